@@ -1,0 +1,265 @@
+"""Compare two plans: align their clauses, then diff the words inside each pair -> `PlanDiff`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planlens.align import Link, Unit, align, content_key, flatten, heaviest_increasing
+from planlens.diffmodel import Change, Flag, PlanDiff, Relation, Segment
+from planlens.errors import PlanFileError, Problem
+from planlens.model import ClauseRef, Location, Plan
+from planlens.substance import party_names, substance_flags
+from planlens.textdiff import diff_words
+
+
+def compare(old: Plan, new: Plan) -> PlanDiff:
+    """Return how `new` differs from `old`, clause by clause.
+
+    Every clause of either plan appears in exactly one change of the result's tree. Raises
+    `PlanFileError` when an analyst pin names a clause that does not exist.
+    """
+    old_units = flatten(old)
+    new_units = flatten(new)
+    pins = _pins(old, new, old_units, new_units)
+    links = align(old_units, new_units, pins)
+    builder = _TreeBuilder(old, new, old_units, new_units, links)
+    return PlanDiff(old=old, new=new, changes=builder.build())
+
+
+def _pins(
+    old: Plan, new: Plan, old_units: list[Unit], new_units: list[Unit]
+) -> list[tuple[int, int]]:
+    """Return the (old unit, new unit) pairs that `same_as` and `derived_from` pin, both ways."""
+    old_index = {u.clause.id: u.index for u in old_units}
+    new_index = {u.clause.id: u.index for u in new_units}
+    pins: list[tuple[int, int]] = []
+    problems: list[Problem] = []
+
+    def resolve(ref: ClauseRef, plan: Plan, index: dict[str, int], where: Unit) -> int | None:
+        if ref.clause in index:
+            return index[ref.clause]
+        location = where.clause.location or Location(plan.path or plan.id, 1, 1)
+        problems.append(
+            Problem(location, f"pin {ref} names a clause that plan '{ref.plan}' does not have")
+        )
+        return None
+
+    for unit in new_units:
+        for ref in _refs(unit):
+            if ref.plan == old.id and (i := resolve(ref, old, old_index, unit)) is not None:
+                pins.append((i, unit.index))
+    for unit in old_units:
+        for ref in _refs(unit):
+            if ref.plan == new.id and (j := resolve(ref, new, new_index, unit)) is not None:
+                pins.append((unit.index, j))
+    if problems:
+        raise PlanFileError(problems)
+    return pins
+
+
+def _refs(unit: Unit) -> list[ClauseRef]:
+    clause = unit.clause
+    return ([clause.same_as] if clause.same_as else []) + list(clause.derived_from)
+
+
+@dataclass
+class _Node:
+    """A change being built, with its place in the tree."""
+
+    link: Link | None
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    relation: Relation
+    moved: bool = False
+    children: list[_Node] = field(default_factory=list)
+
+
+class _TreeBuilder:
+    """Turns links and leftover clauses into the nested tree of changes."""
+
+    def __init__(
+        self,
+        old: Plan,
+        new: Plan,
+        old_units: Sequence[Unit],
+        new_units: Sequence[Unit],
+        links: Sequence[Link],
+    ) -> None:
+        self.old, self.new = old, new
+        self.old_units, self.new_units = old_units, new_units
+        self.names = party_names(
+            u.clause.text for u in (*old_units, *new_units) if u.clause.text is not None
+        )
+        self.nodes: list[_Node] = []
+        self.node_of_old: dict[int, _Node] = {}
+        self.node_of_new: dict[int, _Node] = {}
+        for link in links:
+            self._add(_Node(link, link.old, link.new, self._link_relation(link)))
+        for u in old_units:
+            if u.index not in self.node_of_old:
+                self._add(_Node(None, (u.index,), (), self._leftover(u, old_side=True)))
+        for u in new_units:
+            if u.index not in self.node_of_new:
+                self._add(_Node(None, (), (u.index,), self._leftover(u, old_side=False)))
+
+    def _add(self, node: _Node) -> None:
+        self.nodes.append(node)
+        for i in node.old:
+            self.node_of_old[i] = node
+        for j in node.new:
+            self.node_of_new[j] = node
+
+    def _link_relation(self, link: Link) -> Relation:
+        olds = [self.old_units[i] for i in link.old]
+        news = [self.new_units[j] for j in link.new]
+        if not all(u.has_text for u in olds + news):
+            return "unknown"
+        if len(olds) == 1 and len(news) > 1:
+            return "split"
+        if len(olds) > 1 and len(news) == 1:
+            return "merged"
+        if olds[0].norm == news[0].norm and len(olds) == len(news) == 1:
+            return "unchanged"
+        old_text, new_text = self._texts(link.old, link.new)
+        return "modified" if self._flags(old_text, new_text) else "reworded"
+
+    def _flags(self, old_text: str, new_text: str) -> tuple[Flag, ...]:
+        return substance_flags(old_text, new_text, self.new.language, self.names)
+
+    def _leftover(self, unit: Unit, *, old_side: bool) -> Relation:
+        """Relation of a clause with no partner: gone or new, unless the other side is partial."""
+        other = self.new if old_side else self.old
+        plan = self.old if old_side else self.new
+        units = self.old_units if old_side else self.new_units
+        ids = set()
+        at: int | None = unit.index
+        while at is not None:
+            ids.add(units[at].clause.id)
+            at = units[at].parent
+        if any(d.clause.plan == plan.id and d.clause.clause in ids for d in other.dropped):
+            return "removed" if old_side else "added"
+        # Without text, nothing says whether the other version has this clause in other words.
+        if other.completeness == "partial" or not unit.has_text:
+            return "unknown"
+        return "removed" if old_side else "added"
+
+    def _texts(self, olds: Sequence[int], news: Sequence[int]) -> tuple[str, str]:
+        """Return each side's text; several clauses on a side are joined as paragraphs."""
+        old_text = "\n\n".join(self.old_units[i].clause.text or "" for i in olds)
+        new_text = "\n\n".join(self.new_units[j].clause.text or "" for j in news)
+        return old_text, new_text
+
+    # -- moves and the tree ---------------------------------------------------------------
+
+    def _mark_moves(self) -> None:
+        """Flag pairs whose order among their siblings changed, or whose parent changed.
+
+        A pair keeps its place when its parents are paired with each other and it belongs to the
+        longest run of sibling pairs in the same order on both sides; renumbering alone (a
+        clause deleted before it) is not a move.
+        """
+        groups: dict[int | None, list[_Node]] = defaultdict(list)
+        for node in self.nodes:
+            if not node.old or not node.new:
+                continue
+            o = self.old_units[node.old[0]]
+            n = self.new_units[node.new[0]]
+            if o.parent is None and n.parent is None:
+                groups[None].append(node)
+            elif (
+                o.parent is not None
+                and n.parent is not None
+                and n.parent in self.node_of_old[o.parent].new
+            ):
+                groups[n.parent].append(node)
+            else:
+                node.moved = True
+        span = len(self.old_units) + len(self.new_units)
+        prefer = content_key(self.old_units, self.new_units)
+        for members in groups.values():
+            pairs = [(m.old[0], m.new[0], 1.0) for m in members]
+            chain = set(heaviest_increasing(pairs, span, prefer))
+            for m in members:
+                if (m.old[0], m.new[0]) not in chain:
+                    m.moved = True
+
+    def build(self) -> tuple[Change, ...]:
+        self._mark_moves()
+        roots: list[_Node] = []
+        for node in self.nodes:
+            parent = self._parent(node)
+            (parent.children if parent is not None else roots).append(node)
+        return self._freeze(roots)
+
+    def _parent(self, node: _Node) -> _Node | None:
+        """Return the change this one nests under: its new clause's parent's, else its old one's."""
+        if node.new:
+            unit = self.new_units[node.new[0]]
+            table = self.node_of_new
+        else:
+            unit = self.old_units[node.old[0]]
+            table = self.node_of_old
+        at = unit.parent
+        while at is not None:
+            parent = table[at]
+            if parent is not node:
+                return parent
+            at = (self.new_units if node.new else self.old_units)[at].parent
+        return None
+
+    def _order(self, node: _Node) -> tuple[int, int, int]:
+        """Sort key among siblings: new document order.
+
+        A removed clause goes right after the partner of the clause before it in the old plan.
+        """
+        if node.new:
+            return (node.new[0], 0, node.old[0] if node.old else -1)
+        i = node.old[0] - 1
+        while i >= 0:
+            partner = self.node_of_old[i]
+            if partner.new:
+                return (partner.new[0], 1, node.old[0])
+            i -= 1
+        return (-1, 1, node.old[0])
+
+    def _freeze(self, nodes: list[_Node]) -> tuple[Change, ...]:
+        return tuple(self._change(node) for node in sorted(nodes, key=self._order))
+
+    def _change(self, node: _Node) -> Change:
+        old_ids = tuple(self.old_units[i].clause.id for i in node.old)
+        new_ids = tuple(self.new_units[j].clause.id for j in node.new)
+        old_text, new_text = self._texts(node.old, node.new)
+        link = node.link
+        flags: tuple[Flag, ...] = ()
+        segments: tuple[Segment, ...] = ()
+        if node.relation == "unchanged":
+            segments = (Segment("equal", new_text),)
+        elif node.relation in ("reworded", "modified", "split", "merged"):
+            segments = diff_words(old_text, new_text)
+            flags = self._flags(old_text, new_text)
+        elif node.old and not node.new and old_text:
+            segments = (Segment("delete", old_text),)
+        elif node.new and not node.old and new_text:
+            segments = (Segment("insert", new_text),)
+        renumbered = False
+        if len(node.old) == 1 and len(node.new) == 1:
+            o, n = self.old_units[node.old[0]].clause, self.new_units[node.new[0]].clause
+            if o.number is not None and n.number is not None:
+                renumbered = o.number != n.number
+            elif o.number is None and n.number is None:
+                renumbered = o.id != n.id
+        return Change(
+            relation=node.relation,
+            old=old_ids,
+            new=new_ids,
+            moved=node.moved,
+            renumbered=renumbered,
+            score=round(link.score, 4) if link else None,
+            runner_up=round(link.runner_up, 4) if link and link.runner_up is not None else None,
+            matched_by=link.matched_by if link else None,
+            flags=flags,
+            segments=segments,
+            children=self._freeze(node.children),
+        )

@@ -1,0 +1,192 @@
+"""Render a `PlanDiff` as JSON data (the versioned contract), terminal text or Markdown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from planlens.diffmodel import Change, PlanDiff, Segment
+from planlens.model import Plan
+
+#: The JSON contract's name and major version; bump it on any incompatible change.
+DIFF_SCHEMA = "planlens.diff/1"
+
+
+def diff_to_data(diff: PlanDiff) -> dict[str, Any]:
+    """Return `diff` as plain data in the `planlens.diff/1` shape documented in the README."""
+    return {
+        "schema": DIFF_SCHEMA,
+        "old": _plan_meta(diff.old),
+        "new": _plan_meta(diff.new),
+        "summary": diff.summary(),
+        "changes": [_change_data(change) for change in diff.changes],
+    }
+
+
+def _plan_meta(plan: Plan) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "date": plan.date,
+        "status": plan.status,
+        "version": plan.version,
+        "completeness": plan.completeness,
+        "expected_clauses": plan.expected_clauses,
+        "follows": list(plan.follows),
+    }
+
+
+def _change_data(change: Change) -> dict[str, Any]:
+    return {
+        "relation": change.relation,
+        "old": list(change.old),
+        "new": list(change.new),
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "score": change.score,
+        "runner_up": change.runner_up,
+        "matched_by": change.matched_by,
+        "flags": [{"type": f.type, "old": f.old, "new": f.new} for f in change.flags],
+        "segments": [[s.op, s.text] for s in change.segments],
+        "children": [_change_data(child) for child in change.children],
+    }
+
+
+_SYMBOLS = {
+    "unchanged": "=",
+    "reworded": "~",
+    "modified": "!",
+    "split": "<",
+    "merged": ">",
+    "added": "+",
+    "removed": "-",
+    "unknown": "?",
+}
+
+
+def diff_text(diff: PlanDiff, *, color: bool = False) -> str:
+    """Return `diff` for a terminal: a summary, then one entry per change.
+
+    Without colour, deletions read `[-like this-]` and insertions `{+like this+}`, as in
+    `git diff --word-diff`; with colour they are also red and green.
+    """
+    style: Callable[[str, str], str] = _ansi if color else (lambda text, _: text)
+    lines = [
+        f"{diff.old.id} ({diff.old.date}) -> {diff.new.id} ({diff.new.date})",
+        "  ".join(f"{relation} {count}" for relation, count in diff.summary().items() if count),
+        "",
+    ]
+    for change in diff.changes:
+        _change_text(change, 0, lines, style)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _ansi(text: str, kind: str) -> str:
+    codes = {"delete": "31", "insert": "32", "head": "1", "note": "2"}
+    return f"\x1b[{codes[kind]}m{text}\x1b[0m"
+
+
+def _change_text(
+    change: Change, depth: int, lines: list[str], style: Callable[[str, str], str]
+) -> None:
+    indent = "  " * depth
+    ids = f"{', '.join(change.old) or '-'} -> {', '.join(change.new) or '-'}"
+    marks = [change.relation] + [
+        m for m, on in (("moved", change.moved), ("renumbered", change.renumbered)) if on
+    ]
+    lines.append(style(f"{indent}{_SYMBOLS[change.relation]} {ids}  [{', '.join(marks)}]", "head"))
+    for flag in change.flags:
+        lines.append(
+            style(
+                f"{indent}    {flag.type}: {flag.old or '(none)'} -> {flag.new or '(none)'}", "note"
+            )
+        )
+    if change.relation not in ("unchanged", "unknown") and change.segments:
+        segments = change.segments
+        body = "".join(
+            _segment_text(
+                segment,
+                style,
+                before_insert=k + 1 < len(segments) and segments[k + 1].op == "insert",
+            )
+            for k, segment in enumerate(segments)
+        )
+        lines.extend(f"{indent}    {line}" for line in body.splitlines())
+    for child in change.children:
+        _change_text(child, depth + 1, lines, style)
+
+
+def _segment_text(
+    segment: Segment, style: Callable[[str, str], str], *, before_insert: bool
+) -> str:
+    if segment.op == "equal":
+        return segment.text
+    marks = ("[-", "-]") if segment.op == "delete" else ("{+", "+}")
+    text = _wrap(segment, marks, lambda body: style(body, segment.op))
+    # "[-Europe-]{+NATO+} will": the insertion brings its own trailing space.
+    return text.rstrip() if before_insert else text
+
+
+def _wrap(segment: Segment, marks: tuple[str, str], finish: Callable[[str], str]) -> str:
+    """Return a changed segment between `marks`, its surrounding white space left outside.
+
+    "[-600,000-] personnel" reads better than "[-600,000 -]personnel". A change of white
+    space alone shows as the new white space.
+    """
+    body = segment.text.strip()
+    if not body:
+        return segment.text if segment.op == "insert" else ""
+    lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
+    tail = segment.text[len(segment.text.rstrip()) :]
+    return lead + finish(f"{marks[0]}{body}{marks[1]}") + tail
+
+
+#: Characters that would start Markdown syntax inside a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    """Escape Markdown syntax in `text`, so plan text shows as written."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def diff_markdown(diff: PlanDiff) -> str:
+    """Return `diff` as Markdown: deletions ~~struck~~, insertions **bold**."""
+    lines = [f"# {_md(diff.old.title)} → {_md(diff.new.title)}", ""]
+    lines.append("| relation | count |")
+    lines.append("| --- | ---: |")
+    lines.extend(f"| {relation} | {count} |" for relation, count in diff.summary().items())
+    lines.append("")
+    for change in diff.changes:
+        _change_markdown(change, 2, lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _change_markdown(change: Change, level: int, lines: list[str]) -> None:
+    ids = f"{_md(', '.join(change.old) or '—')} → {_md(', '.join(change.new) or '—')}"
+    marks = [change.relation] + [
+        m for m, on in (("moved", change.moved), ("renumbered", change.renumbered)) if on
+    ]
+    lines.extend([f"{'#' * min(level, 6)} {ids} ({', '.join(marks)})", ""])
+    for flag in change.flags:
+        lines.append(f"- *{flag.type}*: {_md(flag.old) or '(none)'} → {_md(flag.new) or '(none)'}")
+    if change.flags:
+        lines.append("")
+    if change.segments and change.relation != "unknown":
+        body = "".join(
+            _md(segment.text)
+            if segment.op == "equal"
+            else _wrap(
+                segment, ("~~", "~~") if segment.op == "delete" else ("**", "**"), _md_marked
+            )
+            for segment in change.segments
+        )
+        lines.extend([" ".join(body.split()), ""])
+    for child in change.children:
+        _change_markdown(child, level + 1, lines)
+
+
+def _md_marked(marked: str) -> str:
+    """Escape the text inside Markdown emphasis marks, keeping the marks themselves."""
+    return marked[:2] + _md(marked[2:-2]) + marked[-2:]

@@ -1,0 +1,112 @@
+"""The result of comparing two plans: changes between clauses, as plain frozen data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from planlens.model import Plan
+
+Relation = Literal[
+    "unchanged", "reworded", "modified", "split", "merged", "added", "removed", "unknown"
+]
+RELATIONS: tuple[Relation, ...] = (
+    "unchanged",
+    "reworded",
+    "modified",
+    "split",
+    "merged",
+    "added",
+    "removed",
+    "unknown",
+)
+
+#: How a pairing was made, strongest evidence first: an analyst's pin; identical text; similar
+#: text in the same place between two surer pairs ("order"); similar text anywhere ("similar",
+#: which finds moved-and-edited clauses); one clause's words found in several ("split", "merge").
+MatchedBy = Literal["pin", "exact", "order", "similar", "split", "merge"]
+
+SegmentOp = Literal["equal", "delete", "insert"]
+
+FlagType = Literal["number", "date", "negation", "modality", "party", "condition", "scope"]
+FLAG_TYPES: tuple[FlagType, ...] = (
+    "number",
+    "date",
+    "negation",
+    "modality",
+    "party",
+    "condition",
+    "scope",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text: kept (`equal`), only in the old text (`delete`) or only in the new."""
+
+    op: SegmentOp
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A change of substance: what of one kind (`type`) the old text had and the new has."""
+
+    type: FlagType
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How some clauses of the old plan relate to some clauses of the new one.
+
+    `old` and `new` are clause ids exactly as in the plan files. A split has one old id and
+    several new ones; a merge the reverse; an added clause has no old id, a removed one no new id.
+    `score` is the similarity that made the pairing and `runner_up` the best rejected
+    alternative's, so a reader can judge how sure the pairing was.
+    """
+
+    relation: Relation
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    moved: bool = False
+    renumbered: bool = False
+    score: float | None = None
+    runner_up: float | None = None
+    matched_by: MatchedBy | None = None
+    flags: tuple[Flag, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    children: tuple[Change, ...] = ()
+
+    def walk(self) -> Iterator[Change]:
+        """Yield this change and then its descendants, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def substantive(self) -> bool:
+        """Tell whether this change alters substance: flagged, added, removed, split or merged."""
+        return bool(self.flags) or self.relation in ("modified", "added", "removed")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDiff:
+    """Every clause of `old` and of `new`, each in exactly one change of the tree `changes`."""
+
+    old: Plan
+    new: Plan
+    changes: tuple[Change, ...]
+
+    def walk(self) -> Iterator[Change]:
+        """Yield every change at every level, depth first, in the new plan's order."""
+        for change in self.changes:
+            yield from change.walk()
+
+    def summary(self) -> dict[str, int]:
+        """Count the changes per relation, every relation present (zero if none)."""
+        counts = Counter(change.relation for change in self.walk())
+        return {relation: counts.get(relation, 0) for relation in RELATIONS}

@@ -1,0 +1,40 @@
+"""The exceptions planlens raises for problems a user can fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from planlens.model import Location
+
+
+class PlanlensError(Exception):
+    """A problem the user can fix; the CLI prints its message and exits with status 1."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One problem found in a file, with its location (compiler style when printed)."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class PlanFileError(PlanlensError):
+    """One or more problems in plan files; `problems` are sorted by file, line and column."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems), key=_problem_order))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, int, str]:
+    loc = problem.location
+    return (loc.path, loc.line, loc.column, problem.message)
+
+
+class OutputExistsError(PlanlensError):
+    """An output file exists and the user did not ask to overwrite it."""

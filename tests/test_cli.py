@@ -1,0 +1,267 @@
+"""The command line: exit codes, stdout and stderr, files written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, ROOT
+
+from planlens import __version__, load_plan, plan_schema
+from planlens.cli import cli
+
+GOOD = DATA / "good"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_good_folder() -> None:
+    assert run("validate", str(GOOD)) == (0, "2 plans, 7 clauses: no problems\n", "")
+
+
+def test_validate_defaults_to_plans_folder() -> None:
+    code, out, err = run("--plans", str(GOOD), "validate")
+    assert (code, out, err) == (0, "2 plans, 7 clauses: no problems\n", "")
+
+
+def test_validate_missing_path() -> None:
+    assert run("validate", "no/such/file.yaml") == (
+        1,
+        "",
+        "planlens: error: no/such/file.yaml: no such file or folder\n",
+    )
+
+
+def test_list() -> None:
+    code, out, err = run("--plans", str(GOOD), "list")
+    assert (code, err) == (0, "")
+    assert out == (
+        "id       date        status            clauses  completeness    follows\n"
+        "base-v1  2025-11-01  draft             3        full            -\n"
+        "base-v2  2025-11-20  reported-summary  2        partial (of 4)  base-v1\n"
+    )
+
+
+def test_show_text_by_id() -> None:
+    code, out, err = run("--plans", str(GOOD), "show", "base-v2")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:10] == [
+        "Base agreement, second draft",
+        "============================",
+        "",
+        "id: base-v2",
+        "date: 2025-11-20",
+        "status: reported-summary",
+        "version: 2",
+        "follows: base-v1",
+        "completeness: partial (2 of 4 clauses)",
+        "",
+    ]
+    assert "army. [uncertain]" in out
+    assert "guarantee. [text unknown]\n    (text not published)\n" in out
+    assert "Reported as dropped:\n  - base-v1#3.a: Reported as removed.\n" in out
+
+
+def test_show_markdown_by_path() -> None:
+    code, out, err = run("show", str(GOOD / "base-v1.yaml"), "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert out.startswith("# Base agreement, first draft\n\n- **id:** base-v1\n")
+    assert "\n### a\n\nParty A is compensated for the guarantee.\n" in out
+    assert out.endswith(
+        "## Sources\n\n- [First draft](<https://example.org/base/v1>), Example Org, 2025-11-01\n"
+    )
+
+
+def test_show_json_matches_schema_and_round_trips() -> None:
+    schema = plan_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for name in ("base-v1.yaml", "base-v2.yaml"):
+        code, out, err = run("show", str(GOOD / name), "--format", "json")
+        assert (code, err) == (0, "")
+        data = json.loads(out)
+        jsonschema.validate(data, schema)
+        assert data["id"] == load_plan(GOOD / name).id
+
+
+def test_show_unknown_id_suggests() -> None:
+    assert run("--plans", str(GOOD), "show", "base-v3") == (
+        1,
+        "",
+        f"planlens: error: no plan 'base-v3' in {GOOD}/; did you mean 'base-v2'?\n",
+    )
+
+
+def test_show_missing_file() -> None:
+    assert run("show", "nope.yaml") == (1, "", "planlens: error: nope.yaml: no such file\n")
+
+
+def test_schema_command_prints_the_schema() -> None:
+    code, out, err = run("schema")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == plan_schema()
+
+
+@pytest.mark.parametrize(
+    "bad", ["unknown-topic.yaml", "bad-plan-status.yaml", "missing-required.yaml"]
+)
+def test_schema_rejects_structural_errors_too(bad: str) -> None:
+    # The published schema and the loader agree on these (the loader adds line:col).
+    import yaml
+
+    data = yaml.safe_load((DATA / "bad" / bad).read_text())
+    data["date"] = str(data["date"])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, plan_schema())
+
+
+def test_import_stdout_and_refusals(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Draft agreement\n\n1. The parties agree.\n\n2. The war ends.\n", encoding="utf-8"
+    )
+    out = tmp_path / "draft.yaml"
+    code, stdout, stderr = run(
+        "import", str(source), "--id", "draft-v1", "--date", "2025-12-01", "-o", str(out)
+    )
+    assert (code, stdout) == (0, "")
+    assert stderr == f"wrote {out}: 2 top-level clauses\n"
+    plan = load_plan(out)
+    assert [c.id for c in plan.clauses] == ["1", "2"]
+    assert plan.clauses[1].text == "The war ends."
+    before = out.read_bytes()
+    assert run("import", str(source), "--date", "2025-12-01", "-o", str(out)) == (
+        1,
+        "",
+        f"planlens: error: {out}: file exists; use --force to overwrite it\n",
+    )
+    assert out.read_bytes() == before
+    code, _, _ = run("import", str(source), "--date", "2025-12-02", "-o", str(out), "--force")
+    assert code == 0 and load_plan(out).date == "2025-12-02"
+    # Never overwrite the input, even with --force.
+    assert run("import", str(source), "-o", str(source), "--force") == (
+        1,
+        "",
+        f"planlens: error: {source}: refusing to overwrite an input file\n",
+    )
+    assert source.read_text(encoding="utf-8").startswith("Draft agreement")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "draft.yaml"]
+
+
+def test_import_without_date_says_so(tmp_path: Path) -> None:
+    source = tmp_path / "My Draft.md"
+    source.write_text("1. One.\n2. Two.\n", encoding="utf-8")
+    code, out, err = run("import", str(source))
+    assert code == 0
+    assert "id: my-draft\n" in out
+    assert err == "planlens: note: no --date given; fill in 'date' before validating\n"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    code, out, err = run(command, "--help")
+    assert (code, err) == (0, "")
+    assert "Example:" in out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"planlens {command}" in readme
+
+
+def test_usage_error_exits_2() -> None:
+    code, out, err = run("show")
+    assert code == 2 and out == ""
+    assert "Missing argument 'PLAN'" in err
+
+
+def test_console_script_and_module_entry_points() -> None:
+    for argv in (
+        [str(Path(sys.executable).parent / "planlens")],
+        [sys.executable, "-m", "planlens"],
+    ):
+        done = subprocess.run([*argv, "--version"], capture_output=True, text=True, check=False)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            0,
+            f"planlens, version {__version__}\n",
+            "",
+        )
+
+
+def test_diff_text_json_markdown(tmp_path: Path) -> None:
+    old, new = str(GOOD / "base-v1.yaml"), str(GOOD / "base-v2.yaml")
+    code, out, err = run("diff", old, new)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        "base-v1 (2025-11-01) -> base-v2 (2025-11-20)",
+        "modified 1  removed 1  unknown 3",
+    ]
+    assert "! 2 -> army  [modified]" in out
+    assert "    number: 600,000 -> 800,000" in out
+    assert "capped at [-600,000-]{+800,000+} personnel {+in peacetime+}." in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+    code, out, err = run("diff", old, new, "--format", "json")
+    data = json.loads(out)
+    assert data["schema"] == "planlens.diff/1"
+    assert data["summary"]["modified"] == 1
+    army = next(c for c in data["changes"] if c["new"] == ["army"])
+    assert army["old"] == ["2"] and army["matched_by"] == "pin"
+    assert {"type": "number", "old": "600,000", "new": "800,000"} in army["flags"]
+    code, out, err = run("diff", old, new, "--format", "markdown")
+    assert "~~600,000~~" in out and "**800,000**" in out
+    target = tmp_path / "d.json"
+    assert run("diff", old, new, "--format", "json", "-o", str(target)) == (
+        0,
+        "",
+        f"wrote {target}\n",
+    )
+    assert json.loads(target.read_text())["schema"] == "planlens.diff/1"
+    assert run("diff", old, new, "-o", str(target))[0] == 1  # exists, no --force
+
+
+def test_diff_colour_when_asked_and_no_color_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = str(GOOD / "base-v1.yaml"), str(GOOD / "base-v2.yaml")
+    result = CliRunner().invoke(cli, ["diff", old, new, "--color"], color=True)
+    assert "\x1b[31m[-600,000-]\x1b[0m" in result.stdout
+
+
+def test_readme_diff_example_matches_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ planlens diff us-28 e3-28\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line and line != "..."]
+    code, out, _ = run("diff", "us-28", "e3-28")
+    assert code == 0
+    lines = out.splitlines()
+    # The README shows real lines, in order, with some left out.
+    positions = [lines.index(line) for line in shown]
+    assert positions == sorted(positions)
+
+
+def test_diff_of_shipped_plans_is_fast() -> None:
+    # Start-up included: a fresh interpreter, as a user would run it.
+    import time
+
+    start = time.perf_counter()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "planlens",
+            "--plans",
+            str(ROOT / "plans"),
+            "diff",
+            "us-28",
+            "framework-20",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    assert done.returncode == 0
+    assert elapsed < 2.0  # the target is 0.5 s; CI machines are noisy, bench/ measures it
