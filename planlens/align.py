@@ -19,8 +19,9 @@ enumerating all pairs, so the cost grows near-linearly with the documents.
 
 from __future__ import annotations
 
+import heapq
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,11 @@ MOVE_MARGIN = 0.08
 #: (Minsk I -> II) keep only a third of their words yet stay recognisable against the rest.
 WEAK_MIN = 0.33
 WEAK_MARGIN = 0.1
+#: Below this, a pair's difflib ratio cannot matter to any decision, so a cheap upper bound
+#: (shared words, in any order) rules it out without running difflib.
+EXACT_FLOOR = 0.3
+#: How many alternatives are scored to report an order link's runner-up.
+RUNNER_UP_TRIES = 3
 #: A gap this small (old × new clauses) has all its pairs scored, not only indexed candidates.
 SMALL_GAP = 36
 #: A part of a split (or merge) must have this share of its words in the whole, and the parts
@@ -59,6 +65,7 @@ class Unit:
     parent: int | None
     words: tuple[str, ...]
     wordset: frozenset[str]
+    counts: Counter[str]
     norm: str | None
     label: str
 
@@ -82,6 +89,7 @@ def flatten(plan: Plan) -> list[Unit]:
                 parent=parent,
                 words=tokens,
                 wordset=frozenset(tokens),
+                counts=Counter(tokens),
                 norm=normalise(text) if text is not None else None,
                 label=clause.number if clause.number is not None else clause.id,
             )
@@ -115,12 +123,15 @@ class _Scorer:
         self.index = CandidateIndex([u.wordset for u in old], [u.wordset for u in new], weights)
         self._sim: dict[tuple[int, int], float] = {}
         self._matched: dict[tuple[int, int], int] = {}
+        self._common: dict[tuple[int, int], int] = {}
 
     def sim(self, i: int, j: int, overlap: float | None = None) -> float:
         """Return max(difflib ratio, weighted word overlap) of old unit `i` and new unit `j`.
 
         The ratio rewards the same words in the same order; the overlap rewards shared rare
-        words, which survive paraphrase that the ratio undervalues.
+        words, which survive paraphrase that the ratio undervalues. A ratio that cannot reach
+        `EXACT_FLOOR` (too few shared words) is not computed: below that value the score is
+        the overlap alone, a lower bound that no decision depends on.
         """
         key = (i, j)
         cached = self._sim.get(key)
@@ -131,9 +142,32 @@ class _Scorer:
             else:
                 if overlap is None:
                     overlap = self.index.overlap(i, j)
-                cached = max(ratio(a.words, b.words), overlap)
+                total = len(a.words) + len(b.words)
+                bound = 2.0 * self.common(i, j) / total if total else 1.0
+                exact = ratio(a.words, b.words) if bound >= EXACT_FLOOR and bound > overlap else 0.0
+                cached = max(exact, overlap)
             self._sim[key] = cached
         return cached
+
+    def upper(self, i: int, j: int, overlap: float | None = None) -> float:
+        """Return a cheap upper bound of `sim`: shared words in any order, or the overlap."""
+        key = (i, j)
+        if key in self._sim:
+            return self._sim[key]
+        a, b = self.old[i], self.new[j]
+        if not a.has_text or not b.has_text:
+            return 0.0
+        if overlap is None:
+            overlap = self.index.overlap(i, j)
+        total = len(a.words) + len(b.words)
+        return max(overlap, 2.0 * self.common(i, j) / total if total else 1.0)
+
+    def common(self, i: int, j: int) -> int:
+        """Return how many words the two units share, in any order: a bound on `matched`."""
+        key = (i, j)
+        if key not in self._common:
+            self._common[key] = (self.old[i].counts & self.new[j].counts).total()
+        return self._common[key]
 
     def matched(self, i: int, j: int) -> int:
         """Return how many words difflib matches between old unit `i` and new unit `j`."""
@@ -159,10 +193,10 @@ def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, in
     free_old = [u.index for u in old if state.old_free(u.index) and u.has_text]
     free_new = [u.index for u in new if state.new_free(u.index) and u.has_text]
     candidates = scorer.index.candidates(free_old, free_new)
-    best = _best_alternatives(candidates, scorer)
-    for link in _gap_links(old, new, backbone, candidates, best, scorer, state):
+    options = _Options(candidates, scorer)
+    for link in _gap_links(old, new, backbone, options, state):
         state.add(link)
-    for link in _move_links(candidates, scorer, state):
+    for link in _move_links(options, state):
         state.add(link)
     _split_merge(old, new, candidates, scorer, state)
     return sorted(
@@ -354,33 +388,75 @@ def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int]
     return key
 
 
-def _best_alternatives(
-    candidates: dict[tuple[int, int], float], scorer: _Scorer
-) -> tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]]:
-    """Score every candidate pair; return each old and new unit's candidates, best first."""
-    by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (i, j), overlap in sorted(candidates.items()):
-        sim = scorer.sim(i, j, overlap)
-        by_old[i].append((sim, j))
-        by_new[j].append((sim, i))
-    for table in (by_old, by_new):
-        for row in table.values():
-            row.sort(key=lambda t: -t[0])
-    return by_old, by_new
+class _Options:
+    """Each unit's candidate partners, best upper bound first, with exact scores on demand.
+
+    The upper bound (shared words in any order, or the weighted overlap) is cheap; difflib's
+    ratio is not. Asking for "the best score among these" runs difflib only on candidates whose
+    bound could still beat the best exact score found so far.
+    """
+
+    def __init__(self, candidates: dict[tuple[int, int], float], scorer: _Scorer) -> None:
+        self.scorer = scorer
+        self.candidates = candidates
+        self.by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (i, j), overlap in sorted(candidates.items()):
+            upper = scorer.upper(i, j, overlap)
+            self.by_old[i].append((upper, j))
+            self.by_new[j].append((upper, i))
+        for table in (self.by_old, self.by_new):
+            for row in table.values():
+                row.sort(key=lambda t: (-t[0], t[1]))
+
+    def sim(self, i: int, j: int) -> float:
+        return self.scorer.sim(i, j, self.candidates.get((i, j)))
+
+    def best_other(
+        self,
+        i: int,
+        j: int,
+        usable: Callable[[int, int], bool] = lambda i, j: True,
+        *,
+        at_least: float = 0.0,
+        tries: int | None = None,
+    ) -> float | None:
+        """Return the best exact score of a usable candidate pairing `i` or `j` with another.
+
+        Candidates whose bound is below `at_least` are not scored; the search stops at the first
+        score reaching `at_least` when that is set, and after `tries` scored candidates. So the
+        result is exact when it matters to a decision and the likeliest alternatives' best
+        otherwise: difflib on long texts is the cost that dominates alignment.
+        """
+        pairs = [(upper, i, other) for upper, other in self.by_old.get(i, []) if other != j]
+        pairs += [(upper, other, j) for upper, other in self.by_new.get(j, []) if other != i]
+        pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+        best: float | None = None
+        scored = 0
+        for upper, a, b in pairs:
+            if upper < at_least or (best is not None and upper <= best):
+                break
+            if tries is not None and scored >= tries:
+                break
+            if usable(a, b):
+                sim = self.sim(a, b)
+                scored += 1
+                best = sim if best is None else max(best, sim)
+                if at_least and best >= at_least:
+                    break
+        return best
 
 
 def _gap_links(
     old: Sequence[Unit],
     new: Sequence[Unit],
     backbone: list[tuple[int, int]],
-    candidates: dict[tuple[int, int], float],
-    best: tuple[dict[int, list[tuple[float, int]]], dict[int, list[tuple[float, int]]]],
-    scorer: _Scorer,
+    options: _Options,
     state: _State,
 ) -> list[Link]:
     """Link similar free clauses between consecutive backbone pairs, keeping their order."""
-    by_old, by_new = best
+    candidates = options.candidates
+    scorer = options.scorer
     bounds = [(-1, -1), *backbone, (len(old), len(new))]
     in_gap: dict[int, int] = {}
     gaps: list[tuple[list[int], list[int]]] = []
@@ -409,64 +485,58 @@ def _gap_links(
                 if same_label:
                     weighted.append((i, j, GAP_MIN_SAME_LABEL))
                 continue
-            sim = scorer.sim(i, j, candidates.get((i, j)))
-            if sim < (GAP_MIN_SAME_LABEL if same_label else GAP_MIN):
+            floor = GAP_MIN_SAME_LABEL if same_label else GAP_MIN
+            if scorer.upper(i, j, candidates.get((i, j))) < floor:
+                continue
+            sim = options.sim(i, j)
+            if sim < floor:
                 continue
             # A clause whose far better match lies outside this gap has moved; do not let
             # position pair it with a weaker neighbour.
-            elsewhere = max(
-                [s for s, jj in by_old.get(i, []) if jj != j]
-                + [s for s, ii in by_new.get(j, []) if ii != i],
-                default=0.0,
-            )
-            if elsewhere >= MOVE_MIN and elsewhere > sim + MOVE_MARGIN:
+            need = max(MOVE_MIN, sim + MOVE_MARGIN)
+            elsewhere = options.best_other(i, j, at_least=need)
+            if elsewhere is not None and elsewhere >= need:
                 continue
             weighted.append((i, j, sim))
         for i, j in heaviest_increasing(weighted, len(old) + len(new), content_key(old, new)):
-            runner = _runner_up(i, j, by_old, by_new)
-            links.append(Link((i,), (j,), "order", scorer.sim(i, j), runner))
+            runner = options.best_other(i, j, tries=RUNNER_UP_TRIES)
+            links.append(Link((i,), (j,), "order", options.sim(i, j), runner))
     return links
 
 
-def _runner_up(
-    i: int,
-    j: int,
-    by_old: dict[int, list[tuple[float, int]]],
-    by_new: dict[int, list[tuple[float, int]]],
-) -> float | None:
-    """Return the best score of any other candidate pairing of `i` or of `j`."""
-    others = [s for s, jj in by_old.get(i, []) if jj != j] + [
-        s for s, ii in by_new.get(j, []) if ii != i
-    ]
-    return max(others) if others else None
+def _move_links(options: _Options, state: _State) -> list[Link]:
+    """Link clearly similar free clauses anywhere, surest first, one to one, with a margin.
 
-
-def _move_links(
-    candidates: dict[tuple[int, int], float], scorer: _Scorer, state: _State
-) -> list[Link]:
-    """Link clearly similar free clauses anywhere, surest first, one to one, with a margin."""
-    scored = [
-        (scorer.sim(i, j, overlap), i, j)
-        for (i, j), overlap in candidates.items()
-        if state.old_free(i) and state.new_free(j)
-    ]
-    options_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    options_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for sim, i, j in scored:
-        options_old[i].append((sim, j))
-        options_new[j].append((sim, i))
+    Pairs are taken in order of exact score, found lazily: a heap holds upper bounds, and a
+    pair's difflib ratio is computed only when its bound reaches the top.
+    """
+    heap: list[tuple[float, int, int, int, int]] = []
+    for (i, j), overlap in options.candidates.items():
+        if state.old_free(i) and state.new_free(j):
+            upper = options.scorer.upper(i, j, overlap)
+            if upper >= WEAK_MIN:
+                heap.append((-upper, abs(i - j), i + j, i, 1))
+    heapq.heapify(heap)
     links: list[Link] = []
     taken_old: set[int] = set()
     taken_new: set[int] = set()
-    for sim, i, j in sorted(scored, key=lambda t: (-t[0], abs(t[1] - t[2]), t[1] + t[2], t[1])):
-        if sim < WEAK_MIN:
-            break
+
+    def usable(a: int, b: int) -> bool:
+        return state.old_free(a) and state.new_free(b) and a not in taken_old and b not in taken_new
+
+    while heap:
+        key, distance, total, i, bound = heapq.heappop(heap)
+        j = total - i
         if i in taken_old or j in taken_new:
             continue
-        rivals = [s for s, jj in options_old[i] if jj != j and jj not in taken_new]
-        rivals += [s for s, ii in options_new[j] if ii != i and ii not in taken_old]
-        runner = max(rivals, default=None)
+        if bound:
+            sim = options.sim(i, j)
+            if sim >= WEAK_MIN:
+                heapq.heappush(heap, (-sim, distance, total, i, 0))
+            continue
+        sim = -key
         margin = MOVE_MARGIN if sim >= MOVE_MIN else WEAK_MARGIN
+        runner = options.best_other(i, j, usable, at_least=sim - margin)
         if runner is not None and sim - runner < margin:
             continue
         taken_old.add(i)
@@ -505,6 +575,8 @@ def _split_merge(
             best: tuple[float, int, int, int] | None = None
             for whole in wholes_of.get(part.index, []):
                 pair = (whole, part.index) if side == "o" else (part.index, whole)
+                if scorer.common(*pair) < PART_CONTAINMENT * len(part.words):
+                    continue  # not enough shared words, whatever their order
                 m = scorer.matched(*pair)
                 key = (m / len(part.words), -abs(whole - part.index), -whole, m)
                 if key[0] >= PART_CONTAINMENT and (best is None or key > best):

@@ -89,9 +89,13 @@ class _TreeBuilder:
     ) -> None:
         self.old, self.new = old, new
         self.old_units, self.new_units = old_units, new_units
-        self.names = party_names(
-            u.clause.text for u in (*old_units, *new_units) if u.clause.text is not None
+        # In German every noun is capitalised: there, only acronyms are parties (no names).
+        self.names = (
+            frozenset()
+            if new.language == "de"
+            else party_names(u.clause.text for u in (*old_units, *new_units) if u.clause.text)
         )
+        self._flag_cache: dict[tuple[str, str], tuple[Flag, ...]] = {}
         self.nodes: list[_Node] = []
         self.node_of_old: dict[int, _Node] = {}
         self.node_of_new: dict[int, _Node] = {}
@@ -126,7 +130,12 @@ class _TreeBuilder:
         return "modified" if self._flags(old_text, new_text) else "reworded"
 
     def _flags(self, old_text: str, new_text: str) -> tuple[Flag, ...]:
-        return substance_flags(old_text, new_text, self.new.language, self.names)
+        key = (old_text, new_text)
+        if key not in self._flag_cache:
+            self._flag_cache[key] = substance_flags(
+                old_text, new_text, self.new.language, self.names
+            )
+        return self._flag_cache[key]
 
     def _leftover(self, unit: Unit, *, old_side: bool) -> Relation:
         """Relation of a clause with no partner: gone or new, unless the other side is partial."""

@@ -15,10 +15,26 @@ The import runs in four pure steps:
    frequent heading level, or failing that each paragraph, makes the clauses.
 4. The clause tree is built, ids are made unique, and `Plan` values are returned.
 
-What is not a clause is kept, never dropped: text before the first clause and after the last one
-goes to the plan's `notes`; headings that only structure the document (`## Buch 1`,
-`NO WARRANTY`, `TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they
-precede, so a reviewer still sees where each clause sits.
+What is not a clause is kept, never dropped: text before the first clause (title lines,
+preamble) and after the last one (appendices such as GPL's "How to Apply These Terms") goes to
+the plan's `notes`, not to a "preamble" clause, so that `expected_clauses` counts the numbered
+clauses only. Headings that only structure the document (`## Buch 1`, `NO WARRANTY`,
+`TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they precede, so a
+reviewer still sees where each clause sits.
+
+Why not "the most frequent numbered heading level is the clause level": the BGB puts its § headings
+at three levels (`####` to `######`, under Titel, Untertitel and Kapitel), so a level rule would
+lose hundreds of sections. The label decides instead; structure headings (`Titel 1 - ...`) start
+with a word, not a label, and are never clauses.
+
+Ids: a top-level id is its number as printed without decoration (`1.` and `(1)` give "1",
+`§ 90a` gives "90a", the stub `§§ 3 bis 6` gives "3-6", `Section 2` gives "2"); `number` keeps
+the label (`§ 90a`). Sub-clauses add their label to the parent id ("10.a", "2.a.1.A"); dotted
+numbers are already whole ids ("1.1"); bullet items are counted ("14.1", "14.2"). A repeated id
+gets "~2", "~3" in document order, and a numbering that restarts after a heading (a document
+quoting another) gets "~2" on every id of its second run. Inside a clause opened by a heading,
+lists and Absätze stay Markdown text: only dotted sub-sections ("1.1." in section 1) and deeper
+labelled headings become sub-clauses there.
 """
 
 from __future__ import annotations

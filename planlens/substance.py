@@ -59,7 +59,6 @@ _SCOPE_RE = re.compile(
 _NAME_RE = re.compile(
     r"\b(?:[A-Z]\.|[A-Z][\w’'-]*)(?:\s+(?:of\s+)?(?:[A-Z]\.(?!\s*$)|[A-Z][\w’'-]*))*"
 )
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[-*]\s+)$")
 
 
 def party_names(texts: Iterable[str]) -> frozenset[str]:
@@ -74,10 +73,19 @@ def party_names(texts: Iterable[str]) -> frozenset[str]:
     """
     names: set[str] = set()
     for text in texts:
-        for match in re.finditer(r"\b[A-Z][\w’'-]*", text):
-            if not _SENTENCE_START_RE.search(text[: match.start()]):
+        for match in _CAPITAL_RE.finditer(text):
+            k = match.start() - 1
+            while k >= 0 and text[k] in " \t":
+                k -= 1
+            if k >= 0 and text[k] not in _SENTENCE_ENDS:
                 names.add(match.group())
     return frozenset(names)
+
+
+_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z]\w*\d\w*)\b")
+_CAPITAL_RE = re.compile(r"\b[A-Z][\w’'-]*")
+#: What may stand before a sentence's first word: an end of sentence, a line break, a bullet.
+_SENTENCE_ENDS = frozenset('.!?:;\n*-("“')
 
 
 def _parties(text: str, language: str | None, names: frozenset[str] | None) -> list[str]:
@@ -86,6 +94,8 @@ def _parties(text: str, language: str | None, names: frozenset[str] | None) -> l
     A capitalised run counts when it is an acronym (US, NATO, G8) or holds a word from `names`.
     In German every noun is capitalised, so there only acronyms count.
     """
+    if language == "de":
+        return [m.group() for m in _ACRONYM_RE.finditer(text)]
     found: list[str] = []
     for match in _NAME_RE.finditer(text):
         # "NATO's Article 5" names two things; "The United States" one, without its article.

@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing varies too much on shared 2-core machines for Hypothesis's per-example deadline to
+# mean anything; speed is measured in bench/, not here.
+settings.register_profile("planlens", deadline=None)
+settings.load_profile("planlens")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
