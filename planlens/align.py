@@ -321,19 +321,24 @@ def heaviest_increasing(
     """Return the heaviest chain of `pairs` (i, j, weight) increasing in both i and j.
 
     Ties go to the chain nearest the diagonal (smallest total |i - j|), then to the chain whose
-    pairs rank highest by `prefer(i, j)`, a key of the pair's content. Both rules read the same
-    with old and new swapped, so a swap of two clauses flags the same one as moved either way.
+    pairs rank highest by `prefer(i, j)`, a key of the pair's content, then by earlier pairs.
+    These rules read the same with old and new swapped, so a swap of two clauses flags the same
+    one as moved either way.
     Weights are made integers so that sums compare exactly.
 
-    >>> heaviest_increasing([(0, 1, 1.0), (1, 0, 1.0), (2, 2, 1.0)], 6)
-    [(0, 1), (2, 2)]
+    >>> heaviest_increasing([(0, 0, 1.0), (1, 3, 1.0), (2, 1, 1.0), (3, 2, 1.0)], 8)
+    [(0, 0), (2, 1), (3, 2)]
+    >>> heaviest_increasing([(0, 0, 1.0), (1, 3, 1.0), (2, 1, 1.0)], 6)  # equal weight: nearer
+    [(0, 0), (2, 1)]
     """
     if not pairs:
         return []
-    ranks: dict[tuple[int, int], int] = {}
-    if prefer is not None:
-        ordered = sorted({(i, j) for i, j, _ in pairs}, key=lambda p: prefer(*p))
-        ranks = {pair: rank for rank, pair in enumerate(ordered)}
+    # Ranks: by content, then earlier pairs first (smaller i + j); symmetric under a swap.
+    ordered = sorted(
+        {(i, j) for i, j, _ in pairs},
+        key=lambda p: (prefer(*p) if prefer else 0, -(p[0] + p[1])),
+    )
+    ranks = {pair: rank for rank, pair in enumerate(ordered)}
     n = len(pairs) + 1
     near = n * (span + 1) + 1  # one step nearer the diagonal outweighs any ranks
     weigh = (span + 1) * (span + 1) * near + 1  # one weight unit outweighs any distances

@@ -16,6 +16,8 @@ from planlens.compare import compare
 from planlens.diffformat import diff_markdown, diff_text, diff_to_data
 from planlens.errors import PlanFileError, PlanlensError
 from planlens.importer import import_text
+from planlens.lineage import lineage, lineage_markdown, lineage_text, lineage_to_data
+from planlens.lineage_svg import lineage_page, render_lineage
 from planlens.load import did_you_mean, load_plan, load_plans, read_plan_text
 from planlens.model import Plan
 from planlens.outline import format_table, plan_markdown, plan_summary_rows, plan_text
@@ -273,6 +275,59 @@ def build(plans_dir: Path, plans_folder: Path | None, output: Path, force: bool)
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"
         + (f", {len(result.removed)} removed" if result.removed else "")
     )
+
+
+@cli.command("lineage")
+@click.argument("plans", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="json follows the planlens.lineage/1 contract; html is the page of the report site.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here, not to stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.pass_obj
+def lineage_command(
+    plans_dir: Path, plans: tuple[str, ...], fmt: str, output: Path | None, force: bool
+) -> None:
+    """Follow each clause across several versions: its forms, changes and blame.
+
+    PLANS are plan files or plan ids. Versions follow each other by `follows`, else in the
+    order given. For each clause: the version that introduced it, the versions that changed it
+    (with changes of substance), moved it or dropped it, and which version wrote each of its
+    words. A partial version that says nothing about a clause makes it "unknown" there, not
+    dropped.
+
+    \b
+    Example:
+        planlens lineage us-28 geneva-19 framework-20
+        planlens lineage minsk-1 minsk-2 --format json -o minsk.json
+        planlens lineage us-28 geneva-19 framework-20 --format html -o lineage.html
+    """
+    loaded = resolve_plans(list(plans), plans_dir)
+    result = lineage(loaded)
+    if fmt == "json":
+        text = json.dumps(lineage_to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = lineage_markdown(result)
+    elif fmt == "html":
+        digests = {plan.id: file_sha256(plan.path) for plan in loaded}
+        text = render_lineage(lineage_page(result, sha256=digests))
+    else:
+        text = lineage_text(result)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text(output, text, force=force, inputs=[Path(p.path) for p in loaded if p.path])
+        click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()

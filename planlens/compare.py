@@ -182,7 +182,10 @@ class _TreeBuilder:
                 and n.parent is not None
                 and n.parent in self.node_of_old[o.parent].new
             ):
-                groups[n.parent].append(node)
+                # Siblings are grouped by their parents' change, not by the new parent alone:
+                # under a split parent, the children of all its parts are one sibling group,
+                # as they are under the mirror-image merge.
+                groups[id(self.node_of_old[o.parent])].append(node)
             else:
                 node.moved = True
         span = len(self.old_units) + len(self.new_units)

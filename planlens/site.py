@@ -17,6 +17,8 @@ from planlens import __version__
 from planlens.compare import compare
 from planlens.diffmodel import RELATIONS, PlanDiff
 from planlens.errors import PlanlensError
+from planlens.lineage import lineage, lineage_chains
+from planlens.lineage_svg import lineage_page, render_lineage
 from planlens.model import Clause, ClauseRef, Plan
 from planlens.output import write_text
 from planlens.report import (
@@ -98,9 +100,17 @@ class IndexComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class IndexLineage:
+    label: str
+    dates: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class IndexPage:
     plans: tuple[IndexPlan, ...]
     comparisons: tuple[IndexComparison, ...]
+    lineages: tuple[IndexLineage, ...] = ()
     relations: tuple[str, ...] = RELATIONS
 
 
@@ -112,6 +122,11 @@ def plan_href(plan_id: str, ref: ClauseRef | None = None) -> str:
 def compare_href(old: Plan, new: Plan) -> str:
     """Return the report's path below the site root."""
     return f"compare/{old.id}--{new.id}.html"
+
+
+def lineage_href(chain: Sequence[Plan]) -> str:
+    """Return a lineage page's path below the site root: its versions' ids, oldest first."""
+    return "lineage/" + "--".join(plan.id for plan in chain) + ".html"
 
 
 def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPage:
@@ -237,6 +252,20 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         inputs = (digest[old.id], digest[new.id])
         jobs.append(_Job(compare_href(old, new), inputs, partial(compare_html, old, new)))
 
+    def lineage_html(chain: tuple[Plan, ...]) -> str:
+        page = lineage_page(
+            lineage(chain),
+            plan_hrefs={p.id: f"../plans/{p.id}.html" for p in chain},
+            sha256={p.id: file_sha256(p.path) for p in chain},
+            index_href="../index.html",
+        )
+        return render_lineage(page)
+
+    chains = lineage_chains(ordered)
+    for chain in chains:
+        inputs = tuple(digest[p.id] for p in chain)
+        jobs.append(_Job(lineage_href(chain), inputs, partial(lineage_html, chain)))
+
     def index() -> str:
         comparisons = []
         for old, new in edges:
@@ -271,6 +300,14 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
                 for p in ordered
             ),
             comparisons=tuple(comparisons),
+            lineages=tuple(
+                IndexLineage(
+                    " → ".join(p.id for p in chain),
+                    f"{chain[0].date} to {chain[-1].date}",
+                    lineage_href(chain),
+                )
+                for chain in chains
+            ),
         )
         return render("index.html", page)
 
