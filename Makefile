@@ -28,8 +28,11 @@ report: $(VENV)/.stamp-base
 	$(BIN)/planlens validate $(PLANS)
 	$(BIN)/planlens build $(PLANS) -o reports
 
+# The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
+# and never downloads a browser of Playwright's own.
 test: $(VENV)/.stamp-test
-	$(BIN)/python -m pytest -q
+	bash scripts/install-browser.sh
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff check planlens tests bench
@@ -40,11 +43,15 @@ format: $(VENV)/.stamp-lint
 	$(BIN)/ruff format planlens tests bench
 	$(BIN)/ruff check --fix planlens tests bench
 
+# Benchmarks are not tests: they print figures beside baselines measured in the same run
+# (difflib.HtmlDiff, git diff --word-diff) and rewrite bench/RESULTS.md.
 bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/import_counts.py
+	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/speed.py --write-results
 
 update-gold: $(VENV)/.stamp-test
-	$(BIN)/python -m pytest -q --update-gold
+	$(BIN)/python -m pytest -q tests/test_report.py --update-gold
 
 clean:
 	rm -rf $(VENV) tests/actual tests/artifacts

@@ -2,7 +2,7 @@
 
 Run from the project root:
 
-    .venv/bin/python bench/accuracy.py [--seeds 8] [--examples 3] [--no-real]
+    .venv/bin/python bench/accuracy.py [--seeds 16] [--examples 3] [--no-real]
 
 The synthetic corpus is made from real texts: the plans in `plans/`, the licences in
 `../shared/corpora/licenses`, and seeded random windows of 60-150 consecutive sections of the
@@ -656,7 +656,7 @@ def run_bgb(compare: CompareFn, examples: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, default=8, help="seeds 1..N (default 8)")
+    parser.add_argument("--seeds", type=int, default=16, help="seeds 1..N (default 16)")
     parser.add_argument(
         "--examples", type=int, default=3, help="failure examples per mutation and kind"
     )

@@ -8,24 +8,30 @@ Workloads, smallest first: every `follows` pair of the plans in `plans/`; GPL-2 
 `/usr/share/common-licenses`; H.J.Res. 37 and H.R. 264 (USLM XML); StGB 2012 -> 2022; TKG 2004
 -> 2021; BGB 2012 -> 2022; and a scale sweep of 250, 500, 1,000, 2,000 and 5,000 sections.
 
-The sweep is made of blocks of 10 consecutive sections of BGB and StGB (2012 -> 2022), each
-with the 2022 sections between the same § numbers, drawn in a fixed random order so that every
-point has about the same share of changed sections (a plain prefix of BGB does not: its
-sections 250-1,000 changed far more than the first 250, which would read as super-linear
-growth). Bigger points contain the smaller ones. The two laws have 2,941 old sections, so the
-5,000 point takes the blocks a second time, as copies whose texts end in " (Kopie)" on both
-sides. Each point is written to Markdown (one `#####` heading per §) that all three tools read.
+The sweep samples BGB and StGB (2012 -> 2022) evenly: each point takes n old sections spread
+evenly over both laws, each with the 2022 sections from its § up to the next old § (so new
+sections come along with their neighbours), in the laws' order. Every point then has about the
+corpus's share of changed sections (15%); a plain prefix of BGB does not (its sections 250-1,000
+changed far more than the first 250, which reads as super-linear growth). The laws have 2,941
+old sections, so the 5,000 point adds a second copy of 2,059 of them with every word spelled
+backwards on both sides: the same sizes and edits, almost no shared words. Each point is
+written to Markdown (one `#####` heading per §) that all three tools read.
 
-For each workload, each tool runs in its own process:
+For each workload, each tool runs in its own process, and is timed in CPU seconds of that
+process (`time.process_time`; for git, the child's user + system time): the benchmark machine
+is shared, and wall time there measures the neighbours as much as the tool. All three tools are
+single-threaded, so on an idle machine CPU time is the wall time. planlens's wall time is shown
+too.
 
 * planlens: import both texts (YAML plans: load; laws and licences: `import_text`; USLM: the
   bench reader) and `compare` them. One warm-up run, then the median of 5 runs (of 3 when a
-  run takes more than a second; a single run when it takes more than 10 s). Import and
-  compare are timed apart; peak memory is the worker process's maximum resident set size.
-* `difflib.HtmlDiff().make_file` on the two files' lines, one run, stopped after 180 s
-  ("timeout").
-* `git diff --no-index --word-diff=porcelain` on the two files, median of 3, wall time with
-  process start-up (exit status 1, "files differ", is success).
+  run takes more than a second of wall time; a single run when it takes more than 10 s).
+  Import and compare are timed apart; peak memory is the worker process's maximum resident
+  set size.
+* `difflib.HtmlDiff().make_file` on the two files' lines, one run, stopped after 180 s of wall
+  time (60 s in the sweep) and reported as "timeout".
+* `git diff --no-index --word-diff=porcelain` on the two files, median of 3, process start-up
+  included (exit status 1, "files differ", is success).
 
 Ratios are the other tool's time over planlens's end-to-end time: above 1, planlens is faster.
 """
@@ -33,6 +39,7 @@ Ratios are the other tool's time over planlens's end-to-end time: above 1, planl
 from __future__ import annotations
 
 import argparse
+import bisect
 import dataclasses
 import difflib
 import itertools
@@ -40,7 +47,7 @@ import json
 import math
 import os
 import platform
-import random
+import re
 import resource
 import shlex
 import statistics
@@ -67,12 +74,15 @@ from common import (
 from planlens.model import Clause, Plan
 
 HTMLDIFF_TIMEOUT = 180.0
+#: HtmlDiff on the sweep's sampled texts is far slower than on whole laws (every other line
+#: changed makes huge replace blocks); a shorter limit keeps the whole run near 10 minutes.
+SWEEP_HTMLDIFF_TIMEOUT = 60.0
 SWEEP_SIZES = (250, 500, 1000, 2000, 5000)
 QUICK_SWEEP_MAX = 1000
-#: The laws of the sweep, old and new version.
+#: The laws of the sweep, old and new version, and how many consecutive old sections are
+#: sampled together (1: single sections spread evenly give the most even share of changes).
 SWEEP_LAWS = (("bgb-2012", "bgb-2022"), ("stgb-2012", "stgb-2022"))
-SWEEP_BLOCK = 10
-SWEEP_SEED = 2012
+SWEEP_BLOCK = 1
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
 #: Acceptance targets, checked on the matching workloads.
@@ -102,6 +112,7 @@ class Result:
     workload: Workload
     clauses: tuple[int, int] = (0, 0)
     planlens: float | None = None
+    wall: float | None = None
     compare: float | None = None
     load: float | None = None
     runs: int = 0
@@ -109,6 +120,7 @@ class Result:
     summary: dict[str, int] = dataclasses.field(default_factory=dict)
     htmldiff: float | str | None = None
     htmldiff_bytes: int | None = None
+    htmldiff_timeout: float = HTMLDIFF_TIMEOUT
     git: float | str | None = None
     error: str | None = None
 
@@ -135,24 +147,26 @@ def planlens_worker(kind: str, old: Path, new: Path) -> dict[str, Any]:
     summary: dict[str, int] = {}
     clauses = (0, 0)
 
-    def once() -> tuple[float, float]:
+    def once() -> tuple[float, float, float]:
+        """Return CPU seconds of the import and of the comparison, and the wall seconds."""
         nonlocal summary, clauses
-        start = time.perf_counter()
+        wall, start = time.perf_counter(), time.process_time()
         a, b = _load(kind, old, "old"), _load(kind, new, "new")
-        loaded = time.perf_counter()
+        loaded = time.process_time()
         diff = compare(a, b)
-        end = time.perf_counter()
+        end = time.process_time()
         summary = diff.summary()
         clauses = (sum(1 for _ in a.walk()), sum(1 for _ in b.walk()))
-        return loaded - start, end - loaded
+        return loaded - start, end - loaded, time.perf_counter() - wall
 
     warm = once()
-    repeats = 0 if sum(warm) > 10 else (3 if sum(warm) > 1 else 5)
+    repeats = 0 if warm[2] > 10 else (3 if warm[2] > 1 else 5)
     runs = [once() for _ in range(repeats)] or [warm]
     return {
         "load": statistics.median(r[0] for r in runs),
         "compare": statistics.median(r[1] for r in runs),
         "total": statistics.median(r[0] + r[1] for r in runs),
+        "wall": statistics.median(r[2] for r in runs),
         "runs": len(runs),
         "memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "summary": summary,
@@ -164,10 +178,14 @@ def htmldiff_worker(old: Path, new: Path) -> dict[str, Any]:
     """Run `difflib.HtmlDiff().make_file` once on the two files' lines."""
     a = old.read_text(encoding="utf-8").splitlines()
     b = new.read_text(encoding="utf-8").splitlines()
-    start = time.perf_counter()
+    wall, start = time.perf_counter(), time.process_time()
     html = difflib.HtmlDiff().make_file(a, b)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "bytes": len(html.encode("utf-8"))}
+    seconds = time.process_time() - start
+    return {
+        "seconds": seconds,
+        "wall": time.perf_counter() - wall,
+        "bytes": len(html.encode("utf-8")),
+    }
 
 
 # -- the parent: workloads, running the tools, the report ---------------------------------
@@ -237,19 +255,18 @@ def law_blocks(old: Plan, new: Plan, law: int, size: int = SWEEP_BLOCK) -> list[
         if j is not None and (not anchors or j > anchors[-1][1]):
             anchors.append((i, j))
 
+    anchored = [a for a, _ in anchors]
+
     def new_boundary(i: int) -> int:
-        if i >= len(old.clauses):
-            return len(new.clauses)
-        before = [(a, b) for a, b in anchors if a <= i]
-        if not before:
+        k = bisect.bisect_right(anchored, i) - 1
+        if k < 0:
             return 0
-        a, b = before[-1]
-        return b + (i - a)
+        a, b = anchors[k]
+        return min(b + (i - a), len(new.clauses))
 
     starts = [*range(0, len(old.clauses), size), len(old.clauses)]
-    bounds = [new_boundary(i) for i in starts]
-    bounds = [min(max(bounds[: k + 1]), len(new.clauses)) for k in range(len(bounds))]
-    bounds[-1] = len(new.clauses)
+    bounds = list(itertools.accumulate((new_boundary(i) for i in starts[:-1]), max))
+    bounds.append(len(new.clauses))
     return [
         _Block(old.clauses[i:j], new.clauses[bounds[k] : bounds[k + 1]], law, k)
         for k, (i, j) in enumerate(itertools.pairwise(starts))
@@ -264,27 +281,22 @@ def sweep_workloads(sizes: Sequence[int], folder: Path) -> list[Workload]:
     """Write the scale sweep's texts into `folder` and return one workload per size.
 
     Every point is made of blocks of `SWEEP_BLOCK` consecutive sections of BGB and StGB (old
-    2012, new 2022), drawn in a fixed random order, so that each point has about the same share
-    of changed sections and a bigger point contains the smaller ones; within a point the blocks
-    keep their order in the laws. Past the 2,941 distinct sections, the blocks are drawn again
-    as a second copy, whose texts get " (Kopie)" appended on both sides: still unique, still
-    unchanged where the original is.
+    2012, new 2022), spread evenly over both laws (a systematic sample), so that each point has
+    about the corpus's share of changed sections; the blocks keep their order in the laws.
+    Past the 2,941 distinct sections, every block is taken once and more blocks again as
+    copies (`_copy`: every word spelled backwards, on both sides).
     """
     blocks: list[_Block] = []
     for law, (old_name, new_name) in enumerate(SWEEP_LAWS):
         blocks.extend(law_blocks(load_law(old_name), load_law(new_name), law))
-    order = list(range(len(blocks)))
-    random.Random(SWEEP_SEED).shuffle(order)
     template = load_law(SWEEP_LAWS[0][0])
     out = []
     for size in sizes:
-        chosen: list[tuple[int, int]] = []  # (copy, block index)
-        count = 0
-        while count < size:
-            copy, k = divmod(len(chosen), len(order))
-            chosen.append((copy, order[k]))
-            count += len(blocks[order[k]].old)
-        chosen.sort(key=lambda item: (item[0], blocks[item[1]].law, blocks[item[1]].position))
+        wanted = math.ceil(size / SWEEP_BLOCK)
+        copies, rest = divmod(wanted, len(blocks))
+        # Every block `copies` times, and the rest spread evenly over both laws.
+        chosen = [(copy, k) for copy in range(copies) for k in range(len(blocks))]
+        chosen += [(copies, k) for k in spread(len(blocks), rest)]
         pair = []
         for side in ("old", "new"):
             clauses: list[Clause] = []
@@ -301,8 +313,29 @@ def sweep_workloads(sizes: Sequence[int], folder: Path) -> list[Workload]:
     return out
 
 
+def spread(total: int, k: int) -> list[int]:
+    """Return `k` of the indices `0..total-1`, evenly spaced (a systematic sample).
+
+    >>> spread(10, 3), spread(4, 4), spread(5, 0)
+    ([1, 5, 8], [0, 1, 2, 3], [])
+    """
+    return [int((i + 0.5) * total / k) for i in range(k)]
+
+
 def _copy(clause: Clause) -> Clause:
-    return dataclasses.replace(clause, text=f"{clause.text} (Kopie)")
+    """Return `clause` with every word of its text and title spelled backwards.
+
+    Applied alike to both versions, a copy keeps the sizes and the edits of the original but
+    shares almost no words with it, so the 5,000 point is not a test of near-duplicates.
+
+    >>> _copy(Clause(id="1", text="Die Ehe wird auf Lebenszeit geschlossen.")).text
+    'eiD ehE driw fua tiezsnebeL nessolhcseg.'
+    """
+    return dataclasses.replace(clause, text=_backwards(clause.text), title=_backwards(clause.title))
+
+
+def _backwards(text: str | None) -> str | None:
+    return None if text is None else re.sub(r"\w+", lambda m: m.group()[::-1], text)
 
 
 def _worker(args: list[str], timeout: float | None) -> dict[str, Any]:
@@ -319,37 +352,44 @@ def _worker(args: list[str], timeout: float | None) -> dict[str, Any]:
 
 
 def time_git(old: Path, new: Path, repeats: int = 3) -> float | str:
-    """Return the median wall time of `git diff --no-index --word-diff=porcelain old new`."""
+    """Return the median CPU time of `git diff --no-index --word-diff=porcelain old new`.
+
+    The CPU time of the git process (user + system, start-up included), from the children's
+    resource usage before and after it.
+    """
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(
             ["git", "diff", "--no-index", "--word-diff=porcelain", str(old), str(new)],
             capture_output=True,
             check=False,
         )
-        times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if done.returncode not in (0, 1):
             return f"error {done.returncode}"
     return statistics.median(times)
 
 
-def run(workload: Workload, *, htmldiff: bool = True) -> Result:
-    """Time every tool on `workload`."""
+def run(workload: Workload, *, htmldiff_timeout: float | None = HTMLDIFF_TIMEOUT) -> Result:
+    """Time every tool on `workload`; HtmlDiff only with a `htmldiff_timeout`."""
     result = Result(workload)
     answer = _worker(["planlens", workload.kind, str(workload.old), str(workload.new)], None)
     if "error" in answer:
         result.error = str(answer["error"])
     else:
         result.planlens = answer["total"]
+        result.wall = answer["wall"]
         result.compare = answer["compare"]
         result.load = answer["load"]
         result.runs = answer["runs"]
         result.memory_mb = answer["memory_mb"]
         result.summary = answer["summary"]
         result.clauses = (answer["clauses"][0], answer["clauses"][1])
-    if htmldiff:
-        answer = _worker(["htmldiff", "-", str(workload.old), str(workload.new)], HTMLDIFF_TIMEOUT)
+    if htmldiff_timeout is not None:
+        result.htmldiff_timeout = htmldiff_timeout
+        answer = _worker(["htmldiff", "-", str(workload.old), str(workload.new)], htmldiff_timeout)
         result.htmldiff = answer.get("seconds", answer.get("error"))
         result.htmldiff_bytes = answer.get("bytes")
     result.git = time_git(workload.old, workload.new)
@@ -359,20 +399,22 @@ def run(workload: Workload, *, htmldiff: bool = True) -> Result:
 # -- report -----------------------------------------------------------------------------------
 
 
-def _seconds(value: float | str | None) -> str:
+def _seconds(value: float | str | None, timeout: float | None = None) -> str:
     if value is None:
         return "-"
     if isinstance(value, str):
-        return value
+        return f"{value} ({timeout:.0f} s)" if value == "timeout" and timeout else value
     return f"{value:.3f}" if value < 10 else f"{value:.1f}"
 
 
-def _speedup(other: float | str | None, ours: float | None) -> str:
-    """Return `other / ours` as "12.3x"; a timeout gives a lower bound."""
+def _speedup(
+    other: float | str | None, ours: float | None, timeout: float = HTMLDIFF_TIMEOUT
+) -> str:
+    """Return `other / ours` as "12.3x"; a timeout after `timeout` s gives a lower bound."""
     if not ours or other is None:
         return "-"
     if isinstance(other, str):
-        return f"> {HTMLDIFF_TIMEOUT / ours:.0f}x" if other == "timeout" else "-"
+        return f"> {timeout / ours:.0f}x" if other == "timeout" else "-"
     ratio = other / ours
     return f"{ratio:.1f}x" if ratio >= 0.995 else f"{ratio:.2f}x"
 
@@ -380,9 +422,9 @@ def _speedup(other: float | str | None, ours: float | None) -> str:
 def main_table(results: Sequence[Result]) -> list[str]:
     """Return the Markdown table of the workloads."""
     lines = [
-        "| workload | clauses old → new | planlens s | compare s | import s | peak MB "
-        "| HtmlDiff s | HtmlDiff ÷ planlens | git word-diff s | git ÷ planlens |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| workload | clauses old → new | planlens s | compare s | import s | planlens wall s "
+        "| peak MB | HtmlDiff s | HtmlDiff ÷ planlens | git word-diff s | git ÷ planlens |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         clauses = (
@@ -391,7 +433,7 @@ def main_table(results: Sequence[Result]) -> list[str]:
         memory = f"{r.memory_mb:.0f}" if r.memory_mb is not None else "-"
         lines.append(
             f"| {r.workload.name} | {clauses} | {_seconds(r.planlens)} | {_seconds(r.compare)} "
-            f"| {_seconds(r.load)} | {memory} | {_seconds(r.htmldiff)} "
+            f"| {_seconds(r.load)} | {_seconds(r.wall)} | {memory} | {_seconds(r.htmldiff)} "
             f"| {_speedup(r.htmldiff, r.planlens)} | {_seconds(r.git)} "
             f"| {_speedup(r.git, r.planlens)} |"
         )
@@ -429,8 +471,8 @@ def sweep_table(results: Sequence[Result]) -> list[str]:
         lines.append(
             f"| {r.workload.sections:,} | {r.clauses[0]:,} → {r.clauses[1]:,} "
             f"| {_seconds(r.planlens)} | {_ratio(d_total)} | {_seconds(r.compare)} "
-            f"| {_ratio(d_compare)} | {memory} | {_seconds(r.htmldiff)} "
-            f"| {_speedup(r.htmldiff, r.planlens)} | {_seconds(r.git)} |"
+            f"| {_ratio(d_compare)} | {memory} | {_seconds(r.htmldiff, r.htmldiff_timeout)} "
+            f"| {_speedup(r.htmldiff, r.planlens, r.htmldiff_timeout)} | {_seconds(r.git)} |"
         )
     return lines
 
@@ -450,7 +492,8 @@ def targets(results: Sequence[Result], sweep: Sequence[Result]) -> list[str]:
     bgb = by_name.get("BGB 2012 -> 2022")
     if bgb is not None and bgb.planlens is not None:
         lines.append(
-            f"- BGB end to end {bgb.planlens:.2f} s (compare alone {bgb.compare:.2f} s); "
+            f"- BGB end to end {bgb.planlens:.2f} s CPU, {bgb.wall:.2f} s wall (compare alone "
+            f"{bgb.compare:.2f} s); "
             f"target < {BGB_MAX_SECONDS:.0f} s: {verdict(bgb.planlens < BGB_MAX_SECONDS)}"
         )
         html = bgb.htmldiff if isinstance(bgb.htmldiff, float) else None
@@ -487,9 +530,13 @@ def targets(results: Sequence[Result], sweep: Sequence[Result]) -> list[str]:
 
 
 def report(
-    results: Sequence[Result], sweep: Sequence[Result], command: str, date: str | None
+    results: Sequence[Result],
+    sweep: Sequence[Result],
+    command: str,
+    date: str | None,
+    load: tuple[float, float],
 ) -> str:
-    """Return the whole report as Markdown."""
+    """Return the whole report as Markdown; `load` is the load average at start and end."""
     git_version = subprocess.run(
         ["git", "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
@@ -500,13 +547,18 @@ def report(
         f"Command: `{command}`",
         "",
         f"Python {sys.version.split()[0]} ({platform.python_implementation()}), {git_version}, "
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs.",
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; load average "
+        f"{load[0]:.1f} at the start, {load[1]:.1f} at the end.",
         "",
-        "planlens = import both texts + `compare` (median of 5 runs after a warm-up; of 3 when a "
-        "run takes over 1 s; one run over 10 s). HtmlDiff = `difflib.HtmlDiff().make_file` on "
-        f"the files' lines (one run, {HTMLDIFF_TIMEOUT:.0f} s limit). git = `git diff --no-index "
-        "--word-diff=porcelain` (median of 3, with process start). Ratios above 1x: planlens is "
-        "faster. Peak MB: maximum resident set of the planlens worker process.",
+        "Times are CPU seconds of each tool's own process (the machine is shared; all three "
+        "tools are single-threaded, so on an idle machine this is the wall time). planlens = "
+        "import both texts + `compare` (median of 5 runs after a warm-up; of 3 when a run takes "
+        "over 1 s; one run over 10 s); its wall time is shown too. HtmlDiff = "
+        "`difflib.HtmlDiff().make_file` on the files' lines (one run; stopped after "
+        f"{HTMLDIFF_TIMEOUT:.0f} s of wall time, {SWEEP_HTMLDIFF_TIMEOUT:.0f} s in the sweep). "
+        "git = `git diff --no-index --word-diff=porcelain` (median of 3, with process start). "
+        "Ratios above 1x: planlens is faster. Peak MB: maximum resident set of the planlens "
+        "worker process.",
         "",
         "## Workloads",
         "",
@@ -517,10 +569,11 @@ def report(
         lines += [
             "## Scale sweep",
             "",
-            f"Blocks of {SWEEP_BLOCK} consecutive sections of BGB and StGB 2012 → 2022 in a fixed "
-            "random order (every point has about the same share of changed sections; the 5,000 "
-            'point repeats blocks as copies ending in " (Kopie)"), written as Markdown. Per '
-            "doubling: growth of time per doubling of sections (2,000 → 5,000 rescaled).",
+            "n sections of BGB and StGB 2012 spread evenly over both laws, each with the 2022 "
+            "sections from its § to the next (about 15% changed at every point); the 5,000 "
+            "point adds 2,059 sections again with every word spelled backwards on both sides. "
+            "Written as Markdown. Per doubling: growth of time per doubling of sections "
+            "(2,000 → 5,000 rescaled).",
             "",
             *sweep_table(sweep),
             "",
@@ -545,20 +598,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--date", help="date to print in RESULTS.md (default: none)")
     parser.add_argument("--no-htmldiff", action="store_true", help="skip HtmlDiff (fast check)")
     args = parser.parse_args(argv)
-    command = "python bench/speed.py" + "".join(f" {shlex.quote(a)}" for a in argv)
+    python = Path(sys.executable)
+    if python.is_relative_to(ROOT):
+        python = python.relative_to(ROOT)
+    command = f"{python} bench/speed.py" + "".join(f" {shlex.quote(a)}" for a in argv)
     started = time.perf_counter()
+    load_start = os.getloadavg()[0]
     print(f"planlens speed harness: python {sys.version.split()[0]}", flush=True)
     results = []
     for workload in plan_workloads() + corpus_workloads(args.quick):
-        results.append(run(workload, htmldiff=not args.no_htmldiff))
+        results.append(
+            run(workload, htmldiff_timeout=None if args.no_htmldiff else HTMLDIFF_TIMEOUT)
+        )
         print(f"  {workload.name}: done", flush=True)
     sizes = [n for n in SWEEP_SIZES if not args.quick or n <= QUICK_SWEEP_MAX]
     sweep = []
     with tempfile.TemporaryDirectory(prefix="planlens-sweep-") as folder:
         for workload in sweep_workloads(sizes, Path(folder)):
-            sweep.append(run(workload, htmldiff=not args.no_htmldiff))
+            timeout = None if args.no_htmldiff else SWEEP_HTMLDIFF_TIMEOUT
+            sweep.append(run(workload, htmldiff_timeout=timeout))
             print(f"  {workload.name}: done", flush=True)
-    text = report(results, sweep, command, args.date)
+    text = report(results, sweep, command, args.date, (load_start, os.getloadavg()[0]))
     print()
     print(text)
     print(f"Total time {time.perf_counter() - started:.0f} s")

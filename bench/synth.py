@@ -482,11 +482,16 @@ class _Mutator:
 
     def _editable_word(self, word: str) -> bool:
         """Tell whether `word` may be rewritten, or inserted, by `reword`."""
-        folded = word.casefold()
-        if len(word) < 2 or folded in PROTECTED_WORDS or folded.startswith(PROTECTED_PREFIXES):
-            return False
-        if folded.endswith(("n't", "n’t")) or word.isupper():
-            return False  # a negation, or an acronym (a party: US, NATO, EU)
+        if len(word) < 2 or word.casefold().endswith(("n't", "n’t")):
+            return False  # too short to matter, or a negation (don't, can't)
+        # A compound is protected when a part is: "all-for-all", "non-aggression", and an
+        # acronym names a party even inside one: "NATO-led", "BOS-Funk".
+        for part in re.split(r"[-'’]", word):
+            folded = part.casefold()
+            if folded in PROTECTED_WORDS or folded.startswith(PROTECTED_PREFIXES):
+                return False
+            if len(part) > 1 and part.isupper():
+                return False
         return not (self.english and word[0].isupper())
 
     def _editable_at(self, parts: list[str], i: int) -> bool:

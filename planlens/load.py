@@ -35,6 +35,7 @@ from planlens.schema import (
     CLAUSE_KEYS,
     DATE_RE,
     DROPPED_KEYS,
+    LANGUAGE_RE,
     MAX_PLAN_BYTES,
     PLAN_KEYS,
     REF_RE,
@@ -435,9 +436,7 @@ class _Checker:
         parties = (
             self.strings(values["parties"], "parties", "the plan") if "parties" in values else ()
         )
-        language = (
-            self.text(values["language"], "language", "the plan") if "language" in values else None
-        )
+        language = self.language(values["language"]) if "language" in values else None
         notes = self.text(values["notes"], "notes", "the plan") if "notes" in values else None
         follows = self.follows(values["follows"], plan_id) if "follows" in values else ()
         expected = (
@@ -490,6 +489,16 @@ class _Checker:
                 node,
                 f"plan id '{value}' is not a slug: "
                 "use lower-case letters, digits, '-', '_' and '.'",
+            )
+            return None
+        return value
+
+    def language(self, node: Node) -> str | None:
+        """Return a language tag (BCP 47 shape: en, de, pt-BR); pages use it as their lang."""
+        value = self.text(node, "language", "the plan")
+        if value is not None and not LANGUAGE_RE.match(value):
+            self.problem(
+                node, f"'language' must be a language tag such as en, de or pt-BR, not '{value}'"
             )
             return None
         return value

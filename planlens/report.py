@@ -133,6 +133,8 @@ class ComparePage:
     rows: tuple[Row, ...]
     settings: tuple[tuple[str, str], ...]
     citation: str
+    index_href: str = ""
+    lang: str = "en"
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
     colours: dict[str, str] = field(default_factory=lambda: dict(RELATION_COLOURS))
@@ -195,6 +197,7 @@ def compare_page(
     new_href: str = "",
     old_sha256: str | None = None,
     new_sha256: str | None = None,
+    index_href: str = "",
 ) -> ComparePage:
     """Return the view model of the report comparing `diff.old` with `diff.new`."""
     old_clauses = diff.old.clause_index()
@@ -249,6 +252,8 @@ def compare_page(
             ("word diff", "difflib SequenceMatcher on words, autojunk off"),
         ),
         citation=citation,
+        index_href=index_href,
+        lang=new.language or "en",
     )
 
 
@@ -259,13 +264,17 @@ def _rows(
     old place, so that a reader following the old plan finds where each clause went."""
     rows: list[Row] = []
 
-    def visit(change: Change, depth: int) -> None:
-        rows.append(_row(change, depth, old_clauses, new_clauses))
+    def visit(change: Change, depth: int, inherited: tuple[str, ...]) -> None:
+        row = _row(change, depth, old_clauses, new_clauses)
+        # A sub-point without topics of its own belongs to its parent's, for the topic filter.
+        if not row.topics:
+            row = replace(row, topics=inherited)
+        rows.append(row)
         for child in change.children:
-            visit(child, depth + 1)
+            visit(child, depth + 1, row.topics)
 
     for change in diff.changes:
-        visit(change, 0)
+        visit(change, 0, ())
     ghosts = [_ghost(row) for row in rows if row.kind == "change" and row.elsewhere]
     if not ghosts:
         return rows
@@ -412,13 +421,17 @@ def _sha(text: str) -> str:
     )
 
 
-def render(template: str, page: Any, **extra: Any) -> str:
-    """Render `page` (a view model) with the named template; returns the whole HTML document."""
+def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -> str:
+    """Render `page` (a view model) with the named template; returns the whole HTML document.
+
+    `lang` is the page's language (default: the page's own `lang`, else English).
+    """
     css, js, csp = _assets()
+    lang = lang or getattr(page, "lang", None) or "en"
     return (
         _environment()
         .get_template(template)
-        .render(page=page, css=css, js=js, csp=csp, version=__version__, **extra)
+        .render(page=page, css=css, js=js, csp=csp, version=__version__, lang=lang, **extra)
     )
 
 

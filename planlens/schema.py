@@ -20,6 +20,8 @@ SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: A clause reference: `plan-id#clause-id`.
 REF_RE = re.compile(r"^([a-z0-9][a-z0-9._-]*)#(.+)$")
+#: A language tag, in the shape of BCP 47: a primary language and optional subtags.
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 
@@ -147,7 +149,7 @@ def plan_schema() -> dict[str, Any]:
             "status": {"enum": list(PLAN_STATUSES)},
             "version": text,
             "parties": {"type": "array", "items": text},
-            "language": text,
+            "language": {"type": "string", "pattern": LANGUAGE_RE.pattern},
             "follows": {"oneOf": [slug, {"type": "array", "items": slug, "minItems": 1}]},
             "completeness": {"enum": list(COMPLETENESS)},
             "expected_clauses": {"type": "integer", "minimum": 1},

@@ -145,7 +145,7 @@ def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPag
             ClauseItem(
                 depth=depth,
                 anchor=anchor_id("clause", clause.id),
-                label=clause.number or clause.id,
+                label=(clause.number or clause.id) if depth == 0 else clause.id,
                 clause=clause,
                 links=links,
                 sources=source_links(clause.sources),
@@ -218,7 +218,11 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
     """Return every page of the site for `plans`, each with the digests of what it is made from."""
     by_id = {plan.id: plan for plan in plans}
     known = set(by_id)
-    digest = {plan.id: file_sha256(plan.path) or plan.id for plan in plans}
+    # A page shows its plans' file names and digests: both are its inputs.
+    digest = {
+        plan.id: f"{Path(plan.path).name}:{file_sha256(plan.path)}" if plan.path else plan.id
+        for plan in plans
+    }
     ordered = sorted(plans, key=lambda p: (p.date, p.id))
     edges = [(by_id[old], plan) for plan in ordered for old in plan.follows if old in by_id]
     diffs: dict[tuple[str, str], PlanDiff] = {}
@@ -233,7 +237,8 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
     jobs: list[_Job] = []
 
     def plan_html(plan: Plan) -> str:
-        return render("plan.html", plan_page(plan, known, file_sha256(plan.path)))
+        page = plan_page(plan, known, file_sha256(plan.path))
+        return render("plan.html", page, lang=plan.language or "en")
 
     def compare_html(old: Plan, new: Plan) -> str:
         page = compare_page(
@@ -242,6 +247,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
             new_href=f"../plans/{new.id}.html",
             old_sha256=file_sha256(old.path),
             new_sha256=file_sha256(new.path),
+            index_href="../index.html",
         )
         return render_compare(page)
 
@@ -355,7 +361,13 @@ def build_site(
         write_text(out / job.path, job.make(), force=True)
         if tick:
             tick(job.path)
-    removed = sorted(path for path in previous if path not in keys)
+    # Only pages inside the folder are ever deleted, whatever an edited manifest says.
+    inside = out.resolve()
+    removed = sorted(
+        path
+        for path in previous
+        if path not in keys and (out / path).resolve().is_relative_to(inside) and path != MANIFEST
+    )
     for path in removed:
         (out / path).unlink(missing_ok=True)
     manifest = {"planlens": __version__, "pages": dict(sorted(keys.items()))}

@@ -18,7 +18,7 @@ _UNITS = (
     r"hours?|Tage?n?|Wochen?|Monate?n?|Jahre?n?|Prozent|Milliarden?|Millionen?)"
 )
 _NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "one(?!\\s+another)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     "forty|fifty|sixty|hundred|thousand|million|billion|half|double|twice|"
     "eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend|hälfte"
 )
@@ -37,7 +37,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|nor|neither|none|without|cannot|\w+n't|nicht|kein\w*|nie|niemals|ohne)\b",
+    r"\b(?:not|no(?!\s+one\b)|never|nor|neither|none|without(?!\s+delay)|cannot|\w+n't|nicht|kein\w*|nie|niemals|ohne)\b",
     re.IGNORECASE,
 )
 _MODALITY_RE = re.compile(
@@ -51,7 +51,7 @@ _CONDITION_RE = re.compile(
     re.IGNORECASE,
 )
 _SCOPE_RE = re.compile(
-    r"\b(?:all|any|some|every|each|only|full|fully|entire|partial|partially|whole|"
+    r"\b(?:all|any|some|every|each(?!\s+other)|only|full|fully|entire|partial|partially|whole|"
     r"alle\w*|jede\w*|einige\w*|nur|sämtliche\w*)\b",
     re.IGNORECASE,
 )

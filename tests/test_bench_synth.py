@@ -21,6 +21,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 import accuracy  # noqa: E402
+import speed  # noqa: E402
 import synth  # noqa: E402
 import uslm  # noqa: E402
 from synth import PROTECTED_WORDS, Truth, TruthLink, mutate  # noqa: E402
@@ -317,13 +318,29 @@ def test_short_clauses_are_never_reworded() -> None:
         assert not any(link.old == ("10",) for link in _touched(truth))
 
 
+def test_compounds_with_a_protected_part_are_never_reworded() -> None:
+    plan = _plan()
+    clause = Clause(
+        id="1",
+        number="1",
+        text="Release of prisoners on an all-for-all basis and a non-aggression pact between "
+        "the neighbouring states, with a guarantee-led process and a peacekeeping-BOS unit.",
+    )
+    mutator = synth._Mutator(plan, random.Random(1), _DONORS)
+    for seed in range(20):
+        mutator.rng = random.Random(seed)
+        text = mutator.reword_text(clause.text or "", 0.25)
+        assert text is not None
+        assert "all-for-all" in text and "non-aggression" in text and "peacekeeping-BOS" in text
+
+
 def test_unknown_mutation_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown mutations"):
         mutate(_plan(), random.Random(1), 1, ops=["shuffle"])
 
 
 def test_the_bench_doctests_pass() -> None:
-    for module in (synth, uslm):
+    for module in (synth, uslm, speed):
         assert doctest.testmod(module).failed == 0
 
 

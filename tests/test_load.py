@@ -31,6 +31,9 @@ EXPECTED: dict[str, list[str]] = {
         "3:7: 'date' in the plan must be an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), "
         "not '20 Nov 2025'",
     ],
+    "bad-language.yaml": [
+        "5:11: 'language' must be a language tag such as en, de or pt-BR, not 'English (UK)'",
+    ],
     "bad-plan-status.yaml": [
         "4:9: 'status' in the plan must be one of official-text, signed, enacted, draft, "
         "leaked-draft, proposal, reported-summary, reconstructed, not 'leaked'; "

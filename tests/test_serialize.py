@@ -226,7 +226,7 @@ def valid_plans(draw: st.DrawFn) -> Plan:
         clauses=top,
         version=draw(st.none() | any_text),
         parties=tuple(draw(st.lists(NAME, max_size=2))),
-        language=draw(st.none() | NAME),
+        language=draw(st.none() | st.from_regex(r"[a-z]{2,3}(-[A-Z]{2})?", fullmatch=True)),
         follows=tuple(draw(st.lists(st.sampled_from(other_ids), max_size=2, unique=True))),
         expected_clauses=expected,
         notes=draw(st.none() | NAME),

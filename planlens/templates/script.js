@@ -28,12 +28,17 @@
     status.textContent = shown + " of " + rows.length + " rows shown";
   }
 
+  var last = null;  // the row last stepped to: a click on a button takes the focus away from it
+
   function step(direction) {
     var changes = rows.filter(function (row) {
       return !row.hidden && row.dataset.relation !== "unchanged" && row.dataset.kind === "change";
     });
     if (!changes.length) { return; }
-    var current = document.activeElement ? document.activeElement.closest("tr.row") : null;
+    var active = document.activeElement;
+    var focused = active ? active.closest("tr.row") : null;
+    var onButton = active && (active.id === "next-change" || active.id === "prev-change");
+    var current = focused || (onButton ? last : null);
     var at = current ? changes.indexOf(current) : -1;
     if (at < 0 && current) {
       // Not on a change: go to the first change after (or before) the current row.
@@ -46,11 +51,19 @@
       });
     }
     var next = changes[Math.min(Math.max(at + direction, 0), changes.length - 1)];
+    last = next;
     next.focus();
     next.scrollIntoView({ block: "center" });
   }
 
   form.addEventListener("change", apply);
+  // Focus elsewhere (a filter, a link) ends a run of button presses: start again from the top.
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (!target.closest("tr.row") && target.id !== "next-change" && target.id !== "prev-change") {
+      last = null;
+    }
+  });
   document.getElementById("next-change").addEventListener("click", function () { step(1); });
   document.getElementById("prev-change").addEventListener("click", function () { step(-1); });
   document.addEventListener("keydown", function (event) {
