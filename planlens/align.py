@@ -24,6 +24,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from planlens.diffmodel import MatchedBy
@@ -124,8 +125,9 @@ class _Scorer:
         self._sim: dict[tuple[int, int], float] = {}
         self._matched: dict[tuple[int, int], int] = {}
         self._common: dict[tuple[int, int], int] = {}
+        self._overlap: dict[tuple[int, int], float] = {}
 
-    def sim(self, i: int, j: int, overlap: float | None = None) -> float:
+    def sim(self, i: int, j: int) -> float:
         """Return max(difflib ratio, weighted word overlap) of old unit `i` and new unit `j`.
 
         The ratio rewards the same words in the same order; the overlap rewards shared rare
@@ -140,8 +142,7 @@ class _Scorer:
             if not a.has_text or not b.has_text:
                 cached = 0.0
             else:
-                if overlap is None:
-                    overlap = self.index.overlap(i, j)
+                overlap = self.overlap(i, j)
                 total = len(a.words) + len(b.words)
                 bound = 2.0 * self.common(i, j) / total if total else 1.0
                 exact = ratio(a.words, b.words) if bound >= EXACT_FLOOR and bound > overlap else 0.0
@@ -149,7 +150,7 @@ class _Scorer:
             self._sim[key] = cached
         return cached
 
-    def upper(self, i: int, j: int, overlap: float | None = None) -> float:
+    def upper(self, i: int, j: int) -> float:
         """Return a cheap upper bound of `sim`: shared words in any order, or the overlap."""
         key = (i, j)
         if key in self._sim:
@@ -157,10 +158,20 @@ class _Scorer:
         a, b = self.old[i], self.new[j]
         if not a.has_text or not b.has_text:
             return 0.0
-        if overlap is None:
-            overlap = self.index.overlap(i, j)
+        overlap = self.overlap(i, j)
         total = len(a.words) + len(b.words)
         return max(overlap, 2.0 * self.common(i, j) / total if total else 1.0)
+
+    def overlap(self, i: int, j: int) -> float:
+        """Return the weighted word overlap over all shared words.
+
+        (The candidate index ranks pairs by a cheaper overlap that leaves out the most frequent
+        words; scores always use this full one, so a pair scores the same however it was found.)
+        """
+        key = (i, j)
+        if key not in self._overlap:
+            self._overlap[key] = self.index.overlap(i, j)
+        return self._overlap[key]
 
     def common(self, i: int, j: int) -> int:
         """Return how many words the two units share, in any order: a bound on `matched`."""
@@ -196,9 +207,13 @@ def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, in
     options = _Options(candidates, scorer)
     for link in _gap_links(old, new, backbone, options, state):
         state.add(link)
-    for link in _move_links(options, state):
+    # Clear moves first; then splits and merges; only then weak moves, which must not take a
+    # clause that is really one part of a split or merge.
+    for link in _move_links(options, state, MOVE_MIN):
         state.add(link)
     _split_merge(old, new, candidates, scorer, state)
+    for link in _move_links(options, state, WEAK_MIN):
+        state.add(link)
     return sorted(
         state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
     )
@@ -406,8 +421,8 @@ class _Options:
         self.candidates = candidates
         self.by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
         self.by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for (i, j), overlap in sorted(candidates.items()):
-            upper = scorer.upper(i, j, overlap)
+        for i, j in sorted(candidates):
+            upper = scorer.upper(i, j)
             self.by_old[i].append((upper, j))
             self.by_new[j].append((upper, i))
         for table in (self.by_old, self.by_new):
@@ -415,7 +430,7 @@ class _Options:
                 row.sort(key=lambda t: (-t[0], t[1]))
 
     def sim(self, i: int, j: int) -> float:
-        return self.scorer.sim(i, j, self.candidates.get((i, j)))
+        return self.scorer.sim(i, j)
 
     def best_other(
         self,
@@ -482,6 +497,13 @@ def _gap_links(
         pairs = set(pairs_by_gap.get(g, ()))
         if olds and news and len(olds) * len(news) <= SMALL_GAP:
             pairs.update((i, j) for i in olds for j in news)
+        else:
+            # The same label in the same gap is worth scoring even when the index did not rank
+            # the pair among each clause's best few (a rewritten § 1303 stays § 1303).
+            by_label: dict[str, list[int]] = defaultdict(list)
+            for j in news:
+                by_label[new[j].label].append(j)
+            pairs.update((i, j) for i in olds for j in by_label.get(old[i].label, ()))
         weighted: list[tuple[int, int, float]] = []
         for i, j in pairs:
             same_label = old[i].label == new[j].label
@@ -491,7 +513,7 @@ def _gap_links(
                     weighted.append((i, j, GAP_MIN_SAME_LABEL))
                 continue
             floor = GAP_MIN_SAME_LABEL if same_label else GAP_MIN
-            if scorer.upper(i, j, candidates.get((i, j))) < floor:
+            if scorer.upper(i, j) < floor:
                 continue
             sim = options.sim(i, j)
             if sim < floor:
@@ -509,17 +531,17 @@ def _gap_links(
     return links
 
 
-def _move_links(options: _Options, state: _State) -> list[Link]:
+def _move_links(options: _Options, state: _State, floor: float) -> list[Link]:
     """Link clearly similar free clauses anywhere, surest first, one to one, with a margin.
 
     Pairs are taken in order of exact score, found lazily: a heap holds upper bounds, and a
     pair's difflib ratio is computed only when its bound reaches the top.
     """
     heap: list[tuple[float, int, int, int, int]] = []
-    for (i, j), overlap in options.candidates.items():
+    for i, j in options.candidates:
         if state.old_free(i) and state.new_free(j):
-            upper = options.scorer.upper(i, j, overlap)
-            if upper >= WEAK_MIN:
+            upper = options.scorer.upper(i, j)
+            if upper >= floor:
                 heap.append((-upper, abs(i - j), i + j, i, 1))
     heapq.heapify(heap)
     links: list[Link] = []
@@ -536,7 +558,7 @@ def _move_links(options: _Options, state: _State) -> list[Link]:
             continue
         if bound:
             sim = options.sim(i, j)
-            if sim >= WEAK_MIN:
+            if sim >= floor:
                 heapq.heappush(heap, (-sim, distance, total, i, 0))
             continue
         sim = -key
@@ -548,6 +570,29 @@ def _move_links(options: _Options, state: _State) -> list[Link]:
         taken_new.add(j)
         links.append(Link((i,), (j,), "similar", sim, runner))
     return links
+
+
+def _distinct_parts(whole: Unit, parts: Sequence[Unit]) -> tuple[list[int], int]:
+    """Return the parts that each bring words of `whole` no other part brings, and the coverage.
+
+    A short clause whose words happen to recur inside a merged text ("Preserve any Warranty
+    Disclaimers.") is not a part of the merge: what it matches, the real parts already cover.
+    Parts are taken largest first; one is kept when at least half of what it matches is new.
+    Coverage counts each word of the whole once, however many parts match it.
+    """
+    placed = []
+    for part in parts:
+        matcher = SequenceMatcher(None, whole.words, part.words, autojunk=False)
+        positions = {a + k for a, _, size in matcher.get_matching_blocks() for k in range(size)}
+        placed.append((len(positions), part.index, positions))
+    covered: set[int] = set()
+    kept: list[int] = []
+    for size, index, positions in sorted(placed, key=lambda t: (-t[0], t[1])):
+        fresh = positions - covered
+        if size and len(fresh) >= max(PART_MIN_WORDS, size / 2):
+            kept.append(index)
+            covered |= positions
+    return kept, len(covered)
 
 
 def _split_merge(
@@ -592,18 +637,22 @@ def _split_merge(
     for (side, whole), found in parts_of.items():
         whole_unit = old[whole] if side == "o" else new[whole]
         current = state.old_link[whole] if side == "o" else state.new_link[whole]
-        members = list(found)
+        members = [p for p, _ in found]
+        partner: int | None = None
         if current is not None:
             if current.matched_by == "pin" or len(current.old) != 1 or len(current.new) != 1:
                 continue
             partner = current.new[0] if side == "o" else current.old[0]
-            pair = (whole, partner) if side == "o" else (partner, whole)
-            members.append((partner, scorer.matched(*pair)))
+            members.append(partner)
         if len(members) < 2 or not whole_unit.words:
             continue
-        coverage = sum(m for _, m in members) / len(whole_unit.words)
+        part_units = new if side == "o" else old
+        kept, covered = _distinct_parts(whole_unit, [part_units[p] for p in members])
+        if len(kept) < 2 or (partner is not None and partner not in kept):
+            continue
+        coverage = covered / len(whole_unit.words)
         if coverage >= WHOLE_COVERAGE:
-            groups.append((coverage, side, whole, tuple(sorted(p for p, _ in members))))
+            groups.append((coverage, side, whole, tuple(sorted(kept))))
     for coverage, side, whole, members_ in sorted(groups, key=lambda g: (-g[0], g[2], g[3])):
         current = state.old_link[whole] if side == "o" else state.new_link[whole]
         part_link = state.new_link if side == "o" else state.old_link
