@@ -927,6 +927,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="BGB only (no TKG)")
     parser.add_argument("--write-results", action="store_true", help="update bench/RESULTS.md")
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS, help="the file --write-results updates"
+    )
     parser.add_argument("--date", help="date to print in RESULTS.md (default: none)")
     parser.add_argument("--no-htmldiff", action="store_true", help="skip HtmlDiff")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium")
@@ -980,8 +983,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.profile:
         print(profile_render(WORKLOADS[0]))
     if args.write_results:
-        write_section(text)
-        print(f"wrote the section {SECTION!r} of {RESULTS.relative_to(ROOT)}")
+        write_section(text, args.results)
+        print(f"wrote the section {SECTION!r} of {args.results}")
     return 0
 
 

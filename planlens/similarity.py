@@ -18,6 +18,10 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 
 #: How many candidates each clause keeps, on each side.
 TOP_K = 6
+#: A word in more clauses than this (both sides together) is too common to propose candidates.
+#: A constant keeps the join linear in the number of clauses; a cap growing with the document
+#: made it grow as n^1.5.
+POSTINGS_CAP = 40
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -119,7 +123,7 @@ class CandidateIndex:
                 new_postings[word].append(j)
         # Words in very many clauses ("the", "der", "§") say nothing about which clause is which
         # and make the join quadratic; they still count in the difflib ratio.
-        cap = max(30, int(math.sqrt(len(old_ids) + len(new_ids)) * 4))
+        cap = POSTINGS_CAP
         shared: dict[tuple[int, int], list[float]] = defaultdict(list)
         idf = self.weights.idf
         # Sorted, so that sums are made in the same order in every run and either direction.

@@ -230,17 +230,32 @@ def test_diff_colour_when_asked_and_no_color_env(monkeypatch: pytest.MonkeyPatch
     assert "\x1b[31m[-600,000-]\x1b[0m" in result.stdout
 
 
-def test_readme_diff_example_matches_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def readme_sessions() -> list[tuple[str, list[str]]]:
+    """Return each `$ planlens ...` command in the README's console blocks with its shown output."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("$ planlens diff us-28 e3-28\n", 1)[1].split("```", 1)[0]
-    shown = [line for line in block.splitlines() if line and line != "..."]
-    code, out, _ = run("diff", "us-28", "e3-28")
-    assert code == 0
-    lines = out.splitlines()
-    # The README shows real lines, in order, with some left out.
-    positions = [lines.index(line) for line in shown]
-    assert positions == sorted(positions)
+    sessions: list[tuple[str, list[str]]] = []
+    for block in readme.split("```console\n")[1:]:
+        for line in block.split("```", 1)[0].splitlines():
+            if line.startswith("$ "):
+                sessions.append((line[2:].split("  #", 1)[0].strip(), []))
+            elif sessions and line:
+                sessions[-1][1].append(line)
+    return [
+        (command, shown) for command, shown in sessions if command.startswith("planlens") and shown
+    ]
+
+
+def test_readme_sessions_match_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    sessions = readme_sessions()
+    assert len(sessions) >= 3
+    for command, shown in sessions:
+        result = CliRunner().invoke(cli, command.split()[1:])
+        lines = (result.stdout + result.stderr).splitlines()
+        wanted = [line for line in shown if line != "..."]
+        # The README shows real lines, in order, with some left out where it says "...".
+        positions = [lines.index(line) for line in wanted]
+        assert positions == sorted(positions), command
 
 
 def test_diff_of_shipped_plans_is_fast() -> None:
