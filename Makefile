@@ -49,6 +49,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/import_counts.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
+	$(BIN)/python bench/report_scale.py --write-results
 
 update-gold: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests/test_report.py --update-gold

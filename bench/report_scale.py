@@ -30,11 +30,14 @@ gap between frames, of `FREEZE_MS` or more while scrolling and filtering, and ea
 toggle reaches the screen within `FREEZE_MS`. The longest task while opening is judged against
 the same `FREEZE_MS`, on a line of its own.
 
-`--write-results` replaces the section "## Report at scale" of bench/RESULTS.md (up to the next
-"## " heading), or appends it, and keeps the rest of the file. `bench/speed.py --write-results`
-rewrites the whole file, so run this after it. `--profile` profiles `compare_page` and
-`render_compare` on BGB with cProfile (in this process); `--trace` records a Chromium trace of
-opening the BGB report and sums the main thread's time by event.
+`--write-results` replaces the section "## Report at scale" of bench/RESULTS.md (or of the file
+given by `--results`) up to the next "## " heading, or appends it, and keeps the rest of the
+file. `bench/speed.py --write-results` rewrites the whole file, so run this after it.
+`--profile` profiles `compare_page` and `render_compare` on BGB with cProfile (in this
+process); `--trace` records Chromium traces of opening, scrolling and filtering the BGB report
+and sums the main thread's time by event (both go to standard output, and the trace summary to
+the results too). `--keep DIR` keeps the pages (and traces) in DIR. The whole run takes about 3
+minutes, most of it HtmlDiff on TKG (about 1 minute) and HtmlDiff's BGB page in Chromium.
 """
 
 from __future__ import annotations
@@ -532,40 +535,57 @@ _ROW = re.compile(r'<tr class="row r-([a-z]+) k-([a-z]+)[^"]*".*?</tr>', re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
-def html_bytes(text: str) -> dict[str, int]:
-    """Return where the bytes of a planlens report go: CSS, script, clause rows by relation,
-    and, within the rows, visible text against markup (tags and attributes)."""
+def html_bytes(text: str) -> dict[str, dict[str, int]]:
+    """Return where the bytes of a planlens report go, in three views: the page's parts; the
+    clause rows by relation; and the rows' visible text against their markup, with the main
+    kinds of markup (the kinds do not add up to all of it)."""
 
     def size(s: str) -> int:
         return len(s.encode("utf-8"))
 
-    out: dict[str, int] = {"total": size(text)}
-    style = re.search(r"<style>(.*?)</style>", text, re.S)
-    script = re.search(r"<script>(.*?)</script>", text, re.S)
-    out["inline CSS"] = size(style.group(1)) if style else 0
-    out["inline script"] = size(script.group(1)) if script else 0
-    rows_total = text_total = 0
-    for match in _ROW.finditer(text):
-        row = match.group(0)
+    def total(pattern: str, within: str, flags: int = 0) -> int:
+        return sum(size(m) for m in re.findall(pattern, within, flags))
+
+    rows = [m.group(0) for m in _ROW.finditer(text)]
+    joined = "".join(rows)
+    style = total(r"<style>.*?</style>", text, re.S)
+    script = total(r"<script>.*?</script>", text, re.S)
+    substance = total(r'<ul class="substance">.*?</ul>', text, re.S)
+    page = {
+        "total": size(text),
+        "clause rows": size(joined),
+        "inline CSS": style,
+        "inline script": script,
+        "changes of substance list": substance,
+    }
+    page["everything else"] = page["total"] - size(joined) - style - script - substance
+    by_relation: dict[str, int] = Counter()
+    count: dict[str, int] = Counter()
+    for match, row in zip(_ROW.finditer(text), rows, strict=True):
         kind = match.group(1) if match.group(2) == "change" else "ghost"
-        out[f"rows: {kind}"] = out.get(f"rows: {kind}", 0) + size(row)
-        rows_total += size(row)
-        text_total += size(htmllib.unescape(_TAG.sub("", row)).strip())
-    out["rows"] = rows_total
-    out["rows: visible text"] = text_total
-    out["rows: markup"] = rows_total - text_total
-    why = re.findall(r'<details class="why">.*?</details>', text, re.S)
-    out["rows: 'Why paired?' details"] = sum(size(w) for w in why)
-    out["rows: tag attributes data-*"] = sum(
-        size(m) for m in re.findall(r' data-[a-z]+="[^"]*"', text)
-    )
-    out["rows: indentation and newlines"] = sum(
-        size(m) for m in re.findall(r"\n[ \t]*", "".join(m.group(0) for m in _ROW.finditer(text)))
-    )
-    out["substance list"] = sum(
-        size(m) for m in re.findall(r'<ul class="substance">.*?</ul>', text, re.S)
-    )
-    return out
+        by_relation[kind] += size(row)
+        count[kind] += 1
+    visible = sum(size(htmllib.unescape(_TAG.sub("", row)).strip()) for row in rows)
+    content = {
+        "visible text": visible,
+        "markup": size(joined) - visible,
+        "markup: <tr> data-* attributes": total(r' data-[a-z]+="[^"]*"', joined),
+        "markup: <tr> class and tabindex": total(r' class="row [^"]*"| tabindex="-1"', joined),
+        "markup: anchors": total(r'<span class="anchor" id="[^"]*"></span>', joined),
+        "markup: badges": total(r'<span class="badge [^"]*">[^<]*</span>', joined),
+        "markup: 'Why paired?'": total(r'<details class="why">.*?</details>', joined, re.S),
+        "markup: <ins>/<del> tags": total(r"</?(?:ins|del)>", joined),
+        "markup: white space between tags": total(r">\s+<", joined)
+        - 2 * len(re.findall(r">\s+<", joined)),
+    }
+    return {
+        "page": page,
+        "rows by relation": {
+            f"{k} ({count[k]:,} rows)": v
+            for k, v in sorted(by_relation.items(), key=lambda i: -i[1])
+        },
+        "rows by content": content,
+    }
 
 
 def profile_render(workload: Workload, top: int = 25) -> str:
@@ -605,7 +625,7 @@ class Row:
     htmldiff_page: Path | None = None
     visits: list[Visit] = field(default_factory=list)
     htmldiff_visits: list[Visit] = field(default_factory=list)
-    breakdown: dict[str, int] = field(default_factory=dict)
+    breakdown: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def median(self, key: str, step: str | None = None) -> float | None:
         runs = [r for r in self.planlens if "error" not in r]
@@ -688,11 +708,12 @@ def build_table(rows: Sequence[Row]) -> list[str]:
             h_text = "not run"
         p_bytes = first["bytes"] if first else None
         clauses = f"{first['clauses'][0]:,} → {first['clauses'][1]:,}" if first else "-"
+        report_rows = f"{first['rows']:,}" if first else "-"
         ratio = _x(h_cpu, row.median("cpu"))
         if h.get("error") == "timeout" and row.median("cpu"):
             ratio = f"> {HTMLDIFF_TIMEOUT / (row.median('cpu') or 1):.0f}x"
         lines.append(
-            f"| {row.workload.name} | {clauses} | {first['rows'] if first else '-':,} "
+            f"| {row.workload.name} | {clauses} | {report_rows} "
             f"| {_s(row.median('cpu'))} | {_s(row.median('wall'))} | {h_text} "
             f"| {_s(h.get('wall'))} | {ratio} | {_mb(p_bytes)} | {_mb(h_bytes)} "
             f"| {_x(h_bytes, p_bytes)} |"
@@ -727,10 +748,11 @@ def steps_table(rows: Sequence[Row]) -> list[str]:
 def browser_table(rows: Sequence[Row]) -> list[str]:
     lines = [
         "| page | MB | runs | first paint ms | FCP ms | DOMContentLoaded ms | load ms "
-        "| longest task opening ms | scroll s (20 steps) | slowest step s | max frame gap ms "
-        "| longest task scrolling ms | hide unchanged ms (handler / to next frame) "
-        "| show all ms (handler / to next frame) | longest task filtering ms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| longest task opening ms | scroll s (20 steps) | slowest step s | frames/s "
+        "| max frame gap ms | longest task scrolling ms "
+        "| hide unchanged ms (handler / to next frame) | show all ms (handler / to next frame) "
+        "| longest task filtering ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         for label, visits, path, filters in (
@@ -745,6 +767,7 @@ def browser_table(rows: Sequence[Row]) -> list[str]:
             def m(attribute: str, visits: list[Visit] = visits) -> float | None:
                 return _median([getattr(v, attribute) for v in visits])
 
+            fps = _median([v.frames / v.scroll_seconds for v in visits if v.scroll_seconds])
             hide = (
                 f"{_ms(m('hide_script'))} / {_ms(m('hide_frame'))}"
                 if m("hide_frame") is not None
@@ -759,7 +782,7 @@ def browser_table(rows: Sequence[Row]) -> list[str]:
                 f"| {label} | {_mb(size)} | {len(visits)} | {_ms(m('first_paint'))} "
                 f"| {_ms(m('fcp'))} | {_ms(m('dcl'))} | {_ms(m('load'))} "
                 f"| {_ms(m('load_longest_task'))} | {_s(m('scroll_seconds'))} "
-                f"| {_s(m('slowest_step'))} | {_ms(m('max_frame_gap'))} "
+                f"| {_s(m('slowest_step'))} | {_ms(fps)} | {_ms(m('max_frame_gap'))} "
                 f"| {_ms(m('scroll_longest_task'))} | {hide} | {show} "
                 f"| {_ms(m('filter_longest_task')) if filters else '-'} |"
                 + (f" error: {'; '.join(errors)}" if errors else "")
@@ -833,16 +856,19 @@ def verdicts(rows: Sequence[Row]) -> list[str]:
 
 
 def breakdown_lines(row: Row) -> list[str]:
-    b = row.breakdown
-    if not b:
+    """Return where the bytes of the row's planlens report go, one list item per view."""
+    if not row.breakdown:
         return []
-    total = b["total"] or 1
-    parts = ", ".join(
-        f"{key} {value / 1e6:.2f} MB ({100 * value / total:.0f}%)"
-        for key, value in b.items()
-        if key != "total" and value
-    )
-    return [f"Where the bytes of the {row.workload.name} report go: {parts}."]
+    total = row.breakdown["page"]["total"] or 1
+    lines = [f"Where the {_mb(total)} MB of the {row.workload.name} report go:", ""]
+    for view, parts in row.breakdown.items():
+        items = ", ".join(
+            f"{key} {value / 1e6:.2f} MB ({100 * value / total:.0f}%)"
+            for key, value in parts.items()
+            if key != "total"
+        )
+        lines.append(f"- {view}: {items}")
+    return [*lines, ""]
 
 
 def report(
@@ -890,7 +916,7 @@ def report(
         "",
     ]
     for row in rows:
-        lines += [*breakdown_lines(row), ""] if row.breakdown else []
+        lines += breakdown_lines(row)
     lines += ["Verdicts:", "", *verdicts(rows), ""]
     return "\n".join(lines)
 
