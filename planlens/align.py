@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 from planlens.diffmodel import MatchedBy
@@ -57,22 +58,35 @@ WHOLE_COVERAGE = 0.6
 PART_MIN_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unit:
-    """A clause in document order, with what alignment needs to know of it."""
+    """A clause in document order, with what alignment needs to know of it.
+
+    The word features are computed on first use: most clauses of a large law are paired by
+    identical text and never need them.
+    """
 
     index: int
     clause: Clause
     parent: int | None
-    words: tuple[str, ...]
-    wordset: frozenset[str]
-    counts: Counter[str]
     norm: str | None
     label: str
 
     @property
     def has_text(self) -> bool:
         return self.norm is not None
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return words(self.clause.text) if self.clause.text is not None else ()
+
+    @cached_property
+    def wordset(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(self.words)
 
 
 def flatten(plan: Plan) -> list[Unit]:
@@ -81,16 +95,12 @@ def flatten(plan: Plan) -> list[Unit]:
 
     def visit(clause: Clause, parent: int | None) -> None:
         text = clause.text
-        tokens = words(text) if text is not None else ()
         index = len(units)
         units.append(
             Unit(
                 index=index,
                 clause=clause,
                 parent=parent,
-                words=tokens,
-                wordset=frozenset(tokens),
-                counts=Counter(tokens),
                 norm=normalise(text) if text is not None else None,
                 label=clause.number if clause.number is not None else clause.id,
             )

@@ -44,6 +44,30 @@ class PlanlensGroup(click.Group):
             ctx.exit(1)
 
 
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add `-o/--output` and `--force` to a command that prints or writes one text."""
+    command = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")(
+        command
+    )
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write here, not to stdout.",
+    )(command)
+
+
+def emit(
+    text: str, output: Path | None, force: bool, plans: Sequence[Plan], color: bool | None = None
+) -> None:
+    """Print `text`, or write it atomically to `output`, never over one of the input `plans`."""
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    write_text(output, text, force=force, inputs=[Path(p.path) for p in plans if p.path])
+    click.echo(f"wrote {output}", err=True)
+
+
 @click.group(cls=PlanlensGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planlens")
 @click.option(
@@ -141,13 +165,7 @@ def show(plans_dir: Path, plan: str, fmt: str) -> None:
     show_default=True,
     help="json follows the planlens.diff/1 contract in the README.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here, not to stdout.",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options
 @click.option(
     "--color/--no-color",
     default=None,
@@ -186,12 +204,7 @@ def diff(
         if color is None:
             color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = diff_text(result, color=color)
-    if output is None:
-        click.echo(text, nl=False, color=color if fmt == "text" else None)
-    else:
-        inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
-        write_text(output, text, force=force, inputs=inputs)
-        click.echo(f"wrote {output}", err=True)
+    emit(text, output, force, [old_plan, new_plan], color=color if fmt == "text" else None)
 
 
 @cli.command()
@@ -295,13 +308,7 @@ def build(plans_dir: Path, plans_folder: Path | None, output: Path, force: bool)
     show_default=True,
     help="json follows the planlens.lineage/1 contract; html is the page of the report site.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here, not to stdout.",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options
 @click.pass_obj
 def lineage_command(
     plans_dir: Path, plans: tuple[str, ...], fmt: str, output: Path | None, force: bool
@@ -335,11 +342,7 @@ def lineage_command(
         text = render_lineage(lineage_page(result, sha256=digests))
     else:
         text = lineage_text(result)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_text(output, text, force=force, inputs=[Path(p.path) for p in loaded if p.path])
-        click.echo(f"wrote {output}", err=True)
+    emit(text, output, force, loaded)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from planlens.align import Link, Unit, align, content_key, flatten, heaviest_inc
 from planlens.diffmodel import Change, Flag, PlanDiff, Relation, Segment
 from planlens.errors import PlanFileError, Problem
 from planlens.model import ClauseRef, Location, Plan
+from planlens.perf import collector_paused
 from planlens.substance import party_names, substance_flags
 from planlens.textdiff import diff_words
 
@@ -20,12 +21,13 @@ def compare(old: Plan, new: Plan) -> PlanDiff:
     Every clause of either plan appears in exactly one change of the result's tree. Raises
     `PlanFileError` when an analyst pin names a clause that does not exist.
     """
-    old_units = flatten(old)
-    new_units = flatten(new)
-    pins = _pins(old, new, old_units, new_units)
-    links = align(old_units, new_units, pins)
-    builder = _TreeBuilder(old, new, old_units, new_units, links)
-    return PlanDiff(old=old, new=new, changes=builder.build())
+    with collector_paused():
+        old_units = flatten(old)
+        new_units = flatten(new)
+        pins = _pins(old, new, old_units, new_units)
+        links = align(old_units, new_units, pins)
+        builder = _TreeBuilder(old, new, old_units, new_units, links)
+        return PlanDiff(old=old, new=new, changes=builder.build())
 
 
 def _pins(

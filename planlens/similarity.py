@@ -89,6 +89,20 @@ class Weights:
         return math.fsum(self.idf.get(word, 0.0) for word in document)
 
 
+class _Masses:
+    """Each document's total idf weight, computed when first asked for."""
+
+    def __init__(self, documents: Sequence[frozenset[str]], weights: Weights) -> None:
+        self.documents = documents
+        self.weights = weights
+        self.cache: dict[int, float] = {}
+
+    def __getitem__(self, index: int) -> float:
+        if index not in self.cache:
+            self.cache[index] = self.weights.mass(self.documents[index])
+        return self.cache[index]
+
+
 class CandidateIndex:
     """Finds, for clauses on both sides, the other side's clauses sharing their rarer words.
 
@@ -106,8 +120,8 @@ class CandidateIndex:
         self.old = old
         self.new = new
         self.weights = weights
-        self.old_mass = [weights.mass(doc) for doc in old]
-        self.new_mass = [weights.mass(doc) for doc in new]
+        self.old_mass = _Masses(old, weights)
+        self.new_mass = _Masses(new, weights)
 
     def candidates(
         self, old_ids: Sequence[int], new_ids: Sequence[int]

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import PLANS
+from conftest import PLANS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -708,3 +708,23 @@ def test_lineage_page_in_a_browser(corpus: dict[str, Plan], tmp_path: Path) -> N
         assert not page.locator("#m-f-us-28--6").is_visible()
         browser.close()
     assert errors == []
+
+
+def test_committed_lineage_page_shows_the_acceptance_example() -> None:
+    # The issue's example, read off the page a user opens: reports/ is rebuilt by make report
+    # and compared byte for byte with a fresh build elsewhere, so this is the real page.
+    page = (ROOT / "reports" / "lineage" / "us-28--geneva-19--framework-20.html").read_text("utf-8")
+
+    def family_text(anchor: str) -> str:
+        start = page.index(f'id="{anchor}"')
+        end = page.index('<section class="family', start)
+        return " ".join(re.sub(r"<[^>]+>", " ", page[start:end]).split())
+
+    army = family_text("f-us-28--6")
+    assert "capped at 600,000 personnel" in army
+    assert "Modified in geneva-19 (number: 600,000 → 800,000)" in army
+    assert "Modified in framework-20 (condition: (none) → in peacetime)" in army
+    assert "800,000 2 personnel in peacetime" in army  # blame: 800,000 from version 2
+    amnesty = family_text("f-us-28--26")
+    assert "dropped in geneva-19" in amnesty.lower() or "removed" in amnesty.lower()
+    assert "us-28#26: dropped in geneva-19 (reported)" in page
