@@ -98,6 +98,7 @@ class _TreeBuilder:
             else party_names(u.clause.text for u in (*old_units, *new_units) if u.clause.text)
         )
         self._flag_cache: dict[tuple[str, str], tuple[Flag, ...]] = {}
+        self._segment_cache: dict[tuple[str, str], tuple[Segment, ...]] = {}
         self.nodes: list[_Node] = []
         self.node_of_old: dict[int, _Node] = {}
         self.node_of_new: dict[int, _Node] = {}
@@ -132,12 +133,26 @@ class _TreeBuilder:
         return "modified" if self._flags(old_text, new_text) else "reworded"
 
     def _flags(self, old_text: str, new_text: str) -> tuple[Flag, ...]:
+        """Return the substance flags of a pair, looked for only around what changed.
+
+        Whatever lies deep inside an unchanged run is the same on both sides and cancels out,
+        so each long equal segment is cut to its two ends (with a break between them that no
+        pattern spans); on long legal sections this keeps the regular expressions off most of
+        the text.
+        """
         key = (old_text, new_text)
         if key not in self._flag_cache:
+            old_view, new_view = _views(self._segments(old_text, new_text))
             self._flag_cache[key] = substance_flags(
-                old_text, new_text, self.new.language, self.names
+                old_view, new_view, self.new.language, self.names
             )
         return self._flag_cache[key]
+
+    def _segments(self, old_text: str, new_text: str) -> tuple[Segment, ...]:
+        key = (old_text, new_text)
+        if key not in self._segment_cache:
+            self._segment_cache[key] = diff_words(old_text, new_text)
+        return self._segment_cache[key]
 
     def _leftover(self, unit: Unit, *, old_side: bool) -> Relation:
         """Relation of a clause with no partner: gone or new, unless the other side is partial."""
@@ -251,7 +266,7 @@ class _TreeBuilder:
         if node.relation == "unchanged":
             segments = (Segment("equal", new_text),)
         elif node.relation in ("reworded", "modified", "split", "merged"):
-            segments = diff_words(old_text, new_text)
+            segments = self._segments(old_text, new_text)
             flags = self._flags(old_text, new_text)
         elif node.old and not node.new and old_text:
             segments = (Segment("delete", old_text),)
@@ -277,3 +292,33 @@ class _TreeBuilder:
             segments=segments,
             children=self._freeze(node.children),
         )
+
+
+#: How much of an unchanged run is kept on each side of a change when looking for flags: more
+#: than the longest pattern ("within 100 days", "Line of Contact", "by the end of 2015").
+_CONTEXT = 60
+_BREAK = "\n¶\n"
+
+
+def _views(segments: Sequence[Segment]) -> tuple[str, str]:
+    """Return the old and new texts with the middles of long unchanged runs left out.
+
+    >>> from planlens.textdiff import diff_words
+    >>> old, new = _views(diff_words("a " * 100 + "600,000 b", "a " * 100 + "800,000 b"))
+    >>> len(old) < 150, old.endswith("600,000 b"), new.endswith("800,000 b")
+    (True, True, True)
+    """
+    old: list[str] = []
+    new: list[str] = []
+    for segment in segments:
+        text = segment.text
+        if segment.op == "equal":
+            if len(text) > 2 * _CONTEXT + len(_BREAK):
+                text = text[:_CONTEXT] + _BREAK + text[-_CONTEXT:]
+            old.append(text)
+            new.append(text)
+        elif segment.op == "delete":
+            old.append(text)
+        else:
+            new.append(text)
+    return "".join(old), "".join(new)

@@ -340,8 +340,8 @@ def _row(
         # A moved clause's old anchors go on its ghost row, at its old place.
         old_anchors=() if moved else tuple(anchor_id("old", cid) for cid in change.old),
         new_anchors=tuple(anchor_id("new", cid) for cid in change.new),
-        old_segments=() if same else tuple(s for s in change.segments if s.op != "insert"),
-        new_segments=() if same else tuple(s for s in change.segments if s.op != "delete"),
+        old_segments=() if same else _shown(change, "old"),
+        new_segments=() if same else _shown(change, "new"),
         same_text=news[0].text if same else None,
         badges=tuple(badges),
         flags=change.flags,
@@ -354,6 +354,19 @@ def _row(
         old_status=olds[0].status if olds else None,
         new_status=news[0].status if news else None,
     )
+
+
+def _shown(change: Change, side: str) -> tuple[Segment, ...]:
+    """Return the segments one column shows.
+
+    A clause the other version says nothing about ("unknown") is not struck through or
+    underlined: nothing says it was deleted or added, so its text is shown plain.
+    """
+    skip = "insert" if side == "old" else "delete"
+    segments = tuple(s for s in change.segments if s.op != skip)
+    if change.relation == "unknown":
+        return tuple(Segment("equal", s.text) for s in segments)
+    return segments
 
 
 def _label(clause: Clause, depth: int) -> str:
@@ -384,6 +397,18 @@ def markdown(text: str | None) -> Markup:
     return Markup(_markdown().render(text))  # markdown-it escapes; html is off
 
 
+def preview(text: str | None, width: int = 90) -> str:
+    """Return the start of `text` on one line, for a collapsed unchanged clause.
+
+    >>> preview("The parties   agree to everything said here.", 20)
+    'The parties agree…'
+    """
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0] + "…"
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -395,6 +420,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["markdown"] = markdown
+    env.filters["preview"] = preview
     env.filters["anchor"] = anchor_id
     return env
 

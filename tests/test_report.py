@@ -31,7 +31,7 @@ from planlens.diffmodel import RELATIONS
 from planlens.errors import PlanFileError
 from planlens.load import load_plans, parse_plan
 from planlens.model import Clause, Plan, Source
-from planlens.report import compare_page, render, render_compare
+from planlens.report import compare_page, preview, render, render_compare
 from planlens.site import build_site, plan_page
 
 GOLD = ROOT / "tests" / "gold"
@@ -570,7 +570,21 @@ def test_clause_text_never_becomes_markup(text: str) -> None:
     doc = parse_html(render_compare(compare_page(compare(_plan("a", text), _plan("b", text)))))
     _assert_no_markup_but_ours(doc)
     (cell,) = doc.find_all("td", "same")
-    _assert_markdown_only(cell, skip=("label", "anchor"))
+    # Collapsed to a one-line preview: plain text in the summary, Markdown in the body.
+    (details,) = [c for c in cell.children if not isinstance(c, str) and c.tag == "details"]
+    summary = details.find("summary")
+    assert {(e.tag, tuple(e.classes)) for e in summary.iter()} <= {
+        ("summary", ()),
+        ("span", ("label",)),
+        ("span", ("preview",)),
+    }
+    assert summary.find("span", "preview").text() == preview(text)
+    for child in details.children:
+        if isinstance(child, str) or child is summary:
+            continue
+        for element in child.iter():
+            assert element.tag in MARKDOWN_TAGS, element.tag
+            assert set(element.attrs) <= MARKDOWN_TAGS[element.tag], (element.tag, element.attrs)
     # The plan page shows it as Markdown too, and as plain text where it is a title.
     one = _plan("a", text, title=text, notes=text)
     doc = parse_html(render("plan.html", plan_page(one, {"a"})))
