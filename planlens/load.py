@@ -97,6 +97,16 @@ class _Parsed:
     references: list[_Reference] = field(default_factory=list)
 
 
+def _check_size(size: int, path: str) -> None:
+    """Raise `PlanFileError` if a file of `size` bytes is over the plan size limit."""
+    if size > MAX_PLAN_BYTES:
+        message = (
+            f"the file is {size:,} bytes; plan files are limited to "
+            f"{MAX_PLAN_BYTES // (1024 * 1024)} MiB"
+        )
+        raise PlanFileError([Problem(Location(path, 1, 1), message)])
+
+
 def decode_plan_bytes(data: bytes, path: str) -> str:
     """Return `data` decoded as UTF-8, or raise `PlanFileError` naming where it is not UTF-8.
 
@@ -107,12 +117,7 @@ def decode_plan_bytes(data: bytes, path: str) -> str:
     ...
     planlens.errors.PlanFileError: p.yaml:2:8: the file is not valid UTF-8 (byte 0xff)
     """
-    if len(data) > MAX_PLAN_BYTES:
-        message = (
-            f"the file is {len(data):,} bytes; plan files are limited to "
-            f"{MAX_PLAN_BYTES // (1024 * 1024)} MiB"
-        )
-        raise PlanFileError([Problem(Location(path, 1, 1), message)])
+    _check_size(len(data), path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -190,10 +195,7 @@ def load_plans(paths: Sequence[str | Path], *, closed: bool = False) -> tuple[Pl
 def read_plan_text(path: Path) -> str:
     """Return the text of the file at `path`, refusing files too large or not UTF-8."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            # Refuse before reading a huge file into memory.
-            decode_plan_bytes(b"\0" * (MAX_PLAN_BYTES + 1), str(path))
+        _check_size(path.stat().st_size, str(path))  # before reading a huge file into memory
         data = path.read_bytes()
     except IsADirectoryError:
         raise PlanlensError(f"{path}: is a folder, not a plan file") from None

@@ -12,7 +12,7 @@ import base64
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -464,17 +464,3 @@ def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -
 def render_compare(page: ComparePage) -> str:
     """Return the HTML of a comparison report."""
     return render("compare.html", page)
-
-
-def plan_rows(plan: Plan) -> Sequence[tuple[int, Clause]]:
-    """Return every clause of `plan` with its depth, in document order."""
-    out: list[tuple[int, Clause]] = []
-
-    def visit(clause: Clause, depth: int) -> None:
-        out.append((depth, clause))
-        for child in clause.clauses:
-            visit(child, depth + 1)
-
-    for clause in plan.clauses:
-        visit(clause, 0)
-    return out
