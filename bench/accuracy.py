@@ -43,8 +43,8 @@ from common import BILLS, licence_paths, load_law, load_licence, load_our_plans
 from synth import OPS, Truth, TruthLink, mutate
 from uslm import load_uslm
 
-from planlens.diffmodel import Change, PlanDiff
-from planlens.model import Clause, Plan
+from planlens.compare.model import Change, PlanDiff
+from planlens.plan.model import Clause, Plan
 
 CompareFn = Callable[[Plan, Plan], PlanDiff]
 

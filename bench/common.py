@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from planlens.model import Clause, Plan
+from planlens.plan.model import Clause, Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -41,7 +41,7 @@ LAW_FILES: dict[str, tuple[str, str]] = {
 
 def import_path(path: Path, plan_id: str, *, language: str | None = None, date: str = "") -> Plan:
     """Return the plan the importer makes of the text or Markdown file at `path`."""
-    from planlens.importer import import_text
+    from planlens.importers import import_text
 
     return import_text(
         path.read_text(encoding="utf-8"),
@@ -71,7 +71,7 @@ def load_licence(path: Path) -> Plan:
 
 def load_our_plans() -> tuple[Plan, ...]:
     """Return the plans shipped in `plans/`, checked as a whole collection."""
-    from planlens.load import load_plans
+    from planlens.plan.load import load_plans
 
     return load_plans([PLANS_DIR], closed=True)
 

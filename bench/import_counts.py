@@ -11,7 +11,7 @@ import argparse
 import time
 from pathlib import Path
 
-from planlens.importer import import_text
+from planlens.importers import import_text
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 COMMON_LICENSES = Path("/usr/share/common-licenses")

@@ -128,7 +128,7 @@ def planlens_worker(old: str, new: str, out: Path) -> dict[str, Any]:
     from common import load_law
 
     from planlens.compare import compare
-    from planlens.report import compare_page, render_compare
+    from planlens.render import compare_page, render_compare
 
     mark("modules")
     a, b = load_law(old), load_law(new)
@@ -593,7 +593,7 @@ def profile_render(workload: Workload, top: int = 25) -> str:
     from common import load_law
 
     from planlens.compare import compare
-    from planlens.report import compare_page, render_compare
+    from planlens.render import compare_page, render_compare
 
     diff = compare(load_law(workload.old), load_law(workload.new))
     render_compare(compare_page(diff))  # warm: templates compiled, Markdown renderer made

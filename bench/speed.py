@@ -71,7 +71,7 @@ from common import (
     plan_markdown,
 )
 
-from planlens.model import Clause, Plan
+from planlens.plan.model import Clause, Plan
 
 HTMLDIFF_TIMEOUT = 180.0
 #: HtmlDiff on the sweep's sampled texts is far slower than on whole laws (every other line
@@ -130,7 +130,7 @@ class Result:
 
 def _load(kind: str, path: Path, plan_id: str) -> Plan:
     if kind == "yaml":
-        from planlens.load import load_plan
+        from planlens.plan.load import load_plan
 
         return load_plan(path)
     if kind == "uslm":
@@ -193,7 +193,7 @@ def htmldiff_worker(old: Path, new: Path) -> dict[str, Any]:
 
 def plan_workloads() -> list[Workload]:
     """Return one workload per `follows` pair of the shipped plans."""
-    from planlens.load import find_plan_files, load_plan
+    from planlens.plan.load import find_plan_files, load_plan
 
     paths = {load_plan(path).id: path for path in find_plan_files([PLANS_DIR])}
     out = []

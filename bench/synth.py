@@ -58,7 +58,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from planlens.model import Clause, Plan
+from planlens.plan.model import Clause, Plan
 
 _T = TypeVar("_T")
 

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from planlens.model import Clause, Plan, Source
+from planlens.plan.model import Clause, Plan, Source
 
 NS = "{http://schemas.gpo.gov/xml/uslm}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -1,11 +1,24 @@
-"""The exceptions planlens raises for problems a user can fix."""
+"""The exceptions planlens raises for problems a user can fix, and where in a file they are.
+
+This module is the foundation of every package: it imports nothing from planlens.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planlens.model import Location
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something was read: a file path and a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
 
 
 class PlanlensError(Exception):

@@ -26,8 +26,8 @@ import synth  # noqa: E402
 import uslm  # noqa: E402
 from synth import PROTECTED_WORDS, Truth, TruthLink, mutate  # noqa: E402
 
-from planlens.diffmodel import Change, PlanDiff  # noqa: E402
-from planlens.model import Clause, Plan, Source  # noqa: E402
+from planlens.compare.model import Change, PlanDiff  # noqa: E402
+from planlens.plan.model import Clause, Plan, Source  # noqa: E402
 
 _TEXTS = (
     "The parties agree to an immediate ceasefire along the line of contact. Both sides "

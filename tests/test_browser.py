@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from conftest import DATA, PLANS, ROOT
 
-from planlens.diffmodel import RELATIONS
-from planlens.load import load_plans
+from planlens.compare.model import RELATIONS
+from planlens.plan.load import load_plans
 from planlens.site import build_site
 
 try:

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlens.compare import compare
-from planlens.diffmodel import Change, PlanDiff
-from planlens.model import Clause, ClauseRef, Dropped, Plan, Source
-from planlens.textdiff import rebuild
+from planlens.compare.model import Change, PlanDiff
+from planlens.compare.textdiff import rebuild
+from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
 
 SOURCE = (Source(url="https://example.org"),)
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlens.errors import PlanlensError
-from planlens.importer import PLACEHOLDER_SOURCE, import_text, parse_label
-from planlens.load import parse_plan
-from planlens.model import Clause, Plan, Source
-from planlens.serialize import plan_to_yaml
+from planlens.importers import PLACEHOLDER_SOURCE, import_text, parse_label
+from planlens.plan.load import parse_plan
+from planlens.plan.model import Clause, Plan, Source
+from planlens.plan.serialize import plan_to_yaml
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPORA = SHARED / "corpora"

@@ -32,9 +32,9 @@ from planlens.lineage import (
     lineage_to_data,
     order_versions,
 )
-from planlens.lineage_svg import form_anchor, lineage_page, picture, render_lineage
-from planlens.load import load_plans
-from planlens.model import Clause, ClauseRef, Dropped, Plan, Source
+from planlens.plan.load import load_plans
+from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
+from planlens.render import form_anchor, lineage_page, picture, render_lineage
 
 SOURCE = (Source(url="https://example.org"),)
 

@@ -11,8 +11,8 @@ from conftest import DATA, ROOT
 
 from planlens import PlanFileError, load_plan, load_plans, parse_plan
 from planlens.cli import cli
-from planlens.load import decode_plan_bytes
-from planlens.schema import MAX_PLAN_BYTES
+from planlens.plan.load import decode_plan_bytes
+from planlens.plan.schema import MAX_PLAN_BYTES
 
 BAD = DATA / "bad"
 GOOD = DATA / "good"

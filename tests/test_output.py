@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planlens.errors import OutputExistsError, PlanlensError
-from planlens.output import write_text
+from planlens.write import write_text
 
 
 def test_writes_and_refuses_to_clobber(tmp_path: Path) -> None:

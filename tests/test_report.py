@@ -27,12 +27,12 @@ from hypothesis import strategies as st
 
 from planlens.cli import cli
 from planlens.compare import compare
-from planlens.diffmodel import RELATIONS
+from planlens.compare.model import RELATIONS
 from planlens.errors import PlanFileError
-from planlens.load import load_plans, parse_plan
-from planlens.model import Clause, Plan, Source
-from planlens.report import compare_page, preview, render, render_compare
-from planlens.site import build_site, plan_page
+from planlens.plan.load import load_plans, parse_plan
+from planlens.plan.model import Clause, Plan, Source
+from planlens.render import compare_page, plan_page, preview, render, render_compare
+from planlens.site import build_site
 
 GOLD = ROOT / "tests" / "gold"
 ACTUAL = ROOT / "tests" / "actual"

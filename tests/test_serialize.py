@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from planlens.load import parse_plan
-from planlens.model import PLAN_STATUSES, TOPICS, Clause, ClauseRef, Dropped, Plan, Source
-from planlens.schema import CLAUSE_KEYS, PLAN_KEYS
-from planlens.serialize import plan_to_dict, plan_to_yaml, reads_as_non_string
+from planlens.plan.load import parse_plan
+from planlens.plan.model import PLAN_STATUSES, TOPICS, Clause, ClauseRef, Dropped, Plan, Source
+from planlens.plan.schema import CLAUSE_KEYS, PLAN_KEYS
+from planlens.plan.serialize import plan_to_dict, plan_to_yaml, reads_as_non_string
 
 #: Strings that trip up YAML writers: YAML 1.1/1.2 non-strings, indicators, odd whitespace.
 TRICKY = [

@@ -20,7 +20,7 @@ from test_report import parse_html
 
 from planlens.cli import cli
 from planlens.errors import PlanlensError
-from planlens.load import load_plans
+from planlens.plan.load import load_plans
 from planlens.site import MANIFEST, BuildResult, build_site
 
 REPORTS = ROOT / "reports"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planlens.textdiff import diff_words, rebuild, tokenize
+from planlens.compare.textdiff import diff_words, rebuild, tokenize
 
 
 def show(old: str, new: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from planlens.diffmodel import Segment, SegmentOp
+from planlens.compare.model import Segment, SegmentOp
 
 #: A token is a whole word (with inner punctuation kept: 600,000  U.S  10.a  non-aggression)
 #: or one other visible character, each with the white space that follows it; white space at

@@ -28,9 +28,16 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
-from planlens.diffmodel import MatchedBy
-from planlens.model import Clause, Plan
-from planlens.similarity import CandidateIndex, Weights, matched_words, normalise, ratio, words
+from planlens.compare.model import MatchedBy
+from planlens.compare.similarity import (
+    CandidateIndex,
+    Weights,
+    matched_words,
+    normalise,
+    ratio,
+    words,
+)
+from planlens.plan.model import Clause, Plan
 
 #: Least similarity for a link inside a gap, where position supports it, and where the two
 #: clauses also carry the same label (point 25 in both).

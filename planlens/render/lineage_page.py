@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from planlens import __version__
-from planlens.diffmodel import RELATIONS, Flag, Segment
+from planlens._version import __version__
+from planlens.compare.model import RELATIONS, Flag, Segment
 from planlens.lineage import (
     CHANGE_STATES,
     BlameRun,
@@ -26,8 +26,9 @@ from planlens.lineage import (
     fate_counts,
     step_label,
 )
-from planlens.model import Clause, ClauseRef
-from planlens.report import RELATION_COLOURS, PlanHeader, anchor_id, plan_header, render
+from planlens.plan.model import Clause, ClauseRef
+from planlens.render.html import anchor_id, render
+from planlens.render.views import RELATION_COLOURS, PlanHeader, plan_header
 
 # -- geometry of the picture ---------------------------------------------------------------
 

@@ -13,164 +13,26 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-from planlens import __version__
-from planlens.compare import compare
-from planlens.diffmodel import RELATIONS, PlanDiff
+from planlens._version import __version__
+from planlens.compare import PlanDiff, compare
 from planlens.errors import PlanlensError
 from planlens.lineage import lineage, lineage_chains
-from planlens.lineage_svg import lineage_page, render_lineage
-from planlens.model import Clause, ClauseRef, Plan
-from planlens.output import write_text
-from planlens.report import (
-    PlanHeader,
-    SourceLink,
-    anchor_id,
+from planlens.plan.load import file_sha256
+from planlens.plan.model import Plan
+from planlens.render import (
+    compare_href,
     compare_page,
-    plan_header,
+    index_page,
+    lineage_href,
+    lineage_page,
+    plan_page,
     render,
     render_compare,
-    source_links,
+    render_lineage,
 )
+from planlens.write import write_text
 
 MANIFEST = ".planlens-build.json"
-
-
-# -- view models ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    kind: str
-    label: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClauseItem:
-    depth: int
-    anchor: str
-    label: str
-    clause: Clause
-    links: tuple[Link, ...]
-    sources: tuple[SourceLink, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DroppedItem:
-    label: str
-    href: str
-    note: str | None
-    source: SourceLink | None
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRef:
-    id: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class PlanPage:
-    header: PlanHeader
-    follows: tuple[PlanRef, ...]
-    clauses: tuple[ClauseItem, ...]
-    dropped: tuple[DroppedItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IndexPlan:
-    id: str
-    title: str
-    date: str
-    status: str
-    clauses: int
-    completeness: str
-    follows: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class IndexComparison:
-    old_title: str
-    old_date: str
-    new_title: str
-    new_date: str
-    href: str
-    counts: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IndexLineage:
-    label: str
-    dates: str
-    href: str
-
-
-@dataclass(frozen=True, slots=True)
-class IndexPage:
-    plans: tuple[IndexPlan, ...]
-    comparisons: tuple[IndexComparison, ...]
-    lineages: tuple[IndexLineage, ...] = ()
-    relations: tuple[str, ...] = RELATIONS
-
-
-def plan_href(plan_id: str, ref: ClauseRef | None = None) -> str:
-    """Return the link from one plan page to another plan's page (or one of its clauses)."""
-    return f"{plan_id}.html" + (f"#{anchor_id('clause', ref.clause)}" if ref else "")
-
-
-def compare_href(old: Plan, new: Plan) -> str:
-    """Return the report's path below the site root."""
-    return f"compare/{old.id}--{new.id}.html"
-
-
-def lineage_href(chain: Sequence[Plan]) -> str:
-    """Return a lineage page's path below the site root: its versions' ids, oldest first."""
-    return "lineage/" + "--".join(plan.id for plan in chain) + ".html"
-
-
-def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPage:
-    """Return the view model of `plan`'s own page; `known` plan ids get links."""
-    items = []
-
-    def visit(clause: Clause, depth: int) -> None:
-        refs = [("same as", clause.same_as)] if clause.same_as else []
-        refs += [("derived from", ref) for ref in clause.derived_from]
-        links = tuple(
-            Link(kind, str(ref), plan_href(ref.plan, ref))
-            for kind, ref in refs
-            if ref.plan in known
-        )
-        items.append(
-            ClauseItem(
-                depth=depth,
-                anchor=anchor_id("clause", clause.id),
-                label=(clause.number or clause.id) if depth == 0 else clause.id,
-                clause=clause,
-                links=links,
-                sources=source_links(clause.sources),
-            )
-        )
-        for child in clause.clauses:
-            visit(child, depth + 1)
-
-    for clause in plan.clauses:
-        visit(clause, 0)
-    dropped = tuple(
-        DroppedItem(
-            label=str(d.clause),
-            href=plan_href(d.clause.plan, d.clause) if d.clause.plan in known else "",
-            note=d.note,
-            source=source_links([d.source])[0] if d.source else None,
-        )
-        for d in plan.dropped
-    )
-    return PlanPage(
-        header=plan_header(plan, "", sha256),
-        follows=tuple(PlanRef(p, plan_href(p)) for p in plan.follows if p in known),
-        clauses=tuple(items),
-        dropped=dropped,
-    )
 
 
 # -- building ------------------------------------------------------------------------------
@@ -192,21 +54,11 @@ class _Job:
     make: Callable[[], str]
 
 
-def file_sha256(path: str | None) -> str | None:
-    """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
-    if path is None:
-        return None
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as err:
-        raise PlanlensError(f"{path}: cannot read: {err.strerror}") from None
-
-
 @cache
 def code_fingerprint() -> str:
     """Return a digest of planlens's own code and templates: new code, new pages."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # the whole planlens package
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".html", ".css", ".js"):
             digest.update(path.relative_to(package).as_posix().encode())
@@ -273,49 +125,8 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         jobs.append(_Job(lineage_href(chain), inputs, partial(lineage_html, chain)))
 
     def index() -> str:
-        comparisons = []
-        for old, new in edges:
-            summary = diff_of(old, new).summary()
-            comparisons.append(
-                IndexComparison(
-                    old.title,
-                    old.date,
-                    new.title,
-                    new.date,
-                    compare_href(old, new),
-                    tuple(summary[r] for r in RELATIONS),
-                )
-            )
-        page = IndexPage(
-            plans=tuple(
-                IndexPlan(
-                    p.id,
-                    p.title,
-                    p.date,
-                    p.status,
-                    len(p.clauses),
-                    p.completeness
-                    + (
-                        f" (of {p.expected_clauses})"
-                        if p.completeness == "partial" and p.expected_clauses
-                        else ""
-                    ),
-                    ", ".join(p.follows),
-                    f"plans/{p.id}.html",
-                )
-                for p in ordered
-            ),
-            comparisons=tuple(comparisons),
-            lineages=tuple(
-                IndexLineage(
-                    " → ".join(p.id for p in chain),
-                    f"{chain[0].date} to {chain[-1].date}",
-                    lineage_href(chain),
-                )
-                for chain in chains
-            ),
-        )
-        return render("index.html", page)
+        comparisons = [(old, new, diff_of(old, new).summary()) for old, new in edges]
+        return render("index.html", index_page(ordered, comparisons, chains))
 
     jobs.insert(0, _Job("index.html", tuple(digest[p.id] for p in ordered), index))
     return jobs

@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planlens.errors import PlanlensError
-from planlens.model import Clause, Plan, Source
 from planlens.perf import collector_paused
-from planlens.schema import DATE_RE, SLUG_RE
+from planlens.plan.model import Clause, Plan, Source
+from planlens.plan.schema import DATE_RE, SLUG_RE
 
 #: The source an import gets when no `source_url` is given: the format needs at least one, and a
 #: placeholder that fails review is better than a made-up address.

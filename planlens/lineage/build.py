@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planlens.compare import compare
-from planlens.diffmodel import RELATIONS, Change, Flag, MatchedBy, PlanDiff, Relation, Segment
+from planlens.compare.model import RELATIONS, Change, Flag, MatchedBy, PlanDiff, Relation, Segment
+from planlens.compare.textdiff import diff_words
 from planlens.errors import PlanlensError
-from planlens.model import ClauseRef, Dropped, Plan
-from planlens.textdiff import diff_words
+from planlens.plan.model import ClauseRef, Dropped, Plan
 
 #: What became of a family in one version.
 #: `original`: in a first version of the lineage; `added`: new here, the version before being

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from planlens.diffmodel import Change, PlanDiff, Segment
-from planlens.model import Plan
+from planlens.compare.model import Change, PlanDiff, Segment
+from planlens.plan.model import Plan
 
 #: The JSON contract's name and major version; bump it on any incompatible change.
 DIFF_SCHEMA = "planlens.diff/1"

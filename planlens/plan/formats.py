@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from planlens.model import Clause, Plan, Source
+from planlens.plan.model import Clause, Plan, Source
 
 _STATUS_MARKS = {"uncertain": "[uncertain]", "unknown": "[text unknown]"}
 

@@ -1,72 +1,20 @@
-"""HTML reports: a view model built from plans and diffs, rendered by jinja2 templates.
+"""The comparison report: a view model built from a `PlanDiff`, rendered by `compare.html`.
 
-Two steps, as in coverage.py's HTML report: `*_page()` functions turn plans and diffs into plain
-view-model dataclasses (no HTML), and `render()` fills a template with one. Every string reaches
-the page through jinja2's autoescaping; the only markup made outside the templates is Markdown
-rendered by markdown-it-py with raw HTML, images and non-http(s) links disabled.
+Two steps, as in coverage.py's HTML report: `compare_page()` turns a diff into plain view-model
+dataclasses (no HTML), and `render_compare()` fills the template with one (`planlens.render.html`).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
-from typing import Any
 
-import jinja2
-from markdown_it import MarkdownIt
-from markupsafe import Markup
-
-from planlens import __version__
-from planlens.align import GAP_MIN, MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
-from planlens.diffmodel import RELATIONS, Change, Flag, PlanDiff, Segment
-from planlens.model import Clause, Plan, Source
-
-#: Relation colours: the Okabe-Ito palette, distinguishable with every common colour-vision
-#: deficiency; every use is also labelled in text.
-RELATION_COLOURS = {
-    "unchanged": "#999999",
-    "reworded": "#56B4E9",
-    "modified": "#E69F00",
-    "split": "#CC79A7",
-    "merged": "#009E73",
-    "added": "#0072B2",
-    "removed": "#D55E00",
-    "unknown": "#F0E442",
-}
-
-
-# -- view model ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SourceLink:
-    """A source to show: `url` is None when it is not http(s) and so must not be a link."""
-
-    url: str | None
-    label: str
-    detail: str
-
-
-@dataclass(frozen=True, slots=True)
-class PlanHeader:
-    """What a page says about one plan version."""
-
-    id: str
-    title: str
-    date: str
-    status: str
-    completeness: str
-    warning: str | None
-    notes: str | None
-    sources: tuple[SourceLink, ...]
-    href: str
-    sha256: str | None
-    file: str | None
+from planlens._version import __version__
+from planlens.compare.align import GAP_MIN, MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
+from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
+from planlens.plan.model import Clause
+from planlens.render.html import anchor_id, render
+from planlens.render.views import RELATION_COLOURS, PlanHeader, plan_header
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,56 +86,6 @@ class ComparePage:
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
     colours: dict[str, str] = field(default_factory=lambda: dict(RELATION_COLOURS))
-
-
-def anchor_id(prefix: str, clause_id: str) -> str:
-    """Return an HTML id for a clause: stable, and safe in a URL fragment.
-
-    >>> anchor_id("new", "10.a"), anchor_id("old", "§ 5")
-    ('new-10.a', 'old-_a7__20_5')
-    """
-    return f"{prefix}-" + re.sub(
-        r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id
-    ).rstrip("_")
-
-
-def source_links(sources: Iterable[Source]) -> tuple[SourceLink, ...]:
-    """Return sources to show, linking only http(s) addresses (the loader enforces it too)."""
-    links = []
-    for source in sources:
-        url = source.url if source.url.startswith(("https://", "http://")) else None
-        detail = ", ".join(part for part in (source.publisher, source.date) if part)
-        links.append(SourceLink(url, source.title or source.url, detail))
-    return tuple(links)
-
-
-def plan_header(plan: Plan, href: str, sha256: str | None = None) -> PlanHeader:
-    """Return the header view of `plan`; `sha256` is the digest of its file, if read from one."""
-    warning = None
-    if plan.completeness == "partial":
-        expected = f" of the {plan.expected_clauses} expected" if plan.expected_clauses else ""
-        warning = (
-            f"Partial version: {len(plan.clauses)} clauses{expected} are known. "
-            "Clauses not shown are unknown, not absent."
-        )
-        if plan.status == "reconstructed":
-            warning = (
-                "The text of this version was never published; it is reconstructed from reports. "
-                + warning
-            )
-    return PlanHeader(
-        id=plan.id,
-        title=plan.title,
-        date=plan.date,
-        status=plan.status,
-        completeness=plan.completeness,
-        warning=warning,
-        notes=plan.notes,
-        sources=source_links(plan.sources),
-        href=href,
-        sha256=sha256,
-        file=plan.path.rsplit("/", 1)[-1] if plan.path else None,
-    )
 
 
 def compare_page(
@@ -372,93 +270,6 @@ def _shown(change: Change, side: str) -> tuple[Segment, ...]:
 def _label(clause: Clause, depth: int) -> str:
     """Return how a row names a clause: its printed number at the top, its id below ("10.c")."""
     return clause.number if clause.number is not None and depth == 0 else clause.id
-
-
-# -- rendering -----------------------------------------------------------------------------
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable("image")
-    md.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
-    return md
-
-
-def markdown(text: str | None) -> Markup:
-    """Render Markdown `text` to HTML that is safe to place in a page.
-
-    >>> str(markdown("**bold** <script>x</script> [a](javascript:alert(1))"))
-    '<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt; [a](javascript:alert(1))</p>\\n'
-    """
-    if not text:
-        return Markup("")
-    return Markup(_markdown().render(text))  # markdown-it escapes; html is off
-
-
-def preview(text: str | None, width: int = 90) -> str:
-    """Return the start of `text` on one line, for a collapsed unchanged clause.
-
-    >>> preview("The parties   agree to everything said here.", 20)
-    'The parties agree…'
-    """
-    flat = " ".join((text or "").split())
-    if len(flat) <= width:
-        return flat
-    return flat[:width].rsplit(" ", 1)[0] + "…"
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("planlens"),
-        autoescape=jinja2.select_autoescape(["html"]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["markdown"] = markdown
-    env.filters["preview"] = preview
-    env.filters["anchor"] = anchor_id
-    return env
-
-
-@cache
-def _assets() -> tuple[Markup, Markup, str]:
-    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them."""
-    env = _environment()
-    # Our own static files: trusted, and they must reach the page unescaped for their hashes
-    # (and the browser) to see exactly these bytes.
-    css = Markup(env.get_template("style.css").render())
-    js = Markup(env.get_template("script.js").render())
-    csp = (
-        "default-src 'none'; "
-        f"style-src '{_sha(css)}'; script-src '{_sha(js)}'; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
-    )
-    return css, js, csp
-
-
-def _sha(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode(
-        "ascii"
-    )
-
-
-def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -> str:
-    """Render `page` (a view model) with the named template; returns the whole HTML document.
-
-    `lang` is the page's language (default: the page's own `lang`, else English).
-    """
-    css, js, csp = _assets()
-    lang = lang or getattr(page, "lang", None) or "en"
-    return (
-        _environment()
-        .get_template(template)
-        .render(page=page, css=css, js=js, csp=csp, version=__version__, lang=lang, **extra)
-    )
 
 
 def render_compare(page: ComparePage) -> str:

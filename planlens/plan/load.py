@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,8 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from planlens.errors import PlanFileError, PlanlensError, Problem
-from planlens.model import (
+from planlens.errors import Location, PlanFileError, PlanlensError, Problem
+from planlens.plan.model import (
     CLAUSE_STATUSES,
     COMPLETENESS,
     PLAN_STATUSES,
@@ -27,11 +28,10 @@ from planlens.model import (
     Clause,
     ClauseRef,
     Dropped,
-    Location,
     Plan,
     Source,
 )
-from planlens.schema import (
+from planlens.plan.schema import (
     CLAUSE_KEYS,
     DATE_RE,
     DROPPED_KEYS,
@@ -782,3 +782,13 @@ def _follows_cycles(plans: dict[str, Plan]) -> list[Problem]:
                 seen.add(nxt)
                 stack.append((nxt, iter(plans[nxt].follows)))
     return problems
+
+
+def file_sha256(path: str | None) -> str | None:
+    """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as err:
+        raise PlanlensError(f"{path}: cannot read: {err.strerror}") from None

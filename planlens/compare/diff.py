@@ -6,13 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planlens.align import Link, Unit, align, content_key, flatten, heaviest_increasing
-from planlens.diffmodel import Change, Flag, PlanDiff, Relation, Segment
-from planlens.errors import PlanFileError, Problem
-from planlens.model import ClauseRef, Location, Plan
+from planlens.compare.align import Link, Unit, align, content_key, flatten, heaviest_increasing
+from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
+from planlens.compare.substance import party_names, substance_flags
+from planlens.compare.textdiff import diff_words
+from planlens.errors import Location, PlanFileError, Problem
 from planlens.perf import collector_paused
-from planlens.substance import party_names, substance_flags
-from planlens.textdiff import diff_words
+from planlens.plan.model import ClauseRef, Plan
 
 
 def compare(old: Plan, new: Plan) -> PlanDiff:
@@ -303,7 +303,7 @@ _BREAK = "\n¶\n"
 def _views(segments: Sequence[Segment]) -> tuple[str, str]:
     """Return the old and new texts with the middles of long unchanged runs left out.
 
-    >>> from planlens.textdiff import diff_words
+    >>> from planlens.compare.textdiff import diff_words
     >>> old, new = _views(diff_words("a " * 100 + "600,000 b", "a " * 100 + "800,000 b"))
     >>> len(old) < 150, old.endswith("600,000 b"), new.endswith("800,000 b")
     (True, True, True)

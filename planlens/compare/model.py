@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from planlens.model import Plan
+from planlens.plan.model import Plan
 
 Relation = Literal[
     "unchanged", "reworded", "modified", "split", "merged", "added", "removed", "unknown"

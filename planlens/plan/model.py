@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planlens.errors import Location
+
 PlanStatus = Literal[
     "official-text",
     "signed",
@@ -55,18 +57,6 @@ TOPICS: tuple[str, ...] = (
     "environment",
     "peace-process",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where something was read: a file path and a 1-based line and column."""
-
-    path: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ from typing import Any
 
 import click
 
-from planlens import __version__
+from planlens._version import __version__
 from planlens.errors import PlanFileError, PlanlensError
-from planlens.load import did_you_mean, load_plan, load_plans, read_plan_text
-from planlens.model import Plan
-from planlens.output import write_text
+from planlens.plan.load import did_you_mean, load_plan, load_plans, read_plan_text
+from planlens.plan.model import Plan
+from planlens.write import write_text
 
 # Commands import what they need when they run: `planlens diff` should not pay for jinja2,
 # markdown-it and the importer's patterns at start-up (its budget is half a second, start-up
@@ -118,7 +118,7 @@ def list_plans(plans_dir: Path) -> None:
         planlens list
         planlens --plans other/ list
     """
-    from planlens.outline import format_table, plan_summary_rows
+    from planlens.plan.formats import format_table, plan_summary_rows
 
     click.echo(format_table(plan_summary_rows(load_plans([plans_dir], closed=True))))
 
@@ -142,8 +142,8 @@ def show(plans_dir: Path, plan: str, fmt: str) -> None:
         planlens show us-28
         planlens show plans/2025-11-20-us-28-point-plan.yaml --format json
     """
-    from planlens.outline import plan_markdown, plan_text
-    from planlens.serialize import plan_to_dict
+    from planlens.plan.formats import plan_markdown, plan_text
+    from planlens.plan.serialize import plan_to_dict
 
     (loaded,) = resolve_plans([plan], plans_dir)
     if fmt == "json":
@@ -192,7 +192,7 @@ def diff(
         planlens diff us-28 framework-20 --format json -o 28-to-20.json
     """
     from planlens.compare import compare
-    from planlens.diffformat import diff_markdown, diff_text, diff_to_data
+    from planlens.compare.formats import diff_markdown, diff_text, diff_to_data
 
     old_plan, new_plan = resolve_plans([old, new], plans_dir)
     result = compare(old_plan, new_plan)
@@ -228,8 +228,8 @@ def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool
         planlens report us-28 e3-28 -o us-28-to-e3.html
     """
     from planlens.compare import compare
-    from planlens.report import compare_page, render_compare
-    from planlens.site import file_sha256
+    from planlens.plan import file_sha256
+    from planlens.render import compare_page, render_compare
 
     old_plan, new_plan = resolve_plans([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.html")
@@ -328,8 +328,8 @@ def lineage_command(
         planlens lineage us-28 geneva-19 framework-20 --format html -o lineage.html
     """
     from planlens.lineage import lineage, lineage_markdown, lineage_text, lineage_to_data
-    from planlens.lineage_svg import lineage_page, render_lineage
-    from planlens.site import file_sha256
+    from planlens.plan import file_sha256
+    from planlens.render import lineage_page, render_lineage
 
     loaded = resolve_plans(list(plans), plans_dir)
     result = lineage(loaded)
@@ -353,7 +353,7 @@ def schema() -> None:
     Example:
         planlens schema > plan.schema.json
     """
-    from planlens.schema import plan_schema
+    from planlens.plan.schema import plan_schema
 
     click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
 
@@ -391,8 +391,8 @@ def import_(
     Example:
         planlens import draft.txt --id draft-v2 --date 2025-12-01 -o plans/2025-12-01-draft-v2.yaml
     """
-    from planlens.importer import import_text
-    from planlens.serialize import plan_to_yaml
+    from planlens.importers import import_text
+    from planlens.plan.serialize import plan_to_yaml
 
     text = read_plan_text(file)
     plan = import_text(

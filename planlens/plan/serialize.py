@@ -10,7 +10,7 @@ import yaml
 from yaml.events import ScalarEvent
 from yaml.nodes import Node
 
-from planlens.model import Clause, Dropped, Plan, Source
+from planlens.plan.model import Clause, Dropped, Plan, Source
 
 # -- plain data -----------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ def source_to_dict(source: Source) -> dict[str, object]:
 def clause_to_dict(clause: Clause) -> dict[str, object]:
     """Return `clause` and its sub-clauses as mappings, leaving out empty and default fields.
 
-    >>> from planlens.model import ClauseRef
+    >>> from planlens.plan.model import ClauseRef
     >>> clause_to_dict(Clause(id="1", text="Peace.", same_as=ClauseRef("v1", "3")))
     {'id': '1', 'text': 'Peace.', 'same_as': 'v1#3'}
     """

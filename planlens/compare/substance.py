@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from planlens.diffmodel import Flag, FlagType
+from planlens.compare.model import Flag, FlagType
 
 _UNITS = (
     r"(?:%|per ?cent|percent|billion|million|thousand|bn|km|mm|days?|weeks?|months?|years?|"

@@ -1,6 +1,6 @@
 """The plan file format in one place: its keys, and the JSON Schema published for editors.
 
-The loader (`planlens.load`) takes the allowed and required keys from here, so the schema that
+The loader (`planlens.plan.load`) takes the allowed and required keys from here, so the schema that
 `planlens schema` prints and the checks the loader makes cannot drift apart.
 """
 
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from planlens.model import CLAUSE_STATUSES, COMPLETENESS, PLAN_STATUSES, TOPICS
+from planlens.plan.model import CLAUSE_STATUSES, COMPLETENESS, PLAN_STATUSES, TOPICS
 
 SCHEMA_ID = "https://planlens.invalid/schema/plan-1.json"
 

@@ -1,0 +1,45 @@
+"""Comparing two plans: align their clauses, diff the words of each pair -> `PlanDiff`.
+
+- `model`: the result, as frozen data (`PlanDiff`, `Change`, `Segment`, `Flag`).
+- `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
+- `align`: which clauses of the old plan became which clauses of the new one.
+- `textdiff`: word-level segments inside one pair of texts.
+- `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
+- `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
+- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text or Markdown.
+
+May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
+"""
+
+from planlens.compare.diff import compare
+from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
+from planlens.compare.model import (
+    FLAG_TYPES,
+    RELATIONS,
+    Change,
+    Flag,
+    FlagType,
+    MatchedBy,
+    PlanDiff,
+    Relation,
+    Segment,
+    SegmentOp,
+)
+
+__all__ = [
+    "DIFF_SCHEMA",
+    "FLAG_TYPES",
+    "RELATIONS",
+    "Change",
+    "Flag",
+    "FlagType",
+    "MatchedBy",
+    "PlanDiff",
+    "Relation",
+    "Segment",
+    "SegmentOp",
+    "compare",
+    "diff_markdown",
+    "diff_text",
+    "diff_to_data",
+]

@@ -1,0 +1,41 @@
+"""Plans: one version of a document as data, and reading, checking and writing plan files.
+
+- `model`: the frozen dataclasses (`Plan`, `Clause`, `Source`, ...) and the vocabularies.
+- `schema`: the keys of the file format in one place, and the JSON Schema made from them.
+- `load`: YAML -> validated `Plan`, with file:line:col on every problem.
+- `serialize`: a `Plan` back to plain data (JSON) and to YAML text.
+- `formats`: a plan, or a list of plans, as terminal text or Markdown.
+
+May import: `planlens.errors`, `planlens.perf`. The first package of the flow: it imports no
+other planlens package.
+"""
+
+from planlens.plan.load import (
+    decode_plan_bytes,
+    did_you_mean,
+    file_sha256,
+    find_plan_files,
+    load_plan,
+    load_plans,
+    parse_plan,
+    read_plan_text,
+)
+from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
+from planlens.plan.schema import plan_schema
+
+__all__ = [
+    "Clause",
+    "ClauseRef",
+    "Dropped",
+    "Plan",
+    "Source",
+    "decode_plan_bytes",
+    "did_you_mean",
+    "file_sha256",
+    "find_plan_files",
+    "load_plan",
+    "load_plans",
+    "parse_plan",
+    "plan_schema",
+    "read_plan_text",
+]

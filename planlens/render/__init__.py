@@ -1,0 +1,63 @@
+"""Rendering: view models built from plans, diffs and lineages, and the HTML made from them.
+
+As in coverage.py's HTML report, each page is made in two steps: a `*_page()` function returns
+plain view-model dataclasses (no markup), and `render()` fills a jinja2 template with one, so
+every string is escaped in one place.
+
+- `html`: the jinja2 environment, Markdown (raw HTML off, http(s) links only), inline assets.
+- `views`: pieces every page shares (a version's header, its sources, relation colours).
+- `compare_page`: the comparison report.
+- `site_pages`: a plan's page and the site's index.
+- `lineage_page`: the lineage page, with its alluvial picture.
+- `templates/`: the jinja2 templates, the stylesheet and the script.
+
+May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
+`planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.
+"""
+
+from planlens.render.compare_page import ComparePage, Row, compare_page, render_compare
+from planlens.render.html import anchor_id, markdown, preview, render
+from planlens.render.lineage_page import (
+    LineagePage,
+    form_anchor,
+    lineage_page,
+    picture,
+    render_lineage,
+)
+from planlens.render.site_pages import (
+    IndexPage,
+    PlanPage,
+    compare_href,
+    index_page,
+    lineage_href,
+    plan_href,
+    plan_page,
+)
+from planlens.render.views import RELATION_COLOURS, PlanHeader, SourceLink, plan_header
+
+__all__ = [
+    "RELATION_COLOURS",
+    "ComparePage",
+    "IndexPage",
+    "LineagePage",
+    "PlanHeader",
+    "PlanPage",
+    "Row",
+    "SourceLink",
+    "anchor_id",
+    "compare_href",
+    "compare_page",
+    "form_anchor",
+    "index_page",
+    "lineage_href",
+    "lineage_page",
+    "markdown",
+    "picture",
+    "plan_header",
+    "plan_href",
+    "plan_page",
+    "preview",
+    "render",
+    "render_compare",
+    "render_lineage",
+]

@@ -1,0 +1,116 @@
+"""Turn view models into HTML: the one jinja2 environment, Markdown, and the inline assets.
+
+Every string reaches a page through jinja2's autoescaping; the only markup made outside the
+templates is Markdown rendered by markdown-it-py with raw HTML, images and non-http(s) links
+disabled. Each page inlines its CSS and script, allowed by a Content-Security-Policy hash, so it
+loads nothing from the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import cache
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from planlens._version import __version__
+
+
+def anchor_id(prefix: str, clause_id: str) -> str:
+    """Return an HTML id for a clause: stable, and safe in a URL fragment.
+
+    >>> anchor_id("new", "10.a"), anchor_id("old", "§ 5")
+    ('new-10.a', 'old-_a7__20_5')
+    """
+    return f"{prefix}-" + re.sub(
+        r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id
+    ).rstrip("_")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable("image")
+    md.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
+    return md
+
+
+def markdown(text: str | None) -> Markup:
+    """Render Markdown `text` to HTML that is safe to place in a page.
+
+    >>> str(markdown("**bold** <script>x</script> [a](javascript:alert(1))"))
+    '<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt; [a](javascript:alert(1))</p>\\n'
+    """
+    if not text:
+        return Markup("")
+    return Markup(_markdown().render(text))  # markdown-it escapes; html is off
+
+
+def preview(text: str | None, width: int = 90) -> str:
+    """Return the start of `text` on one line, for a collapsed unchanged clause.
+
+    >>> preview("The parties   agree to everything said here.", 20)
+    'The parties agree…'
+    """
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0] + "…"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("planlens.render"),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = markdown
+    env.filters["preview"] = preview
+    env.filters["anchor"] = anchor_id
+    return env
+
+
+@cache
+def _assets() -> tuple[Markup, Markup, str]:
+    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them."""
+    env = _environment()
+    # Our own static files: trusted, and they must reach the page unescaped for their hashes
+    # (and the browser) to see exactly these bytes.
+    css = Markup(env.get_template("style.css").render())
+    js = Markup(env.get_template("script.js").render())
+    csp = (
+        "default-src 'none'; "
+        f"style-src '{_sha(css)}'; script-src '{_sha(js)}'; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return css, js, csp
+
+
+def _sha(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode(
+        "ascii"
+    )
+
+
+def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -> str:
+    """Render `page` (a view model) with the named template; returns the whole HTML document.
+
+    `lang` is the page's language (default: the page's own `lang`, else English).
+    """
+    css, js, csp = _assets()
+    lang = lang or getattr(page, "lang", None) or "en"
+    return (
+        _environment()
+        .get_template(template)
+        .render(page=page, css=css, js=js, csp=csp, version=__version__, lang=lang, **extra)
+    )

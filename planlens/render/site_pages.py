@@ -1,0 +1,194 @@
+"""The site's own pages: one page per plan, and the index of plans, comparisons and lineages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planlens.compare.model import RELATIONS
+from planlens.plan.model import Clause, ClauseRef, Plan
+from planlens.render.html import anchor_id
+from planlens.render.views import PlanHeader, SourceLink, plan_header, source_links
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kind: str
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseItem:
+    depth: int
+    anchor: str
+    label: str
+    clause: Clause
+    links: tuple[Link, ...]
+    sources: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedItem:
+    label: str
+    href: str
+    note: str | None
+    source: SourceLink | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    id: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPage:
+    header: PlanHeader
+    follows: tuple[PlanRef, ...]
+    clauses: tuple[ClauseItem, ...]
+    dropped: tuple[DroppedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPlan:
+    id: str
+    title: str
+    date: str
+    status: str
+    clauses: int
+    completeness: str
+    follows: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexComparison:
+    old_title: str
+    old_date: str
+    new_title: str
+    new_date: str
+    href: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexLineage:
+    label: str
+    dates: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    plans: tuple[IndexPlan, ...]
+    comparisons: tuple[IndexComparison, ...]
+    lineages: tuple[IndexLineage, ...] = ()
+    relations: tuple[str, ...] = RELATIONS
+
+
+def plan_href(plan_id: str, ref: ClauseRef | None = None) -> str:
+    """Return the link from one plan page to another plan's page (or one of its clauses)."""
+    return f"{plan_id}.html" + (f"#{anchor_id('clause', ref.clause)}" if ref else "")
+
+
+def compare_href(old: Plan, new: Plan) -> str:
+    """Return the report's path below the site root."""
+    return f"compare/{old.id}--{new.id}.html"
+
+
+def lineage_href(chain: Sequence[Plan]) -> str:
+    """Return a lineage page's path below the site root: its versions' ids, oldest first."""
+    return "lineage/" + "--".join(plan.id for plan in chain) + ".html"
+
+
+def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPage:
+    """Return the view model of `plan`'s own page; `known` plan ids get links."""
+    items = []
+
+    def visit(clause: Clause, depth: int) -> None:
+        refs = [("same as", clause.same_as)] if clause.same_as else []
+        refs += [("derived from", ref) for ref in clause.derived_from]
+        links = tuple(
+            Link(kind, str(ref), plan_href(ref.plan, ref))
+            for kind, ref in refs
+            if ref.plan in known
+        )
+        items.append(
+            ClauseItem(
+                depth=depth,
+                anchor=anchor_id("clause", clause.id),
+                label=(clause.number or clause.id) if depth == 0 else clause.id,
+                clause=clause,
+                links=links,
+                sources=source_links(clause.sources),
+            )
+        )
+        for child in clause.clauses:
+            visit(child, depth + 1)
+
+    for clause in plan.clauses:
+        visit(clause, 0)
+    dropped = tuple(
+        DroppedItem(
+            label=str(d.clause),
+            href=plan_href(d.clause.plan, d.clause) if d.clause.plan in known else "",
+            note=d.note,
+            source=source_links([d.source])[0] if d.source else None,
+        )
+        for d in plan.dropped
+    )
+    return PlanPage(
+        header=plan_header(plan, "", sha256),
+        follows=tuple(PlanRef(p, plan_href(p)) for p in plan.follows if p in known),
+        clauses=tuple(items),
+        dropped=dropped,
+    )
+
+
+def index_page(
+    plans: Sequence[Plan],
+    comparisons: Sequence[tuple[Plan, Plan, Mapping[str, int]]],
+    chains: Sequence[Sequence[Plan]],
+) -> IndexPage:
+    """Return the view model of the site's index: every plan, comparison (with its counts per
+    relation) and lineage, in the order given."""
+    return IndexPage(
+        plans=tuple(
+            IndexPlan(
+                p.id,
+                p.title,
+                p.date,
+                p.status,
+                len(p.clauses),
+                p.completeness
+                + (
+                    f" (of {p.expected_clauses})"
+                    if p.completeness == "partial" and p.expected_clauses
+                    else ""
+                ),
+                ", ".join(p.follows),
+                f"plans/{p.id}.html",
+            )
+            for p in plans
+        ),
+        comparisons=tuple(
+            IndexComparison(
+                old.title,
+                old.date,
+                new.title,
+                new.date,
+                compare_href(old, new),
+                tuple(summary[r] for r in RELATIONS),
+            )
+            for old, new, summary in comparisons
+        ),
+        lineages=tuple(
+            IndexLineage(
+                " → ".join(p.id for p in chain),
+                f"{chain[0].date} to {chain[-1].date}",
+                lineage_href(chain),
+            )
+            for chain in chains
+        ),
+    )
