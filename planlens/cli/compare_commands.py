@@ -1,0 +1,146 @@
+"""Commands that compare versions: diff, report (one HTML comparison), lineage."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from planlens.cli.options import (
+    emit,
+    force_option,
+    format_option,
+    output_option,
+    output_options,
+    resolve_plans,
+)
+from planlens.write import write_text
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@format_option(
+    "text", "markdown", "json", help="json follows the planlens.diff/1 contract in the README."
+)
+@output_options
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text format (default: when stdout is a terminal and NO_COLOR is unset).",
+)
+@click.pass_obj
+def diff(
+    plans_dir: Path,
+    old: str,
+    new: str,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    color: bool | None,
+) -> None:
+    """Compare two plans clause by clause. OLD and NEW are plan files or plan ids.
+
+    Shows which clause became which (even when renumbered, moved, split or merged), the
+    word-level changes inside each pair, and flags for changes of substance.
+
+    \b
+    Example:
+        planlens diff us-28 e3-28
+        planlens diff us-28 framework-20 --format json -o 28-to-20.json
+    """
+    from planlens.compare import compare, diff_markdown, diff_text, diff_to_data
+
+    old_plan, new_plan = resolve_plans([old, new], plans_dir)
+    result = compare(old_plan, new_plan)
+    if fmt == "json":
+        text = json.dumps(diff_to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = diff_markdown(result)
+    else:
+        if color is None:
+            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = diff_text(result, color=color)
+    emit(text, output, force, [old_plan, new_plan], color=color if fmt == "text" else None)
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+@output_option("Where to write the report (default: OLD--NEW.html here).")
+@force_option()
+@click.pass_obj
+def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool) -> None:
+    """Write a self-contained HTML report comparing two plans.
+
+    OLD and NEW are plan files or plan ids. The report opens offline in any browser.
+
+    \b
+    Example:
+        planlens report us-28 e3-28 -o us-28-to-e3.html
+    """
+    from planlens.compare import compare
+    from planlens.plan import file_sha256
+    from planlens.render import compare_page, render_compare
+
+    old_plan, new_plan = resolve_plans([old, new], plans_dir)
+    target = output or Path(f"{old_plan.id}--{new_plan.id}.html")
+    html = render_compare(
+        compare_page(
+            compare(old_plan, new_plan),
+            old_sha256=file_sha256(old_plan.path),
+            new_sha256=file_sha256(new_plan.path),
+        )
+    )
+    inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
+    write_text(target, html, force=force, inputs=inputs)
+    click.echo(f"wrote {target}", err=True)
+
+
+@click.command("lineage")
+@click.argument("plans", nargs=-1, required=True)
+@format_option(
+    "text",
+    "markdown",
+    "json",
+    "html",
+    help="json follows the planlens.lineage/1 contract; html is the page of the report site.",
+)
+@output_options
+@click.pass_obj
+def lineage_command(
+    plans_dir: Path, plans: tuple[str, ...], fmt: str, output: Path | None, force: bool
+) -> None:
+    """Follow each clause across several versions: its forms, changes and blame.
+
+    PLANS are plan files or plan ids. Versions follow each other by `follows`, else in the
+    order given. For each clause: the version that introduced it, the versions that changed it
+    (with changes of substance), moved it or dropped it, and which version wrote each of its
+    words. A partial version that says nothing about a clause makes it "unknown" there, not
+    dropped.
+
+    \b
+    Example:
+        planlens lineage us-28 geneva-19 framework-20
+        planlens lineage minsk-1 minsk-2 --format json -o minsk.json
+        planlens lineage us-28 geneva-19 framework-20 --format html -o lineage.html
+    """
+    from planlens.lineage import lineage, lineage_markdown, lineage_text, lineage_to_data
+    from planlens.plan import file_sha256
+    from planlens.render import lineage_page, render_lineage
+
+    loaded = resolve_plans(list(plans), plans_dir)
+    result = lineage(loaded)
+    if fmt == "json":
+        text = json.dumps(lineage_to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = lineage_markdown(result)
+    elif fmt == "html":
+        digests = {plan.id: file_sha256(plan.path) for plan in loaded}
+        text = render_lineage(lineage_page(result, sha256=digests))
+    else:
+        text = lineage_text(result)
+    emit(text, output, force, loaded)

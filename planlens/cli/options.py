@@ -1,0 +1,84 @@
+"""What the commands share: their common options, naming plans, and printing or writing output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from planlens.errors import PlanlensError
+from planlens.plan import Plan, did_you_mean, load_plan, load_plans
+from planlens.write import write_text
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Where plan ids are looked up unless `--plans` or PLANLENS_PLANS says otherwise.
+DEFAULT_PLANS = "plans"
+
+
+def format_option(*choices: str, help: str) -> Callable[[F], F]:
+    """Add `--format` (stored as `fmt`) with `choices`, the first being the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def force_option(help: str = "Overwrite the output file if it exists.") -> Callable[[F], F]:
+    """Add `--force`: the one way to let a command replace a file that exists."""
+    return click.option("--force", is_flag=True, help=help)
+
+
+def output_option(help: str = "Write here, not to stdout.") -> Callable[[F], F]:
+    """Add `-o/--output`, a file path (`output`, None when not given)."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help
+    )
+
+
+def output_options(command: F) -> F:
+    """Add `-o/--output` and `--force` to a command that prints or writes one text."""
+    return output_option()(force_option()(command))
+
+
+def emit(
+    text: str, output: Path | None, force: bool, plans: Sequence[Plan], color: bool | None = None
+) -> None:
+    """Print `text`, or write it atomically to `output`, never over one of the input `plans`."""
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    write_text(output, text, force=force, inputs=[Path(p.path) for p in plans if p.path])
+    click.echo(f"wrote {output}", err=True)
+
+
+def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:
+    """Return the plans `names` name: paths to plan files, or plan ids in `plans_dir`.
+
+    Plans named by id are loaded with their whole folder, so their references are checked.
+    """
+    folder: dict[str, Plan] | None = None
+    plans: list[Plan] = []
+    for name in names:
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml") or path.is_file():
+            if not path.is_file():
+                raise PlanlensError(f"{name}: no such file")
+            plans.append(load_plan(path))
+            continue
+        if folder is None:
+            if not plans_dir.is_dir():
+                raise PlanlensError(
+                    f"no plan file '{name}', and no plans folder {plans_dir}/ to look it up in"
+                )
+            folder = {loaded.id: loaded for loaded in load_plans([plans_dir], closed=True)}
+        if name not in folder:
+            raise PlanlensError(f"no plan '{name}' in {plans_dir}/{did_you_mean(name, folder)}")
+        plans.append(folder[name])
+    return plans

@@ -1,0 +1,64 @@
+"""The `build` command: the whole report site for a folder of plans."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import click
+
+from planlens.cli.options import force_option
+from planlens.plan import load_plans
+
+
+@click.command()
+@click.argument(
+    "plans_folder",
+    required=False,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for the site.",
+)
+@force_option("Overwrite files in the folder that planlens did not write.")
+@click.pass_obj
+def build(plans_dir: Path, plans_folder: Path | None, output: Path, force: bool) -> None:
+    """Build the report site: an index, a page per plan, a report per version and its successor.
+
+    Only pages whose inputs changed are rewritten.
+
+    \b
+    Example:
+        planlens build plans/ -o reports/
+    """
+    from planlens.site import build_site
+
+    plans = load_plans([plans_folder or plans_dir], closed=True)
+    result = build_site(plans, output, force=force, progress=_progress)
+    click.echo(
+        f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"
+        + (f", {len(result.removed)} removed" if result.removed else "")
+    )
+
+
+def _progress(paths: Sequence[str]) -> Callable[[str], None]:
+    """Return a callback that advances a progress bar on stderr, one tick per page written."""
+    if len(paths) <= 5:
+        return lambda _path: None
+    bar = click.progressbar(length=len(paths), label="building", file=sys.stderr)
+    bar.__enter__()
+    done = [0]
+
+    def tick(_path: str) -> None:
+        done[0] += 1
+        bar.update(1)
+        if done[0] == len(paths):
+            bar.__exit__(None, None, None)
+
+    return tick
