@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLANS := plans
 
-.PHONY: report test lint bench format update-gold clean
+.PHONY: report test test-lowest lint bench format update-gold clean
 
 # The stamps record which extras are installed; they are redone when pyproject.toml changes.
 $(BIN)/python:
@@ -17,7 +17,7 @@ $(VENV)/.stamp-base: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	touch $@
 
 $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
@@ -34,14 +34,31 @@ test: $(VENV)/.stamp-test
 	bash scripts/install-browser.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q
 
+# The same tests in a second environment where every dependency is at the lowest version
+# pyproject.toml allows (scripts/lowest-requirements.py), so our lower bounds stay true.
+LOWEST := .venv-lowest
+$(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) scripts/lowest-requirements.py test browser > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser]'
+	touch $@
+
+test-lowest: $(LOWEST)/.stamp
+	bash scripts/install-browser.sh
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q
+
+LINTED := planlens tests bench scripts
+
 lint: $(VENV)/.stamp-lint
-	$(BIN)/ruff check planlens tests bench
-	$(BIN)/ruff format --check planlens tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy --strict planlens
 
 format: $(VENV)/.stamp-lint
-	$(BIN)/ruff format planlens tests bench
-	$(BIN)/ruff check --fix planlens tests bench
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 # Benchmarks are not tests: they print figures beside baselines measured in the same run
 # (difflib.HtmlDiff, git diff --word-diff) and rewrite bench/RESULTS.md.
@@ -55,4 +72,4 @@ update-gold: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests/test_report.py --update-gold
 
 clean:
-	rm -rf $(VENV) tests/actual tests/artifacts
+	rm -rf $(VENV) $(LOWEST) tests/actual tests/artifacts

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -15,8 +17,12 @@ settings.load_profile("planlens")
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 PLANS = ROOT / "plans"
-#: The shared research folder sits beside the project; tests that need it skip without it.
+#: The shared research folder sits beside the project; tests that need it skip without it,
+#: except under CI, where they fail.
 SHARED = ROOT.parent / "shared"
+#: Under CI (the CI variable set, as .ci/run does), a test that lacks what it needs fails instead
+#: of skipping, so that a CI run cannot pass by skipping what it was meant to run.
+IN_CI = bool(os.environ.get("CI"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -33,9 +39,16 @@ def update_gold(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-gold"))
 
 
+def unavailable(reason: str) -> NoReturn:
+    """Skip the test for lack of something it needs; under CI, fail it instead."""
+    if IN_CI:
+        pytest.fail(f"{reason}; CI must run this test", pytrace=False)
+    pytest.skip(reason)
+
+
 def shared_path(*parts: str) -> Path:
-    """Return a path under ../shared, skipping the test when it is not there."""
+    """Return a path under ../shared; without it, skip the test (fail it under CI)."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is not available")
+        unavailable(f"{path} is not available")
     return path

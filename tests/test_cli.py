@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import jsonschema
 import pytest
 from click.testing import CliRunner
@@ -256,6 +258,72 @@ def test_readme_sessions_match_real_output(monkeypatch: pytest.MonkeyPatch) -> N
         # The README shows real lines, in order, with some left out where it says "...".
         positions = [lines.index(line) for line in wanted]
         assert positions == sorted(positions), command
+
+
+def readme_commands() -> list[str]:
+    """Return every `$ planlens ...` line of the README's console blocks, output shown or not."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [
+        line[2:].split("  #", 1)[0].strip()
+        for block in readme.split("```console\n")[1:]
+        for line in block.split("```", 1)[0].splitlines()
+        if line.startswith("$ planlens")
+    ]
+
+
+def help_examples(command: str) -> list[str]:
+    """Return the example lines of a command's --help."""
+    out = run(command, "--help")[1]
+    examples = out.split("Example:", 1)[1].split("\n\n", 1)[0]
+    return [line.strip() for line in examples.splitlines() if line.strip()]
+
+
+def parse_command_line(line: str) -> None:
+    """Parse a shell line of planlens against the real CLI, as click would; UsageError if wrong."""
+    args = shlex.split(line)
+    assert args[0] == "planlens", line
+    args = args[1 : args.index(">")] if ">" in args else args[1:]
+    parent = click.Context(cli, info_name="planlens")
+    while args and args[0].startswith("-"):  # the group's own options come first
+        option = args.pop(0)
+        assert option in ("--plans",), f"{line}: unknown group option {option}"
+        args.pop(0)
+    assert args and args[0] in cli.commands, f"{line}: no command {args[:1]}"
+    command = cli.commands[args[0]]
+    with command.make_context(args[0], args[1:], parent=parent):
+        pass
+
+
+def test_readme_and_help_examples_parse_against_the_real_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsing checks that files named as existing inputs exist: give them a place that has them.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").symlink_to(ROOT / "plans")
+    (tmp_path / "draft.txt").write_text("1. A point.\n", encoding="utf-8")
+    lines = readme_commands() + [line for name in cli.commands for line in help_examples(name)]
+    assert len(lines) >= 20
+    commands_shown = {
+        shlex.split(line)[1 + 2 * line.startswith("planlens --plans")] for line in lines
+    }
+    assert commands_shown == set(cli.commands)  # every command has an example that parses
+    for line in lines:
+        parse_command_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "planlens diff us-28",  # missing NEW
+        "planlens diff us-28 e3-28 --format yaml",
+        "planlens show us-28 --colour",
+        "planlens nosuch",
+        "planlens --verbose list",
+    ],
+)
+def test_a_wrong_example_would_be_caught(line: str) -> None:
+    with pytest.raises((click.UsageError, AssertionError)):
+        parse_command_line(line)
 
 
 def test_diff_of_shipped_plans_is_fast() -> None:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import shared_path, unavailable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,6 @@ from planlens.plan.load import parse_plan
 from planlens.plan.model import Clause, Plan, Source
 from planlens.plan.serialize import plan_to_yaml
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPORA = SHARED / "corpora"
 COMMON_LICENSES = Path("/usr/share/common-licenses")
 
 
@@ -570,17 +569,17 @@ LAW_COUNTS = {
 
 
 def corpus_file(*parts: str) -> Path:
-    path = CORPORA.joinpath(*parts)
-    if not path.is_file():
-        pytest.skip(f"{path} is not available")
-    return path
+    return shared_path("corpora", *parts)
 
 
 def test_every_licence_in_the_corpus_is_counted() -> None:
-    folder = CORPORA / "licenses"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is not available")
+    folder = shared_path("corpora", "licenses")
     assert sorted(p.name for p in folder.glob("*.txt")) == sorted(LICENCE_COUNTS)
+
+
+def test_every_law_in_the_corpus_is_counted() -> None:
+    folder = shared_path("corpora", "de-laws")
+    assert sorted(p.name for p in folder.glob("*.md")) == sorted(LAW_COUNTS)
 
 
 @pytest.mark.parametrize(("name", "count"), sorted(LICENCE_COUNTS.items()))
@@ -630,7 +629,7 @@ def test_bgb_stubs_and_lettered_paragraphs() -> None:
 def common_licence(name: str) -> str:
     path = COMMON_LICENSES / name
     if not path.is_file():
-        pytest.skip(f"{path} is not available")
+        unavailable(f"{path} is not available")
     return path.read_text(encoding="utf-8")
 
 

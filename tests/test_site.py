@@ -21,7 +21,7 @@ from test_report import parse_html
 from planlens.cli import cli
 from planlens.errors import PlanlensError
 from planlens.plan.load import load_plans
-from planlens.site import MANIFEST, BuildResult, build_site
+from planlens.site import MANIFEST, MANIFEST_FORMAT, BuildResult, build_site, read_manifest
 
 REPORTS = ROOT / "reports"
 MAX_PAGE_BYTES = 1024 * 1024
@@ -198,6 +198,41 @@ def test_manifest_cannot_delete_files_outside_the_site(tmp_path: Path) -> None:
     with contextlib.suppress(PlanlensError):  # refusing the manifest is fine too
         build(PLANS, out)
     assert victim.exists()
+
+
+def test_manifest_has_a_format_number(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(PLANS, out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["format"] == MANIFEST_FORMAT
+    assert list(manifest) == ["format", "planlens", "pages"]
+
+
+@pytest.mark.parametrize("stamp", [None, 0, MANIFEST_FORMAT + 1, "1"])
+def test_manifest_of_another_format_rebuilds_everything(tmp_path: Path, stamp: object) -> None:
+    out = tmp_path / "out"
+    first = build(PLANS, out)
+    contents = files(out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    if stamp is None:
+        del manifest["format"]  # as written before manifests had a format
+    else:
+        manifest["format"] = stamp
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    # Its digests are not trusted, but its pages are still known to be planlens's: no --force.
+    again = build(PLANS, out)
+    assert sorted(again.written) == sorted(first.written)
+    assert files(out) == contents
+
+
+@pytest.mark.parametrize(
+    "text", ["", "[1, 2]", '{"pages": [1, 2]}', '{"pages": {"index.html": 5}}', "{bad json"]
+)
+def test_manifest_of_the_wrong_shape_counts_as_absent(tmp_path: Path, text: str) -> None:
+    manifest = tmp_path / MANIFEST
+    manifest.write_text(text, encoding="utf-8")
+    assert read_manifest(manifest) == (set(), {})
+    assert read_manifest(tmp_path / "missing.json") == (set(), {})
 
 
 def test_renamed_plan_file_updates_its_pages(plans_copy: Path, tmp_path: Path) -> None:

@@ -6,6 +6,22 @@ May import every earlier package: `planlens.plan`, `planlens.compare`, `planlens
 `planlens.render` and `planlens.write`. Only `planlens.cli` comes after it.
 """
 
-from planlens.site.build import MANIFEST, BuildResult, build_site, code_fingerprint, site_jobs
+from planlens.site.build import (
+    MANIFEST,
+    MANIFEST_FORMAT,
+    BuildResult,
+    build_site,
+    code_fingerprint,
+    read_manifest,
+    site_jobs,
+)
 
-__all__ = ["MANIFEST", "BuildResult", "build_site", "code_fingerprint", "site_jobs"]
+__all__ = [
+    "MANIFEST",
+    "MANIFEST_FORMAT",
+    "BuildResult",
+    "build_site",
+    "code_fingerprint",
+    "read_manifest",
+    "site_jobs",
+]

@@ -33,6 +33,10 @@ from planlens.render import (
 from planlens.write import write_text
 
 MANIFEST = ".planlens-build.json"
+#: The manifest's format number: raised whenever what a page digest covers, or the manifest's
+#: shape, changes. A manifest of another format still tells which files planlens made, but its
+#: digests are not trusted, so every page is rebuilt.
+MANIFEST_FORMAT = 1
 
 
 # -- building ------------------------------------------------------------------------------
@@ -146,10 +150,7 @@ def build_site(
     """
     out = Path(out_dir)
     manifest_path = out / MANIFEST
-    try:
-        previous: dict[str, str] = json.loads(manifest_path.read_text("utf-8"))["pages"]
-    except (OSError, ValueError, KeyError, TypeError):
-        previous = {}
+    made, previous = read_manifest(manifest_path)
     jobs = site_jobs(plans)
     fingerprint = code_fingerprint()
     keys = {
@@ -163,7 +164,7 @@ def build_site(
     ]
     for job in todo:
         target = out / job.path
-        if target.exists() and job.path not in previous and not force:
+        if target.exists() and job.path not in made and not force:
             raise PlanlensError(
                 f"{target}: file exists and was not made by planlens; use --force to overwrite it"
             )
@@ -176,12 +177,16 @@ def build_site(
     inside = out.resolve()
     removed = sorted(
         path
-        for path in previous
+        for path in made
         if path not in keys and (out / path).resolve().is_relative_to(inside) and path != MANIFEST
     )
     for path in removed:
         (out / path).unlink(missing_ok=True)
-    manifest = {"planlens": __version__, "pages": dict(sorted(keys.items()))}
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "planlens": __version__,
+        "pages": dict(sorted(keys.items())),
+    }
     write_text(manifest_path, json.dumps(manifest, indent=2) + "\n", force=True)
     done = {job.path for job in todo}
     return BuildResult(
@@ -189,3 +194,21 @@ def build_site(
         skipped=tuple(job.path for job in jobs if job.path not in done),
         removed=tuple(removed),
     )
+
+
+def read_manifest(path: Path) -> tuple[set[str], dict[str, str]]:
+    """Return the pages a build manifest says planlens made, and their digests if trusted.
+
+    A missing or unreadable manifest, or one not shaped as planlens writes it, is treated as
+    absent. Digests are trusted only from a manifest of this `MANIFEST_FORMAT`.
+    """
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return set(), {}
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in pages.items()
+    ):
+        return set(), {}
+    return set(pages), pages if data.get("format") == MANIFEST_FORMAT else {}
