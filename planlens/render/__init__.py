@@ -5,25 +5,23 @@ plain view-model dataclasses (no markup), and `render()` fills a jinja2 template
 every string is escaped in one place.
 
 - `html`: the jinja2 environment, Markdown (raw HTML off, http(s) links only), inline assets.
-- `views`: pieces every page shares (a version's header, its sources, relation colours).
+- `views`: pieces the pages share (a version's header, its sources, relation colours, the
+  anchors and labels of clause forms).
 - `compare_page`: the comparison report.
 - `site_pages`: a plan's page and the site's index.
-- `lineage_page`: the lineage page, with its alluvial picture.
+- `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
+- `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
+- `lineage_page`: the lineage page (versions, the matrix, each family's history).
 - `templates/`: the jinja2 templates, the stylesheet and the script.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
 `planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.
 """
 
+from planlens.render.alluvial import picture
 from planlens.render.compare_page import ComparePage, Row, compare_page, render_compare
 from planlens.render.html import anchor_id, markdown, preview, render
-from planlens.render.lineage_page import (
-    LineagePage,
-    form_anchor,
-    lineage_page,
-    picture,
-    render_lineage,
-)
+from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
 from planlens.render.site_pages import (
     IndexPage,
     PlanPage,
@@ -33,7 +31,13 @@ from planlens.render.site_pages import (
     plan_href,
     plan_page,
 )
-from planlens.render.views import RELATION_COLOURS, PlanHeader, SourceLink, plan_header
+from planlens.render.views import (
+    RELATION_COLOURS,
+    PlanHeader,
+    SourceLink,
+    form_anchor,
+    plan_header,
+)
 
 __all__ = [
     "RELATION_COLOURS",

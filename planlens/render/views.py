@@ -1,11 +1,17 @@
-"""View-model pieces every page shares: a plan version's header, its sources, relation colours."""
+"""View-model pieces the pages share: a plan version's header, its sources, relation colours.
+
+Also the names the lineage page and its alluvial picture both use: the anchors of a clause
+form's and a family's entries, how each clause form is labelled, and short text snippets.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planlens.plan.model import Plan, Source
+from planlens.lineage import Family, Lineage
+from planlens.plan.model import ClauseRef, Plan, Source
+from planlens.render.html import anchor_id
 
 #: Relation colours: the Okabe-Ito palette, distinguishable with every common colour-vision
 #: deficiency; every use is also labelled in text.
@@ -84,3 +90,44 @@ def plan_header(plan: Plan, href: str, sha256: str | None = None) -> PlanHeader:
         sha256=sha256,
         file=plan.path.rsplit("/", 1)[-1] if plan.path else None,
     )
+
+
+def form_anchor(ref: ClauseRef) -> str:
+    """Return the HTML id of a clause form's entry on the lineage page.
+
+    >>> form_anchor(ClauseRef("us-28", "10.a")), form_anchor(ClauseRef("g", "§ 5"))
+    ('c-us-28--10.a', 'c-g--_a7__20_5')
+    """
+    return anchor_id(f"c-{ref.plan}-", ref.clause)
+
+
+def family_anchor(family: Family) -> str:
+    """Return the HTML id of a family's entry on the lineage page.
+
+    >>> family_anchor(Family("us-28#6", (), (), (), 0))
+    'f-us-28--6'
+    """
+    plan, _, clause = family.id.partition("#")
+    return anchor_id(f"f-{plan}-", clause)
+
+
+def clause_labels(lin: Lineage) -> dict[ClauseRef, str]:
+    """Return how to name each clause form: a point by its printed number, a part by its id."""
+    out = {}
+    for v in lin.versions:
+        tops = {c.id for c in v.plan.clauses}
+        for c in v.plan.walk():
+            out[ClauseRef(v.id, c.id)] = (c.number or c.id) if c.id in tops else c.id
+    return out
+
+
+def text_snippet(text: str | None, size: int = 110) -> str:
+    """Return `text` on one line, cut to `size` characters with an ellipsis.
+
+    >>> text_snippet("a  long text", 8), text_snippet(None)
+    ('a long…', 'text never published')
+    """
+    if text is None:
+        return "text never published"
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
