@@ -2,7 +2,9 @@
 
 - `model`: the result, as frozen data (`PlanDiff`, `Change`, `Segment`, `Flag`).
 - `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
-- `align`: which clauses of the old plan became which clauses of the new one.
+- `units`: the clauses as units in document order, and the links between them.
+- `align`: which clauses of the old plan became which clauses of the new one: the passes, in order.
+- `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
 - `textdiff`: word-level segments inside one pair of texts.
 - `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
@@ -11,8 +13,10 @@
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 """
 
+from planlens.compare.align import GAP_MIN
 from planlens.compare.diff import compare
 from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
+from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
 from planlens.compare.model import (
     FLAG_TYPES,
     RELATIONS,
@@ -29,7 +33,12 @@ from planlens.compare.model import (
 __all__ = [
     "DIFF_SCHEMA",
     "FLAG_TYPES",
+    "GAP_MIN",
+    "MOVE_MARGIN",
+    "MOVE_MIN",
     "RELATIONS",
+    "WEAK_MARGIN",
+    "WEAK_MIN",
     "Change",
     "Flag",
     "FlagType",

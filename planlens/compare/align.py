@@ -15,200 +15,44 @@ The passes, surest first, each working only on what the earlier ones left:
 Every decision uses symmetric measures and tie-breaks, so comparing B with A mirrors comparing A
 with B. Candidate pairs come from an inverted index (`similarity.CandidateIndex`), never from
 enumerating all pairs, so the cost grows near-linearly with the documents.
+
+This module runs the passes and holds those that use identity and order (1-4); the units and
+links are in `planlens.compare.units`, and the scorer and the similarity passes (5, 6) in
+`planlens.compare.matching`.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import cached_property
 from typing import Any
 
-from planlens.compare.model import MatchedBy
-from planlens.compare.similarity import (
-    CandidateIndex,
-    Weights,
-    matched_words,
-    normalise,
-    ratio,
-    words,
+from planlens.compare.matching import (
+    MOVE_MARGIN,
+    MOVE_MIN,
+    WEAK_MIN,
+    Options,
+    Scorer,
+    move_links,
+    split_merge,
 )
-from planlens.plan.model import Clause, Plan
+from planlens.compare.units import Link, LinkState, Unit, content_key
 
 #: Least similarity for a link inside a gap, where position supports it, and where the two
 #: clauses also carry the same label (point 25 in both).
 GAP_MIN = 0.45
 GAP_MIN_SAME_LABEL = 0.3
-#: Least similarity for a link anywhere (a moved clause), and the margin it needs over the
-#: runner-up: when unsure, no link is better than a wrong one.
-MOVE_MIN = 0.6
-MOVE_MARGIN = 0.08
-#: A weaker link is still made when it is clearly both clauses' best option: rewritten texts
-#: (Minsk I -> II) keep only a third of their words yet stay recognisable against the rest.
-WEAK_MIN = 0.33
-WEAK_MARGIN = 0.1
-#: Below this, a pair's difflib ratio cannot matter to any decision, so a cheap upper bound
-#: (shared words, in any order) rules it out without running difflib.
-EXACT_FLOOR = 0.3
 #: How many alternatives are scored to report an order link's runner-up.
 RUNNER_UP_TRIES = 3
 #: A gap this small (old × new clauses) has all its pairs scored, not only indexed candidates.
 SMALL_GAP = 36
-#: A part of a split (or merge) must have this share of its words in the whole, and the parts
-#: together must cover this share of the whole.
-PART_CONTAINMENT = 0.7
-WHOLE_COVERAGE = 0.6
-PART_MIN_WORDS = 3
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A clause in document order, with what alignment needs to know of it.
-
-    The word features are computed on first use: most clauses of a large law are paired by
-    identical text and never need them.
-    """
-
-    index: int
-    clause: Clause
-    parent: int | None
-    norm: str | None
-    label: str
-
-    @property
-    def has_text(self) -> bool:
-        return self.norm is not None
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        return words(self.clause.text) if self.clause.text is not None else ()
-
-    @cached_property
-    def wordset(self) -> frozenset[str]:
-        return frozenset(self.words)
-
-    @cached_property
-    def counts(self) -> Counter[str]:
-        return Counter(self.words)
-
-
-def flatten(plan: Plan) -> list[Unit]:
-    """Return every clause of `plan` as a unit, depth first in document order."""
-    units: list[Unit] = []
-
-    def visit(clause: Clause, parent: int | None) -> None:
-        text = clause.text
-        index = len(units)
-        units.append(
-            Unit(
-                index=index,
-                clause=clause,
-                parent=parent,
-                norm=normalise(text) if text is not None else None,
-                label=clause.number if clause.number is not None else clause.id,
-            )
-        )
-        for child in clause.clauses:
-            visit(child, index)
-
-    for clause in plan.clauses:
-        visit(clause, None)
-    return units
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A pairing of old units with new units (unit indices), with the evidence for it."""
-
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    matched_by: MatchedBy
-    score: float
-    runner_up: float | None = None
-
-
-class _Scorer:
-    """Similarity of unit pairs, computed once each."""
-
-    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
-        self.old = old
-        self.new = new
-        weights = Weights([u.wordset for u in old] + [u.wordset for u in new])
-        self.index = CandidateIndex([u.wordset for u in old], [u.wordset for u in new], weights)
-        self._sim: dict[tuple[int, int], float] = {}
-        self._matched: dict[tuple[int, int], int] = {}
-        self._common: dict[tuple[int, int], int] = {}
-        self._overlap: dict[tuple[int, int], float] = {}
-
-    def sim(self, i: int, j: int) -> float:
-        """Return max(difflib ratio, weighted word overlap) of old unit `i` and new unit `j`.
-
-        The ratio rewards the same words in the same order; the overlap rewards shared rare
-        words, which survive paraphrase that the ratio undervalues. A ratio that cannot reach
-        `EXACT_FLOOR` (too few shared words) is not computed: below that value the score is
-        the overlap alone, a lower bound that no decision depends on.
-        """
-        key = (i, j)
-        cached = self._sim.get(key)
-        if cached is None:
-            a, b = self.old[i], self.new[j]
-            if not a.has_text or not b.has_text:
-                cached = 0.0
-            else:
-                overlap = self.overlap(i, j)
-                total = len(a.words) + len(b.words)
-                bound = 2.0 * self.common(i, j) / total if total else 1.0
-                exact = ratio(a.words, b.words) if bound >= EXACT_FLOOR and bound > overlap else 0.0
-                cached = max(exact, overlap)
-            self._sim[key] = cached
-        return cached
-
-    def upper(self, i: int, j: int) -> float:
-        """Return a cheap upper bound of `sim`: shared words in any order, or the overlap."""
-        key = (i, j)
-        if key in self._sim:
-            return self._sim[key]
-        a, b = self.old[i], self.new[j]
-        if not a.has_text or not b.has_text:
-            return 0.0
-        overlap = self.overlap(i, j)
-        total = len(a.words) + len(b.words)
-        return max(overlap, 2.0 * self.common(i, j) / total if total else 1.0)
-
-    def overlap(self, i: int, j: int) -> float:
-        """Return the weighted word overlap over all shared words.
-
-        (The candidate index ranks pairs by a cheaper overlap that leaves out the most frequent
-        words; scores always use this full one, so a pair scores the same however it was found.)
-        """
-        key = (i, j)
-        if key not in self._overlap:
-            self._overlap[key] = self.index.overlap(i, j)
-        return self._overlap[key]
-
-    def common(self, i: int, j: int) -> int:
-        """Return how many words the two units share, in any order: a bound on `matched`."""
-        key = (i, j)
-        if key not in self._common:
-            self._common[key] = (self.old[i].counts & self.new[j].counts).total()
-        return self._common[key]
-
-    def matched(self, i: int, j: int) -> int:
-        """Return how many words difflib matches between old unit `i` and new unit `j`."""
-        key = (i, j)
-        if key not in self._matched:
-            self._matched[key] = matched_words(self.old[i].words, self.new[j].words)
-        return self._matched[key]
 
 
 def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, int]]) -> list[Link]:
     """Return the links between `old` and `new` units; `pins` are (old, new) analyst links."""
-    scorer = _Scorer(old, new)
-    state = _State(len(old), len(new))
+    scorer = Scorer(old, new)
+    state = LinkState(len(old), len(new))
     for link in _pin_links(old, new, pins, scorer):
         state.add(link)
     for link in _exact_links(old, new, state):
@@ -221,52 +65,23 @@ def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, in
     free_old = [u.index for u in old if state.old_free(u.index) and u.has_text]
     free_new = [u.index for u in new if state.new_free(u.index) and u.has_text]
     candidates = scorer.index.candidates(free_old, free_new)
-    options = _Options(candidates, scorer)
+    options = Options(candidates, scorer)
     for link in _gap_links(old, new, backbone, options, state):
         state.add(link)
     # Clear moves first; then splits and merges; only then weak moves, which must not take a
     # clause that is really one part of a split or merge.
-    for link in _move_links(options, state, MOVE_MIN):
+    for link in move_links(options, state, MOVE_MIN):
         state.add(link)
-    _split_merge(old, new, candidates, scorer, state)
-    for link in _move_links(options, state, WEAK_MIN):
+    split_merge(old, new, candidates, scorer, state)
+    for link in move_links(options, state, WEAK_MIN):
         state.add(link)
     return sorted(
         state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
     )
 
 
-class _State:
-    """Links made so far, and which units they use."""
-
-    def __init__(self, n_old: int, n_new: int) -> None:
-        self.links: list[Link] = []
-        self.old_link: list[Link | None] = [None] * n_old
-        self.new_link: list[Link | None] = [None] * n_new
-
-    def old_free(self, i: int) -> bool:
-        return self.old_link[i] is None
-
-    def new_free(self, j: int) -> bool:
-        return self.new_link[j] is None
-
-    def add(self, link: Link) -> None:
-        self.links.append(link)
-        for i in link.old:
-            self.old_link[i] = link
-        for j in link.new:
-            self.new_link[j] = link
-
-    def remove(self, link: Link) -> None:
-        self.links.remove(link)
-        for i in link.old:
-            self.old_link[i] = None
-        for j in link.new:
-            self.new_link[j] = None
-
-
 def _pin_links(
-    old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, int]], scorer: _Scorer
+    old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, int]], scorer: Scorer
 ) -> list[Link]:
     """Group pins into connected components: 1-1 pairs, splits (1-n) and merges (n-1)."""
     edges = sorted(set(pins))
@@ -304,7 +119,7 @@ def _pin_links(
     return links
 
 
-def _exact_links(old: Sequence[Unit], new: Sequence[Unit], state: _State) -> list[Link]:
+def _exact_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> list[Link]:
     """Pair free clauses with identical text.
 
     Unique texts pair directly; duplicated ones by label, then by position.
@@ -413,83 +228,12 @@ def heaviest_increasing(
     return chain[::-1]
 
 
-def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int], Any]:
-    """Return a key ranking pairs by their texts and labels, the same with old and new swapped."""
-
-    def key(i: int, j: int) -> Any:
-        a, b = old[i], new[j]
-        return sorted(
-            [(len(a.words), a.norm or "", a.label), (len(b.words), b.norm or "", b.label)]
-        )
-
-    return key
-
-
-class _Options:
-    """Each unit's candidate partners, best upper bound first, with exact scores on demand.
-
-    The upper bound (shared words in any order, or the weighted overlap) is cheap; difflib's
-    ratio is not. Asking for "the best score among these" runs difflib only on candidates whose
-    bound could still beat the best exact score found so far.
-    """
-
-    def __init__(self, candidates: dict[tuple[int, int], float], scorer: _Scorer) -> None:
-        self.scorer = scorer
-        self.candidates = candidates
-        self.by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        self.by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for i, j in sorted(candidates):
-            upper = scorer.upper(i, j)
-            self.by_old[i].append((upper, j))
-            self.by_new[j].append((upper, i))
-        for table in (self.by_old, self.by_new):
-            for row in table.values():
-                row.sort(key=lambda t: (-t[0], t[1]))
-
-    def sim(self, i: int, j: int) -> float:
-        return self.scorer.sim(i, j)
-
-    def best_other(
-        self,
-        i: int,
-        j: int,
-        usable: Callable[[int, int], bool] = lambda i, j: True,
-        *,
-        at_least: float = 0.0,
-        tries: int | None = None,
-    ) -> float | None:
-        """Return the best exact score of a usable candidate pairing `i` or `j` with another.
-
-        Candidates whose bound is below `at_least` are not scored; the search stops at the first
-        score reaching `at_least` when that is set, and after `tries` scored candidates. So the
-        result is exact when it matters to a decision and the likeliest alternatives' best
-        otherwise: difflib on long texts is the cost that dominates alignment.
-        """
-        pairs = [(upper, i, other) for upper, other in self.by_old.get(i, []) if other != j]
-        pairs += [(upper, other, j) for upper, other in self.by_new.get(j, []) if other != i]
-        pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
-        best: float | None = None
-        scored = 0
-        for upper, a, b in pairs:
-            if upper < at_least or (best is not None and upper <= best):
-                break
-            if tries is not None and scored >= tries:
-                break
-            if usable(a, b):
-                sim = self.sim(a, b)
-                scored += 1
-                best = sim if best is None else max(best, sim)
-                if at_least and best >= at_least:
-                    break
-        return best
-
-
 def _gap_links(
     old: Sequence[Unit],
     new: Sequence[Unit],
     backbone: list[tuple[int, int]],
-    options: _Options,
-    state: _State,
+    options: Options,
+    state: LinkState,
 ) -> list[Link]:
     """Link similar free clauses between consecutive backbone pairs, keeping their order."""
     candidates = options.candidates
@@ -546,141 +290,3 @@ def _gap_links(
             runner = options.best_other(i, j, tries=RUNNER_UP_TRIES)
             links.append(Link((i,), (j,), "order", options.sim(i, j), runner))
     return links
-
-
-def _move_links(options: _Options, state: _State, floor: float) -> list[Link]:
-    """Link clearly similar free clauses anywhere, surest first, one to one, with a margin.
-
-    Pairs are taken in order of exact score, found lazily: a heap holds upper bounds, and a
-    pair's difflib ratio is computed only when its bound reaches the top.
-    """
-    heap: list[tuple[float, int, int, int, int]] = []
-    for i, j in options.candidates:
-        if state.old_free(i) and state.new_free(j):
-            upper = options.scorer.upper(i, j)
-            if upper >= floor:
-                heap.append((-upper, abs(i - j), i + j, i, 1))
-    heapq.heapify(heap)
-    links: list[Link] = []
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-
-    def usable(a: int, b: int) -> bool:
-        return state.old_free(a) and state.new_free(b) and a not in taken_old and b not in taken_new
-
-    while heap:
-        key, distance, total, i, bound = heapq.heappop(heap)
-        j = total - i
-        if i in taken_old or j in taken_new:
-            continue
-        if bound:
-            sim = options.sim(i, j)
-            if sim >= floor:
-                heapq.heappush(heap, (-sim, distance, total, i, 0))
-            continue
-        sim = -key
-        margin = MOVE_MARGIN if sim >= MOVE_MIN else WEAK_MARGIN
-        runner = options.best_other(i, j, usable, at_least=sim - margin)
-        if runner is not None and sim - runner < margin:
-            continue
-        taken_old.add(i)
-        taken_new.add(j)
-        links.append(Link((i,), (j,), "similar", sim, runner))
-    return links
-
-
-def _distinct_parts(whole: Unit, parts: Sequence[Unit]) -> tuple[list[int], int]:
-    """Return the parts that each bring words of `whole` no other part brings, and the coverage.
-
-    A short clause whose words happen to recur inside a merged text ("Preserve any Warranty
-    Disclaimers.") is not a part of the merge: what it matches, the real parts already cover.
-    Parts are taken largest first; one is kept when at least half of what it matches is new.
-    Coverage counts each word of the whole once, however many parts match it.
-    """
-    placed = []
-    for part in parts:
-        matcher = SequenceMatcher(None, whole.words, part.words, autojunk=False)
-        positions = {a + k for a, _, size in matcher.get_matching_blocks() for k in range(size)}
-        placed.append((len(positions), part.index, positions))
-    covered: set[int] = set()
-    kept: list[int] = []
-    for size, index, positions in sorted(placed, key=lambda t: (-t[0], t[1])):
-        fresh = positions - covered
-        if size and len(fresh) >= max(PART_MIN_WORDS, size / 2):
-            kept.append(index)
-            covered |= positions
-    return kept, len(covered)
-
-
-def _split_merge(
-    old: Sequence[Unit],
-    new: Sequence[Unit],
-    candidates: dict[tuple[int, int], float],
-    scorer: _Scorer,
-    state: _State,
-) -> None:
-    """Find clauses split into several (or merged from several) among the free clauses.
-
-    A free clause is a *part* of a clause on the other side (its *whole*) when most of its words
-    are found there in order. A whole with two or more parts, counting its current one-to-one
-    partner, that together cover most of it, is split (old whole) or merged (new whole).
-    """
-    old_candidates: dict[int, list[int]] = defaultdict(list)
-    new_candidates: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(candidates):
-        old_candidates[i].append(j)
-        new_candidates[j].append(i)
-    parts_of: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-    # side "o": the whole is old, the parts new (a split); side "n": the reverse (a merge).
-    for side, parts, free, wholes_of in (
-        ("o", new, state.new_free, new_candidates),
-        ("n", old, state.old_free, old_candidates),
-    ):
-        for part in parts:
-            if not free(part.index) or len(part.words) < PART_MIN_WORDS:
-                continue
-            best: tuple[float, int, int, int] | None = None
-            for whole in wholes_of.get(part.index, []):
-                pair = (whole, part.index) if side == "o" else (part.index, whole)
-                if scorer.common(*pair) < PART_CONTAINMENT * len(part.words):
-                    continue  # not enough shared words, whatever their order
-                m = scorer.matched(*pair)
-                key = (m / len(part.words), -abs(whole - part.index), -whole, m)
-                if key[0] >= PART_CONTAINMENT and (best is None or key > best):
-                    best = key
-            if best is not None:
-                parts_of[side, -best[2]].append((part.index, best[3]))
-    groups: list[tuple[float, str, int, tuple[int, ...]]] = []
-    for (side, whole), found in parts_of.items():
-        whole_unit = old[whole] if side == "o" else new[whole]
-        current = state.old_link[whole] if side == "o" else state.new_link[whole]
-        members = [p for p, _ in found]
-        partner: int | None = None
-        if current is not None:
-            if current.matched_by == "pin" or len(current.old) != 1 or len(current.new) != 1:
-                continue
-            partner = current.new[0] if side == "o" else current.old[0]
-            members.append(partner)
-        if len(members) < 2 or not whole_unit.words:
-            continue
-        part_units = new if side == "o" else old
-        kept, covered = _distinct_parts(whole_unit, [part_units[p] for p in members])
-        if len(kept) < 2 or (partner is not None and partner not in kept):
-            continue
-        coverage = covered / len(whole_unit.words)
-        if coverage >= WHOLE_COVERAGE:
-            groups.append((coverage, side, whole, tuple(sorted(kept))))
-    for coverage, side, whole, members_ in sorted(groups, key=lambda g: (-g[0], g[2], g[3])):
-        current = state.old_link[whole] if side == "o" else state.new_link[whole]
-        part_link = state.new_link if side == "o" else state.old_link
-        # Every part must still be free, or be the whole's own one-to-one partner.
-        if current is not None and (len(current.old) != 1 or len(current.new) != 1):
-            continue
-        if any(part_link[p] is not None and part_link[p] is not current for p in members_):
-            continue
-        if current is not None:
-            state.remove(current)
-        if side == "o":
-            state.add(Link((whole,), members_, "split", coverage))
-        else:
-            state.add(Link(members_, (whole,), "merge", coverage))

@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planlens.compare.align import Link, Unit, align, content_key, flatten, heaviest_increasing
+from planlens.compare.align import align, heaviest_increasing
 from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.substance import party_names, substance_flags
 from planlens.compare.textdiff import diff_words
+from planlens.compare.units import Link, Unit, content_key, flatten
 from planlens.errors import Location, PlanFileError, Problem
 from planlens.perf import collector_paused
 from planlens.plan.model import ClauseRef, Plan

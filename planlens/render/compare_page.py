@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
-from planlens.compare.align import GAP_MIN, MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
+from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.plan.model import Clause
 from planlens.render.html import anchor_id, render

@@ -1,0 +1,127 @@
+"""The units being aligned, and the links between them.
+
+- `Unit`: a clause in document order, with its normalised text, label and word features;
+  `flatten()` makes the units of a plan.
+- `Link`: a pairing of old units with new units, with the evidence for it; `LinkState` holds the
+  links made so far while the passes of `planlens.compare.align` run.
+- `content_key()`: the symmetric tie-break by content that order decisions use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from planlens.compare.model import MatchedBy
+from planlens.compare.similarity import normalise, words
+from planlens.plan.model import Clause, Plan
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A clause in document order, with what alignment needs to know of it.
+
+    The word features are computed on first use: most clauses of a large law are paired by
+    identical text and never need them.
+    """
+
+    index: int
+    clause: Clause
+    parent: int | None
+    norm: str | None
+    label: str
+
+    @property
+    def has_text(self) -> bool:
+        return self.norm is not None
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return words(self.clause.text) if self.clause.text is not None else ()
+
+    @cached_property
+    def wordset(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(self.words)
+
+
+def flatten(plan: Plan) -> list[Unit]:
+    """Return every clause of `plan` as a unit, depth first in document order."""
+    units: list[Unit] = []
+
+    def visit(clause: Clause, parent: int | None) -> None:
+        text = clause.text
+        index = len(units)
+        units.append(
+            Unit(
+                index=index,
+                clause=clause,
+                parent=parent,
+                norm=normalise(text) if text is not None else None,
+                label=clause.number if clause.number is not None else clause.id,
+            )
+        )
+        for child in clause.clauses:
+            visit(child, index)
+
+    for clause in plan.clauses:
+        visit(clause, None)
+    return units
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A pairing of old units with new units (unit indices), with the evidence for it."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    matched_by: MatchedBy
+    score: float
+    runner_up: float | None = None
+
+
+class LinkState:
+    """Links made so far, and which units they use."""
+
+    def __init__(self, n_old: int, n_new: int) -> None:
+        self.links: list[Link] = []
+        self.old_link: list[Link | None] = [None] * n_old
+        self.new_link: list[Link | None] = [None] * n_new
+
+    def old_free(self, i: int) -> bool:
+        return self.old_link[i] is None
+
+    def new_free(self, j: int) -> bool:
+        return self.new_link[j] is None
+
+    def add(self, link: Link) -> None:
+        self.links.append(link)
+        for i in link.old:
+            self.old_link[i] = link
+        for j in link.new:
+            self.new_link[j] = link
+
+    def remove(self, link: Link) -> None:
+        self.links.remove(link)
+        for i in link.old:
+            self.old_link[i] = None
+        for j in link.new:
+            self.new_link[j] = None
+
+
+def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int], Any]:
+    """Return a key ranking pairs by their texts and labels, the same with old and new swapped."""
+
+    def key(i: int, j: int) -> Any:
+        a, b = old[i], new[j]
+        return sorted(
+            [(len(a.words), a.norm or "", a.label), (len(b.words), b.norm or "", b.label)]
+        )
+
+    return key
