@@ -2,7 +2,16 @@
 
 - `model`: the frozen dataclasses (`Plan`, `Clause`, `Source`, ...) and the vocabularies.
 - `schema`: the keys of the file format in one place, and the JSON Schema made from them.
-- `load`: YAML -> validated `Plan`, with file:line:col on every problem.
+- `load`: the entry points: find, read and parse plan files into validated `Plan`s, with
+  file:line:col on every problem.
+- `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), and where and
+  what a node is.
+- `check_structure`: the shape of the node tree: mappings, allowed and required keys, strings,
+  lists.
+- `check_values`: the value rules: dates, URLs, plan ids, languages, statuses, topics, counts.
+- `check_references`: `same_as`, `derived_from`, dropped clauses and `follows`, read in each file
+  and resolved across files (with `follows` cycles).
+- `check_plan`: the walk over one file's tree that uses the three checks and builds the `Plan`.
 - `serialize`: a `Plan` back to plain data (JSON) and to YAML text.
 - `formats`: a plan, or a list of plans, as terminal text or Markdown.
 

@@ -1,7 +1,7 @@
 """The plan file format in one place: its keys, and the JSON Schema published for editors.
 
-The loader (`planlens.plan.load`) takes the allowed and required keys from here, so the schema that
-`planlens schema` prints and the checks the loader makes cannot drift apart.
+The loader (`planlens.plan.check_plan`) takes the allowed and required keys from here, so the
+schema that `planlens schema` prints and the checks the loader makes cannot drift apart.
 """
 
 from __future__ import annotations

@@ -1,0 +1,115 @@
+"""The shape of a plan file's node tree: mappings and their keys, strings, lists.
+
+`StructureChecker` is the base of the checks: it holds the file's path and the problems found,
+and reads the tree's containers and scalars (allowed, required and duplicate keys; strings that
+YAML would read as another type; empty values and lists). The value rules (`check_values`) and
+the references (`check_references`) build on it; `check_plan` walks the format with all three.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from planlens.errors import Location, Problem
+from planlens.plan.schema import Key
+from planlens.plan.yaml_nodes import NULL_TAG, STR_TAG, TAG_NAMES, describe, mark_location
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return "; did you mean 'x'?" for the closest of `choices`, or "" if none is close.
+
+    >>> did_you_mean("titel", ["title", "text"])
+    "; did you mean 'title'?"
+    >>> did_you_mean("zzz", ["title"])
+    ''
+    """
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class StructureChecker:
+    """Reads the shape of one file's node tree, collecting every problem with its place."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def loc(self, node: Node) -> Location:
+        return mark_location(self.path, node.start_mark)
+
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.loc(node), message))
+
+    def mapping(self, node: Node, keys: tuple[Key, ...], what: str) -> dict[str, Node] | None:
+        """Return the mapping's values by key, reporting duplicates and unknown keys."""
+        if not isinstance(node, MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values, not {describe(node)}")
+            return None
+        allowed = {key.name for key in keys}
+        values: dict[str, Node] = {}
+        seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(
+                    key_node, f"keys in {what} must be plain names, not {describe(key_node)}"
+                )
+                continue
+            name = str(key_node.value)
+            if name in seen:
+                first = seen[name].start_mark.line + 1
+                self.problem(key_node, f"duplicate key '{name}' in {what} (first at line {first})")
+                continue
+            seen[name] = key_node
+            if name not in allowed:
+                self.problem(
+                    key_node, f"unknown key '{name}' in {what}{did_you_mean(name, allowed)}"
+                )
+                continue
+            values[name] = value_node
+        for key in keys:
+            if key.required and key.name not in values and key.name not in seen:
+                self.problem(node, f"{what} has no '{key.name}'")
+        return values
+
+    def scalar(self, node: Node, name: str, what: str) -> str | None:
+        """Return a string scalar's raw text, refusing values YAML would read as another type."""
+        if not isinstance(node, ScalarNode):
+            self.problem(node, f"'{name}' in {what} must be a string, not {describe(node)}")
+            return None
+        if node.tag == NULL_TAG and node.style is None:
+            self.problem(node, f"'{name}' in {what} has no value; give one or remove the key")
+            return None
+        if node.tag != STR_TAG:
+            kind = TAG_NAMES.get(node.tag, f"type {node.tag}")
+            self.problem(
+                node,
+                f"'{name}' in {what} must be a string, but YAML reads {node.value} as {kind}; "
+                f'write it in quotes: "{node.value}"',
+            )
+            return None
+        return str(node.value)
+
+    def text(self, node: Node, name: str, what: str) -> str | None:
+        """Return a non-blank string, with surrounding blank lines removed."""
+        value = self.scalar(node, name, what)
+        if value is None:
+            return None
+        if not value.strip():
+            self.problem(node, f"{what} has empty '{name}'")
+            return None
+        return value.strip()
+
+    def sequence(self, node: Node, name: str, what: str) -> list[Node]:
+        if not isinstance(node, SequenceNode):
+            self.problem(node, f"'{name}' in {what} must be a list, not {describe(node)}")
+            return []
+        if not node.value:
+            self.problem(node, f"'{name}' in {what} is an empty list; give items or remove the key")
+        return list(node.value)
+
+    def strings(self, node: Node, name: str, what: str) -> tuple[str, ...]:
+        values = (self.text(item, name, what) for item in self.sequence(node, name, what))
+        return tuple(value for value in values if value is not None)

@@ -1,0 +1,106 @@
+"""Plan-file YAML as a node tree with marks: composing it safely, and where and what a node is.
+
+We validate `yaml.compose()`'s node tree rather than `yaml.safe_load()`'s values because the node
+tree keeps what the loaded values lose: where each value stands, the raw spelling of scalars
+(`1.10`, not 1.1; `no`, not False), and duplicate keys, which `safe_load` silently drops.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from planlens.errors import Location, PlanFileError, Problem
+
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+INT_TAG = "tag:yaml.org,2002:int"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+#: How YAML would read a plain scalar, in words, for messages about coerced values.
+TAG_NAMES = {
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    NULL_TAG: "null",
+    TIMESTAMP_TAG: "a date",
+}
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader whose composer refuses aliases.
+
+    Aliases let a tiny file expand into billions of nodes ("billion laughs"); plan files have no
+    need for them, so we refuse them where they stand instead of bounding the expansion.
+    """
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _AliasFound(event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def compose_nodes(text: str, path: str) -> Node | None:
+    """Return the node tree of the one YAML document in `text` (None if there is none).
+
+    Invalid YAML, aliases and a second document raise `PlanFileError` with one problem, placed
+    at `path` (used in messages) and the line and column YAML reports.
+
+    >>> compose_nodes("id: x\\n", "p.yaml").value[0][1].value
+    'x'
+    >>> compose_nodes("id: a: b\\n", "p.yaml")
+    Traceback (most recent call last):
+    ...
+    planlens.errors.PlanFileError: p.yaml:1:6: invalid YAML: mapping values are not allowed here
+    """
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    except _AliasFound as alias:
+        message = "anchors and aliases are not allowed in plan files; write the value out"
+        raise PlanFileError([Problem(mark_location(path, alias.mark), message)]) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or "invalid YAML"
+        if "expected a single document" in (err.context or ""):
+            problem = "a plan file holds one YAML document; remove the second one"
+        elif err.context and err.context_mark and err.problem_mark:
+            # "while scanning a quoted scalar" says where the unclosed thing started.
+            start = err.context_mark
+            problem = (
+                f"{problem} ({err.context} at line {start.line + 1}, column {start.column + 1})"
+            )
+        location = mark_location(path, mark) if mark else Location(path, 1, 1)
+        raise PlanFileError([Problem(location, f"invalid YAML: {problem}")]) from None
+    except yaml.YAMLError as err:  # reader errors: control characters and the like
+        raise PlanFileError([Problem(Location(path, 1, 1), f"invalid YAML: {err}")]) from None
+
+
+def mark_location(path: str, mark: Any) -> Location:
+    """Return the 1-based `Location` in `path` of a YAML mark (which counts from 0)."""
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def describe(node: Node) -> str:
+    """Say what kind of value `node` is, for messages: "a mapping", "a list", "a number", ...
+
+    >>> describe(compose_nodes("2025-11-20", "p.yaml"))
+    'a date'
+    """
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == NULL_TAG:
+        return "empty"
+    return TAG_NAMES.get(node.tag, "a string")
