@@ -24,6 +24,9 @@ Then two real pairs whose truth is known: H.J.Res. 37 RH -> RFS (USLM XML), and 
 scored against the § numbers (a noisy truth: same § means same clause, almost always).
 
 The exit status is 0 whatever the numbers: this is a report, not a test.
+
+This file makes the corpus, runs it and prints the report; `bench/accuracy_scoring.py` scores a
+comparison against its truth, and `bench/synth.py` makes the mutations and their truth.
 """
 
 from __future__ import annotations
@@ -33,17 +36,27 @@ import dataclasses
 import random
 import re
 import sys
-import textwrap
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from accuracy_scoring import (
+    Failure,
+    Tally,
+    describe_reported,
+    quote,
+    ratio,
+    score,
+    score_by_section,
+)
 from common import BILLS, licence_paths, load_law, load_licence, load_our_plans
-from synth import OPS, Truth, TruthLink, mutate
+from results import verdict
+from synth import OPS, mutate
+from synth_truth import Truth, TruthLink
 from uslm import load_uslm
 
-from planlens.compare.model import Change, PlanDiff
+from planlens.compare.model import PlanDiff
 from planlens.plan.model import Clause, Plan
 
 CompareFn = Callable[[Plan, Plan], PlanDiff]
@@ -144,250 +157,6 @@ def law_windows(laws: dict[str, Plan], seed: int) -> list[Document]:
     return out
 
 
-# -- scoring -------------------------------------------------------------------------------
-
-
-@dataclass
-class Failure:
-    """A truth item the comparison got wrong, with what it reported instead."""
-
-    document: str
-    seed: int
-    ops: tuple[str, ...]
-    kind: str
-    truth: str
-    reported: str
-    texts: str
-
-
-@dataclass
-class Tally:
-    """Counts summed over documents and seeds, from which every metric is computed."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    by_op: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    failures: list[Failure] = field(default_factory=list)
-
-    def add(self, other: Tally) -> None:
-        self.counts.update(other.counts)
-        for op, counter in other.by_op.items():
-            self.by_op[op].update(counter)
-        self.confusion.update(other.confusion)
-        self.failures.extend(other.failures)
-
-    def metrics(self) -> dict[str, float | None]:
-        """Return every metric, None where its denominator is zero."""
-        c = self.counts
-        precision = _ratio(c["correct links"], c["reported links"])
-        recall = _ratio(c["correct links"], c["true links"])
-        f1 = (
-            2 * precision * recall / (precision + recall)
-            if precision is not None and recall is not None and precision + recall
-            else None
-        )
-        return {
-            "link precision": precision,
-            "link recall": recall,
-            "link F1": f1,
-            "spurious-link rate": _ratio(c["spurious links"], c["reported links"]),
-            "inserted/deleted linked": _ratio(c["ins/del linked"], c["ins/del"]),
-            "move recall": _ratio(c["moves found"], c["moves"]),
-            "move precision": _ratio(c["reported moves true"], c["reported moves"]),
-            "split recall": _ratio(c["splits found"], c["splits"]),
-            "merge recall": _ratio(c["merges found"], c["merges"]),
-            "renumbered recall": _ratio(c["renumbered found"], c["renumbered"]),
-            "relation accuracy": _ratio(c["items exact"], c["items"]),
-        }
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return a / b if b else None
-
-
-def reported_pairs(diff: PlanDiff) -> set[tuple[str, str]]:
-    """Return every (old id, new id) pair the comparison links."""
-    return {(o, n) for change in diff.walk() for o in change.old for n in change.new}
-
-
-def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) -> Tally:
-    """Return the counts of one comparison `diff` scored against `truth`."""
-    tally = Tally()
-    c = tally.counts
-    by_new: dict[str, Change] = {}
-    by_old: dict[str, Change] = {}
-    for change in diff.walk():
-        by_new.update((n, change) for n in change.new)
-        by_old.update((o, change) for o in change.old)
-    reported = reported_pairs(diff)
-    true_pairs = truth.pairs()
-    inserted, deleted = set(truth.inserted), set(truth.deleted)
-    c["reported links"] += len(reported)
-    c["true links"] += len(true_pairs)
-    c["correct links"] += len(reported & true_pairs)
-    c["spurious links"] += sum(1 for o, n in reported if o in deleted or n in inserted)
-    linked_old = {o for o, _ in reported}
-    linked_new = {n for _, n in reported}
-    c["ins/del"] += len(inserted) + len(deleted)
-    c["ins/del linked"] += len(inserted & linked_new) + len(deleted & linked_old)
-    true_moves = {(frozenset(t.old), frozenset(t.new)) for t in truth.links if t.moved}
-    for change in diff.walk():
-        if change.moved and change.old and change.new:
-            c["reported moves"] += 1
-            c["reported moves true"] += (frozenset(change.old), frozenset(change.new)) in true_moves
-
-    def record(ops: Sequence[str], key: str, value: bool) -> None:
-        for op in ops or ("untouched",):
-            tally.by_op[op][key] += value
-
-    texts = _Texts(diff)
-    for link in truth.links:
-        found = by_new.get(link.new[0])
-        same = (
-            found is not None
-            and set(found.old) == set(link.old)
-            and set(found.new) == set(link.new)
-        )
-        exact = same and found is not None and found.relation == link.relation
-        pairs_found = link.pairs() <= reported
-        c["items"] += 1
-        c["items exact"] += exact
-        record(link.ops, "items", True)
-        record(link.ops, "pairs found", pairs_found)
-        record(link.ops, "exact", exact)
-        if same and found is not None:
-            tally.confusion[link.relation, found.relation] += 1
-        if link.moved:
-            moved_ok = same and found is not None and found.moved
-            c["moves"] += 1
-            c["moves found"] += moved_ok
-            record(link.ops, "moves", True)
-            record(link.ops, "moves found", moved_ok)
-        if link.renumbered:
-            c["renumbered"] += 1
-            c["renumbered found"] += same and found is not None and found.renumbered
-        if link.relation in ("split", "merged"):
-            key = "splits" if link.relation == "split" else "merges"
-            c[key] += 1
-            c[f"{key} found"] += exact
-        if not pairs_found:
-            kind = "missed link"
-        elif not same:
-            kind = "wrong link"
-        elif not exact:
-            kind = "wrong relation"
-        elif link.moved and found is not None and not found.moved:
-            kind = "move not flagged"
-        else:
-            continue
-        tally.failures.append(
-            Failure(
-                document,
-                seed,
-                link.ops,
-                kind,
-                _describe_truth(link),
-                _describe_reported(
-                    [by_old.get(o) for o in link.old] + [by_new.get(n) for n in link.new]
-                ),
-                texts.of(link.old, link.new),
-            )
-        )
-    for new_id in truth.inserted:
-        found = by_new.get(new_id)
-        exact = found is not None and found.relation == "added" and not found.old
-        _count_leftover(tally, "insert", exact)
-        if not exact:
-            tally.failures.append(
-                Failure(
-                    document,
-                    seed,
-                    ("insert",),
-                    "spurious link",
-                    f"new {new_id} inserted",
-                    _describe_reported([found]),
-                    texts.of(found.old if found else (), (new_id,)),
-                )
-            )
-    for old_id in truth.deleted:
-        found = by_old.get(old_id)
-        exact = found is not None and found.relation == "removed" and not found.new
-        _count_leftover(tally, "delete", exact)
-        if not exact:
-            tally.failures.append(
-                Failure(
-                    document,
-                    seed,
-                    ("delete",),
-                    "spurious link",
-                    f"old {old_id} deleted",
-                    _describe_reported([found]),
-                    texts.of((old_id,), found.new if found else ()),
-                )
-            )
-    return tally
-
-
-def _count_leftover(tally: Tally, op: str, exact: bool) -> None:
-    tally.counts["items"] += 1
-    tally.counts["items exact"] += exact
-    tally.by_op[op]["items"] += 1
-    tally.by_op[op]["exact"] += exact
-    tally.by_op[op]["pairs found"] += exact
-
-
-def _describe_truth(link: TruthLink) -> str:
-    moved = ", moved" if link.moved else ""
-    renumbered = ", renumbered" if link.renumbered else ""
-    return f"{','.join(link.old)} -> {','.join(link.new)} {link.relation}{moved}{renumbered}"
-
-
-def _describe_reported(changes: Iterable[Change | None]) -> str:
-    seen: list[Change] = []
-    for change in changes:
-        if change is not None and all(change is not s for s in seen):
-            seen.append(change)
-    parts = []
-    for change in seen:
-        moved = ", moved" if change.moved else ""
-        score = f" score {change.score}" if change.score is not None else ""
-        runner = f" runner-up {change.runner_up}" if change.runner_up is not None else ""
-        flags = f" flags {[f.type for f in change.flags]}" if change.flags else ""
-        parts.append(
-            f"{','.join(change.old) or '-'} -> {','.join(change.new) or '-'} "
-            f"{change.relation}{moved} ({change.matched_by}{score}{runner}){flags}"
-        )
-    return "; ".join(parts) or "nothing"
-
-
-class _Texts:
-    """Short quotes of clause texts, for failure reports."""
-
-    def __init__(self, diff: PlanDiff) -> None:
-        self.old = diff.old.clause_index()
-        self.new = diff.new.clause_index()
-
-    def of(self, old_ids: Iterable[str], new_ids: Iterable[str]) -> str:
-        lines = [f"old {i}: {_quote(self.old[i].text)}" for i in old_ids if i in self.old]
-        lines += [f"new {i}: {_quote(self.new[i].text)}" for i in new_ids if i in self.new]
-        return "\n".join(lines)
-
-
-def _normal(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def _is_stub(text: str | None) -> bool:
-    """Tell whether a law clause is a "(weggefallen)" placeholder for a repealed §."""
-    return "weggefallen" in (text or "") and len((text or "").split()) <= 3
-
-
-def _quote(text: str | None, width: int = 150) -> str:
-    if text is None:
-        return "(no text)"
-    return textwrap.shorten(" ".join(text.split()), width, placeholder=" ...")
-
-
 # -- the synthetic run ---------------------------------------------------------------------
 
 
@@ -427,85 +196,6 @@ def _donors(documents: Sequence[Document]) -> dict[str, list[Clause]]:
     }
 
 
-# -- real pairs ----------------------------------------------------------------------------
-
-
-def hjres37_truth() -> Truth:
-    """Return the truth of H.J.Res. 37 RH -> RFS, read off the two texts.
-
-    SEC. 4 is new; old 4 and 5 are new 5 and 6, word for word. Sections 1-3 keep their
-    numbers; 3 is word for word the same, 2 gains one word ("of"), and 1 gains an eleventh
-    finding (new figures: modified).
-    """
-    return Truth(
-        links=(
-            TruthLink(("1",), ("1",), "modified"),
-            TruthLink(("2",), ("2",), "reworded"),
-            TruthLink(("3",), ("3",), "unchanged"),
-            TruthLink(("4",), ("5",), "unchanged", renumbered=True),
-            TruthLink(("5",), ("6",), "unchanged", renumbered=True),
-        ),
-        inserted=("4",),
-        deleted=(),
-    )
-
-
-def section_key(clause: Clause) -> str | None:
-    """Return the § label of a law clause, white space normalised (`§ 5`, `§§ 3 bis 6`)."""
-    if clause.number is None or "§" not in clause.number:
-        return None
-    return " ".join(clause.number.split())
-
-
-@dataclass
-class SectionScore:
-    """A comparison of two versions of a law scored against their § numbers."""
-
-    shared: int
-    true_pairs: int
-    reported_in_scope: int
-    agree: int
-    unpaired_same: list[tuple[str, str]]
-    paired_across: list[tuple[str, str]]
-
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.agree, self.reported_in_scope)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.agree, self.true_pairs)
-
-
-def score_by_section(diff: PlanDiff) -> SectionScore:
-    """Score `diff` against "same § number, same clause", for the § present in both versions."""
-    old_keys = {c.id: section_key(c) for c in diff.old.walk()}
-    new_keys = {c.id: section_key(c) for c in diff.new.walk()}
-    old_by_key = _unique_keys(old_keys)
-    new_by_key = _unique_keys(new_keys)
-    shared = sorted(old_by_key.keys() & new_by_key.keys())
-    truth = {(old_by_key[k], new_by_key[k]) for k in shared}
-    shared_set = set(shared)
-    reported = reported_pairs(diff)
-    in_scope = {
-        (o, n) for o, n in reported if old_keys[o] in shared_set and new_keys[n] in shared_set
-    }
-    return SectionScore(
-        shared=len(shared),
-        true_pairs=len(truth),
-        reported_in_scope=len(in_scope),
-        agree=len(in_scope & truth),
-        unpaired_same=sorted(truth - reported),
-        paired_across=sorted(in_scope - truth),
-    )
-
-
-def _unique_keys(keys: dict[str, str | None]) -> dict[str, str]:
-    """Return key -> id for the keys that occur exactly once."""
-    counts = Counter(k for k in keys.values() if k is not None)
-    return {k: i for i, k in keys.items() if k is not None and counts[k] == 1}
-
-
 # -- report --------------------------------------------------------------------------------
 
 
@@ -540,14 +230,11 @@ def print_targets(metrics: dict[str, float | None]) -> None:
     print("\nAcceptance targets (synthetic corpus):")
     for name, (threshold, direction) in TARGETS.items():
         value = metrics.get(name)
-        if value is None:
-            verdict = "NO DATA"
-        elif direction == "min":
-            verdict = "MET" if value >= threshold else "NOT MET"
-        else:
-            verdict = "MET" if value <= threshold else "NOT MET"
+        ok: bool | None = None
+        if value is not None:
+            ok = value >= threshold if direction == "min" else value <= threshold
         sign = ">=" if direction == "min" else "<="
-        print(f"  {name:<20} {_fmt(value):>8}  target {sign} {threshold:<5}  {verdict}")
+        print(f"  {name:<20} {_fmt(value):>8}  target {sign} {threshold:<5}  {verdict(ok)}")
 
 
 def print_breakdown(tally: Tally) -> None:
@@ -562,9 +249,9 @@ def print_breakdown(tally: Tally) -> None:
         if not counter:
             continue
         items = counter["items"]
-        found = _fmt(_ratio(counter["pairs found"], items))
-        exact = _fmt(_ratio(counter["exact"], items))
-        moves = _fmt(_ratio(counter["moves found"], counter["moves"])) if counter["moves"] else "-"
+        found = _fmt(ratio(counter["pairs found"], items))
+        exact = _fmt(ratio(counter["exact"], items))
+        moves = _fmt(ratio(counter["moves found"], counter["moves"])) if counter["moves"] else "-"
         print(f"  {op:<11} {items:>6} {found:>12} {exact:>8} {moves:>8}")
     print("\nRelation confusion (true -> reported, where the clauses were linked right):")
     for (truth, reported), count in sorted(tally.confusion.items()):
@@ -591,6 +278,29 @@ def print_failures(tally: Tally, per_kind: int) -> None:
                 print(f"      {line}")
 
 
+# -- real pairs ----------------------------------------------------------------------------
+
+
+def hjres37_truth() -> Truth:
+    """Return the truth of H.J.Res. 37 RH -> RFS, read off the two texts.
+
+    SEC. 4 is new; old 4 and 5 are new 5 and 6, word for word. Sections 1-3 keep their
+    numbers; 3 is word for word the same, 2 gains one word ("of"), and 1 gains an eleventh
+    finding (new figures: modified).
+    """
+    return Truth(
+        links=(
+            TruthLink(("1",), ("1",), "modified"),
+            TruthLink(("2",), ("2",), "reworded"),
+            TruthLink(("3",), ("3",), "unchanged"),
+            TruthLink(("4",), ("5",), "unchanged", renumbered=True),
+            TruthLink(("5",), ("6",), "unchanged", renumbered=True),
+        ),
+        inserted=("4",),
+        deleted=(),
+    )
+
+
 def run_hjres37(compare: CompareFn) -> None:
     """Compare H.J.Res. 37 RH with RFS and print each truth item's verdict."""
     old = load_uslm(BILLS / "HJ37_RH.XML", "hjres37-rh")
@@ -600,7 +310,7 @@ def run_hjres37(compare: CompareFn) -> None:
     metrics = tally.metrics()
     print("\nH.J.Res. 37 RH -> RFS (exact truth: 1-3 kept, SEC. 4 new, 4 -> 5, 5 -> 6):")
     for change in diff.walk():
-        print(f"  {_describe_reported([change])}")
+        print(f"  {describe_reported([change])}")
     ok = tally.counts["items exact"] == tally.counts["items"]
     print(
         f"  links P/R {_fmt(metrics['link precision'])}/{_fmt(metrics['link recall'])}, "
@@ -648,10 +358,19 @@ def run_bgb(compare: CompareFn, examples: int) -> None:
         for o, n in pairs[:examples]:
             print(
                 f"    {label}: {old_index[o].number} -> {new_index[n].number}; reported "
-                f"{_describe_reported([by_old.get(o)])}"
+                f"{describe_reported([by_old.get(o)])}"
             )
-            print(f"      old: {_quote(old_index[o].text, 110)}")
-            print(f"      new: {_quote(new_index[n].text, 110)}")
+            print(f"      old: {quote(old_index[o].text, 110)}")
+            print(f"      new: {quote(new_index[n].text, 110)}")
+
+
+def _normal(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _is_stub(text: str | None) -> bool:
+    """Tell whether a law clause is a "(weggefallen)" placeholder for a repealed §."""
+    return "weggefallen" in (text or "") and len((text or "").split()) <= 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:

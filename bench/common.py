@@ -2,7 +2,7 @@
 
 The corpora live outside the project, in `../shared/corpora` (see its README); the GPL texts
 come from `/usr/share/common-licenses` on Debian. Every loader here returns a `Plan`, made by
-the same importer users run (`planlens.importer.import_text`), so the benchmarks measure what
+the same importer users run (`planlens.importers.import_text`), so the benchmarks measure what
 users get.
 """
 

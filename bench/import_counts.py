@@ -11,10 +11,9 @@ import argparse
 import time
 from pathlib import Path
 
-from planlens.importers import import_text
+from common import COMMON_LICENSES, CORPORA
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-COMMON_LICENSES = Path("/usr/share/common-licenses")
+from planlens.importers import import_text
 
 
 def corpus_files() -> list[Path]:

@@ -1,4 +1,4 @@
-"""Tests of the accuracy benchmark's generator (`bench/synth.py`) and scorer (`bench/accuracy.py`).
+"""Tests of the accuracy benchmark's generator (`bench/synth*.py`) and scorer (`accuracy_scoring`).
 
 The benchmark's numbers are only as good as its truth: each mutation is checked here to do what
 its truth says, on a small hand-made plan, and the scorer's arithmetic on a hand-built diff.
@@ -20,11 +20,17 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
-import accuracy  # noqa: E402
-import speed  # noqa: E402
+import accuracy_scoring  # noqa: E402
+import results  # noqa: E402
+import speed_results  # noqa: E402
+import speed_workloads  # noqa: E402
 import synth  # noqa: E402
+import synth_labels  # noqa: E402
+import synth_words  # noqa: E402
 import uslm  # noqa: E402
-from synth import PROTECTED_WORDS, Truth, TruthLink, mutate  # noqa: E402
+from synth import mutate  # noqa: E402
+from synth_truth import Truth, TruthLink  # noqa: E402
+from synth_words import PROTECTED_WORDS  # noqa: E402
 
 from planlens.compare.model import Change, PlanDiff  # noqa: E402
 from planlens.plan.model import Clause, Plan, Source  # noqa: E402
@@ -340,7 +346,7 @@ def test_unknown_mutation_is_refused() -> None:
 
 
 def test_the_bench_doctests_pass() -> None:
-    for module in (synth, uslm, speed):
+    for module in (synth_labels, synth_words, uslm, speed_workloads, speed_results, results):
         assert doctest.testmod(module).failed == 0
 
 
@@ -384,7 +390,7 @@ def test_scorer_arithmetic_on_a_hand_built_diff() -> None:
             Change("modified", ("f",), ("x",), moved=True),  # a spurious link
         ),
     )
-    tally = accuracy.score(diff, truth)
+    tally = accuracy_scoring.score(diff, truth)
     m = tally.metrics()
     # Reported pairs: aa bb cc1 dd ed fx (6); true pairs: aa bb cc1 cc2 dd ed (6); 5 agree.
     assert m["link precision"] == pytest.approx(5 / 6)
@@ -409,7 +415,7 @@ def test_scorer_gives_perfect_marks_to_the_truth_itself() -> None:
     changes = [Change(link.relation, link.old, link.new, moved=link.moved) for link in truth.links]
     changes += [Change("added", (), (n,)) for n in truth.inserted]
     changes += [Change("removed", (o,), ()) for o in truth.deleted]
-    m = accuracy.score(PlanDiff(old, new, tuple(changes)), truth).metrics()
+    m = accuracy_scoring.score(PlanDiff(old, new, tuple(changes)), truth).metrics()
     assert m["link F1"] == 1.0 and m["relation accuracy"] == 1.0 and m["split recall"] == 1.0
 
 
@@ -425,9 +431,9 @@ def test_tallies_add_up_micro_averaged() -> None:
     bad = PlanDiff(
         old, new, (Change("unchanged", ("a",), ("b",)), Change("unchanged", ("b",), ("a",)))
     )
-    total = accuracy.Tally()
-    total.add(accuracy.score(good, truth))
-    total.add(accuracy.score(bad, truth))
+    total = accuracy_scoring.Tally()
+    total.add(accuracy_scoring.score(good, truth))
+    total.add(accuracy_scoring.score(bad, truth))
     assert total.metrics()["link precision"] == pytest.approx(2 / 4)
 
 
@@ -456,7 +462,7 @@ def test_section_scoring_counts_agreements_and_disagreements() -> None:
             Change("reworded", ("4",), ("5",)),
         ),
     )
-    result = accuracy.score_by_section(diff)
+    result = accuracy_scoring.score_by_section(diff)
     assert result.shared == 3 and result.true_pairs == 3
     assert result.reported_in_scope == 2 and result.agree == 1
     assert result.precision == pytest.approx(1 / 2) and result.recall == pytest.approx(1 / 3)
