@@ -61,11 +61,13 @@ format: $(VENV)/.stamp-lint
 	$(BIN)/ruff check --fix $(LINTED)
 
 # Benchmarks are not tests: they print figures beside baselines measured in the same run
-# (difflib.HtmlDiff, git diff --word-diff) and rewrite bench/RESULTS.md.
+# (difflib.HtmlDiff, git diff --word-diff, a difflib-ratio aligner) and rewrite bench/RESULTS.md.
 bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/import_counts.py
+	$(BIN)/python bench/gold_pairs.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
+	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 
 update-gold: $(VENV)/.stamp-test

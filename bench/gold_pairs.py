@@ -13,11 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from planlens.plan.load import load_plan
+from planlens.plan.load import load_plan, load_plans
 from planlens.plan.model import Plan
 
 GOLD = Path(__file__).resolve().parent / "gold"
 PLANS = GOLD / "plans"
+#: Plans not frozen under bench/gold/plans are the project's own, in plans/, by id.
+OUR_PLANS = GOLD.parents[1] / "plans"
 KINDS = ("same", "split", "merge", "moved")
 
 
@@ -36,10 +38,18 @@ def gold_files() -> list[Path]:
     return sorted(p for p in GOLD.glob("*--*.yaml"))
 
 
+def plan_by_id(plan_id: str) -> Plan:
+    """Return a frozen plan of bench/gold/plans, or else the plan of that id in plans/."""
+    frozen = PLANS / f"{plan_id}.yaml"
+    if frozen.is_file():
+        return load_plan(frozen)
+    return {p.id: p for p in load_plans([OUR_PLANS], closed=True)}[plan_id]
+
+
 def load_pair(path: Path) -> GoldPair:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    old = load_plan(PLANS / f"{data['old']}.yaml")
-    new = load_plan(PLANS / f"{data['new']}.yaml")
+    old = plan_by_id(str(data["old"]))
+    new = plan_by_id(str(data["new"]))
     links = {
         (str(item["old"]), str(item["new"])): str(item.get("kind", "same"))
         for item in data.get("links") or ()

@@ -148,6 +148,26 @@ DOCS = (
         "2013-11-25",
         "https://creativecommons.org/licenses/by/4.0/legalcode",
     ),
+    Doc(
+        "tkg-2004",
+        "de-laws/tkg-2004.md",
+        "Telekommunikationsgesetz (2004)",
+        "2004-06-22",
+        "https://www.buzer.de/gesetz/6155/index.htm",
+        language="de",
+        first="9",
+        last="43",
+    ),
+    Doc(
+        "tkg-2021",
+        "de-laws/tkg-2021.md",
+        "Telekommunikationsgesetz (2021)",
+        "2021-06-23",
+        "https://www.gesetze-im-internet.de/tkg_2021/",
+        language="de",
+        first="10",
+        last="50",
+    ),
 )
 
 

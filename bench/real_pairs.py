@@ -1,0 +1,304 @@
+"""Alignment accuracy on real pairs labelled by reading both texts (`bench/gold/`).
+
+    .venv/bin/python bench/real_pairs.py [--write-results] [--failures N]
+
+For every labelled pair, the links planlens reports are scored against the truth: precision,
+recall and F1 over (old clause, new clause) pairs, a split or merge counting one pair per part.
+Each figure is given three ways, in the same run:
+
+* planlens **without pins**, as a user with a fresh draft runs it: every `same_as` and
+  `derived_from` is stripped from both plans first;
+* planlens **with pins**, as the plans are (only the peace plans carry analyst pins; for the
+  other pairs the two figures are the same);
+* a **difflib baseline**: each clause linked one to one to its best `SequenceMatcher` ratio on
+  words, best pairs first, when that ratio reaches 0.5.
+
+Pooled figures add the counts of all pairs (micro-average). **Leave-one-pair-out**: for each
+pair, the alignment thresholds are chosen from a small grid as the best on all the *other* pairs,
+then that pair is scored with them; the pooled held-out counts are what a new pair can expect,
+free of tuning to the pair itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import itertools
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from gold_pairs import GoldPair, gold_files, load_pair
+from results import command_line, write_section
+
+import planlens.compare.align as align_module
+import planlens.compare.matching as matching_module
+from planlens.compare import PlanDiff, compare
+from planlens.compare.similarity import words
+from planlens.plan.model import Clause, Plan
+
+#: The thresholds leave-one-pair-out may choose, and the values it chooses from.
+GRID: dict[str, tuple[float, ...]] = {
+    "GAP_MIN": (0.35, 0.45, 0.55),
+    "WEAK_MIN": (0.25, 0.33, 0.42),
+    "MOVE_MIN": (0.5, 0.6),
+}
+BASELINE_MIN = 0.5
+SECTION = "## Alignment on real labelled pairs"
+TARGETS = {"F1": 0.92, "precision": 0.97}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __iadd__(self, other: Counts) -> Counts:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        return self
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def counts(reported: set[tuple[str, str]], truth: frozenset[tuple[str, str]]) -> Counts:
+    return Counts(len(reported & truth), len(reported - truth), len(truth - reported))
+
+
+def reported_pairs(diff: PlanDiff) -> set[tuple[str, str]]:
+    """Return every (old id, new id) pair the comparison links."""
+    return {(o, n) for change in diff.walk() for o in change.old for n in change.new}
+
+
+def strip_pins(plan: Plan) -> Plan:
+    """Return `plan` without analyst pins, as a draft nobody has pinned."""
+
+    def bare(clause: Clause) -> Clause:
+        return dataclasses.replace(
+            clause,
+            same_as=None,
+            derived_from=(),
+            clauses=tuple(bare(child) for child in clause.clauses),
+        )
+
+    return dataclasses.replace(plan, clauses=tuple(bare(c) for c in plan.clauses))
+
+
+def has_pins(plan: Plan) -> bool:
+    return any(c.same_as or c.derived_from for c in plan.walk())
+
+
+def baseline_pairs(old: Plan, new: Plan) -> set[tuple[str, str]]:
+    """difflib's answer: best ratio first, one to one, at least `BASELINE_MIN`."""
+    olds = [(c.id, words(c.text or "")) for c in old.walk()]
+    news = [(c.id, words(c.text or "")) for c in new.walk()]
+    scored = []
+    for (oid, a), (nid, b) in itertools.product(olds, news):
+        if a and b:
+            ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+            if ratio >= BASELINE_MIN:
+                scored.append((-ratio, oid, nid))
+    taken_old: set[str] = set()
+    taken_new: set[str] = set()
+    pairs = set()
+    for _, oid, nid in sorted(scored):
+        if oid not in taken_old and nid not in taken_new:
+            taken_old.add(oid)
+            taken_new.add(nid)
+            pairs.add((oid, nid))
+    return pairs
+
+
+@contextlib.contextmanager
+def thresholds(values: dict[str, float]) -> Iterator[None]:
+    """Run with alignment thresholds set to `values`, wherever the modules hold them."""
+    saved = []
+    for name, value in values.items():
+        for module in (align_module, matching_module):
+            if hasattr(module, name):
+                saved.append((module, name, getattr(module, name)))
+                setattr(module, name, value)
+    try:
+        yield
+    finally:
+        for module, name, value in reversed(saved):
+            setattr(module, name, value)
+
+
+def grid() -> list[dict[str, float]]:
+    names = sorted(GRID)
+    return [
+        dict(zip(names, values, strict=True))
+        for values in itertools.product(*(GRID[n] for n in names))
+    ]
+
+
+def current() -> dict[str, float]:
+    return {
+        name: getattr(align_module, name, getattr(matching_module, name, None)) for name in GRID
+    }
+
+
+@dataclass
+class PairResult:
+    pair: GoldPair
+    bare: Counts
+    pinned: Counts
+    baseline: Counts
+    pinned_available: bool
+    missed: list[tuple[str, str]]
+    wrong: list[tuple[str, str]]
+
+
+def run_pair(pair: GoldPair) -> PairResult:
+    bare_diff = compare(strip_pins(pair.old), strip_pins(pair.new))
+    bare_links = reported_pairs(bare_diff)
+    pinned_available = has_pins(pair.old) or has_pins(pair.new)
+    pinned_links = reported_pairs(compare(pair.old, pair.new)) if pinned_available else bare_links
+    return PairResult(
+        pair,
+        counts(bare_links, pair.links),
+        counts(pinned_links, pair.links),
+        counts(baseline_pairs(pair.old, pair.new), pair.links),
+        pinned_available,
+        sorted(pair.links - bare_links),
+        sorted(bare_links - pair.links),
+    )
+
+
+def leave_one_out(pairs: Sequence[GoldPair]) -> tuple[Counts, list[tuple[str, dict[str, float]]]]:
+    """Return the pooled held-out counts, and the thresholds chosen for each held-out pair."""
+    table: dict[int, list[Counts]] = {}
+    settings = grid()
+    for k, values in enumerate(settings):
+        with thresholds(values):
+            table[k] = [
+                counts(reported_pairs(compare(strip_pins(p.old), strip_pins(p.new))), p.links)
+                for p in pairs
+            ]
+    pooled = Counts()
+    chosen = []
+    for held, pair in enumerate(pairs):
+
+        def others_f1(k: int, held: int = held) -> tuple[float, float]:
+            total = Counts()
+            for m, c in enumerate(table[k]):
+                if m != held:
+                    total += c
+            return (total.f1, total.precision)
+
+        best = max(range(len(settings)), key=lambda k: (others_f1(k), -k))
+        pooled += table[best][held]
+        chosen.append((pair.name, settings[best]))
+    return pooled, chosen
+
+
+def fmt(c: Counts) -> str:
+    return f"{c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f}"
+
+
+def report(
+    results: Sequence[PairResult],
+    lopo: Counts | None,
+    chosen: list[tuple[str, dict[str, float]]],
+    failures: int,
+) -> list[str]:
+    lines = [
+        "| pair | links | without pins P / R / F1 | with pins P / R / F1 "
+        "| difflib baseline P / R / F1 |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    total_bare, total_pinned, total_base = Counts(), Counts(), Counts()
+    for r in results:
+        total_bare += r.bare
+        total_pinned += r.pinned
+        total_base += r.baseline
+        pinned = fmt(r.pinned) if r.pinned_available else "(no pins)"
+        lines.append(
+            f"| {r.pair.name} | {len(r.pair.links)} | {fmt(r.bare)} | {pinned} "
+            f"| {fmt(r.baseline)} |"
+        )
+    links = sum(len(r.pair.links) for r in results)
+    lines.append(
+        f"| **pooled** | {links} | **{fmt(total_bare)}** | {fmt(total_pinned)} "
+        f"| {fmt(total_base)} |"
+    )
+    if lopo is not None:
+        lines.append(f"| **leave-one-pair-out** | {links} | **{fmt(lopo)}** | | |")
+    lines.append("")
+    lines.append(f"Thresholds in the code: {current()}.")
+    if chosen:
+        picks = {}
+        for name, values in chosen:
+            picks.setdefault(tuple(sorted(values.items())), []).append(name)
+        for values, names in picks.items():
+            lines.append(f"Held out {', '.join(names)}: chose {dict(values)}.")
+    verdict = []
+    for label, c in (
+        ("without pins", total_bare),
+        *((("leave-one-pair-out", lopo),) if lopo else ()),
+    ):
+        ok = c.f1 >= TARGETS["F1"] and c.precision >= TARGETS["precision"]
+        verdict.append(
+            f"{label}: F1 {c.f1:.3f} (target ≥ {TARGETS['F1']}), precision {c.precision:.3f}"
+            f" (≥ {TARGETS['precision']}): {'MET' if ok else 'NOT MET'}"
+        )
+    lines += ["", *verdict]
+    if failures:
+        lines += ["", "Misses and wrong links without pins, first few per pair:"]
+        for r in results:
+            texts_old = {c.id: c.text or "" for c in r.pair.old.walk()}
+            texts_new = {c.id: c.text or "" for c in r.pair.new.walk()}
+            for kind, items in (("missed", r.missed), ("wrong", r.wrong)):
+                for o, n in items[:failures]:
+                    old_text = texts_old.get(o, "")[:70]
+                    new_text = texts_new.get(n, "")[:70]
+                    lines.append(f"- {r.pair.name} {kind} {o} -> {n}: {old_text!r} / {new_text!r}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-lopo", action="store_true", help="Skip leave-one-pair-out.")
+    parser.add_argument("--failures", type=int, default=0, help="List this many misses per pair.")
+    parser.add_argument(
+        "--write-results", action="store_true", help="Rewrite the section in bench/RESULTS.md."
+    )
+    args = parser.parse_args(argv)
+    pairs = [load_pair(path) for path in gold_files()]
+    if not pairs:
+        print("no labelled pairs in bench/gold/")
+        return 0
+    results = [run_pair(pair) for pair in pairs]
+    lopo, chosen = (None, []) if args.no_lopo else leave_one_out(pairs)
+    lines = report(results, lopo, chosen, args.failures)
+    print("\n".join(lines))
+    if args.write_results:
+        command = command_line(
+            "bench/real_pairs.py", list(argv if argv is not None else sys.argv[1:])
+        )
+        text = "\n".join(
+            [SECTION, "", f"`{command}`", "", __doc__.split("\n\n", 2)[2].strip(), "", *lines]
+        )
+        write_section(text, SECTION)
+        print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
