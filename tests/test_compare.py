@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
@@ -258,3 +259,24 @@ def test_swapping_old_and_new_mirrors_the_diff(old: Plan, new: Plan) -> None:
     }
     backward = {(c.new, c.old, c.relation, c.moved) for c in compare(new, old).walk()}
     assert forward == backward
+
+
+def test_text_in_another_unicode_form_is_unchanged() -> None:
+    # The same German sentence, composed (NFC) and decomposed (NFD), in two clause orders.
+    nfc = "Die Verträge über Gebühren bleiben gültig."
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    old = plan("a", clause("1", nfd), clause("2", "Ein anderer Paragraph über Zölle."))
+    new = plan(
+        "b",
+        clause("2", unicodedata.normalize("NFD", "Ein anderer Paragraph über Zölle.")),
+        clause("1", nfc),
+    )
+    diff = compare(old, new)
+    assert relations(diff) == {(("1",), ("1",)): "unchanged", (("2",), ("2",)): "unchanged"}
+    for change in diff.walk():
+        assert {s.op for s in change.segments} == {"equal"}
+    # A real edit next to a decomposed umlaut shows only the edit.
+    edited = compare(old, plan("c", clause("1", nfc.replace("gültig", "ungültig"))))
+    one = by_old(edited, "1")
+    assert [s.text for s in one.segments if s.op != "equal"] == ["gültig", "ungültig"]

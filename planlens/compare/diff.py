@@ -10,7 +10,7 @@ from planlens.compare.align import align, heaviest_increasing
 from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.substance import party_names, substance_flags
 from planlens.compare.textdiff import diff_words
-from planlens.compare.units import Link, Unit, content_key, flatten
+from planlens.compare.units import Link, Unit, content_key, flatten, nfc_plan
 from planlens.errors import Location, PlanFileError, Problem
 from planlens.perf import collector_paused
 from planlens.plan.model import ClauseRef, Plan
@@ -22,6 +22,7 @@ def compare(old: Plan, new: Plan) -> PlanDiff:
     Every clause of either plan appears in exactly one change of the result's tree. Raises
     `PlanFileError` when an analyst pin names a clause that does not exist.
     """
+    old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
         old_units = flatten(old)
         new_units = flatten(new)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,9 +28,15 @@ POSTINGS_CAP = 40
 def words(text: str) -> tuple[str, ...]:
     """Return the case-folded words of `text`, the units similarity is measured in.
 
+    Text is compared in Unicode NFC, so that "ä" typed either way is the same word.
+
     >>> words("The US, NATO and 600,000 troops.")
     ('the', 'us', 'nato', 'and', '600,000', 'troops')
+    >>> words("Vertra\u0308ge") == words("Verträge")
+    True
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return tuple(_WORD_RE.findall(text.casefold()))
 
 

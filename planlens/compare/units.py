@@ -5,10 +5,13 @@
 - `Link`: a pairing of old units with new units, with the evidence for it; `LinkState` holds the
   links made so far while the passes of `planlens.compare.align` run.
 - `content_key()`: the symmetric tie-break by content that order decisions use.
+- `nfc_plan()`: a plan with its texts in one Unicode form, so that equal text compares equal.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -125,3 +128,34 @@ def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int]
         )
 
     return key
+
+
+def nfc_plan(plan: Plan) -> Plan:
+    """Return `plan` with every clause's text and title in Unicode NFC (the same object if so).
+
+    The same German sentence typed on two systems can differ in bytes: "ä" as one code point
+    (NFC) or as "a" plus a combining diaeresis (NFD). Compared as they are, the NFD text splits
+    into other words ("vertra", "ge") and the redline shows a deletion and an insertion of words
+    that look identical. Comparing canonical forms makes text that reads the same compare equal.
+    """
+
+    def fix(value: str | None) -> str | None:
+        if value is None or unicodedata.is_normalized("NFC", value):
+            return value
+        return unicodedata.normalize("NFC", value)
+
+    def clause(c: Clause) -> Clause:
+        children = tuple(clause(child) for child in c.clauses)
+        text, title = fix(c.text), fix(c.title)
+        if (
+            text is c.text
+            and title is c.title
+            and all(a is b for a, b in zip(children, c.clauses, strict=True))
+        ):
+            return c
+        return dataclasses.replace(c, text=text, title=title, clauses=children)
+
+    clauses = tuple(clause(c) for c in plan.clauses)
+    if all(a is b for a, b in zip(clauses, plan.clauses, strict=True)):
+        return plan
+    return dataclasses.replace(plan, clauses=clauses)
