@@ -13,7 +13,7 @@ import click
 
 from planlens._version import __version__
 from planlens.errors import PlanFileError, PlanlensError
-from planlens.plan.load import did_you_mean, load_plan, load_plans, read_plan_text
+from planlens.plan.load import did_you_mean, load_plan, load_plans
 from planlens.plan.model import Plan
 from planlens.write import write_text
 
@@ -391,12 +391,11 @@ def import_(
     Example:
         planlens import draft.txt --id draft-v2 --date 2025-12-01 -o plans/2025-12-01-draft-v2.yaml
     """
-    from planlens.importers import import_text
+    from planlens.importers import import_file
     from planlens.plan.serialize import plan_to_yaml
 
-    text = read_plan_text(file)
-    plan = import_text(
-        text,
+    plan = import_file(
+        file,
         plan_id=plan_id or _slug_from(file.stem),
         title=title or "",
         date=date or "",
