@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import io
+import os
+import random
 import re
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import shared_path, unavailable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planlens.cli import cli
 from planlens.errors import PlanlensError
-from planlens.importers import PLACEHOLDER_SOURCE, import_text, parse_label
-from planlens.plan.load import parse_plan
+from planlens.importers import PLACEHOLDER_SOURCE, import_file, import_text, parse_label
+from planlens.importers.registry import sniff
+from planlens.plan.load import parse_plan, read_plan_text
 from planlens.plan.model import Clause, Plan, Source
+from planlens.plan.schema import MAX_PLAN_BYTES
 from planlens.plan.serialize import plan_to_yaml
 
 COMMON_LICENSES = Path("/usr/share/common-licenses")
@@ -474,6 +483,139 @@ def test_any_text_gives_a_valid_plan_or_a_clear_error(text: str) -> None:
     assert plan.clauses
     assert len(set(all_ids(plan))) == len(all_ids(plan))
     round_trips(plan)  # so every text is non-empty and every id valid
+
+
+# -- reading files: the format is sniffed ---------------------------------------------------
+
+
+def zipped(*names: str) -> bytes:
+    """Return a zip archive holding an empty file of each name (a .docx is such an archive)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+DOCX = zipped("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+RANDOM_BYTES = random.Random(7).randbytes(4096)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (b"Draft agreement\n\n1. The parties agree.\n", "draft.txt", "text"),
+        (b"", "empty.txt", "text"),
+        ("\ufeff§ 1 Geltung. Für alle.\n".encode(), "gesetz", "text"),
+        (b"# Draft\n\n1. The parties agree.\n", "draft.txt", "markdown"),
+        (b"---\ntitle: Draft\n---\n1. One.\n", "draft", "markdown"),
+        (b"1. One.\n", "draft.md", "markdown"),
+        (PDF, "draft.txt", "pdf"),
+        (b"\x00\x00MacBinary junk%PDF-1.4\n", "draft", "pdf"),
+        (DOCX, "draft", "docx"),
+        (zipped("a.txt"), "draft.docx", "docx"),
+        (zipped("a.txt"), "texts.zip", "zip"),
+        (zipped("xl/workbook.xml"), "draft.txt", "zip"),
+        (RANDOM_BYTES, "draft.txt", "binary"),
+        (RANDOM_BYTES[:64].replace(b"\x00", b"\x01"), "draft.txt", "binary"),
+        (b"<!DOCTYPE html>\n<html><body><p>1. One.</p></body></html>", "page", "html"),
+        (b'<?xml version="1.0"?>\n<akomaNtoso></akomaNtoso>', "act", "xml"),
+        # Text in another encoding is text: decoding it then says where it is not UTF-8.
+        ("§ 1 Geltung für alle.\n".encode("latin-1"), "gesetz.txt", "text"),
+        ("1. One.\n".encode("utf-16"), "draft.txt", "text"),
+        # The content decides, not the name.
+        (b"1. One.\n", "draft.pdf", "text"),
+    ],
+)
+def test_sniff(data: bytes, name: str, expected: str) -> None:
+    assert sniff(data, name).name == expected
+
+
+def test_import_file_reads_text_as_import_text_does(tmp_path: Path) -> None:
+    text = "# Draft agreement\n\n1. The parties agree.\n\n2. The war ends.\n"
+    path = tmp_path / "draft.md"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    options = {"plan_id": "doc", "title": "", "date": "2025-12-01", "language": "en"}
+    assert import_file(path, **options) == import_text(text, **options)
+    assert import_file(str(path), **options) == import_text(text, **options)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (PDF, "draft.pdf", "looks like a PDF; planlens cannot import PDF yet"),
+        (
+            DOCX,
+            "draft.docx",
+            "looks like a Word document (.docx); planlens cannot import Word documents yet",
+        ),
+        (zipped("a"), "a.zip", "looks like a zip archive; planlens cannot import zip archives"),
+        (
+            RANDOM_BYTES,
+            "draft.txt",
+            "looks like binary data, not text; planlens cannot import binary files",
+        ),
+    ],
+)
+def test_import_file_names_formats_it_cannot_read(
+    tmp_path: Path, data: bytes, name: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(PlanlensError) as info:
+        import_file(path, plan_id="doc", title="", date="")
+    assert str(info.value) == f"{path}: {message} (it imports plain text and Markdown)"
+
+
+def test_import_file_keeps_the_messages_of_reading_plan_files(tmp_path: Path) -> None:
+    latin = tmp_path / "gesetz.txt"
+    latin.write_bytes("1. Geltung für alle.\n".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"1. One.\n" * 10_000)  # text where the sniffing looks
+    os.truncate(huge, MAX_PLAN_BYTES + 1)  # sparse: nothing written past that
+    options = {"plan_id": "doc", "title": "", "date": ""}
+    for path in (latin, huge, tmp_path, tmp_path / "missing.txt"):
+        with pytest.raises(PlanlensError) as expected:
+            read_plan_text(path)
+        with pytest.raises(PlanlensError) as got:
+            import_file(path, **options)
+        assert str(got.value) == str(expected.value)
+    assert str(got.value).endswith("missing.txt: cannot read: No such file or directory")
+    with pytest.raises(PlanlensError, match=r"gesetz\.txt:1:13: the file is not valid UTF-8"):
+        import_file(latin, **options)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(PlanlensError, match=r"^there is no text to import: the input is empty$"):
+        import_file(empty, **options)
+
+
+def test_import_file_reads_a_pipe_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.txt"
+    os.mkfifo(fifo)
+    text = "1. One.\n2. Two.\n"
+    options = {"plan_id": "doc", "title": "Doc", "date": "2025-12-01"}
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(import_file, fifo, **options)
+        with fifo.open("w", encoding="utf-8") as pipe:  # waits for the importer to open it
+            pipe.write(text)
+        try:
+            plan = future.result(timeout=30)
+        finally:
+            if not future.done():  # a second open of the pipe would wait for ever: release it
+                fifo.open("w").close()
+    assert plan == import_text(text, **options)
+
+
+def test_cli_import_refuses_a_pdf_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(PDF)
+    result = CliRunner().invoke(cli, ["import", str(path)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"planlens: error: {path}: looks like a PDF; planlens cannot import PDF yet"
+        " (it imports plain text and Markdown)\n"
+    )
 
 
 # -- labels -----------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from planlens.cli.options import force_option, output_option
-from planlens.plan import read_plan_text
 from planlens.write import write_text
 
 
@@ -39,12 +38,11 @@ def import_(
     Example:
         planlens import draft.txt --id draft-v2 --date 2025-12-01 -o plans/2025-12-01-draft-v2.yaml
     """
-    from planlens.importers import import_text
+    from planlens.importers import import_file
     from planlens.plan.serialize import plan_to_yaml
 
-    text = read_plan_text(file)
-    plan = import_text(
-        text,
+    plan = import_file(
+        file,
         plan_id=plan_id or _slug_from(file.stem),
         title=title or "",
         date=date or "",

@@ -1,12 +1,31 @@
 """Importers: turn a document someone sent (text, Markdown, ...) into a plan skeleton to finish.
 
-- `text`: plain text and Markdown with numbered points or headings.
+An import runs in four pure steps, the first two per format, the last two shared:
+
+1. The document is cleaned into lines (for text: front matter dropped, boxes unboxed).
+2. The lines are cut into blocks (paragraphs, headings, code), each with the label it starts
+   with (`1.`, `(a)`, `§ 5`, `Article 2`).
+3. A layout is chosen: labelled headings, labelled paragraphs, headings of one level, or each
+   paragraph, by which label style forms the best run of numbers.
+4. The clause tree is built, ids are made unique, and a draft `Plan` is returned; text outside
+   every clause is kept in notes, never dropped.
+
+- `labels`: clause labels at the start of a line (`parse_label`, `Label`, roman numerals).
+- `blocks`: `Line` and `Block`, and cutting text into blocks (steps 1 and 2 for text).
+- `outline`: the shared outline builder, from blocks to clauses (steps 3 and 4).
+- `trees`: the clause trees the outline builder builds, one per layout.
+- `skeleton`: the draft plan around the clauses, and `PLACEHOLDER_SOURCE`.
+- `text`: the plain text and Markdown reader (`import_text`).
+- `registry`: which reader reads a file, told by sniffing its content (`import_file`).
 
 Every importer returns a `Plan`; the CLI writes it as YAML with `planlens.plan.serialize`.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 """
 
-from planlens.importers.text import PLACEHOLDER_SOURCE, import_text, parse_label
+from planlens.importers.labels import parse_label
+from planlens.importers.registry import import_file
+from planlens.importers.skeleton import PLACEHOLDER_SOURCE
+from planlens.importers.text import import_text
 
-__all__ = ["PLACEHOLDER_SOURCE", "import_text", "parse_label"]
+__all__ = ["PLACEHOLDER_SOURCE", "import_file", "import_text", "parse_label"]

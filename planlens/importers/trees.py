@@ -1,0 +1,323 @@
+"""The clause trees: the clauses a document holds, built from its blocks in one of four layouts.
+
+`marker_tree` builds clauses from labelled paragraphs, `heading_tree` from labelled headings,
+`level_tree` from the headings of one level and `paragraph_tree` from each paragraph;
+`planlens.importers.outline` chooses which. Each returns a `Tree` of `Node`s, clauses still
+being built.
+
+What is not a clause is kept, never dropped: text before the first clause (title lines,
+preamble) and after the last one (appendices such as GPL's "How to Apply These Terms") goes to
+the plan's `notes`, not to a "preamble" clause, so that `expected_clauses` counts the numbered
+clauses only. Headings that only structure the document (`## Buch 1`, `NO WARRANTY`,
+`TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they precede, so a
+reviewer still sees where each clause sits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from planlens.importers.blocks import Block, heading_text, is_plain_heading, is_title_like
+from planlens.importers.labels import SEPARATORS, Label
+
+#: A heading that starts with one of these words structures the document (`Titel 1`, `Part II`):
+#: in heading mode it closes the open clause, never becomes part of its text.
+_STRUCTURE_WORD = re.compile(
+    r"^(?:(?:\w+(?:ter|tes|ste|ster)\s+)?(?:Buch|Teil|Abschnitt|Unterabschnitt|Titel|Untertitel"
+    r"|Kapitel|Unterkapitel|Anlage|Anhang|Part|Chapter|Title|Division|Subdivision|Subpart"
+    r"|Subchapter|Book|Annex|Schedule|Appendix|Exhibit)\b)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Node:
+    """A clause while the tree is being built."""
+
+    label: Label | None
+    key: str
+    level: int  # heading level, or an ordering depth for labelled paragraphs
+    indent: int
+    title: str | None = None
+    body: list[str] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    notes: str | None = None
+    fallback: str = ""  # text for a clause with no body and no title: its heading as printed
+    part: int = 1  # which run of numbering (2 after a restart), for unique top-level ids
+    #: True for clauses opened by a labelled paragraph: a "title" with nothing under it was
+    #: the whole text (`1. Only point.`), not a heading.
+    from_paragraph: bool = False
+
+
+@dataclass(slots=True)
+class Tree:
+    """The clauses found so far and the text that belongs to no clause."""
+
+    top: list[Node] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    pending: list[tuple[bool, str]] = field(default_factory=list)  # (is heading, text)
+
+    def structure(self, text: str, *, heading: bool) -> None:
+        """Keep text that sits between clauses, to attach to the next clause."""
+        if not text:
+            return
+        if not self.top and not heading:
+            self.preamble.extend(t for _, t in self.pending)
+            self.pending.clear()
+            self.preamble.append(text)
+        else:
+            self.pending.append((heading, text))
+
+    def open_top(self, node: Node) -> None:
+        """Start a top-level clause; the headings and text before it become its notes."""
+        if not self.top and not self.preamble and self.pending:
+            # The first line of a document that opens with headings is its title, not a
+            # heading over the first clause ("Draft agreement", then "1. ...").
+            self.preamble.append(self.pending.pop(0)[1])
+        if self.pending:
+            node.notes = _structure_notes(self.pending)
+            self.pending.clear()
+        self.top.append(node)
+
+    def epilogue(self) -> list[str]:
+        return [text for _, text in self.pending]
+
+
+def _structure_notes(items: Sequence[tuple[bool, str]]) -> str:
+    if all(heading for heading, _ in items):
+        return "Headings before this clause: " + " › ".join(text for _, text in items)
+    parts = [f"**{text}**" if heading else text for heading, text in items]
+    return "Text before this clause, outside any clause:\n\n" + "\n\n".join(parts)
+
+
+def _clean_title(rest: str) -> str | None:
+    """Return a title from the text after a label: separators and a final full stop removed.
+
+    >>> _clean_title(" – Definitions."), _clean_title(""), _clean_title("(weggefallen)")
+    ('Definitions', None, '(weggefallen)')
+    """
+    title = rest.strip().lstrip(SEPARATORS).strip()
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    return title or None
+
+
+def _is_title_line(text: str) -> bool:
+    """Tell whether the line after a label is its title: Title Case, or short and unpunctuated.
+
+    >>> _is_title_line("Scope of the rights granted by the Licence"), _is_title_line("We agree.")
+    (True, False)
+    """
+    if is_title_like(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= 8 and text[-1].isalnum()
+
+
+def _labelled_node(label: Label, block: Block, key: str, level: int) -> Node:
+    """Return a clause started by a labelled paragraph, taking a title line if it has one."""
+    node = Node(label, key, level, block.indent, fallback=block.lines[0].text)
+    node.from_paragraph = True
+    first_rest = label.rest.strip()
+    # Only a line that stands alone can be a title: GPL-3 5(b) breaks before "7.  This", and
+    # its first line is the start of a sentence, not a heading.
+    title_line = bool(first_rest) and (len(block.lines) == 1 or block.breaks[0] == "short")
+    if title_line and _is_title_line(first_rest.lstrip(SEPARATORS)):
+        node.title = _clean_title(first_rest)
+        rest_block = Block("para", block.lines[1:], breaks=block.breaks[1:])
+        if rest_block.lines:
+            node.body.append(rest_block.joined())
+    else:
+        text = block.joined(skip_label=True)
+        if text:
+            node.body.append(text)
+    return node
+
+
+def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wrapped: bool) -> Tree:
+    """Build clauses from labelled paragraphs; `run` are the blocks that open top-level ones."""
+    starts = set(run)
+    # Numbering that restarts (LGPL-3 followed by the whole GPL-3) begins a new part; its ids
+    # get a "~2" suffix so that they neither collide with nor interleave the first part's.
+    parts: dict[int, int] = {}
+    part, previous = 1, None
+    for position in sorted(starts):
+        label = blocks[position].label
+        assert label is not None
+        if previous is not None and label.first <= previous.last:
+            part += 1
+        parts[position], previous = part, label
+    tree = Tree()
+    stack: list[Node] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" or is_plain_heading(block, wrapped):
+            stack = []
+            tree.structure(heading_text(block), heading=True)
+            continue
+        label = block.label
+        if index in starts and label is not None:
+            node = _labelled_node(label, block, label.key, 0)
+            node.fallback = label.printed
+            node.part = parts[index]
+            tree.open_top(node)
+            stack = [node]
+            continue
+        if not stack:
+            tree.structure(block.joined(), heading=False)
+            continue
+        if label is not None and label.style != top_style and not label.is_word:
+            _nest(stack, label, block)
+            continue
+        # An unlabelled paragraph indented less than the item it follows is back in the parent
+        # (GPL-2 section 2: "These requirements apply..." after items a) to c)).
+        while len(stack) > 1 and block.indent < stack[-1].indent:
+            stack.pop()
+        stack[-1].body.append(block.joined())
+    return tree
+
+
+def _nest(stack: list[Node], label: Label, block: Block) -> None:
+    """Add a labelled sub-item under the right open clause of `stack`."""
+    for depth in range(len(stack) - 1, 0, -1):
+        if _same_series(stack[depth].label, label):
+            del stack[depth:]
+            break
+    else:
+        if label.style == "dotted":
+            size = label.key.count(".")
+            while (
+                len(stack) > 1
+                and stack[-1].label is not None
+                and stack[-1].label.style == "dotted"
+                and stack[-1].label.key.count(".") >= size
+            ):
+                stack.pop()
+    parent = stack[-1]
+    if label.style == "bullet":
+        key = str(sum(1 for c in parent.children if c.label and c.label.style == "bullet") + 1)
+    else:
+        key = label.key
+    node = _labelled_node(label, block, key, parent.level + 1)
+    parent.children.append(node)
+    stack.append(node)
+
+
+def _same_series(open_label: Label | None, label: Label) -> bool:
+    if open_label is None or open_label.style != label.style:
+        return False
+    if label.style == "dotted":
+        return open_label.key.count(".") == label.key.count(".")
+    return True
+
+
+def heading_tree(blocks: Sequence[Block], top_style: str) -> Tree:
+    """Build clauses from labelled headings: every heading in `top_style` opens a clause.
+
+    Deeper labelled headings nest; unlabelled headings close the open clause (they structure
+    the document) unless they sit deeper than it and the next clause heading is not deeper
+    still, in which case they are part of the clause text. Paragraphs that start with a dotted
+    number extending the clause's own (`1.1.` in section 1) become sub-clauses; other body text,
+    lists included, stays the clause's Markdown text.
+    """
+    next_top_level = [7] * (len(blocks) + 1)
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        is_top = block.kind == "heading" and block.label and block.label.style == top_style
+        next_top_level[index] = block.level if is_top else next_top_level[index + 1]
+    tree = Tree()
+    stack: list[Node] = []
+    for index, block in enumerate(blocks):
+        label = block.label
+        if block.kind == "heading":
+            text = heading_text(block)
+            if label is not None and label.style == top_style:
+                node = Node(label, label.key, block.level, 0, title=_clean_title(label.rest))
+                node.fallback = text
+                tree.open_top(node)
+                stack = [node]
+                continue
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            if stack and label is not None and label.style != "bullet":
+                node = Node(label, label.key, block.level, 0, title=_clean_title(label.rest))
+                node.fallback = text
+                stack[-1].children.append(node)
+                stack.append(node)
+                continue
+            body_heading = (
+                stack
+                and not _STRUCTURE_WORD.match(text)
+                and next_top_level[index + 1] <= block.level
+            )
+            if body_heading:
+                stack[-1].body.append("#" * block.level + " " + text)
+                continue
+            stack = []
+            tree.structure(text, heading=True)
+            continue
+        if not stack:
+            tree.structure(block.joined(), heading=False)
+            continue
+        if label is not None and label.style == "dotted" and _extends(stack, label):
+            while (
+                stack[-1].label is not None
+                and stack[-1].label.style == "dotted"
+                and (stack[-1].label.key.count(".") >= label.key.count("."))
+            ):
+                stack.pop()
+            node = _labelled_node(label, block, label.key, 7)
+            stack[-1].children.append(node)
+            stack.append(node)
+            continue
+        stack[-1].body.append(block.joined())
+    return tree
+
+
+def _extends(stack: Sequence[Node], label: Label) -> bool:
+    """Tell whether a dotted label (`1.1`) continues the number of the open top clause."""
+    return label.key.split(".")[0] == stack[0].key.split("-")[0]
+
+
+def level_tree(blocks: Sequence[Block], level: int) -> Tree:
+    """Build one clause per heading of `level`; shallower headings are structure."""
+    tree = Tree()
+    node: Node | None = None
+    for block in blocks:
+        if block.kind == "heading" and block.level <= level:
+            text = heading_text(block)
+            if block.level == level:
+                node = Node(None, str(len(tree.top) + 1), level, 0, title=text or None)
+                node.fallback = text
+                tree.open_top(node)
+            else:
+                node = None
+                tree.structure(text, heading=True)
+            continue
+        text = block.joined()
+        if block.kind == "heading":
+            text = "#" * block.level + " " + text
+        if node is None:
+            tree.structure(text, heading=False)
+        else:
+            node.body.append(text)
+    return tree
+
+
+def paragraph_tree(blocks: Sequence[Block], wrapped: bool) -> Tree:
+    """Build one clause per paragraph; leading title lines go to the preamble."""
+    tree = Tree()
+    for block in blocks:
+        text = block.joined() if block.kind != "heading" else heading_text(block)
+        if not text:
+            continue
+        if not tree.top and (block.kind == "heading" or is_plain_heading(block, wrapped)):
+            tree.preamble.append(text)
+            continue
+        tree.top.append(Node(None, str(len(tree.top) + 1), 0, 0, body=[text]))
+    if not tree.top:
+        # Nothing but headings: they are the text, not a title over nothing.
+        tree.top = [Node(None, str(n), 0, 0, body=[t]) for n, t in enumerate(tree.preamble, 1)]
+        tree.preamble = []
+    return tree
