@@ -280,3 +280,30 @@ def test_text_in_another_unicode_form_is_unchanged() -> None:
     edited = compare(old, plan("c", clause("1", nfc.replace("gültig", "ungültig"))))
     one = by_old(edited, "1")
     assert [s.text for s in one.segments if s.op != "equal"] == ["gültig", "ungültig"]
+
+
+def test_mirror_holds_when_duplicate_texts_and_silent_clauses_tie() -> None:
+    # Found by the mirror property: old has one copy of a text, new two; the old clauses
+    # around it are unknown. Two pairings were equally good, and the tie used to fall to the
+    # order of the indices, which differs with old and new swapped.
+    amnesty = "All parties to the conflict receive a full amnesty for their actions during the war."
+    elections = "Ukraine will hold elections within 100 days of the signature."
+    sovereignty = "Ukraine's sovereignty will be confirmed by all signatories."
+    old = plan(
+        "a",
+        clause("1", None, clause("1.a", amnesty), status="unknown"),
+        clause("2", elections, clause("2.a", amnesty)),
+        clause("3", None, status="unknown"),
+    )
+    new = plan(
+        "b",
+        clause("1", elections, clause("1.a", sovereignty), clause("1.b", sovereignty)),
+        clause("2", sovereignty),
+        clause("3", elections),
+    )
+    forward = {
+        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved)
+        for c in compare(old, new).walk()
+    }
+    backward = {(c.new, c.old, c.relation, c.moved) for c in compare(new, old).walk()}
+    assert forward == backward

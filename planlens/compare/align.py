@@ -167,11 +167,14 @@ def heaviest_increasing(
 ) -> list[tuple[int, int]]:
     """Return the heaviest chain of `pairs` (i, j, weight) increasing in both i and j.
 
-    Ties go to the chain nearest the diagonal (smallest total |i - j|), then to the chain whose
-    pairs rank highest by `prefer(i, j)`, a key of the pair's content, then by earlier pairs.
-    These rules read the same with old and new swapped, so a swap of two clauses flags the same
-    one as moved either way.
-    Weights are made integers so that sums compare exactly.
+    Ties go to the chain nearest the diagonal (smallest total |i - j|), then to the chain with
+    the highest-ranked pair by `prefer(i, j)`, a key of the pair's content, then by earlier
+    pairs. These rules read the same with old and new swapped, so a swap of two clauses flags
+    the same one as moved either way.
+    Weights are made integers so that sums compare exactly. A pair's rank counts as a power of
+    two, so no two different chains tie on ranks (two ranks 1 and 2 do not equal one rank 3):
+    with plain rank numbers added up, such a tie fell to the order of the indices, which is not
+    the same with old and new swapped.
 
     >>> heaviest_increasing([(0, 0, 1.0), (1, 3, 1.0), (2, 1, 1.0), (3, 2, 1.0)], 8)
     [(0, 0), (2, 1), (3, 2)]
@@ -185,9 +188,8 @@ def heaviest_increasing(
         {(i, j) for i, j, _ in pairs},
         key=lambda p: (prefer(*p) if prefer else 0, -(p[0] + p[1])),
     )
-    ranks = {pair: rank for rank, pair in enumerate(ordered)}
-    n = len(pairs) + 1
-    near = n * (span + 1) + 1  # one step nearer the diagonal outweighs any ranks
+    ranks = {pair: 1 << rank for rank, pair in enumerate(ordered)}
+    near = 1 << len(ordered)  # one step nearer the diagonal outweighs any ranks
     weigh = (span + 1) * (span + 1) * near + 1  # one weight unit outweighs any distances
     items = sorted(
         {
