@@ -2,8 +2,11 @@
 
 - `model`: the result, as frozen data (`PlanDiff`, `Change`, `Segment`, `Flag`).
 - `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
+- `stemming`: word stems per language (Snowball), for the overlap measures.
 - `units`: the clauses as units in document order, and the links between them.
 - `align`: which clauses of the old plan became which clauses of the new one: the passes, in order.
+- `assignment`: the assignment problem (our own small Hungarian solver, not scipy's).
+- `structure`: links from structure: headings by their points, points by number and place.
 - `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
 - `textdiff`: word-level segments inside one pair of texts.
 - `substance`: changes of substance (figures, dates, negation, modality, parties, ...).

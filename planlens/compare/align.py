@@ -10,15 +10,23 @@ The passes, surest first, each working only on what the earlier ones left:
    ("order"): position supports a link that similarity alone would not;
 5. a global pass for clauses moved and edited ("similar"), one to one, accepted only with a
    margin over the runner-up;
-6. splits and merges: a clause whose words are found in several clauses of the other side.
+6. splits and merges: a clause whose words are found in several clauses of the other side;
+7. what is left, paired jointly: the assignment of greatest total similarity among the free
+   clauses (`matching.assigned_links`), so that a pair that is jointly best is not lost to a
+   runner-up that is better used elsewhere;
+8. structure (`structure`): parents whose sub-points were paired with each other, then
+   paraphrased parts of splits and merges (rare words contained in one linked clause), then a
+   point that kept its number and place where numbering was kept, if its text agrees a little.
 
 Every decision uses symmetric measures and tie-breaks, so comparing B with A mirrors comparing A
 with B. Candidate pairs come from an inverted index (`similarity.CandidateIndex`), never from
-enumerating all pairs, so the cost grows near-linearly with the documents.
+enumerating all pairs, so the cost grows near-linearly with the documents. Word overlaps use
+rarity weights (idf over both documents) and word stems (`stemming`), so stock phrases ("the
+parties shall") and inflections count for little and nothing.
 
 This module runs the passes and holds those that use identity and order (1-4); the units and
-links are in `planlens.compare.units`, and the scorer and the similarity passes (5, 6) in
-`planlens.compare.matching`.
+links are in `planlens.compare.units`, the scorer and the similarity passes (5-7, and the parts
+of 8) in `planlens.compare.matching`, and the structural passes in `planlens.compare.structure`.
 """
 
 from __future__ import annotations
@@ -34,9 +42,12 @@ from planlens.compare.matching import (
     WEAK_MIN,
     Options,
     Scorer,
+    absorb_parts,
+    assigned_links,
     move_links,
     split_merge,
 )
+from planlens.compare.structure import label_links, parent_links
 from planlens.compare.units import Link, LinkState, Unit, content_key
 
 #: Least similarity for a link inside a gap, where position supports it, and where the two
@@ -73,7 +84,12 @@ def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, in
     for link in move_links(options, state, MOVE_MIN):
         state.add(link)
     split_merge(old, new, candidates, scorer, state)
-    for link in move_links(options, state, WEAK_MIN):
+    for link in assigned_links(options, state, WEAK_MIN, content_key(old, new)):
+        state.add(link)
+    for link in parent_links(old, new, state):
+        state.add(link)
+    absorb_parts(old, new, candidates, scorer, state)
+    for link in label_links(old, new, state, scorer):
         state.add(link)
     return sorted(
         state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))

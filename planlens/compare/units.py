@@ -14,12 +14,13 @@ import dataclasses
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from planlens.compare.model import MatchedBy
 from planlens.compare.similarity import normalise, words
+from planlens.compare.stemming import stemmer
 from planlens.plan.model import Clause, Plan
 
 
@@ -36,6 +37,7 @@ class Unit:
     parent: int | None
     norm: str | None
     label: str
+    stem: Callable[[str], str] = field(default=str, compare=False, repr=False)
 
     @property
     def has_text(self) -> bool:
@@ -47,7 +49,9 @@ class Unit:
 
     @cached_property
     def wordset(self) -> frozenset[str]:
-        return frozenset(self.words)
+        """The distinct word stems: what the overlap measures compare."""
+        stem = self.stem
+        return frozenset(stem(word) for word in self.words)
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -57,6 +61,7 @@ class Unit:
 def flatten(plan: Plan) -> list[Unit]:
     """Return every clause of `plan` as a unit, depth first in document order."""
     units: list[Unit] = []
+    stem = stemmer(plan.language)
 
     def visit(clause: Clause, parent: int | None) -> None:
         text = clause.text
@@ -68,6 +73,7 @@ def flatten(plan: Plan) -> list[Unit]:
                 parent=parent,
                 norm=normalise(text) if text is not None else None,
                 label=clause.number if clause.number is not None else clause.id,
+                stem=stem,
             )
         )
         for child in clause.clauses:

@@ -1,0 +1,152 @@
+"""Alignment by structure: headings by the points under them, points by their number and place.
+
+Word overlap cannot pair a heading rewritten beyond recognition ("Miscellaneous" -> "Other Terms
+and Conditions") or a point that kept its number but got new words ("7." in both, rewritten).
+The document's structure can: the points under the two headings were paired with each other,
+or the point is the only one of its number left on either side, under parents already paired.
+
+Both passes decide from the links as they stand and treat old and new alike, so comparing B with
+A mirrors comparing A with B.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from planlens.compare.matching import Scorer
+from planlens.compare.units import Link, LinkState, Unit
+
+#: Least similarity for the last clause of a number left on both sides under paired parents:
+#: the number and the place are the evidence, the text need only agree a little. Topics in
+#: common count as agreeing.
+LABEL_MIN = 0.1
+#: The top level, as a parent key.
+TOP = -1
+
+
+def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> list[Link]:
+    """Link free parents whose sub-clauses are linked to each other.
+
+    A pair of parents at the same depth qualifies when the links between their children are at
+    least half of the smaller one's children (and at least one), and each parent is the other's
+    only best such partner. Deepest parents first, so that paired sub-headings support their
+    own parents.
+    """
+    children_old = _children(old)
+    children_new = _children(new)
+    depth_old = _depths(old)
+    depth_new = _depths(new)
+    links: list[Link] = []
+    depths = sorted({depth_old[p] for p in children_old} & {depth_new[q] for q in children_new})
+    for depth in reversed(depths):
+        support: dict[tuple[int, int], int] = defaultdict(int)
+        for link in state.links:
+            for i in link.old:
+                for j in link.new:
+                    p, q = old[i].parent, new[j].parent
+                    if p is None or q is None or depth_old[p] != depth or depth_new[q] != depth:
+                        continue
+                    if state.old_free(p) and state.new_free(q):
+                        support[p, q] += 1
+        best_old = _unique_best(support, 0)
+        best_new = _unique_best(support, 1)
+        found = []
+        for (p, q), count in sorted(support.items()):
+            if best_old.get(p) != q or best_new.get(q) != p:
+                continue
+            smaller = min(len(children_old[p]), len(children_new[q]))
+            if count >= max(1, smaller / 2):
+                found.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
+        for link in found:
+            state.add(link)
+        links += found
+    for link in links:
+        state.remove(link)  # the caller adds them, like every other pass's links
+    return links
+
+
+def label_links(
+    old: Sequence[Unit], new: Sequence[Unit], state: LinkState, scorer: Scorer
+) -> list[Link]:
+    """Link a point that keeps its number and place but whose text was rewritten.
+
+    Under parents linked one to one (or at the top level of both), when exactly one free old
+    clause and exactly one free new clause carry the same label, they are the same point unless
+    their texts disagree entirely: structure is the evidence, and a little shared wording (or a
+    shared topic) confirms it. A truly new point with a recycled number shares nothing. Only
+    where numbering was kept: of the links between the two parents' children, at least as many
+    must keep their labels as change them, so that in a renumbered text (where § 18 is now
+    another section) labels say nothing.
+    """
+    partner: dict[int, int] = {TOP: TOP}
+    for link in state.links:
+        if len(link.old) == 1 and len(link.new) == 1:
+            partner[link.old[0]] = link.new[0]
+    kept: dict[tuple[int, int], int] = defaultdict(int)
+    changed: dict[tuple[int, int], int] = defaultdict(int)
+    for link in state.links:
+        if len(link.old) != 1 or len(link.new) != 1:
+            continue
+        a, b = old[link.old[0]], new[link.new[0]]
+        key = (_parent(a), _parent(b))
+        if a.label == b.label:
+            kept[key] += 1
+        else:
+            changed[key] += 1
+    free_old: dict[tuple[int, str], list[int]] = defaultdict(list)
+    free_new: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for u in old:
+        if state.old_free(u.index) and _parent(u) in partner:
+            free_old[partner[_parent(u)], u.label].append(u.index)
+    for u in new:
+        if state.new_free(u.index):
+            free_new[_parent(u), u.label].append(u.index)
+    links: list[Link] = []
+    for slot in sorted(free_old.keys() & free_new.keys()):
+        olds, news = free_old[slot], free_new[slot]
+        if len(olds) != 1 or len(news) != 1:
+            continue
+        i, j = olds[0], news[0]
+        if not old[i].has_text or not new[j].has_text:
+            continue  # unknown text: the gap pass already decides those by label
+        pair = (_parent(old[i]), _parent(new[j]))
+        if kept[pair] == 0 or kept[pair] < changed[pair]:
+            continue
+        sim = scorer.sim(i, j)
+        shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
+        if sim >= LABEL_MIN or shared_topic:
+            links.append(Link((i,), (j,), "order", sim))
+    return links
+
+
+def _parent(unit: Unit) -> int:
+    return unit.parent if unit.parent is not None else TOP
+
+
+def _children(units: Sequence[Unit]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = defaultdict(list)
+    for u in units:
+        if u.parent is not None:
+            children[u.parent].append(u.index)
+    return children
+
+
+def _depths(units: Sequence[Unit]) -> list[int]:
+    depths: list[int] = []
+    for u in units:  # parents come before their children
+        depths.append(0 if u.parent is None else depths[u.parent] + 1)
+    return depths
+
+
+def _unique_best(support: dict[tuple[int, int], int], side: int) -> dict[int, int]:
+    """Return, for each node of one side, its partner of greatest support, when unique."""
+    best: dict[int, tuple[int, int | None]] = {}
+    for pair, count in support.items():
+        node, other = pair[side], pair[1 - side]
+        current = best.get(node)
+        if current is None or count > current[0]:
+            best[node] = (count, other)
+        elif count == current[0]:
+            best[node] = (count, None)  # a tie: no evidence for either
+    return {node: other for node, (_, other) in best.items() if other is not None}

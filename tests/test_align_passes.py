@@ -1,0 +1,203 @@
+"""The alignment passes added for drafts nobody pinned: assignment, structure, parts, stems."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+from test_compare import MIRROR, clause, plan, relations
+
+from planlens.compare import compare
+from planlens.compare.assignment import max_weight_assignment
+from planlens.compare.model import PlanDiff
+
+
+def pairs(diff: PlanDiff) -> set[tuple[str, str]]:
+    return {(o, n) for change in diff.walk() for o in change.old for n in change.new}
+
+
+def mirrored(old: object, new: object) -> bool:
+    forward = {
+        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved)
+        for c in compare(old, new).walk()  # type: ignore[arg-type]
+    }
+    backward = {(c.new, c.old, c.relation, c.moved) for c in compare(new, old).walk()}  # type: ignore[arg-type]
+    return forward == backward
+
+
+# -- the assignment solver -----------------------------------------------------------------
+
+
+def brute_force(weights: list[list[int]]) -> int:
+    rows, cols = len(weights), len(weights[0])
+    best = 0
+    for choice in itertools.product(*[[*range(cols), None] for _ in range(rows)]):
+        taken = [c for c in choice if c is not None]
+        if len(taken) == len(set(taken)):
+            total = sum(
+                weights[r][c] for r, c in enumerate(choice) if c is not None and weights[r][c] > 0
+            )
+            best = max(best, total)
+    return best
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda rows: st.integers(1, 4).flatmap(
+            lambda cols: st.lists(
+                st.lists(st.integers(-5, 20), min_size=cols, max_size=cols),
+                min_size=rows,
+                max_size=rows,
+            )
+        )
+    )
+)
+def test_assignment_is_optimal_one_to_one_and_positive(weights: list[list[int]]) -> None:
+    chosen = max_weight_assignment(weights)
+    assert len({r for r, _ in chosen}) == len(chosen) == len({c for _, c in chosen})
+    assert all(weights[r][c] > 0 for r, c in chosen)
+    assert sum(weights[r][c] for r, c in chosen) == brute_force(weights)
+
+
+def test_assignment_takes_the_jointly_best_pairs() -> None:
+    # A is a little closer to X than to Y; B has only Y. One at a time with a margin, A would
+    # be refused (its runner-up is close) and B too; jointly, A gets X and B gets Y.
+    assert max_weight_assignment([[50, 45], [0, 40]]) == [(0, 0), (1, 1)]
+    assert max_weight_assignment([[0, 0, 0]]) == []
+
+
+# -- structure -----------------------------------------------------------------------------
+
+GRANT = "The Licensor grants You a worldwide royalty-free licence to reproduce the Work."
+NOTICE = "You must keep every copyright notice and the text of this Licence in each copy."
+TERM = "This Licence ends automatically if You breach any of its conditions."
+
+
+def test_a_rewritten_heading_is_paired_by_its_points() -> None:
+    old = plan(
+        "a",
+        clause("1", "Definitions used in this Licence"),
+        clause("8", "Miscellaneous", clause("8.a", GRANT), clause("8.b", NOTICE)),
+    )
+    new = plan(
+        "b",
+        clause("1", "Definitions used in this Licence"),
+        clause("7", "Other Terms and Conditions", clause("7.a", GRANT), clause("7.b", NOTICE)),
+    )
+    diff = compare(old, new)
+    assert ("8", "7") in pairs(diff)
+    assert relations(diff)[("8",), ("7",)] in ("reworded", "modified")
+    assert mirrored(old, new)
+
+
+def test_a_heading_is_not_paired_when_its_points_went_elsewhere() -> None:
+    old = plan("a", clause("8", "Miscellaneous", clause("8.a", GRANT), clause("8.b", NOTICE)))
+    new = plan(
+        "b",
+        clause("2", "Grant", clause("2.a", GRANT)),
+        clause("3", "Conditions", clause("3.a", NOTICE)),
+    )
+    assert not {("8", "2"), ("8", "3")} & pairs(compare(old, new))
+
+
+def test_a_point_that_kept_its_number_is_paired_though_rewritten() -> None:
+    kept = [
+        clause(str(n), f"Point {n} of the agreement stays exactly as it was, word for word.")
+        for n in (1, 2, 4, 5)
+    ]
+    old = plan(
+        "a",
+        *kept[:2],
+        clause("3", "Ukraine will write into its constitution that it will not join NATO."),
+        *kept[2:],
+    )
+    new = plan(
+        "b",
+        *kept[:2],
+        clause("3", "Ukraine's accession to NATO depends on a consensus among NATO members."),
+        *kept[2:],
+    )
+    diff = compare(old, new)
+    assert ("3", "3") in pairs(diff)
+    assert mirrored(old, new)
+
+
+def test_a_new_point_with_a_recycled_number_is_not_paired() -> None:
+    kept = [
+        clause(str(n), f"Point {n} of the agreement stays exactly as it was, word for word.")
+        for n in (1, 2, 4)
+    ]
+    old = plan("a", *kept[:2], clause("3", "Frozen funds go to a reconstruction fund."), kept[2])
+    new = plan("b", *kept[:2], clause("3", "Elections are held within one hundred days."), kept[2])
+    assert ("3", "3") not in pairs(compare(old, new))
+
+
+def test_numbers_say_nothing_in_a_renumbered_text() -> None:
+    # Every point moved up by one: § 2 is now a different section, so the same number with
+    # a little shared wording is no evidence.
+    texts = [
+        "Die Bundesnetzagentur legt die sachlich und räumlich relevanten Märkte fest.",
+        "Die Bundesnetzagentur prüft, ob auf dem Markt wirksamer Wettbewerb besteht.",
+        "Unternehmen mit beträchtlicher Marktmacht müssen Zugang gewähren.",
+    ]
+    old = plan(
+        "a",
+        *(clause(str(k + 1), t) for k, t in enumerate(texts)),
+        clause("4", "Die Entgelte werden von der Bundesnetzagentur genehmigt."),
+    )
+    new = plan(
+        "b",
+        clause("1", "Ziel dieses Gesetzes ist die Förderung des Wettbewerbs."),
+        *(clause(str(k + 2), t) for k, t in enumerate(texts)),
+        clause("5", "Die Bundesnetzagentur veröffentlicht ihre Entscheidungen."),
+    )
+    diff = compare(old, new)
+    assert {("1", "2"), ("2", "3"), ("3", "4")} <= pairs(diff)
+    assert ("4", "4") not in pairs(diff)
+
+
+# -- paraphrased parts, stems --------------------------------------------------------------
+
+
+def test_a_reworded_part_joins_the_split() -> None:
+    whole = (
+        "Each Contributor grants You a worldwide royalty-free copyright licence to reproduce, "
+        "modify and distribute the Contribution, and a patent licence under Licensed Patents to "
+        "make, use, sell and import the Contribution in source and object form. The licences "
+        "are granted for the duration of the copyright, may be terminated only under section 7, "
+        "and bind every successor of the Contributor, including an acquirer of its business, "
+        "in every jurisdiction where the Contribution is distributed or used by anyone."
+    )
+    old = plan("a", clause("2", whole))
+    new = plan(
+        "b",
+        clause(
+            "2",
+            "Each Contributor grants You a worldwide royalty-free copyright licence to "
+            "reproduce, modify and distribute the Contribution.",
+        ),
+        clause(
+            "3",
+            "To make, use, import and sell the Contribution in object or source form, a "
+            "patent licence under Licensed Patents is what each Contributor grants You.",
+        ),
+    )
+    diff = compare(old, new)
+    assert pairs(diff) == {("2", "2"), ("2", "3")}
+    assert relations(diff)[("2",), ("2", "3")] == "split"
+    assert mirrored(old, new)
+
+
+def test_inflections_count_as_the_same_word() -> None:
+    old = plan(
+        "a",
+        clause("1", "The licensee distributes licensed copies and grants sublicences."),
+        clause("2", "Nothing else."),
+    )
+    new = plan(
+        "b",
+        clause("9", "Nothing else at all, really."),
+        clause("1", "Licensees distributing license copies granted sublicence."),
+    )
+    assert ("1", "1") in pairs(compare(old, new))
