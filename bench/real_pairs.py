@@ -30,8 +30,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
 
-from gold_pairs import GoldPair, gold_files, load_pair
+from gold_pairs import OUR_PLANS, GoldPair, gold_files, load_pair
 from results import command_line, write_section
 
 import planlens.compare.align as align_module
@@ -103,6 +105,13 @@ def strip_pins(plan: Plan) -> Plan:
     return dataclasses.replace(plan, clauses=tuple(bare(c) for c in plan.clauses))
 
 
+@cache
+def our_plans() -> tuple[Plan, ...]:
+    from planlens.plan.load import load_plans
+
+    return load_plans([OUR_PLANS], closed=True)
+
+
 def has_pins(plan: Plan) -> bool:
     return any(c.same_as or c.derived_from for c in plan.walk())
 
@@ -165,13 +174,29 @@ class PairResult:
     pinned_available: bool
     missed: list[tuple[str, str]]
     wrong: list[tuple[str, str]]
+    #: Reported links without pins, by whether they were marked "check this": [right, all].
+    checked: tuple[list[int], list[int]]
 
 
 def run_pair(pair: GoldPair) -> PairResult:
     bare_diff = compare(strip_pins(pair.old), strip_pins(pair.new))
     bare_links = reported_pairs(bare_diff)
     pinned_available = has_pins(pair.old) or has_pins(pair.new)
-    pinned_links = reported_pairs(compare(pair.old, pair.new)) if pinned_available else bare_links
+    # With pins, as `planlens diff` runs on ids in the plans folder: pins compose through the
+    # versions between the two.
+    corpus = our_plans() if pair.old.path and OUR_PLANS in Path(pair.old.path).parents else ()
+    pinned_links = (
+        reported_pairs(compare(pair.old, pair.new, corpus=corpus))
+        if pinned_available
+        else bare_links
+    )
+    checked: tuple[list[int], list[int]] = ([0, 0], [0, 0])
+    for change in bare_diff.walk():
+        for o in change.old:
+            for n in change.new:
+                tally = checked[0] if change.check else checked[1]
+                tally[0] += (o, n) in pair.links
+                tally[1] += 1
     return PairResult(
         pair,
         counts(bare_links, pair.links),
@@ -180,6 +205,7 @@ def run_pair(pair: GoldPair) -> PairResult:
         pinned_available,
         sorted(pair.links - bare_links),
         sorted(bare_links - pair.links),
+        checked,
     )
 
 
@@ -245,6 +271,13 @@ def report(
     if lopo is not None:
         lines.append(f"| **leave-one-pair-out** | {links} | **{fmt(lopo)}** | | |")
     lines.append("")
+    weak = [sum(r.checked[0][k] for r in results) for k in (0, 1)]
+    sure = [sum(r.checked[1][k] for r in results) for k in (0, 1)]
+    lines.append(
+        f'Confidence, without pins: links marked "check this" are right {weak[0]} of '
+        f"{weak[1]} times ({weak[0] / max(1, weak[1]):.3f}); the others {sure[0]} of {sure[1]} "
+        f"({sure[0] / max(1, sure[1]):.3f})."
+    )
     lines.append(f"Thresholds in the code: {current()}.")
     if chosen:
         picks = {}

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 from test_compare import MIRROR, clause, plan, relations
 
-from planlens.compare import compare
+from planlens.compare import compare, diff_text, diff_to_data
 from planlens.compare.assignment import max_weight_assignment
-from planlens.compare.model import PlanDiff
+from planlens.compare.diff import link_confidence
+from planlens.compare.model import CHECK_BELOW, PlanDiff
+from planlens.compare.units import Link
+from planlens.plan.model import ClauseRef, Plan
 
 
 def pairs(diff: PlanDiff) -> set[tuple[str, str]]:
@@ -201,3 +205,73 @@ def test_inflections_count_as_the_same_word() -> None:
         clause("1", "Licensees distributing license copies granted sublicence."),
     )
     assert ("1", "1") in pairs(compare(old, new))
+
+
+# -- composed pins, confidence -------------------------------------------------------------
+
+
+def chain() -> tuple[Plan, Plan, Plan]:
+    first = plan(
+        "v1",
+        clause("6", "Ukraine's armed forces will be capped at 600,000 personnel."),
+        clause("7", "Ukraine will hold elections within 100 days of the signature."),
+    )
+    middle = plan(
+        "v2",
+        clause(
+            "army",
+            None,
+            status="unknown",
+            derived_from=(ClauseRef("v1", "6"),),
+        ),
+        follows=("v1",),
+        completeness="partial",
+    )
+    last = plan(
+        "v3",
+        # Nothing in common with "6" but the figure's subject: only the pins can pair them.
+        clause(
+            "4", "A peacetime ceiling of 800,000 troops applies.", same_as=ClauseRef("v2", "army")
+        ),
+        clause("9", "Ukraine will hold elections within 100 days of the signature."),
+        follows=("v2",),
+    )
+    return first, middle, last
+
+
+def test_pins_compose_through_the_versions_between() -> None:
+    first, middle, last = chain()
+    alone = compare(first, last)
+    assert ("6", "4") not in pairs(alone)
+    through = compare(first, last, corpus=[first, middle, last])
+    change = next(c for c in through.walk() if c.new == ("4",))
+    assert change.old == ("6",) and change.matched_by == "pin"
+    assert change.pinned_via == ("v2",) and change.confidence == 0.95
+    data = diff_to_data(through)
+    entry = next(c for c in data["changes"] if c["new"] == ["4"])
+    assert entry["pinned_via"] == ["v2"] and entry["confidence"] == 0.95
+    # A plan that is not between the two relays nothing.
+    stray = replace(middle, id="elsewhere", follows=())
+    assert ("6", "4") not in pairs(compare(first, last, corpus=[stray]))
+
+
+def test_every_link_has_a_confidence_and_weak_ones_say_check_this() -> None:
+    first, _, last = chain()
+    diff = compare(first, last)
+    for change in diff.walk():
+        if change.old and change.new:
+            assert change.confidence is not None and 0.0 <= change.confidence <= 1.0
+        else:
+            assert change.confidence is None
+    exact = next(c for c in diff.walk() if c.new == ("9",))
+    assert exact.confidence == 1.0 and not exact.check
+    weak = Link((0,), (0,), "similar", 0.35, 0.3)
+    assert (
+        link_confidence(weak)
+        < CHECK_BELOW
+        <= link_confidence(Link((0,), (0,), "similar", 0.8, 0.3))
+    )
+    marked = replace(exact, confidence=0.5)
+    assert marked.check
+    text = diff_text(replace(diff, changes=(marked,)))
+    assert "[unchanged, renumbered, check this: confidence 0.5]" in text

@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -672,3 +672,15 @@ def test_compare_page_links_to_the_index(report_site: dict[str, str]) -> None:
     doc = parse_html(report_site["compare/report-v1--report-v2.html"])
     kicker = doc.find("p", "kicker").find("a")
     assert kicker.attrs["href"] == "../index.html"
+
+
+def test_weak_links_are_marked_check_this_with_their_confidence() -> None:
+    plans = {p.id: p for p in load_plans([REPORT_DATA], closed=True)}
+    diff = compare(plans["report-v1"], plans["report-v2"])
+    paired = next(c for c in diff.walk() if c.old and c.new and c.matched_by == "order")
+    weak = replace(paired, confidence=0.4)
+    page = render_compare(compare_page(replace(diff, changes=(weak,))))
+    assert '<span class="badge b-check">check this</span>' in page
+    assert "confidence 0.40." in page
+    sure = render_compare(compare_page(replace(diff, changes=(replace(paired, confidence=0.9),))))
+    assert "b-check" not in sure.split("</style>", 1)[1]

@@ -16,6 +16,7 @@ from planlens.cli.options import (
     output_option,
     output_options,
     resolve_plans,
+    resolve_with_corpus,
 )
 from planlens.write import write_text
 
@@ -54,8 +55,8 @@ def diff(
     """
     from planlens.compare import compare, diff_markdown, diff_text, diff_to_data
 
-    old_plan, new_plan = resolve_plans([old, new], plans_dir)
-    result = compare(old_plan, new_plan)
+    (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
+    result = compare(old_plan, new_plan, corpus=corpus)
     if fmt == "json":
         text = json.dumps(diff_to_data(result), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":
@@ -86,11 +87,11 @@ def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool
     from planlens.plan import file_sha256
     from planlens.render import compare_page, render_compare
 
-    old_plan, new_plan = resolve_plans([old, new], plans_dir)
+    (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.html")
     html = render_compare(
         compare_page(
-            compare(old_plan, new_plan),
+            compare(old_plan, new_plan, corpus=corpus),
             old_sha256=file_sha256(old_plan.path),
             new_sha256=file_sha256(new_plan.path),
         )

@@ -63,6 +63,14 @@ def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:
 
     Plans named by id are loaded with their whole folder, so their references are checked.
     """
+    return resolve_with_corpus(names, plans_dir)[0]
+
+
+def resolve_with_corpus(names: list[str], plans_dir: Path) -> tuple[list[Plan], tuple[Plan, ...]]:
+    """Return the plans `names` name, and the folder they were found in (empty if none was read).
+
+    The folder is the corpus through which analyst pins compose between versions.
+    """
     folder: dict[str, Plan] | None = None
     plans: list[Plan] = []
     for name in names:
@@ -81,4 +89,4 @@ def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:
         if name not in folder:
             raise PlanlensError(f"no plan '{name}' in {plans_dir}/{did_you_mean(name, folder)}")
         plans.append(folder[name])
-    return plans
+    return plans, tuple(folder.values()) if folder else ()

@@ -4,6 +4,7 @@
 - `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
 - `stemming`: word stems per language (Snowball), for the overlap measures.
 - `units`: the clauses as units in document order, and the links between them.
+- `pins`: analyst pins between two plans, direct or composed through the versions between.
 - `align`: which clauses of the old plan became which clauses of the new one: the passes, in order.
 - `assignment`: the assignment problem (our own small Hungarian solver, not scipy's).
 - `structure`: links from structure: headings by their points, points by number and place.

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from planlens.compare.matching import (
@@ -60,8 +60,16 @@ RUNNER_UP_TRIES = 3
 SMALL_GAP = 36
 
 
-def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, int]]) -> list[Link]:
-    """Return the links between `old` and `new` units; `pins` are (old, new) analyst links."""
+def align(
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    pins: Iterable[tuple[int, int]] | Mapping[tuple[int, int], tuple[str, ...]],
+) -> list[Link]:
+    """Return the links between `old` and `new` units.
+
+    `pins` are (old, new) analyst links; as a mapping, each maps to the versions a composed pin
+    went through (empty for a direct pin).
+    """
     scorer = Scorer(old, new)
     state = LinkState(len(old), len(new))
     for link in _pin_links(old, new, pins, scorer):
@@ -97,10 +105,26 @@ def align(old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, in
 
 
 def _pin_links(
-    old: Sequence[Unit], new: Sequence[Unit], pins: Iterable[tuple[int, int]], scorer: Scorer
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    pins: Iterable[tuple[int, int]] | Mapping[tuple[int, int], tuple[str, ...]],
+    scorer: Scorer,
 ) -> list[Link]:
-    """Group pins into connected components: 1-1 pairs, splits (1-n) and merges (n-1)."""
-    edges = sorted(set(pins))
+    """Group pins into connected components: 1-1 pairs, splits (1-n) and merges (n-1).
+
+    A link made only of composed pins keeps the versions they went through (`Link.via`).
+    """
+    via_of: Mapping[tuple[int, int], tuple[str, ...]] = (
+        pins if isinstance(pins, Mapping) else dict.fromkeys(pins, ())
+    )
+    edges = sorted(via_of)
+
+    def via(pairs: Iterable[tuple[int, int]]) -> tuple[str, ...]:
+        routes = [via_of[p] for p in pairs if p in via_of]
+        if not routes or any(not route for route in routes):
+            return ()  # a direct pin among them: the link is the analysts' own
+        return tuple(sorted({plan for route in routes for plan in route}))
+
     neighbours: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
     for i, j in edges:
         neighbours["o", i].add(("n", j))
@@ -128,10 +152,11 @@ def _pin_links(
                 key=lambda e: (-scorer.sim(*e), abs(e[0] - e[1]), e),
             ):
                 if all(i not in link.old and j not in link.new for link in links):
-                    links.append(Link((i,), (j,), "pin", scorer.sim(i, j)))
+                    links.append(Link((i,), (j,), "pin", scorer.sim(i, j), via=via([(i, j)])))
             continue
         score = scorer.sim(olds[0], news[0]) if len(olds) == len(news) == 1 else 1.0
-        links.append(Link(olds, news, "pin", score))
+        members = [e for e in edges if e[0] in olds and e[1] in news]
+        links.append(Link(olds, news, "pin", score, via=via(members)))
     return links
 
 

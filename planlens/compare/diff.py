@@ -3,69 +3,34 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planlens.compare.align import align, heaviest_increasing
 from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
+from planlens.compare.pins import find_pins
 from planlens.compare.substance import party_names, substance_flags
 from planlens.compare.textdiff import diff_words
 from planlens.compare.units import Link, Unit, content_key, flatten, nfc_plan
-from planlens.errors import Location, PlanFileError, Problem
 from planlens.perf import collector_paused
-from planlens.plan.model import ClauseRef, Plan
+from planlens.plan.model import Plan
 
 
-def compare(old: Plan, new: Plan) -> PlanDiff:
+def compare(old: Plan, new: Plan, *, corpus: Iterable[Plan] = ()) -> PlanDiff:
     """Return how `new` differs from `old`, clause by clause.
 
-    Every clause of either plan appears in exactly one change of the result's tree. Raises
-    `PlanFileError` when an analyst pin names a clause that does not exist.
+    Every clause of either plan appears in exactly one change of the result's tree. `corpus`
+    may hold the versions between the two (by `follows`), through which analyst pins compose.
+    Raises `PlanFileError` when an analyst pin names a clause that does not exist.
     """
     old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
         old_units = flatten(old)
         new_units = flatten(new)
-        pins = _pins(old, new, old_units, new_units)
+        pins = find_pins(old, new, old_units, new_units, corpus)
         links = align(old_units, new_units, pins)
         builder = _TreeBuilder(old, new, old_units, new_units, links)
         return PlanDiff(old=old, new=new, changes=builder.build())
-
-
-def _pins(
-    old: Plan, new: Plan, old_units: list[Unit], new_units: list[Unit]
-) -> list[tuple[int, int]]:
-    """Return the (old unit, new unit) pairs that `same_as` and `derived_from` pin, both ways."""
-    old_index = {u.clause.id: u.index for u in old_units}
-    new_index = {u.clause.id: u.index for u in new_units}
-    pins: list[tuple[int, int]] = []
-    problems: list[Problem] = []
-
-    def resolve(ref: ClauseRef, plan: Plan, index: dict[str, int], where: Unit) -> int | None:
-        if ref.clause in index:
-            return index[ref.clause]
-        location = where.clause.location or Location(plan.path or plan.id, 1, 1)
-        problems.append(
-            Problem(location, f"pin {ref} names a clause that plan '{ref.plan}' does not have")
-        )
-        return None
-
-    for unit in new_units:
-        for ref in _refs(unit):
-            if ref.plan == old.id and (i := resolve(ref, old, old_index, unit)) is not None:
-                pins.append((i, unit.index))
-    for unit in old_units:
-        for ref in _refs(unit):
-            if ref.plan == new.id and (j := resolve(ref, new, new_index, unit)) is not None:
-                pins.append((unit.index, j))
-    if problems:
-        raise PlanFileError(problems)
-    return pins
-
-
-def _refs(unit: Unit) -> list[ClauseRef]:
-    clause = unit.clause
-    return ([clause.same_as] if clause.same_as else []) + list(clause.derived_from)
 
 
 @dataclass
@@ -290,6 +255,8 @@ class _TreeBuilder:
             score=round(link.score, 4) if link else None,
             runner_up=round(link.runner_up, 4) if link and link.runner_up is not None else None,
             matched_by=link.matched_by if link else None,
+            confidence=link_confidence(link) if link else None,
+            pinned_via=link.via if link else (),
             flags=flags,
             segments=segments,
             children=self._freeze(node.children),
@@ -324,3 +291,32 @@ def _views(segments: Sequence[Segment]) -> tuple[str, str]:
         else:
             new.append(text)
     return "".join(old), "".join(new)
+
+
+def link_confidence(link: Link) -> float:
+    """Return how sure a link is, in [0, 1], from the evidence that made it.
+
+    Analyst pins and identical texts are sure (a pin relayed through other versions a little
+    less). A pairing by similarity is as sure as its similarity and its margin over the
+    runner-up; one supported by position or structure ("order") needs less similarity for the
+    same confidence; a split or merge, as its parts cover the whole. The scale was checked on the
+    labelled real pairs of bench/gold, where links below `CHECK_BELOW` are right markedly less
+    often than those above (see bench/RESULTS.md).
+    """
+    if link.matched_by == "pin":
+        return 0.95 if link.via else 1.0
+    if link.matched_by == "exact":
+        return 1.0
+    score = link.score
+    if link.matched_by in ("split", "merge"):
+        return round(min(1.0, 0.5 + 0.4 * score), 2)
+    margin = score - (link.runner_up or 0.0)
+    if link.matched_by == "order":
+        confidence = 0.75 + 0.25 * min(1.0, score / 0.6)
+        if score < 0.6 and margin < 0.1:
+            confidence -= 0.1
+    else:
+        confidence = 0.45 + 0.55 * min(1.0, max(0.0, score - 0.2) / 0.5)
+        if score < 0.7 and margin < 0.1:
+            confidence -= 0.1
+    return round(max(0.0, min(1.0, confidence)), 2)

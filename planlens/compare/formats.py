@@ -47,6 +47,8 @@ def _change_data(change: Change) -> dict[str, Any]:
         "score": change.score,
         "runner_up": change.runner_up,
         "matched_by": change.matched_by,
+        "confidence": change.confidence,
+        "pinned_via": list(change.pinned_via),
         "flags": [{"type": f.type, "old": f.old, "new": f.new} for f in change.flags],
         "segments": [[s.op, s.text] for s in change.segments],
         "children": [_change_data(child) for child in change.children],
@@ -93,7 +95,13 @@ def _change_text(
     indent = "  " * depth
     ids = f"{', '.join(change.old) or '-'} -> {', '.join(change.new) or '-'}"
     marks = [change.relation] + [
-        m for m, on in (("moved", change.moved), ("renumbered", change.renumbered)) if on
+        m
+        for m, on in (
+            ("moved", change.moved),
+            ("renumbered", change.renumbered),
+            (f"check this: confidence {change.confidence}", change.check),
+        )
+        if on
     ]
     lines.append(style(f"{indent}{_SYMBOLS[change.relation]} {ids}  [{', '.join(marks)}]", "head"))
     for flag in change.flags:
@@ -166,7 +174,13 @@ def diff_markdown(diff: PlanDiff) -> str:
 def _change_markdown(change: Change, level: int, lines: list[str]) -> None:
     ids = f"{_md(', '.join(change.old) or '—')} → {_md(', '.join(change.new) or '—')}"
     marks = [change.relation] + [
-        m for m, on in (("moved", change.moved), ("renumbered", change.renumbered)) if on
+        m
+        for m, on in (
+            ("moved", change.moved),
+            ("renumbered", change.renumbered),
+            (f"check this: confidence {change.confidence}", change.check),
+        )
+        if on
     ]
     lines.extend([f"{'#' * min(level, 6)} {ids} ({', '.join(marks)})", ""])
     for flag in change.flags:

@@ -42,6 +42,10 @@ FLAG_TYPES: tuple[FlagType, ...] = (
 )
 
 
+#: A link whose confidence is below this is marked "check this" in every output.
+CHECK_BELOW = 0.7
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of text: kept (`equal`), only in the old text (`delete`) or only in the new."""
@@ -66,7 +70,9 @@ class Change:
     `old` and `new` are clause ids exactly as in the plan files. A split has one old id and
     several new ones; a merge the reverse; an added clause has no old id, a removed one no new id.
     `score` is the similarity that made the pairing and `runner_up` the best rejected
-    alternative's, so a reader can judge how sure the pairing was.
+    alternative's, so a reader can judge how sure the pairing was; `confidence` sums up the
+    evidence in [0, 1] (below `CHECK_BELOW`, a reader should check the pairing). `pinned_via`
+    names the versions a composed analyst pin went through.
     """
 
     relation: Relation
@@ -77,6 +83,8 @@ class Change:
     score: float | None = None
     runner_up: float | None = None
     matched_by: MatchedBy | None = None
+    confidence: float | None = None
+    pinned_via: tuple[str, ...] = ()
     flags: tuple[Flag, ...] = ()
     segments: tuple[Segment, ...] = ()
     children: tuple[Change, ...] = ()
@@ -86,6 +94,11 @@ class Change:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def check(self) -> bool:
+        """Tell whether the pairing is weak enough that a reader should check it."""
+        return self.confidence is not None and self.confidence < CHECK_BELOW
 
     @property
     def substantive(self) -> bool:

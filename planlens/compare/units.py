@@ -93,6 +93,8 @@ class Link:
     matched_by: MatchedBy
     score: float
     runner_up: float | None = None
+    #: For a pin composed through versions between the two plans: their ids.
+    via: tuple[str, ...] = ()
 
 
 class LinkState:

@@ -43,6 +43,8 @@ class Row:
     topics: tuple[str, ...]
     substantive: bool
     matched_by: str | None
+    confidence: float | None
+    pinned_via: tuple[str, ...]
     score: float | None
     runner_up: float | None
     elsewhere: str | None  # href of the other place of a moved clause
@@ -209,6 +211,8 @@ def _ghost(row: Row) -> Row:
         badges=("moved",),
         flags=(),
         matched_by=None,
+        confidence=None,
+        pinned_via=(),
         score=None,
         runner_up=None,
         elsewhere="#" + row.new_anchors[0],
@@ -225,6 +229,8 @@ def _row(
         badges.append("moved")
     if change.renumbered:
         badges.append("renumbered")
+    if change.check:
+        badges.append("check")
     moved = change.moved and bool(change.old) and bool(change.new)
     same = change.relation == "unchanged" and len(news) == 1
     return Row(
@@ -246,6 +252,8 @@ def _row(
         topics=tuple(dict.fromkeys(t for c in olds + news for t in c.topics)),
         substantive=change.substantive,
         matched_by=change.matched_by,
+        confidence=change.confidence,
+        pinned_via=change.pinned_via,
         score=change.score,
         runner_up=change.runner_up,
         elsewhere="#" + anchor_id("old", change.old[0]) if moved else None,

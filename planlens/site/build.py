@@ -87,7 +87,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         # The report and the index both need each diff; compute it once.
         key = (old.id, new.id)
         if key not in diffs:
-            diffs[key] = compare(old, new)
+            diffs[key] = compare(old, new, corpus=plans)
         return diffs[key]
 
     jobs: list[_Job] = []
