@@ -275,3 +275,34 @@ def test_every_link_has_a_confidence_and_weak_ones_say_check_this() -> None:
     assert marked.check
     text = diff_text(replace(diff, changes=(marked,)))
     assert "[unchanged, renumbered, check this: confidence 0.5]" in text
+
+
+def test_a_run_of_short_reworded_points_keeps_its_links() -> None:
+    anchor_a = "The parties confirm the full text of the agreement signed in Minsk."
+    anchor_b = "This memorandum enters into force on the day of its signature."
+    old_run = [
+        "All prisoners are released.",
+        "Heavy weapons are withdrawn.",
+        "Monitoring is done by the OSCE.",
+        "Local elections take place.",
+    ]
+    new_run = [
+        "Every prisoner is to be freed.",
+        "Withdrawal of all heavy weapons.",
+        "The OSCE monitors compliance.",
+        "Elections are held locally.",
+    ]
+    old = plan(
+        "a",
+        clause("1", anchor_a),
+        *(clause(str(k + 2), t) for k, t in enumerate(old_run)),
+        clause("6", anchor_b),
+    )
+    new = plan(
+        "b",
+        clause("1", anchor_a),
+        *(clause(str(k + 2), t) for k, t in enumerate(new_run)),
+        clause("6", anchor_b),
+    )
+    found = pairs(compare(old, new))
+    assert {("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")} <= found
