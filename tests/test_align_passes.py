@@ -306,3 +306,30 @@ def test_a_run_of_short_reworded_points_keeps_its_links() -> None:
     )
     found = pairs(compare(old, new))
     assert {("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")} <= found
+
+
+def test_mutual_best_matches_link_below_the_usual_floor() -> None:
+    # A section rewritten so that only its rare terms survive (similarity just under the
+    # floor of the joint pass): each is the other's best match in the whole other document.
+    old = plan(
+        "a",
+        clause(
+            "39",
+            "Where facts justify the assumption that the obligations on access and "
+            "interconnection tariffs are breached, the Federal Network Agency may open a review.",
+        ),
+        clause("40", "The regulator publishes an annual report on the state of competition."),
+    )
+    new = plan(
+        "b",
+        clause(
+            "49",
+            "Should evidence suggest that interconnection tariffs breach the access obligations, "
+            "the Federal Network Agency is entitled to begin an inquiry of its own motion.",
+        ),
+        clause("50", "Operators must keep their customers informed about prices and terms."),
+    )
+    found = pairs(compare(old, new))
+    assert ("39", "49") in found
+    assert ("40", "50") not in found
+    assert mirrored(old, new)

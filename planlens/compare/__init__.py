@@ -9,6 +9,7 @@
 - `assignment`: the assignment problem (our own small Hungarian solver, not scipy's).
 - `structure`: links from structure: headings by their points, points by number and place.
 - `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
+- `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
 - `textdiff`: word-level segments inside one pair of texts.
 - `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.

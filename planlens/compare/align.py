@@ -12,8 +12,9 @@ The passes, surest first, each working only on what the earlier ones left:
    margin over the runner-up;
 6. splits and merges: a clause whose words are found in several clauses of the other side;
 7. what is left, paired jointly: the assignment of greatest total similarity among the free
-   clauses (`matching.assigned_links`), so that a pair that is jointly best is not lost to a
-   runner-up that is better used elsewhere;
+   clauses (`residual.assigned_links`), so that a pair that is jointly best is not lost to a
+   runner-up that is better used elsewhere; then, below that pass's floor, free clauses that
+   are each other's strict best match in the whole other document;
 8. structure (`structure`): parents whose sub-points were paired with each other, then
    paraphrased parts of splits and merges (rare words contained in one linked clause), then a
    point that kept its number and place where numbering was kept, if its text agrees a little.
@@ -25,8 +26,9 @@ rarity weights (idf over both documents) and word stems (`stemming`), so stock p
 parties shall") and inflections count for little and nothing.
 
 This module runs the passes and holds those that use identity and order (1-4); the units and
-links are in `planlens.compare.units`, the scorer and the similarity passes (5-7, and the parts
-of 8) in `planlens.compare.matching`, and the structural passes in `planlens.compare.structure`.
+links are in `planlens.compare.units`, the scorer and the similarity passes (5, 6) in
+`planlens.compare.matching`, what is left (7, mutual bests, and the parts of 8) in
+`planlens.compare.residual`, and the structural passes in `planlens.compare.structure`.
 """
 
 from __future__ import annotations
@@ -42,10 +44,14 @@ from planlens.compare.matching import (
     WEAK_MIN,
     Options,
     Scorer,
-    absorb_parts,
-    assigned_links,
     move_links,
     split_merge,
+)
+from planlens.compare.residual import (
+    MUTUAL_MIN,
+    absorb_parts,
+    assigned_links,
+    mutual_best_links,
 )
 from planlens.compare.structure import label_links, parent_links
 from planlens.compare.units import Link, LinkState, Unit, content_key
@@ -93,6 +99,8 @@ def align(
         state.add(link)
     split_merge(old, new, candidates, scorer, state)
     for link in assigned_links(options, state, WEAK_MIN, content_key(old, new)):
+        state.add(link)
+    for link in mutual_best_links(options, state, MUTUAL_MIN):
         state.add(link)
     for link in parent_links(old, new, state):
         state.add(link)

@@ -5,6 +5,8 @@
 - `move_links()`: clauses moved and edited, linked one to one with a margin over the runner-up.
 - `split_merge()`: a clause whose words are found in several clauses of the other side.
 
+What the passes leave is paired in `planlens.compare.residual`.
+
 The thresholds that decide a link (`MOVE_MIN`, `MOVE_MARGIN`, `WEAK_MIN`, `WEAK_MARGIN`) are here;
 the passes that use document order, and the order in which all passes run, are in
 `planlens.compare.align`.
@@ -16,9 +18,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
-from planlens.compare.assignment import max_weight_assignment
 from planlens.compare.similarity import CandidateIndex, Weights, matched_words, ratio
 from planlens.compare.units import Link, LinkState, Unit
 
@@ -38,16 +38,6 @@ EXACT_FLOOR = 0.3
 PART_CONTAINMENT = 0.7
 WHOLE_COVERAGE = 0.6
 PART_MIN_WORDS = 3
-#: A free clause whose rarer words are mostly (this share of their weight) found in one linked
-#: clause of the other side, clearly more than in any other, is a part of it: a split or merge.
-ABSORB_MIN = 0.7
-ABSORB_MARGIN = 0.25
-#: A part must have this many words: a short phrase ("Without prejudice to specific agreement")
-#: is found inside many clauses without being part of any.
-ABSORB_MIN_WORDS = 8
-#: A group of competing clauses larger than this (old × new) is paired best pair first instead
-#: of solved exactly: the exact solver's cost grows with the cube of the group.
-ASSIGN_MAX_CELLS = 2500
 
 
 class Scorer:
@@ -319,142 +309,3 @@ def split_merge(
             state.add(Link((whole,), members_, "split", coverage))
         else:
             state.add(Link(members_, (whole,), "merge", coverage))
-
-
-def assigned_links(
-    options: Options,
-    state: LinkState,
-    floor: float,
-    prefer: Callable[[int, int], Any],
-) -> list[Link]:
-    """Pair the free clauses that remain jointly: the assignment of greatest total similarity.
-
-    Every free pair scoring at least `floor` is an option; clauses that compete, directly or
-    through others, form a group, and each group is solved as an assignment problem where every
-    clause may also stay unpaired. A pair that is jointly best is taken even when, alone, its
-    runner-up comes close: the runner-up is better used elsewhere.
-    """
-    scores: dict[tuple[int, int], float] = {}
-    for i, j in sorted(options.candidates):
-        if state.old_free(i) and state.new_free(j) and options.scorer.upper(i, j) >= floor:
-            sim = options.sim(i, j)
-            if sim >= floor:
-                scores[i, j] = sim
-    if not scores:
-        return []
-    # Groups: connected components of the options (union-find over "o"/"n" nodes).
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(node: tuple[str, int]) -> tuple[str, int]:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for i, j in scores:
-        a, b = root(("o", i)), root(("n", j))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-    for i, j in scores:
-        groups[root(("o", i))].append((i, j))
-    # Ties between assignments of equal total similarity go to the one holding the pair ranked
-    # highest by content, the same rule in either direction: ranks count as powers of two, so
-    # no two different assignments tie on them (see `heaviest_increasing`).
-    order = sorted(scores, key=lambda p: (prefer(*p), -(p[0] + p[1])))
-    ranks = {pair: 1 << rank for rank, pair in enumerate(order)}
-    spread = 1 << len(order)
-    links: list[Link] = []
-    for pairs in groups.values():
-        olds = sorted({i for i, _ in pairs})
-        news = sorted({j for _, j in pairs})
-        row = {i: r for r, i in enumerate(olds)}
-        col = {j: c for c, j in enumerate(news)}
-        weights = [[0] * len(news) for _ in olds]
-        for i, j in pairs:
-            weights[row[i]][col[j]] = round(scores[i, j] * 1_000_000) * spread + ranks[i, j]
-        if len(olds) * len(news) > ASSIGN_MAX_CELLS:
-            chosen = _greedy(weights)  # best first: near-optimal, and linear enough for a law
-        else:
-            chosen = max_weight_assignment(weights)
-        for r, c in chosen:
-            i, j = olds[r], news[c]
-            runner = options.best_other(i, j, tries=3)
-            links.append(Link((i,), (j,), "similar", scores[i, j], runner))
-    return links
-
-
-def absorb_parts(
-    old: Sequence[Unit],
-    new: Sequence[Unit],
-    candidates: dict[tuple[int, int], float],
-    scorer: Scorer,
-    state: LinkState,
-) -> None:
-    """Add free clauses to the link of the clause that contains them: paraphrased splits and merges.
-
-    `split_merge` finds parts whose words stand in the whole in the same order; a reworded split
-    (a definition taken out of a long clause, a condition turned into a sub-point) keeps the
-    rare words but not their order. Containment is weighted by rarity (and counts word stems),
-    so stock words ("the Licensor shall") do not make a clause a part of everything. All parts
-    are found against the links as they stand, then added, so that the result does not depend on
-    which side is called old; a link that would gain parts on both sides gains none.
-    """
-    weights = scorer.index.weights
-    by_old: dict[int, list[int]] = defaultdict(list)
-    by_new: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(candidates):
-        by_old[i].append(j)
-        by_new[j].append(i)
-    found: dict[Link, tuple[set[int], set[int]]] = {}
-    for side, parts, wholes_of, others in (("new", new, by_new, old), ("old", old, by_old, new)):
-        for part in parts:
-            free = state.new_free if side == "new" else state.old_free
-            if not free(part.index) or len(part.words) < ABSORB_MIN_WORDS:
-                continue
-            mass = weights.mass(part.wordset)
-            if not mass:
-                continue
-            scored = sorted(
-                (
-                    (weights.mass(part.wordset & others[w].wordset) / mass, -abs(w - part.index), w)
-                    for w in wholes_of.get(part.index, [])
-                ),
-                reverse=True,
-            )
-            if not scored or scored[0][0] < ABSORB_MIN:
-                continue
-            if len(scored) > 1 and scored[0][0] - scored[1][0] < ABSORB_MARGIN:
-                continue
-            whole = scored[0][2]
-            link = state.old_link[whole] if side == "new" else state.new_link[whole]
-            if link is None or link.matched_by == "pin":
-                continue
-            olds, news = found.setdefault(link, (set(), set()))
-            (news if side == "new" else olds).add(part.index)
-    for link, (olds, news) in sorted(found.items(), key=lambda t: (t[0].old, t[0].new)):
-        if olds and news:
-            continue
-        if news and len(link.old) == 1:
-            state.remove(link)
-            state.add(Link(link.old, tuple(sorted({*link.new, *news})), "split", link.score))
-        elif olds and len(link.new) == 1:
-            state.remove(link)
-            state.add(Link(tuple(sorted({*link.old, *olds})), link.new, "merge", link.score))
-
-
-def _greedy(weights: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
-    """Return a one-to-one pairing taking the heaviest remaining positive pair each time."""
-    cells = sorted(
-        ((w, r, c) for r, row in enumerate(weights) for c, w in enumerate(row) if w > 0),
-        reverse=True,
-    )
-    rows: set[int] = set()
-    cols: set[int] = set()
-    chosen = []
-    for _, r, c in cells:
-        if r not in rows and c not in cols:
-            rows.add(r)
-            cols.add(c)
-            chosen.append((r, c))
-    return sorted(chosen)
