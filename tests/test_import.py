@@ -17,13 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlens.cli import cli
-from planlens.errors import PlanlensError
+from planlens.errors import PlanFileError, PlanlensError
 from planlens.importers import PLACEHOLDER_SOURCE, import_file, import_text, parse_label
 from planlens.importers.registry import sniff
+from planlens.plan.check_text import hidden_in
 from planlens.plan.load import parse_plan, read_plan_text
 from planlens.plan.model import Clause, Plan, Source
 from planlens.plan.schema import MAX_PLAN_BYTES
-from planlens.plan.serialize import plan_to_yaml
+from planlens.plan.serialize import plan_to_dict, plan_to_yaml
 
 COMMON_LICENSES = Path("/usr/share/common-licenses")
 
@@ -39,6 +40,17 @@ def ids(clauses: tuple[Clause, ...]) -> list[str]:
 
 def all_ids(plan: Plan) -> list[str]:
     return [clause.id for clause in plan.walk()]
+
+
+def strings_of(value: object) -> list[str]:
+    """Return every string in plain data (a plan as `plan_to_dict` gives it)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [s for item in value for s in strings_of(item)]
+    return []
 
 
 def round_trips(plan: Plan) -> None:
@@ -482,6 +494,12 @@ def test_any_text_gives_a_valid_plan_or_a_clear_error(text: str) -> None:
         return
     assert plan.clauses
     assert len(set(all_ids(plan))) == len(all_ids(plan))
+    if any(hidden_in(s) for s in strings_of(plan_to_dict(plan))):
+        # The importer keeps control and invisible characters of the text; the loader refuses
+        # them, each with its place, so the skeleton is a clear error to fix, not a plan.
+        with pytest.raises(PlanFileError, match=r"holds U\+[0-9A-F]{4}"):
+            parse_plan(plan_to_yaml(plan), "x.yaml")
+        return
     round_trips(plan)  # so every text is non-empty and every id valid
 
 

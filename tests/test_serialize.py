@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 import string
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from planlens.errors import PlanFileError
+from planlens.plan.check_text import hidden_character
 from planlens.plan.load import parse_plan
 from planlens.plan.model import PLAN_STATUSES, TOPICS, Clause, ClauseRef, Dropped, Plan, Source
 from planlens.plan.schema import CLAUSE_KEYS, PLAN_KEYS
@@ -162,8 +166,16 @@ def stripped(text: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return text.filter(lambda s: bool(s) and s == s.strip())
 
 
-NAME = stripped(any_text)
-CLAUSE_ID = stripped(tricky | st.text(string.ascii_letters + string.digits + ".~-_ #:", max_size=8))
+def without_hidden(text: str) -> str:
+    """Return `text` without control or invisible formatting characters: the loader refuses them."""
+    return "".join(char for char in text if not hidden_character(char))
+
+
+NAME = stripped(any_text.map(without_hidden))
+CLAUSE_ID = stripped(
+    tricky.map(without_hidden)
+    | st.text(string.ascii_letters + string.digits + ".~-_ #:", max_size=8)
+)
 REF_CLAUSE = stripped(st.text(string.ascii_letters + string.digits + ".~-_ #:é", max_size=8))
 ISO_DATE = (
     st.dates().map(dt.date.isoformat)
@@ -224,7 +236,7 @@ def valid_plans(draw: st.DrawFn) -> Plan:
         completeness=completeness,
         sources=tuple(draw(st.lists(valid_sources(), min_size=1, max_size=2))),
         clauses=top,
-        version=draw(st.none() | any_text),
+        version=draw(st.none() | any_text.map(without_hidden)),
         parties=tuple(draw(st.lists(NAME, max_size=2))),
         language=draw(st.none() | st.from_regex(r"[a-z]{2,3}(-[A-Z]{2})?", fullmatch=True)),
         follows=tuple(draw(st.lists(st.sampled_from(other_ids), max_size=2, unique=True))),
@@ -246,6 +258,48 @@ def valid_plans(draw: st.DrawFn) -> Plan:
 def test_loader_reads_back_the_same_plan(plan: Plan) -> None:
     # Location and path are compare=False in the model, so equality ignores them.
     assert parse_plan(plan_to_yaml(plan), "x.yaml") == plan
+
+
+#: Characters the loader refuses in any string: controls, bidi controls, invisible format
+#: characters; and two it allows (ZWNJ and ZWJ, which scripts and emoji need).
+HIDDEN = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\r", "\u00ad", "\u200b", "\u200e",
+          "\u202e", "\u2066", "\u2028", "\ufeff", "\U000e0041"]  # fmt: skip
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_plans(), st.data())
+def test_loader_refuses_hidden_characters_where_they_stand(plan: Plan, data: st.DataObject) -> None:
+    # Put a hidden character in the plan's title or its first clause's text, somewhere.
+    char = data.draw(st.sampled_from(HIDDEN))
+    field = data.draw(
+        st.sampled_from(["title", "text"]) if plan.clauses[0].text else st.just("title")
+    )
+    value = plan.title if field == "title" else str(plan.clauses[0].text)
+    at = data.draw(st.integers(1, max(1, len(value) - 1)))
+    changed = value[:at] + char + value[at:]
+    if field == "title":
+        plan = dataclasses.replace(plan, title=changed)
+    else:
+        first = dataclasses.replace(plan.clauses[0], text=changed)
+        plan = dataclasses.replace(plan, clauses=(first, *plan.clauses[1:]))
+    text = plan_to_yaml(plan)
+    try:
+        parse_plan(text, "x.yaml")
+    except PlanFileError as err:
+        (problem,) = err.problems
+    else:
+        raise AssertionError("a hidden character was accepted")
+    assert f"'{field}' holds U+{ord(char):04X}" in problem.message
+    # The position is that of the character, or of the escape YAML wrote it with.
+    line = text.splitlines()[problem.location.line - 1]
+    written = line[problem.location.column - 1 :]
+    assert written.startswith(char) or written.startswith("\\"), (line, problem)
+
+
+@pytest.mark.parametrize("allowed", ["\u200c", "\u200d", "\t"])
+def test_loader_allows_joiners_and_tabs(allowed: str) -> None:
+    plan = dataclasses.replace(EXAMPLE, title=f"a{allowed}b")
+    assert parse_plan(plan_to_yaml(plan), "x.yaml").title == f"a{allowed}b"
 
 
 # -- the shape and look of the output ----------------------------------------------------------

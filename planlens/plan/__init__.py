@@ -12,6 +12,9 @@
 - `check_references`: `same_as`, `derived_from`, dropped clauses and `follows`, read in each file
   and resolved across files (with `follows` cycles).
 - `check_plan`: the walk over one file's tree that uses the three checks and builds the `Plan`.
+- `check_text`: control and invisible formatting characters (bidi overrides, ESC, ...): found in
+  a file with their line and column, and shown as visible markers (`⟦U+202E⟧`) wherever text is
+  shown.
 - `serialize`: a `Plan` back to plain data (JSON) and to YAML text.
 - `formats`: a plan, or a list of plans, as terminal text or Markdown.
 

@@ -25,7 +25,12 @@ from planlens.plan.model import (
     Source,
 )
 from planlens.plan.schema import CLAUSE_KEYS, DROPPED_KEYS, PLAN_KEYS, SOURCE_KEYS
-from planlens.plan.yaml_nodes import describe
+from planlens.plan.yaml_nodes import TOO_DEEP, describe
+
+#: How deeply clauses may nest: a top-level clause is at depth 1. Laws rarely pass 8 levels
+#: (part, chapter, section, article, paragraph, point, sub-point, indent); every later step
+#: (comparison, lineage, pages) walks clauses recursively, within this bound.
+MAX_CLAUSE_DEPTH = 16
 
 
 class PlanChecker(ValueChecker, ReferenceChecker):
@@ -119,11 +124,15 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         }
         return Source(url=url, **fields) if url else None
 
-    def clauses(self, nodes: list[Node], plan_id: str | None) -> tuple[Clause, ...]:
-        built = (self.clause(node, plan_id) for node in nodes)
+    def clauses(self, nodes: list[Node], plan_id: str | None, depth: int = 1) -> tuple[Clause, ...]:
+        if depth > MAX_CLAUSE_DEPTH and nodes:
+            message = TOO_DEEP.format(limit=MAX_CLAUSE_DEPTH)
+            self.problem(nodes[0], f"{message}: clauses nest at most {MAX_CLAUSE_DEPTH} levels")
+            return ()
+        built = (self.clause(node, plan_id, depth) for node in nodes)
         return tuple(clause for clause in built if clause is not None)
 
-    def clause(self, node: Node, plan_id: str | None) -> Clause | None:
+    def clause(self, node: Node, plan_id: str | None, depth: int = 1) -> Clause | None:
         if not isinstance(node, MappingNode):
             self.problem(
                 node, f"a clause must be a mapping of keys to values, not {describe(node)}"
@@ -173,7 +182,8 @@ class PlanChecker(ValueChecker, ReferenceChecker):
             derived = tuple(ref for ref in refs if ref is not None)
         children: tuple[Clause, ...] = ()
         if "clauses" in values:
-            children = self.clauses(self.sequence(values["clauses"], "clauses", what), plan_id)
+            nodes = self.sequence(values["clauses"], "clauses", what)
+            children = self.clauses(nodes, plan_id, depth + 1)
         if clause_id is None or status is None:
             return None
         return Clause(

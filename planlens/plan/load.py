@@ -16,6 +16,7 @@ from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.plan.check_plan import PlanChecker
 from planlens.plan.check_references import Parsed, check_references
 from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
+from planlens.plan.check_text import hidden_character_problems
 from planlens.plan.model import Plan
 from planlens.plan.schema import MAX_PLAN_BYTES
 from planlens.plan.yaml_nodes import compose_nodes
@@ -140,6 +141,7 @@ def _parse(text: str, path: str) -> Parsed:
         message = "the file is empty; a plan is a mapping with id, title, date and clauses"
         return Parsed(None, [Problem(Location(path, 1, 1), message)])
     checker = PlanChecker(path)
+    checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)
     return Parsed(plan, checker.problems, checker.references)
 

@@ -10,6 +10,7 @@ import yaml
 from yaml.events import ScalarEvent
 from yaml.nodes import Node
 
+from planlens.plan.check_text import hidden_in
 from planlens.plan.model import Clause, Dropped, Plan, Source
 
 # -- plain data -----------------------------------------------------------------------------
@@ -203,6 +204,19 @@ class _PlanDumper(yaml.SafeDumper):
         style = super().choose_scalar_style()
         return '"' if style == "'" else style
 
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        # A control or invisible formatting character (a bidi override, a soft hyphen) is
+        # written as an escape, so that the file, or a terminal showing it, shows it: YAML
+        # would write those it deems printable as they are.
+        if not hidden_in(text):
+            super().write_double_quoted(text, split)
+            return
+        allow, self.allow_unicode = self.allow_unicode, False
+        try:
+            super().write_double_quoted(text, split)
+        finally:
+            self.allow_unicode = allow
+
     def expect_block_mapping_key(self, first: bool = False) -> None:
         if len(self.indents) == 1 and isinstance(self.event, ScalarEvent):
             self.plan_key = self.event.value
@@ -226,7 +240,12 @@ class _PlanDumper(yaml.SafeDumper):
 
 def _represent_str(dumper: _PlanDumper, data: str) -> Node:
     text = str(data)
-    if isinstance(data, _Quoted) or reads_as_non_string(text) or _ODD_BREAKS.search(text):
+    if (
+        isinstance(data, _Quoted)
+        or reads_as_non_string(text)
+        or _ODD_BREAKS.search(text)
+        or hidden_in(text)
+    ):
         style: str | None = '"'
     elif "\n" in text and not text.endswith("\n\n") and text.strip("\n"):
         style = "|"

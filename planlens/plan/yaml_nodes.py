@@ -11,8 +11,10 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.reader import ReaderError
 
 from planlens.errors import Location, PlanFileError, Problem
+from planlens.plan.check_text import character_name
 
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -26,25 +28,45 @@ TAG_NAMES = {
     NULL_TAG: "null",
     TIMESTAMP_TAG: "a date",
 }
+#: How deeply lists and mappings may nest in a plan file. The format itself needs 4 levels and
+#: 2 more per level of sub-clauses (`MAX_CLAUSE_DEPTH` in `check_plan`); the limit is checked
+#: before each level is composed, so no input can exhaust Python's stack.
+MAX_NESTING = 64
+TOO_DEEP = "nested too deeply (limit {limit})"
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader whose composer refuses aliases.
+    """A safe loader whose composer refuses aliases and values nested too deeply.
 
     Aliases let a tiny file expand into billions of nodes ("billion laughs"); plan files have no
     need for them, so we refuse them where they stand instead of bounding the expansion.
+    PyYAML's composer recurses once per level of nesting: the depth is checked before each
+    list or mapping is composed, so 100,000 nested `[` are a message, not a `RecursionError`.
     """
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise _AliasFound(event.start_mark)
-        return super().compose_node(parent, index)
+            raise _Refused(event.start_mark, "alias")
+        if not self.check_event(yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            return super().compose_node(parent, index)
+        if self.depth >= MAX_NESTING:
+            raise _Refused(self.peek_event().start_mark, "depth")  # type: ignore[no-untyped-call]
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-class _AliasFound(Exception):
-    def __init__(self, mark: Any) -> None:
+class _Refused(Exception):
+    """Raised where the composer refuses the file: an alias, or nesting past the limit."""
+
+    def __init__(self, mark: Any, why: str) -> None:
         self.mark = mark
+        self.why = why
 
 
 def compose_nodes(text: str, path: str) -> Node | None:
@@ -66,9 +88,13 @@ def compose_nodes(text: str, path: str) -> Node | None:
             return loader.get_single_node()
         finally:
             loader.dispose()
-    except _AliasFound as alias:
-        message = "anchors and aliases are not allowed in plan files; write the value out"
-        raise PlanFileError([Problem(mark_location(path, alias.mark), message)]) from None
+    except _Refused as refused:
+        message = (
+            "anchors and aliases are not allowed in plan files; write the value out"
+            if refused.why == "alias"
+            else TOO_DEEP.format(limit=MAX_NESTING)
+        )
+        raise PlanFileError([Problem(mark_location(path, refused.mark), message)]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or "invalid YAML"
@@ -82,8 +108,18 @@ def compose_nodes(text: str, path: str) -> Node | None:
             )
         location = mark_location(path, mark) if mark else Location(path, 1, 1)
         raise PlanFileError([Problem(location, f"invalid YAML: {problem}")]) from None
-    except yaml.YAMLError as err:  # reader errors: control characters and the like
+    except ReaderError as err:  # a character YAML does not allow in a file
+        location = _offset_location(text, err.position, path)
+        message = f"invalid YAML: {character_name(chr(err.character))} is not allowed in a file"
+        raise PlanFileError([Problem(location, message)]) from None
+    except yaml.YAMLError as err:
         raise PlanFileError([Problem(Location(path, 1, 1), f"invalid YAML: {err}")]) from None
+
+
+def _offset_location(text: str, offset: int, path: str) -> Location:
+    """Return the 1-based line and column of the character at `offset` in `text`."""
+    before = text[:offset]
+    return Location(path, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
 def mark_location(path: str, mark: Any) -> Location:
