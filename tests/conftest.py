@@ -7,12 +7,29 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # Timing varies too much on shared 2-core machines for Hypothesis's per-example deadline to
 # mean anything; speed is measured in bench/, not here.
 settings.register_profile("planlens", deadline=None)
 settings.load_profile("planlens")
+
+#: `make fuzz` sets PLANLENS_FUZZ to a number of examples: the fuzz properties then run that
+#: many with random seeds, instead of their bounded, derandomized examples.
+FUZZ = int(os.environ.get("PLANLENS_FUZZ", "0") or 0)
+
+
+def fuzz_settings(examples: int) -> settings:
+    """Settings of a fuzz property: `examples` derandomized in a normal run, so CI runs the same
+    inputs every time; under `make fuzz`, PLANLENS_FUZZ random ones."""
+    return settings(
+        max_examples=FUZZ or examples,
+        derandomize=not FUZZ,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

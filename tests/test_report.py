@@ -21,14 +21,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, ROOT
-from hypothesis import HealthCheck, assume, given, settings
+from conftest import DATA, ROOT, fuzz_settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from planlens.cli import cli
 from planlens.compare import compare
 from planlens.compare.model import RELATIONS
 from planlens.errors import PlanFileError
+from planlens.plan.check_text import hidden_in, visible
 from planlens.plan.load import load_plans, parse_plan
 from planlens.plan.model import Clause, Plan, Source
 from planlens.render import compare_page, plan_page, preview, render, render_compare
@@ -554,15 +555,25 @@ PIECES = (
 TEXTS = st.text() | st.lists(st.sampled_from(PIECES) | st.text(max_size=4)).map("".join)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized, so that CI runs the same examples every time; the examples pinned below are
+# cases a random run found only now and then (`make fuzz` runs it with random seeds).
+@fuzz_settings(200)
 @given(TEXTS)
+@example("[x]()")  # markdown-it skips its link check for an empty target: <a href="">
+@example("[a]( )")
+@example("[**b**]()\n\n[c](<>)")
+@example("600,000 \u202e000,008\u202c")  # shown with markers, never applied
+@example("\x1b]0;title\x07 \x1b]8;;https://x.org\x1b\\link\x1b]8;;\x1b\\")
 def test_clause_text_never_becomes_markup(text: str) -> None:
     assume(text.strip())
-    # Changed text is shown through the word diff: exactly the text, no element but del/ins.
+    # Changed text is shown through the word diff: exactly the text, no element but del/ins;
+    # hidden characters (controls, bidi overrides) as visible markers.
     new_text = text + " extra words"
-    doc = parse_html(render_compare(compare_page(compare(_plan("a", text), _plan("b", new_text)))))
+    html = render_compare(compare_page(compare(_plan("a", text), _plan("b", new_text))))
+    assert not hidden_in(html)
+    doc = parse_html(html)
     _assert_no_markup_but_ours(doc)
-    for side, expected in (("old", text), ("new", new_text)):
+    for side, expected in (("old", visible(text)), ("new", visible(new_text))):
         cells = [td.find("p", "text") for td in doc.find_all("td", side) if td.find_all("p")]
         assert [c.text() for c in cells] == [expected]
         assert {e.tag for c in cells for e in c.iter()} <= {"p", "del", "ins"}
@@ -578,7 +589,7 @@ def test_clause_text_never_becomes_markup(text: str) -> None:
         ("span", ("label",)),
         ("span", ("preview",)),
     }
-    assert summary.find("span", "preview").text() == preview(text)
+    assert summary.find("span", "preview").text() == visible(preview(text))
     for child in details.children:
         if isinstance(child, str) or child is summary:
             continue
@@ -590,7 +601,7 @@ def test_clause_text_never_becomes_markup(text: str) -> None:
     doc = parse_html(render("plan.html", plan_page(one, {"a"})))
     _assert_no_markup_but_ours(doc)
     section = doc.find("section", "clause")
-    assert section.find("h3").text() == f"1. {text} "
+    assert section.find("h3").text() == f"1. {visible(text)} "
     assert not section.find("h3").find_all("span")
     _assert_markdown_only(section, skip=("notes",))
     _assert_markdown_only(section.find("div", "notes"))

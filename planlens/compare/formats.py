@@ -1,4 +1,9 @@
-"""Render a `PlanDiff` as JSON data (the versioned contract), terminal text or Markdown."""
+"""Render a `PlanDiff` as JSON data (the versioned contract), terminal text or Markdown.
+
+The text and Markdown formats show control and invisible formatting characters of plan text as
+visible markers (`⟦U+001B⟧`, `⟦U+202E⟧`), so that a terminal never applies them: the only escape
+sequences in the text format are the colours it adds itself.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from planlens.compare.model import Change, PlanDiff, Segment
+from planlens.plan.check_text import visible
 from planlens.plan.model import Plan
 
 #: The JSON contract's name and major version; bump it on any incompatible change.
@@ -73,9 +79,13 @@ def diff_text(diff: PlanDiff, *, color: bool = False) -> str:
     Without colour, deletions read `[-like this-]` and insertions `{+like this+}`, as in
     `git diff --word-diff`; with colour they are also red and green.
     """
-    style: Callable[[str, str], str] = _ansi if color else (lambda text, _: text)
+    paint: Callable[[str, str], str] = _ansi if color else (lambda text, _: text)
+
+    def style(text: str, kind: str) -> str:
+        return paint(visible(text), kind)
+
     lines = [
-        f"{diff.old.id} ({diff.old.date}) -> {diff.new.id} ({diff.new.date})",
+        visible(f"{diff.old.id} ({diff.old.date}) -> {diff.new.id} ({diff.new.date})"),
         "  ".join(f"{relation} {count}" for relation, count in diff.summary().items() if count),
         "",
     ]
@@ -129,7 +139,7 @@ def _segment_text(
     segment: Segment, style: Callable[[str, str], str], *, before_insert: bool
 ) -> str:
     if segment.op == "equal":
-        return segment.text
+        return visible(segment.text)
     marks = ("[-", "-]") if segment.op == "delete" else ("{+", "+}")
     text = _wrap(segment, marks, lambda body: style(body, segment.op))
     # "[-Europe-]{+NATO+} will": the insertion brings its own trailing space.
@@ -144,9 +154,10 @@ def _wrap(segment: Segment, marks: tuple[str, str], finish: Callable[[str], str]
     """
     body = segment.text.strip()
     if not body:
-        return segment.text if segment.op == "insert" else ""
-    lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
-    tail = segment.text[len(segment.text.rstrip()) :]
+        return visible(segment.text) if segment.op == "insert" else ""
+    # White space as `str.strip` sees it includes some control characters: shown, not applied.
+    lead = visible(segment.text[: len(segment.text) - len(segment.text.lstrip())])
+    tail = visible(segment.text[len(segment.text.rstrip()) :])
     return lead + finish(f"{marks[0]}{body}{marks[1]}") + tail
 
 
@@ -168,7 +179,7 @@ def diff_markdown(diff: PlanDiff) -> str:
     lines.append("")
     for change in diff.changes:
         _change_markdown(change, 2, lines)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return visible("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _change_markdown(change: Change, level: int, lines: list[str]) -> None:

@@ -1,10 +1,15 @@
-"""Render one plan, or a list of plans, as plain text or Markdown for the terminal."""
+"""Render one plan, or a list of plans, as plain text or Markdown for the terminal.
+
+Control and invisible formatting characters are shown as visible markers (`⟦U+001B⟧`), never
+passed to the terminal.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
 
+from planlens.plan.check_text import visible
 from planlens.plan.model import Clause, Plan, Source
 
 _STATUS_MARKS = {"uncertain": "[uncertain]", "unknown": "[text unknown]"}
@@ -46,7 +51,7 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    return "\n".join(lines)
+    return visible("\n".join(lines))
 
 
 def plan_text(plan: Plan) -> str:
@@ -65,7 +70,7 @@ def plan_text(plan: Plan) -> str:
         lines.append("")
     lines.append("Sources:")
     lines.extend(f"  - {_source_text(source)}" for source in plan.sources)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _clause_text(clause: Clause, depth: int, lines: list[str]) -> None:
@@ -118,7 +123,7 @@ def plan_markdown(plan: Plan) -> str:
         lines.append("")
     lines.extend(["## Sources", ""])
     lines.extend(f"- {_source_markdown(source)}" for source in plan.sources)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _clause_markdown(clause: Clause, level: int, lines: list[str]) -> None:

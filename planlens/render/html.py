@@ -2,8 +2,10 @@
 
 Every string reaches a page through jinja2's autoescaping; the only markup made outside the
 templates is Markdown rendered by markdown-it-py with raw HTML, images and non-http(s) links
-disabled. Each page inlines its CSS and script, allowed by a Content-Security-Policy hash, so it
-loads nothing from the network.
+disabled. Every value a template prints also passes `shown`, which turns control and invisible
+formatting characters (a right-to-left override, ESC) into visible markers such as `⟦U+202E⟧`,
+so none is ever applied. Each page inlines its CSS and script, allowed by a
+Content-Security-Policy hash, so it loads nothing from the network.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from planlens._version import __version__
+from planlens.plan.check_text import visible
 
 
 def anchor_id(prefix: str, clause_id: str) -> str:
@@ -32,13 +35,36 @@ def anchor_id(prefix: str, clause_id: str) -> str:
     ).rstrip("_")
 
 
+def _link_allowed(url: str) -> bool:
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
 @cache
 def _markdown() -> MarkdownIt:
     """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
-    md.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
+    md.validateLink = _link_allowed  # type: ignore[method-assign]
+    md.core.ruler.push("planlens_links", _unlink_refused)
     return md
+
+
+def _unlink_refused(state: Any) -> None:
+    """Turn every link whose target is refused back into its text, as `[x]()`.
+
+    markdown-it checks a link's target with `validateLink`, except an empty one: `[x]()` would
+    become `<a href="">`, a link to the page itself. This rule, run after inline parsing,
+    catches that case and any other link past the check.
+    """
+    for block in state.tokens:
+        for index, token in enumerate(block.children or ()):
+            if token.type == "link_open" and not _link_allowed(str(token.attrGet("href") or "")):
+                href = str(token.attrGet("href") or "")
+                token.type, token.tag, token.nesting, token.content = "text", "", 0, "["
+                token.attrs = {}
+                close = next(t for t in block.children[index:] if t.type == "link_close")
+                close.type, close.tag, close.nesting = "text", "", 0
+                close.content = f"]({href})"
 
 
 def markdown(text: str | None) -> Markup:
@@ -50,6 +76,22 @@ def markdown(text: str | None) -> Markup:
     if not text:
         return Markup("")
     return Markup(_markdown().render(text))  # markdown-it escapes; html is off
+
+
+def shown(value: Any) -> Any:
+    """Return a value as a template prints it: hidden characters made visible markers.
+
+    Applied by jinja2 to every `{{ ... }}` of every template, before escaping; a marker has no
+    character that markup treats specially, so rendered Markdown stays `Markup`.
+
+    >>> shown("600,000 \\u202e000,008\\u202c"), shown(Markup("<p>\\x1b</p>"))
+    ('600,000 ⟦U+202E⟧000,008⟦U+202C⟧', Markup('<p>⟦U+001B⟧</p>'))
+    """
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    if isinstance(value, str):
+        return visible(value)
+    return value
 
 
 def preview(text: str | None, width: int = 90) -> str:
@@ -73,6 +115,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=shown,
     )
     env.filters["markdown"] = markdown
     env.filters["preview"] = preview
