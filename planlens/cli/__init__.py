@@ -16,6 +16,10 @@ May import every package: it is the last of the flow.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,26 +32,86 @@ from planlens.cli.options import DEFAULT_PLANS
 from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
+from planlens.plan.check_text import visible
+from planlens.write import reason
+
+#: The exit status of a command whose reader went away (`planlens diff ... | head`): what a
+#: shell reports for a process ended by SIGPIPE, as `cat` or `grep` would be.
+EXIT_BROKEN_PIPE = 128 + 13
 
 
 class PlanlensGroup(click.Group):
-    """A click group that turns every `PlanlensError` into a clean message and exit status 1."""
+    """A click group that turns every `PlanlensError` into a clean message and exit status 1.
+
+    Messages are printed with control and invisible characters made visible (a file name or an
+    unknown key can hold ESC). Output that cannot be written (a full disk behind `> file`, a
+    closed pipe) ends the command here too: a message and status 1, or, for a closed pipe,
+    quietly, as Unix tools do.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush(sys.stdout)
+            return result
         except PlanFileError as err:
             # Compiler-style lines, one per problem, so editors can jump to each.
             for problem in err.problems:
-                click.echo(str(problem), err=True)
+                _say(one_line(str(problem)))
             count = len(err.problems)
             files = len({problem.location.path for problem in err.problems})
             summary = f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
-            click.echo(f"planlens: {summary}", err=True)
+            _say(f"planlens: {summary}")
             ctx.exit(1)
         except PlanlensError as err:
-            click.echo(f"planlens: error: {err}", err=True)
+            _say(f"planlens: error: {one_line(str(err))}")
             ctx.exit(1)
+        except click.ClickException as err:
+            # click's own messages (a missing file argument) quote what was typed: made safe.
+            vars(err)["message"] = visible(err.message)  # a Final attribute to mypy
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
+        except OSError as err:
+            # Everything planlens writes to a file is a PlanlensError already: this is stdout.
+            _silence_stdout()
+            _say(f"planlens: error: standard output: cannot write: {reason(err)}")
+            ctx.exit(1)
+
+
+def one_line(message: str) -> str:
+    """Return a message as one line, safe for a terminal: a value it quotes may hold a line
+    break (a clause id "a\\nb") or a control character, shown as markers (`⟦U+000A⟧`).
+
+    >>> one_line("x.yaml:3:5: unknown key 'a\\nb\\x1b'")
+    "x.yaml:3:5: unknown key 'a⟦U+000A⟧b⟦U+001B⟧'"
+    """
+    return visible(message).replace("\n", "⟦U+000A⟧")
+
+
+def _flush(stream: Any) -> None:
+    """Flush `stream` now, so that an error writing it is raised here, not at exit."""
+    flush = getattr(stream, "flush", None)
+    if flush:
+        flush()
+
+
+def _say(message: str) -> None:
+    """Print a line on stderr; if stderr is gone too, there is no one to tell."""
+    with contextlib.suppress(OSError):
+        click.echo(message, err=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the output still buffered is not written (again) at exit."""
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture it): nothing is written at exit
 
 
 @click.group(cls=PlanlensGroup, context_settings={"help_option_names": ["-h", "--help"]})

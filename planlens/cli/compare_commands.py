@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -13,11 +12,14 @@ from planlens.cli.options import (
     emit,
     force_option,
     format_option,
+    json_text,
     output_option,
     output_options,
     resolve_plans,
     resolve_with_corpus,
+    to_stdout,
 )
+from planlens.plan.check_text import visible
 from planlens.write import write_text
 
 
@@ -58,12 +60,12 @@ def diff(
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     result = compare(old_plan, new_plan, corpus=corpus)
     if fmt == "json":
-        text = json.dumps(diff_to_data(result), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(diff_to_data(result))
     elif fmt == "markdown":
         text = diff_markdown(result)
     else:
         if color is None:
-            color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            color = to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = diff_text(result, color=color)
     emit(text, output, force, [old_plan, new_plan], color=color if fmt == "text" else None)
 
@@ -71,7 +73,7 @@ def diff(
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@output_option("Where to write the report (default: OLD--NEW.html here).")
+@output_option("Where to write the report (default: OLD--NEW.html here; -: stdout).")
 @force_option()
 @click.pass_obj
 def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool) -> None:
@@ -96,9 +98,12 @@ def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool
             new_sha256=file_sha256(new_plan.path),
         )
     )
+    if str(target) == "-":
+        click.echo(html, nl=False)
+        return
     inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
     write_text(target, html, force=force, inputs=inputs)
-    click.echo(f"wrote {target}", err=True)
+    click.echo(visible(f"wrote {target}"), err=True)
 
 
 @click.command("lineage")
@@ -136,12 +141,12 @@ def lineage_command(
     loaded = resolve_plans(list(plans), plans_dir)
     result = lineage(loaded)
     if fmt == "json":
-        text = json.dumps(lineage_to_data(result), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(lineage_to_data(result))
     elif fmt == "markdown":
-        text = lineage_markdown(result)
+        text = visible(lineage_markdown(result))
     elif fmt == "html":
         digests = {plan.id: file_sha256(plan.path) for plan in loaded}
         text = render_lineage(lineage_page(result, sha256=digests))
     else:
-        text = lineage_text(result)
+        text = visible(lineage_text(result))
     emit(text, output, force, loaded)

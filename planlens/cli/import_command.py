@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import force_option, output_option
+from planlens.cli.options import force_option, output_option, to_stdout
+from planlens.plan.check_text import visible
 from planlens.write import write_text
 
 
@@ -50,11 +51,12 @@ def import_(
         language=language,
     )
     yaml_text = plan_to_yaml(plan)
-    if output is None:
+    if to_stdout(output):
         click.echo(yaml_text, nl=False)
     else:
+        assert output is not None
         write_text(output, yaml_text, force=force, inputs=[file])
-        click.echo(f"wrote {output}: {len(plan.clauses)} top-level clauses", err=True)
+        click.echo(visible(f"wrote {output}: {len(plan.clauses)} top-level clauses"), err=True)
     if not date:
         click.echo("planlens: note: no --date given; fill in 'date' before validating", err=True)
 

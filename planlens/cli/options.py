@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ import click
 
 from planlens.errors import PlanlensError
 from planlens.plan import Plan, did_you_mean, load_plan, load_plans
+from planlens.plan.check_text import CANDIDATES, hidden_character, visible
 from planlens.write import write_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,11 +37,44 @@ def force_option(help: str = "Overwrite the output file if it exists.") -> Calla
     return click.option("--force", is_flag=True, help=help)
 
 
-def output_option(help: str = "Write here, not to stdout.") -> Callable[[F], F]:
-    """Add `-o/--output`, a file path (`output`, None when not given)."""
+def output_option(help: str = "Write here, not to stdout (-: stdout).") -> Callable[[F], F]:
+    """Add `-o/--output`, a file path (`output`, None when not given; `-` is stdout)."""
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=help
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        help=help,
     )
+
+
+def to_stdout(output: Path | None) -> bool:
+    """Say whether `-o` names standard output: not given, or `-`."""
+    return output is None or str(output) == "-"
+
+
+def say(message: str) -> None:
+    """Print a message of the library's (a warning, a wait) on stderr, made safe to show."""
+    click.echo(f"planlens: {visible(message)}", err=True)
+
+
+def json_text(data: object) -> str:
+    """Return `data` as indented JSON, every control or invisible character as a \\u escape.
+
+    JSON escapes C0 controls itself, but not DEL, C1 controls, bidi overrides or lone
+    surrogates; escaping them too keeps the data exact and the terminal safe.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return CANDIDATES.sub(
+        lambda m: _json_escape(m.group()) if hidden_character(m.group()) else m.group(), text
+    )
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def output_options(command: F) -> F:
@@ -51,11 +86,12 @@ def emit(
     text: str, output: Path | None, force: bool, plans: Sequence[Plan], color: bool | None = None
 ) -> None:
     """Print `text`, or write it atomically to `output`, never over one of the input `plans`."""
-    if output is None:
+    if to_stdout(output):
         click.echo(text, nl=False, color=color)
         return
+    assert output is not None
     write_text(output, text, force=force, inputs=[Path(p.path) for p in plans if p.path])
-    click.echo(f"wrote {output}", err=True)
+    click.echo(visible(f"wrote {output}"), err=True)
 
 
 def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import format_option, resolve_plans
+from planlens.cli.options import format_option, json_text, resolve_plans
 from planlens.plan import load_plans
 
 
@@ -65,7 +65,7 @@ def show(plans_dir: Path, plan: str, fmt: str) -> None:
 
     (loaded,) = resolve_plans([plan], plans_dir)
     if fmt == "json":
-        click.echo(json.dumps(plan_to_dict(loaded), ensure_ascii=False, indent=2))
+        click.echo(json_text(plan_to_dict(loaded)), nl=False)
     elif fmt == "markdown":
         click.echo(plan_markdown(loaded), nl=False)
     else:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import force_option
+from planlens.cli.options import force_option, say
+from planlens.errors import PlanlensError
 from planlens.plan import load_plans
 
 
@@ -27,11 +28,21 @@ from planlens.plan import load_plans
     help="Folder for the site.",
 )
 @force_option("Overwrite files in the folder that planlens did not write.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    help="Seconds to wait for another build of the same folder to finish (0: fail at once).",
+)
 @click.pass_obj
-def build(plans_dir: Path, plans_folder: Path | None, output: Path, force: bool) -> None:
+def build(
+    plans_dir: Path, plans_folder: Path | None, output: Path, force: bool, wait: float
+) -> None:
     """Build the report site: an index, a page per plan, a report per version and its successor.
 
-    Only pages whose inputs changed are rewritten.
+    Only pages whose inputs changed are rewritten. One build at a time writes a folder; a build
+    that was interrupted is completed by the next.
 
     \b
     Example:
@@ -39,8 +50,10 @@ def build(plans_dir: Path, plans_folder: Path | None, output: Path, force: bool)
     """
     from planlens.site import build_site
 
+    if str(output) == "-":
+        raise PlanlensError("build writes a folder of pages; -o - (standard output) cannot hold it")
     plans = load_plans([plans_folder or plans_dir], closed=True)
-    result = build_site(plans, output, force=force, progress=_progress)
+    result = build_site(plans, output, force=force, progress=_progress, wait=wait, notice=say)
     click.echo(
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"
         + (f", {len(result.removed)} removed" if result.removed else "")

@@ -1,13 +1,16 @@
 """The report site: an index, one page per plan and one report per `follows` edge.
 
-`build_site` writes only what changed: a manifest beside the pages records, for each page, a
-digest of its inputs and of planlens itself, and a page whose digest is unchanged is skipped.
+`build_site` writes only what changed: a manifest beside the pages (`manifest`) records, for
+each page, a digest of its inputs and of planlens itself, and a page whose digest is unchanged
+is skipped. A lock (`lock`) keeps two builds out of one folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
+import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -30,14 +33,9 @@ from planlens.render import (
     render_compare,
     render_lineage,
 )
-from planlens.write import write_text
-
-MANIFEST = ".planlens-build.json"
-#: The manifest's format number: raised whenever what a page digest covers, or the manifest's
-#: shape, changes. A manifest of another format still tells which files planlens made, but its
-#: digests are not trusted, so every page is rebuilt.
-MANIFEST_FORMAT = 1
-
+from planlens.site.lock import build_lock
+from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
+from planlens.write import TEMP_SUFFIX, Staged, reason, stage_text
 
 # -- building ------------------------------------------------------------------------------
 
@@ -142,16 +140,42 @@ def build_site(
     *,
     force: bool = False,
     progress: Callable[[Sequence[str]], Callable[[str], None]] | None = None,
+    wait: float = 0.0,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Write the site for `plans` into `out_dir`, rewriting only pages whose inputs changed.
 
     A file in `out_dir` that planlens did not write (it is not in the manifest) is never
     overwritten unless `force`. Pages of plans that no longer exist are removed.
+
+    One build at a time: another build of the same folder is waited for up to `wait` seconds,
+    then refused (`BuildLockedError`). Every page is written to a temporary file first, and
+    renamed into place only when all are written, so a failure (a full disk) leaves the
+    previous site as it was; the manifest lists the pages about to be renamed before the first
+    is, so a build killed at any moment leaves a folder the next build completes. `notice` is
+    told of a manifest that cannot be trusted and of waiting for another build.
     """
     out = Path(out_dir)
-    manifest_path = out / MANIFEST
-    made, previous = read_manifest(manifest_path)
+    try:
+        if out.exists() and not out.is_dir():
+            raise PlanlensError(f"{out}: is not a folder")
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PlanlensError(f"{out}: cannot make the folder: {reason(err)}") from None
+    with build_lock(out, wait=wait, waiting=notice):
+        return _build(plans, out, force, progress, notice)
+
+
+def _build(
+    plans: Sequence[Plan],
+    out: Path,
+    force: bool,
+    progress: Callable[[Sequence[str]], Callable[[str], None]] | None,
+    notice: Callable[[str], None] | None,
+) -> BuildResult:
     jobs = site_jobs(plans)
+    _remove_temporaries(out, {out / job.path for job in jobs})
+    made, previous = read_manifest(out / MANIFEST, warn=notice)
     fingerprint = code_fingerprint()
     keys = {
         job.path: hashlib.sha256("\n".join((fingerprint, *job.inputs)).encode()).hexdigest()
@@ -162,32 +186,42 @@ def build_site(
         for job in jobs
         if previous.get(job.path) != keys[job.path] or not (out / job.path).exists()
     ]
+    inside = out.resolve()
     for job in todo:
         target = out / job.path
-        if target.exists() and job.path not in made and not force:
+        if not target.parent.resolve().is_relative_to(inside):
+            raise PlanlensError(f"{target}: is outside {out} (through a symbolic link)")
+        if (target.exists() or target.is_symlink()) and job.path not in made and not force:
             raise PlanlensError(
                 f"{target}: file exists and was not made by planlens; use --force to overwrite it"
             )
     tick = progress([job.path for job in todo]) if progress else None
-    for job in todo:
-        write_text(out / job.path, job.make(), force=True)
-        if tick:
-            tick(job.path)
+    staged: list[Staged] = []
+    try:
+        for job in todo:
+            staged.append(stage_text(out / job.path, job.make(), force=True, follow_symlinks=False))
+            if tick:
+                tick(job.path)
+        if todo:
+            # The journal: every page about to be renamed is planlens's from now on.
+            journal = {path: previous.get(path, PENDING) for path in made}
+            journal.update((job.path, PENDING) for job in todo)
+            write_manifest(out, journal)
+        while staged:
+            staged[0].commit()
+            staged.pop(0)
+    finally:
+        for left in staged:
+            left.discard()
     # Only pages inside the folder are ever deleted, whatever an edited manifest says.
-    inside = out.resolve()
     removed = sorted(
         path
         for path in made
         if path not in keys and (out / path).resolve().is_relative_to(inside) and path != MANIFEST
     )
     for path in removed:
-        (out / path).unlink(missing_ok=True)
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "planlens": __version__,
-        "pages": dict(sorted(keys.items())),
-    }
-    write_text(manifest_path, json.dumps(manifest, indent=2) + "\n", force=True)
+        _remove_page(out / path)
+    write_manifest(out, keys)
     done = {job.path for job in todo}
     return BuildResult(
         written=tuple(job.path for job in todo),
@@ -196,19 +230,32 @@ def build_site(
     )
 
 
-def read_manifest(path: Path) -> tuple[set[str], dict[str, str]]:
-    """Return the pages a build manifest says planlens made, and their digests if trusted.
+#: A temporary file of `planlens.write`: `.<name>.<8 random characters>.planlens-tmp`.
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
 
-    A missing or unreadable manifest, or one not shaped as planlens writes it, is treated as
-    absent. Digests are trusted only from a manifest of this `MANIFEST_FORMAT`.
+
+def _remove_temporaries(out: Path, pages: set[Path]) -> None:
+    """Remove the temporary files a killed build left in the site's folders.
+
+    Only called while holding the build lock, so no other build is writing them.
     """
+    for folder in sorted({out} | {page.parent for page in pages}):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # not made yet, or unreadable: writing there will say so
+        for entry in entries:
+            if _TEMPORARY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _remove_page(path: Path) -> None:
+    """Remove a page of a plan that no longer exists (a folder in its place is left alone)."""
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return set(), {}
-    pages = data.get("pages") if isinstance(data, dict) else None
-    if not isinstance(pages, dict) or not all(
-        isinstance(key, str) and isinstance(value, str) for key, value in pages.items()
-    ):
-        return set(), {}
-    return set(pages), pages if data.get("format") == MANIFEST_FORMAT else {}
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        raise PlanlensError(f"{path}: cannot remove: {reason(err)}") from None
