@@ -438,3 +438,12 @@ def test_import_writes_hidden_characters_as_escapes(tmp_path: Path) -> None:
     (tmp_path / "draft.yaml").write_text(out, encoding="utf-8")
     code, _, err = run("validate", str(tmp_path / "draft.yaml"))
     assert code == 1 and "'text' holds U+202E RIGHT-TO-LEFT OVERRIDE" in err
+
+
+def test_an_unclosed_ipv6_address_is_a_bad_url(tmp_path: Path) -> None:
+    path = tmp_path / "url.yaml"
+    text = HEAD.replace("https://example.org/", "http://[example.org/a")
+    path.write_text(text + 'clauses: [{id: "1", text: x}]\n', encoding="utf-8")
+    code, _, err = run("validate", str(path))
+    assert code == 1
+    assert "url 'http://[example.org/a' in a source of the plan must be an http://" in err

@@ -56,7 +56,10 @@ class ValueChecker(StructureChecker):
         value = self.text(node, "url", what)
         if value is None:
             return None
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # "http://[example.org": an IPv6 address never closed
+            parts = urlsplit("")
         if (
             parts.scheme not in ("http", "https")
             or not parts.netloc
