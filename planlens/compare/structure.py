@@ -38,10 +38,12 @@ def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> 
     depth_old = _depths(old)
     depth_new = _depths(new)
     links: list[Link] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
     depths = sorted({depth_old[p] for p in children_old} & {depth_new[q] for q in children_new})
     for depth in reversed(depths):
         support: dict[tuple[int, int], int] = defaultdict(int)
-        for link in state.links:
+        for link in (*state.links, *links):  # links found deeper count as support too
             for i in link.old:
                 for j in link.new:
                     p, q = old[i].parent, new[j].parent
@@ -51,18 +53,14 @@ def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> 
                         support[p, q] += 1
         best_old = _unique_best(support, 0)
         best_new = _unique_best(support, 1)
-        found = []
         for (p, q), count in sorted(support.items()):
-            if best_old.get(p) != q or best_new.get(q) != p:
+            if best_old.get(p) != q or best_new.get(q) != p or p in taken_old or q in taken_new:
                 continue
             smaller = min(len(children_old[p]), len(children_new[q]))
             if count >= max(1, smaller / 2):
-                found.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
-        for link in found:
-            state.add(link)
-        links += found
-    for link in links:
-        state.remove(link)  # the caller adds them, like every other pass's links
+                taken_old.add(p)
+                taken_new.add(q)
+                links.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
     return links
 
 
