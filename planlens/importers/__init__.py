@@ -8,7 +8,8 @@ An import runs in four pure steps, the first two per format, the last two shared
 3. A layout is chosen: labelled headings, labelled paragraphs, headings of one level, or each
    paragraph, by which label style forms the best run of numbers.
 4. The clause tree is built, ids are made unique, and a draft `Plan` is returned; text outside
-   every clause is kept in notes, never dropped.
+   every clause is kept in notes, never dropped, and text that follows a clause's sub-clauses
+   stays after them, in an unnumbered last sub-clause ("2.after"; see `outline`).
 
 - `labels`: clause labels at the start of a line (`parse_label`, `Label`, roman numerals).
 - `blocks`: `Line` and `Block`, and cutting text into blocks (steps 1 and 2 for text).

@@ -25,6 +25,18 @@ gets "~2", "~3" in document order, and a numbering that restarts after a heading
 quoting another) gets "~2" on every id of its second run. Inside a clause opened by a heading,
 lists and Absätze stay Markdown text: only dotted sub-sections ("1.1." in section 1) and deeper
 labelled headings become sub-clauses there.
+
+Text after a list: a clause's `text` is read before its sub-clauses, so a paragraph that comes
+after them in the document (GPL-2 section 2, "These requirements apply to the modified work as
+a whole", after items a) to c)) cannot go there without reading as if it came first, and it is
+not the last item's either. It becomes the clause's *continuation*: an unnumbered last
+sub-clause with id "<parent>.after" (`number` empty, so no number is invented; "after" is a
+word, so it cannot be taken for a label), holding the paragraphs up to the next sub-clause or
+the end of the clause; text between two lists makes "2.after", "2.after~2" in document order.
+A marker inside the parent's text ("[the list]") was the alternative; it would put words the
+document does not have into the text that comparisons read, and a continuation is compared
+with the other version's continuation like any clause. So the clauses, read depth first, give
+the document's text in its order.
 """
 
 from __future__ import annotations
@@ -254,7 +266,7 @@ def _finish(node: Node, parent_id: str | None, used: set[str]) -> Clause:
         node.body.append(node.label.rest.strip().lstrip(SEPARATORS) if node.label else "")
         node.title = None
     clause_id = _unique(natural, used)
-    if parent_id is None:
+    if parent_id is None or node.continuation:
         number = node.label.printed if node.label is not None else None
     elif node.label is not None and node.label.style == "dotted":
         number = node.label.printed
