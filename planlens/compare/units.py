@@ -50,8 +50,7 @@ class Unit:
     @cached_property
     def wordset(self) -> frozenset[str]:
         """The distinct word stems: what the overlap measures compare."""
-        stem = self.stem
-        return frozenset(stem(word) for word in self.words)
+        return frozenset(map(self.stem, set(self.words)))  # each distinct word stemmed once
 
     @cached_property
     def counts(self) -> Counter[str]:
