@@ -5,7 +5,7 @@
 - `options`: options the commands share, naming plans (file or id), printing or writing output;
 - `plan_commands`: validate, list, show, schema;
 - `import_command`: import;
-- `compare_commands`: diff, report, lineage;
+- `compare_commands`: diff, report, lineage, echoes;
 - `site_commands`: build.
 
 Commands import the library modules they need when they run: `planlens diff` should not pay for
@@ -22,7 +22,7 @@ from typing import Any
 import click
 
 from planlens._version import __version__
-from planlens.cli.compare_commands import diff, lineage_command, report
+from planlens.cli.compare_commands import diff, echoes_command, lineage_command, report
 from planlens.cli.import_command import import_
 from planlens.cli.options import DEFAULT_PLANS
 from planlens.cli.plan_commands import list_plans, schema, show, validate
@@ -70,7 +70,18 @@ def cli(ctx: click.Context, plans_dir: Path) -> None:
     ctx.obj = plans_dir
 
 
-for _command in (validate, list_plans, show, diff, report, build, lineage_command, schema, import_):
+for _command in (
+    validate,
+    list_plans,
+    show,
+    diff,
+    report,
+    build,
+    lineage_command,
+    echoes_command,
+    schema,
+    import_,
+):
     cli.add_command(_command)
 
 

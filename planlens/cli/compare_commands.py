@@ -1,4 +1,4 @@
-"""Commands that compare versions: diff, report (one HTML comparison), lineage."""
+"""Commands that compare versions: diff, report (one HTML comparison), lineage, echoes."""
 
 from __future__ import annotations
 
@@ -145,3 +145,70 @@ def lineage_command(
     else:
         text = lineage_text(result)
     emit(text, output, force, loaded)
+
+
+@click.command("echoes")
+@click.argument("plan")
+@click.option(
+    "--in",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of plans to search (default: the plans folder).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0.0, 1.0),
+    help="Least weighted word overlap for an echo.  [default: 0.25]",
+)
+@click.option(
+    "--per-plan",
+    type=click.IntRange(min=1),
+    help="Most echoes of one clause in each other plan.  [default: 2]",
+)
+@format_option(
+    "text", "markdown", "json", help="json follows the planlens.echoes/1 contract in the README."
+)
+@output_options
+@click.pass_obj
+def echoes_command(
+    plans_dir: Path,
+    plan: str,
+    corpus_dir: Path | None,
+    min_score: float | None,
+    per_plan: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """List, for each clause of PLAN, the clauses of other plans whose wording echoes it.
+
+    PLAN is a plan file or a plan id. Plans of its own lineage (connected to it by `follows`)
+    are not searched: echoes come from other documents. Words count by their rarity over every
+    clause of every plan, so stock phrases make no echo; each score is a weighted word overlap
+    between 0 and 1.
+
+    \b
+    Example:
+        planlens echoes us-28
+        planlens echoes peace-formula --format markdown -o peace-formula-echoes.md
+        planlens echoes us-28 --in plans/ --format json -o us-28-echoes.json
+    """
+    from planlens.lineage import echoes, echoes_markdown, echoes_text, echoes_to_data
+    from planlens.lineage.echoes import MIN_SCORE, PER_PLAN
+    from planlens.plan import load_plans
+
+    (target,) = resolve_plans([plan], plans_dir)
+    corpus = load_plans([corpus_dir or plans_dir], closed=True)
+    result = echoes(
+        target,
+        corpus,
+        per_plan=PER_PLAN if per_plan is None else per_plan,
+        min_score=MIN_SCORE if min_score is None else min_score,
+    )
+    if fmt == "json":
+        text = json.dumps(echoes_to_data(result), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = echoes_markdown(result)
+    else:
+        text = echoes_text(result)
+    emit(text, output, force, [target, *corpus])

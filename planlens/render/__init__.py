@@ -8,7 +8,7 @@ every string is escaped in one place.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
 - `compare_page`: the comparison report.
-- `site_pages`: a plan's page and the site's index.
+- `site_pages`: a plan's page (with each clause's echoes in other plans) and the site's index.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
@@ -23,9 +23,11 @@ from planlens.render.compare_page import ComparePage, Row, compare_page, render_
 from planlens.render.html import anchor_id, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
 from planlens.render.site_pages import (
+    EchoLink,
     IndexPage,
     PlanPage,
     compare_href,
+    echo_links,
     index_page,
     lineage_href,
     plan_href,
@@ -42,6 +44,7 @@ from planlens.render.views import (
 __all__ = [
     "RELATION_COLOURS",
     "ComparePage",
+    "EchoLink",
     "IndexPage",
     "LineagePage",
     "PlanHeader",
@@ -51,6 +54,7 @@ __all__ = [
     "anchor_id",
     "compare_href",
     "compare_page",
+    "echo_links",
     "form_anchor",
     "index_page",
     "lineage_href",
