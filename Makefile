@@ -17,7 +17,7 @@ $(VENV)/.stamp-base: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	$(BIN)/python -m pip install --quiet -e '.[test,browser,import]'
 	touch $@
 
 $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
@@ -41,8 +41,8 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
-	$(PYTHON) scripts/lowest-requirements.py test browser > $(LOWEST)/constraints.txt
-	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser]'
+	$(PYTHON) scripts/lowest-requirements.py test browser import > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser,import]'
 	touch $@
 
 test-lowest: $(LOWEST)/.stamp

@@ -879,7 +879,10 @@ RANDOM_BYTES = random.Random(7).randbytes(4096)
         (RANDOM_BYTES, "draft.txt", "binary"),
         (RANDOM_BYTES[:64].replace(b"\x00", b"\x01"), "draft.txt", "binary"),
         (b"<!DOCTYPE html>\n<html><body><p>1. One.</p></body></html>", "page", "html"),
-        (b'<?xml version="1.0"?>\n<akomaNtoso></akomaNtoso>', "act", "xml"),
+        (b'<?xml version="1.0"?>\n<akomaNtoso></akomaNtoso>', "act", "akoma-ntoso"),
+        (b'<?xml version="1.0"?>\n<bill xmlns="http://schemas.gpo.gov/xml/uslm">', "b", "uslm"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"></rss>', "feed", "xml"),
+        (b"<!-- saved from url=(0019)https://example.org -->\n<html>", "page.txt", "html"),
         # Text in another encoding is text: decoding it then says where it is not UTF-8.
         ("§ 1 Geltung für alle.\n".encode("latin-1"), "gesetz.txt", "text"),
         ("1. One.\n".encode("utf-16"), "draft.txt", "text"),
@@ -903,12 +906,6 @@ def test_import_file_reads_text_as_import_text_does(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (PDF, "draft.pdf", "looks like a PDF; planlens cannot import PDF yet"),
-        (
-            DOCX,
-            "draft.docx",
-            "looks like a Word document (.docx); planlens cannot import Word documents yet",
-        ),
         (zipped("a"), "a.zip", "looks like a zip archive; planlens cannot import zip archives"),
         (
             RANDOM_BYTES,
@@ -924,7 +921,10 @@ def test_import_file_names_formats_it_cannot_read(
     path.write_bytes(data)
     with pytest.raises(PlanlensError) as info:
         import_file(path, plan_id="doc", title="", date="")
-    assert str(info.value) == f"{path}: {message} (it imports plain text and Markdown)"
+    assert str(info.value) == (
+        f"{path}: {message} (it imports text, Markdown, Word documents, PDFs, web pages, USLM"
+        " and Akoma Ntoso)"
+    )
 
 
 def test_import_file_keeps_the_messages_of_reading_plan_files(tmp_path: Path) -> None:
@@ -966,14 +966,14 @@ def test_import_file_reads_a_pipe_once(tmp_path: Path) -> None:
     assert plan == import_text(text, **options)
 
 
-def test_cli_import_refuses_a_pdf_with_a_clear_message(tmp_path: Path) -> None:
+def test_cli_import_refuses_a_broken_pdf_with_a_clear_message(tmp_path: Path) -> None:
+    pytest.importorskip("pdfplumber")
     path = tmp_path / "draft.pdf"
     path.write_bytes(PDF)
     result = CliRunner().invoke(cli, ["import", str(path)])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        f"planlens: error: {path}: looks like a PDF; planlens cannot import PDF yet"
-        " (it imports plain text and Markdown)\n"
+        f"planlens: error: {path}: cannot read the PDF: No /Root object! - Is this really a PDF?\n"
     )
 
 
