@@ -16,7 +16,7 @@ from planlens.importers.paragraphs import Paragraph, outline_of
 from planlens.importers.pdf_layout import Page, PageLine, page_text, running_lines
 from planlens.importers.text import build_clauses
 from planlens.importers.word import _core_properties, _read_styles, _text
-from planlens.importers.word_numbering import W, Numbering, format_number
+from planlens.importers.word_numbering import Numbering, W, format_number
 
 WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -98,9 +98,7 @@ def test_lvl_restart_and_start_values() -> None:
 
 
 def test_bullets_no_label_and_unknown_lists() -> None:
-    numbers = numbering(
-        abstract(4, level(0, "bullet", "\uf0b7"), level(1, "none", "")) + num(1, 4)
-    )
+    numbers = numbering(abstract(4, level(0, "bullet", "\uf0b7"), level(1, "none", "")) + num(1, 4))
     assert labels(numbers, [("1", 0), ("1", 1), ("0", 0), ("99", 0)]) == ["•", "", None, None]
 
 
@@ -110,7 +108,9 @@ def test_a_list_style_link_and_a_heading_style_level() -> None:
         "</w:numPr></w:pPr></w:style>"
     )
     numbers = numbering(
-        abstract(10, level(0, "decimal", "%1."), level(1, "decimal", "%1.%2", '<w:pStyle w:val="H2"/>'))
+        abstract(
+            10, level(0, "decimal", "%1."), level(1, "decimal", "%1.%2", '<w:pStyle w:val="H2"/>')
+        )
         + abstract(11, extra='<w:numStyleLink w:val="Legal"/>')
         + num(8, 10)
         + num(9, 11),
@@ -145,7 +145,8 @@ def test_paragraph_text_leaves_out_deleted_hidden_and_boxed_text() -> None:
 def test_styles_resolve_headings_lists_and_indents_through_based_on() -> None:
     styles = ElementTree.fromstring(
         f"<w:styles {WNS}>"
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+        '<w:name w:val="Normal"/></w:style>'
         '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/>'
         '<w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>'
         '<w:style w:type="paragraph" w:styleId="MyHead"><w:name w:val="My head"/>'
@@ -174,7 +175,10 @@ def test_core_properties_skip_unset_and_placeholder_dates() -> None:
 
 def test_a_printed_number_is_a_label_even_before_lower_case() -> None:
     clauses, _ = outline_of(
-        [Paragraph("the parties agree.", number="Article 1"), Paragraph("they sign.", number="Article 2")]
+        [
+            Paragraph("the parties agree.", number="Article 1"),
+            Paragraph("they sign.", number="Article 2"),
+        ]
     )
     assert [(c.id, c.number, c.text) for c in clauses] == [
         ("1", "Article 1", "the parties agree."),
@@ -184,7 +188,9 @@ def test_a_printed_number_is_a_label_even_before_lower_case() -> None:
 
 # -- PDF layout -------------------------------------------------------------------------------
 
-_WORDS = st.lists(st.sampled_from(["river", "basin", "water", "dam", "data", "party"]), min_size=3, max_size=8)
+_WORDS = st.lists(
+    st.sampled_from(["river", "basin", "water", "dam", "data", "party"]), min_size=3, max_size=8
+)
 
 
 def _pdf_pages(points: list[list[str]], per_page: int, header: str) -> list[Page]:
@@ -197,7 +203,9 @@ def _pdf_pages(points: list[list[str]], per_page: int, header: str) -> list[Page
     for start in range(0, len(lines), per_page):
         chunk = lines[start : start + per_page]
         page = [PageLine(header, 100, 20, 30, 8)]
-        page += [PageLine(t, 72 + x, 100 + 14 * i, 110 + 14 * i, 10) for i, (x, t) in enumerate(chunk)]
+        page += [
+            PageLine(t, 72 + x, 100 + 14 * i, 110 + 14 * i, 10) for i, (x, t) in enumerate(chunk)
+        ]
         page.append(PageLine(str(len(pages) + 1), 290, 780, 790, 8))
         pages.append(Page(tuple(page), 800))
     return pages

@@ -22,18 +22,34 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from planlens.errors import PlanlensError
-from planlens.importers.legal_xml import Vocabulary, build_clauses, itertext, local, normal, parse_xml
+from planlens.importers.legal_xml import (
+    Vocabulary,
+    build_clauses,
+    itertext,
+    local,
+    normal,
+    parse_xml,
+)
 from planlens.importers.skeleton import check_import_options, skeleton_plan
 from planlens.plan.model import Plan
 from planlens.plan.schema import DATE_RE
 
 _ABOVE = ("book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter")
+_OTHER = (
+    "list",
+    "blockList",
+    "item",
+    "rule",
+    "subrule",
+    "proviso",
+    "level",
+    "hcontainer",
+    "sublist",
+)
 _BELOW = ("paragraph", "subparagraph", "clause", "subclause", "point", "indent", "alinea")
 VOCABULARY = Vocabulary(
     levels=frozenset(
-        (*_ABOVE, "division", "subdivision", "section", "subsection", "article", *_BELOW)
-        + ("list", "blockList", "item", "rule", "subrule", "proviso", "level", "hcontainer")
-        + ("transitional", "sublist")
+        (*_ABOVE, "division", "subdivision", "section", "subsection", "article", *_BELOW, *_OTHER)
     ),
     top=("article", "section", "paragraph", "hcontainer", "level"),
     after=frozenset({"wrapUp", "wrap"}),
@@ -58,7 +74,7 @@ def import_akoma_ntoso(
     source_url: str | None = None,
     language: str | None = None,
 ) -> Plan:
-    """Return a draft plan skeleton made from the Akoma Ntoso document at `path` (the registry's reader)."""
+    """Return a draft plan skeleton of the Akoma Ntoso document at `path` (the registry reads)."""
     check_import_options(plan_id, date, source_url)
     try:
         data = path.read_bytes()
@@ -72,7 +88,9 @@ def import_akoma_ntoso(
     )
     clauses = build_clauses(body, VOCABULARY)
     if not clauses:
-        raise PlanlensError(f"{path}: the Akoma Ntoso document has no articles or sections to import")
+        raise PlanlensError(
+            f"{path}: the Akoma Ntoso document has no articles or sections to import"
+        )
     before = [
         normal(" ".join(_text(e) for e in part))
         for part in document

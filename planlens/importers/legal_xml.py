@@ -74,7 +74,9 @@ def parse_xml(data: bytes, path: Path) -> ElementTree.Element:
     if len(data) > MAX_XML_BYTES:
         raise PlanlensError(f"{path}: the XML document is larger than 256 MiB")
     if re.search(rb"<!ENTITY", data[:65536]):
-        raise PlanlensError(f"{path}: the XML document declares entities; planlens does not expand them")
+        raise PlanlensError(
+            f"{path}: the XML document declares entities; planlens does not expand them"
+        )
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
@@ -104,7 +106,9 @@ def key_of(num: str) -> str:
     ['4', 'a', '12', '3', '1.2', 'iv', 'I']
     """
     text = normal(num).rstrip(SEPARATORS)
-    text = re.sub(r"^(?:SEC(?:TION)?|Sec(?:tion)?|ARTICLE|Article|Art|Annex|ANNEX|Rule|RULE)\.?\s*", "", text)
+    text = re.sub(
+        r"^(?:SEC(?:TION)?|Sec(?:tion)?|ARTICLE|Article|Art|Annex|ANNEX|Rule|RULE)\.?\s*", "", text
+    )
     label = parse_label(f"{text} X", heading=True)
     if label is not None and label.style != "bullet":
         return label.key
@@ -114,16 +118,42 @@ def key_of(num: str) -> str:
 
 #: Elements that stand apart from the text before them (a space is put between).
 _BLOCKS = frozenset(
-    "num heading subheading content chapeau continuation p intro wrapUp section subsection"
-    " article paragraph subparagraph clause subclause point item list level quotedContent"
-    " quotedStructure block tr td th".split()
+    {
+        "num",
+        "heading",
+        "subheading",
+        "content",
+        "chapeau",
+        "continuation",
+        "p",
+        "intro",
+        "wrapUp",
+        "section",
+        "subsection",
+        "article",
+        "paragraph",
+        "subparagraph",
+        "clause",
+        "subclause",
+        "point",
+        "item",
+        "list",
+        "level",
+        "quotedContent",
+        "quotedStructure",
+        "block",
+        "tr",
+        "td",
+        "th",
+    }
 )
 
 
 def itertext(element: ElementTree.Element, skipped: frozenset[str]) -> str:
     """Return the text of `element` and its descendants, leaving out `skipped` elements.
 
-    >>> itertext(ElementTree.fromstring("<a>x<num>1.</num><content>y<i>z</i></content></a>"), frozenset())
+    >>> element = ElementTree.fromstring("<a>x<num>1.</num><content>y<i>z</i></content></a>")
+    >>> itertext(element, frozenset())
     'x 1. yz'
     """
     parts: list[str] = []

@@ -74,7 +74,7 @@ def read_pdf(path: Path) -> tuple[str, dict[str, str]]:
                     pages.append(_read_page(page))
                     images += len(page.images)
                     page.close()  # frees the page's parsed objects: a long PDF stays small
-        except Exception as err:  # noqa: BLE001 - whatever a malformed file makes pdfminer raise
+        except Exception as err:
             raise PlanlensError(f"{path}: {_problem(err)}") from None
     if not any(page.lines for page in pages):
         if images:

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Protocol
 

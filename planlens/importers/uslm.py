@@ -61,7 +61,7 @@ def import_uslm(
     source_url: str | None = None,
     language: str | None = None,
 ) -> Plan:
-    """Return a draft plan skeleton made from the USLM document at `path` (the registry's reader)."""
+    """Return a draft plan skeleton of the USLM document at `path` (the registry's reader)."""
     check_import_options(plan_id, date, source_url)
     try:
         data = path.read_bytes()

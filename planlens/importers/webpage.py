@@ -160,11 +160,13 @@ def read_webpage(data: bytes) -> WebPage:
     return WebPage(
         paragraphs=tuple(_paragraphs(document.body, 0)),
         title=_clean(document.title),
-        date=document.date if isinstance(document.date, str) and DATE_RE.match(document.date)
+        date=document.date
+        if isinstance(document.date, str) and DATE_RE.match(document.date)
         else None,
         url=url,
         site=_clean(document.sitename) or _clean(document.hostname),
-        language=language.split("-")[0].lower() if language and LANGUAGE_RE.match(language)
+        language=language.split("-")[0].lower()
+        if language and LANGUAGE_RE.match(language)
         else None,
     )
 

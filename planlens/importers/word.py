@@ -32,7 +32,7 @@ from planlens.errors import PlanlensError
 from planlens.importers.extras import need
 from planlens.importers.paragraphs import Paragraph, outline_of
 from planlens.importers.skeleton import check_import_options, skeleton_plan
-from planlens.importers.word_numbering import W, Element, Numbering
+from planlens.importers.word_numbering import Element, Numbering, W
 from planlens.plan.model import Plan
 from planlens.plan.schema import DATE_RE, LANGUAGE_RE
 
@@ -60,6 +60,10 @@ _SKIPPED = frozenset(
         f"{W}endnoteReference",
         _MC_FALLBACK,
     }
+)
+#: Elements that hold paragraphs of the body: tables, content controls, tracked insertions.
+_CONTAINERS = frozenset(
+    f"{W}{name}" for name in ("tbl", "tr", "tc", "sdt", "sdtContent", "ins", "customXml", "moveTo")
 )
 _CHARACTERS = {f"{W}tab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 
@@ -125,7 +129,7 @@ def read_word(path: Path) -> WordDocument:
         body = document.element.body
         styles_element = document.styles.element
         numbering_element = _numbering_element(document)
-    except Exception as err:  # noqa: BLE001 - whatever a malformed package makes the library raise
+    except Exception as err:
         raise PlanlensError(f"{path}: cannot read the Word document: {_reason(err)}") from None
     styles = _read_styles(styles_element)
     numbering = Numbering(numbering_element, styles_element)
@@ -300,9 +304,7 @@ def _body_paragraphs(container: Element) -> Iterator[Element]:
         tag = child.tag
         if tag == f"{W}p":
             yield child
-        elif tag in (f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent", f"{W}ins"):
-            yield from _body_paragraphs(child)
-        elif tag in (f"{W}customXml", f"{W}moveTo"):
+        elif tag in _CONTAINERS:
             yield from _body_paragraphs(child)
 
 
@@ -323,8 +325,8 @@ def _read_paragraph(
         num_pr = ppr.find(f"{W}numPr")
         if num_pr is not None:
             num_id = _child_val(num_pr, "numId") or num_id
-            level = _child_val(num_pr, "ilvl")
-            ilvl = int(level) if level and level.isdigit() else ilvl
+            given = _child_val(num_pr, "ilvl")
+            ilvl = int(given) if given and given.isdigit() else ilvl
         outline = ppr.find(f"{W}outlineLvl")
         if outline is not None and (value := outline.get(f"{W}val", "")).isdigit():
             heading = int(value) + 1 if int(value) < 9 else 0
@@ -334,16 +336,18 @@ def _read_paragraph(
             ilvl = numbering.level_of_style(num_id, style_id)
         ilvl = min(max(ilvl, 0), 8)
         number = numbering.label(num_id, ilvl) or ""
-        level = numbering.level(num_id, ilvl)
-        if level is not None:
-            left = level.left if level.left is not None else left
-            hanging = level.hanging
+        definition = numbering.level(num_id, ilvl)
+        if definition is not None:
+            left = definition.left if definition.left is not None else left
+            hanging = definition.hanging
     if not text:  # counted all the same: Word numbers an empty paragraph of a list
         return None, style
     if ppr is not None:
         left, hanging = _indent(ppr.find(f"{W}ind"), left, hanging)
     first_line = max((left or 0) - hanging, 0)
-    paragraph = Paragraph(text, heading=heading, indent=first_line // _TWIPS_PER_CHAR, number=number)
+    paragraph = Paragraph(
+        text, heading=heading, indent=first_line // _TWIPS_PER_CHAR, number=number
+    )
     return paragraph, style
 
 

@@ -25,8 +25,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from planlens.importers.labels import roman_value
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: An lxml or ElementTree element of WordprocessingML (untyped libraries: see pyproject.toml).
@@ -70,7 +68,8 @@ class Level:
             start=_int(lvl.find(f"{W}start"), 1),
             fmt=_val(lvl.find(f"{W}numFmt")) or "decimal",
             text=_val(lvl.find(f"{W}lvlText")) or "",
-            restart=_int(lvl.find(f"{W}lvlRestart"), -1) if lvl.find(f"{W}lvlRestart") is not None
+            restart=_int(lvl.find(f"{W}lvlRestart"), -1)
+            if lvl.find(f"{W}lvlRestart") is not None
             else None,
             legal=lvl.find(f"{W}isLgl") is not None and _val(lvl.find(f"{W}isLgl")) != "0",
             style=_val(lvl.find(f"{W}pStyle")),
@@ -92,8 +91,10 @@ class _Instance:
 def format_number(value: int, fmt: str) -> str:
     """Return `value` written in the Word number format `fmt`.
 
-    >>> [format_number(n, f) for n, f in [(3, "lowerLetter"), (28, "lowerLetter"), (4, "upperRoman")]]
-    ['c', 'bb', 'IV']
+    >>> format_number(3, "lowerLetter"), format_number(28, "lowerLetter")
+    ('c', 'bb')
+    >>> format_number(4, "upperRoman"), format_number(9, "lowerRoman")
+    ('IV', 'ix')
     >>> format_number(7, "decimalZero"), format_number(2, "bullet"), format_number(5, "none")
     ('07', '•', '')
     """

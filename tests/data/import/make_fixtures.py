@@ -39,7 +39,7 @@ from docx.shared import Twips
 from fpdf import FPDF
 
 HERE = Path(__file__).resolve().parent
-WHEN = datetime.datetime(2025, 11, 20, 9, 0, tzinfo=datetime.timezone.utc)
+WHEN = datetime.datetime(2025, 11, 20, 9, 0, tzinfo=datetime.UTC)
 ZIP_TIME = (2025, 11, 20, 9, 0, 0)
 
 Tree = list[dict[str, Any]]
@@ -70,7 +70,9 @@ def clause(
 # -- Word -----------------------------------------------------------------------------------
 
 
-def _numbering(document: Any, abstract_id: int, levels: list[tuple[str, str, int, str | None]]) -> None:
+def _numbering(
+    document: Any, abstract_id: int, levels: list[tuple[str, str, int, str | None]]
+) -> None:
     """Add an abstract list: per level (numFmt, lvlText, left indent in twips, linked style)."""
     lvls = []
     for ilvl, (fmt, text, left, style) in enumerate(levels):
@@ -85,7 +87,7 @@ def _numbering(document: Any, abstract_id: int, levels: list[tuple[str, str, int
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:multiLevelType w:val="multilevel"/>{"".join(lvls)}</w:abstractNum>'
     )
-    first_num = numbering.find("{%s}num" % numbering.nsmap["w"])
+    first_num = numbering.find("{{{}}}num".format(numbering.nsmap["w"]))
     if first_num is not None:
         first_num.addprevious(abstract)
     else:
@@ -102,7 +104,9 @@ def _instance(document: Any, num_id: int, abstract_id: int, restart: bool = Fals
     )
 
 
-def _numbered(document: Any, text: str, num_id: int, ilvl: int, style: str = "List Paragraph") -> None:
+def _numbered(
+    document: Any, text: str, num_id: int, ilvl: int, style: str = "List Paragraph"
+) -> None:
     paragraph = document.add_paragraph(text, style=style)
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = ilvl
@@ -128,7 +132,9 @@ def _save_docx(document: Any, path: Path) -> None:
     _rezip(buffer.getvalue(), path)
 
 
-def _rezip(data: bytes, path: Path, drop: str = "", replace: dict[str, bytes] | None = None) -> None:
+def _rezip(
+    data: bytes, path: Path, drop: str = "", replace: dict[str, bytes] | None = None
+) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
@@ -143,17 +149,25 @@ def _rezip(data: bytes, path: Path, drop: str = "", replace: dict[str, bytes] | 
 
 
 def word_lists(out: Path) -> dict[str, Any]:
-    """An automatically numbered list with lettered and roman sub-levels: numbers only in numbering.xml."""
-    document = _new_document("Framework agreement on the Meridian basin", datetime.datetime(2025, 11, 20, 10, 0))
+    """A list numbered by Word, lettered and roman sub-levels: the numbers only in numbering.xml."""
+    document = _new_document(
+        "Framework agreement on the Meridian basin", datetime.datetime(2025, 11, 20, 10, 0)
+    )
     _numbering(
         document,
         90,
-        [("decimal", "%1.", 720, None), ("lowerLetter", "(%2)", 1440, None), ("lowerRoman", "(%3)", 2160, None)],
+        [
+            ("decimal", "%1.", 720, None),
+            ("lowerLetter", "(%2)", 1440, None),
+            ("lowerRoman", "(%3)", 2160, None),
+        ],
     )
     _instance(document, 90, 90)
     document.add_paragraph("Framework agreement on the Meridian river basin", style="Title")
     document.add_paragraph("The parties agree as follows:")
-    _numbered(document, "The parties will share water data every month through a joint commission.", 90, 0)
+    _numbered(
+        document, "The parties will share water data every month through a joint commission.", 90, 0
+    )
     _numbered(document, "No new dam will be built on the main river without:", 90, 0)
     _numbered(document, "a joint environmental study;", 90, 1)
     _numbered(document, "a flood plan agreed by the downstream party; and", 90, 1)
@@ -171,7 +185,11 @@ def word_lists(out: Path) -> dict[str, Any]:
         "notes": "Text before the first clause:\n\nFramework agreement on the Meridian river basin"
         "\n\nThe parties agree as follows:",
         "clauses": [
-            clause("1", "The parties will share water data every month through a joint commission.", "1"),
+            clause(
+                "1",
+                "The parties will share water data every month through a joint commission.",
+                "1",
+            ),
             clause(
                 "2",
                 "No new dam will be built on the main river without:",
@@ -203,7 +221,11 @@ def word_lists(out: Path) -> dict[str, Any]:
 def word_headings(out: Path) -> dict[str, Any]:
     """Numbered headings: "Article %1" linked to Heading 1, "%1.%2" to Heading 2."""
     document = _new_document(None, datetime.datetime(2025, 11, 24, 16, 30))
-    _numbering(document, 91, [("decimal", "Article %1", 0, "Heading1"), ("decimal", "%1.%2", 0, "Heading2")])
+    _numbering(
+        document,
+        91,
+        [("decimal", "Article %1", 0, "Heading1"), ("decimal", "%1.%2", 0, "Heading2")],
+    )
     _instance(document, 91, 91)
     for style_name, ilvl in (("Heading 1", None), ("Heading 2", 1)):
         ppr = document.styles[style_name].element.get_or_add_pPr()
@@ -214,10 +236,14 @@ def word_headings(out: Path) -> dict[str, Any]:
     document.add_paragraph("Treaty on the Meridian river basin", style="Title")
     document.add_paragraph("The High Contracting Parties have agreed as follows.")
     document.add_heading("Definitions", level=1)
-    document.add_paragraph("In this Treaty, the basin means the Meridian river and its tributaries.")
+    document.add_paragraph(
+        "In this Treaty, the basin means the Meridian river and its tributaries."
+    )
     document.add_heading("Water allocation", level=1)
     document.add_heading("Shares of the flow", level=2)
-    document.add_paragraph("Each party receives a share of the flow in proportion to its population.")
+    document.add_paragraph(
+        "Each party receives a share of the flow in proportion to its population."
+    )
     document.add_heading("Dry years", level=2)
     document.add_paragraph("In a dry year, every share is reduced in the same proportion.")
     document.add_heading("Entry into force", level=1)
@@ -247,10 +273,20 @@ def word_headings(out: Path) -> dict[str, Any]:
                         "2.1",
                         "Shares of the flow",
                     ),
-                    clause("2.2", "In a dry year, every share is reduced in the same proportion.", "2.2", "Dry years"),
+                    clause(
+                        "2.2",
+                        "In a dry year, every share is reduced in the same proportion.",
+                        "2.2",
+                        "Dry years",
+                    ),
                 ],
             ),
-            clause("3", "This Treaty enters into force on the day of its signature.", "Article 3", "Entry into force"),
+            clause(
+                "3",
+                "This Treaty enters into force on the day of its signature.",
+                "Article 3",
+                "Entry into force",
+            ),
         ],
     }
 
@@ -275,7 +311,10 @@ def word_typed(out: Path) -> dict[str, Any]:
                 "2",
                 "The commission will report on:",
                 "2",
-                clauses=[clause("2.a", "the state of the river;"), clause("2.b", "the fishing season.")],
+                clauses=[
+                    clause("2.a", "the state of the river;"),
+                    clause("2.b", "the fishing season."),
+                ],
             ),
             clause("3", "This statement is public.", "3"),
         ],
@@ -306,7 +345,7 @@ def _pdf(running: str, title: str, lines: list[tuple[int, str]], path: Path) -> 
     pdf = _Pdf(format=(105, 148))
     pdf.running = running
     pdf.set_title(title)
-    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.UTC))
     pdf.set_producer("planlens fixtures")
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_margins(10, 10, 10)
@@ -356,7 +395,12 @@ def pdf_running_header(out: Path) -> dict[str, Any]:
         (0, ""),
         (0, "5. Disputes go to arbitration."),
     ]
-    _pdf("Meridian basin agreement - revision 2 - CONFIDENTIAL", "Meridian basin agreement (revision 2)", lines, out / "pdf-running-header.pdf")
+    _pdf(
+        "Meridian basin agreement - revision 2 - CONFIDENTIAL",
+        "Meridian basin agreement (revision 2)",
+        lines,
+        out / "pdf-running-header.pdf",
+    )
     return {
         "title": "Meridian basin agreement (revision 2)",
         "date": "2025-11-27",
@@ -364,7 +408,12 @@ def pdf_running_header(out: Path) -> dict[str, Any]:
         "The parties, meeting in Geneva on 26 and 27 November 2025, having regard to the needs of"
         " the basin, agree as follows:",
         "clauses": [
-            clause("1", "The parties will share water data every month through a joint commission of six members.", "1"),
+            clause(
+                "1",
+                "The parties will share water data every month through a joint commission of six"
+                " members.",
+                "1",
+            ),
             clause(
                 "2",
                 "No new dam will be built without:",
@@ -376,14 +425,17 @@ def pdf_running_header(out: Path) -> dict[str, Any]:
             ),
             clause(
                 "3",
-                "The commission will hold its negotiations in public, publish its minutes within ten days, "
-                "and invite observers from the riverside communities to every session on the quotas, "
+                "The commission will hold its negotiations in public, publish its minutes within"
+                " ten days, and invite observers from the riverside communities to every session"
+                " on the"
+                " quotas, "
                 "on the dams and on the well-known problem of the delta's salt water.",
                 "3",
             ),
             clause(
                 "4",
-                "Fishing quotas will be set each spring by the commission; a well-known rule limits "
+                "Fishing quotas will be set each spring by the commission; a well-known rule"
+                " limits "
                 "them to half of the catch of the year before.",
                 "4",
             ),
@@ -395,7 +447,7 @@ def pdf_running_header(out: Path) -> dict[str, Any]:
 def pdf_refused(out: Path) -> dict[str, str]:
     """An encrypted PDF (a password is needed to open it) and one with only an image."""
     pdf = FPDF(format=(105, 148))
-    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.UTC))
     pdf.set_producer("planlens fixtures")
     pdf.add_page()
     pdf.set_font("Helvetica", "", 10)
@@ -410,15 +462,17 @@ def pdf_refused(out: Path) -> dict[str, str]:
     for row in range(40, 360, 24):
         draw.rectangle((30, row, 270 - (row % 70), row + 10), fill=0)  # lines of "text"
     pdf = FPDF(format=(105, 148))
-    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2025, 11, 27, 12, 0, tzinfo=datetime.UTC))
     pdf.set_producer("planlens fixtures")
     pdf.add_page()
     pdf.image(image, x=5, y=5, w=95)
     pdf.file_id = lambda: "<00112233445566778899AABBCCDDEEFF><00112233445566778899AABBCCDDEEFF>"
     pdf.output(str(out / "scanned.pdf"))
     return {
-        "encrypted.pdf": "the PDF is encrypted and needs a password: save an unprotected copy first",
-        "scanned.pdf": "the PDF has no text, only images (a scan?): planlens does not read text from"
+        "encrypted.pdf": "the PDF is encrypted and needs a password: save an unprotected copy"
+        " first",
+        "scanned.pdf": "the PDF has no text, only images (a scan?): planlens does not read text"
+        " from"
         " images; run OCR on it first",
     }
 
@@ -474,7 +528,7 @@ debated it.</p>
 </html>
 """
 
-PARAGRAPHS_PAGE = """<!-- saved from url=(0054)https://gov.example.org/statements/meridian-basin.html -->
+PARAGRAPHS_PAGE = """<!-- saved from url=(0047)https://gov.example.org/statements/meridian.html -->
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
 <title>Statement on the Meridian basin talks</title></head>
 <body>
@@ -523,11 +577,16 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
                 "note": None,
             }
         ],
-        "notes": "Text before the first clause:\n\nBasin leaders agree a four-point plan for the Meridian"
+        "notes": "Text before the first clause:\n\nBasin leaders agree a four-point plan for the"
+        " Meridian"
         "\n\nThe three governments of the Meridian basin published the points below on"
         " Friday, after two days of talks in Geneva. Their text reads:",
         "clauses": [
-            clause("1", "The parties will share water data every month through a joint commission.", "1"),
+            clause(
+                "1",
+                "The parties will share water data every month through a joint commission.",
+                "1",
+            ),
             clause(
                 "2",
                 "No new dam will be built without the consent of all parties:",
@@ -540,7 +599,8 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
             clause("3", "Fishing quotas will be set each spring by the commission.", "3"),
             clause(
                 "4",
-                "Disputes will go to arbitration in Geneva.\n\nOfficials said that the plan would be"
+                "Disputes will go to arbitration in Geneva.\n\nOfficials said that the plan would"
+                " be"
                 " signed in December, after each parliament has debated it.",
                 "4",
             ),
@@ -551,7 +611,7 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
         "date": "",
         "sources": [
             {
-                "url": "https://gov.example.org/statements/meridian-basin.html",
+                "url": "https://gov.example.org/statements/meridian.html",
                 "title": "Statement on the Meridian basin talks",
                 "publisher": None,
                 "date": None,
@@ -559,10 +619,13 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
                 "note": None,
             }
         ],
-        "notes": "Text before the first clause:\n\nStatement on the Meridian basin talks\n\nThe delegations"
-        " of the three riparian states agreed on the following points at the close of their meeting:",
+        "notes": "Text before the first clause:\n\nStatement on the Meridian basin talks\n\nThe"
+        " delegations of the three riparian states agreed on the following points at the close of"
+        " their meeting:",
         "clauses": [
-            clause("1", "An immediate halt to the construction of new dams on the main river.", "1"),
+            clause(
+                "1", "An immediate halt to the construction of new dams on the main river.", "1"
+            ),
             clause("2", "The exchange of all hydrological data within thirty days.", "2"),
             clause("3", "A monitoring mission led by the basin commission.", "3"),
             clause("4", "A further meeting of the delegations before the end of the year.", "4"),
@@ -574,7 +637,8 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
 # -- legislative XML ------------------------------------------------------------------------
 
 USLM_BILL = """<?xml version="1.0" encoding="UTF-8"?>
-<bill xmlns="http://schemas.gpo.gov/xml/uslm" xmlns:dc="http://purl.org/dc/elements/1.1/" xml:lang="en">
+<bill xmlns="http://schemas.gpo.gov/xml/uslm"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xml:lang="en">
 <meta>
 <dc:title>119 HR 9999 IH: Meridian Basin Cooperation Act</dc:title>
 <dc:type>House Bill</dc:type>
@@ -582,31 +646,46 @@ USLM_BILL = """<?xml version="1.0" encoding="UTF-8"?>
 </meta>
 <preface>
 <congress value="119">119th CONGRESS</congress>
-<action><date date="2025-03-04">March 4, 2025</date><actionDescription>Ms. Example introduced the following bill</actionDescription></action>
-<action><date date="2025-11-18">November 18, 2025</date><actionDescription>Reported with an amendment</actionDescription></action>
+<action><date date="2025-03-04">March 4, 2025</date>
+<actionDescription>Ms. Example introduced the following bill</actionDescription></action>
+<action><date date="2025-11-18">November 18, 2025</date>
+<actionDescription>Reported with an amendment</actionDescription></action>
 </preface>
 <main>
-<longTitle><docTitle>A BILL</docTitle><officialTitle>To support cooperation in the Meridian basin.</officialTitle></longTitle>
-<enactingFormula>Be it enacted by the Senate and House of Representatives of the United States of America in Congress assembled,</enactingFormula>
-<title identifier="/us/bill/119/hr/9999/tI"><num value="I">TITLE I</num><heading>GENERAL PROVISIONS</heading>
-<section identifier="/us/bill/119/hr/9999/tI/s1"><num value="1">SECTION 1. </num><heading>SHORT TITLE.</heading>
-<content>This Act may be cited as the <quotedText>Meridian Basin Cooperation Act</quotedText>.</content>
+<longTitle><docTitle>A BILL</docTitle>
+<officialTitle>To support cooperation in the Meridian basin.</officialTitle></longTitle>
+<enactingFormula>Be it enacted by the Senate and House of Representatives of the United States
+of America in Congress assembled,</enactingFormula>
+<title identifier="/us/bill/119/hr/9999/tI"><num value="I">TITLE I</num>
+<heading>GENERAL PROVISIONS</heading>
+<section identifier="/us/bill/119/hr/9999/tI/s1"><num value="1">SECTION 1. </num>
+<heading>SHORT TITLE.</heading>
+<content>This Act may be cited as the
+<quotedText>Meridian Basin Cooperation Act</quotedText>.</content>
 </section>
-<section identifier="/us/bill/119/hr/9999/tI/s2"><num value="2">SEC. 2. </num><heading>DATA SHARING.</heading>
-<subsection identifier="/us/bill/119/hr/9999/tI/s2/a"><num value="a">(a) </num><heading>In General.—</heading>
+<section identifier="/us/bill/119/hr/9999/tI/s2"><num value="2">SEC. 2. </num>
+<heading>DATA SHARING.</heading>
+<subsection identifier="/us/bill/119/hr/9999/tI/s2/a"><num value="a">(a) </num>
+<heading>In General.—</heading>
 <chapeau>The Secretary shall share with the basin commission—</chapeau>
-<paragraph identifier="/us/bill/119/hr/9999/tI/s2/a/1"><num value="1">(1) </num><content>monthly river flow data; and</content></paragraph>
-<paragraph identifier="/us/bill/119/hr/9999/tI/s2/a/2"><num value="2">(2) </num><content>reservoir levels,</content></paragraph>
+<paragraph identifier="/us/bill/119/hr/9999/tI/s2/a/1"><num value="1">(1) </num>
+<content>monthly river flow data; and</content></paragraph>
+<paragraph identifier="/us/bill/119/hr/9999/tI/s2/a/2"><num value="2">(2) </num>
+<content>reservoir levels,</content></paragraph>
 <continuation>within 30 days after the data are collected.</continuation>
 </subsection>
-<subsection identifier="/us/bill/119/hr/9999/tI/s2/b"><num value="b">(b) </num><heading>Report.—</heading>
+<subsection identifier="/us/bill/119/hr/9999/tI/s2/b"><num value="b">(b) </num>
+<heading>Report.—</heading>
 <content>The Secretary shall report to Congress each year on the data shared.</content></subsection>
 </section>
 </title>
-<title identifier="/us/bill/119/hr/9999/tII"><num value="II">TITLE II</num><heading>AMENDMENTS</heading>
-<section identifier="/us/bill/119/hr/9999/tII/s3"><num value="3">SEC. 3. </num><heading>AMENDMENT TO THE RIVERS ACT.</heading>
+<title identifier="/us/bill/119/hr/9999/tII"><num value="II">TITLE II</num>
+<heading>AMENDMENTS</heading>
+<section identifier="/us/bill/119/hr/9999/tII/s3"><num value="3">SEC. 3. </num>
+<heading>AMENDMENT TO THE RIVERS ACT.</heading>
 <content>Section 5 of the Rivers Act is amended to read as follows:
-<quotedContent><section><num value="5">SEC. 5. </num><heading>COMMISSION.</heading><content>The commission shall meet twice a year.</content></section></quotedContent>.</content>
+<quotedContent><section><num value="5">SEC. 5. </num><heading>COMMISSION.</heading>
+<content>The commission shall meet twice a year.</content></section></quotedContent>.</content>
 </section>
 </title>
 </main>
@@ -618,35 +697,50 @@ AKN_ACT = """<?xml version="1.0" encoding="UTF-8"?>
 <act name="treaty">
 <meta>
 <identification source="#fixtures">
-<FRBRWork><FRBRthis value="/akn/un/act/treaty/2025/meridian/!main"/><FRBRuri value="/akn/un/act/treaty/2025/meridian"/>
-<FRBRalias value="Meridian Basin Treaty" name="short"/><FRBRdate date="2025-01-15" name="signature"/><FRBRauthor href="#parties"/><FRBRcountry value="un"/></FRBRWork>
-<FRBRExpression><FRBRthis value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20/!main"/><FRBRuri value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20"/>
-<FRBRdate date="2025-11-20" name="consolidation"/><FRBRauthor href="#parties"/><FRBRlanguage language="eng"/></FRBRExpression>
-<FRBRManifestation><FRBRthis value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20/!main.xml"/><FRBRuri value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20.xml"/>
+<FRBRWork><FRBRthis value="/akn/un/act/treaty/2025/meridian/!main"/>
+<FRBRuri value="/akn/un/act/treaty/2025/meridian"/>
+<FRBRalias value="Meridian Basin Treaty" name="short"/>
+<FRBRdate date="2025-01-15" name="signature"/><FRBRauthor href="#parties"/>
+<FRBRcountry value="un"/></FRBRWork>
+<FRBRExpression><FRBRthis value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20/!main"/>
+<FRBRuri value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20"/>
+<FRBRdate date="2025-11-20" name="consolidation"/><FRBRauthor href="#parties"/>
+<FRBRlanguage language="eng"/></FRBRExpression>
+<FRBRManifestation><FRBRthis value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20/!main.xml"/>
+<FRBRuri value="/akn/un/act/treaty/2025/meridian/eng@2025-11-20.xml"/>
 <FRBRdate date="2025-11-21" name="transform"/><FRBRauthor href="#fixtures"/></FRBRManifestation>
 </identification>
 </meta>
-<preface><longTitle><p><docTitle>Treaty on the Meridian river basin</docTitle></p></longTitle></preface>
-<preamble><p>The Parties, recognising their shared responsibility for the basin, have agreed as follows:</p></preamble>
+<preface><longTitle><p>
+<docTitle>Treaty on the Meridian river basin</docTitle></p></longTitle></preface>
+<preamble>
+<p>The Parties, recognising their shared responsibility for the basin, have agreed as
+follows:</p></preamble>
 <body>
 <chapter eId="chp_I"><num>Chapter I</num><heading>General provisions</heading>
 <article eId="art_1"><num>Article 1</num><heading>Purpose</heading>
-<paragraph eId="art_1__para_1"><content><p>This Treaty governs the use of the waters of the basin.</p></content></paragraph>
+<paragraph eId="art_1__para_1"><content>
+<p>This Treaty governs the use of the waters of the basin.</p></content></paragraph>
 </article>
 <article eId="art_2"><num>Article 2</num><heading>Data</heading>
 <paragraph eId="art_2__para_1"><num>1.</num>
 <list eId="art_2__para_1__list_1"><intro><p>Each Party shall share:</p></intro>
-<point eId="art_2__para_1__list_1__point_a"><num>(a)</num><content><p>monthly flow data;</p></content></point>
-<point eId="art_2__para_1__list_1__point_b"><num>(b)</num><content><p>reservoir levels,</p></content></point>
+<point eId="art_2__para_1__list_1__point_a"><num>(a)</num><content>
+<p>monthly flow data;</p></content></point>
+<point eId="art_2__para_1__list_1__point_b"><num>(b)</num><content>
+<p>reservoir levels,</p></content></point>
 <wrapUp><p>within thirty days of their collection.</p></wrapUp>
 </list></paragraph>
-<paragraph eId="art_2__para_2"><num>2.</num><content><p>The commission shall publish the data.</p><p>It may withhold data on security grounds.</p></content></paragraph>
+<paragraph eId="art_2__para_2"><num>2.</num><content><p>The commission shall publish the data.</p>
+<p>It may withhold data on security grounds.</p></content></paragraph>
 </article>
 </chapter>
 <chapter eId="chp_II"><num>Chapter II</num><heading>Final provisions</heading>
 <article eId="art_3"><num>Article 3</num><heading>Amendment</heading>
 <paragraph eId="art_3__para_1"><content><p>Article 1 of the 1990 Convention is replaced by:</p>
-<p><quotedStructure><article><num>Article 1</num><content><p>The Convention applies to the whole basin.</p></content></article></quotedStructure></p></content></paragraph>
+<p><quotedStructure><article><num>Article 1</num><content>
+<p>The Convention applies to the whole
+basin.</p></content></article></quotedStructure></p></content></paragraph>
 </article>
 </chapter>
 </body>
@@ -663,7 +757,8 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
         "title": "119 HR 9999 IH: Meridian Basin Cooperation Act",
         "date": "2025-11-18",
         "language": "en",
-        "notes": "Text before the first clause:\n\nA BILL To support cooperation in the Meridian basin.\n\n"
+        "notes": "Text before the first clause:\n\nA BILL To support cooperation in the Meridian"
+        " basin.\n\n"
         "Be it enacted by the Senate and House of Representatives of the United States of America"
         " in Congress assembled,",
         "clauses": [
@@ -687,7 +782,11 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
                         clauses=[
                             clause("2.a.1", "monthly river flow data; and"),
                             clause("2.a.2", "reservoir levels,"),
-                            clause("2.a.after", "within 30 days after the data are collected.", number=None),
+                            clause(
+                                "2.a.after",
+                                "within 30 days after the data are collected.",
+                                number=None,
+                            ),
                         ],
                     ),
                     clause(
@@ -711,7 +810,8 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
         "title": "Treaty on the Meridian river basin",
         "date": "2025-11-20",
         "language": "en",
-        "notes": "Text before the first clause:\n\nTreaty on the Meridian river basin\n\nThe Parties,"
+        "notes": "Text before the first clause:\n\nTreaty on the Meridian river basin\n\nThe"
+        " Parties,"
         " recognising their shared responsibility for the basin, have agreed as follows:",
         "clauses": [
             clause(
@@ -733,12 +833,15 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
                         clauses=[
                             clause("2.1.a", "monthly flow data;"),
                             clause("2.1.b", "reservoir levels,"),
-                            clause("2.1.after", "within thirty days of their collection.", number=None),
+                            clause(
+                                "2.1.after", "within thirty days of their collection.", number=None
+                            ),
                         ],
                     ),
                     clause(
                         "2.2",
-                        "The commission shall publish the data.\n\nIt may withhold data on security grounds.",
+                        "The commission shall publish the data.\n\nIt may withhold data on"
+                        " security grounds.",
                     ),
                 ],
             ),
@@ -760,7 +863,8 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
 DRAFT_POINTS = [
     "The parties will share water data every month through a joint commission of six members.",
     "No new dam will be built on the main river without the consent of all parties.",
-    "Fishing quotas will be set each spring by the commission after hearing the riverside communities.",
+    "Fishing quotas will be set each spring by the commission after hearing the riverside"
+    " communities.",
     "The commission will protect the delta:",
     "Each party will publish its water use within 30 days of the end of each quarter.",
     "Navigation on the river will remain free for the vessels of all parties.",
@@ -783,7 +887,9 @@ def two_formats(out: Path) -> dict[str, Any]:
     The revision rewords point 3, changes the figure of point 5, and moves point 7 up to be
     point 2, which renumbers points 2 to 6.
     """
-    document = _new_document("Meridian basin agreement (draft)", datetime.datetime(2025, 11, 10, 9, 0))
+    document = _new_document(
+        "Meridian basin agreement (draft)", datetime.datetime(2025, 11, 10, 9, 0)
+    )
     _numbering(document, 92, [("decimal", "%1.", 720, None), ("lowerLetter", "(%2)", 1440, None)])
     _instance(document, 92, 92)
     document.add_paragraph("Meridian basin agreement", style="Title")
@@ -804,7 +910,12 @@ def two_formats(out: Path) -> dict[str, Any]:
             for letter, item in zip("ab", DELTA, strict=True):
                 lines += _wrapped(f"({letter})", item, indent=6)
         lines.append((0, ""))
-    _pdf("Meridian basin agreement - revision - 27 November 2025", "Meridian basin agreement (revision)", lines, out / "agreement-revision.pdf")
+    _pdf(
+        "Meridian basin agreement - revision - 27 November 2025",
+        "Meridian basin agreement (revision)",
+        lines,
+        out / "agreement-revision.pdf",
+    )
     links = [["1", "1"], ["2", "3"], ["3", "4"], ["4", "5"], ["4.a", "5.a"], ["4.b", "5.b"]]
     links += [["5", "6"], ["6", "7"], ["7", "2"], ["8", "8"]]
     return {
@@ -849,7 +960,11 @@ def broken_files(out: Path) -> dict[str, str]:
     document.save(buffer)
     with zipfile.ZipFile(buffer) as archive:
         part = archive.read("word/document.xml")
-    _rezip(buffer.getvalue(), out / "corrupt.docx", replace={"word/document.xml": part[: len(part) // 2]})
+    _rezip(
+        buffer.getvalue(),
+        out / "corrupt.docx",
+        replace={"word/document.xml": part[: len(part) // 2]},
+    )
     _rezip(buffer.getvalue(), out / "no-document.docx", drop="word/document.xml")
     return {
         "corrupt.docx": "cannot read the Word document:",
