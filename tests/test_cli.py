@@ -300,7 +300,8 @@ def test_readme_and_help_examples_parse_against_the_real_cli(
     # Parsing checks that files named as existing inputs exist: give them a place that has them.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plans").symlink_to(ROOT / "plans")
-    (tmp_path / "draft.txt").write_text("1. A point.\n", encoding="utf-8")
+    for name in ("draft.txt", "draft.docx", "framework.pdf", "article.html", "bill.xml"):
+        (tmp_path / name).write_text("1. A point.\n", encoding="utf-8")
     lines = readme_commands() + [line for name in cli.commands for line in help_examples(name)]
     assert len(lines) >= 20
     commands_shown = {

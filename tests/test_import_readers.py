@@ -91,6 +91,17 @@ def test_instances_of_one_list_go_on_and_a_start_override_restarts() -> None:
     assert labels(numbers, sequence) == ["1.", "2.", "3.", "1.", "2.", "3."]
 
 
+def test_a_decimal_level_printed_like_the_one_above_reads_as_a_sub_point() -> None:
+    numbers = numbering(
+        abstract(
+            6, level(0, "decimal", "%1."), level(1, "decimal", "%2."), level(2, "decimal", "%3)")
+        )
+        + num(1, 6)
+    )
+    sequence = [("1", 0), ("1", 0), ("1", 1), ("1", 1), ("1", 2), ("1", 0)]
+    assert labels(numbers, sequence) == ["1.", "2.", "2.1", "2.2", "1)", "3."]
+
+
 def test_lvl_restart_and_start_values() -> None:
     never = level(1, "lowerLetter", "%2)", extra='<w:lvlRestart w:val="0"/>')
     numbers = numbering(abstract(3, level(0, "decimal", "%1.", start=5), never) + num(1, 3))

@@ -16,7 +16,9 @@ the current number of level n). `Numbering.label` replays the counting Word does
 - a level that is linked to a style (`w:pStyle`, numbered headings) gives the level of the
   paragraphs of that style that name the list without a level.
 
-Bullets come back as "•", and a level with format `none` as "" (no label).
+Bullets come back as "•", and a level with format `none` as "" (no label). A decimal level
+that prints its number as a shallower level does ("1." under "1.") comes back as the path of
+numbers ("2.1"): so the sub-point reads as one, where "1." would read as another point.
 """
 
 from __future__ import annotations
@@ -246,4 +248,20 @@ class Numbering:
 
         if level.fmt == "bullet":
             return "•"
+        if level.fmt == "decimal" and not level.legal and self._repeats_above(num_id, ilvl, level):
+            # "1." under "1.": read as the sub-point it is, "2.1", not as another point.
+            path = [
+                counters[at] or (self.level(num_id, at) or Level()).start for at in range(ilvl + 1)
+            ]
+            return ".".join(str(value) for value in path)
         return _PLACEHOLDER.sub(number, level.text).strip()
+
+    def _repeats_above(self, num_id: str, ilvl: int, level: Level) -> bool:
+        """Tell whether a shallower level of the list prints its number the same way."""
+        shape = _PLACEHOLDER.sub("%", level.text).strip()
+        for at in range(ilvl):
+            above = self.level(num_id, at)
+            if above is not None and above.fmt == "decimal" and "%" in shape:
+                if _PLACEHOLDER.sub("%", above.text).strip() == shape:
+                    return True
+        return False
