@@ -123,6 +123,7 @@ def format_number(value: int, fmt: str) -> str:
 def _roman(value: int) -> str:
     """Return `value` as a lower-case roman numeral (0 and below as digits).
 
+    >>> from planlens.importers.labels import roman_value
     >>> _roman(14), _roman(49), roman_value(_roman(39))
     ('xiv', 'xlix', 39)
     """
