@@ -259,10 +259,16 @@ class Numbering:
 
     def _repeats_above(self, num_id: str, ilvl: int, level: Level) -> bool:
         """Tell whether a shallower level of the list prints its number the same way."""
-        shape = _PLACEHOLDER.sub("%", level.text).strip()
+        shape = _shape(level)
+        if "%" not in shape:
+            return False
         for at in range(ilvl):
             above = self.level(num_id, at)
-            if above is not None and above.fmt == "decimal" and "%" in shape:
-                if _PLACEHOLDER.sub("%", above.text).strip() == shape:
-                    return True
+            if above is not None and above.fmt == "decimal" and _shape(above) == shape:
+                return True
         return False
+
+
+def _shape(level: Level) -> str:
+    """Return how a level prints its number, the number itself aside ("%." for "%1.")."""
+    return _PLACEHOLDER.sub("%", level.text).strip()
