@@ -348,3 +348,27 @@ def test_diff_of_shipped_plans_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert done.returncode == 0
     assert elapsed < 2.0  # the target is 0.5 s; CI machines are noisy, bench/ measures it
+
+
+def test_validate_warns_on_undated_sources_and_exits_0(tmp_path: Path) -> None:
+    plan = (GOOD / "base-v1.yaml").read_text()
+    undated = plan.replace("    date: 2025-11-01\n", "", 1)
+    assert undated != plan
+    (tmp_path / "base-v1.yaml").write_text(undated)
+    line = undated.splitlines().index("  - url: https://example.org/base/v1") + 1
+    path = tmp_path / "base-v1.yaml"
+    assert run("validate", str(path)) == (
+        0,
+        "1 plan, 5 clauses: no problems, 1 warning\n",
+        f"{path}:{line}:5: warning: source has no 'date' (when it was published)\n",
+    )
+
+
+def test_validate_with_a_problem_prints_no_warnings(tmp_path: Path) -> None:
+    plan = (GOOD / "base-v1.yaml").read_text().replace("    date: 2025-11-01\n", "", 1)
+    path = tmp_path / "base-v1.yaml"
+    path.write_text(plan.replace("status: draft", "status: drafty", 1))
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (1, "")
+    assert "warning" not in err
+    assert err.endswith("planlens: 1 problem in 1 file\n")
