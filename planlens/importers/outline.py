@@ -46,6 +46,7 @@ from collections.abc import Sequence
 
 from planlens.importers.blocks import Block, is_plain_heading
 from planlens.importers.labels import NO_TIER, SEPARATORS, Label, as_roman, roman_value
+from planlens.importers.lists import nest_lists, strip_heading_marks
 from planlens.importers.trees import (
     Node,
     Tree,
@@ -224,6 +225,8 @@ def build_outline(
     (['1', '2'], None)
     """
     _resolve_letters(blocks)
+    strip_heading_marks(blocks)
+    nest_lists(blocks)
     tree = _choose_tree(blocks, wrapped)
     if not tree.top and whole_text.strip():
         # Nothing recognisable (an empty heading, front matter alone): one clause of it all.
