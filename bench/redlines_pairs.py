@@ -38,6 +38,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "corpora" / "redlines"
 #: The tree before issue 13's work on Markdown structure.
 DEFAULT_BASELINE = "7b1130a"
 _WORDS = re.compile(r"\w+")
+_LEADING_LABEL = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,4}|[A-Z]{1,4})[.)]\s+")
 
 
 @dataclass
@@ -94,13 +95,16 @@ def homes(blocks: Sequence[Block], plan: Plan) -> dict[str, str]:
     found: dict[str, str] = {}
     pointer = 0
     for block in blocks:
-        words = f" {_words(block.text)} "
+        # A block whose text starts with a marker redlines did not read as a label ("ii. In
+        # Clause 9") is found by its words without it, as planlens keeps the label apart.
+        readings = [f" {_words(block.text)} "]
+        if (marker := _LEADING_LABEL.match(block.text)) is not None:
+            readings.append(f" {_words(block.text[marker.end() :])} ")
         order = list(range(pointer, len(clauses))) + list(range(pointer))
-        for k in order:
-            if words in clauses[k][1]:
-                found[block.address] = clauses[k][0]
-                pointer = k
-                break
+        k = next((k for words in readings for k in order if words in clauses[k][1]), None)
+        if k is not None:
+            found[block.address] = clauses[k][0]
+            pointer = k
     return found
 
 

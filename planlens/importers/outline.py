@@ -208,11 +208,18 @@ def _choose_tree(blocks: Sequence[Block], wrapped: bool) -> Tree:
 
 # -- from the tree to clauses ---------------------------------------------------------------
 
+#: The id of the clause that holds the text before the first numbered clause. Numbered ids are
+#: made of labels, which never spell a word, so it cannot collide with one.
+PREAMBLE_ID = "preamble"
+
 
 def build_outline(
     blocks: Sequence[Block], *, wrapped: bool, whole_text: str = ""
 ) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `blocks` and the plan notes (text outside every clause).
+    """Return the top-level clauses of `blocks` and the plan notes (text after every clause).
+
+    Text before the first clause (the title lines, a preamble, recitals) is the first clause,
+    with id `preamble` and no number, so that comparisons include it.
 
     `wrapped` tells whether the document was hard-wrapped (see `is_hard_wrapped`): it decides
     which short paragraphs are plain-text headings. If no clause is found, `whole_text` (the
@@ -223,6 +230,9 @@ def build_outline(
     >>> clauses, notes = build_outline(split_blocks(text_lines("1. One\\n2. Two\\n")), wrapped=True)
     >>> [c.id for c in clauses], notes
     (['1', '2'], None)
+    >>> clauses, _ = build_outline(split_blocks(text_lines("Recital\\n\\n1. One\\n")), wrapped=True)
+    >>> [(c.id, c.number, c.text) for c in clauses]
+    [('preamble', None, 'Recital'), ('1', '1', 'One')]
     """
     _resolve_letters(blocks)
     strip_heading_marks(blocks)
@@ -231,11 +241,12 @@ def build_outline(
     if not tree.top and whole_text.strip():
         # Nothing recognisable (an empty heading, front matter alone): one clause of it all.
         tree = Tree(top=[Node(None, "1", 0, 0, body=[whole_text.strip()])])
-    used: set[str] = set()
+    used: set[str] = {PREAMBLE_ID}
     clauses = tuple(_finish(node, None, used) for node in tree.top)
+    if tree.preamble and clauses:
+        preamble = Clause(id=PREAMBLE_ID, text="\n\n".join(tree.preamble), number=None)
+        clauses = (preamble, *clauses)
     notes: list[str] = []
-    if tree.preamble:
-        notes.append("Text before the first clause:\n\n" + "\n\n".join(tree.preamble))
     if tree.epilogue():
         notes.append("Text after the last clause:\n\n" + "\n\n".join(tree.epilogue()))
     return clauses, "\n\n".join(notes).strip() or None
