@@ -28,10 +28,9 @@ reads the nesting the indentation states, before the layout is chosen, and chang
 `strip_heading_marks`, for any text: an item whose text is a heading (`1. ## Service`) keeps
 the heading's text, without its `#`.
 
-Nothing happens unless the text has nested lists that restart in the style of the list around
-them: at least two sub-lists whose first item is numbered 1 (or a) under an item numbered in
-the same style, so plain text with indented wrapped lines, or lists of `i.` under `1.`, read as
-before.
+Nothing happens unless the text has a nested list that restarts in the style of the list
+around it: a sub-list whose first item is numbered 1 (or a) under an item numbered in the same
+style, so plain text with indented wrapped lines, or lists of `i.` under `1.`, read as before.
 """
 
 from __future__ import annotations
@@ -54,7 +53,7 @@ def nest_lists(blocks: Sequence[Block]) -> bool:
     Return whether the blocks have such lists (and so were changed).
     """
     depths = _depths(blocks)
-    if _restarting_sublists(blocks, depths) < 2:
+    if _restarting_sublists(blocks, depths) < 1:
         return False
     styles_at: dict[str, int] = {}
     for block, depth in zip(blocks, depths, strict=True):

@@ -3,12 +3,16 @@
 These are the last two steps of an import (see `planlens.importers`); every importer that can
 cut its document into `Block`s shares them through `build_outline`:
 
-3. A layout is chosen. *Heading mode*: headings carry clause labels (`##### § 1 ...`,
-   `1. Definitions` underlined with dashes); every heading with the label style that forms the
-   best run of numbers is a top-level clause. *Marker mode*: paragraphs start with labels
-   (`1.`, `(a)`, `Point 5`, `§ 5`); the label style with the best run of consecutive numbers is
-   the top level, and only the paragraphs in that run start top-level clauses. Otherwise the most
-   frequent heading level, or failing that each paragraph, makes the clauses.
+3. A layout is chosen. First, before any layout, nested Markdown lists that restart at `1.`
+   are read by their indentation (`planlens.importers.lists`). *Section mode*
+   (`planlens.importers.sections`): headings whose lists restart at 1 are sections, each a
+   clause with its points under it. *Heading mode*: headings carry clause labels (`##### § 1
+   ...`, `1. Definitions` underlined with dashes); every heading with the label style that
+   forms the best run of numbers is a top-level clause. *Marker mode*: paragraphs start with
+   labels (`1.`, `(a)`, `Point 5`, `§ 5`); the label style with the best run of consecutive
+   numbers is the top level, and only the paragraphs in that run start top-level clauses.
+   Otherwise the most frequent heading level, or failing that each paragraph, makes the
+   clauses.
 4. The clause tree is built (`planlens.importers.trees`), ids are made unique, and `Clause`
    values are returned.
 
@@ -47,6 +51,7 @@ from collections.abc import Sequence
 from planlens.importers.blocks import Block, is_plain_heading
 from planlens.importers.labels import NO_TIER, SEPARATORS, Label, as_roman, roman_value
 from planlens.importers.lists import nest_lists, strip_heading_marks
+from planlens.importers.sections import section_level, section_tree
 from planlens.importers.trees import (
     Node,
     Tree,
@@ -173,6 +178,8 @@ def _resolve_letters(blocks: Sequence[Block]) -> None:
 
 def _choose_tree(blocks: Sequence[Block], wrapped: bool) -> Tree:
     """Return the clause tree of the layout that fits `blocks` (step 3 above)."""
+    if (level := section_level(blocks)) is not None:
+        return section_tree(blocks, level, wrapped)
     heading_labels = [
         (i, b.label) for i, b in enumerate(blocks) if b.kind == "heading" and b.label is not None
     ]
