@@ -278,7 +278,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows["lists numbered explicitly"] = run_pairs(args.data, explicit=True)
     if args.baseline != "none":
         rows[f"plain import at {args.baseline}"] = baseline(args.baseline, args.data)
-    lines = table(rows)
+    lines = [
+        f"Eight pairs, {sum(r['truth'] for r in rows['plain import'].values())} labelled links"
+        " (redlines' `status: proposed` rows: seeded by its engine, not yet confirmed by a"
+        " person). P / R / F1: link precision, recall and F1, micro-averaged when pooled;"
+        " the scoring is described in bench/README.md.",
+        "",
+        *table(rows),
+    ]
     print("\n".join(lines))
     if args.write_results:
         given = list(argv if argv is not None else sys.argv[1:])
