@@ -135,10 +135,11 @@ def test_import_stdout_and_refusals(tmp_path: Path) -> None:
         "import", str(source), "--id", "draft-v1", "--date", "2025-12-01", "-o", str(out)
     )
     assert (code, stdout) == (0, "")
-    assert stderr == f"wrote {out}: 2 top-level clauses\n"
+    # Three: the text before the first point is a clause too, the preamble (issue 13).
+    assert stderr == f"wrote {out}: 3 top-level clauses\n"
     plan = load_plan(out)
-    assert [c.id for c in plan.clauses] == ["1", "2"]
-    assert plan.clauses[1].text == "The war ends."
+    assert [c.id for c in plan.clauses] == ["preamble", "1", "2"]
+    assert plan.clauses[2].text == "The war ends."
     before = out.read_bytes()
     assert run("import", str(source), "--date", "2025-12-01", "-o", str(out)) == (
         1,
@@ -372,3 +373,36 @@ def test_validate_with_a_problem_prints_no_warnings(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert "warning" not in err
     assert err.endswith("planlens: 1 problem in 1 file\n")
+
+
+def test_import_follows_sets_the_version_it_revises(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("Draft\n\n1. One.\n\n2. Two.\n", encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+    code, stdout, stderr = run(
+        "import", str(source), "--id", "v2", "--follows", "v1", "--date", "2025-12-01",
+        "-o", str(out),
+    )  # fmt: skip
+    assert (code, stdout, stderr) == (0, "", f"wrote {out}: 3 top-level clauses\n")
+    assert "\nfollows: v1\n" in out.read_text(encoding="utf-8")
+    # Without --follows there is no 'follows' at all.
+    code, stdout, _ = run("import", str(source), "--id", "v2", "--date", "2025-12-01")
+    assert code == 0 and "follows" not in stdout
+
+
+@pytest.mark.parametrize(
+    ("follows", "message"),
+    [
+        ("Not An Id", "--follows 'Not An Id' is not a plan id"),
+        ("v2", "--follows 'v2': a plan cannot follow itself"),
+    ],
+)
+def test_import_refuses_a_bad_follows(tmp_path: Path, follows: str, message: str) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("1. One.\n", encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+    code, stdout, stderr = run(
+        "import", str(source), "--id", "v2", "--follows", follows, "-o", str(out)
+    )
+    assert (code, stdout, stderr) == (1, "", f"planlens: error: {message}\n")
+    assert not out.exists()

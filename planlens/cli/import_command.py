@@ -18,6 +18,7 @@ from planlens.write import write_text
 @click.option("--date", help="ISO date of the version (YYYY-MM-DD); left empty if not given.")
 @click.option("--source-url", help="http(s) address the text comes from.")
 @click.option("--language", help="Language tag of the text, such as en or de.")
+@click.option("--follows", help="Id of the plan this version revises (sets 'follows').")
 @force_option()
 def import_(
     file: Path,
@@ -27,6 +28,7 @@ def import_(
     date: str | None,
     source_url: str | None,
     language: str | None,
+    follows: str | None,
     force: bool,
 ) -> None:
     """Turn a text or Markdown file with numbered points into a plan skeleton.
@@ -39,6 +41,7 @@ def import_(
         planlens import draft.txt --id draft-v2 --date 2025-12-01 -o plans/2025-12-01-draft-v2.yaml
     """
     from planlens.importers import import_file
+    from planlens.importers.skeleton import with_follows
     from planlens.plan.serialize import plan_to_yaml
 
     plan = import_file(
@@ -49,6 +52,7 @@ def import_(
         source_url=source_url,
         language=language,
     )
+    plan = with_follows(plan, follows)
     yaml_text = plan_to_yaml(plan)
     if output is None:
         click.echo(yaml_text, nl=False)
