@@ -29,9 +29,11 @@ report: $(VENV)/.stamp-base
 	$(BIN)/planlens build $(PLANS) -o reports
 
 # The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
-# and never downloads a browser of Playwright's own.
+# and never downloads a browser of Playwright's own. The Word-redline tests open their documents
+# in Debian's LibreOffice Writer, which install-libreoffice.sh installs the same way.
 test: $(VENV)/.stamp-test
 	bash scripts/install-browser.sh
+	bash scripts/install-libreoffice.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q
 
 # The same tests in a second environment where every dependency is at the lowest version
@@ -47,6 +49,7 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 
 test-lowest: $(LOWEST)/.stamp
 	bash scripts/install-browser.sh
+	bash scripts/install-libreoffice.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q
 
 LINTED := planlens tests bench scripts
@@ -68,6 +71,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
 	$(BIN)/python bench/real_pairs.py --write-results
+	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 

@@ -13,12 +13,19 @@ from planlens.errors import OutputExistsError, PlanlensError
 def write_text(
     path: str | Path, text: str, *, force: bool = False, inputs: Iterable[Path] = ()
 ) -> None:
-    """Write `text` to `path` through a temporary file and a rename.
+    """Write `text` to `path` as UTF-8 through a temporary file and a rename.
 
     A reader never sees a half-written file, and a failure leaves any old file as it was. An
     existing `path` is refused unless `force`; one of `inputs` is refused even then, since
     overwriting an input loses it.
     """
+    write_bytes(path, text.encode("utf-8"), force=force, inputs=inputs)
+
+
+def write_bytes(
+    path: str | Path, data: bytes, *, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
+    """Write `data` to `path` as `write_text` writes text: atomically, never clobbering."""
     target = Path(path)
     for given in inputs:
         if target.exists() and given.exists() and target.resolve() == given.resolve():
@@ -34,8 +41,8 @@ def write_text(
     except OSError as err:
         raise PlanlensError(f"{target}: cannot write: {err.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)

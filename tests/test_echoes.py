@@ -243,12 +243,13 @@ def test_shipped_plans_echo_across_documents() -> None:
     plans = load_plans([PLANS], closed=True)
     us = corpus_echoes(plans)["us-28"]
     assert us.lineage == ("e3-28", "geneva-19", "framework-20")
-    prisoners = [(str(e.ref), round(e.score, 2)) for e in us.of("24.a")]
-    assert prisoners[:2] == [("peace-formula#4", 0.49), ("minsk-2#6", 0.36)]
+    # The plans are each written in our own words, so echoes are what survives paraphrase: the
+    # Zaporizhzhia plant under the IAEA, and prisoner exchanges.
     assert [str(e.ref) for e in us.of("19")] == ["peace-formula#1", "china-12#7"]
+    assert [str(e.ref) for e in us.of("24.a")] == ["china-12#6"]
     # Points with no counterpart elsewhere (the army cap, NATO) have none; so do most points.
     assert us.of("6") == us.of("7") == ()
-    assert 5 <= sum(1 for item in us.clauses if item.echoes) <= 10
+    assert 3 <= sum(1 for item in us.clauses if item.echoes) <= 10
 
 
 # -- properties ----------------------------------------------------------------------------
@@ -562,9 +563,9 @@ def test_plan_page_links_each_echo(plans_dir: Path, tmp_path: Path) -> None:
 def test_us28_page_shows_its_echoes(tmp_path: Path) -> None:
     build_site(load_plans([PLANS], closed=True), tmp_path)
     page = parse_html((tmp_path / "plans" / "us-28.html").read_text(encoding="utf-8"))
-    point = next(s for s in page.find_all("section", "clause") if s.attrs["id"] == "clause-24.a")
+    point = next(s for s in page.find_all("section", "clause") if s.attrs["id"] == "clause-19")
     hrefs = [a.attrs["href"] for a in point.find("div", "echoes").find_all("a")]
-    assert hrefs[:2] == ["peace-formula.html#clause-4", "minsk-2.html#clause-6"]
+    assert hrefs == ["peace-formula.html#clause-1", "china-12.html#clause-7"]
 
 
 def test_a_plan_page_is_rebuilt_when_its_echoes_change(plans_dir: Path, tmp_path: Path) -> None:

@@ -37,6 +37,18 @@ def ids(clauses: tuple[Clause, ...]) -> list[str]:
     return [clause.id for clause in clauses]
 
 
+def numbered(plan: Plan) -> tuple[Clause, ...]:
+    """Return the plan's top-level clauses but the `preamble` (the text before the first one)."""
+    return tuple(clause for clause in plan.clauses if clause.id != "preamble")
+
+
+def preamble_text(plan: Plan) -> str:
+    """Return the text of the plan's `preamble` clause, which must be its first."""
+    assert plan.clauses[0].id == "preamble"
+    assert plan.clauses[0].number is None
+    return plan.clauses[0].text or ""
+
+
 def all_ids(plan: Plan) -> list[str]:
     return [clause.id for clause in plan.walk()]
 
@@ -76,11 +88,16 @@ def test_numbering_styles(text: str, expected_ids: list[str], expected_numbers: 
 
 def test_plain_points_keep_text_and_preamble() -> None:
     plan = imported("Draft agreement\n\n1. The parties agree.\n\n2. The war ends.\n", title="")
-    assert ids(plan.clauses) == ["1", "2"]
-    assert [c.text for c in plan.clauses] == ["The parties agree.", "The war ends."]
+    # The text before the first point is a clause of its own, which comparisons include.
+    assert ids(plan.clauses) == ["preamble", "1", "2"]
+    assert preamble_text(plan) == "Draft agreement"
+    assert [c.text for c in numbered(plan)] == ["The parties agree.", "The war ends."]
     assert plan.title == "Draft agreement"
-    assert plan.notes == "Text before the first clause:\n\nDraft agreement"
-    assert plan.clauses[0].notes is None
+    assert plan.notes is None
+    assert plan.clauses[1].notes is None
+    # The plan format counts every top-level clause, the preamble too.
+    assert plan.expected_clauses == 3
+    round_trips(plan)
 
 
 def test_plan_skeleton_fields() -> None:
@@ -447,7 +464,9 @@ def test_a_disclaimer_in_capitals_after_the_last_condition_is_not_part_of_it() -
         "DISCLAIMED.\n\nThis software consists of voluntary contributions.\n"
     )
     plan = imported(text)
-    assert plan.clauses[1].text == "Products derived from this software may not be called Apache."
+    assert plan.clause_index()["2"].text == (
+        "Products derived from this software may not be called Apache."
+    )
     assert plan.notes is not None
     assert plan.notes.endswith(
         "Text after the last clause:\n\nTHIS SOFTWARE IS PROVIDED ``AS IS'' AND ANY EXPRESSED "
@@ -593,11 +612,10 @@ def test_a_numbered_list_in_the_preamble_does_not_steal_the_points() -> None:
         + "".join(f"{n}. Point {n} text.\n\n" for n in range(1, 6))
     )
     plan = imported(text)
-    assert [(c.id, c.text) for c in plan.clauses] == [
+    assert [(c.id, c.text) for c in numbered(plan)] == [
         (str(n), f"Point {n} text.") for n in range(1, 6)
     ]
-    assert plan.notes is not None
-    assert "1. the first accord;" in plan.notes
+    assert "1. the first accord;" in preamble_text(plan)
 
 
 def test_one_paragraph_per_line_text_is_not_joined() -> None:
@@ -656,16 +674,16 @@ Ein Formular.
 def test_markdown_law_with_paragraph_headings_at_several_levels() -> None:
     plan = imported(LAW, title="")
     assert plan.title == "Testgesetz"
-    assert ids(plan.clauses) == ["1", "1a", "3-6", "7", "8"]
-    assert [c.number for c in plan.clauses] == ["§ 1", "§ 1a", "§§ 3 bis 6", "§ 7", "§ 8"]
-    assert [c.title for c in plan.clauses] == [
+    assert ids(numbered(plan)) == ["1", "1a", "3-6", "7", "8"]
+    assert [c.number for c in numbered(plan)] == ["§ 1", "§ 1a", "§§ 3 bis 6", "§ 7", "§ 8"]
+    assert [c.title for c in numbered(plan)] == [
         "Beginn",
         "Ergänzung",
         "(weggefallen)",
         None,
         "Letzter",
     ]
-    first, second, stub, seven, _ = plan.clauses
+    first, second, stub, seven, _ = numbered(plan)
     assert first.text == "Die Rechtsfähigkeit beginnt mit der Vollendung der Geburt."
     assert first.notes == (
         "Headings before this clause: Buch 1 - Allgemeiner Teil › Abschnitt 1 - Personen"
@@ -675,9 +693,8 @@ def test_markdown_law_with_paragraph_headings_at_several_levels() -> None:
     assert second.clauses == ()
     assert stub.text == "(weggefallen)"  # a heading with no body: its title is the text
     assert seven.text == "(weggefallen)"
-    assert plan.notes is not None
-    assert plan.notes.startswith("Text before the first clause:\n\nTestgesetz (TG)")
-    assert plan.notes.endswith("Text after the last clause:\n\nAnlage (zu § 1)\n\nEin Formular.")
+    assert preamble_text(plan).startswith("Testgesetz (TG)")
+    assert plan.notes == "Text after the last clause:\n\nAnlage (zu § 1)\n\nEin Formular."
     round_trips(plan)
 
 
@@ -705,14 +722,13 @@ def test_setext_numbered_headings_with_dotted_subsections() -> None:
     )
     plan = imported(text, title="")
     assert plan.title == "Example Licence 2.0"
-    assert all_ids(plan) == ["1", "1.1", "1.2", "2"]
-    assert plan.clauses[0].title == "Definitions"
-    assert plan.clauses[0].text == "Definitions"  # only sub-clauses under it
-    assert plan.clauses[1].text == "Each Contributor grants a licence."
-    assert plan.notes == (
-        "Text before the first clause:\n\nExample Licence 2.0\n\n"
-        "Text after the last clause:\n\nExhibit A - Notice\n\nA notice."
-    )
+    assert all_ids(plan) == ["preamble", "1", "1.1", "1.2", "2"]
+    assert preamble_text(plan) == "Example Licence 2.0"
+    definitions, grants = numbered(plan)
+    assert definitions.title == "Definitions"
+    assert definitions.text == "Definitions"  # only sub-clauses under it
+    assert grants.text == "Each Contributor grants a licence."
+    assert plan.notes == "Text after the last clause:\n\nExhibit A - Notice\n\nA notice."
 
 
 def test_markdown_list_under_plain_headings() -> None:
@@ -721,11 +737,13 @@ def test_markdown_list_under_plain_headings() -> None:
         "## Territory\n\n3. Lines.\n"
     )
     plan = imported(text)
-    assert ids(plan.clauses) == ["1", "2", "3"]
-    assert plan.notes == "Text before the first clause:\n\nPeace plan"
-    assert plan.clauses[0].notes == "Headings before this clause: Security"
-    assert plan.clauses[2].notes == "Headings before this clause: Territory"
-    assert plan.clauses[1].text == "Monitoring."
+    # The numbering goes on from one heading to the next: the points are the clauses.
+    assert ids(numbered(plan)) == ["1", "2", "3"]
+    assert preamble_text(plan) == "Peace plan"
+    one, two, three = numbered(plan)
+    assert one.notes == "Headings before this clause: Security"
+    assert three.notes == "Headings before this clause: Territory"
+    assert two.text == "Monitoring."
 
 
 def test_unnumbered_headings_make_clauses_at_the_most_frequent_level() -> None:
@@ -734,15 +752,20 @@ def test_unnumbered_headings_make_clauses_at_the_most_frequent_level() -> None:
         "## Terms\n\nIt ends.\n"
     )
     plan = imported(text)
-    assert ids(plan.clauses) == ["1", "2"]
-    assert [(c.title, c.number) for c in plan.clauses] == [("Scope", None), ("Terms", None)]
-    assert plan.clauses[0].text == "It applies.\n\n### Detail\n\nFine print."
+    assert ids(plan.clauses) == ["preamble", "1", "2"]
+    assert preamble_text(plan) == "Agreement"
+    assert [(c.title, c.number) for c in numbered(plan)] == [("Scope", None), ("Terms", None)]
+    assert plan.clauses[1].text == "It applies.\n\n### Detail\n\nFine print."
 
 
 def test_plain_paragraphs_make_one_clause_each() -> None:
     plan = imported("Memorandum\n\nFirst thing.\n\nSecond thing.\n")
-    assert [(c.id, c.text) for c in plan.clauses] == [("1", "First thing."), ("2", "Second thing.")]
-    assert plan.notes == "Text before the first clause:\n\nMemorandum"
+    assert [(c.id, c.text) for c in plan.clauses] == [
+        ("preamble", "Memorandum"),
+        ("1", "First thing."),
+        ("2", "Second thing."),
+    ]
+    assert plan.notes is None
 
 
 def test_boxed_sections_are_unboxed() -> None:
@@ -1092,8 +1115,9 @@ def test_licence_corpus(name: str, count: int) -> None:
         expected = [str(n) for n in range(7)] + [f"{n}~2" for n in range(18)]
     else:
         expected = [str(n) for n in range(first, first + count)]
-    assert ids(plan.clauses) == expected
-    assert plan.expected_clauses == count
+    # `count` counts the numbered sections; every licence has text before them, its preamble.
+    assert ids(plan.clauses) == ["preamble", *expected]
+    assert plan.expected_clauses == count + 1
     round_trips(plan)
 
 
@@ -1102,10 +1126,12 @@ def test_law_corpus(name: str, count: int) -> None:
     path = corpus_file("de-laws", name)
     text = path.read_text(encoding="utf-8")
     plan = imported(text, title="")
-    assert len(plan.clauses) == count
+    # `count` counts the § clauses; the title and the dates before them are the preamble.
+    assert preamble_text(plan).startswith(plan.title)
+    assert len(numbered(plan)) == count
     # Counted independently: one clause per heading that starts with a § label.
     headings = re.findall(r"(?m)^#{1,6} (?:\(X+\) )?(§§? [0-9a-z]+)", text)
-    numbers = [re.match(r"§§? [0-9a-z]+", c.number or "") for c in plan.clauses]
+    numbers = [re.match(r"§§? [0-9a-z]+", c.number or "") for c in numbered(plan)]
     assert [m[0] if m else None for m in numbers] == headings
     assert plan.title in ("Bürgerliches Gesetzbuch", "Strafgesetzbuch", "Telekommunikationsgesetz")
     assert all(clause.text for clause in plan.clauses)
@@ -1136,10 +1162,10 @@ def common_licence(name: str) -> str:
 
 def test_gpl2_sections_0_to_12() -> None:
     plan = imported(common_licence("GPL-2"), title="")
-    assert ids(plan.clauses) == [str(n) for n in range(13)]
+    assert ids(numbered(plan)) == [str(n) for n in range(13)]
     assert all_ids(plan) == [
-        "0", "1", "2", "2.a", "2.b", "2.c", "2.after", "3", "3.a", "3.b", "3.c", "3.after", "4",
-        "5", "6", "7", "8", "9", "10", "11", "12",
+        "preamble", "0", "1", "2", "2.a", "2.b", "2.c", "2.after", "3", "3.a", "3.b", "3.c",
+        "3.after", "4", "5", "6", "7", "8", "9", "10", "11", "12",
     ]  # fmt: skip
     # The paragraphs after the items of sections 2 and 3 follow them, in an unnumbered clause.
     index = plan.clause_index()
@@ -1147,32 +1173,32 @@ def test_gpl2_sections_0_to_12() -> None:
     assert (index["2.after"].text or "").startswith("These requirements apply to the modified work")
     assert index["2.after"].number is None
     # The preamble's "(1) copyright the software, and (2) offer you" are not clauses.
+    assert "(2) offer you this license" in preamble_text(plan)
     assert plan.notes is not None
-    assert "(2) offer you this license" in plan.notes
     assert "How to Apply These Terms to Your New Programs" in plan.notes
-    assert plan.clauses[11].notes == "Headings before this clause: NO WARRANTY"
+    assert index["11"].notes == "Headings before this clause: NO WARRANTY"
     assert not any("END OF TERMS" in (c.text or "") for c in plan.walk())
-    assert plan.clauses[12].text is not None
-    assert plan.clauses[12].text.endswith("POSSIBILITY OF SUCH DAMAGES.")
+    assert index["12"].text is not None
+    assert index["12"].text.endswith("POSSIBILITY OF SUCH DAMAGES.")
     round_trips(plan)
 
 
 def test_gpl3_sections_0_to_17() -> None:
     plan = imported(common_licence("GPL-3"), title="")
-    assert ids(plan.clauses) == [str(n) for n in range(18)]
-    assert [c.title for c in plan.clauses][:3] == [
+    assert ids(numbered(plan)) == [str(n) for n in range(18)]
+    assert [c.title for c in numbered(plan)][:3] == [
         "Definitions",
         "Source Code",
         "Basic Permissions",
     ]
-    five = plan.clauses[5]
+    five = plan.clause_index()["5"]
     assert ids(five.clauses) == ["5.a", "5.b", "5.c", "5.d", "5.after"]
     assert (five.clauses[-1].text or "").startswith("A compilation of a covered work")
     assert "7.  This requirement modifies" in (five.clauses[1].text or "")
-    assert plan.clauses[0].notes == "Headings before this clause: TERMS AND CONDITIONS"
+    assert plan.clause_index()["0"].notes == "Headings before this clause: TERMS AND CONDITIONS"
     assert plan.notes is not None
     assert "Text after the last clause:\n\nEND OF TERMS AND CONDITIONS" in plan.notes
-    assert "(1) assert copyright on the software" in plan.notes
-    assert plan.clauses[17].text is not None
-    assert plan.clauses[17].text.endswith("in return for a fee.")
+    assert "(1) assert copyright on the software" in preamble_text(plan)
+    assert plan.clause_index()["17"].text is not None
+    assert (plan.clause_index()["17"].text or "").endswith("in return for a fee.")
     round_trips(plan)

@@ -1,4 +1,4 @@
-"""Commands that compare versions: diff, report (one HTML comparison), lineage, echoes."""
+"""Commands that compare versions: diff, report (one HTML or Word comparison), lineage, echoes."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from planlens.cli.options import (
     resolve_plans,
     resolve_with_corpus,
 )
-from planlens.write import write_text
+from planlens.write import write_bytes, write_text
 
 
 @click.command()
@@ -71,33 +71,46 @@ def diff(
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@output_option("Where to write the report (default: OLD--NEW.html here).")
+@format_option(
+    "html",
+    "docx",
+    help="html: a self-contained page; docx: a Word redline with tracked changes.",
+)
+@output_option("Where to write the report (default: OLD--NEW.html or OLD--NEW.docx here).")
 @force_option()
 @click.pass_obj
-def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool) -> None:
-    """Write a self-contained HTML report comparing two plans.
+def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, force: bool) -> None:
+    """Write a report comparing two plans: an HTML page, or a Word redline.
 
-    OLD and NEW are plan files or plan ids. The report opens offline in any browser.
+    OLD and NEW are plan files or plan ids. The HTML report opens offline in any browser. The
+    Word document (--format docx) has a summary table, then one section per clause pair, with
+    the word changes as tracked changes (author "planlens", dated the new version's date) that
+    Word and LibreOffice can accept or reject.
 
     \b
     Example:
         planlens report us-28 e3-28 -o us-28-to-e3.html
+        planlens report us-28 e3-28 --format docx -o us-28-to-e3.docx
     """
     from planlens.compare import compare
     from planlens.plan import file_sha256
-    from planlens.render import compare_page, render_compare
+    from planlens.render import compare_page, redline, render_compare, render_docx
 
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
-    target = output or Path(f"{old_plan.id}--{new_plan.id}.html")
-    html = render_compare(
-        compare_page(
-            compare(old_plan, new_plan, corpus=corpus),
-            old_sha256=file_sha256(old_plan.path),
-            new_sha256=file_sha256(new_plan.path),
-        )
-    )
+    target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")
     inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
-    write_text(target, html, force=force, inputs=inputs)
+    result = compare(old_plan, new_plan, corpus=corpus)
+    if fmt == "docx":
+        write_bytes(target, render_docx(redline(result)), force=force, inputs=inputs)
+    else:
+        html = render_compare(
+            compare_page(
+                result,
+                old_sha256=file_sha256(old_plan.path),
+                new_sha256=file_sha256(new_plan.path),
+            )
+        )
+        write_text(target, html, force=force, inputs=inputs)
     click.echo(f"wrote {target}", err=True)
 
 

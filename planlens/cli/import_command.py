@@ -23,6 +23,7 @@ from planlens.write import write_text
     metavar="DATE",
     help="ISO date the source was read, for the plan's source (web pages: default today).",
 )
+@click.option("--follows", help="Id of the plan this version revises (sets 'follows').")
 @force_option()
 def import_(
     file: Path,
@@ -33,6 +34,7 @@ def import_(
     source_url: str | None,
     language: str | None,
     accessed: str | None,
+    follows: str | None,
     force: bool,
 ) -> None:
     """Turn a document with numbered points into a plan skeleton.
@@ -50,6 +52,7 @@ def import_(
         planlens import article.html --id geneva-19 -o plans/geneva-19.yaml
     """
     from planlens.importers import import_file
+    from planlens.importers.skeleton import with_follows
     from planlens.plan.serialize import plan_to_yaml
 
     plan = import_file(
@@ -61,6 +64,7 @@ def import_(
         language=language,
         accessed=accessed,
     )
+    plan = with_follows(plan, follows)
     yaml_text = plan_to_yaml(plan)
     if output is None:
         click.echo(yaml_text, nl=False)

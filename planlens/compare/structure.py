@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from planlens.compare.matching import Scorer
 from planlens.compare.units import Link, LinkState, Unit
 
-#: Least similarity for the last clause of a number left on both sides under paired parents:
-#: the number and the place are the evidence, the text need only agree a little. Topics in
-#: common count as agreeing.
-LABEL_MIN = 0.1
+#: Least rarity-weighted word overlap for the last clause of a number left on both sides under
+#: paired parents: the number and the place are the evidence, the text need only agree a
+#: little. Topics in common count as agreeing.
+LABEL_MIN = 0.15
 #: The top level, as a parent key.
 TOP = -1
 
@@ -111,10 +111,12 @@ def label_links(
         pair = (_parent(old[i]), _parent(new[j]))
         if kept[pair] == 0 or kept[pair] < changed[pair]:
             continue
-        sim = scorer.sim(i, j)
+        # Rarity-weighted overlap, not difflib's ratio: stock words in the same order ("the
+        # ... of the ...") must not make a replaced point look like its predecessor.
+        agree = scorer.overlap(i, j)
         shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
-        if sim >= LABEL_MIN or shared_topic:
-            links.append(Link((i,), (j,), "order", sim))
+        if agree >= LABEL_MIN or shared_topic:
+            links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
     return links
 
 

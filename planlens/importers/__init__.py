@@ -6,11 +6,13 @@ An import runs in four pure steps, the first two per format, the last two shared
    paragraphs (Word, web pages: with the numbers Word or the browser prints before them).
 2. The lines are cut into blocks (paragraphs, headings, code), each with the label it starts
    with (`1.`, `(a)`, `§ 5`, `Article 2`).
-3. A layout is chosen: labelled headings, labelled paragraphs, headings of one level, or each
-   paragraph, by which label style forms the best run of numbers.
-4. The clause tree is built, ids are made unique, and a draft `Plan` is returned; text outside
-   every clause is kept in notes, never dropped, and text that follows a clause's sub-clauses
-   stays after them, in an unnumbered last sub-clause ("2.after"; see `outline`).
+3. A layout is chosen: headed sections whose lists restart at 1, labelled headings, labelled
+   paragraphs, headings of one level, or each paragraph, by which label style forms the best
+   run of numbers; nested Markdown lists are read by their indentation first.
+4. The clause tree is built, ids are made unique, and a draft `Plan` is returned; the text
+   before the first clause is the clause `preamble`, text after the last one is kept in notes,
+   never dropped, and text that follows a clause's sub-clauses stays after them, in an
+   unnumbered last sub-clause ("2.after"; see `outline`).
 
 Legislative XML marks its structure itself: its clause tree is built straight from the
 elements (`legal_xml`), with the same ids and continuations.
@@ -18,8 +20,10 @@ elements (`legal_xml`), with the same ids and continuations.
 - `labels`: clause labels at the start of a line (`parse_label`, `Label`, roman numerals).
 - `blocks`: `Line` and `Block`, and cutting text into blocks (steps 1 and 2 for text).
 - `outline`: the shared outline builder, from blocks to clauses (steps 3 and 4).
+- `lists`: nested Markdown lists that restart at `1.`, read by indentation before step 3.
+- `sections`: headed sections whose points restart at `1.`, each a clause (a layout of step 3).
 - `trees`: the clause trees the outline builder builds, one per layout.
-- `skeleton`: the draft plan around the clauses, and `PLACEHOLDER_SOURCE`.
+- `skeleton`: the draft plan around the clauses, `with_follows`, and `PLACEHOLDER_SOURCE`.
 - `text`: the plain text and Markdown reader (`import_text`).
 - `paragraphs`: `Paragraph`, and paragraphs of Word documents and web pages -> blocks -> clauses.
 - `word`: the Word (.docx) reader (`import_word`), with python-docx.

@@ -6,7 +6,8 @@ These are the first two steps of an import (see `planlens.importers`):
    unboxed, tabs are expanded.
 2. `split_blocks` cuts the lines into blocks: paragraphs, headings (ATX and setext) and code
    fences. Hard-wrapped paragraphs are joined; a line that starts a numbered point starts a new
-   block even without a blank line before it, when the number is the next one expected. Two
+   block even without a blank line before it, when the number is the next one expected or the
+   line is indented less than the item before (a sub-list ends, its parent list goes on). Two
    more cuts are made where the source runs items together: a lettered item that goes on with
    the next letter after a full stop (GFDL-1.3 4.G: "... license notice. H. Include ...") is
    split there, and in hard-wrapped text an item ends at a short line that ends a sentence when
@@ -275,6 +276,13 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
             label = parse_label(text)
             new = current is None or current.kind != "para" or not wrapped
             new = new or (label is not None and state.starts_item(label))
+            # An item indented less than the item before ends it (the list it nests in goes on).
+            new = new or (
+                label is not None
+                and current is not None
+                and current.label is not None
+                and ln.indent < current.indent
+            )
             owner = label if new or current is None else current.label
             if owner is not None and (cut := inline_item(text, owner)) is not None:
                 # The rest of the line is the next item: read it as a line of its own.

@@ -5,10 +5,11 @@
 `planlens.importers.outline` chooses which. Each returns a `Tree` of `Node`s, clauses still
 being built.
 
-What is not a clause is kept, never dropped: text before the first clause (title lines,
-preamble) and after the last one (appendices such as GPL's "How to Apply These Terms") goes to
-the plan's `notes`, not to a "preamble" clause, so that `expected_clauses` counts the numbered
-clauses only. Headings that only structure the document (`## Buch 1`, `NO WARRANTY`,
+What is not a numbered clause is kept, never dropped: text before the first clause (title
+lines, preamble, recitals) is gathered in `Tree.preamble`, which the outline builder makes the
+clause `preamble`, so that comparisons include it; text after the last one (appendices such as
+GPL's "How to Apply These Terms") goes to the plan's `notes`. Headings that only structure the
+document (`## Buch 1`, `NO WARRANTY`,
 `TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they precede, so a
 reviewer still sees where each clause sits.
 

@@ -16,6 +16,8 @@ from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from planlens._version import __version__
@@ -37,8 +39,32 @@ def _markdown() -> MarkdownIt:
     """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
-    md.validateLink = lambda url: url.strip().lower().startswith(("http://", "https://"))  # type: ignore[method-assign]
+    md.validateLink = lambda url: _http(url)  # type: ignore[method-assign]
+    # markdown-it does not call validateLink for an empty target ("[x]()"): drop such links
+    # after parsing, keeping their text, so that no link but an http(s) one ever reaches a page.
+    md.core.ruler.push("http_links_only", _drop_other_links)
     return md
+
+
+def _http(url: str) -> bool:
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
+def _drop_other_links(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept: list[Token] = []
+        dropped = 0
+        for token in block.children:
+            if token.type == "link_open" and not _http(str(token.attrGet("href") or "")):
+                dropped += 1
+                continue
+            if token.type == "link_close" and dropped:
+                dropped -= 1
+                continue
+            kept.append(token)
+        block.children = kept
 
 
 def markdown(text: str | None) -> Markup:
