@@ -158,8 +158,8 @@ def test_a_missing_library_names_the_extra(
 def test_legislative_xml_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     for module in ("docx", "pdfplumber", "trafilatura", "lxml"):
         monkeypatch.setitem(sys.modules, module, None)
-    assert [c.id for c in imported("bill.uslm.xml").clauses] == ["1", "2", "3"]
-    assert [c.id for c in imported("act.akn.xml").clauses] == ["1", "2", "3"]
+    assert [c.id for c in imported("bill.uslm.xml").clauses] == ["preamble", "1", "2", "3"]
+    assert [c.id for c in imported("act.akn.xml").clauses] == ["preamble", "1", "2", "3"]
 
 
 # -- the format is told by content --------------------------------------------------------------
@@ -247,7 +247,7 @@ def test_cli_fills_metadata_from_the_page_and_says_where_the_date_came_from(tmp_
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr == (
-        f"wrote {output}: 4 top-level clauses\n"
+        f"wrote {output}: 5 top-level clauses\n"
         "planlens: note: date 2025-11-21 taken from the document; check it\n"
     )
     text = output.read_text("utf-8")

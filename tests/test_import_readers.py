@@ -231,6 +231,7 @@ def test_headers_and_page_numbers_go_and_points_run_across_pages(
     assert "CONFIDENTIAL" not in text or len(pages) < 2
     assert all(not line.strip().isdigit() for line in text.splitlines())
     clauses, _ = build_clauses(text)
+    clauses = tuple(c for c in clauses if c.id != "preamble")  # a header on one page only
     assert [c.id for c in clauses] == [str(n) for n in range(1, len(points) + 1)]
     for clause, words in zip(clauses, points, strict=True):
         assert " ".join(clause.text.split()) == f"{' '.join(words)}, {' '.join(reversed(words))}."

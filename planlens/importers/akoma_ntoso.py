@@ -13,7 +13,7 @@ Any version of the namespace is read (`http://docs.oasis-open.org/legaldocml/ns/
 older `http://www.akomantoso.org/2.0`): elements are matched by their local names. The plan's
 title is the preface's `docTitle` (else the work's `FRBRalias` or `FRBRname`), its date the
 expression's `FRBRdate` (the date of this version), its language the expression's
-`FRBRlanguage`; the preface's and the preamble's text comes before the first clause.
+`FRBRlanguage`; the preface's and the preamble's text make the first clause, `preamble`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from planlens.importers.legal_xml import (
     normal,
     parse_xml,
 )
+from planlens.importers.outline import PREAMBLE_ID
 from planlens.importers.skeleton import check_import_options, skeleton_plan
-from planlens.plan.model import Plan
+from planlens.plan.model import Clause, Plan
 from planlens.plan.schema import DATE_RE
 
 _ABOVE = ("book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter")
@@ -96,10 +97,11 @@ def import_akoma_ntoso(
         for part in document
         if local(part.tag) in ("preface", "preamble")
     ]
-    notes = "\n\n".join(t for t in before if t)
+    if preamble := "\n\n".join(t for t in before if t):
+        clauses = (Clause(id=PREAMBLE_ID, text=preamble, number=None), *clauses)
     return skeleton_plan(
         clauses,
-        "Text before the first clause:\n\n" + notes if notes else None,
+        None,
         plan_id=plan_id,
         title=title.strip() or _title(document) or "",
         date=date or _valid_date(_expression_attribute(document, "FRBRdate", "date")) or "",

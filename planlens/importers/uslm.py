@@ -10,7 +10,8 @@ section.
 
 The plan's title is the bill's `dc:title`; its date the `dc:date` of the metadata, else the
 latest action date in the preface (the date of the version: introduced, reported, engrossed);
-the long title and the enacting formula are the text before the first clause.
+the long title and the enacting formula make the first clause, `preamble` (as the text
+before the first point does in text imports).
 
 `top_sections` and `flat_text` give the sections with the text of their parts run together,
 as `bench/uslm.py` reads bills for the benchmarks.
@@ -31,8 +32,9 @@ from planlens.importers.legal_xml import (
     normal,
     parse_xml,
 )
+from planlens.importers.outline import PREAMBLE_ID
 from planlens.importers.skeleton import check_import_options, skeleton_plan
-from planlens.plan.model import Plan
+from planlens.plan.model import Clause, Plan
 from planlens.plan.schema import DATE_RE
 
 NAMESPACE = "http://schemas.gpo.gov/xml/uslm"
@@ -77,10 +79,11 @@ def import_uslm(
         for e in main
         if local(e.tag) in ("longTitle", "enactingFormula", "resolvingClause", "preamble")
     ]
-    notes = "\n\n".join(t for t in before if t)
+    if preamble := "\n\n".join(t for t in before if t):
+        clauses = (Clause(id=PREAMBLE_ID, text=preamble, number=None), *clauses)
     return skeleton_plan(
         clauses,
-        "Text before the first clause:\n\n" + notes if notes else None,
+        None,
         plan_id=plan_id,
         title=title.strip() or document_title(root) or "",
         date=date or document_date(root) or "",

@@ -182,7 +182,7 @@ def word_lists(out: Path) -> dict[str, Any]:
     return {
         "title": "Framework agreement on the Meridian basin",
         "date": "2025-11-20",
-        "notes": "Text before the first clause:\n\nFramework agreement on the Meridian river basin"
+        "preamble": "Framework agreement on the Meridian river basin"
         "\n\nThe parties agree as follows:",
         "clauses": [
             clause(
@@ -252,7 +252,7 @@ def word_headings(out: Path) -> dict[str, Any]:
     return {
         "title": "Treaty on the Meridian river basin",
         "date": "2025-11-24",
-        "notes": "Text before the first clause:\n\nTreaty on the Meridian river basin\n\n"
+        "preamble": "Treaty on the Meridian river basin\n\n"
         "The High Contracting Parties have agreed as follows.",
         "clauses": [
             clause(
@@ -304,7 +304,7 @@ def word_typed(out: Path) -> dict[str, Any]:
     return {
         "title": "Joint statement of the delegations",
         "date": "2025-11-01",
-        "notes": "Text before the first clause:\n\nJoint statement of the delegations",
+        "preamble": "Joint statement of the delegations",
         "clauses": [
             clause("1", "The delegations agree to meet again in January.", "1"),
             clause(
@@ -404,7 +404,7 @@ def pdf_running_header(out: Path) -> dict[str, Any]:
     return {
         "title": "Meridian basin agreement (revision 2)",
         "date": "2025-11-27",
-        "notes": "Text before the first clause:\n\nMeridian basin agreement Revised text\n\n"
+        "preamble": "Meridian basin agreement Revised text\n\n"
         "The parties, meeting in Geneva on 26 and 27 November 2025, having regard to the needs of"
         " the basin, agree as follows:",
         "clauses": [
@@ -577,7 +577,7 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
                 "note": None,
             }
         ],
-        "notes": "Text before the first clause:\n\nBasin leaders agree a four-point plan for the"
+        "preamble": "Basin leaders agree a four-point plan for the"
         " Meridian"
         "\n\nThe three governments of the Meridian basin published the points below on"
         " Friday, after two days of talks in Geneva. Their text reads:",
@@ -619,7 +619,7 @@ def web_pages(out: Path) -> dict[str, dict[str, Any]]:
                 "note": None,
             }
         ],
-        "notes": "Text before the first clause:\n\nStatement on the Meridian basin talks\n\nThe"
+        "preamble": "Statement on the Meridian basin talks\n\nThe"
         " delegations of the three riparian states agreed on the following points at the close of"
         " their meeting:",
         "clauses": [
@@ -757,7 +757,7 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
         "title": "119 HR 9999 IH: Meridian Basin Cooperation Act",
         "date": "2025-11-18",
         "language": "en",
-        "notes": "Text before the first clause:\n\nA BILL To support cooperation in the Meridian"
+        "preamble": "A BILL To support cooperation in the Meridian"
         " basin.\n\n"
         "Be it enacted by the Senate and House of Representatives of the United States of America"
         " in Congress assembled,",
@@ -810,7 +810,7 @@ def legislative_xml(out: Path) -> dict[str, dict[str, Any]]:
         "title": "Treaty on the Meridian river basin",
         "date": "2025-11-20",
         "language": "en",
-        "notes": "Text before the first clause:\n\nTreaty on the Meridian river basin\n\nThe"
+        "preamble": "Treaty on the Meridian river basin\n\nThe"
         " Parties,"
         " recognising their shared responsibility for the basin, have agreed as follows:",
         "clauses": [
@@ -916,8 +916,8 @@ def two_formats(out: Path) -> dict[str, Any]:
         lines,
         out / "agreement-revision.pdf",
     )
-    links = [["1", "1"], ["2", "3"], ["3", "4"], ["4", "5"], ["4.a", "5.a"], ["4.b", "5.b"]]
-    links += [["5", "6"], ["6", "7"], ["7", "2"], ["8", "8"]]
+    links = [["preamble", "preamble"], ["1", "1"], ["2", "3"], ["3", "4"], ["4", "5"]]
+    links += [["4.a", "5.a"], ["4.b", "5.b"], ["5", "6"], ["6", "7"], ["7", "2"], ["8", "8"]]
     return {
         "old": "agreement-draft.docx",
         "new": "agreement-revision.pdf",
@@ -946,6 +946,10 @@ def main(argv: list[str]) -> int:
     )
     alignment = two_formats(out)
     for name, tree in expected.items():
+        # The text before the first point is the first clause, `preamble`, without a number.
+        preamble = clause("preamble", tree.pop("preamble"), None)
+        tree["clauses"] = [preamble, *tree["clauses"]]
+        tree["notes"] = None
         _write_json(out / f"{name}.expected.json", tree)
     _write_json(out / "errors.json", errors)
     _write_json(out / "alignment.json", alignment)
