@@ -69,13 +69,13 @@ def to_blocks(paragraphs: Iterable[Paragraph]) -> list[Block]:
 
 
 def outline_of(paragraphs: Iterable[Paragraph]) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `paragraphs` and the notes (text outside every clause).
+    """Return the top-level clauses of `paragraphs` and the notes (text after every clause).
 
     >>> clauses, notes = outline_of(
     ...     [Paragraph("Intro"), Paragraph("One", number="1."), Paragraph("Two", number="2.")]
     ... )
     >>> [(c.id, c.text) for c in clauses], notes
-    ([('1', 'One'), ('2', 'Two')], 'Text before the first clause:\\n\\nIntro')
+    ([('preamble', 'Intro'), ('1', 'One'), ('2', 'Two')], None)
     """
     with collector_paused():  # many small allocations, no cycles: see planlens.perf
         blocks = to_blocks(paragraphs)
