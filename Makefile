@@ -17,7 +17,7 @@ $(VENV)/.stamp-base: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	$(BIN)/python -m pip install --quiet -e '.[test,browser,import]'
 	touch $@
 
 $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
@@ -29,9 +29,11 @@ report: $(VENV)/.stamp-base
 	$(BIN)/planlens build $(PLANS) -o reports
 
 # The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
-# and never downloads a browser of Playwright's own.
+# and never downloads a browser of Playwright's own. The Word-redline tests open their documents
+# in Debian's LibreOffice Writer, which install-libreoffice.sh installs the same way.
 test: $(VENV)/.stamp-test
 	bash scripts/install-browser.sh
+	bash scripts/install-libreoffice.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q
 
 # The same tests in a second environment where every dependency is at the lowest version
@@ -41,12 +43,13 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
-	$(PYTHON) scripts/lowest-requirements.py test browser > $(LOWEST)/constraints.txt
-	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser]'
+	$(PYTHON) scripts/lowest-requirements.py test browser import > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser,import]'
 	touch $@
 
 test-lowest: $(LOWEST)/.stamp
 	bash scripts/install-browser.sh
+	bash scripts/install-libreoffice.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q
 
 LINTED := planlens tests bench scripts
@@ -68,6 +71,8 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
 	$(BIN)/python bench/real_pairs.py --write-results
+	$(BIN)/python bench/redlines_pairs.py --write-results
+	$(BIN)/python bench/align_speed.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 
 # The fuzz tests with random seeds and many more examples than `make test` runs (derandomized

@@ -2,23 +2,34 @@
 
 Run from the project root:
 
-    .venv/bin/python bench/accuracy.py [--seeds 16] [--examples 3] [--no-real]
+    .venv/bin/python bench/accuracy.py [--seeds 16] [--examples 3] [--no-real] [--no-baseline]
+        [--ops paraphrase,condense | --ops basic | --ops hard]
 
 The synthetic corpus is made from real texts: the plans in `plans/`, the licences in
 `../shared/corpora/licenses`, and seeded random windows of 60-150 consecutive sections of the
-German laws (BGB, StGB, TKG 2004 and 2021). Each document gets 3-6 seeded mutations per seed
-(`synth.mutate`), the pair is compared, and every link is scored against the truth. Metrics are
-micro-averaged over the whole corpus (all documents, all seeds):
+German laws (BGB, StGB, TKG 2004 and 2021). Each document gets 4-8 seeded mutations per seed
+(`synth.mutate`, drawn from the basic and the harder mutations alike, or those `--ops` names),
+the pair is compared, and every link is scored against the truth. Metrics are micro-averaged
+over the whole corpus (all documents, all seeds):
 
 * link precision, recall and F1 over (old id, new id) pairs. A split or merge counts one pair
   per part. Clauses inserted or deleted are links of neither side: they are in neither
   denominator, but a reported link that touches one is a wrong link (and a spurious one);
+* the same on edited clauses only (touched by a mutation other than `renumber`, inserted and
+  deleted ones included): the untouched majority of every document does not dilute them;
 * spurious-link rate: reported links touching an inserted or deleted clause, per reported link
   (also shown: the share of inserted/deleted clauses that got linked at all);
 * move recall: true moves reported with the right partner and `moved`;
 * split and merge recall: true splits (merges) reported as exactly that change;
 * relation accuracy: truth items (links, insertions, deletions) reported as exactly the same
   change: same clauses on both sides and the same relation.
+
+The same pairs are also aligned by a difflib-ratio baseline (`real_pairs.baseline_pairs`: each
+clause linked one to one to its best `SequenceMatcher` ratio on words, best first, at least
+0.5), scored the same way; `--no-baseline` skips it. The table per mutation gives, for the
+items each mutation touched: how many had all their true links reported, how many were
+reported exactly, the reported links that are wrong and touch them ("false links"), moves
+flagged, and the share of items whose links the baseline found.
 
 Then two real pairs whose truth is known: H.J.Res. 37 RH -> RFS (USLM XML), and BGB 2012 -> 2022
 scored against the § numbers (a noisy truth: same § means same clause, almost always).
@@ -44,6 +55,7 @@ from dataclasses import dataclass
 from accuracy_scoring import (
     Failure,
     Tally,
+    baseline_diff,
     describe_reported,
     quote,
     ratio,
@@ -52,7 +64,7 @@ from accuracy_scoring import (
 )
 from common import BILLS, licence_paths, load_law, load_licence, load_our_plans
 from results import verdict
-from synth import OPS, mutate
+from synth import BASIC_OPS, HARD_OPS, OPS, mutate
 from synth_truth import Truth, TruthLink
 from uslm import load_uslm
 
@@ -73,7 +85,7 @@ TARGETS: dict[str, tuple[float, str]] = {
 #: Laws cut into windows, with how many windows each seed takes from each.
 LAW_WINDOWS: dict[str, int] = {"bgb-2022": 2, "stgb-2022": 1, "tkg-2004": 1, "tkg-2021": 1}
 WINDOW_SIZE = (60, 150)
-OPS_PER_DOCUMENT = (3, 6)
+OPS_PER_DOCUMENT = (4, 8)
 #: A clause with fewer words than this is left out of the synthetic corpus: "(weggefallen)"
 #: stubs and one-word placeholders are identical to each other, so no truth about them holds.
 MIN_CLAUSE_WORDS = 3
@@ -160,38 +172,64 @@ def law_windows(laws: dict[str, Plan], seed: int) -> list[Document]:
 # -- the synthetic run ---------------------------------------------------------------------
 
 
-def run_synthetic(seeds: int, compare: CompareFn) -> tuple[Tally, int, float]:
-    """Mutate every document for each seed, compare, and return the summed tally.
+@dataclass
+class SyntheticRun:
+    """The synthetic run's tallies: planlens's, the baseline's (if run), and what it cost."""
 
-    Also returns how many pairs were compared and the seconds spent in `compare`.
+    tally: Tally
+    baseline: Tally | None
+    pairs: int
+    compare_seconds: float
+    baseline_seconds: float
+
+
+def run_synthetic(
+    seeds: int, compare: CompareFn, *, ops: Sequence[str] = OPS, baseline: bool = True
+) -> SyntheticRun:
+    """Mutate every document for each seed, compare, and return the summed tallies.
+
+    `ops` are the mutations drawn; with `baseline`, each pair is also aligned by the
+    difflib-ratio baseline (`baseline_diff`) and scored the same way.
     """
     laws = {name: clean(load_law(name)) for name in LAW_WINDOWS}
     bases = base_documents()
-    total = Tally()
-    pairs = 0
-    compare_seconds = 0.0
+    run = SyntheticRun(Tally(), Tally() if baseline else None, 0, 0.0, 0.0)
     for seed in range(1, seeds + 1):
         documents = bases + law_windows(laws, seed)
         donors = _donors(documents)
         for document in documents:
             rng = random.Random(f"{seed}:{document.name}")
             n_ops = rng.randint(*OPS_PER_DOCUMENT)
-            new, truth = mutate(document.plan, rng, n_ops, donors=donors[document.family])
+            new, truth = mutate(document.plan, rng, n_ops, donors=donors[document.family], ops=ops)
             start = time.perf_counter()
             diff = compare(document.plan, new)
-            compare_seconds += time.perf_counter() - start
-            pairs += 1
-            total.add(score(diff, truth, document=document.name, seed=seed))
-    return total, pairs, compare_seconds
+            run.compare_seconds += time.perf_counter() - start
+            run.pairs += 1
+            run.tally.add(score(diff, truth, document=document.name, seed=seed))
+            if run.baseline is not None:
+                start = time.perf_counter()
+                base = baseline_diff(document.plan, new)
+                run.baseline_seconds += time.perf_counter() - start
+                run.baseline.add(score(base, truth, document=document.name, seed=seed))
+    return run
 
 
 def _donors(documents: Sequence[Document]) -> dict[str, list[Clause]]:
-    """Return, per family, the clauses of all other families: what `insert` may draw from."""
+    """Return, per family, the clauses of all other families in the same language: what
+    `insert`, `replace` and `multi-edit` draw from (a German sentence in an English plan would
+    give itself away)."""
     by_family: dict[str, list[Clause]] = defaultdict(list)
+    language: dict[str, str] = {}
     for document in documents:
         by_family[document.family].extend(c for c in document.plan.walk() if c.text)
+        language[document.family] = document.plan.language or "en"
     return {
-        family: [c for other, clauses in by_family.items() if other != family for c in clauses]
+        family: [
+            c
+            for other, clauses in by_family.items()
+            if other != family and language[other] == language[family]
+            for c in clauses
+        ]
         for family in by_family
     }
 
@@ -208,6 +246,8 @@ def print_metrics(metrics: dict[str, float | None], counts: Counter[str]) -> Non
     behind = {
         "link precision": ("correct links", "reported links"),
         "link recall": ("correct links", "true links"),
+        "edited link precision": ("edited correct links", "edited reported links"),
+        "edited link recall": ("edited correct links", "edited true links"),
         "spurious-link rate": ("spurious links", "reported links"),
         "inserted/deleted linked": ("ins/del linked", "ins/del"),
         "move recall": ("moves found", "moves"),
@@ -237,12 +277,24 @@ def print_targets(metrics: dict[str, float | None]) -> None:
         print(f"  {name:<20} {_fmt(value):>8}  target {sign} {threshold:<5}  {verdict(ok)}")
 
 
-def print_breakdown(tally: Tally) -> None:
-    """Print per mutation: items, links found, exactly right, moves flagged."""
+def print_baseline(metrics: dict[str, float | None], seconds: float) -> None:
+    """Print the difflib-ratio baseline's link metrics on the same pairs."""
+    print(f"\ndifflib-ratio baseline on the same pairs ({seconds:.1f} s):")
+    names = ("link precision", "link recall", "link F1", "spurious-link rate")
+    for name in (*names, "edited link precision", "edited link recall", "edited link F1"):
+        print(f"  {name:<26} {_fmt(metrics[name]):>8}")
+
+
+def print_breakdown(tally: Tally, baseline: Tally | None = None) -> None:
+    """Print per mutation: items, links found, exactly right, false links, moves flagged, and
+    the links the baseline found."""
     print("\nPer mutation (an item touched by two mutations counts under both):")
     header = (
-        f"  {'mutation':<11} {'items':>6} {'links found':>12} {'exact':>8} {'moves flagged':>14}"
+        f"  {'mutation':<11} {'items':>6} {'links found':>12} {'exact':>8} "
+        f"{'false links':>12} {'moves flagged':>14}"
     )
+    if baseline is not None:
+        header += f" {'difflib found':>14}"
     print(header)
     for op in (*OPS, "untouched"):
         counter = tally.by_op.get(op)
@@ -252,7 +304,13 @@ def print_breakdown(tally: Tally) -> None:
         found = _fmt(ratio(counter["pairs found"], items))
         exact = _fmt(ratio(counter["exact"], items))
         moves = _fmt(ratio(counter["moves found"], counter["moves"])) if counter["moves"] else "-"
-        print(f"  {op:<11} {items:>6} {found:>12} {exact:>8} {moves:>8}")
+        line = (
+            f"  {op:<11} {items:>6} {found:>12} {exact:>8} {counter['false links']:>12} {moves:>14}"
+        )
+        if baseline is not None:
+            base = baseline.by_op.get(op)
+            line += f" {_fmt(ratio(base['pairs found'], base['items']) if base else None):>14}"
+        print(line)
     print("\nRelation confusion (true -> reported, where the clauses were linked right):")
     for (truth, reported), count in sorted(tally.confusion.items()):
         mark = "" if truth == reported else "   <-"
@@ -373,6 +431,20 @@ def _is_stub(text: str | None) -> bool:
     return "weggefallen" in (text or "") and len((text or "").split()) <= 3
 
 
+def parse_ops(value: str) -> tuple[str, ...]:
+    """Return the mutations `--ops` names: `all`, `basic`, `hard`, or names joined by commas."""
+    groups = {"all": OPS, "basic": BASIC_OPS, "hard": HARD_OPS}
+    if value in groups:
+        return groups[value]
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in OPS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown mutations {unknown}; choose from all, basic, hard or {', '.join(OPS)}"
+        )
+    return names
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=16, help="seeds 1..N (default 16)")
@@ -380,20 +452,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--examples", type=int, default=3, help="failure examples per mutation and kind"
     )
     parser.add_argument("--no-real", action="store_true", help="skip the real pairs")
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the difflib-ratio baseline"
+    )
+    parser.add_argument(
+        "--ops",
+        type=parse_ops,
+        default=OPS,
+        help="mutations drawn: all (default), basic, hard, or names joined by commas",
+    )
     args = parser.parse_args(argv)
     from planlens.compare import compare
 
     print(f"planlens accuracy harness: python {sys.version.split()[0]}, seeds 1..{args.seeds}")
     start = time.perf_counter()
-    tally, pairs, compare_seconds = run_synthetic(args.seeds, compare)
+    run = run_synthetic(args.seeds, compare, ops=args.ops, baseline=not args.no_baseline)
+    tally = run.tally
     metrics = tally.metrics()
     print(
-        f"\nSynthetic corpus: {pairs} compared pairs, {tally.counts['items']} truth items, "
-        f"{tally.counts['true links']} true links; compare took {compare_seconds:.1f} s"
+        f"\nSynthetic corpus: {run.pairs} compared pairs, {tally.counts['items']} truth items, "
+        f"{tally.counts['true links']} true links; compare took {run.compare_seconds:.1f} s"
     )
+    print(f"  mutations drawn: {', '.join(args.ops)}")
     print_metrics(metrics, tally.counts)
+    if run.baseline is not None:
+        print_baseline(run.baseline.metrics(), run.baseline_seconds)
     print_targets(metrics)
-    print_breakdown(tally)
+    print_breakdown(tally, run.baseline)
     print_failures(tally, args.examples)
     if not args.no_real:
         run_hjres37(compare)

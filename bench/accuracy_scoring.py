@@ -2,8 +2,10 @@
 
 `score` counts one `PlanDiff` against the `Truth` of a mutation (`bench/synth.py`) into a
 `Tally`; tallies add up over documents and seeds, and `Tally.metrics` turns the sums into
-micro-averaged metrics (see `bench/accuracy.py` for their definitions). `score_by_section`
-scores two versions of a law against their § numbers instead, a noisy truth.
+micro-averaged metrics (see `bench/accuracy.py` for their definitions). `baseline_diff` makes
+the difflib-ratio baseline's links (`real_pairs.baseline_pairs`) a diff, to be scored the same
+way. `score_by_section` scores two versions of a law against their § numbers instead, a noisy
+truth.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from synth_truth import Truth, TruthLink
 
 from planlens.compare.model import Change, PlanDiff
-from planlens.plan.model import Clause
+from planlens.plan.model import Clause, Plan
 
 # -- scoring against the truth of a mutation ----------------------------------------------
 
@@ -55,15 +57,16 @@ class Tally:
         c = self.counts
         precision = ratio(c["correct links"], c["reported links"])
         recall = ratio(c["correct links"], c["true links"])
-        f1 = (
-            2 * precision * recall / (precision + recall)
-            if precision is not None and recall is not None and precision + recall
-            else None
-        )
+        f1 = _f1(precision, recall)
+        edited_precision = ratio(c["edited correct links"], c["edited reported links"])
+        edited_recall = ratio(c["edited correct links"], c["edited true links"])
         return {
             "link precision": precision,
             "link recall": recall,
             "link F1": f1,
+            "edited link precision": edited_precision,
+            "edited link recall": edited_recall,
+            "edited link F1": _f1(edited_precision, edited_recall),
             "spurious-link rate": ratio(c["spurious links"], c["reported links"]),
             "inserted/deleted linked": ratio(c["ins/del linked"], c["ins/del"]),
             "move recall": ratio(c["moves found"], c["moves"]),
@@ -73,6 +76,12 @@ class Tally:
             "renumbered recall": ratio(c["renumbered found"], c["renumbered"]),
             "relation accuracy": ratio(c["items exact"], c["items"]),
         }
+
+
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None or not precision + recall:
+        return None
+    return 2 * precision * recall / (precision + recall)
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -101,6 +110,7 @@ def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) ->
     c["true links"] += len(true_pairs)
     c["correct links"] += len(reported & true_pairs)
     c["spurious links"] += sum(1 for o, n in reported if o in deleted or n in inserted)
+    _count_edited(c, reported, truth)
     linked_old = {o for o, _ in reported}
     linked_new = {n for _, n in reported}
     c["ins/del"] += len(inserted) + len(deleted)
@@ -114,6 +124,8 @@ def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) ->
     def record(ops: Sequence[str], key: str, value: bool) -> None:
         for op in ops or ("untouched",):
             tally.by_op[op][key] += value
+
+    _count_false_links(tally, reported - true_pairs, truth)
 
     texts = _Texts(diff)
     for link in truth.links:
@@ -171,13 +183,14 @@ def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) ->
     for new_id in truth.inserted:
         found = by_new.get(new_id)
         exact = found is not None and found.relation == "added" and not found.old
-        _count_leftover(tally, "insert", exact)
+        op = truth.inserted_by(new_id)
+        _count_leftover(tally, op, exact)
         if not exact:
             tally.failures.append(
                 Failure(
                     document,
                     seed,
-                    ("insert",),
+                    (op,),
                     "spurious link",
                     f"new {new_id} inserted",
                     describe_reported([found]),
@@ -187,13 +200,14 @@ def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) ->
     for old_id in truth.deleted:
         found = by_old.get(old_id)
         exact = found is not None and found.relation == "removed" and not found.new
-        _count_leftover(tally, "delete", exact)
+        op = truth.deleted_by(old_id)
+        _count_leftover(tally, op, exact)
         if not exact:
             tally.failures.append(
                 Failure(
                     document,
                     seed,
-                    ("delete",),
+                    (op,),
                     "spurious link",
                     f"old {old_id} deleted",
                     describe_reported([found]),
@@ -201,6 +215,38 @@ def score(diff: PlanDiff, truth: Truth, *, document: str = "", seed: int = 0) ->
                 )
             )
     return tally
+
+
+def _count_edited(c: Counter[str], reported: set[tuple[str, str]], truth: Truth) -> None:
+    """Count the links of edited clauses: those a mutation other than `renumber` touched.
+
+    True links: those of the links such mutations made. Reported links: those touching an
+    edited clause, inserted and deleted ones included.
+    """
+    old_ids, new_ids = set(truth.deleted), set(truth.inserted)
+    true: set[tuple[str, str]] = set()
+    for link in truth.links:
+        if set(link.ops) - {"renumber"}:
+            old_ids.update(link.old)
+            new_ids.update(link.new)
+            true |= link.pairs()
+    mine = {(o, n) for o, n in reported if o in old_ids or n in new_ids}
+    c["edited true links"] += len(true)
+    c["edited reported links"] += len(mine)
+    c["edited correct links"] += len(mine & true)
+
+
+def _count_false_links(tally: Tally, false: set[tuple[str, str]], truth: Truth) -> None:
+    """Count each reported link that is not true under the mutations of both its clauses."""
+    old_ops: dict[str, tuple[str, ...]] = {o: (truth.deleted_by(o),) for o in truth.deleted}
+    new_ops: dict[str, tuple[str, ...]] = {n: (truth.inserted_by(n),) for n in truth.inserted}
+    for link in truth.links:
+        ops = link.ops or ("untouched",)
+        old_ops.update((o, ops) for o in link.old)
+        new_ops.update((n, ops) for n in link.new)
+    for o, n in false:
+        for op in dict.fromkeys(old_ops.get(o, ()) + new_ops.get(n, ())):
+            tally.by_op[op]["false links"] += 1
 
 
 def _count_leftover(tally: Tally, op: str, exact: bool) -> None:
@@ -254,6 +300,30 @@ def quote(text: str | None, width: int = 150) -> str:
     if text is None:
         return "(no text)"
     return textwrap.shorten(" ".join(text.split()), width, placeholder=" ...")
+
+
+# -- the baseline as a diff ----------------------------------------------------------------
+
+
+def baseline_diff(old: Plan, new: Plan) -> PlanDiff:
+    """Return the difflib-ratio baseline's alignment of `old` and `new` as a flat diff.
+
+    The links are `real_pairs.baseline_pairs`; a link is `unchanged` when the texts are the
+    same and `reworded` otherwise; every clause left over is added or removed.
+    """
+    from real_pairs import baseline_pairs
+
+    pairs = sorted(baseline_pairs(old, new))
+    old_text = {c.id: " ".join((c.text or "").split()) for c in old.walk()}
+    new_text = {c.id: " ".join((c.text or "").split()) for c in new.walk()}
+    changes = [
+        Change("unchanged" if old_text[o] == new_text[n] else "reworded", (o,), (n,))
+        for o, n in pairs
+    ]
+    paired_old, paired_new = {o for o, _ in pairs}, {n for _, n in pairs}
+    changes += [Change("removed", (o,), ()) for o in old_text if o not in paired_old]
+    changes += [Change("added", (), (n,)) for n in new_text if n not in paired_new]
+    return PlanDiff(old, new, tuple(changes))
 
 
 # -- real pairs: § numbers as the truth ----------------------------------------------------

@@ -47,7 +47,7 @@ from planlens.plan.model import Clause, Plan
 #: The thresholds leave-one-pair-out may choose, and the values it chooses from.
 GRID: dict[str, tuple[float, ...]] = {
     "GAP_MIN": (0.35, 0.45),
-    "WEAK_MIN": (0.33, 0.42),
+    "WEAK_MIN": (0.33, 0.38, 0.42),
     "ABSORB_MIN": (0.7, 0.8),
     "MUTUAL_MIN": (0.25, 0.3, 1.1),  # 1.1: the mutual-best pass off
 }

@@ -25,6 +25,14 @@ Mutations (names as in `OPS`), each on top-level clauses or on sub-clauses among
   vocabulary with every clause present. Inserted.
 * `delete`: remove a clause with its sub-clauses. Deleted.
 
+The harder mutations (`HARD_OPS`, in `bench/synth_hard.py`, where each is described):
+`paraphrase` (most of a clause's words reworded: synonyms, passive to active, parts reordered;
+reworded), `multi-edit` (reword + figure + inserted sentence; modified), `reparent` (a
+sub-clause moved under another parent; moved), `merge-far` (two clauses with others between
+them merged), `condense` (a clause's sub-clauses merged into it, reworded), `reword-run` (3-6
+one-line points in a row, each reworded) and `replace` (same label, unrelated text: deleted and
+inserted, no link).
+
 Rules that keep the truth true (a scorer can only hold an algorithm to what is recognisable):
 
 * Each clause is the subject of at most one mutation, except `renumber`, which changes labels
@@ -45,7 +53,9 @@ Rules that keep the truth true (a scorer can only hold an algorithm to what is r
 The new plan has a fresh id, `follows` the old one, and no `same_as`/`derived_from` references,
 so a comparison cannot be told the answer.
 
-This file holds the mutations; `bench/synth_truth.py` the `Truth` and the clause tree it is
+This file holds the basic mutations; `bench/synth_hard.py` the harder ones (and
+`bench/synth_paraphrase.py` their paraphrasing, with its synonym tables
+`synth_synonyms_*.txt`); `bench/synth_truth.py` the `Truth` and the clause tree it is
 read off (and whether moves are clear), `bench/synth_words.py` what the text mutations need
 (protected words, rewording, figures, split points), and `bench/synth_labels.py` the shifting
 of number labels and ids.
@@ -53,15 +63,19 @@ of number labels and ids.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from synth_hard import HARD_ACTIONS, mergeable
 from synth_labels import shifted_labels
 from synth_truth import Node, Truth, build_result, moves_are_clear, node_of
 from synth_words import (
-    MIN_PART_SHARE,
+    MAX_DONOR_OVERLAP,
+    MIN_EDIT_WORDS,
     MIN_PART_WORDS,
+    REWORD_RATE,
     change_figure,
     editable_word,
     figures,
@@ -77,8 +91,8 @@ from planlens.plan.model import Clause, Plan
 
 _T = TypeVar("_T")
 
-#: Every mutation, in the order documented above.
-OPS: tuple[str, ...] = (
+#: The basic mutations, in the order documented above.
+BASIC_OPS: tuple[str, ...] = (
     "renumber",
     "move",
     "move+edit",
@@ -89,19 +103,20 @@ OPS: tuple[str, ...] = (
     "insert",
     "delete",
 )
+#: The harder mutations (`bench/synth_hard.py`).
+HARD_OPS: tuple[str, ...] = tuple(HARD_ACTIONS)
+#: Every mutation.
+OPS: tuple[str, ...] = BASIC_OPS + HARD_OPS
 
-MIN_EDIT_WORDS = 8
 MIN_FIGURE_WORDS = 5
-# MIN_PART_WORDS and MIN_PART_SHARE are in synth_words (`split_point` needs them).
+# MIN_EDIT_WORDS, REWORD_RATE, MIN_PART_WORDS, MIN_PART_SHARE and MAX_DONOR_OVERLAP are in
+# synth_words (`split_point` and `bench/synth_hard.py` need them too).
 MIN_MOVE_DISTANCE = 3
 MIN_MOVE_SIBLINGS = 5
-REWORD_RATE = (0.15, 0.25)
 MOVE_EDIT_RATE = 0.20
-#: An inserted clause may share at most this share of its words with any clause present.
-MAX_DONOR_OVERLAP = 0.5
 
 
-class _Mutator:
+class Mutator:
     """The state of one `mutate` call: the node tree, the used ids and the random source."""
 
     def __init__(self, plan: Plan, rng: random.Random, donors: Sequence[Clause]) -> None:
@@ -114,6 +129,8 @@ class _Mutator:
         self.old_order = {c.id: i for i, c in enumerate(old)}
         self.used_ids: set[str] = set(self.old_by_id)
         self.log: list[str] = []
+        #: Old clause id -> the mutation that dropped it, where that is not `delete`.
+        self.deleted_ops: dict[str, str] = {}
         self.english = (plan.language or "en").startswith("en")
         pool = word_pool(c.text for c in old if c.text)
         self.edit_pool = [w for w in pool if editable_word(w, english=self.english)]
@@ -257,7 +274,7 @@ class _Mutator:
             (siblings, i)
             for siblings in self.sibling_lists()
             for i in range(len(siblings) - 1)
-            if _mergeable(self, siblings[i], siblings[i + 1])
+            if mergeable(self, siblings[i], siblings[i + 1])
         ]
         if not candidates:
             return False
@@ -384,6 +401,8 @@ class _Mutator:
             "insert": self.insert,
             "delete": self.delete,
         }
+        for name, action in HARD_ACTIONS.items():
+            actions[name] = functools.partial(action, self)
         for _ in range(n_ops):
             order = list(ops)
             self.rng.shuffle(order)
@@ -394,7 +413,7 @@ class _Mutator:
     # -- result -------------------------------------------------------------------------
 
     def build(self) -> tuple[Plan, Truth]:
-        return build_result(self.plan, self.root, self.log)
+        return build_result(self.plan, self.root, self.log, self.deleted_ops)
 
 
 def mutate(
@@ -416,19 +435,9 @@ def mutate(
     unknown = set(ops) - set(OPS)
     if unknown:
         raise ValueError(f"unknown mutations: {sorted(unknown)}")
-    mutator = _Mutator(plan, rng, donors or _FALLBACK_DONORS)
+    mutator = Mutator(plan, rng, donors or _FALLBACK_DONORS)
     mutator.run(n_ops, ops)
     return mutator.build()
-
-
-def _mergeable(mutator: _Mutator, a: Node, b: Node) -> bool:
-    if a.children or b.children:
-        return False
-    if not (mutator.editable(a, MIN_PART_WORDS) and mutator.editable(b, MIN_PART_WORDS)):
-        return False
-    assert a.text is not None and b.text is not None
-    wa, wb = word_count(a.text), word_count(b.text)
-    return min(wa, wb) >= MIN_PART_SHARE * max(wa, wb)
 
 
 #: Paragraphs for `insert` when no donors are given: neutral prose unlike any plan or law.

@@ -50,6 +50,10 @@ class Truth:
     deleted: tuple[str, ...]
     #: One line per mutation applied, in order, for reading failures.
     log: tuple[str, ...] = ()
+    #: (new id, mutation) for inserted clauses that another mutation than `insert` made.
+    inserted_ops: tuple[tuple[str, str], ...] = ()
+    #: (old id, mutation) for deleted clauses that another mutation than `delete` dropped.
+    deleted_ops: tuple[tuple[str, str], ...] = ()
 
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Return every true (old id, new id) pair."""
@@ -66,6 +70,14 @@ class Truth:
     def is_deleted(self, old_id: str) -> bool:
         """Tell whether the old clause `old_id` has no counterpart in the new plan."""
         return old_id in self.deleted
+
+    def inserted_by(self, new_id: str) -> str:
+        """Return the mutation that inserted the new clause `new_id`."""
+        return dict(self.inserted_ops).get(new_id, "insert")
+
+    def deleted_by(self, old_id: str) -> str:
+        """Return the mutation that deleted the old clause `old_id`."""
+        return dict(self.deleted_ops).get(old_id, "delete")
 
     def ops_applied(self) -> tuple[str, ...]:
         """Return the names of the mutations applied, in order."""
@@ -86,6 +98,8 @@ class Node:
     relation: str = "unchanged"
     moved: bool = False
     touched: bool = False
+    #: Moved here from under another parent: moved whatever its order among its new siblings.
+    foreign: bool = False
     ops: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[Node]:
@@ -107,11 +121,17 @@ def node_of(clause: Clause) -> Node:
     )
 
 
-def build_result(plan: Plan, root: Sequence[Node], log: Sequence[str]) -> tuple[Plan, Truth]:
+def build_result(
+    plan: Plan,
+    root: Sequence[Node],
+    log: Sequence[str],
+    deleted_ops: Mapping[str, str] | None = None,
+) -> tuple[Plan, Truth]:
     """Return the new plan made of the nodes `root` (mutated from `plan`) and its truth.
 
-    `log` has one line per mutation applied. The truth is checked to account for every old and
-    every new clause exactly once.
+    `log` has one line per mutation applied; `deleted_ops` names the mutation that dropped an
+    old clause, where it is not `delete`. An inserted node's mutation is its first op. The
+    truth is checked to account for every old and every new clause exactly once.
     """
     old_by_id = {c.id: c for c in plan.walk()}
     clauses = tuple(_clause(node) for node in root)
@@ -127,9 +147,12 @@ def build_result(plan: Plan, root: Sequence[Node], log: Sequence[str]) -> tuple[
     )
     groups: dict[tuple[str, ...], list[Node]] = {}
     inserted: list[str] = []
+    inserted_ops: list[tuple[str, str]] = []
     for node in (n for top in root for n in top.walk()):
         if not node.origin:
             inserted.append(node.id)
+            if node.ops and node.ops[0] != "insert":
+                inserted_ops.append((node.id, node.ops[0]))
         else:
             groups.setdefault(node.origin, []).append(node)
     links: list[TruthLink] = []
@@ -158,7 +181,15 @@ def build_result(plan: Plan, root: Sequence[Node], log: Sequence[str]) -> tuple[
         )
     linked_old = {o for link in links for o in link.old}
     deleted = tuple(c.id for c in plan.walk() if c.id not in linked_old)
-    truth = Truth(tuple(links), tuple(inserted), deleted, tuple(log))
+    dropped_by = deleted_ops or {}
+    truth = Truth(
+        tuple(links),
+        tuple(inserted),
+        deleted,
+        tuple(log),
+        inserted_ops=tuple(inserted_ops),
+        deleted_ops=tuple((o, dropped_by[o]) for o in deleted if o in dropped_by),
+    )
     _check(plan, new_plan, truth)
     return new_plan, truth
 
@@ -171,12 +202,13 @@ def moves_are_clear(siblings: Sequence[Node], old_order: Mapping[str, int]) -> b
     True when the clauses not moved are in old order and form the *only* longest increasing
     run: then every alignment that keeps as many clauses in place as possible reports
     exactly these clauses as moved. (A swap of neighbours, or two clauses moved past each
-    other, have two equally good explanations; the truth would be a coin toss.)
+    other, have two equally good explanations; the truth would be a coin toss.) A clause that
+    came from another parent (`foreign`) is moved wherever it stands, and takes no part.
     """
     keys: list[tuple[int, int]] = []
     moved: list[bool] = []
     for node in siblings:
-        if node.origin:
+        if node.origin and not node.foreign:
             # Split pieces share their origin: number them so that keys stay distinct.
             keys.append((old_order[node.origin[0]], len(keys)))
             moved.append(node.moved)

@@ -16,6 +16,13 @@ from collections.abc import Iterator, Sequence
 #: the larger one the smaller must have: each part is recognisably part of the whole.
 MIN_PART_WORDS = 8
 MIN_PART_SHARE = 0.25
+#: The least words of a text to reword (a 25% rewording of a five-word clause is a different
+#: clause), and the share of its words a rewording changes.
+MIN_EDIT_WORDS = 8
+REWORD_RATE = (0.15, 0.25)
+#: A text brought in from another document may share at most this share of its words with any
+#: clause present.
+MAX_DONOR_OVERLAP = 0.5
 
 _WORD_RE = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")

@@ -1,22 +1,21 @@
-"""Read US bills in USLM XML (the usgpo/uslm samples in the shared corpus) as plans.
+"""Read US bills in USLM XML (the usgpo/uslm samples in the shared corpus) for the benchmarks.
 
-Each `<section>` that is not inside another section becomes one clause: its id and `number` are
-the `value` of its `<num>` (`4` for "SEC. 4."), its title the `<heading>`, and its text every
-other piece of its text content with white space normalised. Sections inside `<quotedContent>`
-(amendments quoting another law) stay part of the section that quotes them. USLM puts every
-element in a default namespace, `http://schemas.gpo.gov/xml/uslm`.
+The reading is planlens's own (`planlens.importers.uslm`, what `planlens import` uses for USLM);
+the benchmarks keep their own shape of plan, fixed since their first results: each `<section>`
+that is not inside another section or in quoted content becomes one clause, whose id and
+`number` are the `value` of its `<num>` (`4` for "SEC. 4."), whose title is the `<heading>`,
+and whose text is all the rest of the section, its subsections run together
+(`planlens.importers.uslm.flat_text`), so that scores stay comparable across runs. The plan is
+the `official-text`, titled by the bill's `dc:title`.
 """
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from planlens.importers.legal_xml import child, normal, parse_xml
+from planlens.importers.uslm import document_title, flat_text, top_sections
 from planlens.plan.model import Clause, Plan, Source
-
-NS = "{http://schemas.gpo.gov/xml/uslm}"
-DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 def load_uslm(path: Path, plan_id: str) -> Plan:
@@ -37,34 +36,26 @@ def parse_uslm(data: bytes | str, plan_id: str, *, source: str = "uslm") -> Plan
     >>> clause.id, clause.number, clause.title, clause.text
     ('1', '1', 'SHORT TITLE.', 'This Act may be cited as the Example Act.')
     """
-    root = ET.fromstring(data)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    root = parse_xml(raw, Path(source))
     clauses: list[Clause] = []
     used: set[str] = set()
-    for position, section in enumerate(_top_sections(root), start=1):
-        num = section.find(f"{NS}num")
-        heading = section.find(f"{NS}heading")
+    for position, section in enumerate(top_sections(root), start=1):
+        num, heading = child(section, "num"), child(section, "heading")
         number = num.get("value") if num is not None else None
-        clause_id = _unique(number or f"s{position}", used)
-        parts = [section.text or ""]
-        for child in section:
-            if child is not num and child is not heading:
-                parts.append("".join(child.itertext()))
-            parts.append(child.tail or "")
-        text = _normal(" ".join(parts))
+        text = flat_text(section)
         clauses.append(
             Clause(
-                id=clause_id,
+                id=_unique(number or f"s{position}", used),
                 text=text or None,
                 number=number,
-                title=_normal("".join(heading.itertext())) if heading is not None else None,
+                title=normal("".join(heading.itertext())) if heading is not None else None,
                 status="reported" if text else "unknown",
             )
         )
-    title_element = root.find(f".//{DC}title")
-    title = _normal(title_element.text or "") if title_element is not None else plan_id
     return Plan(
         id=plan_id,
-        title=title or plan_id,
+        title=document_title(root) or plan_id,
         date="",
         status="official-text",
         completeness="full",
@@ -74,21 +65,6 @@ def parse_uslm(data: bytes | str, plan_id: str, *, source: str = "uslm") -> Plan
     )
 
 
-def _top_sections(root: ET.Element) -> list[ET.Element]:
-    """Return the sections not nested in another section or in quoted content, in order."""
-    found: list[ET.Element] = []
-
-    def visit(element: ET.Element) -> None:
-        for child in element:
-            if child.tag == f"{NS}section":
-                found.append(child)
-            elif child.tag != f"{NS}quotedContent":
-                visit(child)
-
-    visit(root)
-    return found
-
-
 def _unique(base: str, used: set[str]) -> str:
     candidate, k = base, 1
     while candidate in used:
@@ -96,7 +72,3 @@ def _unique(base: str, used: set[str]) -> str:
         candidate = f"{base}-{k}"
     used.add(candidate)
     return candidate
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -8,9 +8,9 @@ Only regular files are written: a folder, a FIFO, a device or a socket at the pa
 even with `force`, never replaced. A symbolic link is written through, to the file it points to
 (the link stays), or, where the caller says so (the pages of a site), refused.
 
-`stage_text` writes the temporary file and returns a `Staged` whose `commit` renames it into
-place; a site build stages every page before committing any, so a failure while writing leaves
-the whole previous site in place.
+`stage_text` (and `stage_bytes`) writes the temporary file and returns a `Staged` whose
+`commit` renames it into place; a site build stages every page before committing any, so a
+failure while writing leaves the whole previous site in place.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def write_text(
     inputs: Iterable[Path] = (),
     follow_symlinks: bool = True,
 ) -> None:
-    """Write `text` to `path` through a temporary file and a rename.
+    """Write `text` to `path` as UTF-8 through a temporary file and a rename.
 
     A reader never sees a half-written file, and a failure leaves any old file as it was. An
     existing `path` is refused unless `force`; one of `inputs` is refused even then, since
@@ -72,6 +72,13 @@ def write_text(
     with `follow_symlinks` false, a link too).
     """
     stage_text(path, text, force=force, inputs=inputs, follow_symlinks=follow_symlinks).commit()
+
+
+def write_bytes(
+    path: str | Path, data: bytes, *, force: bool = False, inputs: Iterable[Path] = ()
+) -> None:
+    """Write `data` to `path` as `write_text` writes text: atomically, never clobbering."""
+    stage_bytes(path, data, force=force, inputs=inputs).commit()
 
 
 def stage_text(
@@ -83,6 +90,22 @@ def stage_text(
     follow_symlinks: bool = True,
 ) -> Staged:
     """Check `path` as `write_text` does and write `text` to a temporary file beside it."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PlanlensError(f"{path}: cannot write: the text is not valid Unicode") from None
+    return stage_bytes(path, data, force=force, inputs=inputs, follow_symlinks=follow_symlinks)
+
+
+def stage_bytes(
+    path: str | Path,
+    data: bytes,
+    *,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
+    follow_symlinks: bool = True,
+) -> Staged:
+    """Check `path` as `write_text` does and write `data` to a temporary file beside it."""
     target = Path(path)
     real, existing = _checked_target(target, force, inputs, follow_symlinks)
     try:
@@ -98,17 +121,14 @@ def stage_text(
         raise PlanlensError(f"{target}: cannot write: {reason(err)}") from None
     staged = Staged(target, real, Path(name))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         # mkstemp makes the file private (0600); give it the mode of the file it replaces, or
         # the mode a plain open() would.
         os.chmod(name, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
     except OSError as err:
         staged.discard()
         raise PlanlensError(f"{target}: cannot write: {reason(err)}") from None
-    except UnicodeEncodeError:
-        staged.discard()
-        raise PlanlensError(f"{target}: cannot write: the text is not valid Unicode") from None
     except BaseException:
         staged.discard()
         raise

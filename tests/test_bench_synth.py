@@ -6,6 +6,8 @@ its truth says, on a small hand-made plan, and the scorer's arithmetic on a hand
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import doctest
 import random
 import re
@@ -15,17 +17,23 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+import accuracy  # noqa: E402
 import accuracy_scoring  # noqa: E402
 import results  # noqa: E402
 import speed_results  # noqa: E402
 import speed_workloads  # noqa: E402
 import synth  # noqa: E402
+import synth_hard  # noqa: E402
 import synth_labels  # noqa: E402
+import synth_paraphrase  # noqa: E402
+import synth_truth  # noqa: E402
 import synth_words  # noqa: E402
 import uslm  # noqa: E402
 from synth import mutate  # noqa: E402
@@ -103,12 +111,39 @@ _DONORS = (
         text="The author disclaims all warranties with regard to this software including "
         "merchantability and fitness for a particular purpose.",
     ),
+    Clause(
+        id="d3",
+        text="The museum opens its doors at nine. Visitors borrow audio guides at the desk. "
+        "Guided tours of the west wing start every hour.",
+    ),
 )
 
 
-def _one(op: str, seed: int = 1) -> tuple[Plan, Plan, Truth]:
-    """Apply the single mutation `op`, trying seeds until it applies."""
+def _nested_plan() -> Plan:
+    """The toy plan with a second parent (11, three sub-clauses) after clause 10."""
     plan = _plan()
+    subs = tuple(
+        Clause(id=f"11.{letter}", number=letter, text=text)
+        for letter, text in zip(
+            "abc",
+            (
+                "Monitoring teams patrol the demilitarised zone and report incidents to the "
+                "joint commission every morning.",
+                "Checkpoints along the main roads are staffed by mixed units of police officers "
+                "from both communities.",
+                "Landmine maps are exchanged between the military engineers of the parties "
+                "before clearance work begins.",
+            ),
+            strict=True,
+        )
+    )
+    parent = Clause(id="11", number="11", text="Observation works as follows.", clauses=subs)
+    return dataclasses.replace(plan, clauses=(*plan.clauses, parent))
+
+
+def _one(op: str, seed: int = 1, plan: Plan | None = None) -> tuple[Plan, Plan, Truth]:
+    """Apply the single mutation `op`, trying seeds until it applies."""
+    plan = plan or _plan()
     for attempt in range(seed, seed + 50):
         new, truth = mutate(plan, random.Random(attempt), 1, donors=_DONORS, ops=[op])
         if truth.ops_applied() == (op,):
@@ -130,6 +165,10 @@ def _numbers(text: str) -> list[str]:
 
 def _protected(text: str) -> Counter[str]:
     return Counter(w for w in re.findall(r"\w+", text.casefold()) if w in PROTECTED_WORDS)
+
+
+def _names(text: str, names: tuple[str, ...] = ("Ukraine", "NATO", "Geneva")) -> Counter[str]:
+    return Counter(w for w in re.findall(r"\w+", text) if w in names)
 
 
 def _accounted(old: Plan, new: Plan, truth: Truth) -> None:
@@ -203,9 +242,22 @@ def test_move_keeps_the_text_and_changes_the_order() -> None:
 
 @pytest.mark.parametrize("seed", range(30))
 def test_moved_clauses_are_the_only_explanation_of_the_new_order(seed: int) -> None:
-    """In the final plan, the clauses not moved are the one longest run in old order."""
-    plan = _plan()
-    ops = ["move", "move+edit", "delete", "merge", "split", "insert"]
+    """In the final plan, the clauses not moved are the one longest run in old order.
+
+    A clause moved under another parent is moved wherever it stands, and takes no part.
+    """
+    plan = _nested_plan()
+    ops = [
+        "move",
+        "move+edit",
+        "delete",
+        "merge",
+        "split",
+        "insert",
+        "reparent",
+        "merge-far",
+        "replace",
+    ]
     new, truth = mutate(plan, random.Random(seed), 6, donors=_DONORS, ops=ops)
     old_position = {c.id: i for i, c in enumerate(plan.walk())}
     link_of = {n: link for link in truth.links for n in link.new}
@@ -213,7 +265,7 @@ def test_moved_clauses_are_the_only_explanation_of_the_new_order(seed: int) -> N
         keyed = [
             (old_position[link_of[c.id].old[0]], link_of[c.id].moved)
             for c in siblings
-            if c.id in link_of
+            if c.id in link_of and "reparent" not in link_of[c.id].ops
         ]
         keys = [k for k, _ in keyed]
         stayed = [k for k, moved in keyed if not moved]
@@ -332,12 +384,358 @@ def test_compounds_with_a_protected_part_are_never_reworded() -> None:
         text="Release of prisoners on an all-for-all basis and a non-aggression pact between "
         "the neighbouring states, with a guarantee-led process and a peacekeeping-BOS unit.",
     )
-    mutator = synth._Mutator(plan, random.Random(1), _DONORS)
+    mutator = synth.Mutator(plan, random.Random(1), _DONORS)
     for seed in range(20):
         mutator.rng = random.Random(seed)
         text = mutator.reword_text(clause.text or "", 0.25)
         assert text is not None
         assert "all-for-all" in text and "non-aggression" in text and "peacekeeping-BOS" in text
+
+
+# -- the harder mutations ----------------------------------------------------------------
+
+
+def _sentences_of_donors() -> set[str]:
+    return {
+        s.strip() for d in _DONORS for s in re.split(r"(?<=[.!?])\s+", d.text or "") if s.strip()
+    }
+
+
+def _parent_of(plan: Plan) -> dict[str, str | None]:
+    out: dict[str, str | None] = {c.id: None for c in plan.clauses}
+    for clause in plan.walk():
+        out.update((child.id, clause.id) for child in clause.clauses)
+    return out
+
+
+def _siblings_of(plan: Plan, clause_id: str) -> list[str]:
+    for siblings in [plan.clauses, *(c.clauses for c in plan.walk())]:
+        ids = [c.id for c in siblings]
+        if clause_id in ids:
+            return ids
+    raise AssertionError(f"{clause_id} not in {plan.id}")
+
+
+@pytest.mark.parametrize("op", synth.HARD_OPS)
+def test_each_harder_mutation_is_seeded_and_deterministic(op: str) -> None:
+    plan = _nested_plan()
+    results = [mutate(plan, random.Random(seed), 1, donors=_DONORS, ops=[op]) for seed in range(12)]
+    again = [mutate(plan, random.Random(seed), 1, donors=_DONORS, ops=[op]) for seed in range(12)]
+    assert results == again
+    assert all(truth.ops_applied() == (op,) for _, truth in results)
+    assert len({repr(result) for result in results}) > 1
+    for new, truth in results:
+        _accounted(plan, new, truth)
+
+
+@pytest.mark.parametrize("seed", range(1, 6))
+def test_paraphrase_rewords_most_content_words_and_keeps_substance(seed: int) -> None:
+    old, new, truth = _one("paraphrase", seed)
+    (link,) = _touched(truth)
+    assert link.relation == "reworded" and not link.moved and link.ops == ("paraphrase",)
+    assert not truth.inserted and not truth.deleted
+    (o,), (n,) = link.old, link.new
+    before, after = _texts(old)[o], _texts(new)[n]
+    assert before is not None and after is not None and before != after
+    content = synth_paraphrase.content_words(before, english=True)
+    gone = Counter(content) - Counter(w.casefold() for w in re.findall(r"[^\W\d_]+", after))
+    assert sum(gone.values()) >= 0.5 * len(content)  # most of them
+    assert sorted(_numbers(before)) == sorted(_numbers(after))
+    assert _protected(before) == _protected(after)
+    assert _names(before) == _names(after)
+
+
+def test_paraphrase_gives_up_when_the_table_knows_too_few_words() -> None:
+    text = "Zebras yodel quietly beneath purple kites and distribute lanterns."
+    assert synth_paraphrase.content_words(text, english=True) == [
+        "yodel",
+        "quietly",
+        "beneath",
+        "purple",
+        "kites",
+        "distribute",
+        "lanterns",
+    ]
+    for seed in range(10):
+        assert synth_paraphrase.paraphrase(text, random.Random(seed), english=True) is None
+    ok = synth_paraphrase.paraphrase(
+        "Parties distribute copies and notices of the agreement.", random.Random(1), english=True
+    )
+    assert ok is not None
+
+
+def test_paraphrase_without_table_words_does_not_apply() -> None:
+    plan = dataclasses.replace(
+        _plan(),
+        clauses=(Clause(id="1", number="1", text="Zebras yodel quietly beneath purple kites."),),
+    )
+    for seed in range(10):
+        _, truth = mutate(plan, random.Random(seed), 1, ops=["paraphrase"])
+        assert truth.ops_applied() == ()
+
+
+def test_paraphrase_reshuffles_sentence_parts() -> None:
+    p = synth_paraphrase
+    assert p.passive_to_active("Such requests shall be approved by the guarantor states.") == (
+        "The guarantor states shall approve such requests."
+    )
+    assert p.passive_to_active("The fund is financed by the donors before the winter.") == (
+        "The donors finance the fund before the winter."
+    )
+    assert p.passive_to_active("The fund is financed by the end of the year.") is None
+    assert p.passive_to_active("Ukraine is supported by the parties.") is None  # a name
+    assert p.move_conditions("Unless the parties agree, the court decides.") == (
+        "The court decides unless the parties agree."
+    )
+    assert p.move_conditions("If it rains, Geneva hosts the talks.") == (
+        "Geneva hosts the talks if it rains."
+    )
+    assert p.move_conditions("If it rains, talks move indoors.") is None  # "Talks" as a name
+    assert p.move_conditions("You must comply if You Share it.") is None  # "You" as a name
+    assert p.move_conditions("If You Share it, you must comply.") is None
+    assert p.move_conditions("(If you use it, the parties keep it.)") is None
+    swapped = p.swap_coordinates("the terms and conditions apply", random.Random(0), english=True)
+    assert swapped in ("the conditions and terms apply", "the terms and conditions apply")
+    always = [
+        p.swap_coordinates("die Anbieter und Betreiber", random.Random(s), english=False)
+        for s in range(20)
+    ]
+    assert "die Betreiber und Anbieter" in always
+    assert p.rotate_sentences("One line.\nTwo lines.", random.Random(1)) == "One line.\nTwo lines."
+
+
+def test_substitute_replaces_known_words_in_every_form_and_fixes_articles() -> None:
+    rng = random.Random(3)
+    text = synth_paraphrase.substitute(
+        "Licensees often distribute copies in accordance with a permanent arrangement.",
+        rng,
+        english=True,
+        rate=1.0,
+    )
+    assert "distribute" not in text and "copies" not in text and "accordance" not in text
+    assert "permanent" not in text and " a enduring " not in text and " an lasting " not in text
+    # Capitalised: maybe a name, never replaced, nor is its neighbour.
+    assert text.startswith("Licensees often ")
+    german = synth_paraphrase.substitute(
+        "Der Vertrag des Verbrauchers", random.Random(1), english=False, rate=1.0
+    )
+    assert german == "Der Kontrakt des Konsumenten"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_synonym_tables_hold_no_protected_word_and_no_entry_twice(language: str) -> None:
+    groups = synth_paraphrase.table_groups(language)
+    assert len(groups) >= 250
+    entries = [entry for group in groups for entry in group]
+    assert len(entries) == len(set(entries))
+    for group in groups:
+        assert len(group) >= 2
+        for entry in group:
+            for word in entry.split():
+                assert synth_words.editable_word(word, english=language == "en"), (entry, word)
+    assert synth_paraphrase.synonym_table(language)
+
+
+_VOCABULARY = [
+    "distribute",
+    "copies",
+    "the",
+    "parties",
+    "agreement",
+    "shall",
+    "not",
+    "within",
+    "days",
+    "if",
+    "all",
+    "Ukraine",
+    "NATO",
+    "600,000",
+    "30",
+    "in accordance with",
+    "security",
+    "guarantees",
+    "and",
+    "or",
+    "are",
+    "released",
+    "by",
+    "permanent",
+    "basis",
+    "only",
+    "Geneva",
+]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_VOCABULARY), min_size=3, max_size=12), min_size=1, max_size=3
+    ),
+    st.integers(0, 10_000),
+)
+def test_paraphrase_never_touches_figures_names_or_words_of_substance(
+    sentences: list[list[str]], seed: int
+) -> None:
+    text = " ".join(" ".join(words)[:1].upper() + " ".join(words)[1:] + "." for words in sentences)
+    for english in (True, False):
+        new = synth_paraphrase.paraphrase(text, random.Random(seed), english=english)
+        if new is None:
+            continue
+        assert sorted(_numbers(text)) == sorted(_numbers(new))
+        assert _protected(text) == _protected(new)
+        assert _names(text) == _names(new)
+
+
+def test_multi_edit_rewords_changes_a_figure_and_inserts_a_sentence() -> None:
+    old, new, truth = _one("multi-edit")
+    (link,) = _touched(truth)
+    assert link.relation == "modified" and not link.moved and link.ops == ("multi-edit",)
+    (o,), (n,) = link.old, link.new
+    before, after = _texts(old)[o] or "", _texts(new)[n] or ""
+    inserted = [s for s in _sentences_of_donors() if s in after]
+    assert len(inserted) == 1
+    rest = " ".join(after.replace(inserted[0], " ").split())
+    assert len(_numbers(before)) == len(_numbers(rest))
+    assert sum(a != b for a, b in zip(_numbers(before), _numbers(rest), strict=True)) == 1
+    assert _protected(before) == _protected(rest)
+    ratio = SequenceMatcher(None, before.split(), rest.split()).ratio()
+    assert 0.55 <= ratio < 1.0
+
+
+def test_reparent_moves_a_sub_clause_under_another_parent() -> None:
+    old, new, truth = _one("reparent", plan=_nested_plan())
+    (link,) = _touched(truth)
+    assert link.relation == "unchanged" and link.moved and link.ops == ("reparent",)
+    (o,), (n,) = link.old, link.new
+    assert _texts(old)[o] == _texts(new)[n]
+    old_parent, new_parent = _parent_of(old)[o], _parent_of(new)[n]
+    assert old_parent in ("10", "11") and new_parent in ("10", "11")
+    assert old_parent != new_parent
+    # Appended after the last sub-clause, with the label after the last one.
+    target = new.clause_index()[new_parent]
+    assert target.clauses[-1].id == n
+    assert target.clauses[-1].number == {"10": "f", "11": "d"}[new_parent]
+    assert link.renumbered == (old.clause_index()[o].number != target.clauses[-1].number)
+    assert not truth.inserted and not truth.deleted
+    assert all(not t.moved for t in truth.links if t is not link)
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_merge_far_joins_two_clauses_with_others_between(seed: int) -> None:
+    old, new, truth = _one("merge-far", seed)
+    (link,) = _touched(truth)
+    assert link.relation == "merged" and len(link.old) == 2 and len(link.new) == 1
+    siblings = _siblings_of(old, link.old[0])
+    gap = siblings.index(link.old[1]) - siblings.index(link.old[0])
+    assert 2 <= gap <= synth_hard.MAX_MERGE_GAP
+    joined = " ".join(_texts(old)[o] or "" for o in link.old)
+    assert " ".join(joined.split()) == " ".join((_texts(new)[link.new[0]] or "").split())
+    assert link.new[0] == link.old[0] and link.old[1] not in _texts(new)
+
+
+def test_condense_merges_the_sub_clauses_into_their_rewritten_parent() -> None:
+    old, new, truth = _one("condense", plan=_nested_plan())
+    (link,) = _touched(truth)
+    assert link.relation == "merged" and not link.moved
+    parent = link.old[0]
+    children = [c.id for c in old.clause_index()[parent].clauses]
+    assert link.old == (parent, *children) and link.new == (parent,)
+    condensed = new.clause_index()[parent]
+    assert not condensed.clauses
+    assert not set(children) & set(_texts(new))
+    joined = " ".join(_texts(old)[i] or "" for i in link.old)
+    after = condensed.text or ""
+    assert 0.55 <= SequenceMatcher(None, joined.split(), after.split()).ratio() < 1.0
+    assert sorted(_numbers(joined)) == sorted(_numbers(after))
+    assert _protected(joined) == _protected(after)
+
+
+def test_reword_runs_are_three_to_six_points_of_varying_length() -> None:
+    points = tuple(
+        Clause(id=str(i), number=str(i), text=f"The {word} committee meets in public session.")
+        for i, word in enumerate(
+            ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+            start=1,
+        )
+    )
+    plan = dataclasses.replace(_plan(), clauses=points)
+    lengths = set()
+    for seed in range(30):
+        _, truth = mutate(plan, random.Random(seed), 1, ops=["reword-run"])
+        if truth.ops_applied():
+            lengths.add(len(_touched(truth)))
+    assert lengths <= set(range(3, 7)) and len(lengths) > 1
+
+
+def test_reword_run_rewords_three_to_six_short_points_in_a_row() -> None:
+    old, new, truth = _one("reword-run")
+    links = _touched(truth)
+    assert 3 <= len(links) <= 6
+    assert all(t.relation == "reworded" and t.ops == ("reword-run",) for t in links)
+    olds = [t.old[0] for t in links]
+    siblings = _siblings_of(old, olds[0])
+    start = siblings.index(olds[0])
+    assert olds == siblings[start : start + len(olds)]
+    for t in links:
+        (o,), (n,) = t.old, t.new
+        before, after = _texts(old)[o] or "", _texts(new)[n] or ""
+        assert len(before.split()) <= synth_hard.SHORT_POINT_WORDS
+        assert before != after
+        assert SequenceMatcher(None, before.split(), after.split()).ratio() >= 0.5
+        assert _protected(before) == _protected(after)
+
+
+def test_light_reword_without_synonyms_changes_one_word_from_the_pool() -> None:
+    rng = random.Random(2)
+    new = synth_paraphrase.light_reword(
+        "Zebras yodel quietly beneath purple kites.", rng, ["whistle"], english=True
+    )
+    assert new is not None and new != "Zebras yodel quietly beneath purple kites."
+    assert synth_paraphrase.light_reword("Zebras yodel.", rng, [], english=True) is None
+
+
+def test_a_clause_from_another_parent_takes_no_part_in_the_order_of_its_new_siblings() -> None:
+    def node(clause_id: str, *, moved: bool = False, foreign: bool = False) -> synth_truth.Node:
+        return synth_truth.Node(
+            clause_id, None, None, "text", [], None, (clause_id,), moved=moved, foreign=foreign
+        )
+
+    order = {"a": 1, "b": 2, "c": 3, "x": 4}
+    stayed = [node("a"), node("b"), node("c")]
+    # x comes from another parent: moved, though it would fit the run of a, b, c.
+    assert synth_truth.moves_are_clear([*stayed, node("x", moved=True, foreign=True)], order)
+    assert not synth_truth.moves_are_clear([*stayed, node("x", moved=True)], order)
+
+
+def test_reparent_marks_the_moved_node_as_from_another_parent() -> None:
+    for seed in range(20):
+        mutator = synth.Mutator(_nested_plan(), random.Random(seed), _DONORS)
+        if synth_hard.reparent(mutator):
+            (moved,) = [n for n in mutator.nodes() if "reparent" in n.ops]
+            assert moved.foreign and moved.moved and moved.touched
+            return
+    raise AssertionError("reparent never applied")
+
+
+def test_replace_keeps_the_label_with_unrelated_text_and_no_link() -> None:
+    old, new, truth = _one("replace")
+    (replaced,) = truth.inserted
+    assert truth.deleted == (replaced,)  # the same id on both sides
+    assert truth.inserted_by(replaced) == "replace" and truth.deleted_by(replaced) == "replace"
+    assert replaced not in {o for t in truth.links for o in t.old}
+    before, after = old.clause_index()[replaced], new.clause_index()[replaced]
+    assert before.number == after.number
+    assert after.text in {d.text for d in _DONORS}
+    assert not set(synth_words.words(before.text or "")) & {"museum", "licensees", "author"}
+    assert all(t.relation == "unchanged" and not t.moved for t in truth.links)
+    assert [c.id for c in old.walk()] == [c.id for c in new.walk()]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_every_clause_is_accounted_for_with_the_harder_mutations(seed: int) -> None:
+    plan = _nested_plan()
+    new, truth = mutate(plan, random.Random(seed), 8, donors=_DONORS, ops=synth.HARD_OPS)
+    _accounted(plan, new, truth)
 
 
 def test_unknown_mutation_is_refused() -> None:
@@ -346,7 +744,16 @@ def test_unknown_mutation_is_refused() -> None:
 
 
 def test_the_bench_doctests_pass() -> None:
-    for module in (synth_labels, synth_words, uslm, speed_workloads, speed_results, results):
+    modules = (
+        synth_labels,
+        synth_words,
+        synth_paraphrase,
+        uslm,
+        speed_workloads,
+        speed_results,
+        results,
+    )
+    for module in modules:
         assert doctest.testmod(module).failed == 0
 
 
@@ -468,3 +875,108 @@ def test_section_scoring_counts_agreements_and_disagreements() -> None:
     assert result.precision == pytest.approx(1 / 2) and result.recall == pytest.approx(1 / 3)
     assert result.unpaired_same == [("2", "2"), ("3", "3")]
     assert result.paired_across == [("2", "3")]
+
+
+def test_scorer_counts_replaced_clauses_under_replace_and_false_links_per_mutation() -> None:
+    old = _diff_plan("old", ["a", "b", "c", "d"])
+    new = _diff_plan("new", ["a", "b", "c", "e"])
+    truth = Truth(
+        links=(
+            TruthLink(("a",), ("a",), "unchanged"),
+            TruthLink(("c",), ("c",), "reworded", ops=("paraphrase",)),
+            TruthLink(("d",), ("e",), "unchanged", renumbered=True, ops=("renumber",)),
+        ),
+        inserted=("b",),
+        deleted=("b",),
+        inserted_ops=(("b", "replace"),),
+        deleted_ops=(("b", "replace"),),
+    )
+    linked = PlanDiff(
+        old,
+        new,
+        (
+            Change("unchanged", ("a",), ("a",)),
+            Change("modified", ("b",), ("b",)),  # the trap: same label, unrelated text
+            Change("reworded", ("c",), ("c",)),
+            Change("unchanged", ("d",), ("e",), renumbered=True),
+        ),
+    )
+    tally = accuracy_scoring.score(linked, truth)
+    assert tally.by_op["replace"]["items"] == 2 and tally.by_op["replace"]["exact"] == 0
+    assert tally.by_op["replace"]["false links"] == 1
+    assert "insert" not in tally.by_op and "delete" not in tally.by_op
+    assert {f.ops for f in tally.failures} == {("replace",)}
+    m = tally.metrics()
+    assert m["link precision"] == pytest.approx(3 / 4) and m["link recall"] == 1.0
+    # Edited clauses: c (paraphrase) and b (replaced); the untouched a and the renumbered d
+    # are left out.
+    assert tally.counts["edited true links"] == 1
+    assert m["edited link precision"] == pytest.approx(1 / 2)
+    assert m["edited link recall"] == 1.0
+    assert m["edited link F1"] == pytest.approx(2 / 3)
+    right = PlanDiff(
+        old,
+        new,
+        (
+            Change("unchanged", ("a",), ("a",)),
+            Change("removed", ("b",), ()),
+            Change("added", (), ("b",)),
+            Change("reworded", ("c",), ("c",)),
+            Change("unchanged", ("d",), ("e",), renumbered=True),
+        ),
+    )
+    tally = accuracy_scoring.score(right, truth)
+    assert tally.by_op["replace"]["exact"] == 2 and tally.by_op["replace"]["false links"] == 0
+    assert tally.metrics()["edited link F1"] == 1.0
+
+
+def test_baseline_diff_accounts_for_every_clause_once() -> None:
+    plan = _nested_plan()
+    new, _ = mutate(plan, random.Random(5), 6, donors=_DONORS)
+    diff = accuracy_scoring.baseline_diff(plan, new)
+    from real_pairs import baseline_pairs
+
+    assert accuracy_scoring.reported_pairs(diff) == baseline_pairs(plan, new)
+    assert sorted(o for c in diff.walk() for o in c.old) == sorted(c.id for c in plan.walk())
+    assert sorted(n for c in diff.walk() for n in c.new) == sorted(c.id for c in new.walk())
+    assert all(len(c.old) <= 1 and len(c.new) <= 1 for c in diff.walk())
+
+
+def test_donors_come_from_other_families_in_the_same_language() -> None:
+    def document(name: str, family: str, language: str) -> accuracy.Document:
+        plan = dataclasses.replace(_diff_plan(name, [f"{name}-1", f"{name}-2"]), language=language)
+        return accuracy.Document(name, family, plan)
+
+    donors = accuracy._donors(
+        [
+            document("bgb", "bgb", "de"),
+            document("stgb", "stgb", "de"),
+            document("gpl", "GPL", "en"),
+            document("mit", "MIT", "en"),
+        ]
+    )
+    assert [c.id for c in donors["bgb"]] == ["stgb-1", "stgb-2"]
+    assert [c.id for c in donors["GPL"]] == ["mit-1", "mit-2"]
+
+
+def test_ops_option_takes_groups_or_names() -> None:
+    assert accuracy.parse_ops("all") == synth.OPS
+    assert accuracy.parse_ops("basic") == synth.BASIC_OPS
+    assert accuracy.parse_ops("hard") == synth.HARD_OPS
+    assert accuracy.parse_ops("paraphrase, replace") == ("paraphrase", "replace")
+    with pytest.raises(argparse.ArgumentTypeError, match="unknown mutations"):
+        accuracy.parse_ops("paraphrase,shuffle")
+    assert set(synth.OPS) == set(synth.BASIC_OPS) | set(synth_hard.HARD_ACTIONS)
+
+
+def test_the_table_per_mutation_shows_false_links_and_the_baseline(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    tally, baseline = accuracy_scoring.Tally(), accuracy_scoring.Tally()
+    tally.by_op["paraphrase"].update({"items": 4, "pairs found": 3, "exact": 2, "false links": 5})
+    baseline.by_op["paraphrase"].update({"items": 4, "pairs found": 1})
+    accuracy.print_breakdown(tally, baseline)
+    out = capsys.readouterr().out
+    assert "false links" in out and "difflib found" in out
+    (row,) = [line.split() for line in out.splitlines() if line.strip().startswith("paraphrase")]
+    assert row == ["paraphrase", "4", "0.7500", "0.5000", "5", "-", "0.2500"]

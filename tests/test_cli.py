@@ -135,10 +135,11 @@ def test_import_stdout_and_refusals(tmp_path: Path) -> None:
         "import", str(source), "--id", "draft-v1", "--date", "2025-12-01", "-o", str(out)
     )
     assert (code, stdout) == (0, "")
-    assert stderr == f"wrote {out}: 2 top-level clauses\n"
+    # Three: the text before the first point is a clause too, the preamble (issue 13).
+    assert stderr == f"wrote {out}: 3 top-level clauses\n"
     plan = load_plan(out)
-    assert [c.id for c in plan.clauses] == ["1", "2"]
-    assert plan.clauses[1].text == "The war ends."
+    assert [c.id for c in plan.clauses] == ["preamble", "1", "2"]
+    assert plan.clauses[2].text == "The war ends."
     before = out.read_bytes()
     assert run("import", str(source), "--date", "2025-12-01", "-o", str(out)) == (
         1,
@@ -300,7 +301,8 @@ def test_readme_and_help_examples_parse_against_the_real_cli(
     # Parsing checks that files named as existing inputs exist: give them a place that has them.
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plans").symlink_to(ROOT / "plans")
-    (tmp_path / "draft.txt").write_text("1. A point.\n", encoding="utf-8")
+    for name in ("draft.txt", "draft.docx", "framework.pdf", "article.html", "bill.xml"):
+        (tmp_path / name).write_text("1. A point.\n", encoding="utf-8")
     lines = readme_commands() + [line for name in cli.commands for line in help_examples(name)]
     assert len(lines) >= 20
     commands_shown = {
@@ -348,3 +350,60 @@ def test_diff_of_shipped_plans_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert done.returncode == 0
     assert elapsed < 2.0  # the target is 0.5 s; CI machines are noisy, bench/ measures it
+
+
+def test_validate_warns_on_undated_sources_and_exits_0(tmp_path: Path) -> None:
+    plan = (GOOD / "base-v1.yaml").read_text()
+    undated = plan.replace("    date: 2025-11-01\n", "", 1)
+    assert undated != plan
+    (tmp_path / "base-v1.yaml").write_text(undated)
+    line = undated.splitlines().index("  - url: https://example.org/base/v1") + 1
+    path = tmp_path / "base-v1.yaml"
+    assert run("validate", str(path)) == (
+        0,
+        "1 plan, 5 clauses: no problems, 1 warning\n",
+        f"{path}:{line}:5: warning: source has no 'date' (when it was published)\n",
+    )
+
+
+def test_validate_with_a_problem_prints_no_warnings(tmp_path: Path) -> None:
+    plan = (GOOD / "base-v1.yaml").read_text().replace("    date: 2025-11-01\n", "", 1)
+    path = tmp_path / "base-v1.yaml"
+    path.write_text(plan.replace("status: draft", "status: drafty", 1))
+    code, out, err = run("validate", str(path))
+    assert (code, out) == (1, "")
+    assert "warning" not in err
+    assert err.endswith("planlens: 1 problem in 1 file\n")
+
+
+def test_import_follows_sets_the_version_it_revises(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("Draft\n\n1. One.\n\n2. Two.\n", encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+    code, stdout, stderr = run(
+        "import", str(source), "--id", "v2", "--follows", "v1", "--date", "2025-12-01",
+        "-o", str(out),
+    )  # fmt: skip
+    assert (code, stdout, stderr) == (0, "", f"wrote {out}: 3 top-level clauses\n")
+    assert "\nfollows: v1\n" in out.read_text(encoding="utf-8")
+    # Without --follows there is no 'follows' at all.
+    code, stdout, _ = run("import", str(source), "--id", "v2", "--date", "2025-12-01")
+    assert code == 0 and "follows" not in stdout
+
+
+@pytest.mark.parametrize(
+    ("follows", "message"),
+    [
+        ("Not An Id", "--follows 'Not An Id' is not a plan id"),
+        ("v2", "--follows 'v2': a plan cannot follow itself"),
+    ],
+)
+def test_import_refuses_a_bad_follows(tmp_path: Path, follows: str, message: str) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("1. One.\n", encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+    code, stdout, stderr = run(
+        "import", str(source), "--id", "v2", "--follows", follows, "-o", str(out)
+    )
+    assert (code, stdout, stderr) == (1, "", f"planlens: error: {message}\n")
+    assert not out.exists()

@@ -26,8 +26,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from test_serialize import valid_plans
 
-from planlens.cli import one_line
-from planlens.cli.options import json_text
+from planlens.cli.options import json_text, one_line
 from planlens.compare import compare, diff_markdown, diff_text, diff_to_data
 from planlens.errors import PlanFileError
 from planlens.lineage import lineage, lineage_to_data

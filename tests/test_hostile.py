@@ -311,6 +311,8 @@ def test_dash_means_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert (code, err) == (0, "") and out.startswith("base-v1 (2025-11-01) -> base-v2")
     code, out, err = run("report", old, new, "-o", "-")
     assert (code, err) == (0, "") and out.startswith("<!DOCTYPE html>")
+    docx = CliRunner().invoke(cli, ["report", old, new, "--format", "docx", "-o", "-"])
+    assert docx.exit_code == 0 and docx.stdout_bytes.startswith(b"PK\x03\x04")
     code, out, err = run("lineage", old, new, "--format", "json", "-o", "-")
     assert (code, err) == (0, "") and json.loads(out)["schema"] == "planlens.lineage/1"
     draft = tmp_path / "draft.txt"

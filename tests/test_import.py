@@ -38,6 +38,18 @@ def ids(clauses: tuple[Clause, ...]) -> list[str]:
     return [clause.id for clause in clauses]
 
 
+def numbered(plan: Plan) -> tuple[Clause, ...]:
+    """Return the plan's top-level clauses but the `preamble` (the text before the first one)."""
+    return tuple(clause for clause in plan.clauses if clause.id != "preamble")
+
+
+def preamble_text(plan: Plan) -> str:
+    """Return the text of the plan's `preamble` clause, which must be its first."""
+    assert plan.clauses[0].id == "preamble"
+    assert plan.clauses[0].number is None
+    return plan.clauses[0].text or ""
+
+
 def all_ids(plan: Plan) -> list[str]:
     return [clause.id for clause in plan.walk()]
 
@@ -88,11 +100,16 @@ def test_numbering_styles(text: str, expected_ids: list[str], expected_numbers: 
 
 def test_plain_points_keep_text_and_preamble() -> None:
     plan = imported("Draft agreement\n\n1. The parties agree.\n\n2. The war ends.\n", title="")
-    assert ids(plan.clauses) == ["1", "2"]
-    assert [c.text for c in plan.clauses] == ["The parties agree.", "The war ends."]
+    # The text before the first point is a clause of its own, which comparisons include.
+    assert ids(plan.clauses) == ["preamble", "1", "2"]
+    assert preamble_text(plan) == "Draft agreement"
+    assert [c.text for c in numbered(plan)] == ["The parties agree.", "The war ends."]
     assert plan.title == "Draft agreement"
-    assert plan.notes == "Text before the first clause:\n\nDraft agreement"
-    assert plan.clauses[0].notes is None
+    assert plan.notes is None
+    assert plan.clauses[1].notes is None
+    # The plan format counts every top-level clause, the preamble too.
+    assert plan.expected_clauses == 3
+    round_trips(plan)
 
 
 def test_plan_skeleton_fields() -> None:
@@ -189,8 +206,15 @@ def test_text_after_items_at_the_points_indentation_returns_to_the_point() -> No
     )
     plan = imported(text)
     two = plan.clauses[0]
-    assert two.text == "You may modify:\n\nThese requirements apply to the whole."
-    assert [c.text for c in two.clauses] == ["first condition;", "second condition."]
+    # The paragraph comes after the items, so it is not in the point's text (which reads
+    # before them) but in its unnumbered last sub-clause.
+    assert two.text == "You may modify:"
+    assert [(c.id, c.number, c.text) for c in two.clauses] == [
+        ("2.a", "2.a", "first condition;"),
+        ("2.b", "2.b", "second condition."),
+        ("2.after", None, "These requirements apply to the whole."),
+    ]
+    round_trips(plan)
 
 
 def test_title_line_after_the_number() -> None:
@@ -207,6 +231,357 @@ def test_a_short_point_is_text_not_a_title() -> None:
         (None, "Peace Now"),
         (None, "The parties agree.\n\nMore on two."),
     ]
+
+
+# -- where paragraphs go ----------------------------------------------------------------------
+
+#: Makes lines long enough that the text reads as one paragraph per line, not hard-wrapped.
+FILL = "as the parties have agreed in writing, " * 4
+
+
+def test_lines_after_a_colon_belong_to_the_item_that_introduces_them() -> None:
+    # MPL-1.1 1.9: the corpus lost the A./B. letters and the indentation of the two items.
+    text = (
+        f"1. Definitions.\n\n     1.8. 'License' means this document, {FILL}in full.\n\n"
+        f"     1.9. 'Modifications' means any change, {FILL}and a Modification is:\n"
+        f"Any addition to or deletion from a file, {FILL}in any form.\n"
+        f"Any new file that contains the code, {FILL}in any form.\n\n"
+        f"     1.10. 'Original Code' means the code, {FILL}as released.\n\n"
+        f"2. Grants.\n\nThe grant, {FILL}in full.\n"
+    )
+    plan = imported(text)
+    index = plan.clause_index()
+    assert all_ids(plan) == ["1", "1.8", "1.9", "1.10", "2"]
+    assert index["1"].text == "Definitions"
+    assert index["1.9"].text == (
+        f"'Modifications' means any change, {FILL}and a Modification is:\n\n"
+        f"Any addition to or deletion from a file, {FILL}in any form.\n\n"
+        f"Any new file that contains the code, {FILL}in any form."
+    )
+
+
+def test_a_blank_line_ends_what_a_colon_introduced() -> None:
+    text = (
+        f"1. Definitions.\n\n     1.9. 'Modifications' means, {FILL}that a Modification is:\n"
+        f"Any addition to a file, {FILL}in any form.\n\n"
+        f"These definitions apply throughout, {FILL}in every section.\n\n2. Grants.\n"
+    )
+    plan = imported(text)
+    assert all_ids(plan) == ["1", "1.9", "1.after", "2"]
+    assert (plan.clause_index()["1.9"].text or "").endswith(
+        f"Any addition to a file, {FILL}in any form."
+    )
+    assert (plan.clause_index()["1.after"].text or "").startswith("These definitions apply")
+
+
+def test_text_after_a_nested_list_goes_to_the_clause_its_indentation_names() -> None:
+    text = (
+        "4. Conditions:\n\n   a) Attribution:\n\n      (i) keep the notice;\n\n"
+        "      (ii) name the author.\n\n   These apply to copies.\n\n"
+        "   b) Share alike.\n\nFor the avoidance of doubt, this section adds to the others.\n\n"
+        "5. Next.\n"
+    )
+    plan = imported(text)
+    index = plan.clause_index()
+    assert all_ids(plan) == ["4", "4.a", "4.a.i", "4.a.ii", "4.a.after", "4.b", "4.after", "5"]
+    assert index["4"].text == "Conditions:"
+    assert index["4.a"].text == "Attribution:"
+    assert index["4.a.after"].text == "These apply to copies."
+    assert index["4.after"].text == "For the avoidance of doubt, this section adds to the others."
+    assert [(index[i].number, index[i].title) for i in ("4.a.after", "4.after")] == [
+        (None,) * 2
+    ] * 2
+    round_trips(plan)
+
+
+def test_text_between_two_lists_keeps_its_place() -> None:
+    text = (
+        "3. Requirements:\n\n  a) one;\n\n  b) two.\n\nIn source form:\n\n  a) three.\n\n"
+        "And in object code form:\n\n  a) four.\n\n4. Next.\n"
+    )
+    plan = imported(text)
+    three = plan.clauses[0]
+    assert [(c.id, c.text) for c in three.clauses] == [
+        ("3.a", "one;"),
+        ("3.b", "two."),
+        ("3.after", "In source form:"),
+        ("3.a~2", "three."),
+        ("3.after~2", "And in object code form:"),
+        ("3.a~3", "four."),
+    ]
+
+
+def test_a_paragraph_in_the_middle_of_a_list_stays_in_its_item() -> None:
+    text = (
+        "1. Terms:\n\n(a) first item.\n\nMore on the first item.\n\n(b) second item.\n\n2. Next.\n"
+    )
+    plan = imported(text)
+    assert all_ids(plan) == ["1", "1.a", "1.b", "2"]
+    assert plan.clauses[0].clauses[0].text == "first item.\n\nMore on the first item."
+
+
+def test_an_item_that_is_only_a_title_keeps_the_text_under_it() -> None:
+    text = (
+        "1. Terms\n\n(a) Scope.\n\nThe scope is wide.\n\n(b) Term.\n\nIt lasts a year.\n\n"
+        "2. Next.\n"
+    )
+    plan = imported(text)
+    assert [(c.id, c.title, c.text) for c in plan.clauses[0].clauses] == [
+        ("1.a", "Scope", "The scope is wide."),
+        ("1.b", "Term", "It lasts a year."),
+    ]
+
+
+def test_without_indentation_case_tells_where_text_after_a_list_goes() -> None:
+    # EPL-2.0 1: a lower-case paragraph finishes the sentence of the list's parent, a new
+    # sentence is the top clause's again.
+    text = (
+        f"1. DEFINITIONS\n'Contribution' means:\n"
+        f"a) in the case of the initial Contributor, {FILL}the initial content, and\n"
+        f"b) in the case of each subsequent Contributor:\n"
+        f"i) changes to the Program, {FILL}and\n"
+        f"ii) additions to the Program, {FILL}as made;\n"
+        f"where such changes originate from that Contributor, {FILL}alone.\n"
+        f"'Contributor' means any person who distributes the Program, {FILL}alone.\n\n"
+        f"'Program' means the Contributions, {FILL}together.\n\n"
+        f"2. GRANT OF RIGHTS\na) Subject to this Agreement, {FILL}a licence.\n"
+    )
+    plan = imported(text)
+    index = plan.clause_index()
+    assert all_ids(plan) == [
+        "1", "1.a", "1.b", "1.b.i", "1.b.ii", "1.b.after", "1.after", "2", "2.a"
+    ]  # fmt: skip
+    assert (index["1.b.ii"].text or "").endswith("as made;")
+    assert (index["1.b.after"].text or "").startswith("where such changes")
+    assert (index["1.after"].text or "").startswith("'Contributor' means")
+    assert (index["1.after"].text or "").endswith(f"the Contributions, {FILL}together.")
+
+
+def test_hard_wrapped_text_after_the_last_item_leaves_the_item() -> None:
+    # EUPL-1.2 2, wrapped at about 120 columns: no blank line between the last item and the
+    # text after the list, and the items' lines do not hang under their text.
+    text = (
+        "1.Definitions\nIn this Licence, the following terms have the following meaning:\n"
+        "— 'The Licence': this Licence.\n"
+        "— 'The Original Work': the work or software distributed or communicated by the Licensor"
+        " under this Licence, available\nas Source Code and also as Executable Code.\n\n"
+        "2.Scope of the rights granted by the Licence\n"
+        "The Licensor hereby grants You a worldwide, royalty-free, non-exclusive, sublicensable"
+        " licence to do the following, for\nthe duration of copyright vested in the Original"
+        " Work:\n— use the Work in any circumstance and for all usage,\n"
+        "— reproduce the Work,\n— sublicense rights in the Work or copies thereof.\n"
+        "Those rights can be exercised on any media, supports and formats, whether now known or"
+        " later invented, as far as the\napplicable law permits so.\n\n"
+        "3.Communication of the Source Code\nThe Licensor may provide the Work either in its"
+        " Source Code form, or as Executable Code. If the Work is provided as\nExecutable Code,"
+        " the Licensor provides in addition a machine-readable copy of the Source Code.\n"
+    )
+    plan = imported(text)
+    index = plan.clause_index()
+    assert all_ids(plan) == ["1", "1.1", "1.2", "2", "2.1", "2.2", "2.3", "2.after", "3"]
+    assert (index["1.2"].text or "").endswith("as Source Code and also as Executable Code.")
+    assert index["2.3"].text == "sublicense rights in the Work or copies thereof."
+    assert index["2.after"].text == (
+        "Those rights can be exercised on any media, supports and formats, whether now known or"
+        " later invented, as far as the applicable law permits so."
+    )
+
+
+def test_a_wrapped_item_with_a_hanging_indent_stays_whole() -> None:
+    # CC-BY-3.0 3: the lines of an item hang under its text, so a line at the text's
+    # indentation after a short one is still the item's, whatever it starts with.
+    text = (
+        "3. License Grant. Subject to the terms and conditions of this License,\n"
+        "Licensor hereby grants You a worldwide, royalty-free, non-exclusive,\n"
+        "perpetual license to exercise the rights in the Work as stated below:\n\n"
+        " a. to Reproduce the Work.\n"
+        "    Collections are included, and the Work as incorporated in them is\n"
+        "    reproduced in the same way;\n"
+        " b. to Distribute and Publicly Perform the Work including as incorporated\n"
+        "    in Collections.\n\n4. Restrictions. The license granted in Section 3 above is\n"
+        "expressly made subject to and limited by the following restrictions.\n"
+    )
+    plan = imported(text)
+    assert all_ids(plan) == ["3", "3.a", "3.b", "4"]
+    assert plan.clauses[0].clauses[0].text == (
+        "to Reproduce the Work.\nCollections are included, and the Work as incorporated in "
+        "them is reproduced in the same way;"
+    )
+
+
+def test_an_item_letter_run_into_the_line_before_is_split() -> None:
+    # GFDL-1.3 4: "G. Preserve ... license notice. H. Include an unaltered copy ..."
+    text = (
+        "4. Do these things in the Modified Version:\n\n     F. Include a license notice.\n"
+        "     G. Preserve the lists given in the notice. H. Include a copy of this License.\n"
+        "     I. Preserve the History.\n\n5. COMBINING DOCUMENTS\n"
+    )
+    plan = imported(text)
+    four = plan.clauses[0]
+    assert [(c.id, c.text) for c in four.clauses] == [
+        ("4.F", "Include a license notice."),
+        ("4.G", "Preserve the lists given in the notice."),
+        ("4.H", "Include a copy of this License."),
+        ("4.I", "Preserve the History."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "G. Send it to Mr. H. Smith at once.",  # an abbreviation, then an initial
+        "G. Send it to the U.S. H. Smith will sign.",  # initials, then an initial
+        "G. Preserve the lists. J. Include a copy.",  # not the next letter
+        "G. Preserve the lists given, H. Include a copy.",  # no sentence ends before it
+        "G. Preserve the lists. (h) Include a copy.",  # another form of label
+    ],
+)
+def test_a_letter_inside_an_item_that_is_not_the_next_item_stays(line: str) -> None:
+    plan = imported(f"4. Do these things:\n\n     F. Include a notice.\n     {line}\n\n5. Next.\n")
+    assert ids(plan.clauses[0].clauses) == ["4.F", "4.G"]
+    assert plan.clauses[0].clauses[1].text == line[3:]
+
+
+def test_an_addendum_heading_ends_the_last_clause() -> None:
+    text = (
+        "10. FUTURE REVISIONS\n\nNew versions may be published.\n\n"
+        "ADDENDUM: How to use this License for your documents\n\n"
+        "To use this License in a document, include a copy of it.\n"
+    )
+    plan = imported(text)
+    assert plan.clauses[0].text == "New versions may be published."
+    assert plan.notes == (
+        "Text after the last clause:\n\nADDENDUM: How to use this License for your documents"
+        "\n\nTo use this License in a document, include a copy of it."
+    )
+
+
+def test_an_addendum_heading_in_markdown_ends_the_clause() -> None:
+    text = "### § 1 Eins\n\nText eins.\n\n#### Addendum\n\nZusatz.\n\n### § 2 Zwei\n\nText.\n"
+    plan = imported(text)
+    assert plan.clauses[0].text == "Text eins."
+    assert (
+        plan.clauses[1].notes
+        == "Text before this clause, outside any clause:\n\n**Addendum**\n\nZusatz."
+    )
+
+
+def test_a_disclaimer_in_capitals_after_the_last_condition_is_not_part_of_it() -> None:
+    # Apache-1.1: the conditions are a list; the disclaimer after them is the licence's own.
+    text = (
+        "Redistribution is permitted provided that the following conditions are met:\n\n"
+        "1. Redistributions must retain the notice.\n\n"
+        "2. Products derived from this software may not be called Apache.\n\n"
+        "THIS SOFTWARE IS PROVIDED ``AS IS'' AND ANY EXPRESSED OR IMPLIED WARRANTIES ARE "
+        "DISCLAIMED.\n\nThis software consists of voluntary contributions.\n"
+    )
+    plan = imported(text)
+    assert plan.clause_index()["2"].text == (
+        "Products derived from this software may not be called Apache."
+    )
+    assert plan.notes is not None
+    assert plan.notes.endswith(
+        "Text after the last clause:\n\nTHIS SOFTWARE IS PROVIDED ``AS IS'' AND ANY EXPRESSED "
+        "OR IMPLIED WARRANTIES ARE DISCLAIMED.\n\n"
+        "This software consists of voluntary contributions."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # GPL-3 15: a section whose whole text is in capitals, under its title.
+        "14. Revised Versions.\n\nThe FSF may publish new versions.\n\n"
+        "15. Disclaimer of Warranty.\n\n  THERE IS NO WARRANTY FOR THE PROGRAM.\n",
+        # Capitals in the middle of the document stay in their clause.
+        "1. The software is free.\n\nNO WARRANTY IS GIVEN FOR IT, EXPRESS OR IMPLIED.\n\n"
+        "2. THE AUTHORS ARE NOT LIABLE.\n",
+    ],
+)
+def test_capitals_that_are_a_clauses_text_stay_in_it(text: str) -> None:
+    plan = imported(text)
+    assert plan.notes is None
+    assert "WARRANTY" in (plan.walk().__next__().text or "") + (plan.clauses[-1].text or "")
+    assert all("WARRANTY" not in (c.notes or "") for c in plan.walk())
+
+
+def test_a_notice_after_the_list_of_a_last_clause_of_only_a_title_is_not_part_of_it() -> None:
+    # CC-BY-4.0 8: "Section 8 – Interpretation." is a title over a list; the notice after it
+    # ("Creative Commons is not a party ...") is the document's, not the section's.
+    text = (
+        "Section 7 – Other Terms.\n\n     a. The Licensor is not bound.\n\n"
+        "Section 8 – Interpretation.\n\n     a. It does not reduce any use.\n\n"
+        "     b. It is reformed if need be.\n\n"
+        "Creative Commons is not a party to its public licenses.\n"
+    )
+    plan = imported(text)
+    assert all_ids(plan) == ["7", "7.a", "8", "8.a", "8.b"]
+    assert plan.notes == (
+        "Text after the last clause:\n\nCreative Commons is not a party to its public licenses."
+    )
+
+
+def test_text_after_the_list_of_a_last_clause_with_text_stays_in_it() -> None:
+    text = (
+        "6. Earlier provisions.\n\n7. Final provisions:\n\n   (a) It enters into force.\n\n"
+        "   (b) It is registered.\n\n"
+        "This agreement is done in two copies.\n"
+    )
+    plan = imported(text)
+    assert all_ids(plan) == ["6", "7", "7.a", "7.b", "7.after"]
+    assert plan.clause_index()["7.after"].text == "This agreement is done in two copies."
+    assert plan.notes is None
+
+
+#: The pieces of a numbered text for the document-order property below; "{}" is a word that
+#: numbers the piece.
+PIECES = st.sampled_from(
+    [
+        "top",
+        "  (a) The item {} applies.",
+        "  (a) The item {} applies:",
+        "      (i) The point {} holds.",
+        "Then {} follows.",
+        "  and {} goes on.",
+        "      Under it {} sits.",
+        "and {} ends it.",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(PIECES, st.booleans()), min_size=1, max_size=30))
+def test_clause_texts_keep_the_document_order(pieces: list[tuple[str, bool]]) -> None:
+    lines, words = ["1. The point opens.\n\n"], []
+    top, letters, numerals = 1, 0, 0
+    for number, (piece, blank) in enumerate(pieces):
+        word = f"w{number:03d}"
+        words.append(word)
+        if piece == "top":
+            top, letters, numerals = top + 1, 0, 0
+            line = f"{top}. The point {word} says this."
+        elif "(a)" in piece:  # every label is the next of its list
+            letters, numerals = letters + 1, 0
+            line = piece.replace("(a)", f"({'abcdefghijklmnopqrstuvwxyz'[(letters - 1) % 26]})")
+        elif "(i)" in piece:
+            numerals += 1
+            line = piece.replace("(i)", f"({to_roman(numerals)})")
+        else:
+            line = piece
+        lines.append(line.format(word) + ("\n\n" if blank else "\n"))
+    lines.append(f"{top + 1}. The last point.\n")
+    plan = imported("".join(lines))
+    found = [w for c in plan.walk() for w in re.findall(r"w\d{3}", c.text or "")]
+    assert found == words
+
+
+def to_roman(number: int) -> str:
+    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
 
 
 # -- hard wrapping ----------------------------------------------------------------------------
@@ -249,11 +624,10 @@ def test_a_numbered_list_in_the_preamble_does_not_steal_the_points() -> None:
         + "".join(f"{n}. Point {n} text.\n\n" for n in range(1, 6))
     )
     plan = imported(text)
-    assert [(c.id, c.text) for c in plan.clauses] == [
+    assert [(c.id, c.text) for c in numbered(plan)] == [
         (str(n), f"Point {n} text.") for n in range(1, 6)
     ]
-    assert plan.notes is not None
-    assert "1. the first accord;" in plan.notes
+    assert "1. the first accord;" in preamble_text(plan)
 
 
 def test_one_paragraph_per_line_text_is_not_joined() -> None:
@@ -312,16 +686,16 @@ Ein Formular.
 def test_markdown_law_with_paragraph_headings_at_several_levels() -> None:
     plan = imported(LAW, title="")
     assert plan.title == "Testgesetz"
-    assert ids(plan.clauses) == ["1", "1a", "3-6", "7", "8"]
-    assert [c.number for c in plan.clauses] == ["§ 1", "§ 1a", "§§ 3 bis 6", "§ 7", "§ 8"]
-    assert [c.title for c in plan.clauses] == [
+    assert ids(numbered(plan)) == ["1", "1a", "3-6", "7", "8"]
+    assert [c.number for c in numbered(plan)] == ["§ 1", "§ 1a", "§§ 3 bis 6", "§ 7", "§ 8"]
+    assert [c.title for c in numbered(plan)] == [
         "Beginn",
         "Ergänzung",
         "(weggefallen)",
         None,
         "Letzter",
     ]
-    first, second, stub, seven, _ = plan.clauses
+    first, second, stub, seven, _ = numbered(plan)
     assert first.text == "Die Rechtsfähigkeit beginnt mit der Vollendung der Geburt."
     assert first.notes == (
         "Headings before this clause: Buch 1 - Allgemeiner Teil › Abschnitt 1 - Personen"
@@ -331,9 +705,8 @@ def test_markdown_law_with_paragraph_headings_at_several_levels() -> None:
     assert second.clauses == ()
     assert stub.text == "(weggefallen)"  # a heading with no body: its title is the text
     assert seven.text == "(weggefallen)"
-    assert plan.notes is not None
-    assert plan.notes.startswith("Text before the first clause:\n\nTestgesetz (TG)")
-    assert plan.notes.endswith("Text after the last clause:\n\nAnlage (zu § 1)\n\nEin Formular.")
+    assert preamble_text(plan).startswith("Testgesetz (TG)")
+    assert plan.notes == "Text after the last clause:\n\nAnlage (zu § 1)\n\nEin Formular."
     round_trips(plan)
 
 
@@ -361,14 +734,13 @@ def test_setext_numbered_headings_with_dotted_subsections() -> None:
     )
     plan = imported(text, title="")
     assert plan.title == "Example Licence 2.0"
-    assert all_ids(plan) == ["1", "1.1", "1.2", "2"]
-    assert plan.clauses[0].title == "Definitions"
-    assert plan.clauses[0].text == "Definitions"  # only sub-clauses under it
-    assert plan.clauses[1].text == "Each Contributor grants a licence."
-    assert plan.notes == (
-        "Text before the first clause:\n\nExample Licence 2.0\n\n"
-        "Text after the last clause:\n\nExhibit A - Notice\n\nA notice."
-    )
+    assert all_ids(plan) == ["preamble", "1", "1.1", "1.2", "2"]
+    assert preamble_text(plan) == "Example Licence 2.0"
+    definitions, grants = numbered(plan)
+    assert definitions.title == "Definitions"
+    assert definitions.text == "Definitions"  # only sub-clauses under it
+    assert grants.text == "Each Contributor grants a licence."
+    assert plan.notes == "Text after the last clause:\n\nExhibit A - Notice\n\nA notice."
 
 
 def test_markdown_list_under_plain_headings() -> None:
@@ -377,11 +749,13 @@ def test_markdown_list_under_plain_headings() -> None:
         "## Territory\n\n3. Lines.\n"
     )
     plan = imported(text)
-    assert ids(plan.clauses) == ["1", "2", "3"]
-    assert plan.notes == "Text before the first clause:\n\nPeace plan"
-    assert plan.clauses[0].notes == "Headings before this clause: Security"
-    assert plan.clauses[2].notes == "Headings before this clause: Territory"
-    assert plan.clauses[1].text == "Monitoring."
+    # The numbering goes on from one heading to the next: the points are the clauses.
+    assert ids(numbered(plan)) == ["1", "2", "3"]
+    assert preamble_text(plan) == "Peace plan"
+    one, two, three = numbered(plan)
+    assert one.notes == "Headings before this clause: Security"
+    assert three.notes == "Headings before this clause: Territory"
+    assert two.text == "Monitoring."
 
 
 def test_unnumbered_headings_make_clauses_at_the_most_frequent_level() -> None:
@@ -390,15 +764,20 @@ def test_unnumbered_headings_make_clauses_at_the_most_frequent_level() -> None:
         "## Terms\n\nIt ends.\n"
     )
     plan = imported(text)
-    assert ids(plan.clauses) == ["1", "2"]
-    assert [(c.title, c.number) for c in plan.clauses] == [("Scope", None), ("Terms", None)]
-    assert plan.clauses[0].text == "It applies.\n\n### Detail\n\nFine print."
+    assert ids(plan.clauses) == ["preamble", "1", "2"]
+    assert preamble_text(plan) == "Agreement"
+    assert [(c.title, c.number) for c in numbered(plan)] == [("Scope", None), ("Terms", None)]
+    assert plan.clauses[1].text == "It applies.\n\n### Detail\n\nFine print."
 
 
 def test_plain_paragraphs_make_one_clause_each() -> None:
     plan = imported("Memorandum\n\nFirst thing.\n\nSecond thing.\n")
-    assert [(c.id, c.text) for c in plan.clauses] == [("1", "First thing."), ("2", "Second thing.")]
-    assert plan.notes == "Text before the first clause:\n\nMemorandum"
+    assert [(c.id, c.text) for c in plan.clauses] == [
+        ("preamble", "Memorandum"),
+        ("1", "First thing."),
+        ("2", "Second thing."),
+    ]
+    assert plan.notes is None
 
 
 def test_boxed_sections_are_unboxed() -> None:
@@ -453,7 +832,10 @@ def test_repeated_letters_inside_a_point_are_unique() -> None:
         "4. Next.\n"
     )
     plan = imported(text)
-    assert all_ids(plan) == ["3", "3.a", "3.b", "3.a~2", "3.b~2", "4"]
+    # "In source form:" ends the first list (the letters start again after it): it is text of
+    # point 3 between its two lists, in the unnumbered sub-clause 3.after.
+    assert all_ids(plan) == ["3", "3.a", "3.b", "3.after", "3.a~2", "3.b~2", "4"]
+    assert plan.clause_index()["3.after"].text == "In source form:"
 
 
 def test_ids_are_unique_and_import_is_deterministic_on_messy_input() -> None:
@@ -538,7 +920,10 @@ RANDOM_BYTES = random.Random(7).randbytes(4096)
         (RANDOM_BYTES, "draft.txt", "binary"),
         (RANDOM_BYTES[:64].replace(b"\x00", b"\x01"), "draft.txt", "binary"),
         (b"<!DOCTYPE html>\n<html><body><p>1. One.</p></body></html>", "page", "html"),
-        (b'<?xml version="1.0"?>\n<akomaNtoso></akomaNtoso>', "act", "xml"),
+        (b'<?xml version="1.0"?>\n<akomaNtoso></akomaNtoso>', "act", "akoma-ntoso"),
+        (b'<?xml version="1.0"?>\n<bill xmlns="http://schemas.gpo.gov/xml/uslm">', "b", "uslm"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0"></rss>', "feed", "xml"),
+        (b"<!-- saved from url=(0019)https://example.org -->\n<html>", "page.txt", "html"),
         # Text in another encoding is text: decoding it then says where it is not UTF-8.
         ("§ 1 Geltung für alle.\n".encode("latin-1"), "gesetz.txt", "text"),
         ("1. One.\n".encode("utf-16"), "draft.txt", "text"),
@@ -562,12 +947,6 @@ def test_import_file_reads_text_as_import_text_does(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (PDF, "draft.pdf", "looks like a PDF; planlens cannot import PDF yet"),
-        (
-            DOCX,
-            "draft.docx",
-            "looks like a Word document (.docx); planlens cannot import Word documents yet",
-        ),
         (zipped("a"), "a.zip", "looks like a zip archive; planlens cannot import zip archives"),
         (
             RANDOM_BYTES,
@@ -583,7 +962,10 @@ def test_import_file_names_formats_it_cannot_read(
     path.write_bytes(data)
     with pytest.raises(PlanlensError) as info:
         import_file(path, plan_id="doc", title="", date="")
-    assert str(info.value) == f"{path}: {message} (it imports plain text and Markdown)"
+    assert str(info.value) == (
+        f"{path}: {message} (it imports text, Markdown, Word documents, PDFs, web pages, USLM"
+        " and Akoma Ntoso)"
+    )
 
 
 def test_import_file_keeps_the_messages_of_reading_plan_files(tmp_path: Path) -> None:
@@ -625,14 +1007,14 @@ def test_import_file_reads_a_pipe_once(tmp_path: Path) -> None:
     assert plan == import_text(text, **options)
 
 
-def test_cli_import_refuses_a_pdf_with_a_clear_message(tmp_path: Path) -> None:
+def test_cli_import_refuses_a_broken_pdf_with_a_clear_message(tmp_path: Path) -> None:
+    pytest.importorskip("pdfplumber")
     path = tmp_path / "draft.pdf"
     path.write_bytes(PDF)
     result = CliRunner().invoke(cli, ["import", str(path)])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        f"planlens: error: {path}: looks like a PDF; planlens cannot import PDF yet"
-        " (it imports plain text and Markdown)\n"
+        f"planlens: error: {path}: cannot read the PDF: No /Root object! - Is this really a PDF?\n"
     )
 
 
@@ -751,8 +1133,9 @@ def test_licence_corpus(name: str, count: int) -> None:
         expected = [str(n) for n in range(7)] + [f"{n}~2" for n in range(18)]
     else:
         expected = [str(n) for n in range(first, first + count)]
-    assert ids(plan.clauses) == expected
-    assert plan.expected_clauses == count
+    # `count` counts the numbered sections; every licence has text before them, its preamble.
+    assert ids(plan.clauses) == ["preamble", *expected]
+    assert plan.expected_clauses == count + 1
     round_trips(plan)
 
 
@@ -761,10 +1144,12 @@ def test_law_corpus(name: str, count: int) -> None:
     path = corpus_file("de-laws", name)
     text = path.read_text(encoding="utf-8")
     plan = imported(text, title="")
-    assert len(plan.clauses) == count
+    # `count` counts the § clauses; the title and the dates before them are the preamble.
+    assert preamble_text(plan).startswith(plan.title)
+    assert len(numbered(plan)) == count
     # Counted independently: one clause per heading that starts with a § label.
     headings = re.findall(r"(?m)^#{1,6} (?:\(X+\) )?(§§? [0-9a-z]+)", text)
-    numbers = [re.match(r"§§? [0-9a-z]+", c.number or "") for c in plan.clauses]
+    numbers = [re.match(r"§§? [0-9a-z]+", c.number or "") for c in numbered(plan)]
     assert [m[0] if m else None for m in numbers] == headings
     assert plan.title in ("Bürgerliches Gesetzbuch", "Strafgesetzbuch", "Telekommunikationsgesetz")
     assert all(clause.text for clause in plan.clauses)
@@ -795,37 +1180,43 @@ def common_licence(name: str) -> str:
 
 def test_gpl2_sections_0_to_12() -> None:
     plan = imported(common_licence("GPL-2"), title="")
-    assert ids(plan.clauses) == [str(n) for n in range(13)]
+    assert ids(numbered(plan)) == [str(n) for n in range(13)]
     assert all_ids(plan) == [
-        "0", "1", "2", "2.a", "2.b", "2.c", "3", "3.a", "3.b", "3.c", "4", "5", "6", "7", "8", "9",
-        "10", "11", "12",
+        "preamble", "0", "1", "2", "2.a", "2.b", "2.c", "2.after", "3", "3.a", "3.b", "3.c",
+        "3.after", "4", "5", "6", "7", "8", "9", "10", "11", "12",
     ]  # fmt: skip
+    # The paragraphs after the items of sections 2 and 3 follow them, in an unnumbered clause.
+    index = plan.clause_index()
+    assert (index["2"].text or "").endswith("meet all of these conditions:")
+    assert (index["2.after"].text or "").startswith("These requirements apply to the modified work")
+    assert index["2.after"].number is None
     # The preamble's "(1) copyright the software, and (2) offer you" are not clauses.
+    assert "(2) offer you this license" in preamble_text(plan)
     assert plan.notes is not None
-    assert "(2) offer you this license" in plan.notes
     assert "How to Apply These Terms to Your New Programs" in plan.notes
-    assert plan.clauses[11].notes == "Headings before this clause: NO WARRANTY"
+    assert index["11"].notes == "Headings before this clause: NO WARRANTY"
     assert not any("END OF TERMS" in (c.text or "") for c in plan.walk())
-    assert plan.clauses[12].text is not None
-    assert plan.clauses[12].text.endswith("POSSIBILITY OF SUCH DAMAGES.")
+    assert index["12"].text is not None
+    assert index["12"].text.endswith("POSSIBILITY OF SUCH DAMAGES.")
     round_trips(plan)
 
 
 def test_gpl3_sections_0_to_17() -> None:
     plan = imported(common_licence("GPL-3"), title="")
-    assert ids(plan.clauses) == [str(n) for n in range(18)]
-    assert [c.title for c in plan.clauses][:3] == [
+    assert ids(numbered(plan)) == [str(n) for n in range(18)]
+    assert [c.title for c in numbered(plan)][:3] == [
         "Definitions",
         "Source Code",
         "Basic Permissions",
     ]
-    five = plan.clauses[5]
-    assert ids(five.clauses) == ["5.a", "5.b", "5.c", "5.d"]
+    five = plan.clause_index()["5"]
+    assert ids(five.clauses) == ["5.a", "5.b", "5.c", "5.d", "5.after"]
+    assert (five.clauses[-1].text or "").startswith("A compilation of a covered work")
     assert "7.  This requirement modifies" in (five.clauses[1].text or "")
-    assert plan.clauses[0].notes == "Headings before this clause: TERMS AND CONDITIONS"
+    assert plan.clause_index()["0"].notes == "Headings before this clause: TERMS AND CONDITIONS"
     assert plan.notes is not None
     assert "Text after the last clause:\n\nEND OF TERMS AND CONDITIONS" in plan.notes
-    assert "(1) assert copyright on the software" in plan.notes
-    assert plan.clauses[17].text is not None
-    assert plan.clauses[17].text.endswith("in return for a fee.")
+    assert "(1) assert copyright on the software" in preamble_text(plan)
+    assert plan.clause_index()["17"].text is not None
+    assert (plan.clause_index()["17"].text or "").endswith("in return for a fee.")
     round_trips(plan)

@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import DATA, ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planlens import PlanFileError, load_plan, load_plans, parse_plan
 from planlens.cli import cli
-from planlens.plan.load import decode_plan_bytes
+from planlens.plan import validate_plans
+from planlens.plan.load import _parse, decode_plan_bytes
 from planlens.plan.schema import MAX_PLAN_BYTES
 
 BAD = DATA / "bad"
@@ -312,3 +315,71 @@ def test_permission_denied_is_a_clean_error(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == f"planlens: error: {path}: cannot read: Permission denied\n"
+
+
+# Warnings: an undated source is worth fixing but does not make a plan invalid.
+
+UNDATED = """\
+id: undated
+title: Undated sources
+date: 2025-11-20
+status: draft
+completeness: full
+sources:
+  - url: https://example.org/dated
+    date: 2025-11-20
+  - url: https://example.org/undated
+    accessed: 2026-11-26
+clauses:
+  - id: "1"
+    text: The parties agree.
+    sources:
+      - url: https://example.org/clause
+dropped:
+  - clause: other#2
+    source:
+      url: https://example.org/dropped
+      date: 2025-11
+"""
+
+
+def test_validate_plans_warns_on_each_undated_source(tmp_path: Path) -> None:
+    path = tmp_path / "undated.yaml"
+    path.write_text(UNDATED)
+    checked = validate_plans([path])
+    assert [plan.id for plan in checked.plans] == ["undated"]
+    assert [str(w) for w in checked.warnings] == [
+        f"{path}:9:5: source has no 'date' (when it was published)",
+        f"{path}:15:9: source has no 'date' (when it was published)",
+    ]
+    # The plan itself is unaffected, and load_plans simply drops the warnings.
+    assert load_plans([path]) == checked.plans
+
+
+def test_a_problem_still_raises_and_warnings_wait(tmp_path: Path) -> None:
+    path = tmp_path / "undated.yaml"
+    path.write_text(UNDATED.replace("status: draft", "status: drafty"))
+    with pytest.raises(PlanFileError) as err:
+        validate_plans([path])
+    assert [problem.location.line for problem in err.value.problems] == [4]
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=8))
+def test_one_warning_per_undated_source_at_its_line(dated: list[bool]) -> None:
+    sources = "".join(
+        f"  - url: https://example.org/{k}\n" + ("    date: 2025-11-20\n" if d else "")
+        for k, d in enumerate(dated)
+    )
+    text = (
+        "id: p\ntitle: P\ndate: 2025\nstatus: draft\ncompleteness: full\nsources:\n"
+        + sources
+        + 'clauses:\n  - {id: "1", text: Agreed.}\n'
+    )
+    lines = text.splitlines()
+    parsed = _parse(text, "p.yaml")
+    assert parsed.problems == []
+    undated_lines = [
+        lines.index(f"  - url: https://example.org/{k}") + 1 for k, d in enumerate(dated) if not d
+    ]
+    assert [w.location.line for w in parsed.warnings] == undated_lines
+    assert {w.location.column for w in parsed.warnings} <= {5}

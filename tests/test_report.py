@@ -33,7 +33,7 @@ from planlens.errors import PlanFileError
 from planlens.plan.check_text import hidden_in, visible
 from planlens.plan.load import load_plans, parse_plan
 from planlens.plan.model import Clause, Plan, Source
-from planlens.render import compare_page, plan_page, preview, render, render_compare
+from planlens.render import compare_page, markdown, plan_page, preview, render, render_compare
 from planlens.site import build_site
 
 GOLD = ROOT / "tests" / "gold"
@@ -565,7 +565,8 @@ def nfc(text: str) -> str:
 @fuzz_settings(200)
 @given(TEXTS)
 @example("\u0f93")  # shown in NFC, as U+0F92 U+0FB7 (found by make fuzz)
-@example("[x]()")  # markdown-it skips its link check for an empty target: <a href="">
+@example("[]()")  # markdown-it skips its link check for an empty target: <a href="">
+@example("[x]() and [y](javascript:alert(1))")
 @example("[a]( )")
 @example("[**b**]()\n\n[c](<>)")
 @example("600,000 \u202e000,008\u202c")  # shown with markers, never applied
@@ -702,3 +703,16 @@ def test_weak_links_are_marked_check_this_with_their_confidence() -> None:
     assert "confidence 0.40." in page
     sure = render_compare(compare_page(replace(diff, changes=(replace(paired, confidence=0.9),))))
     assert "b-check" not in sure.split("</style>", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("[x]()", "<p>x</p>\n"),
+        ("[x](<>)", "<p>[x](&lt;&gt;)</p>\n"),
+        ("a [x]() and [y](https://y.org) z", '<p>a x and <a href="https://y.org">y</a> z</p>\n'),
+        ("[x](mailto:a@b.org)", "<p>[x](mailto:a@b.org)</p>\n"),
+    ],
+)
+def test_only_http_links_reach_a_page(text: str, html: str) -> None:
+    assert str(markdown(text)) == html

@@ -5,7 +5,7 @@
 - `options`: options the commands share, naming plans (file or id), printing or writing output;
 - `plan_commands`: validate, list, show, schema;
 - `import_command`: import;
-- `compare_commands`: diff, report, lineage;
+- `compare_commands`: diff, report, lineage, echoes;
 - `site_commands`: build.
 
 Commands import the library modules they need when they run: `planlens diff` should not pay for
@@ -26,9 +26,9 @@ from typing import Any
 import click
 
 from planlens._version import __version__
-from planlens.cli.compare_commands import diff, lineage_command, report
+from planlens.cli.compare_commands import diff, echoes_command, lineage_command, report
 from planlens.cli.import_command import import_
-from planlens.cli.options import DEFAULT_PLANS
+from planlens.cli.options import DEFAULT_PLANS, one_line
 from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
@@ -80,16 +80,6 @@ class PlanlensGroup(click.Group):
             ctx.exit(1)
 
 
-def one_line(message: str) -> str:
-    """Return a message as one line, safe for a terminal: a value it quotes may hold a line
-    break (a clause id "a\\nb") or a control character, shown as markers (`⟦U+000A⟧`).
-
-    >>> one_line("x.yaml:3:5: unknown key 'a\\nb\\x1b'")
-    "x.yaml:3:5: unknown key 'a⟦U+000A⟧b⟦U+001B⟧'"
-    """
-    return visible(message).replace("\n", "⟦U+000A⟧")
-
-
 def _flush(stream: Any) -> None:
     """Flush `stream` now, so that an error writing it is raised here, not at exit."""
     flush = getattr(stream, "flush", None)
@@ -134,7 +124,18 @@ def cli(ctx: click.Context, plans_dir: Path) -> None:
     ctx.obj = plans_dir
 
 
-for _command in (validate, list_plans, show, diff, report, build, lineage_command, schema, import_):
+for _command in (
+    validate,
+    list_plans,
+    show,
+    diff,
+    report,
+    build,
+    lineage_command,
+    echoes_command,
+    schema,
+    import_,
+):
     cli.add_command(_command)
 
 

@@ -1,4 +1,4 @@
-"""Commands that compare versions: diff, report (one HTML comparison), lineage."""
+"""Commands that compare versions: diff, report (one HTML or Word comparison), lineage, echoes."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from planlens.cli.options import (
     to_stdout,
 )
 from planlens.plan.check_text import visible
-from planlens.write import write_text
+from planlens.write import write_bytes
 
 
 @click.command()
@@ -73,36 +73,50 @@ def diff(
 @click.command()
 @click.argument("old")
 @click.argument("new")
-@output_option("Where to write the report (default: OLD--NEW.html here; -: stdout).")
+@format_option(
+    "html",
+    "docx",
+    help="html: a self-contained page; docx: a Word redline with tracked changes.",
+)
+@output_option(
+    "Where to write the report (default: OLD--NEW.html or OLD--NEW.docx here; -: stdout)."
+)
 @force_option()
 @click.pass_obj
-def report(plans_dir: Path, old: str, new: str, output: Path | None, force: bool) -> None:
-    """Write a self-contained HTML report comparing two plans.
+def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, force: bool) -> None:
+    """Write a report comparing two plans: an HTML page, or a Word redline.
 
-    OLD and NEW are plan files or plan ids. The report opens offline in any browser.
+    OLD and NEW are plan files or plan ids. The HTML report opens offline in any browser. The
+    Word document (--format docx) has a summary table, then one section per clause pair, with
+    the word changes as tracked changes (author "planlens", dated the new version's date) that
+    Word and LibreOffice can accept or reject.
 
     \b
     Example:
         planlens report us-28 e3-28 -o us-28-to-e3.html
+        planlens report us-28 e3-28 --format docx -o us-28-to-e3.docx
     """
     from planlens.compare import compare
     from planlens.plan import file_sha256
-    from planlens.render import compare_page, render_compare
+    from planlens.render import compare_page, redline, render_compare, render_docx
 
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
-    target = output or Path(f"{old_plan.id}--{new_plan.id}.html")
-    html = render_compare(
-        compare_page(
-            compare(old_plan, new_plan, corpus=corpus),
+    target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")
+    inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
+    result = compare(old_plan, new_plan, corpus=corpus)
+    if fmt == "docx":
+        data = render_docx(redline(result))
+    else:
+        page = compare_page(
+            result,
             old_sha256=file_sha256(old_plan.path),
             new_sha256=file_sha256(new_plan.path),
         )
-    )
-    if str(target) == "-":
-        click.echo(html, nl=False)
+        data = render_compare(page).encode("utf-8")
+    if to_stdout(target):
+        click.echo(data, nl=False)  # bytes go to stdout's binary stream
         return
-    inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
-    write_text(target, html, force=force, inputs=inputs)
+    write_bytes(target, data, force=force, inputs=inputs)
     click.echo(visible(f"wrote {target}"), err=True)
 
 
@@ -150,3 +164,70 @@ def lineage_command(
     else:
         text = visible(lineage_text(result))
     emit(text, output, force, loaded)
+
+
+@click.command("echoes")
+@click.argument("plan")
+@click.option(
+    "--in",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of plans to search (default: the plans folder).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0.0, 1.0),
+    help="Least weighted word overlap for an echo.  [default: 0.25]",
+)
+@click.option(
+    "--per-plan",
+    type=click.IntRange(min=1),
+    help="Most echoes of one clause in each other plan.  [default: 2]",
+)
+@format_option(
+    "text", "markdown", "json", help="json follows the planlens.echoes/1 contract in the README."
+)
+@output_options
+@click.pass_obj
+def echoes_command(
+    plans_dir: Path,
+    plan: str,
+    corpus_dir: Path | None,
+    min_score: float | None,
+    per_plan: int | None,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """List, for each clause of PLAN, the clauses of other plans whose wording echoes it.
+
+    PLAN is a plan file or a plan id. Plans of its own lineage (connected to it by `follows`)
+    are not searched: echoes come from other documents. Words count by their rarity over every
+    clause of every plan, so stock phrases make no echo; each score is a weighted word overlap
+    between 0 and 1.
+
+    \b
+    Example:
+        planlens echoes us-28
+        planlens echoes peace-formula --format markdown -o peace-formula-echoes.md
+        planlens echoes us-28 --in plans/ --format json -o us-28-echoes.json
+    """
+    from planlens.lineage import echoes, echoes_markdown, echoes_text, echoes_to_data
+    from planlens.lineage.echoes import MIN_SCORE, PER_PLAN
+    from planlens.plan import load_plans
+
+    (target,) = resolve_plans([plan], plans_dir)
+    corpus = load_plans([corpus_dir or plans_dir], closed=True)
+    result = echoes(
+        target,
+        corpus,
+        per_plan=PER_PLAN if per_plan is None else per_plan,
+        min_score=MIN_SCORE if min_score is None else min_score,
+    )
+    if fmt == "json":
+        text = json_text(echoes_to_data(result))
+    elif fmt == "markdown":
+        text = visible(echoes_markdown(result))
+    else:
+        text = visible(echoes_text(result))
+    emit(text, output, force, [target, *corpus])

@@ -52,6 +52,16 @@ def to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
+def one_line(message: str) -> str:
+    """Return a message as one line, safe for a terminal: a value it quotes may hold a line
+    break (a clause id "a\\nb") or a control character, shown as markers (`⟦U+000A⟧`).
+
+    >>> one_line("x.yaml:3:5: unknown key 'a\\nb\\x1b'")
+    "x.yaml:3:5: unknown key 'a⟦U+000A⟧b⟦U+001B⟧'"
+    """
+    return visible(message).replace("\n", "⟦U+000A⟧")
+
+
 def say(message: str) -> None:
     """Print a message of the library's (a warning, a wait) on stderr, made safe to show."""
     click.echo(f"planlens: {visible(message)}", err=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import format_option, json_text, resolve_plans
-from planlens.plan import load_plans
+from planlens.cli.options import format_option, json_text, one_line, resolve_plans
+from planlens.plan import load_plans, validate_plans
 
 
 @click.command()
@@ -18,7 +18,9 @@ def validate(plans_dir: Path, paths: tuple[Path, ...]) -> None:
     """Check plan files and the references between them.
 
     PATHS are plan files or folders (default: the plans folder). Every problem is printed as
-    file:line:col: message; the exit status is 1 if there is any.
+    file:line:col: message; the exit status is 1 if there is any. Warnings (a source with no
+    publication date) are printed as file:line:col: warning: message and do not change the exit
+    status.
 
     \b
     Example:
@@ -26,9 +28,14 @@ def validate(plans_dir: Path, paths: tuple[Path, ...]) -> None:
         planlens validate plans/2025-11-20-us-28-point-plan.yaml
     """
     targets = paths or (plans_dir,)
-    plans = load_plans(targets, closed=not paths or all(path.is_dir() for path in paths))
+    checked = validate_plans(targets, closed=not paths or all(path.is_dir() for path in paths))
+    for warning in checked.warnings:
+        click.echo(one_line(f"{warning.location}: warning: {warning.message}"), err=True)
+    plans, count = checked.plans, len(checked.warnings)
     clauses = sum(1 for plan in plans for _ in plan.walk())
-    click.echo(f"{len(plans)} plan{'s' * (len(plans) != 1)}, {clauses} clauses: no problems")
+    warned = f", {count} warning{'s' * (count != 1)}" if count else ""
+    summary = f"{len(plans)} plan{'s' * (len(plans) != 1)}, {clauses} clauses"
+    click.echo(f"{summary}: no problems{warned}")
 
 
 @click.command("list")

@@ -21,7 +21,7 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 from planlens.compare.align import GAP_MIN
 from planlens.compare.diff import compare
 from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
-from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
+from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MIN
 from planlens.compare.model import (
     FLAG_TYPES,
     RELATIONS,
@@ -34,6 +34,7 @@ from planlens.compare.model import (
     Segment,
     SegmentOp,
 )
+from planlens.compare.residual import MUTUAL_MIN
 
 __all__ = [
     "DIFF_SCHEMA",
@@ -41,8 +42,8 @@ __all__ = [
     "GAP_MIN",
     "MOVE_MARGIN",
     "MOVE_MIN",
+    "MUTUAL_MIN",
     "RELATIONS",
-    "WEAK_MARGIN",
     "WEAK_MIN",
     "Change",
     "Flag",

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from planlens.compare.matching import Scorer
 from planlens.compare.units import Link, LinkState, Unit
 
-#: Least similarity for the last clause of a number left on both sides under paired parents:
-#: the number and the place are the evidence, the text need only agree a little. Topics in
-#: common count as agreeing.
-LABEL_MIN = 0.1
+#: Least rarity-weighted word overlap for the last clause of a number left on both sides under
+#: paired parents: the number and the place are the evidence, the text need only agree a
+#: little. Topics in common count as agreeing.
+LABEL_MIN = 0.15
 #: The top level, as a parent key.
 TOP = -1
 
@@ -38,10 +38,12 @@ def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> 
     depth_old = _depths(old)
     depth_new = _depths(new)
     links: list[Link] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
     depths = sorted({depth_old[p] for p in children_old} & {depth_new[q] for q in children_new})
     for depth in reversed(depths):
         support: dict[tuple[int, int], int] = defaultdict(int)
-        for link in state.links:
+        for link in (*state.links, *links):  # links found deeper count as support too
             for i in link.old:
                 for j in link.new:
                     p, q = old[i].parent, new[j].parent
@@ -51,18 +53,14 @@ def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> 
                         support[p, q] += 1
         best_old = _unique_best(support, 0)
         best_new = _unique_best(support, 1)
-        found = []
         for (p, q), count in sorted(support.items()):
-            if best_old.get(p) != q or best_new.get(q) != p:
+            if best_old.get(p) != q or best_new.get(q) != p or p in taken_old or q in taken_new:
                 continue
             smaller = min(len(children_old[p]), len(children_new[q]))
             if count >= max(1, smaller / 2):
-                found.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
-        for link in found:
-            state.add(link)
-        links += found
-    for link in links:
-        state.remove(link)  # the caller adds them, like every other pass's links
+                taken_old.add(p)
+                taken_new.add(q)
+                links.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
     return links
 
 
@@ -113,10 +111,12 @@ def label_links(
         pair = (_parent(old[i]), _parent(new[j]))
         if kept[pair] == 0 or kept[pair] < changed[pair]:
             continue
-        sim = scorer.sim(i, j)
+        # Rarity-weighted overlap, not difflib's ratio: stock words in the same order ("the
+        # ... of the ...") must not make a replaced point look like its predecessor.
+        agree = scorer.overlap(i, j)
         shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
-        if sim >= LABEL_MIN or shared_topic:
-            links.append(Link((i,), (j,), "order", sim))
+        if agree >= LABEL_MIN or shared_topic:
+            links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
     return links
 
 

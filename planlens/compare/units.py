@@ -50,8 +50,7 @@ class Unit:
     @cached_property
     def wordset(self) -> frozenset[str]:
         """The distinct word stems: what the overlap measures compare."""
-        stem = self.stem
-        return frozenset(stem(word) for word in self.words)
+        return frozenset(map(self.stem, set(self.words)))  # each distinct word stemmed once
 
     @cached_property
     def counts(self) -> Counter[str]:
@@ -139,18 +138,20 @@ def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int]
 
 
 def nfc_plan(plan: Plan) -> Plan:
-    """Return `plan` with every clause's text and title in Unicode NFC (the same object if so).
+    """Return `plan` with its letters and combining marks composed (the same object if so).
 
     The same German sentence typed on two systems can differ in bytes: "ä" as one code point
     (NFC) or as "a" plus a combining diaeresis (NFD). Compared as they are, the NFD text splits
     into other words ("vertra", "ge") and the redline shows a deletion and an insertion of words
-    that look identical. Comparing canonical forms makes text that reads the same compare equal.
+    that look identical. Each letter with its combining marks is therefore put in NFC; nothing
+    else changes, so the text shown is the text written (NFC would also replace, say, a CJK
+    compatibility ideograph by its unified form, a different character on the page).
     """
 
     def fix(value: str | None) -> str | None:
         if value is None or unicodedata.is_normalized("NFC", value):
             return value
-        return unicodedata.normalize("NFC", value)
+        return compose_marks(value)
 
     def clause(c: Clause) -> Clause:
         children = tuple(clause(child) for child in c.clauses)
@@ -167,3 +168,21 @@ def nfc_plan(plan: Plan) -> Plan:
     if all(a is b for a, b in zip(clauses, plan.clauses, strict=True)):
         return plan
     return dataclasses.replace(plan, clauses=clauses)
+
+
+def compose_marks(text: str) -> str:
+    """Return `text` with each letter and the combining marks after it in NFC, the rest as is.
+
+    >>> compose_marks("Vertra\u0308ge") == "Verträge"
+    True
+    >>> compose_marks("\U0002f81f") == "\U0002f81f"  # a compatibility ideograph stays itself
+    True
+    """
+    out: list[str] = []
+    start = 0
+    for k in range(1, len(text) + 1):
+        if k == len(text) or not unicodedata.combining(text[k]):
+            cluster = text[start:k]
+            out.append(unicodedata.normalize("NFC", cluster) if k - start > 1 else cluster)
+            start = k
+    return "".join(out)

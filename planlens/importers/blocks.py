@@ -6,16 +6,26 @@ These are the first two steps of an import (see `planlens.importers`):
    unboxed, tabs are expanded.
 2. `split_blocks` cuts the lines into blocks: paragraphs, headings (ATX and setext) and code
    fences. Hard-wrapped paragraphs are joined; a line that starts a numbered point starts a new
-   block even without a blank line before it, when the number is the next one expected.
+   block even without a blank line before it, when the number is the next one expected or the
+   line is indented less than the item before (a sub-list ends, its parent list goes on). Two
+   more cuts are made where the source runs items together: a lettered item that goes on with
+   the next letter after a full stop (GFDL-1.3 4.G: "... license notice. H. Include ...") is
+   split there, and in hard-wrapped text an item ends at a short line that ends a sentence when
+   the next line starts a new one at the item's own indentation (EUPL-1.2 2: "— sublicense
+   rights in the Work or copies thereof." then "Those rights can be exercised ...", which is
+   the text of the article after its list, not of the last item).
 
-Each block keeps the label it starts with. `is_plain_heading` tells which unlabelled paragraphs
-are the headings of plain text (`NO WARRANTY`, a centred title); `heading_text` is a heading's
-text without placeholder enumerations.
+Each block keeps the label it starts with, and whether a blank line comes before it (in text
+with one paragraph per line, lines without a blank line between them belong together).
+`is_plain_heading` tells which unlabelled paragraphs are the headings of plain text
+(`NO WARRANTY`, a centred title, `ADDENDUM: How to use this License`); `heading_text` is a
+heading's text without placeholder enumerations.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -45,6 +55,8 @@ class Block:
     lines: list[Line]
     level: int = 0
     label: Label | None = None
+    #: False when the line before the block is not blank (the block goes on from the one before).
+    gap_before: bool = True
     #: Per line after the first: why the line break before it is kept when hard-wrapped lines
     #: are joined: "" (it is not), "short" (the line before is short, so the break was meant)
     #: or "own" (the line is a list item or Markdown construct of its own).
@@ -204,6 +216,8 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
     current: Block | None = None
     state = _SplitState()
     fence: str | None = None
+    blank = True  # whether the line before is blank (or the text starts)
+    queue = deque(lines)
 
     def flush() -> None:
         nonlocal current
@@ -214,11 +228,13 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
     def start(block: Block) -> None:
         nonlocal current
         flush()
+        block.gap_before = blank
         current = block
         if block.label is not None:
             state.note(block.label)
 
-    for ln in lines:
+    while queue:
+        ln = queue.popleft()
         text = ln.text
         if fence is not None:
             assert current is not None
@@ -227,21 +243,20 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
             if text.startswith(fence):
                 fence = None
                 flush()
+            blank = False
             continue
         if not text:
             flush()
+            blank = True
             continue
         if ln.indent < 4 and (match := _FENCE.match(text)):
-            flush()
+            start(Block("code", [ln]))
             fence = match[1]
-            current = Block("code", [ln])
-            continue
-        if ln.indent < 4 and (match := _ATX.match(text)):
+        elif ln.indent < 4 and (match := _ATX.match(text)):
             flush()
             heading = Line((match[2] or "").strip(), ln.indent, ln.number)
             blocks.append(_heading(heading, len(match[1])))
-            continue
-        if (
+        elif (
             ln.indent < 4
             and current is not None
             and current.kind == "para"
@@ -255,28 +270,98 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
                 current = None
             flush()
             blocks.append(_heading(above, 1 if text[0] == "=" else 2))
-            continue
-        if ln.indent < 4 and _RULE.match(text):
+        elif ln.indent < 4 and _RULE.match(text):
             flush()
-            continue
-        label = parse_label(text)
-        if current is None or current.kind != "para" or not wrapped:
-            start(Block("para", [ln], label=label))
-            continue
-        if label is not None and state.starts_item(label):
-            start(Block("para", [ln], label=label))
-            continue
-        previous = current.lines[-1]
-        if label is not None or _OWN_LINE.match(text):
-            reason = "own"
-        elif len(previous.text) + previous.indent < short:
-            reason = "short"
         else:
-            reason = ""
-        current.lines.append(ln)
-        current.breaks.append(reason)
+            label = parse_label(text)
+            new = current is None or current.kind != "para" or not wrapped
+            new = new or (label is not None and state.starts_item(label))
+            # An item indented less than the item before ends it (the list it nests in goes on).
+            new = new or (
+                label is not None
+                and current is not None
+                and current.label is not None
+                and ln.indent < current.indent
+            )
+            owner = label if new or current is None else current.label
+            if owner is not None and (cut := inline_item(text, owner)) is not None:
+                # The rest of the line is the next item: read it as a line of its own.
+                indent = ln.indent if new or current is None else current.indent
+                queue.appendleft(Line(text[cut:].lstrip(), indent, ln.number))
+                ln = Line(text[:cut].rstrip(), ln.indent, ln.number)
+                label = parse_label(ln.text)
+            if new or current is None:
+                start(Block("para", [ln], label=label))
+            elif _item_ends(current, ln, short):
+                start(Block("para", [ln]))
+            else:
+                previous = current.lines[-1]
+                if label is not None or _OWN_LINE.match(ln.text):
+                    reason = "own"
+                elif len(previous.text) + previous.indent < short:
+                    reason = "short"
+                else:
+                    reason = ""
+                current.lines.append(ln)
+                current.breaks.append(reason)
+        blank = False
     flush()
     return blocks
+
+
+#: Words whose full stop is not the end of a sentence, before a letter that may be an initial.
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "no", "nr", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "cf"]
+)
+
+
+def inline_item(text: str, label: Label) -> int | None:
+    """Return where the item after a lettered `label` starts inside `text`, or None.
+
+    Only the next letter of the running list counts (`G.` then `H.`), in the same form, and
+    only after a sentence ends: after a full stop (or `;`, `!`, `?`) that follows a word, not
+    an initial or an abbreviation ("Mr. H. Smith"), and before a capital.
+
+    >>> from planlens.importers.labels import parse_label
+    >>> text = "G. Preserve the notice. H. Include a copy."
+    >>> text[inline_item(text, parse_label(text)) :]
+    'H. Include a copy.'
+    >>> inline_item("G. Ask Mr. H. Smith.", parse_label("G. x")) is None
+    True
+    """
+    if "alpha" not in label.style.lower() or len(label.key) != 1 or label.key in "zZ":
+        return None
+    following = label.printed.replace(label.key, chr(ord(label.key) + 1))
+    pattern = r"(?<=[.;!?])\s+(" + re.escape(following) + r")\s+(?=[A-Z\"“‘(])"
+    for match in re.finditer(pattern, text):
+        before = text[: match.start() - 1].rsplit(maxsplit=1)
+        word = before[-1] if before else ""
+        ends_word = word[-1:].islower() or word[-1:].isdigit() or word[-1:] in (")", '"', "”", "’")
+        if ends_word and word.strip('("“‘').lower() not in _ABBREVIATIONS:
+            return match.start(1)
+    return None
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]?$")
+_STARTS_SENTENCE = re.compile(r"^[A-ZÄÖÜ\"“‘(\[]")
+
+
+def _item_ends(block: Block, line: Line, short: int) -> bool:
+    """Tell whether `line` of hard-wrapped text starts a paragraph after the item `block`.
+
+    It does when the item's last line is short and ends a sentence, and `line` starts a new
+    one no deeper than the item's label: the break was meant, and a line of the item itself
+    would hang under its text. An item that is only a title line ("b) Scope.") keeps the
+    text under it.
+    """
+    if block.label is None or line.indent > block.indent:
+        return False
+    previous = block.lines[-1]
+    if len(previous.text) + previous.indent >= short or not _ENDS_SENTENCE.search(previous.text):
+        return False
+    if len(block.lines) == 1 and is_title_like(block.label.rest):
+        return False
+    return bool(_STARTS_SENTENCE.match(line.text))
 
 
 def _heading(line: Line, level: int) -> Block:
@@ -290,7 +375,7 @@ def _heading(line: Line, level: int) -> Block:
 _SMALL_WORDS_TEXT = (
     "a an and as at by de der die das des den dem du et for from in into la le of on or the "
     "to und von vom zu zum zur with this that than upon auf aus bei für mit nach oder über "
-    "unter"
+    "unter without within between through against ohne"
 )
 _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 
@@ -309,25 +394,46 @@ def is_title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     if not words or len(words) > 14:
         return False
-    if _all_caps(text):
+    if is_all_caps(text):
         return True
     if not words[0][0].isupper():
         return False
     return all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS and len(w) > 3)
 
 
-def _all_caps(text: str) -> bool:
+def is_all_caps(text: str) -> bool:
+    """Tell whether `text` is written in capitals (two letters at least).
+
+    >>> is_all_caps("THIS SOFTWARE IS PROVIDED ``AS IS''"), is_all_caps("The Work, AS IS")
+    (True, False)
+    """
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: The heading of an appendix in plain text: the word, an optional number, then the end or a
+#: separator and a title ("ADDENDUM: How to use this License", "Annex 2 – Maps").
+_APPENDIX_HEADING = re.compile(
+    r"^(?:Addendum|Appendix|Annex|Attachment|Exhibit|Schedule|Anhang|Anlage)"
+    r"(?:\s+(?:[A-Z]|\d+|[IVXLC]+))?(?:\s*[:–—-]\s*\S.*)?$",
+    re.I,
+)
+
+
 def is_plain_heading(block: Block, wrapped: bool) -> bool:
-    """Tell whether an unlabelled paragraph is a heading of plain text (`NO WARRANTY`)."""
+    """Tell whether an unlabelled paragraph is a heading of plain text (`NO WARRANTY`).
+
+    >>> line = Line("ADDENDUM: How to use this License for your documents", 0, 1)
+    >>> is_plain_heading(Block("para", [line]), wrapped=False)
+    True
+    """
     if block.kind != "para" or block.label is not None or len(block.lines) > 2:
         return False
     centred = wrapped and all(ln.indent >= 8 for ln in block.lines)
     text = " ".join(ln.text for ln in block.lines)
-    if len(block.lines) == 2 and not centred and not _all_caps(text):
+    if len(block.lines) == 1 and len(text) <= 100 and _APPENDIX_HEADING.match(text):
+        return text[-1] not in ".,;"
+    if len(block.lines) == 2 and not centred and not is_all_caps(text):
         return False
     if len(text) > 100:
         return False

@@ -30,9 +30,10 @@ _PAREN_LETTERS = re.compile(r"^\((?P<a>[a-z]{1,4}|[A-Z]{1,4})\)(?=\s|$)")
 _BARE_NUMBER = re.compile(r"^(?P<a>\d{1,3})(?!\d)(?=\s)")
 _BULLET = re.compile(r"^(?P<a>[-*+•–—])\s+(?=\S)")
 _ROMAN = re.compile(r"^(?:l|xl|x{0,3})(?:ix|iv|v?i{0,3})$")
-#: After `Section 5` or `§ 5` in running text, a real label is followed by its title or a
-#: separator; "Section 5 of the Act" at the start of a line is a cross-reference, not a label.
-_LABEL_FOLLOWER = re.compile(r"^(?:$|\s*[.:)–—-]|\s+[A-ZÄÖÜ\"“‘(\[])")
+#: After `Section 5` or `§ 5` in running text, a real label is followed by its title (in bold,
+#: `15.1 **"Affiliate"** means`, or not) or a separator; "Section 5 of the Act" at the start of
+#: a line is a cross-reference, not a label.
+_LABEL_FOLLOWER = re.compile(r"^(?:$|\s*[.:)–—-]|\s+(?:\*\*|__)?[A-ZÄÖÜ\"“‘(\[])")
 #: What may stand between a label and its title: `§ 5 – Title`, `Article 1: Title`, `1. Title`.
 SEPARATORS = " \t-–—:."
 

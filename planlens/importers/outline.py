@@ -3,12 +3,16 @@
 These are the last two steps of an import (see `planlens.importers`); every importer that can
 cut its document into `Block`s shares them through `build_outline`:
 
-3. A layout is chosen. *Heading mode*: headings carry clause labels (`##### § 1 ...`,
-   `1. Definitions` underlined with dashes); every heading with the label style that forms the
-   best run of numbers is a top-level clause. *Marker mode*: paragraphs start with labels
-   (`1.`, `(a)`, `Point 5`, `§ 5`); the label style with the best run of consecutive numbers is
-   the top level, and only the paragraphs in that run start top-level clauses. Otherwise the most
-   frequent heading level, or failing that each paragraph, makes the clauses.
+3. A layout is chosen. First, before any layout, nested Markdown lists that restart at `1.`
+   are read by their indentation (`planlens.importers.lists`). *Section mode*
+   (`planlens.importers.sections`): headings whose lists restart at 1 are sections, each a
+   clause with its points under it. *Heading mode*: headings carry clause labels (`##### § 1
+   ...`, `1. Definitions` underlined with dashes); every heading with the label style that
+   forms the best run of numbers is a top-level clause. *Marker mode*: paragraphs start with
+   labels (`1.`, `(a)`, `Point 5`, `§ 5`); the label style with the best run of consecutive
+   numbers is the top level, and only the paragraphs in that run start top-level clauses.
+   Otherwise the most frequent heading level, or failing that each paragraph, makes the
+   clauses.
 4. The clause tree is built (`planlens.importers.trees`), ids are made unique, and `Clause`
    values are returned.
 
@@ -25,6 +29,18 @@ gets "~2", "~3" in document order, and a numbering that restarts after a heading
 quoting another) gets "~2" on every id of its second run. Inside a clause opened by a heading,
 lists and Absätze stay Markdown text: only dotted sub-sections ("1.1." in section 1) and deeper
 labelled headings become sub-clauses there.
+
+Text after a list: a clause's `text` is read before its sub-clauses, so a paragraph that comes
+after them in the document (GPL-2 section 2, "These requirements apply to the modified work as
+a whole", after items a) to c)) cannot go there without reading as if it came first, and it is
+not the last item's either. It becomes the clause's *continuation*: an unnumbered last
+sub-clause with id "<parent>.after" (`number` empty, so no number is invented; "after" is a
+word, so it cannot be taken for a label), holding the paragraphs up to the next sub-clause or
+the end of the clause; text between two lists makes "2.after", "2.after~2" in document order.
+A marker inside the parent's text ("[the list]") was the alternative; it would put words the
+document does not have into the text that comparisons read, and a continuation is compared
+with the other version's continuation like any clause. So the clauses, read depth first, give
+the document's text in its order.
 """
 
 from __future__ import annotations
@@ -34,6 +50,8 @@ from collections.abc import Sequence
 
 from planlens.importers.blocks import Block, is_plain_heading
 from planlens.importers.labels import NO_TIER, SEPARATORS, Label, as_roman, roman_value
+from planlens.importers.lists import nest_lists, strip_heading_marks
+from planlens.importers.sections import section_level, section_tree
 from planlens.importers.trees import (
     Node,
     Tree,
@@ -160,6 +178,8 @@ def _resolve_letters(blocks: Sequence[Block]) -> None:
 
 def _choose_tree(blocks: Sequence[Block], wrapped: bool) -> Tree:
     """Return the clause tree of the layout that fits `blocks` (step 3 above)."""
+    if (level := section_level(blocks)) is not None:
+        return section_tree(blocks, level, wrapped)
     heading_labels = [
         (i, b.label) for i, b in enumerate(blocks) if b.kind == "heading" and b.label is not None
     ]
@@ -195,11 +215,18 @@ def _choose_tree(blocks: Sequence[Block], wrapped: bool) -> Tree:
 
 # -- from the tree to clauses ---------------------------------------------------------------
 
+#: The id of the clause that holds the text before the first numbered clause. Numbered ids are
+#: made of labels, which never spell a word, so it cannot collide with one.
+PREAMBLE_ID = "preamble"
+
 
 def build_outline(
     blocks: Sequence[Block], *, wrapped: bool, whole_text: str = ""
 ) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `blocks` and the plan notes (text outside every clause).
+    """Return the top-level clauses of `blocks` and the plan notes (text after every clause).
+
+    Text before the first clause (the title lines, a preamble, recitals) is the first clause,
+    with id `preamble` and no number, so that comparisons include it.
 
     `wrapped` tells whether the document was hard-wrapped (see `is_hard_wrapped`): it decides
     which short paragraphs are plain-text headings. If no clause is found, `whole_text` (the
@@ -210,17 +237,23 @@ def build_outline(
     >>> clauses, notes = build_outline(split_blocks(text_lines("1. One\\n2. Two\\n")), wrapped=True)
     >>> [c.id for c in clauses], notes
     (['1', '2'], None)
+    >>> clauses, _ = build_outline(split_blocks(text_lines("Recital\\n\\n1. One\\n")), wrapped=True)
+    >>> [(c.id, c.number, c.text) for c in clauses]
+    [('preamble', None, 'Recital'), ('1', '1', 'One')]
     """
     _resolve_letters(blocks)
+    strip_heading_marks(blocks)
+    nest_lists(blocks)
     tree = _choose_tree(blocks, wrapped)
     if not tree.top and whole_text.strip():
         # Nothing recognisable (an empty heading, front matter alone): one clause of it all.
         tree = Tree(top=[Node(None, "1", 0, 0, body=[whole_text.strip()])])
-    used: set[str] = set()
+    used: set[str] = {PREAMBLE_ID}
     clauses = tuple(_finish(node, None, used) for node in tree.top)
+    if tree.preamble and clauses:
+        preamble = Clause(id=PREAMBLE_ID, text="\n\n".join(tree.preamble), number=None)
+        clauses = (preamble, *clauses)
     notes: list[str] = []
-    if tree.preamble:
-        notes.append("Text before the first clause:\n\n" + "\n\n".join(tree.preamble))
     if tree.epilogue():
         notes.append("Text after the last clause:\n\n" + "\n\n".join(tree.epilogue()))
     return clauses, "\n\n".join(notes).strip() or None
@@ -254,7 +287,7 @@ def _finish(node: Node, parent_id: str | None, used: set[str]) -> Clause:
         node.body.append(node.label.rest.strip().lstrip(SEPARATORS) if node.label else "")
         node.title = None
     clause_id = _unique(natural, used)
-    if parent_id is None:
+    if parent_id is None or node.continuation:
         number = node.label.printed if node.label is not None else None
     elif node.label is not None and node.label.style == "dotted":
         number = node.label.printed

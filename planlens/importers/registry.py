@@ -2,27 +2,37 @@
 
 `import_file` reads the head of a file, `sniff` tells its `Format`, and the reader registered
 for that format in `READERS` reads the whole file into a plan skeleton. The content decides, not
-the name: magic bytes first (`%PDF-`, a zip's `PK`), then whether the bytes read as text at all;
-the file's extension only refines what the content says (a zip named `.docx` is a Word document
-even when its head does not show it, a text file named `.md` is Markdown). A format without a
-reader gets a `PlanlensError` naming the file and the format, never a traceback.
+the name: magic bytes first (`%PDF-`, a zip's `PK`), then whether the bytes read as text at all,
+then for markup the root element (an `<html>` page, a USLM bill by its namespace, an Akoma Ntoso
+document by its root `<akomaNtoso>`); the file's extension only refines what the content says
+(a zip named `.docx` is a Word document even when its head does not show it, a text file named
+`.md` is Markdown). A format without a reader gets a `PlanlensError` naming the file and the
+format, never a traceback.
 
-Today the one reader is `import_text_file`, for plain text and Markdown. HTML pages and XML are
-recognised but still read as text, as `planlens import` always read them, until their own
-readers land. A new format adds a `Format`, a rule in `sniff` and its reader in `READERS`.
+The readers: `import_text_file` (`text`) for plain text, Markdown and XML of other kinds;
+`import_word` (`word`) for .docx; `import_pdf` (`pdf`); `import_webpage` (`webpage`) for saved
+web pages; `import_uslm` (`uslm`) and `import_akoma_ntoso` (`akoma_ntoso`) for legislative XML.
+A new format adds a `Format`, a rule in `sniff` and its reader in `READERS`.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Protocol
 
 from planlens.errors import PlanlensError
+from planlens.importers.akoma_ntoso import import_akoma_ntoso
+from planlens.importers.pdf import import_pdf
 from planlens.importers.text import import_text_file
+from planlens.importers.uslm import NAMESPACE as USLM_NAMESPACE
+from planlens.importers.uslm import import_uslm
+from planlens.importers.webpage import import_webpage
+from planlens.importers.word import import_word
 from planlens.plan.model import Plan
+from planlens.plan.schema import DATE_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,8 @@ TEXT = Format("text", "plain text", "plain text")
 MARKDOWN = Format("markdown", "Markdown", "Markdown")
 HTML = Format("html", "a web page (HTML)", "web pages")
 XML = Format("xml", "an XML document", "XML")
+USLM = Format("uslm", "a USLM bill (XML)", "USLM documents")
+AKOMA_NTOSO = Format("akoma-ntoso", "an Akoma Ntoso document (XML)", "Akoma Ntoso documents")
 PDF = Format("pdf", "a PDF", "PDF")
 DOCX = Format("docx", "a Word document (.docx)", "Word documents")
 ZIP = Format("zip", "a zip archive", "zip archives", planned=False)
@@ -68,9 +80,13 @@ class Reader(Protocol):
 READERS: dict[str, Reader] = {
     TEXT.name: import_text_file,
     MARKDOWN.name: import_text_file,
-    # Read as text, as before the registry, until readers of their own land.
-    HTML.name: import_text_file,
+    HTML.name: import_webpage,
+    # XML of no format planlens knows is read as text, as it always was.
     XML.name: import_text_file,
+    USLM.name: import_uslm,
+    AKOMA_NTOSO.name: import_akoma_ntoso,
+    PDF.name: import_pdf,
+    DOCX.name: import_word,
 }
 
 #: How much of a file `sniff` looks at: enough for a zip's first entry names and a PDF's header.
@@ -84,6 +100,10 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 #: Lines only Markdown has: an ATX heading, a code fence, a setext underline of `=`.
 _MARKDOWN_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S|```|~~~|=+[ \t]*$)", re.M)
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]")
+#: What may come before a document's first element: a declaration, comments, a doctype.
+_PROLOG = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.S | re.I)
+_ROOT = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>?")
+_HTML_ROOTS = frozenset({"html", "head", "body", "meta", "title"})
 
 
 def sniff(head: bytes, name: str = "") -> Format:
@@ -107,16 +127,42 @@ def sniff(head: bytes, name: str = "") -> Format:
     if _looks_binary(head):
         return BINARY
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    start = text[:1024].lower()
-    if start.startswith(("<!doctype html", "<html")) or (
-        start.startswith("<?xml") and _HTML_START.search(start)
-    ):
-        return HTML
-    if start.startswith("<?xml"):
-        return XML
+    if text.startswith("<"):
+        markup = _sniff_markup(text)
+        if markup is not None:
+            return markup
     if suffix in _MARKDOWN_SUFFIXES or text.startswith("---\n") or _MARKDOWN_LINE.search(text):
         return MARKDOWN
     return TEXT
+
+
+def _sniff_markup(text: str) -> Format | None:
+    """Return the format of a document that starts with markup, told by its first element.
+
+    >>> _sniff_markup('<!-- saved from url=(0019)https://example.org -->\\n<html>').name
+    'html'
+    >>> _sniff_markup('<?xml version="1.0"?><bill xmlns="http://schemas.gpo.gov/xml/uslm">').name
+    'uslm'
+    >>> _sniff_markup("<akomaNtoso><act>").name, _sniff_markup("<p>1. One</p>") is None
+    ('akoma-ntoso', True)
+    """
+    start = text[:4096]
+    prolog = _PROLOG.match(start)
+    rest = start[prolog.end() :] if prolog else start
+    doctype_html = re.search(r"<!doctype\s+html", start[: len(start) - len(rest)], re.I)
+    root = _ROOT.match(rest)
+    if root is None:
+        return HTML if doctype_html else (XML if start.startswith("<?xml") else None)
+    name, attributes = root[2], root[3]
+    if name.lower() in _HTML_ROOTS or doctype_html:
+        return HTML
+    if name == "akomaNtoso" or re.search(r"akomantoso|legaldocml", attributes, re.I):
+        return AKOMA_NTOSO
+    if USLM_NAMESPACE in attributes:
+        return USLM
+    if start.startswith("<?xml") or "xmlns" in attributes:
+        return XML
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -143,23 +189,38 @@ def import_file(
     date: str,
     source_url: str | None = None,
     language: str | None = None,
+    accessed: str | None = None,
 ) -> Plan:
     """Return a draft plan skeleton made from the file at `path`, whatever its format.
 
     The file's head is sniffed (see `sniff`) and the format's reader imports it; the options are
-    those of `import_text`. Raise `PlanlensError` if the file cannot be read or imported, naming
-    the format when planlens has no reader for it.
+    those of `import_text`, and `accessed` is the date the source was read (ISO), set on the
+    plan's source (a web page's source gets today when it is not given). Raise `PlanlensError`
+    if the file cannot be read or imported, naming the format when planlens has no reader for
+    it.
     """
     path = Path(path)
+    if accessed is not None and not DATE_RE.match(accessed):
+        raise PlanlensError(f"accessed date '{accessed}' is not an ISO date (YYYY-MM-DD)")
     fmt = sniff(_read_head(path), path.name)
     reader = READERS.get(fmt.name)
     if reader is None:
         yet = " yet" if fmt.planned else ""
         raise PlanlensError(
             f"{path}: looks like {fmt.described}; planlens cannot import {fmt.plural}{yet}"
-            " (it imports plain text and Markdown)"
+            " (it imports text, Markdown, Word documents, PDFs, web pages, USLM and Akoma Ntoso)"
         )
-    return reader(
+    if reader is import_webpage:  # a web page's source is the page: the reader sets accessed
+        return import_webpage(
+            path,
+            plan_id=plan_id,
+            title=title,
+            date=date,
+            source_url=source_url,
+            language=language,
+            accessed=accessed,
+        )
+    plan = reader(
         path,
         plan_id=plan_id,
         title=title,
@@ -167,6 +228,9 @@ def import_file(
         source_url=source_url,
         language=language,
     )
+    if accessed is not None:
+        plan = replace(plan, sources=tuple(replace(s, accessed=accessed) for s in plan.sources))
+    return plan
 
 
 def _read_head(path: Path) -> bytes:

@@ -2,11 +2,14 @@
 
 `check_import_options` refuses a malformed plan id, date or source address before any work is
 done; `skeleton_plan` wraps clauses and notes in a `Plan` with status `draft`, completeness
-`full` and `expected_clauses` counting the top-level clauses, for the user to finish by hand.
+`full` and `expected_clauses` counting the top-level clauses (the `preamble` too, as the plan
+format counts them), for the user to finish by hand; `with_follows` names the version an
+imported plan revises (`planlens import --follows ID`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from planlens.errors import PlanlensError
@@ -60,3 +63,23 @@ def skeleton_plan(
         expected_clauses=len(clauses),
         notes=notes,
     )
+
+
+def with_follows(plan: Plan, follows: str | None) -> Plan:
+    """Return `plan` as a revision of the plan with id `follows` (`plan` itself for None).
+
+    Raise `PlanlensError` if `follows` is not a plan id, or is the plan's own.
+
+    >>> from planlens.plan.model import Clause
+    >>> plan = skeleton_plan((Clause(id="1", text="One."),), None, plan_id="v2", title="",
+    ...                      date="", source_url=None, language=None)
+    >>> with_follows(plan, "v1").follows
+    ('v1',)
+    """
+    if follows is None:
+        return plan
+    if not SLUG_RE.match(follows):
+        raise PlanlensError(f"--follows '{follows}' is not a plan id")
+    if follows == plan.id:
+        raise PlanlensError(f"--follows '{follows}': a plan cannot follow itself")
+    return dataclasses.replace(plan, follows=(follows,))

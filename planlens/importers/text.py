@@ -26,11 +26,11 @@ from planlens.plan.model import Clause, Plan
 
 
 def build_clauses(text: str) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `text` and the plan notes (text outside every clause).
+    """Return the top-level clauses of `text` and the plan notes (text after every clause).
 
     >>> clauses, notes = build_clauses("Intro\\n\\n1. One\\n2. Two\\n   (a) more\\n")
-    >>> [c.id for c in clauses], [c.id for c in clauses[1].clauses], notes
-    (['1', '2'], ['2.a'], 'Text before the first clause:\\n\\nIntro')
+    >>> [c.id for c in clauses], [c.id for c in clauses[2].clauses], notes
+    (['preamble', '1', '2'], ['2.a'], None)
     """
     lines = text_lines(text)
     blocks = split_blocks(lines)
@@ -68,11 +68,13 @@ def import_text(
     """Return a draft plan skeleton made from plain text or Markdown with numbered points.
 
     The plan has status `draft`, completeness `full` and `expected_clauses` set to the number of
-    top-level clauses found. Its one source is `source_url`, or, since the format needs a source,
+    top-level clauses found, the `preamble` clause included (the plan format counts every
+    top-level clause). Its one source is `source_url`, or, since the format needs a source,
     `PLACEHOLDER_SOURCE` (`https://example.org/REPLACE-ME`) for the user to replace. An empty
     `title` is taken from the text (front matter, first heading or first line), else the plan
-    id. An empty `date` stays empty for the user to fill in. Text outside every clause
-    (preamble, appendices) is kept in the plan notes; see `planlens.importers` for the rest.
+    id. An empty `date` stays empty for the user to fill in. Text before the first clause is the
+    clause `preamble`; text after the last one (appendices) is kept in the plan notes; see
+    `planlens.importers` for the rest.
 
     Raise `PlanlensError` if `plan_id`, `date` or `source_url` is malformed, or if the text is
     blank.

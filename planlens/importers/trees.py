@@ -5,12 +5,21 @@
 `planlens.importers.outline` chooses which. Each returns a `Tree` of `Node`s, clauses still
 being built.
 
-What is not a clause is kept, never dropped: text before the first clause (title lines,
-preamble) and after the last one (appendices such as GPL's "How to Apply These Terms") goes to
-the plan's `notes`, not to a "preamble" clause, so that `expected_clauses` counts the numbered
-clauses only. Headings that only structure the document (`## Buch 1`, `NO WARRANTY`,
+What is not a numbered clause is kept, never dropped: text before the first clause (title
+lines, preamble, recitals) is gathered in `Tree.preamble`, which the outline builder makes the
+clause `preamble`, so that comparisons include it; text after the last one (appendices such as
+GPL's "How to Apply These Terms") goes to the plan's `notes`. Headings that only structure the
+document (`## Buch 1`, `NO WARRANTY`,
 `TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they precede, so a
 reviewer still sees where each clause sits.
+
+Where an unlabelled paragraph goes in `marker_tree` (`_paragraph_depth` has the details): after
+a colon, to the clause it ends; by indentation where there is any; otherwise into the open item
+while its list goes on, and after it to the clause that holds the list, in its continuation
+(`Node.add_text`, see `planlens.importers.outline`). Material after the last clause that is not
+part of it, an appendix heading (`ADDENDUM: ...`), a disclaimer in capitals after ordinary
+text, or a notice after a clause made only of a title and a list, ends the clauses and goes to
+the plan's notes with the rest of the text after the last clause.
 """
 
 from __future__ import annotations
@@ -19,7 +28,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planlens.importers.blocks import Block, heading_text, is_plain_heading, is_title_like
+from planlens.importers.blocks import (
+    Block,
+    heading_text,
+    is_all_caps,
+    is_plain_heading,
+    is_title_like,
+)
 from planlens.importers.labels import SEPARATORS, Label
 
 #: A heading that starts with one of these words structures the document (`Titel 1`, `Part II`):
@@ -27,7 +42,7 @@ from planlens.importers.labels import SEPARATORS, Label
 _STRUCTURE_WORD = re.compile(
     r"^(?:(?:\w+(?:ter|tes|ste|ster)\s+)?(?:Buch|Teil|Abschnitt|Unterabschnitt|Titel|Untertitel"
     r"|Kapitel|Unterkapitel|Anlage|Anhang|Part|Chapter|Title|Division|Subdivision|Subpart"
-    r"|Subchapter|Book|Annex|Schedule|Appendix|Exhibit)\b)",
+    r"|Subchapter|Book|Annex|Schedule|Appendix|Exhibit|Addendum)\b)",
     re.I,
 )
 
@@ -49,6 +64,24 @@ class Node:
     #: True for clauses opened by a labelled paragraph: a "title" with nothing under it was
     #: the whole text (`1. Only point.`), not a heading.
     from_paragraph: bool = False
+    #: True for the unnumbered sub-clause that holds a clause's text after its sub-clauses.
+    continuation: bool = False
+
+    def add_text(self, text: str) -> None:
+        """Add a paragraph at the end of the clause, after its sub-clauses if it has any.
+
+        A clause's `text` comes before its sub-clauses, so text that follows them in the
+        document goes to a continuation: an unnumbered last sub-clause (see
+        `planlens.importers.outline`), never into `text` where it would read as coming first.
+        """
+        if not self.children:
+            self.body.append(text)
+            return
+        last = self.children[-1]
+        if not last.continuation:
+            last = Node(None, "after", self.level + 1, self.indent, continuation=True)
+            self.children.append(last)
+        last.body.append(text)
 
 
 @dataclass(slots=True)
@@ -137,7 +170,10 @@ def _labelled_node(label: Label, block: Block, key: str, level: int) -> Node:
 
 
 def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wrapped: bool) -> Tree:
-    """Build clauses from labelled paragraphs; `run` are the blocks that open top-level ones."""
+    """Build clauses from labelled paragraphs; `run` are the blocks that open top-level ones.
+
+    Where an unlabelled paragraph goes is decided by `_paragraph_depth`.
+    """
     starts = set(run)
     # Numbering that restarts (LGPL-3 followed by the whole GPL-3) begins a new part; its ids
     # get a "~2" suffix so that they neither collide with nor interleave the first part's.
@@ -149,33 +185,138 @@ def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wra
         if previous is not None and label.first <= previous.last:
             part += 1
         parts[position], previous = part, label
+    last_start = max(starts, default=-1)
+    upcoming = _upcoming_items(blocks, starts, top_style, wrapped)
     tree = Tree()
     stack: list[Node] = []
+    # The clause whose text ends with a colon, for the paragraph after it; and the clause the
+    # paragraph before went to for that reason, for the lines that go on without a blank line.
+    introduced: Node | None = None
+    run_on: Node | None = None
     for index, block in enumerate(blocks):
         if block.kind == "heading" or is_plain_heading(block, wrapped):
-            stack = []
+            stack, introduced, run_on = [], None, None
             tree.structure(heading_text(block), heading=True)
             continue
         label = block.label
+        text = block.joined()
         if index in starts and label is not None:
             node = _labelled_node(label, block, label.key, 0)
             node.fallback = label.printed
             node.part = parts[index]
             tree.open_top(node)
-            stack = [node]
+            stack, run_on = [node], None
+        elif not stack:
+            tree.structure(text, heading=False)
             continue
-        if not stack:
-            tree.structure(block.joined(), heading=False)
-            continue
-        if label is not None and label.style != top_style and not label.is_word:
+        elif _nests(label, top_style):
+            assert label is not None
             _nest(stack, label, block)
-            continue
-        # An unlabelled paragraph indented less than the item it follows is back in the parent
-        # (GPL-2 section 2: "These requirements apply..." after items a) to c)).
-        while len(stack) > 1 and block.indent < stack[-1].indent:
-            stack.pop()
-        stack[-1].body.append(block.joined())
+            run_on = None
+        else:
+            # A paragraph right after a colon is what the colon introduces (MPL-1.1 1.9, "a
+            # Modification is:"), and so are the lines that follow it without a blank line.
+            depth = _depth_of(stack, introduced)
+            if not depth and not block.gap_before:
+                depth = _depth_of(stack, run_on)
+            run_on = stack[depth - 1] if depth else None
+            if not depth:
+                depth = _paragraph_depth(stack, block, upcoming[index], index > last_start)
+            if not depth:
+                # Material after the last clause (a disclaimer, a notice): the plan's notes.
+                stack, introduced, run_on = [], None, None
+                tree.structure(text, heading=False)
+                continue
+            del stack[depth:]
+            stack[-1].add_text(text)
+        introduced = stack[-1] if text.endswith(":") else None
     return tree
+
+
+def _nests(label: Label | None, top_style: str) -> bool:
+    """Tell whether a labelled paragraph is a sub-item (not a stray top-level number)."""
+    return label is not None and label.style != top_style and not label.is_word
+
+
+def _depth_of(stack: Sequence[Node], node: Node | None) -> int:
+    """Return how deep `node` is open in `stack` (1 for the top clause), 0 if it is not."""
+    return next((depth for depth, open_node in enumerate(stack, 1) if open_node is node), 0)
+
+
+def _upcoming_items(
+    blocks: Sequence[Block], starts: set[int], top_style: str, wrapped: bool
+) -> list[Label | None]:
+    """Return, for each block, the label of the next sub-item before any clause or heading."""
+    upcoming: list[Label | None] = [None] * len(blocks)
+    following: Label | None = None
+    for index in range(len(blocks) - 1, -1, -1):
+        upcoming[index] = following
+        block = blocks[index]
+        if block.kind == "heading" or is_plain_heading(block, wrapped) or index in starts:
+            following = None
+        elif _nests(block.label, top_style):
+            following = block.label
+    return upcoming
+
+
+def _continues(open_label: Label | None, label: Label) -> bool:
+    """Tell whether `label` is a later item of the list `open_label` belongs to."""
+    return _same_series(open_label, label) and (
+        label.style == "bullet" or open_label is None or label.first > open_label.last
+    )
+
+
+def _paragraph_depth(
+    stack: Sequence[Node], block: Block, upcoming: Label | None, trailing: bool
+) -> int:
+    """Return how many open clauses of `stack` an unlabelled paragraph stays in (its home is
+    the last of them), or 0 when it is material after the last clause (`trailing`).
+
+    - Indented less than the open item: back in the clause whose indentation it has (GPL-2 2:
+      "These requirements apply..." after items a) to d)); the text goes after the list.
+    - Indented deeper than the item, under an item that is only a title so far, before the
+      next item of the same list or before a list of another kind: the item's own text.
+    - Otherwise, with no indentation to go by and the list over: a paragraph that starts in
+      lower case finishes the sentence the list's parent began (EPL-2.0 1(b): "where such
+      changes..."), one that starts a new sentence is the top clause's again.
+    - After the last clause, text that follows the list of a clause made only of a title and
+      a list (CC-BY-4.0 8, then "Creative Commons is not a party..."), or text in capitals
+      after text that is not (Apache-1.1: "THIS SOFTWARE IS PROVIDED ``AS IS''..."), is not
+      part of the clause: it is the document's closing material.
+    """
+    depth = len(stack)
+    while depth > 1 and block.indent < stack[depth - 1].indent:
+        depth -= 1
+    if depth == len(stack) > 1:
+        item = stack[-1]
+        same = [d for d in range(1, depth) if upcoming and _same_series(stack[d].label, upcoming)]
+        going_on = [d for d in same if upcoming and _continues(stack[d].label, upcoming)]
+        title_only = item.title is not None and not item.body and not item.children
+        new_list = upcoming is not None and not same  # a list of its own follows: under the item
+        if block.indent > item.indent or title_only or new_list or going_on[-1:] == [depth - 1]:
+            pass
+        elif going_on:
+            depth = going_on[-1] + 1
+        elif _starts_lower(block.joined()):
+            depth -= 1
+        else:
+            depth = 1
+    if not trailing:
+        return depth
+    top, home = stack[0], stack[depth - 1]
+    if depth == 1 and top.title and not top.body and top.children and block.indent <= top.indent:
+        return 0
+    while home.children:
+        home = home.children[-1]
+    last = home.body[-1] if home.body else ""
+    if last and is_all_caps(block.joined()) and not is_all_caps(last):
+        return 0
+    return depth
+
+
+def _starts_lower(text: str) -> bool:
+    letter = next((c for c in text if c.isalpha()), "")
+    return letter.islower()
 
 
 def _nest(stack: list[Node], label: Label, block: Block) -> None:

@@ -1,16 +1,35 @@
-"""Lineage: each clause followed across many versions, as families of forms, with blame.
+"""Lineage: each clause followed across many versions, as families of forms, with blame; and
+the echoes of a clause in the plans outside its lineage.
 
 - `model`: the data model: `Version`, `Edge`, `Step`, `Family`, `Lineage`, the step states.
 - `build`: orders the versions, compares each with the one it follows and joins the pairs into
   families (`lineage()`, `lineage_chains`).
 - `blame`: which version wrote each word of a clause form (`blame`, `blame_all`).
 - `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports.
+- `echoes`: clauses whose wording recurs in plans outside their own lineage, found through one
+  inverted index over a whole corpus (`echoes`, `corpus_echoes`, `EchoIndex`).
+- `echo_formats`: the `planlens.echoes/1` JSON data, the text and Markdown reports of echoes.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`.
 """
 
 from planlens.lineage.blame import BlameRun, blame, blame_all
 from planlens.lineage.build import lineage, lineage_chains, order_versions
+from planlens.lineage.echo_formats import (
+    ECHOES_SCHEMA,
+    echoes_markdown,
+    echoes_text,
+    echoes_to_data,
+)
+from planlens.lineage.echoes import (
+    ClauseEchoes,
+    Echo,
+    Echoes,
+    EchoIndex,
+    corpus_echoes,
+    echoes,
+    lineage_groups,
+)
 from planlens.lineage.formats import (
     LINEAGE_SCHEMA,
     fate_counts,
@@ -34,10 +53,15 @@ from planlens.lineage.model import (
 
 __all__ = [
     "CHANGE_STATES",
+    "ECHOES_SCHEMA",
     "LINEAGE_SCHEMA",
     "PRESENT_STATES",
     "STEP_STATES",
     "BlameRun",
+    "ClauseEchoes",
+    "Echo",
+    "EchoIndex",
+    "Echoes",
     "Edge",
     "EdgeKind",
     "Family",
@@ -47,9 +71,15 @@ __all__ = [
     "Version",
     "blame",
     "blame_all",
+    "corpus_echoes",
+    "echoes",
+    "echoes_markdown",
+    "echoes_text",
+    "echoes_to_data",
     "fate_counts",
     "lineage",
     "lineage_chains",
+    "lineage_groups",
     "lineage_markdown",
     "lineage_text",
     "lineage_to_data",

@@ -3,7 +3,7 @@
 - `model`: the frozen dataclasses (`Plan`, `Clause`, `Source`, ...) and the vocabularies.
 - `schema`: the keys of the file format in one place, and the JSON Schema made from them.
 - `load`: the entry points: find, read and parse plan files into validated `Plan`s, with
-  file:line:col on every problem.
+  file:line:col on every problem (and, from `validate_plans`, the warnings: an undated source).
 - `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), and where and
   what a node is.
 - `check_structure`: the shape of the node tree: mappings, allowed and required keys, strings,
@@ -23,6 +23,7 @@ other planlens package.
 """
 
 from planlens.plan.load import (
+    Validated,
     decode_plan_bytes,
     did_you_mean,
     file_sha256,
@@ -31,6 +32,7 @@ from planlens.plan.load import (
     load_plans,
     parse_plan,
     read_plan_text,
+    validate_plans,
 )
 from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
 from planlens.plan.schema import plan_schema
@@ -41,6 +43,7 @@ __all__ = [
     "Dropped",
     "Plan",
     "Source",
+    "Validated",
     "decode_plan_bytes",
     "did_you_mean",
     "file_sha256",
@@ -50,4 +53,5 @@ __all__ = [
     "parse_plan",
     "plan_schema",
     "read_plan_text",
+    "validate_plans",
 ]

@@ -115,6 +115,10 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         if values is None:
             return None
         url = self.url(values["url"], what) if "url" in values else None
+        if "date" not in values:
+            # Not fatal: a plan may rest on a page whose publication date is unknown, but a reader
+            # should be able to tell how old every source is, so validate says so.
+            self.warning(node, "source has no 'date' (when it was published)")
         fields = {
             name: (self.date if name in ("date", "accessed") else self.text)(
                 values[name], name, what

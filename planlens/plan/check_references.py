@@ -30,11 +30,13 @@ class Reference:
 
 @dataclass
 class Parsed:
-    """What reading one file gave: the plan (if it could be built) and what it refers to."""
+    """What reading one file gave: the plan (if it could be built), what it refers to, and the
+    warnings (not problems: the plan is valid with them)."""
 
     plan: Plan | None
     problems: list[Problem]
     references: list[Reference] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class ReferenceChecker(StructureChecker):

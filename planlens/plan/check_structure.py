@@ -1,7 +1,8 @@
 """The shape of a plan file's node tree: mappings and their keys, strings, lists.
 
-`StructureChecker` is the base of the checks: it holds the file's path and the problems found,
-and reads the tree's containers and scalars (allowed, required and duplicate keys; strings that
+`StructureChecker` is the base of the checks: it holds the file's path, the problems found and
+the warnings (things worth fixing that do not make a plan invalid, such as an undated source), and
+reads the tree's containers and scalars (allowed, required and duplicate keys; strings that
 YAML would read as another type; empty values and lists). The value rules (`check_values`) and
 the references (`check_references`) build on it; `check_plan` walks the format with all three.
 """
@@ -36,12 +37,17 @@ class StructureChecker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def loc(self, node: Node) -> Location:
         return mark_location(self.path, node.start_mark)
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.loc(node), message))
+
+    def warning(self, node: Node, message: str) -> None:
+        """Record something worth fixing that does not make the plan invalid."""
+        self.warnings.append(Problem(self.loc(node), message))
 
     def mapping(self, node: Node, keys: tuple[Key, ...], what: str) -> dict[str, Node] | None:
         """Return the mapping's values by key, reporting duplicates and unknown keys."""

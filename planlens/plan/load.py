@@ -1,7 +1,9 @@
 """Read plan files: YAML node tree -> validated `Plan`, with file:line:col on every problem.
 
 The public entry points live here: finding plan files, reading and decoding them (with the size
-limit), and parsing one plan or loading a set of them checked against each other. The work is
+limit), and parsing one plan or loading a set of them checked against each other
+(`validate_plans` also returns the warnings: things worth fixing, such as an undated source, that
+do not make a plan invalid). The work is
 done by `yaml_nodes` (the YAML node tree), `check_plan` (one file's tree -> `Plan`, with
 `check_structure`, `check_values` and `check_references`) and `check_references` (across files).
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
@@ -97,12 +100,30 @@ def find_plan_files(paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Validated:
+    """Plans that loaded without problems, and the warnings about them (sorted, file order)."""
+
+    plans: tuple[Plan, ...]
+    warnings: tuple[Problem, ...]
+
+
 def load_plans(paths: Sequence[str | Path], *, closed: bool = False) -> tuple[Plan, ...]:
     """Read every plan file in `paths` (files or folders) and check them against each other.
 
     All problems in all files are collected and raised together as one `PlanFileError`. A
     reference to a clause of a loaded plan must resolve. With `closed`, the files are a whole
     collection (a plans folder), so a reference to a plan that is not among them is a problem too.
+    Warnings are dropped here; `validate_plans` returns them.
+    """
+    return validate_plans(paths, closed=closed).plans
+
+
+def validate_plans(paths: Sequence[str | Path], *, closed: bool = False) -> Validated:
+    """Like `load_plans`, and also return the warnings, in file, line and column order.
+
+    A warning (an undated source) does not make a plan invalid: warnings are returned only when
+    there is no problem, and any problem still raises `PlanFileError`.
     """
     problems: list[Problem] = []
     parsed: list[Parsed] = []
@@ -116,7 +137,13 @@ def load_plans(paths: Sequence[str | Path], *, closed: bool = False) -> tuple[Pl
     problems.extend(check_references(parsed, closed=closed))
     if problems:
         raise PlanFileError(problems)
-    return tuple(one.plan for one in parsed if one.plan is not None)
+    warnings = sorted({w for one in parsed for w in one.warnings}, key=_problem_key)
+    return Validated(tuple(one.plan for one in parsed if one.plan is not None), tuple(warnings))
+
+
+def _problem_key(problem: Problem) -> tuple[str, int, int, str]:
+    loc = problem.location
+    return (loc.path, loc.line, loc.column, problem.message)
 
 
 def read_plan_text(path: Path) -> str:
@@ -143,7 +170,7 @@ def _parse(text: str, path: str) -> Parsed:
     checker = PlanChecker(path)
     checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)
-    return Parsed(plan, checker.problems, checker.references)
+    return Parsed(plan, checker.problems, checker.references, checker.warnings)
 
 
 def file_sha256(path: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""Rendering: view models built from plans, diffs and lineages, and the HTML made from them.
+"""Rendering: view models built from plans, diffs and lineages, and the HTML or Word made of them.
 
 As in coverage.py's HTML report, each page is made in two steps: a `*_page()` function returns
 plain view-model dataclasses (no markup), and `render()` fills a jinja2 template with one, so
@@ -8,7 +8,11 @@ every string is escaped in one place.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
 - `compare_page`: the comparison report.
-- `site_pages`: a plan's page and the site's index.
+- `docx_redline`: the comparison as a Word redline: its view model, and the document with the
+  word changes as tracked changes (`w:del`, `w:ins`).
+- `docx_package`: a minimal .docx package written with zipfile (deterministic bytes), and the
+  escaping of text into its XML.
+- `site_pages`: a plan's page (with each clause's echoes in other plans) and the site's index.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
@@ -20,12 +24,15 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compa
 
 from planlens.render.alluvial import picture
 from planlens.render.compare_page import ComparePage, Row, compare_page, render_compare
+from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
 from planlens.render.html import anchor_id, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
 from planlens.render.site_pages import (
+    EchoLink,
     IndexPage,
     PlanPage,
     compare_href,
+    echo_links,
     index_page,
     lineage_href,
     plan_href,
@@ -42,15 +49,19 @@ from planlens.render.views import (
 __all__ = [
     "RELATION_COLOURS",
     "ComparePage",
+    "EchoLink",
     "IndexPage",
     "LineagePage",
     "PlanHeader",
     "PlanPage",
+    "Redline",
+    "RedlineSection",
     "Row",
     "SourceLink",
     "anchor_id",
     "compare_href",
     "compare_page",
+    "echo_links",
     "form_anchor",
     "index_page",
     "lineage_href",
@@ -61,7 +72,9 @@ __all__ = [
     "plan_href",
     "plan_page",
     "preview",
+    "redline",
     "render",
     "render_compare",
+    "render_docx",
     "render_lineage",
 ]

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
-from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, WEAK_MARGIN, WEAK_MIN
+from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MIN
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.plan.model import Clause
 from planlens.render.html import anchor_id, render
@@ -148,7 +148,8 @@ def compare_page(
         settings=(
             ("similarity in a gap", f"≥ {GAP_MIN}"),
             ("similarity for a move", f"≥ {MOVE_MIN}, margin {MOVE_MARGIN}"),
-            ("weak move", f"≥ {WEAK_MIN}, margin {WEAK_MARGIN}"),
+            ("what is left, paired jointly", f"≥ {WEAK_MIN}"),
+            ("mutual best match", f"≥ {MUTUAL_MIN}"),
             ("word diff", "difflib SequenceMatcher on words, autojunk off"),
         ),
         citation=citation,

@@ -18,6 +18,8 @@ from typing import Any
 
 import jinja2
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from planlens._version import __version__
@@ -35,36 +37,37 @@ def anchor_id(prefix: str, clause_id: str) -> str:
     ).rstrip("_")
 
 
-def _link_allowed(url: str) -> bool:
-    return url.strip().lower().startswith(("http://", "https://"))
-
-
 @cache
 def _markdown() -> MarkdownIt:
     """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
-    md.validateLink = _link_allowed  # type: ignore[method-assign]
-    md.core.ruler.push("planlens_links", _unlink_refused)
+    md.validateLink = lambda url: _http(url)  # type: ignore[method-assign]
+    # markdown-it does not call validateLink for an empty target ("[x]()"): drop such links
+    # after parsing, keeping their text, so that no link but an http(s) one ever reaches a page.
+    md.core.ruler.push("http_links_only", _drop_other_links)
     return md
 
 
-def _unlink_refused(state: Any) -> None:
-    """Turn every link whose target is refused back into its text, as `[x]()`.
+def _http(url: str) -> bool:
+    return url.strip().lower().startswith(("http://", "https://"))
 
-    markdown-it checks a link's target with `validateLink`, except an empty one: `[x]()` would
-    become `<a href="">`, a link to the page itself. This rule, run after inline parsing,
-    catches that case and any other link past the check.
-    """
+
+def _drop_other_links(state: StateCore) -> None:
     for block in state.tokens:
-        for index, token in enumerate(block.children or ()):
-            if token.type == "link_open" and not _link_allowed(str(token.attrGet("href") or "")):
-                href = str(token.attrGet("href") or "")
-                token.type, token.tag, token.nesting, token.content = "text", "", 0, "["
-                token.attrs = {}
-                close = next(t for t in block.children[index:] if t.type == "link_close")
-                close.type, close.tag, close.nesting = "text", "", 0
-                close.content = f"]({href})"
+        if block.type != "inline" or not block.children:
+            continue
+        kept: list[Token] = []
+        dropped = 0
+        for token in block.children:
+            if token.type == "link_open" and not _http(str(token.attrGet("href") or "")):
+                dropped += 1
+                continue
+            if token.type == "link_close" and dropped:
+                dropped -= 1
+                continue
+            kept.append(token)
+        block.children = kept
 
 
 def markdown(text: str | None) -> Markup:

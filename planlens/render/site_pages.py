@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planlens.compare.model import RELATIONS
+from planlens.lineage.echoes import Echoes
 from planlens.plan.model import Clause, ClauseRef, Plan
-from planlens.render.html import anchor_id
+from planlens.render.html import anchor_id, preview
 from planlens.render.views import PlanHeader, SourceLink, plan_header, source_links
 
 
@@ -19,6 +20,16 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class EchoLink:
+    """An echo of a clause in another plan: the clause's name and link, its score, its start."""
+
+    label: str
+    href: str
+    score: str
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
 class ClauseItem:
     depth: int
     anchor: str
@@ -26,6 +37,7 @@ class ClauseItem:
     clause: Clause
     links: tuple[Link, ...]
     sources: tuple[SourceLink, ...]
+    echoes: tuple[EchoLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +114,39 @@ def lineage_href(chain: Sequence[Plan]) -> str:
     return "lineage/" + "--".join(plan.id for plan in chain) + ".html"
 
 
-def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPage:
-    """Return the view model of `plan`'s own page; `known` plan ids get links."""
+def echo_links(result: Echoes | None) -> dict[str, tuple[EchoLink, ...]]:
+    """Return what a plan page shows of each clause's echoes: by clause id, best first.
+
+    This is all a page shows of the other plans, so the site rebuilds a plan page when this
+    changes, and only then.
+    """
+    if result is None:
+        return {}
+    texts = {(p.id, c.id): c.text for p in result.searched for c in p.walk()}
+    return {
+        item.clause: tuple(
+            EchoLink(
+                label=str(echo.ref),
+                href=plan_href(echo.plan, echo.ref),
+                score=f"{echo.score:.2f}",
+                excerpt=preview(texts[echo.plan, echo.clause], 100),
+            )
+            for echo in item.echoes
+        )
+        for item in result.clauses
+        if item.echoes
+    }
+
+
+def plan_page(
+    plan: Plan, known: set[str], sha256: str | None = None, echoes: Echoes | None = None
+) -> PlanPage:
+    """Return the view model of `plan`'s own page; `known` plan ids get links.
+
+    With `echoes` (of this plan), each clause lists its echoes in other plans.
+    """
     items = []
+    echoed = echo_links(echoes)
 
     def visit(clause: Clause, depth: int) -> None:
         refs = [("same as", clause.same_as)] if clause.same_as else []
@@ -122,6 +164,7 @@ def plan_page(plan: Plan, known: set[str], sha256: str | None = None) -> PlanPag
                 clause=clause,
                 links=links,
                 sources=source_links(clause.sources),
+                echoes=echoed.get(clause.id, ()),
             )
         )
         for child in clause.clauses:

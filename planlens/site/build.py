@@ -19,12 +19,13 @@ from pathlib import Path
 from planlens._version import __version__
 from planlens.compare import PlanDiff, compare
 from planlens.errors import PlanlensError
-from planlens.lineage import lineage, lineage_chains
+from planlens.lineage import corpus_echoes, lineage, lineage_chains
 from planlens.plan.load import file_sha256
 from planlens.plan.model import Plan
 from planlens.render import (
     compare_href,
     compare_page,
+    echo_links,
     index_page,
     lineage_href,
     lineage_page,
@@ -90,8 +91,11 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
 
     jobs: list[_Job] = []
 
+    # Every plan page shows its clauses' echoes in the other plans: found once for the corpus.
+    echoes = corpus_echoes(plans)
+
     def plan_html(plan: Plan) -> str:
-        page = plan_page(plan, known, file_sha256(plan.path))
+        page = plan_page(plan, known, file_sha256(plan.path), echoes[plan.id])
         return render("plan.html", page, lang=plan.language or "en")
 
     def compare_html(old: Plan, new: Plan) -> str:
@@ -106,7 +110,10 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         return render_compare(page)
 
     for plan in ordered:
-        inputs = (digest[plan.id], *sorted(known))
+        # What the page shows of other plans is its echoes: a change elsewhere that leaves them
+        # as they are (most edits) leaves the page as it is.
+        shown = repr(sorted(echo_links(echoes[plan.id]).items())).encode()
+        inputs = (digest[plan.id], *sorted(known), "echoes:" + hashlib.sha256(shown).hexdigest())
         jobs.append(_Job(f"plans/{plan.id}.html", inputs, partial(plan_html, plan)))
     for old, new in edges:
         inputs = (digest[old.id], digest[new.id])

@@ -26,8 +26,8 @@ from planlens.write import reason, write_text
 MANIFEST = ".planlens-build.json"
 #: The manifest's format number: raised whenever what a page digest covers, or the manifest's
 #: shape, changes. A manifest of another format still tells which files planlens made, but its
-#: digests are not trusted, so every page is rebuilt.
-MANIFEST_FORMAT = 1
+#: digests are not trusted, so every page is rebuilt. 2: a plan page's digest covers its echoes.
+MANIFEST_FORMAT = 2
 #: A digest that matches nothing: the page is being written, or was when a build stopped.
 PENDING = ""
 #: No manifest planlens writes comes near this; a larger file is not read.
