@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -642,7 +643,12 @@ def test_first_paint(
     sites: dict[str, Path], open_page: Callable[..., Visit], capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = open_page(sites["plans"] / "compare" / "us-28--e3-28.html").page
-    page.wait_for_function("() => performance.getEntriesByType('paint').length >= 2")
+    # Polled from here, not with wait_for_function: older Playwright (1.40, our lower bound)
+    # polls with eval in the page once the first check fails, which the page's CSP forbids.
+    deadline = time.monotonic() + 10
+    while page.evaluate("performance.getEntriesByType('paint').length") < 2:
+        assert time.monotonic() < deadline, "no first contentful paint within 10 s"
+        page.wait_for_timeout(50)
     paint = dict(
         page.evaluate("performance.getEntriesByType('paint').map(e => [e.name, e.startTime])")
     )
