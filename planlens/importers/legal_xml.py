@@ -36,6 +36,7 @@ from xml.etree import ElementTree
 
 from planlens.errors import PlanlensError
 from planlens.importers.labels import SEPARATORS, parse_label
+from planlens.importers.outline import unique_id
 from planlens.plan.model import Clause
 
 #: An XML document larger than this is refused (the US Code's largest title is ~100 MB).
@@ -238,11 +239,11 @@ def _clause(
     value = num.get("value") if num is not None else None
     key = key_of(value) if value else key_of(printed)
     natural = f"{parent_id}.{key}" if parent_id else key
-    clause_id = _unique(natural or "clause", used)
+    clause_id = unique_id(natural or "clause", used)
     built = _Built()
     _gather(element, built, clause_id, used, vocabulary, skip={num, heading})
     if built.after:
-        after_id = _unique(f"{clause_id}.after", used)
+        after_id = unique_id(f"{clause_id}.after", used)
         built.children.append(Clause(id=after_id, text="\n\n".join(built.after)))
     title = normal(itertext(heading, vocabulary.skipped)) if heading is not None else None
     text = "\n\n".join(built.body)
@@ -300,12 +301,3 @@ def _block_text(element: ElementTree.Element, vocabulary: Vocabulary) -> str:
         paragraphs = "".join(parts).split("\n\n")
         return "\n\n".join(p for p in (normal(p) for p in paragraphs) if p)
     return normal(itertext(element, vocabulary.skipped))
-
-
-def _unique(natural: str, used: set[str]) -> str:
-    candidate, suffix = natural, 2
-    while candidate in used:
-        candidate = f"{natural}~{suffix}"
-        suffix += 1
-    used.add(candidate)
-    return candidate

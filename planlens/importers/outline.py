@@ -259,11 +259,11 @@ def build_outline(
     return clauses, "\n\n".join(notes).strip() or None
 
 
-def _unique(natural: str, used: set[str]) -> str:
+def unique_id(natural: str, used: set[str]) -> str:
     """Return `natural`, or `natural~2`, `natural~3`, ... if it is taken; record it as used.
 
     >>> used = {"5"}
-    >>> _unique("5", used), _unique("5", used), _unique("6", used)
+    >>> unique_id("5", used), unique_id("5", used), unique_id("6", used)
     ('5~2', '5~3', '6')
     """
     candidate = natural
@@ -286,7 +286,7 @@ def _finish(node: Node, parent_id: str | None, used: set[str]) -> Clause:
     if node.from_paragraph and node.title and not node.body and not node.children:
         node.body.append(node.label.rest.strip().lstrip(SEPARATORS) if node.label else "")
         node.title = None
-    clause_id = _unique(natural, used)
+    clause_id = unique_id(natural, used)
     if parent_id is None or node.continuation:
         number = node.label.printed if node.label is not None else None
     elif node.label is not None and node.label.style == "dotted":

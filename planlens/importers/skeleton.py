@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 from planlens.errors import PlanlensError
 from planlens.plan.model import Clause, Plan, Source
@@ -83,3 +84,11 @@ def with_follows(plan: Plan, follows: str | None) -> Plan:
     if follows == plan.id:
         raise PlanlensError(f"--follows '{follows}': a plan cannot follow itself")
     return dataclasses.replace(plan, follows=(follows,))
+
+
+def read_document(path: Path) -> bytes:
+    """Return the bytes of the document at `path`, or a one-line error naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise PlanlensError(f"{path}: cannot read: {err.strerror or err}") from None

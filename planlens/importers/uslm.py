@@ -33,7 +33,7 @@ from planlens.importers.legal_xml import (
     parse_xml,
 )
 from planlens.importers.outline import PREAMBLE_ID
-from planlens.importers.skeleton import check_import_options, skeleton_plan
+from planlens.importers.skeleton import check_import_options, read_document, skeleton_plan
 from planlens.plan.model import Clause, Plan
 from planlens.plan.schema import DATE_RE
 
@@ -65,10 +65,7 @@ def import_uslm(
 ) -> Plan:
     """Return a draft plan skeleton of the USLM document at `path` (the registry's reader)."""
     check_import_options(plan_id, date, source_url)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise PlanlensError(f"{path}: cannot read: {err.strerror or err}") from None
+    data = read_document(path)
     root = parse_xml(data, path)
     main = next((e for e in root.iter() if local(e.tag) == "main"), root)
     clauses = build_clauses(main, VOCABULARY)

@@ -32,7 +32,12 @@ from planlens.errors import PlanlensError
 from planlens.importers.extras import need
 from planlens.importers.labels import parse_label
 from planlens.importers.paragraphs import Paragraph, outline_of
-from planlens.importers.skeleton import PLACEHOLDER_SOURCE, check_import_options, skeleton_plan
+from planlens.importers.skeleton import (
+    PLACEHOLDER_SOURCE,
+    check_import_options,
+    read_document,
+    skeleton_plan,
+)
 from planlens.importers.word_numbering import format_number
 from planlens.plan.model import Plan, Source
 from planlens.plan.schema import DATE_RE, LANGUAGE_RE
@@ -91,10 +96,7 @@ def import_webpage(
     check_import_options(plan_id, date, source_url)
     if accessed is not None and not DATE_RE.match(accessed):
         raise PlanlensError(f"accessed date '{accessed}' is not an ISO date (YYYY-MM-DD)")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise PlanlensError(f"{path}: cannot read: {err.strerror or err}") from None
+    data = read_document(path)
     if len(data) > MAX_PAGE_BYTES:
         raise PlanlensError(f"{path}: the page is larger than 64 MiB")
     page = read_webpage(data)
