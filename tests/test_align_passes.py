@@ -105,6 +105,92 @@ def test_a_heading_is_not_paired_when_its_points_went_elsewhere() -> None:
     assert not {("8", "2"), ("8", "3")} & pairs(compare(old, new))
 
 
+ATTRIBUTION = (
+    "If You distribute the Work You must keep intact all copyright notices for the Work and "
+    "give the name of the Original Author, and You must credit the Adaptation by naming the "
+    "Work and its author in the manner set out by the Licensor."
+)
+
+
+def split_into_heading() -> tuple[Plan, Plan]:
+    # One clause becomes a heading with points: the heading shares no word with it.
+    old = plan("a", clause("1", "Definitions used in this Licence"), clause("4", ATTRIBUTION))
+    new = plan(
+        "b",
+        clause("1", "Definitions used in this Licence"),
+        clause(
+            "3",
+            "Attribution",
+            clause(
+                "3.a",
+                "If You distribute the Work You must keep intact all copyright notices for "
+                "the Work and give the name of the Original Author.",
+            ),
+            clause(
+                "3.b",
+                "You must credit the Adaptation by naming the Work and its author in the "
+                "manner set out by the Licensor.",
+            ),
+        ),
+    )
+    return old, new
+
+
+def test_a_new_heading_follows_the_clause_its_points_came_from() -> None:
+    old, new = split_into_heading()
+    diff = compare(old, new)
+    assert {("4", "3.a"), ("4", "3.b"), ("4", "3")} <= pairs(diff)
+    assert relations(diff)[("4",), ("3", "3.a", "3.b")] == "split"
+    assert mirrored(old, new)
+
+
+def test_a_heading_needs_two_of_its_points_from_one_clause() -> None:
+    # Only one of the heading's three points came from the old clause: no evidence.
+    old = plan("a", clause("4", ATTRIBUTION[:120] + "."))
+    new = plan(
+        "b",
+        clause(
+            "3",
+            "Attribution",
+            clause("3.a", ATTRIBUTION[:120] + "."),
+            clause("3.b", "Termination ends every right granted under this Licence."),
+            clause("3.c", "The Licensor offers the Work as is and gives no warranty."),
+        ),
+    )
+    assert ("4", "3") not in pairs(compare(old, new))
+
+
+def test_points_gathered_into_one_clause_leave_their_heading_to_its_heading() -> None:
+    # The points of heading 3 were merged into one new clause 5.1, under a new heading 5 that
+    # also took the points of heading 6: headings 3 and 6 tie for 5 by their points, so only the
+    # heading rule can pair them, and heading 3 pairs with heading 5, not with the clause 5.1
+    # that holds its points.
+    _, split = split_into_heading()
+    fees = "The Licensor may charge a fee for each physical copy of the Work it supplies."
+    help_ = "The Licensor may offer warranty or support for the Work for a fee of its own."
+    old = plan(
+        "a",
+        *split.clauses,
+        clause("6", "Fees", clause("6.a", fees), clause("6.b", help_)),
+    )
+    new = plan(
+        "b",
+        clause("1", "Definitions used in this Licence"),
+        clause(
+            "5",
+            "Conditions",
+            clause("5.1", ATTRIBUTION),
+            clause("5.2", fees),
+            clause("5.3", help_),
+        ),
+    )
+    diff = compare(old, new)
+    found = pairs(diff)
+    assert {("3.a", "5.1"), ("3.b", "5.1"), ("3", "5")} <= found
+    assert ("3", "5.1") not in found
+    assert mirrored(old, new)
+
+
 def test_a_point_that_kept_its_number_is_paired_though_rewritten() -> None:
     kept = [
         clause(str(n), f"Point {n} of the agreement stays exactly as it was, word for word.")
