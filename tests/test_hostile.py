@@ -27,6 +27,9 @@ from planlens.plan.yaml_nodes import MAX_NESTING
 from planlens.render import compare_page, plan_page, render, render_compare
 from planlens.site import MANIFEST
 
+# Every test here runs with libyaml and again with the pure-Python composer alone.
+pytestmark = pytest.mark.usefixtures("yaml_composer")
+
 UNSAFE = DATA / "unsafe"
 GOOD = DATA / "good"
 HEAD = """\

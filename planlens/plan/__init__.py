@@ -4,8 +4,9 @@
 - `schema`: the keys of the file format in one place, and the JSON Schema made from them.
 - `load`: the entry points: find, read and parse plan files into validated `Plan`s, with
   file:line:col on every problem (and, from `validate_plans`, the warnings: an undated source).
-- `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), and where and
-  what a node is.
+- `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), by libyaml when
+  PyYAML has it and else in Python (the same tree; messages always from the Python composer),
+  and where and what a node is.
 - `check_structure`: the shape of the node tree: mappings, allowed and required keys, strings,
   lists.
 - `check_values`: the value rules: dates, URLs, plan ids, languages, statuses, topics, counts.
