@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING
 
 from planlens.errors import Location, Problem
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node, ScalarNode
 
 #: Format characters that are part of writing some scripts, and allowed.
 ALLOWED_FORMAT = frozenset("\u200c\u200d")
@@ -126,6 +128,10 @@ def hidden_character_problems(root: Node, text: str, path: str) -> list[Problem]
     The problem points at the first such character of the string (or at the escape that wrote
     it) and names the others. The tree is walked without recursion.
     """
+    # Here, not at the top: `visible` and friends serve the command line, which should not
+    # import YAML to print a message.
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     problems: list[Problem] = []
     stack: list[tuple[Node, str]] = [(root, "a value")]
     while stack:
