@@ -10,7 +10,6 @@ done by `yaml_nodes` (the YAML node tree), `check_plan` (one file's tree -> `Pla
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +197,8 @@ def file_sha256(path: str | None) -> str | None:
     """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
     if path is None:
         return None
+    import hashlib  # here: only reports need it, and every command loads plans
+
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as err:
