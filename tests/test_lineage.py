@@ -27,7 +27,9 @@ from planlens.lineage import (
     blame_all,
     lineage,
     lineage_chains,
+    lineage_groups,
     lineage_markdown,
+    lineage_pairs,
     lineage_text,
     lineage_to_data,
     order_versions,
@@ -524,6 +526,67 @@ def test_sub_clauses_are_families_too() -> None:
     assert lin.family("a#1.a").depth == 1
     assert states(lin, "a#1.a") == ["original", "modified"]
     assert states(lin, "a#1.b") == ["original", "removed"]
+
+
+def test_the_shipped_plans_make_seven_pairs(corpus: dict[str, Plan]) -> None:
+    pairs = [(old.id, new.id) for old, new in lineage_pairs(corpus.values())]
+    assert pairs == [
+        ("minsk-1", "minsk-2"),
+        ("us-28", "e3-28"),
+        ("us-28", "geneva-19"),
+        ("us-28", "framework-20"),
+        ("e3-28", "geneva-19"),
+        ("e3-28", "framework-20"),
+        ("geneva-19", "framework-20"),
+    ]
+
+
+@st.composite
+def follows_graphs(draw: st.DrawFn) -> list[Plan]:
+    """Draw up to 8 plans, each following some of the plans before it (or an absent one), with
+    dates that need not agree with `follows`, in a shuffled order."""
+    size = draw(st.integers(0, 8))
+    plans = []
+    for k in range(size):
+        follows = draw(st.lists(st.integers(0, k), unique=True, max_size=2))
+        ids = tuple(f"p{j}" if j < k else "absent" for j in follows)
+        day = draw(st.integers(1, 9))
+        plans.append(
+            Plan(f"p{k}", f"p{k}", f"2025-01-0{day}", "draft", "full", SOURCE, (), follows=ids)
+        )
+    return draw(st.permutations(plans))
+
+
+@given(follows_graphs())
+@settings(max_examples=200, deadline=None)
+def test_lineage_pairs_are_every_pair_of_a_lineage_older_first(plans: list[Plan]) -> None:
+    pairs = lineage_pairs(plans)
+    groups = lineage_groups(plans)
+    sizes: dict[str, int] = defaultdict(int)
+    for name in groups.values():
+        sizes[name] += 1
+    # n(n-1)/2 for a lineage of n versions, each pair once, both of one lineage.
+    assert len(pairs) == sum(n * (n - 1) // 2 for n in sizes.values())
+    assert len({(old.id, new.id) for old, new in pairs}) == len(pairs)
+    assert all(groups[old.id] == groups[new.id] for old, new in pairs)
+    # Older first: never a version before one it follows, at any distance.
+    by_id = {p.id: p for p in plans}
+
+    def ancestors(pid: str) -> set[str]:
+        out: set[str] = set()
+        todo = [pid]
+        while todo:
+            for parent in by_id[todo.pop()].follows:
+                if parent in by_id and parent not in out:
+                    out.add(parent)
+                    todo.append(parent)
+        return out
+
+    assert all(new.id not in ancestors(old.id) for old, new in pairs)
+    # The same whatever order the plans come in.
+    assert [(o.id, n.id) for o, n in lineage_pairs(sorted(plans, key=lambda p: p.id))] == [
+        (o.id, n.id) for o, n in pairs
+    ]
 
 
 def test_order_by_follows_or_as_given() -> None:
