@@ -434,6 +434,23 @@ def test_geneva_form_without_text_is_removed_in_the_full_20_points(
             assert texts == [None] * len(texts), family.id
 
 
+def test_geneva_picture_draws_the_20_points_from_geneva_forms_without_text(
+    geneva_chain: Lineage,
+) -> None:
+    pic = picture(geneva_chain)
+    titles = {band.title: band for band in pic.bands}
+    # Territory: one band into point 14, from Geneva's box, coloured by the comparison with
+    # us-28's text (modified), not a yellow "text unknown" band beside a band from us-28.
+    into = [b for b in pic.bands if "→ framework-20 14:" in b.title]
+    assert len(into) == 1 and into[0].title.startswith("us-28 21 → framework-20 14: modified")
+    box = next(n for n in pic.nodes if n.label == "territory")
+    assert into[0].d.startswith(f"M{box.x + box.w:.1f},{box.y:.1f} ")
+    # The NATO point ends at Geneva's box with a dropped stub.
+    stub = titles["geneva-19#nato-russia-us-relations: dropped in framework-20"]
+    nato = next(n for n in pic.nodes if n.href == "#c-geneva-19--nato-russia-us-relations")
+    assert stub.kind == "dropped" and stub.d.startswith(f"M{nato.x + nato.w:.1f},")
+
+
 WEAPONS = "Heavy weapons are withdrawn to a distance of 50 kilometres within 14 days."
 ARTILLERY = "Artillery pulls back behind the river."
 
