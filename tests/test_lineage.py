@@ -545,10 +545,13 @@ def test_sub_clauses_are_families_too() -> None:
     assert states(lin, "a#1.b") == ["original", "removed"]
 
 
-def test_the_shipped_plans_make_seven_pairs(corpus: dict[str, Plan]) -> None:
+def test_the_shipped_plans_make_ten_pairs(corpus: dict[str, Plan]) -> None:
     pairs = [(old.id, new.id) for old, new in lineage_pairs(corpus.values())]
     assert pairs == [
+        ("minsk-1", "minsk-memo"),
         ("minsk-1", "minsk-2"),
+        ("minsk-memo", "minsk-2"),
+        ("istanbul-2022-communique", "istanbul-2022-draft"),
         ("us-28", "e3-28"),
         ("us-28", "geneva-19"),
         ("us-28", "framework-20"),

@@ -247,9 +247,13 @@ def test_renamed_plan_file_updates_its_pages(plans_copy: Path, tmp_path: Path) -
 
 # -- any two versions ----------------------------------------------------------------------
 
-#: The lineages of plans/: us-28 with its three revisions (siblings included), Minsk I and II.
+#: The lineages of plans/: Minsk II with the two texts it follows, the Istanbul communiqué and
+#: draft, us-28 with its three revisions (siblings included).
 PAIRS = [
+    ("minsk-1", "minsk-memo"),
     ("minsk-1", "minsk-2"),
+    ("minsk-memo", "minsk-2"),
+    ("istanbul-2022-communique", "istanbul-2022-draft"),
     ("us-28", "e3-28"),
     ("us-28", "geneva-19"),
     ("us-28", "framework-20"),
@@ -269,14 +273,15 @@ def test_every_pair_of_versions_of_a_lineage_has_a_comparison(site: Path) -> Non
         f"compare/{old}--{new}.html" for old, new in PAIRS
     )
     # The pages of successive versions keep their names.
-    for old, new in [("minsk-1", "minsk-2"), ("us-28", "e3-28"), ("us-28", "geneva-19")]:
+    for old, new in [("minsk-1", "minsk-2"), ("us-28", "e3-28"), ("geneva-19", "framework-20")]:
         assert f"compare/{old}--{new}.html" in pages
     # As the README says: index + a page per plan + n(n-1)/2 per lineage + a page per chain.
     plans = [p for p in pages if p.startswith("plans/")]
     lineages = [p for p in pages if p.startswith("lineage/")]
-    assert len(plans) == 9 and len(lineages) == 3
-    assert len([p for p in pages if p.endswith(".html")]) == 1 + 9 + (4 * 3 // 2 + 1) + 3 == 20
-    assert "is 1 + 9 + (6 + 1) + 3 = 20" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(plans) == 15 and len(lineages) == 5
+    comparisons = 4 * 3 // 2 + 3 * 2 // 2 + 2 * 1 // 2
+    assert len([p for p in pages if p.endswith(".html")]) == 1 + 15 + comparisons + 5 == 31
+    assert "is 1 + 15 + (6 + 3 + 1) + 5 = 31" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_index_and_plan_pages_offer_every_other_version(site: Path) -> None:
@@ -284,7 +289,7 @@ def test_index_and_plan_pages_offer_every_other_version(site: Path) -> None:
     for old, new in PAIRS:
         # In the table of comparisons, and under both versions in the table of plans.
         assert index.count(f"compare/{old}--{new}.html") == 3, (old, new)
-    for plan in ("us-28", "e3-28", "geneva-19", "framework-20", "minsk-1", "minsk-2"):
+    for plan in ("us-28", "e3-28", "geneva-19", "framework-20", "minsk-memo", "minsk-2"):
         shown = [h for h in links_of(site / "plans" / f"{plan}.html") if "compare/" in h]
         assert shown == [
             f"../compare/{old}--{new}.html" for old, new in PAIRS if plan in (old, new)
