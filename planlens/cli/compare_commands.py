@@ -111,6 +111,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
             result,
             old_sha256=file_sha256(old_plan.path),
             new_sha256=file_sha256(new_plan.path),
+            corpus=corpus,
         )
         data = render_compare(page).encode("utf-8")
     if to_stdout(target):
