@@ -713,3 +713,23 @@ def test_first_paint(
             f"load {loaded:.0f} ms"
         )
     assert paint["first-contentful-paint"] < 5000
+
+
+def test_us28_to_framework20_opens_with_the_key_changes(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    visit = open_page(sites["plans"] / ACROSS)
+    page = visit.page
+    assert visit.problems() == []
+    key = page.locator("#key")
+    box = key.bounding_box()
+    assert box is not None and box["y"] < DESKTOP["height"]  # in the first screen
+    text = key.inner_text()
+    assert "rises from 600,000 to 800,000" in text
+    amnesty = key.locator("li", has_text="amnesty")
+    assert amnesty.count() == 1
+    assert "reported removed in geneva-19" in amnesty.inner_text()
+    # Each sentence opens its row.
+    amnesty.locator("a").first.click()
+    assert page.evaluate("location.hash") == "#old-26"
+    assert page.locator("tr:has(#old-26)").is_visible()

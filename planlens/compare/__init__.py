@@ -13,6 +13,8 @@
 - `textdiff`: word-level segments inside one pair of texts.
 - `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
+- `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,
+  conditions, modality, points dropped, with the reports that say so, and points added).
 - `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text or Markdown.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.

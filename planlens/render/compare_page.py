@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
 from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MIN
+from planlens.compare.key_changes import KEY_KINDS, KeyChange, key_changes
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.compare.pins import between as versions_between
 from planlens.plan.model import Clause, Dropped, Plan
@@ -84,6 +85,28 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyGroup:
+    """Key changes of one kind, at most `KEY_SHOWN` of them (those a source reports first), and
+    how many more there are."""
+
+    heading: str
+    items: tuple[tuple[KeyChange, str], ...]  # each with the href of its row
+    more: int
+
+
+#: Key changes shown per kind; a large law has thousands, and the table has them all.
+KEY_SHOWN = 10
+_KEY_HEADINGS = {
+    "figure": "Figures",
+    "deadline": "Deadlines and timing",
+    "condition": "Conditions",
+    "modality": "Obligations (shall, may, will)",
+    "dropped": "Points dropped",
+    "added": "Points added",
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Bar:
     """A slice of the summary bar."""
 
@@ -110,6 +133,7 @@ class ComparePage:
     settings: tuple[tuple[str, str], ...]
     citation: str
     index_href: str = ""
+    key_changes: tuple[KeyGroup, ...] = ()
     reported: tuple[Reported, ...] = ()
     between: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
@@ -202,10 +226,38 @@ def compare_page(
         ),
         citation=citation,
         index_href=index_href,
+        key_changes=_key_groups(key_changes(diff, corpus)),
         reported=reported,
         between=tuple((p.id, plan_href(p.id) if plan_href else "") for p in middle),
         lang=new.language or "en",
     )
+
+
+def _key_groups(changes: Sequence[KeyChange]) -> tuple[KeyGroup, ...]:
+    """Group the key changes by kind, each linked to the row of its clauses."""
+    groups = []
+    for kind in KEY_KINDS:
+        # Only http(s) sources are links (the loader enforces it too).
+        mine = [
+            k
+            if not k.source_url or k.source_url.startswith(("https://", "http://"))
+            else replace(k, source_url=None)
+            for k in changes
+            if k.kind == kind
+        ]
+        mine.sort(key=lambda k: k.version is None)  # reported by a source first, else in order
+        if not mine:
+            continue
+        items = tuple(
+            (
+                k,
+                "#"
+                + (anchor_id("new", k.new_ids[0]) if k.new_ids else anchor_id("old", k.old_ids[0])),
+            )
+            for k in mine[:KEY_SHOWN]
+        )
+        groups.append(KeyGroup(_KEY_HEADINGS[kind], items, len(mine) - len(items)))
+    return tuple(groups)
 
 
 def _reported(
