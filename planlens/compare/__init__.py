@@ -13,14 +13,22 @@
 - `textdiff`: word-level segments inside one pair of texts.
 - `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
-- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text or Markdown.
+- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text, Markdown or
+  CSV.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 """
 
 from planlens.compare.align import GAP_MIN
 from planlens.compare.diff import compare
-from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
+from planlens.compare.formats import (
+    DIFF_SCHEMA,
+    csv_text,
+    diff_csv,
+    diff_markdown,
+    diff_text,
+    diff_to_data,
+)
 from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MIN
 from planlens.compare.model import (
     FLAG_TYPES,
@@ -54,6 +62,8 @@ __all__ = [
     "Segment",
     "SegmentOp",
     "compare",
+    "csv_text",
+    "diff_csv",
     "diff_markdown",
     "diff_text",
     "diff_to_data",
