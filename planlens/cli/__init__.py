@@ -6,7 +6,8 @@
 - `plan_commands`: validate, list, show, schema;
 - `import_command`: import;
 - `compare_commands`: diff, report, lineage, echoes;
-- `site_commands`: build.
+- `site_commands`: build;
+- `progress`: progress bars on stderr for build and report, only on a terminal.
 
 Commands import the library modules they need when they run: `planlens diff` should not pay for
 jinja2, markdown-it and the importer's patterns at start-up.

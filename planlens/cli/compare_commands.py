@@ -118,29 +118,38 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
         planlens report us-28 e3-28 -o us-28-to-e3.html
         planlens report us-28 e3-28 --format docx -o us-28-to-e3.docx
     """
+    from planlens.cli.progress import MIN_CLAUSES, Stages
     from planlens.compare import compare
     from planlens.plan import file_sha256
     from planlens.render import compare_page, redline, render_compare, render_docx
-    from planlens.write import write_bytes
 
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")
     inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
-    result = compare(old_plan, new_plan, corpus=corpus)
-    if fmt == "docx":
-        data = render_docx(redline(result))
-    else:
-        page = compare_page(
-            result,
-            old_sha256=file_sha256(old_plan.path),
-            new_sha256=file_sha256(new_plan.path),
-            corpus=corpus,
-        )
-        data = render_compare(page).encode("utf-8")
+    clauses = sum(1 for plan in (old_plan, new_plan) for _ in plan.walk())
+    steps = ("comparing", "laying out", "rendering", "writing")
+    with Stages("report", steps, big=clauses >= MIN_CLAUSES) as progress:
+        progress.next("comparing")
+        result = compare(old_plan, new_plan, corpus=corpus)
+        progress.next("laying out")
+        if fmt == "docx":
+            document = redline(result)
+            progress.next("rendering")
+            data = render_docx(document)
+        else:
+            page = compare_page(
+                result,
+                old_sha256=file_sha256(old_plan.path),
+                new_sha256=file_sha256(new_plan.path),
+            )
+            progress.next("rendering")
+            data = render_compare(page).encode("utf-8")
+        progress.next("writing")
+        if not to_stdout(target):
+            write_bytes(target, data, force=force, inputs=inputs)
     if to_stdout(target):
         click.echo(data, nl=False)  # bytes go to stdout's binary stream
         return
-    write_bytes(target, data, force=force, inputs=inputs)
     click.echo(visible(f"wrote {target}"), err=True)
 
 
