@@ -22,7 +22,8 @@ from conftest import DATA
 from planlens.cli import cli
 from planlens.cli.progress import MIN_CLAUSES, MIN_PAGES, PageProgress, Stages
 
-REPORT = DATA / "report"  # three versions: 7 pages, more than MIN_PAGES
+REPORT = DATA / "report"  # three versions: 8 pages, more than MIN_PAGES
+PAGES = 8
 
 
 class FakeTerminal(io.StringIO):
@@ -86,16 +87,17 @@ def big_plans(folder: Path, clauses: int) -> tuple[Path, Path]:
 def test_build_prints_no_progress_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(REPORT), "-o", str(tmp_path / "site")])
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{tmp_path / 'site'}: 7 written, 0 unchanged\n"
+    assert result.stdout == f"{tmp_path / 'site'}: {PAGES} written, 0 unchanged\n"
 
 
 def test_build_draws_a_bar_on_a_terminal(tmp_path: Path) -> None:
     site = tmp_path / "site"
     code, out, err = on_a_terminal(["build", str(REPORT), "-o", str(site)], tmp_path)
-    assert (code, out) == (0, f"{site}: 7 written, 0 unchanged\n")
+    assert (code, out) == (0, f"{site}: {PAGES} written, 0 unchanged\n")
     frames = err.split("\r")
     assert any(frame.startswith("\x1b[?25lbuilding  [") for frame in frames)
-    assert "  14%" in err and "100%" in err  # a tick per page: 1 of 7, ..., 7 of 7
+    ticks = [f"{100 * k // PAGES:>3}%" for k in range(PAGES + 1)]
+    assert all(tick in err for tick in ticks)  # 0 of 8, 1 of 8 (12%), ..., 8 of 8 (100%)
     assert err.endswith("\x1b[?25h\n")  # the cursor shown again, the line ended
     # Nothing to write, nothing to show.
     assert on_a_terminal(["build", str(REPORT), "-o", str(site)], tmp_path)[2] == ""

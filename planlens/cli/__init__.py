@@ -9,8 +9,9 @@
 - `site_commands`: build;
 - `progress`: progress bars on stderr for build and report, only on a terminal.
 
-Commands import the library modules they need when they run: `planlens diff` should not pay for
-jinja2, markdown-it and the importer's patterns at start-up.
+Commands import the library modules they need when they run: `planlens --version` and `--help`
+should cost little more than Python and click, and `planlens diff` should not pay for jinja2,
+markdown-it and the importer's patterns. `tests/test_cli.py` checks which modules start-up imports.
 
 May import every package: it is the last of the flow.
 """
@@ -34,7 +35,6 @@ from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
 from planlens.plan.check_text import visible
-from planlens.write import reason
 
 #: The exit status of a command whose reader went away (`planlens diff ... | head`): what a
 #: shell reports for a process ended by SIGPIPE, as `cat` or `grep` would be.
@@ -77,6 +77,8 @@ class PlanlensGroup(click.Group):
             ctx.exit(EXIT_BROKEN_PIPE)
         except OSError as err:
             # Everything planlens writes to a file is a PlanlensError already: this is stdout.
+            from planlens.write import reason
+
             _silence_stdout()
             _say(f"planlens: error: standard output: cannot write: {reason(err)}")
             ctx.exit(ctx.meta.get(ERROR_STATUS, 1))

@@ -8,7 +8,6 @@ import click
 
 from planlens.cli.options import force_option, say
 from planlens.errors import PlanlensError
-from planlens.plan import load_plans
 
 
 @click.command()
@@ -47,6 +46,7 @@ def build(
         planlens build plans/ -o reports/
     """
     from planlens.cli.progress import PageProgress
+    from planlens.plan import load_plans
     from planlens.site import build_site
 
     if str(output) == "-":

@@ -135,19 +135,19 @@ def heading_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) ->
     sides at once, so that comparing B with A mirrors comparing A with B; rounds repeat so that
     a heading above a heading follows. Returns how many clauses were joined.
     """
+    children_old, children_new = _children(old), _children(new)
     sides = (
-        (old, new, state.old_link, state.new_link, "o"),
-        (new, old, state.new_link, state.old_link, "n"),
+        (old, new, state.old_link, state.new_link, children_old, children_new, "o"),
+        (new, old, state.new_link, state.old_link, children_new, children_old, "n"),
     )
     joined = 0
     while True:
         proposals: dict[tuple[str, int], int] = {}
-        for units, others, links, other_links, side in sides:
-            children = _children(units)
+        for units, others, links, other_links, children, other_children, side in sides:
             for h, kids in children.items():
                 if links[h] is not None or not kids:
                     continue
-                home = _home(units, h, kids, links, others, other_links, side)
+                home = _home(units, h, kids, links, others, other_links, other_children, side)
                 if home is not None:
                     proposals[side, h] = home
         # A clause cannot both join and be joined in one round: such pairs wait a round.
@@ -171,6 +171,7 @@ def _home(
     links: Sequence[Link | None],
     others: Sequence[Unit],
     other_links: Sequence[Link | None],
+    other_children: dict[int, list[int]],
     side: str,
 ) -> int | None:
     """Return the nearest clause of the other side that at least half the kids of `head` lead to."""
@@ -197,14 +198,24 @@ def _home(
     if len(nearest) != 1:
         return None
     home = nearest[0]
-    # The kids gathered into one clause under a free parent of its own: the heading pairs with
-    # that parent, heading with heading, not with the clause that holds its points.
+    # The kids gathered into one clause under a free parent of its own, whose points come from
+    # this heading's points too (two at least): heading pairs with heading, not with the clause
+    # that holds its points.
     link = other_links[home]
     parent = others[home].parent
     if link is not None and parent is not None and other_links[parent] is None:
         members = link.old if side == "o" else link.new
         if all(_under(units, member, head) for member in members):
-            return parent
+            back = 0
+            for point in other_children[parent]:
+                point_link = other_links[point]
+                if point_link is not None and any(
+                    _under(units, member, head)
+                    for member in (point_link.old if side == "o" else point_link.new)
+                ):
+                    back += 1
+            if back >= HEADING_MIN_PARTS:
+                return parent
     return home
 
 

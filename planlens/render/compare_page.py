@@ -7,14 +7,39 @@ dataclasses (no HTML), and `render_compare()` fills the template with one (`plan
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
 from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MIN
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
-from planlens.plan.model import Clause
+from planlens.compare.pins import between as versions_between
+from planlens.plan.model import Clause, Dropped, Plan
 from planlens.render.html import anchor_id, render
-from planlens.render.views import RELATION_COLOURS, PlanHeader, plan_header
+from planlens.render.views import (
+    RELATION_COLOURS,
+    PlanHeader,
+    SourceLink,
+    plan_header,
+    source_links,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A reported removal (a `dropped` entry of the new version or of one between): the clause
+    it names, the version that says so, its note and its source.
+
+    `old_id` is the clause's id when it is a clause of the old version (it then has a row here,
+    and `href` goes to it), else empty (`href` then goes to its plan's page, where there is one).
+    """
+
+    label: str
+    old_id: str
+    version: str
+    href: str
+    note: str
+    source: SourceLink | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +75,7 @@ class Row:
     elsewhere: str | None  # href of the other place of a moved clause
     old_status: str | None
     new_status: str | None
+    reports: tuple[Reported, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -84,6 +110,8 @@ class ComparePage:
     settings: tuple[tuple[str, str], ...]
     citation: str
     index_href: str = ""
+    reported: tuple[Reported, ...] = ()
+    between: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
@@ -98,11 +126,31 @@ def compare_page(
     old_sha256: str | None = None,
     new_sha256: str | None = None,
     index_href: str = "",
+    corpus: Iterable[Plan] = (),
+    plan_href: Callable[[str], str] | None = None,
 ) -> ComparePage:
-    """Return the view model of the report comparing `diff.old` with `diff.new`."""
+    """Return the view model of the report comparing `diff.old` with `diff.new`.
+
+    The versions of `corpus` between the two (by `follows`, as `compare` composes pins through
+    them) are named, and their reported removals (`dropped`) are shown with the new version's,
+    each in a list and on the row of the clause it names when this comparison has that clause
+    gone (removed, or unknown). `plan_href(plan_id)` links other plans' pages, where there are
+    any ("" for none).
+    """
     old_clauses = diff.old.clause_index()
     new_clauses = diff.new.clause_index()
+    middle = sorted(versions_between(diff.old, diff.new, corpus), key=lambda p: (p.date, p.id))
+    removals = [(p.id, d) for p in (*middle, diff.new) for d in p.dropped]
+    reported = _reported(diff.old, old_clauses, removals, plan_href)
     rows = _rows(diff, old_clauses, new_clauses)
+    rows = [
+        replace(row, reports=mine)
+        if row.kind == "change"
+        and not row.new_ids
+        and (mine := tuple(r for r in reported if r.old_id and r.old_id in row.old_ids))
+        else row
+        for row in rows
+    ]
     counts = tuple(diff.summary().items())
     total = sum(count for _, count in counts) or 1
     bars, x = [], 0.0
@@ -154,8 +202,41 @@ def compare_page(
         ),
         citation=citation,
         index_href=index_href,
+        reported=reported,
+        between=tuple((p.id, plan_href(p.id) if plan_href else "") for p in middle),
         lang=new.language or "en",
     )
+
+
+def _reported(
+    old: Plan,
+    old_clauses: dict[str, Clause],
+    removals: Sequence[tuple[str, Dropped]],
+    plan_href: Callable[[str], str] | None,
+) -> tuple[Reported, ...]:
+    """Return the reported removals to show, in the order given, each once."""
+    out: list[Reported] = []
+    tops = {clause.id for clause in old.clauses}
+    for version, entry in dict.fromkeys(removals):
+        ref = entry.clause
+        clause = old_clauses.get(ref.clause) if ref.plan == old.id else None
+        if clause is not None:
+            label = _label(clause, 0 if clause.id in tops else 1)
+            href = "#" + anchor_id("old", clause.id)
+        else:
+            page = plan_href(ref.plan) if plan_href else ""
+            label, href = str(ref), f"{page}#{anchor_id('clause', ref.clause)}" if page else ""
+        out.append(
+            Reported(
+                label=label,
+                old_id=clause.id if clause is not None else "",
+                version=version,
+                href=href,
+                note=" ".join((entry.note or "").split()),
+                source=source_links([entry.source])[0] if entry.source else None,
+            )
+        )
+    return tuple(out)
 
 
 def _rows(
