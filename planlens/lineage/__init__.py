@@ -7,7 +7,7 @@ the echoes of a clause in the plans outside its lineage.
 - `build`: compares each version with the one it follows and joins the pairs into families
   (`lineage()`), looking back past versions that say nothing of a clause.
 - `blame`: which version wrote each word of a clause form (`blame`, `blame_all`).
-- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports.
+- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports, CSV.
 - `echoes`: clauses whose wording recurs in plans outside their own lineage, found through one
   inverted index over a whole corpus (`echoes`, `corpus_echoes`, `EchoIndex`).
 - `echo_formats`: the `planlens.echoes/1` JSON data, the text and Markdown reports of echoes.
@@ -34,6 +34,7 @@ from planlens.lineage.echoes import (
 from planlens.lineage.formats import (
     LINEAGE_SCHEMA,
     fate_counts,
+    lineage_csv,
     lineage_markdown,
     lineage_text,
     lineage_to_data,
@@ -81,6 +82,7 @@ __all__ = [
     "fate_counts",
     "lineage",
     "lineage_chains",
+    "lineage_csv",
     "lineage_groups",
     "lineage_markdown",
     "lineage_pairs",

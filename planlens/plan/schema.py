@@ -23,6 +23,10 @@ REF_RE = re.compile(r"^([a-z0-9][a-z0-9._-]*)#(.+)$")
 #: A language tag, in the shape of BCP 47: a primary language and optional subtags.
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 MAX_PLAN_BYTES = 16 * 1024 * 1024
+#: The source address `planlens import` writes when it is given none, for the user to replace;
+#: `planlens validate` warns about any source address holding `PLACEHOLDER_MARK`.
+PLACEHOLDER_URL = "https://example.org/REPLACE-ME"
+PLACEHOLDER_MARK = "REPLACE-ME"
 
 
 @dataclass(frozen=True, slots=True)
