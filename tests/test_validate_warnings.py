@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import DATA
 
 from planlens.cli import cli
-from planlens.errors import Problem
+from planlens.errors import PlanFileError, Problem
 from planlens.importers import PLACEHOLDER_SOURCE
 from planlens.plan import parse_plan, validate_plans
 from planlens.plan.check_references import unconnected_plans
@@ -157,3 +157,30 @@ def test_a_placeholder_source_is_a_warning_at_its_url(
     assert [(line, col, text.startswith(message)) for line, col, text in found] == (
         [(7, 10, True)] if warned else []
     )
+
+
+def test_a_plan_that_says_it_stands_alone_is_not_warned_about() -> None:
+    texts = {"a": plan_text("a", []), "b": plan_text("b", ["a"]), "c": plan_text("c", [])}
+    texts["c"] = texts["c"].replace(
+        "completeness: full\n", "completeness: full\nstandalone: true\n"
+    )
+    plans = [parse_plan(text, f"{pid}.yaml") for pid, text in texts.items()]
+    assert plans[2].standalone and not plans[0].standalone
+    assert unconnected_plans(plans) == []
+    # Without it, c is warned about.
+    plans[2] = parse_plan(plan_text("c", []), "c.yaml")
+    assert [p.message for p in unconnected_plans(plans)] == [lonely("c")]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"), [("yes please", "a string"), ("1", "a number"), ("[true]", "a list")]
+)
+def test_standalone_must_be_true_or_false(tmp_path: Path, value: str, kind: str) -> None:
+    path = tmp_path / "a.yaml"
+    text = plan_text("a", []).replace(
+        "completeness: full\n", f"completeness: full\nstandalone: {value}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        validate_plans([path])
+    assert str(caught.value) == f"{path}:6:13: 'standalone' must be true or false, not {kind}"

@@ -73,6 +73,9 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         language = self.language(values["language"]) if "language" in values else None
         notes = self.text(values["notes"], "notes", "the plan") if "notes" in values else None
         follows = self.follows(values["follows"], plan_id) if "follows" in values else ()
+        standalone = (
+            self.flag(values["standalone"], "standalone") if "standalone" in values else False
+        )
         expected = (
             self.expected(values["expected_clauses"]) if "expected_clauses" in values else None
         )
@@ -105,6 +108,7 @@ class PlanChecker(ValueChecker, ReferenceChecker):
             parties=parties,
             language=language,
             follows=follows,
+            standalone=standalone,
             expected_clauses=expected,
             notes=notes,
             dropped=dropped,

@@ -162,7 +162,8 @@ def _follows_cycles(plans: dict[str, Plan]) -> list[Problem]:
 
 def unconnected_plans(plans: Sequence[Plan]) -> list[Problem]:
     """Warn of each plan no comparison will include: of several plans, one that follows none of
-    them and that none of them follows (comparisons and lineages are made along `follows`).
+    them and that none of them follows (comparisons and lineages are made along `follows`),
+    unless it says it stands alone (`standalone: true`).
 
     Meant for a whole collection (a plans folder): one plan alone, or files picked from a
     folder, say nothing about what the others follow.
@@ -178,5 +179,5 @@ def unconnected_plans(plans: Sequence[Plan]) -> list[Problem]:
             " none follows it (if it revises one, name it in 'follows')",
         )
         for plan in plans
-        if plan.id not in followed and not ids.intersection(plan.follows)
+        if plan.id not in followed and not ids.intersection(plan.follows) and not plan.standalone
     ]

@@ -47,6 +47,9 @@ PLAN_KEYS: tuple[Key, ...] = (
     Key("parties", False, "Parties: authors or signatories."),
     Key("language", False, "Language tag of the clause texts, such as 'en'."),
     Key("follows", False, "Id or ids of the version(s) this one revises."),
+    Key(
+        "standalone", False, "true for a document of its own, which no version revises or follows."
+    ),
     Key("completeness", True, "'full' if every clause is present, 'partial' otherwise."),
     Key("expected_clauses", False, "How many top-level clauses the document has, where known."),
     Key("sources", True, "Where the text comes from; at least one."),
@@ -155,6 +158,7 @@ def plan_schema() -> dict[str, Any]:
             "parties": {"type": "array", "items": text},
             "language": {"type": "string", "pattern": LANGUAGE_RE.pattern},
             "follows": {"oneOf": [slug, {"type": "array", "items": slug, "minItems": 1}]},
+            "standalone": {"type": "boolean"},
             "completeness": {"enum": list(COMPLETENESS)},
             "expected_clauses": {"type": "integer", "minimum": 1},
             "sources": {**sources, "minItems": 1},
