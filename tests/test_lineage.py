@@ -951,7 +951,7 @@ def test_committed_lineage_page_shows_the_acceptance_example() -> None:
 
     def family_text(anchor: str) -> str:
         start = page.index(f'id="{anchor}"')
-        end = page.index('<section class="family', start)
+        end = page.index('class="family', start + 1)  # the next family (a <details>)
         return " ".join(re.sub(r"<[^>]+>", " ", page[start:end]).split())
 
     army = family_text("f-us-28--6")

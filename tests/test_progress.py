@@ -22,8 +22,8 @@ from conftest import DATA
 from planlens.cli import cli
 from planlens.cli.progress import MIN_CLAUSES, MIN_PAGES, PageProgress, Stages
 
-REPORT = DATA / "report"  # three versions: 8 pages, more than MIN_PAGES
-PAGES = 8
+REPORT = DATA / "report"  # three versions: 8 pages and the search index, more than MIN_PAGES
+PAGES = 9
 
 
 class FakeTerminal(io.StringIO):
