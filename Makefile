@@ -73,6 +73,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
+	$(BIN)/python bench/compare_scale.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 
 # The fuzz tests with random seeds and many more examples than `make test` runs (derandomized
