@@ -74,6 +74,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
+	$(BIN)/python bench/compare_scale.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 	$(BIN)/python bench/load_speed.py --write-results
 

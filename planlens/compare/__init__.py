@@ -3,6 +3,7 @@
 - `model`: the result, as frozen data (`PlanDiff`, `Change`, `Segment`, `Flag`).
 - `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
 - `stemming`: word stems per language (Snowball), for the overlap measures.
+- `matcher`: difflib's `SequenceMatcher` with a faster search for the longest match, same results.
 - `units`: the clauses as units in document order, and the links between them.
 - `pins`: analyst pins between two plans, direct or composed through the versions between.
 - `align`: which clauses of the old plan became which clauses of the new one: the passes, in order.

@@ -11,7 +11,7 @@ from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.pins import find_pins
 from planlens.compare.substance import party_names, substance_flags
 from planlens.compare.textdiff import diff_words
-from planlens.compare.units import Link, Unit, content_key, flatten, nfc_plan
+from planlens.compare.units import Link, Unit, Vocabulary, content_key, flatten, nfc_plan
 from planlens.perf import collector_paused
 from planlens.plan.model import Plan
 
@@ -25,8 +25,9 @@ def compare(old: Plan, new: Plan, *, corpus: Iterable[Plan] = ()) -> PlanDiff:
     """
     old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
-        old_units = flatten(old)
-        new_units = flatten(new)
+        vocabulary = Vocabulary()
+        old_units = flatten(old, vocabulary)
+        new_units = flatten(new, vocabulary)
         pins = find_pins(old, new, old_units, new_units, corpus)
         links = align(old_units, new_units, pins)
         builder = _TreeBuilder(old, new, old_units, new_units, links)
