@@ -35,6 +35,17 @@ SECTION = "## Substance flags on labelled real pairs"
 DEFAULT_BASELINE = "fa0188d"
 KINDS = ("number", "date", "negation", "modality", "party", "condition", "scope", "provision")
 OLD_KINDS = KINDS[:-1]
+#: The held-out set's one clean measurement, with the rules frozen before it was labelled.
+HELD_OUT_HISTORY = (
+    "The held-out set was labelled after the rules were frozen and first measured with the rules"
+    " of commit ccf1d9a: precision 0.76, recall 0.75 (main's rules 0.26, 0.29). The rules were"
+    " then corrected where its errors showed bugs that are no matter of judgement (German"
+    ' reference words in other cases, "Satzes 1"; identifiers such as 2016/679; the enumerations'
+    ' of law texts cut into phrases; references inside conditions; "60 days after" deadlines;'
+    " three German office holders missing from the party list), which gives the row above: since"
+    " then it is no longer held out, and the first figures are the estimate for text nobody tuned"
+    " the rules on."
+)
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.85
 
 
@@ -283,6 +294,7 @@ def report(
         labelled = sum(len(p.truth) for p in s.pairs)
         cells = [_pr(rows[n].per_source[s.name]) for n in names]
         lines.append(f"| {s.name} | {len(s.pairs)} | {labelled} | " + " | ".join(cells) + " |")
+    lines += ["", HELD_OUT_HISTORY]
     current = rows[names[0]].pooled
     ok_p = (current.precision or 0) >= TARGET_PRECISION
     ok_r = (current.recall or 0) >= TARGET_RECALL

@@ -61,9 +61,7 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def gold_candidates(
-    pair: GoldPair, *, limit: int | None, above: int = 0
-) -> Iterator[Candidate]:
+def gold_candidates(pair: GoldPair, *, limit: int | None, above: int = 0) -> Iterator[Candidate]:
     """Yield the changed links of a gold pair; splits and merges grouped when `limit` is None."""
     old = {c.id: c for c in pair.old.walk()}
     new = {c.id: c for c in pair.new.walk()}
@@ -102,7 +100,10 @@ def law_candidates(
         a, b = _norm(clause.text), _norm(other.text)
         if a == b or "weggefallen" in a + b:
             continue
-        if not above < max(len(a), len(b)) <= limit or min(len(a.split()), len(b.split())) < LAW_MIN_WORDS:
+        if (
+            not above < max(len(a), len(b)) <= limit
+            or min(len(a.split()), len(b.split())) < LAW_MIN_WORDS
+        ):
             continue
         yield (clause.id,), (other.id,), clause.text, other.text
 

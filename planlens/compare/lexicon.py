@@ -169,6 +169,8 @@ DEADLINES = (
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
     r"receipt|expiry|expiration|termination|adoption|ratification)|"
+    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?\d+\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    r"(?:after|before|of|from|following)|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"phased|deadline|time\s+limit|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
@@ -184,7 +186,8 @@ YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 #: What makes the number after it a reference (a § or article number), not a figure.
 REFERENCE_WORDS = (
     r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
-    r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz|Absätze|Abs\.|Satz|Sätze|Nummer[n]?|Nr\.|"
+    r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
+    r"Nummer[n]?|Nr\.|Artikels|Paragraphen|Paragrafen|"
     r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
     r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
     r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitt|Ziffer|lit\."
@@ -280,7 +283,8 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("State Duma", r"State Duma|Duma"),
     ("Trilateral Contact Group", r"Trilateral Contact Group"),
     ("Peace Council", r"Peace Council|Board of Peace"),
-    ("DPR", r"DPR|LPR"),
+    ("DPR", r"DPR"),
+    ("LPR", r"LPR"),
     # Licences and contracts: the parties of the grant, whatever the case of the text.
     # The licensee (You, Recipient) and the contributors are named throughout a licence under
     # changing terms; only the grantor's side is listed.
@@ -305,6 +309,9 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Pfleger", r"Pfleger[sn]?"),
     ("gesetzlicher Vertreter", r"gesetzliche[nmrs]? Vertreter[sn]?"),
     ("Notar", r"Notar(?:s|e|en)?"),
+    ("Testamentsvollstrecker", r"Testamentsvollstrecker[sn]?"),
+    ("Nachlassverwalter", r"Nachlassverwalter[sn]?|Nachlasspfleger[sn]?|Insolvenzverwalter[sn]?"),
+    ("Beamter", r"Beamte[nr]?"),
 )
 #: What follows a name only cited as the source of a rule: "OSCE/ODIHR standards",
 #: "NATO's Article 5", "the European Union's rules".

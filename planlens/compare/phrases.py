@@ -31,7 +31,7 @@ _ABBREVIATIONS_TEXT = """abs art nr no nos st mr mrs ms dr prof vgl bzw ca co in
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _END = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])"  # a sentence's end before its successor
-    r"|(?<=[;:])\s+|\n\s*\n"
+    r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"  # a blank line after "nicht" or "," continues a list
 )
 _COORDINATION = re.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
 _MODAL = re.compile(
@@ -92,6 +92,8 @@ def _sentences(text: str) -> list[str]:
         word = last.rstrip(".").casefold()
         if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
             continue
+        if before.endswith(".") and word.isdigit() and len(word) <= 3:
+            continue  # "nicht 1. Ansprüche ..., 2. Ansprüche": an enumeration, or "am 1. Mai"
         out.append(text[start : match.end()])
         start = match.end()
     out.append(text[start:])

@@ -144,6 +144,8 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
             continue
+        if re.match(r"/\d", text[span[1] : span[1] + 2]):
+            continue  # an identifier such as Regulation (EU) 2016/679
         if (after.isalpha() or after == "_") and not re.match(r"(?:bn|mn|km)\b", text[span[1] :]):
             continue
         value = _value(m.group("num"), language)
@@ -256,8 +258,12 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
     """
     stem = stemmer(language)
     found = []
+    refs = references(text)
     for start, end, stop in condition_spans(text):
-        clause = text[start:stop] if stop == end else text[end:stop]
+        a, b = (start, stop) if stop == end else (end, stop)
+        # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
+        # no new condition.
+        clause = "".join(" " if inside((k, k + 1), refs) else text[k] for k in range(a, b))
         shown = " ".join(text[start:stop].split()).rstrip(",;")
         found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
     return tuple(found)

@@ -194,7 +194,7 @@ def substance_flags(
     A sentence added whole is a provision; its "will" and "all" are no change of modality or
     scope:
 
-    >>> substance_flags("Russia will withdraw.", "Russia will withdraw. All sides will monitor the line.")
+    >>> substance_flags("Russia will go.", "Russia will go. All sides will monitor the line.")
     (Flag(type='provision', old='', new='All sides will monitor the line.'),)
     """
     if " ".join(old.split()) == " ".join(new.split()):
