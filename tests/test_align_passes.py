@@ -105,6 +105,119 @@ def test_a_heading_is_not_paired_when_its_points_went_elsewhere() -> None:
     assert not {("8", "2"), ("8", "3")} & pairs(compare(old, new))
 
 
+ATTRIBUTION = (
+    "If You distribute the Work You must keep intact all copyright notices for the Work and "
+    "give the name of the Original Author, and You must credit the Adaptation by naming the "
+    "Work and its author in the manner set out by the Licensor."
+)
+
+
+def split_into_heading() -> tuple[Plan, Plan]:
+    # One clause becomes a heading with points: the heading shares no word with it.
+    old = plan("a", clause("1", "Definitions used in this Licence"), clause("4", ATTRIBUTION))
+    new = plan(
+        "b",
+        clause("1", "Definitions used in this Licence"),
+        clause(
+            "3",
+            "Attribution",
+            clause(
+                "3.a",
+                "If You distribute the Work You must keep intact all copyright notices for "
+                "the Work and give the name of the Original Author.",
+            ),
+            clause(
+                "3.b",
+                "You must credit the Adaptation by naming the Work and its author in the "
+                "manner set out by the Licensor.",
+            ),
+        ),
+    )
+    return old, new
+
+
+def test_a_new_heading_follows_the_clause_its_points_came_from() -> None:
+    old, new = split_into_heading()
+    diff = compare(old, new)
+    assert {("4", "3.a"), ("4", "3.b"), ("4", "3")} <= pairs(diff)
+    assert relations(diff)[("4",), ("3", "3.a", "3.b")] == "split"
+    assert mirrored(old, new)
+
+
+def test_a_heading_needs_two_of_its_points_from_one_clause() -> None:
+    # Only one of the heading's three points came from the old clause: no evidence.
+    old = plan("a", clause("4", ATTRIBUTION[:120] + "."))
+    new = plan(
+        "b",
+        clause(
+            "3",
+            "Attribution",
+            clause("3.a", ATTRIBUTION[:120] + "."),
+            clause("3.b", "Termination ends every right granted under this Licence."),
+            clause("3.c", "The Licensor offers the Work as is and gives no warranty."),
+        ),
+    )
+    assert ("4", "3") not in pairs(compare(old, new))
+
+
+NOTICE_KEPT = "Every copy of the Work You distribute must carry a copy of this Licence with it."
+FEES = "The Licensor may charge a fee for each physical copy of the Work it supplies."
+SUPPORT = "The Licensor may offer warranty or support for the Work for a fee of its own."
+MEDIA = "The Licensor may ship the Work on any medium that the recipient is able to read."
+
+
+def gathered(*, points_back: int) -> tuple[Plan, Plan]:
+    """Heading 3's points 3.a and 3.b merged into 5.1, under a new heading 5 that also holds
+    3.c (when `points_back` is 2) and the points of heading 6, as many as heading 3's points
+    under 5, so that headings 3 and 6 tie for 5 and the parent pass cannot pair them."""
+    _, split = split_into_heading()
+    heading_3 = split.clauses[1]
+    extra = (clause("3.c", NOTICE_KEPT),) if points_back == 2 else ()
+    fees_points = [clause("6.a", FEES), clause("6.b", SUPPORT), clause("6.c", MEDIA)]
+    del fees_points[points_back + 1 :]
+    old = plan(
+        "a",
+        split.clauses[0],
+        replace(heading_3, clauses=(*heading_3.clauses, *extra)),
+        clause("6", "Fees", *fees_points),
+    )
+    kept = (clause("5.2", NOTICE_KEPT),) if points_back == 2 else ()
+    new = plan(
+        "b",
+        clause("1", "Definitions used in this Licence"),
+        clause(
+            "5",
+            "Conditions",
+            clause("5.1", ATTRIBUTION),
+            *kept,
+            *(
+                clause(f"5.{k}", text)
+                for k, text in enumerate((FEES, SUPPORT, MEDIA)[: points_back + 1], start=3)
+            ),
+        ),
+    )
+    return old, new
+
+
+def test_points_gathered_into_one_clause_leave_their_heading_to_its_heading() -> None:
+    # Heading 5's points come from heading 3's points (5.1 and 5.2): heading pairs with
+    # heading, not with the clause 5.1 that holds two of its points.
+    old, new = gathered(points_back=2)
+    found = pairs(compare(old, new))
+    assert {("3.a", "5.1"), ("3.b", "5.1"), ("3.c", "5.2"), ("3", "5")} <= found
+    assert ("3", "5.1") not in found
+    assert mirrored(old, new)
+
+
+def test_a_heading_stays_with_the_clause_that_holds_its_points_under_another_heading() -> None:
+    # Only 5.1 comes from heading 3: heading 5 is another heading's, and 3 pairs with 5.1.
+    old, new = gathered(points_back=1)
+    found = pairs(compare(old, new))
+    assert {("3.a", "5.1"), ("3.b", "5.1"), ("3", "5.1")} <= found
+    assert ("3", "5") not in found
+    assert mirrored(old, new)
+
+
 def test_a_point_that_kept_its_number_is_paired_though_rewritten() -> None:
     kept = [
         clause(str(n), f"Point {n} of the agreement stays exactly as it was, word for word.")
@@ -190,6 +303,46 @@ def test_a_reworded_part_joins_the_split() -> None:
     diff = compare(old, new)
     assert pairs(diff) == {("2", "2"), ("2", "3")}
     assert relations(diff)[("2",), ("2", "3")] == "split"
+    assert mirrored(old, new)
+
+
+def test_a_section_split_in_two_alike_halves_keeps_both() -> None:
+    # § 2 became § 2 and § 4; § 4 keeps half of § 2's wording, not contained in it (new words
+    # around), but § 2 is what it is most like: it is the other half of the split.
+    same = [
+        clause("1", "Dieses Gesetz regelt den Wettbewerb in der Telekommunikation."),
+        clause("3", "Die Entgelte werden genehmigt, wenn sie den Kosten entsprechen."),
+    ]
+    old = plan(
+        "a",
+        same[0],
+        clause(
+            "2",
+            "Die Bundesnetzagentur kann Betreiber öffentlicher Telekommunikationsnetze, die über "
+            "beträchtliche Marktmacht verfügen, verpflichten, anderen Unternehmen Zugang zu "
+            "gewähren, und sie legt die Bedingungen dieses Zugangs in einem Verfahren fest.",
+        ),
+        same[1],
+    )
+    new = plan(
+        "b",
+        same[0],
+        clause(
+            "2",
+            "Die Bundesnetzagentur kann Unternehmen, die über beträchtliche Marktmacht verfügen, "
+            "verpflichten, anderen Unternehmen Zugang zu gewähren, soweit dies dem Wettbewerb "
+            "dient.",
+        ),
+        same[1],
+        clause(
+            "4",
+            "Die Bundesnetzagentur legt die Bedingungen dieses Zugangs in einem Verfahren fest, "
+            "an dem Betreiber öffentlicher Telekommunikationsnetze mit beträchtlicher "
+            "Marktmacht teilnehmen, sobald die Kommission zugestimmt hat.",
+        ),
+    )
+    diff = compare(old, new)
+    assert relations(diff)[("2",), ("2", "4")] == "split"
     assert mirrored(old, new)
 
 

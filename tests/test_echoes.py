@@ -245,11 +245,17 @@ def test_shipped_plans_echo_across_documents() -> None:
     assert us.lineage == ("e3-28", "geneva-19", "framework-20")
     # The plans are each written in our own words, so echoes are what survives paraphrase: the
     # Zaporizhzhia plant under the IAEA, and prisoner exchanges.
-    assert [str(e.ref) for e in us.of("19")] == ["peace-formula#1", "china-12#7"]
-    assert [str(e.ref) for e in us.of("24.a")] == ["china-12#6"]
-    # Points with no counterpart elsewhere (the army cap, NATO) have none; so do most points.
-    assert us.of("6") == us.of("7") == ()
-    assert 3 <= sum(1 for item in us.clauses if item.echoes) <= 10
+    assert [str(e.ref) for e in us.of("19")] == [
+        "peace-formula#1",
+        "china-12#7",
+        "europe-12#zaporizhzhia-npp",
+    ]
+    assert [str(e.ref) for e in us.of("24.a")] == ["ukraine-memo-2025#IV", "china-12#6"]
+    # Points with no counterpart elsewhere (the army cap) have none; so do most points. Writing
+    # NATO non-membership into the constitution echoes the 2022 draft's constitutional neutrality.
+    assert us.of("6") == ()
+    assert str(us.of("7")[0].ref) == "istanbul-2022-draft#1.1"
+    assert 3 <= sum(1 for item in us.clauses if item.echoes) <= 15
 
 
 # -- properties ----------------------------------------------------------------------------
@@ -565,7 +571,11 @@ def test_us28_page_shows_its_echoes(tmp_path: Path) -> None:
     page = parse_html((tmp_path / "plans" / "us-28.html").read_text(encoding="utf-8"))
     point = next(s for s in page.find_all("section", "clause") if s.attrs["id"] == "clause-19")
     hrefs = [a.attrs["href"] for a in point.find("div", "echoes").find_all("a")]
-    assert hrefs == ["peace-formula.html#clause-1", "china-12.html#clause-7"]
+    assert hrefs == [
+        "peace-formula.html#clause-1",
+        "china-12.html#clause-7",
+        "europe-12.html#clause-zaporizhzhia-npp",
+    ]
 
 
 def test_a_plan_page_is_rebuilt_when_its_echoes_change(plans_dir: Path, tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ The passes, surest first, each working only on what the earlier ones left:
    are each other's strict best match in the whole other document;
 8. structure (`structure`): parents whose sub-points were paired with each other, then
    paraphrased parts of splits and merges (rare words contained in one linked clause), then a
-   point that kept its number and place where numbering was kept, if its text agrees a little.
+   point that kept its number and place where numbering was kept, if its text agrees a little;
+   last, a free heading joins the clause that at least two of its points came from.
 
 Every decision uses symmetric measures and tie-breaks, so comparing B with A mirrors comparing A
 with B. Candidate pairs come from an inverted index (`similarity.CandidateIndex`), never from
@@ -53,7 +54,7 @@ from planlens.compare.residual import (
     assigned_links,
     mutual_best_links,
 )
-from planlens.compare.structure import label_links, parent_links
+from planlens.compare.structure import heading_links, label_links, parent_links
 from planlens.compare.units import Link, LinkState, Unit, content_key
 
 #: Least similarity for a link inside a gap, where position supports it, and where the two
@@ -107,6 +108,7 @@ def align(
     absorb_parts(old, new, candidates, scorer, state)
     for link in label_links(old, new, state, scorer):
         state.add(link)
+    heading_links(old, new, state)
     return sorted(
         state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
     )

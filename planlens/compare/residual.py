@@ -6,7 +6,8 @@
 - `mutual_best_links()`: below that pass's floor, two free clauses that are each other's strict
   best match in the whole other document;
 - `absorb_parts()`: a free clause whose rare words are mostly contained in one linked clause of
-  the other side joins that link, making a split or merge (a paraphrased part).
+  the other side, or which is most like one linked clause and alike enough, joins that link,
+  making a split or merge (a paraphrased part, or the second half of a section split in two).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ MUTUAL_MIN = 0.3
 #: clause of the other side, clearly more than in any other, is a part of it: a split or merge.
 ABSORB_MIN = 0.7
 ABSORB_MARGIN = 0.25
+#: A free clause is also a part of the linked clause it is most like, when at least this alike.
+PART_SIM_MIN = 0.5
 #: A part must have this many words: a short phrase ("Without prejudice to specific agreement")
 #: is found inside many clauses without being part of any.
 ABSORB_MIN_WORDS = 8
@@ -110,7 +113,9 @@ def absorb_parts(
     `split_merge` finds parts whose words stand in the whole in the same order; a reworded split
     (a definition taken out of a long clause, a condition turned into a sub-point) keeps the
     rare words but not their order. Containment is weighted by rarity (and counts word stems),
-    so stock words ("the Licensor shall") do not make a clause a part of everything. All parts
+    so stock words ("the Licensor shall") do not make a clause a part of everything. A free
+    clause whose strict best match is a linked clause, at `PART_SIM_MIN` or more, is a part of
+    it too: the other half of a section split in two, both halves keeping its wording. All parts
     are found against the links as they stand, then added, so that the result does not depend on
     which side is called old; a link that would gain parts on both sides gains none.
     """
@@ -136,11 +141,11 @@ def absorb_parts(
                 ),
                 reverse=True,
             )
-            if not scored or scored[0][0] < ABSORB_MIN:
+            whole = _contained_in(scored)
+            if whole is None:
+                whole = _most_like(part.index, wholes_of.get(part.index, []), scorer, side)
+            if whole is None:
                 continue
-            if len(scored) > 1 and scored[0][0] - scored[1][0] < ABSORB_MARGIN:
-                continue
-            whole = scored[0][2]
             link = state.old_link[whole] if side == "new" else state.new_link[whole]
             if link is None or link.matched_by == "pin":
                 continue
@@ -155,6 +160,35 @@ def absorb_parts(
         elif olds and len(link.new) == 1:
             state.remove(link)
             state.add(Link(tuple(sorted({*link.old, *olds})), link.new, "merge", link.score))
+
+
+def _contained_in(scored: Sequence[tuple[float, int, int]]) -> int | None:
+    """Return the whole holding most of a part's rare words, if enough and clearly the most."""
+    if not scored or scored[0][0] < ABSORB_MIN:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < ABSORB_MARGIN:
+        return None
+    return scored[0][2]
+
+
+def _most_like(part: int, wholes: Sequence[int], scorer: Scorer, side: str) -> int | None:
+    """Return the clause a part is most like, when alike enough and strictly the most.
+
+    A clause left free whose closest match is already linked is that link's other half: a
+    section split in two keeps much of its wording in both (§ 22 into §§ 23 and 28), and the
+    first half took the link.
+    """
+    best, best_sim, tie = None, -1.0, False
+    for whole in wholes:
+        i, j = (whole, part) if side == "new" else (part, whole)
+        if scorer.upper(i, j) < max(PART_SIM_MIN, best_sim):
+            continue
+        sim = scorer.sim(i, j)
+        if sim > best_sim:
+            best, best_sim, tie = whole, sim, False
+        elif sim == best_sim:
+            tie = True
+    return best if best_sim >= PART_SIM_MIN and not tie else None
 
 
 def _greedy(weights: Sequence[Sequence[int]]) -> list[tuple[int, int]]:

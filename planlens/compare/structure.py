@@ -21,6 +21,9 @@ from planlens.compare.units import Link, LinkState, Unit
 #: paired parents: the number and the place are the evidence, the text need only agree a
 #: little. Topics in common count as agreeing.
 LABEL_MIN = 0.15
+#: A heading joins the clause its sub-points came from when at least this many of them (and
+#: at least half) lead there.
+HEADING_MIN_PARTS = 2
 #: The top level, as a parent key.
 TOP = -1
 
@@ -118,6 +121,140 @@ def label_links(
         if agree >= LABEL_MIN or shared_topic:
             links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
     return links
+
+
+def heading_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> int:
+    """Join a free parent to the clause its sub-points came from: a heading follows its parts.
+
+    When a clause is split into the points of a new heading ("Attribution" with (1), (2), (3)),
+    or points are gathered under one, the heading shares no words with anything, but its
+    sub-points were paired: if at least two of them, and at least half, lead to one clause of
+    the other side (the clause itself or one above it, the nearest such), the heading is a
+    version of that clause too. It joins that clause's link as one more part (or makes a new
+    link if that clause is free). All proposals are made from the links as they stand, for both
+    sides at once, so that comparing B with A mirrors comparing A with B; rounds repeat so that
+    a heading above a heading follows. Returns how many clauses were joined.
+    """
+    children_old, children_new = _children(old), _children(new)
+    sides = (
+        (old, new, state.old_link, state.new_link, children_old, children_new, "o"),
+        (new, old, state.new_link, state.old_link, children_new, children_old, "n"),
+    )
+    joined = 0
+    while True:
+        proposals: dict[tuple[str, int], int] = {}
+        for units, others, links, other_links, children, other_children, side in sides:
+            for h, kids in children.items():
+                if links[h] is not None or not kids:
+                    continue
+                home = _home(units, h, kids, links, others, other_links, other_children, side)
+                if home is not None:
+                    proposals[side, h] = home
+        # A clause cannot both join and be joined in one round: such pairs wait a round.
+        homes = {("n" if side == "o" else "o", home) for (side, _), home in proposals.items()}
+        changed = False
+        for (side, h), home in sorted(proposals.items()):
+            if (side, h) in homes:
+                continue
+            i, j = (h, home) if side == "o" else (home, h)
+            if _join(state, i, j, side):
+                joined += 1
+                changed = True
+        if not changed:
+            return joined
+
+
+def _home(
+    units: Sequence[Unit],
+    head: int,
+    kids: Sequence[int],
+    links: Sequence[Link | None],
+    others: Sequence[Unit],
+    other_links: Sequence[Link | None],
+    other_children: dict[int, list[int]],
+    side: str,
+) -> int | None:
+    """Return the nearest clause of the other side that at least half the kids of `head` lead to."""
+    reach: dict[int, int] = defaultdict(int)
+    for kid in kids:
+        link = links[kid]
+        if link is None:
+            continue
+        homes: set[int] = set()
+        for target in link.new if side == "o" else link.old:
+            node: int | None = target
+            while node is not None:
+                homes.add(node)
+                node = others[node].parent
+        for node in homes:
+            reach[node] += 1
+    need = max(HEADING_MIN_PARTS, len(kids) / 2)
+    found = [node for node, count in reach.items() if count >= need]
+    if not found:
+        return None
+    depth = {node: _depth(others, node) for node in found}
+    deepest = max(depth.values())
+    nearest = [node for node in found if depth[node] == deepest]
+    if len(nearest) != 1:
+        return None
+    home = nearest[0]
+    # The kids gathered into one clause under a free parent of its own, whose points come from
+    # this heading's points too (two at least): heading pairs with heading, not with the clause
+    # that holds its points.
+    link = other_links[home]
+    parent = others[home].parent
+    if link is not None and parent is not None and other_links[parent] is None:
+        members = link.old if side == "o" else link.new
+        if all(_under(units, member, head) for member in members):
+            back = 0
+            for point in other_children[parent]:
+                point_link = other_links[point]
+                if point_link is not None and any(
+                    _under(units, member, head)
+                    for member in (point_link.old if side == "o" else point_link.new)
+                ):
+                    back += 1
+            if back >= HEADING_MIN_PARTS:
+                return parent
+    return home
+
+
+def _join(state: LinkState, i: int, j: int, side: str) -> bool:
+    """Add old `i` (side "o") or new `j` (side "n") to the other's link; False if it cannot."""
+    current = state.new_link[j] if side == "o" else state.old_link[i]
+    if current is None:
+        state.add(Link((i,), (j,), "order", 0.0))
+        return True
+    if current.matched_by == "pin":
+        return False
+    if side == "n" and len(current.old) == 1:
+        state.remove(current)
+        state.add(Link(current.old, tuple(sorted({*current.new, j})), "split", current.score))
+        return True
+    if side == "o" and len(current.new) == 1:
+        state.remove(current)
+        state.add(Link(tuple(sorted({*current.old, i})), current.new, "merge", current.score))
+        return True
+    return False
+
+
+def _under(units: Sequence[Unit], index: int, head: int) -> bool:
+    """Tell whether unit `index` lies below unit `head`."""
+    parent = units[index].parent
+    while parent is not None:
+        if parent == head:
+            return True
+        parent = units[parent].parent
+    return False
+
+
+def _depth(units: Sequence[Unit], index: int) -> int:
+    depth = 0
+    parent = units[index].parent
+    while parent is not None:
+        depth += 1
+        parent = units[parent].parent
+    return depth
 
 
 def _parent(unit: Unit) -> int:
