@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -69,3 +70,34 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         unavailable(f"{path} is not available")
     return path
+
+
+@pytest.fixture(scope="module", params=["libyaml", "python"])
+def yaml_composer(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Run a module's tests once with each YAML composer: libyaml, as installed, and the
+    pure-Python fallback alone (as where PyYAML was built without libyaml).
+
+    Use it with `pytestmark = pytest.mark.usefixtures("yaml_composer")`. Module-scoped, so that
+    Hypothesis properties may run under it too.
+    """
+    from planlens.plan import yaml_nodes
+
+    if request.param == "libyaml":
+        need_libyaml()
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "python":
+            patch.setattr(yaml_nodes, "libyaml_loader", lambda: None)
+        yield request.param
+
+
+def need_libyaml() -> None:
+    """Skip the test where PyYAML has no libyaml, or one older than 0.2.6, which planlens does
+    not use (it does not bound nesting); fail it where a libyaml it should use goes unused."""
+    import yaml
+
+    from planlens.plan.yaml_nodes import libyaml_loader
+
+    version = yaml._yaml.get_version() if getattr(yaml, "__with_libyaml__", False) else None
+    if version is None or version < (0, 2, 6):
+        pytest.skip(f"PyYAML {yaml.__version__} has no libyaml 0.2.6 or later ({version})")
+    assert libyaml_loader() is not None, f"libyaml {version} is there but not used"

@@ -196,6 +196,65 @@ def test_console_script_and_module_entry_points() -> None:
         )
 
 
+#: What start-up must not import: the YAML loader, the templates, the comparison, the importers.
+HEAVY = ("yaml", "jinja2", "markdown_it", "markupsafe", "difflib", "planlens.plan.load",
+         "planlens.compare", "planlens.importers", "planlens.render", "planlens.site")  # fmt: skip
+
+
+def modules_after(code: str) -> set[str]:
+    """Run `code` in a fresh interpreter; return the modules it had imported at the end."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(*sorted(sys.modules), file=sys.stderr)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return set(done.stderr.split())
+
+
+def heavy_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_import_nothing_heavy(option: str) -> None:
+    code = f"from planlens.cli import cli\ncli(['{option}'], standalone_mode=False)"
+    assert heavy_in(modules_after(code)) == []
+
+
+def test_the_package_imports_its_api_on_first_use() -> None:
+    assert heavy_in(modules_after("import planlens, planlens.errors")) == []
+    loaded = modules_after("from planlens import load_plan, Plan\nassert load_plan and Plan")
+    assert {"yaml", "planlens.plan.load", "planlens.plan.model"} <= loaded
+    assert heavy_in(modules_after("import planlens.plan.check_text")) == []
+
+
+def test_every_public_name_is_there() -> None:
+    import planlens
+    import planlens.plan
+
+    for package in (planlens, planlens.plan):
+        for name in package.__all__:
+            assert getattr(package, name) is not None, (package, name)
+        assert set(package.__all__) <= set(dir(package))
+        with pytest.raises(AttributeError):
+            package.no_such_name  # noqa: B018
+    namespace: dict[str, object] = {}
+    exec("from planlens import *", namespace)
+    assert {"Plan", "load_plan", "PlanlensError", "__version__"} <= set(namespace)
+
+
+def test_diff_imports_no_templates() -> None:
+    code = (
+        "from planlens.cli import cli\n"
+        "cli(['--plans', 'plans', 'diff', 'us-28', 'framework-20'], standalone_mode=False)"
+    )
+    loaded = modules_after(code)
+    assert "yaml" in loaded and "planlens.compare" in loaded
+    assert not {"jinja2", "markdown_it", "planlens.render", "planlens.importers"} & loaded
+
+
 def test_diff_text_json_markdown(tmp_path: Path) -> None:
     old, new = str(GOOD / "base-v1.yaml"), str(GOOD / "base-v2.yaml")
     code, out, err = run("diff", old, new)

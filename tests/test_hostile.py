@@ -15,17 +15,28 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import DATA, PLANS, ROOT
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from planlens.cli import cli
 from planlens.compare import compare, diff_markdown, diff_text
+from planlens.errors import PlanFileError
 from planlens.plan.check_plan import MAX_CLAUSE_DEPTH
-from planlens.plan.check_text import hidden_character, hidden_in
+from planlens.plan.check_text import (
+    _walk_for_hidden,
+    hidden_character,
+    hidden_character_problems,
+    hidden_in,
+)
 from planlens.plan.formats import plan_markdown, plan_text
 from planlens.plan.load import load_plans, parse_plan
 from planlens.plan.model import Clause, Plan, Source
-from planlens.plan.yaml_nodes import MAX_NESTING
+from planlens.plan.yaml_nodes import MAX_NESTING, compose_nodes
 from planlens.render import compare_page, plan_page, render, render_compare
 from planlens.site import MANIFEST
+
+# Every test here runs with libyaml and again with the pure-Python composer alone.
+pytestmark = pytest.mark.usefixtures("yaml_composer")
 
 UNSAFE = DATA / "unsafe"
 GOOD = DATA / "good"
@@ -194,6 +205,31 @@ def test_block_scalars_and_keys_are_checked_too() -> None:
     found = {(p.location.line, p.location.column, p.message[:28]) for p in caught.value.problems}  # type: ignore[attr-defined]
     assert (11, 8, "'text' holds U+202E RIGHT-TO") in found
     assert (12, 6, "a key holds U+001B ESCAPE, a") in found
+
+
+#: Pieces of double-quoted strings: escapes that write a hidden character, escapes that do not,
+#: and hidden characters written as themselves.
+PIECES = ["\\e", "\\u202e", "\\x9b", "\\U000E0041", "\\N", "\\L", "\\P", "\\0", "\\r",
+          "\\t", "\\n", "\\\\", "\\_", "\\ ", '\\"', "\\x41", "\\u00e9", "\u202e",
+          "\u00ad", "\u200d", "\x85", "a", " "]  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=6).map("".join),
+    st.sampled_from(['"{}"', "'{}'", "{}", "|\n  {}", "[{}]", "{{{}: x}}"]),
+)
+def test_a_file_skipped_as_clean_has_no_hidden_character(body: str, form: str) -> None:
+    # `hidden_character_problems` skips the walk when no character or escape of the file can
+    # be one: it must find exactly what the walk finds.
+    text = "key: " + form.format(body) + "\n"
+    try:
+        root = compose_nodes(text, "p.yaml")
+    except PlanFileError:
+        assume(False)
+    assert root is not None
+    found = hidden_character_problems(root, text, "p.yaml")
+    assert found == _walk_for_hidden(root, text, "p.yaml")
 
 
 def test_a_raw_control_character_in_the_file_has_its_place(tmp_path: Path) -> None:

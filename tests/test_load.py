@@ -16,6 +16,10 @@ from planlens.plan import validate_plans
 from planlens.plan.load import _parse, decode_plan_bytes
 from planlens.plan.schema import MAX_PLAN_BYTES
 
+# Every test here runs with libyaml and again with the pure-Python composer alone: the messages
+# must be the same whichever composed the file.
+pytestmark = pytest.mark.usefixtures("yaml_composer")
+
 BAD = DATA / "bad"
 GOOD = DATA / "good"
 

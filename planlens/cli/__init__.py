@@ -8,8 +8,9 @@
 - `compare_commands`: diff, report, lineage, echoes;
 - `site_commands`: build.
 
-Commands import the library modules they need when they run: `planlens diff` should not pay for
-jinja2, markdown-it and the importer's patterns at start-up.
+Commands import the library modules they need when they run: `planlens --version` and `--help`
+should cost little more than Python and click, and `planlens diff` should not pay for jinja2,
+markdown-it and the importer's patterns. `tests/test_cli.py` checks which modules start-up imports.
 
 May import every package: it is the last of the flow.
 """
@@ -33,7 +34,6 @@ from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
 from planlens.plan.check_text import visible
-from planlens.write import reason
 
 #: The exit status of a command whose reader went away (`planlens diff ... | head`): what a
 #: shell reports for a process ended by SIGPIPE, as `cat` or `grep` would be.
@@ -75,6 +75,8 @@ class PlanlensGroup(click.Group):
             ctx.exit(EXIT_BROKEN_PIPE)
         except OSError as err:
             # Everything planlens writes to a file is a PlanlensError already: this is stdout.
+            from planlens.write import reason
+
             _silence_stdout()
             _say(f"planlens: error: standard output: cannot write: {reason(err)}")
             ctx.exit(1)

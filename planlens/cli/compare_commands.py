@@ -20,7 +20,6 @@ from planlens.cli.options import (
     to_stdout,
 )
 from planlens.plan.check_text import visible
-from planlens.write import write_bytes
 
 
 @click.command()
@@ -99,6 +98,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     from planlens.compare import compare
     from planlens.plan import file_sha256
     from planlens.render import compare_page, redline, render_compare, render_docx
+    from planlens.write import write_bytes
 
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")

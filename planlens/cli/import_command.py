@@ -8,7 +8,6 @@ import click
 
 from planlens.cli.options import force_option, output_option, to_stdout
 from planlens.plan.check_text import visible
-from planlens.write import write_text
 
 
 @click.command("import")
@@ -55,6 +54,7 @@ def import_(
     from planlens.importers import import_file
     from planlens.importers.skeleton import with_follows
     from planlens.plan.serialize import plan_to_yaml
+    from planlens.write import write_text
 
     plan = import_file(
         file,

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from planlens.errors import PlanlensError
-from planlens.plan import Plan, did_you_mean, load_plan, load_plans
 from planlens.plan.check_text import CANDIDATES, hidden_character, visible
-from planlens.write import write_text
+
+if TYPE_CHECKING:
+    from planlens.plan.model import Plan
+
+# The library modules a command needs are imported when it runs, not here: every command
+# imports this module, and `planlens --help` should not pay for the YAML loader.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -100,6 +104,8 @@ def emit(
         click.echo(text, nl=False, color=color)
         return
     assert output is not None
+    from planlens.write import write_text
+
     write_text(output, text, force=force, inputs=[Path(p.path) for p in plans if p.path])
     click.echo(visible(f"wrote {output}"), err=True)
 
@@ -117,6 +123,8 @@ def resolve_with_corpus(names: list[str], plans_dir: Path) -> tuple[list[Plan], 
 
     The folder is the corpus through which analyst pins compose between versions.
     """
+    from planlens.plan import did_you_mean, load_plan, load_plans
+
     folder: dict[str, Plan] | None = None
     plans: list[Plan] = []
     for name in names:

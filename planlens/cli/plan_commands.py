@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from planlens.cli.options import format_option, json_text, one_line, resolve_plans
-from planlens.plan import load_plans, validate_plans
 
 
 @click.command()
@@ -27,6 +26,8 @@ def validate(plans_dir: Path, paths: tuple[Path, ...]) -> None:
         planlens validate
         planlens validate plans/2025-11-20-us-28-point-plan.yaml
     """
+    from planlens.plan import validate_plans
+
     targets = paths or (plans_dir,)
     checked = validate_plans(targets, closed=not paths or all(path.is_dir() for path in paths))
     for warning in checked.warnings:
@@ -48,6 +49,7 @@ def list_plans(plans_dir: Path) -> None:
         planlens list
         planlens --plans other/ list
     """
+    from planlens.plan import load_plans
     from planlens.plan.formats import format_table, plan_summary_rows
 
     click.echo(format_table(plan_summary_rows(load_plans([plans_dir], closed=True))))

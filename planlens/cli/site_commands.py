@@ -10,7 +10,6 @@ import click
 
 from planlens.cli.options import force_option, say
 from planlens.errors import PlanlensError
-from planlens.plan import load_plans
 
 
 @click.command()
@@ -48,6 +47,7 @@ def build(
     Example:
         planlens build plans/ -o reports/
     """
+    from planlens.plan import load_plans
     from planlens.site import build_site
 
     if str(output) == "-":

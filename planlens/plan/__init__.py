@@ -4,8 +4,9 @@
 - `schema`: the keys of the file format in one place, and the JSON Schema made from them.
 - `load`: the entry points: find, read and parse plan files into validated `Plan`s, with
   file:line:col on every problem (and, from `validate_plans`, the warnings: an undated source).
-- `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), and where and
-  what a node is.
+- `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), by libyaml when
+  PyYAML has it and else in Python (the same tree; messages always from the Python composer),
+  and where and what a node is.
 - `check_structure`: the shape of the node tree: mappings, allowed and required keys, strings,
   lists.
 - `check_values`: the value rules: dates, URLs, plan ids, languages, statuses, topics, counts.
@@ -22,20 +23,33 @@ May import: `planlens.errors`, `planlens.perf`. The first package of the flow: i
 other planlens package.
 """
 
-from planlens.plan.load import (
-    Validated,
-    decode_plan_bytes,
-    did_you_mean,
-    file_sha256,
-    find_plan_files,
-    load_plan,
-    load_plans,
-    parse_plan,
-    read_plan_text,
-    validate_plans,
-)
-from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
-from planlens.plan.schema import plan_schema
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planlens.plan.load import (
+        Validated,
+        decode_plan_bytes,
+        did_you_mean,
+        file_sha256,
+        find_plan_files,
+        load_plan,
+        load_plans,
+        parse_plan,
+        read_plan_text,
+        validate_plans,
+    )
+    from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
+    from planlens.plan.schema import plan_schema
+
+#: The module each name comes from: imported on first use (`from planlens.plan import Plan`),
+#: so that importing one module of this package (`check_text`) does not import the YAML loader.
+_HOMES = {
+    **dict.fromkeys(("Clause", "ClauseRef", "Dropped", "Plan", "Source"), "planlens.plan.model"),
+    "plan_schema": "planlens.plan.schema",
+}
 
 __all__ = [
     "Clause",
@@ -55,3 +69,17 @@ __all__ = [
     "read_plan_text",
     "validate_plans",
 ]
+
+
+if not TYPE_CHECKING:  # mypy reads the imports above
+
+    def __getattr__(name: str) -> Any:
+        """Import a name of `__all__` from its module on first use, and keep it here."""
+        if name not in __all__:
+            raise AttributeError(f"module 'planlens.plan' has no attribute {name!r}")
+        value = getattr(importlib.import_module(_HOMES.get(name, "planlens.plan.load")), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

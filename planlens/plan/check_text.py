@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING
 
 from planlens.errors import Location, Problem
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node, ScalarNode
 
 #: Format characters that are part of writing some scripts, and allowed.
 ALLOWED_FORMAT = frozenset("\u200c\u200d")
@@ -124,8 +126,20 @@ def hidden_character_problems(root: Node, text: str, path: str) -> list[Problem]
     """Return a problem for each string in the node tree that holds a hidden character.
 
     The problem points at the first such character of the string (or at the escape that wrote
-    it) and names the others. The tree is walked without recursion.
+    it) and names the others. The tree is walked without recursion, unless the file's text can
+    hold none: every string of the file is its text, or written by an escape.
     """
+    if not CANDIDATES.search(text) and not _HIDING_ESCAPE.search(text):
+        return []
+    return _walk_for_hidden(root, text, path)
+
+
+def _walk_for_hidden(root: Node, text: str, path: str) -> list[Problem]:
+    """`hidden_character_problems`, looking at every string of the tree."""
+    # Here, not at the top: `visible` and friends serve the command line, which should not
+    # import YAML to print a message.
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     problems: list[Problem] = []
     stack: list[tuple[Node, str]] = [(root, "a value")]
     while stack:
@@ -179,6 +193,14 @@ _ESCAPES = {
     "P": "\u2029",
 }
 _CODE_LENGTHS = {"x": 2, "u": 4, "U": 8}
+#: A backslash escape that may write a hidden character in a double-quoted string (`\e`,
+#: `\u202e`); in other strings a backslash is itself, and this only costs a closer look.
+_HIDING_ESCAPE = re.compile(
+    r"\\["
+    + "".join(sorted(code for code, char in _ESCAPES.items() if hidden_character(char)))
+    + "".join(_CODE_LENGTHS)
+    + "]"
+)
 
 
 def _source_offset(text: str, start: int, end: int, double_quoted: bool) -> int:

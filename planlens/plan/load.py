@@ -10,10 +10,11 @@ done by `yaml_nodes` (the YAML node tree), `check_plan` (one file's tree -> `Pla
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from yaml.nodes import Node
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.plan.check_plan import PlanChecker
@@ -22,7 +23,7 @@ from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exp
 from planlens.plan.check_text import hidden_character_problems
 from planlens.plan.model import Plan
 from planlens.plan.schema import MAX_PLAN_BYTES
-from planlens.plan.yaml_nodes import compose_nodes
+from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -159,7 +160,21 @@ def read_plan_text(path: Path) -> str:
 
 
 def _parse(text: str, path: str) -> Parsed:
-    """Check the plan in `text`; invalid YAML and an empty file are problems, not exceptions."""
+    """Check the plan in `text`; invalid YAML and an empty file are problems, not exceptions.
+
+    libyaml composes the tree when it can (many times faster); a file it cannot answer for, or
+    one with any problem, is composed and checked again by the pure-Python composer, whose
+    messages and places are the ones users see.
+    """
+    try:
+        root = compose_with_libyaml(text)
+    except Unsure:
+        pass
+    else:
+        if root is not None:
+            parsed = _check(root, text, path)
+            if not parsed.problems:
+                return parsed
     try:
         root = compose_nodes(text, path)
     except PlanFileError as err:
@@ -167,6 +182,11 @@ def _parse(text: str, path: str) -> Parsed:
     if root is None:
         message = "the file is empty; a plan is a mapping with id, title, date and clauses"
         return Parsed(None, [Problem(Location(path, 1, 1), message)])
+    return _check(root, text, path)
+
+
+def _check(root: Node, text: str, path: str) -> Parsed:
+    """Check and build the plan of one file's node tree."""
     checker = PlanChecker(path)
     checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)
@@ -177,6 +197,8 @@ def file_sha256(path: str | None) -> str | None:
     """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
     if path is None:
         return None
+    import hashlib  # here: only reports need it, and every command loads plans
+
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as err:

@@ -3,14 +3,22 @@
 We validate `yaml.compose()`'s node tree rather than `yaml.safe_load()`'s values because the node
 tree keeps what the loaded values lose: where each value stands, the raw spelling of scalars
 (`1.10`, not 1.1; `no`, not False), and duplicate keys, which `safe_load` silently drops.
+
+Two composers make the same tree. `compose_nodes` is PyYAML's pure-Python composer, with our
+refusals built in: its messages (file:line:col and wording) are the ones users see.
+`compose_with_libyaml` is PyYAML's C composer (libyaml), many times faster on large files; it
+knows none of our refusals, so it answers only for a file it composes without an error, with no
+alias and no nesting past the limit, and says `Unsure` otherwise: the caller then composes
+again with `compose_nodes`, which gives the message.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from planlens.errors import Location, PlanFileError, Problem
@@ -114,6 +122,98 @@ def compose_nodes(text: str, path: str) -> Node | None:
         raise PlanFileError([Problem(location, message)]) from None
     except yaml.YAMLError as err:
         raise PlanFileError([Problem(Location(path, 1, 1), f"invalid YAML: {err}")]) from None
+
+
+class Unsure(Exception):
+    """Raised by `compose_with_libyaml` when only `compose_nodes` can answer for the text."""
+
+
+#: Nested deeper than any libyaml that bounds nesting (its limit is 1,000) accepts: the probe.
+_PROBE = "[" * 1500 + "]" * 1500
+
+
+@functools.cache
+def libyaml_loader() -> type[yaml.CSafeLoader] | None:
+    """Return PyYAML's C safe loader if it can be used here, else None.
+
+    It can when PyYAML was built with libyaml, and that libyaml refuses deep nesting itself
+    (libyaml 0.2.6 and later stop at 1,000 levels): PyYAML's C composer recurses once per level
+    in C, so without that bound a deep file could overflow the stack before we saw it.
+    """
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    loader = yaml.CSafeLoader
+    return loader if _refuses_deep_nesting(loader) else None
+
+
+def _refuses_deep_nesting(loader: type[Any]) -> bool:
+    """Say whether `loader` refuses nesting deeper than 1,000 levels with a YAML error."""
+    composer = loader(_PROBE)
+    try:
+        composer.get_single_node()
+    except yaml.YAMLError:
+        return True
+    except RecursionError:
+        return False
+    finally:
+        composer.dispose()
+    return False
+
+
+def compose_with_libyaml(text: str) -> Node | None:
+    """Return the node tree of `text` as `compose_nodes` would, composed by libyaml.
+
+    Raise `Unsure` when libyaml is not available, and wherever `compose_nodes` would refuse the
+    text or says more than libyaml: a YAML error (libyaml's wording and places differ), an alias
+    (libyaml shares the anchored node), nesting past `MAX_NESTING`.
+
+    >>> compose_with_libyaml("id: x\\n").value[0][1].value if libyaml_loader() else "x"
+    'x'
+    """
+    loader_class = libyaml_loader()
+    if loader_class is None:
+        raise Unsure
+    try:
+        loader = loader_class(text)
+        try:
+            root: Node | None = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError):
+        raise Unsure from None
+    if root is not None:
+        _as_composed_in_python(root)
+    return root
+
+
+def _as_composed_in_python(root: Node) -> None:
+    """Check libyaml's tree for what `compose_nodes` refuses, and make it the same tree.
+
+    A node met twice is an alias (libyaml returns the anchored node again), and nesting past
+    `MAX_NESTING` is too deep: both raise `Unsure`. The walk uses no recursion, and stops at the
+    first repeated node, so an alias bomb (a few nodes, shared exponentially often) costs
+    nothing. Plain scalars get the style PyYAML's Python composer gives them, None (libyaml's
+    is ""), which tells a bare `key:` (no value) from `key: ""`.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise Unsure
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style == "":
+                node.style = None
+            continue
+        if depth >= MAX_NESTING:
+            raise Unsure
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        else:
+            stack.extend((item, depth + 1) for item in node.value)
 
 
 def _offset_location(text: str, offset: int, path: str) -> Location:
