@@ -539,3 +539,17 @@ def test_flags_are_of_known_kinds_once_each(old: str, new: str, language: str | 
     assert set(found) <= set(FLAG_TYPES)
     assert len(found) == len(set(found))
     assert all(f.old or f.new for f in substance_flags(old, new, language))
+
+
+WORDS = st.sampled_from(
+    ["the", "EU", "NATO", "Russia", "will", "shall", "may", "not", "no", "all", "only", "if", "once", "within", "30", "days", "and", "or", ",", ".", ";", "Kherson", "§", "5", "Absatz", "3", "nicht", "nur", "wenn", "kann", "muss", "(1)", "(2)", "600,000", "sanctions", "troops"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORDS, max_size=25), st.lists(WORDS, max_size=25), st.sampled_from(["en", "de"]))
+def test_swapping_old_and_new_swaps_the_flags(a: list[str], b: list[str], language: str) -> None:
+    old, new = " ".join(a), " ".join(b)
+    forward = {(f.type, f.old, f.new) for f in substance_flags(old, new, language)}
+    backward = {(f.type, f.new, f.old) for f in substance_flags(new, old, language)}
+    assert {k for k, _, _ in forward} == {k for k, _, _ in backward}

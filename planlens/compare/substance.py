@@ -312,17 +312,28 @@ def _plus(
 
 
 def _enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Return the items dropped from or added to an enumeration, phrase by aligned phrase."""
+    """Return the items dropped from or added to an enumeration, between each phrase and its
+    closest version in its group; the same both ways round, and an item that only moved (gone
+    here, come there) is none."""
     gone: list[str] = []
     came: list[str] = []
     for olds, news in alignment.groups:
-        for n in news:
-            o = max(olds, key=lambda p: similarity(p, n))
-            if min(len(o.text.split()), len(n.text.split())) >= 4:
-                g, c = _list_items(o.text, n.text, parties)
-                gone += g
-                came += c
-    return gone, came
+        pairs = dict.fromkeys(
+            [(max(olds, key=lambda o: similarity(o, n)), n) for n in news]
+            + [(o, max(news, key=lambda n: similarity(o, n))) for o in olds]
+        )
+        for o, n in pairs:
+            if min(len(o.text.split()), len(n.text.split())) < 4:
+                continue
+            g, c = _list_items(o.text, n.text, parties)
+            c2, g2 = _list_items(n.text, o.text, parties)
+            gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
+            came += [x for x in dict.fromkeys(c + c2) if x not in came]
+    moved = {x.casefold() for x in gone} & {x.casefold() for x in came}
+    return (
+        [x for x in gone if x.casefold() not in moved],
+        [x for x in came if x.casefold() not in moved],
+    )
 
 
 def _party_difference(
