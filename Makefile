@@ -27,6 +27,7 @@ $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
 report: $(VENV)/.stamp-base
 	$(BIN)/planlens validate $(PLANS)
 	$(BIN)/planlens build $(PLANS) -o reports
+	@echo "Open reports/index.html in a browser: the index of every plan, comparison and lineage."
 
 # The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
 # and never downloads a browser of Playwright's own. The Word-redline tests open their documents

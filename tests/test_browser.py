@@ -309,6 +309,37 @@ def test_print_shows_every_row_and_no_controls(
     assert page.locator("#filters").is_hidden() and page.locator("nav.toc").is_hidden()
 
 
+def test_print_shows_source_addresses_and_unchanged_clauses_in_full(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    page = open_page(sites["plans"] / "compare/us-28--e3-28.html").page
+    source = page.locator(".plan-sources a[href^='https://']").first
+    href = source.get_attribute("href")
+    assert href and href.startswith("https://")
+    unchanged = page.locator("tr.r-unchanged details.same-text").first
+    text = unchanged.locator("p").first
+    # On screen, both are folded away: the sources in the plan card, the unchanged text to a
+    # one-line preview.
+    assert not source.is_visible() and not text.is_visible()
+    page.emulate_media(media="print")
+    assert source.is_visible()
+    printed = source.evaluate("a => getComputedStyle(a, '::after').content")
+    assert printed == f'" <{href}>"'  # the address follows the link's text on paper
+    assert text.is_visible() and len(text.inner_text()) > 20
+    assert unchanged.locator(".preview").is_hidden()  # the full text, not its preview
+    # A plan page prints its sources, but not its "Compare with…" menu, which is navigation.
+    page = open_page(sites["plans"] / "plans/us-28.html").page
+    page.emulate_media(media="print")
+    menus = page.locator("details.compare-with")
+    assert menus.count() > 0 and all(m.is_hidden() for m in menus.all())
+    assert page.locator("ul.sources a[href^='https://']").first.is_visible()
+    # Only external addresses are printed: a link inside the page has none after it.
+    internal = page.locator("a[href^='#']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert internal in ("none", "normal")
+
+
 # -- keyboard navigation -------------------------------------------------------------------
 
 FOCUSED_ROW = (
@@ -616,11 +647,64 @@ def test_hostile_pages_run_nothing(
     assert "<script>window.__pwned = 'text'</script>" in text
 
 
+# -- any two versions ----------------------------------------------------------------------
+
+ACROSS = "compare/us-28--framework-20.html"
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["js", "no-js"])
+def test_us28_to_framework20_is_reachable_from_the_index(
+    scripts: bool, sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    site = sites["plans"]
+    assert (site / ACROSS).is_file()
+    # From the table of comparisons.
+    page = open_page(site / "index.html", java_script_enabled=scripts).page
+    page.locator(f'#compare-h ~ div a[href="{ACROSS}"]').click()
+    page.wait_for_url(f"**/{ACROSS}")
+    # From the "compare with…" list of us-28 in the table of plans: closed, then opened.
+    page = open_page(site / "index.html", java_script_enabled=scripts).page
+    link = page.locator(f'details.compare-with a[href="{ACROSS}"]')
+    assert link.count() == 2  # under us-28 and under framework-20
+    assert not link.first.is_visible() and not link.last.is_visible()
+    page.locator("details.compare-with summary", has_text="us-28 with").click()
+    assert link.first.is_visible() and not link.last.is_visible()
+    link.first.click()
+    page.wait_for_url(f"**/{ACROSS}")
+    # From us-28's own page, the same way.
+    page = open_page(site / "plans" / "us-28.html", java_script_enabled=scripts).page
+    page.locator("details.compare-with summary").click()
+    page.get_by_role("link", name="us-28 → framework-20").click()
+    page.wait_for_url(f"**/{ACROSS}")
+    # The page itself: clean, with what lies between and the reported removals.
+    visit = open_page(site / ACROSS, java_script_enabled=scripts)
+    assert visit.problems() == []
+    assert "Between them: geneva-19" in visit.page.locator("p.between").inner_text()
+    assert visit.page.locator("#reported li").count() == 4
+    assert visit.page.locator("tr.row").count() > 50
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_index_and_any_pair_meet_wcag_aa(
+    scheme: str, sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    failures = {}
+    for name in ["index.html", ACROSS, "plans/geneva-19.html"]:
+        visit = open_page(sites["plans"] / name, color_scheme=scheme)
+        page = visit.page
+        page.locator("details").evaluate_all("ds => ds.forEach(d => { d.open = true; })")
+        found = page.evaluate(CONTRAST_SCRIPT) + visit.problems()
+        if found:
+            failures[name] = sorted(set(found))
+    assert failures == {}
+
+
 # -- screenshots and timing ----------------------------------------------------------------
 
 SCREENSHOTS = {
     "index": ("plans", "index.html"),
     "compare": ("plans", "compare/us-28--e3-28.html"),
+    "compare-across": ("plans", ACROSS),
     "plan": ("plans", "plans/us-28.html"),
     "compare-fixture": ("report", COMPARE_PAGES[0]),
 }
@@ -660,3 +744,23 @@ def test_first_paint(
             f"load {loaded:.0f} ms"
         )
     assert paint["first-contentful-paint"] < 5000
+
+
+def test_us28_to_framework20_opens_with_the_key_changes(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    visit = open_page(sites["plans"] / ACROSS)
+    page = visit.page
+    assert visit.problems() == []
+    key = page.locator("#key")
+    box = key.bounding_box()
+    assert box is not None and box["y"] < DESKTOP["height"]  # in the first screen
+    text = key.inner_text()
+    assert "rises from 600,000 to 800,000" in text
+    amnesty = key.locator("li", has_text="amnesty")
+    assert amnesty.count() == 1
+    assert "reported removed in geneva-19" in amnesty.inner_text()
+    # Each sentence opens its row.
+    amnesty.locator("a").first.click()
+    assert page.evaluate("location.hash") == "#old-26"
+    assert page.locator("tr:has(#old-26)").is_visible()

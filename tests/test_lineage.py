@@ -27,7 +27,9 @@ from planlens.lineage import (
     blame_all,
     lineage,
     lineage_chains,
+    lineage_groups,
     lineage_markdown,
+    lineage_pairs,
     lineage_text,
     lineage_to_data,
     order_versions,
@@ -120,6 +122,7 @@ def check_lineage(lin: Lineage) -> None:
             assert step.clauses == mine
             assert (step.state in PRESENT_STATES) == bool(mine)
     assert_agrees_with_pairwise_diffs(lin)
+    assert_agrees_across_silent_versions(lin)
     assert_blame_rebuilds(lin)
 
 
@@ -149,8 +152,14 @@ def assert_agrees_with_pairwise_diffs(lin: Lineage) -> None:
                     for cid in change.old:
                         r = ClauseRef(parent, cid)
                         step = lin.family(r).step(version.id)
-                        where = step.removed if change.relation == "removed" else step.unknown
-                        assert r in where, (r, change.relation, step)
+                        if change.relation == "removed":
+                            assert r in step.removed, (r, change.relation, step)
+                        elif lin.version(parent).plan.clause_index()[cid].text is None:
+                            # Without text, the earlier forms it came from decide (removed,
+                            # or linked across it), else it stays unknown.
+                            assert r in step.unknown or r in step.removed or step.present, step
+                        else:
+                            assert r in step.unknown, (r, change.relation, step)
                 else:
                     for cid in change.new:
                         r = ClauseRef(version.id, cid)
@@ -164,6 +173,33 @@ def assert_agrees_with_pairwise_diffs(lin: Lineage) -> None:
                         if len(step.clauses) == 1 and not arrived:
                             assert step.state == start
     assert direct == expected
+
+
+def assert_agrees_across_silent_versions(lin: Lineage) -> None:
+    """Across versions that say nothing of a clause, the lineage says what a direct comparison
+    says: a clause of A that every version between A and B is silent about ("unknown") is in
+    the family of the clauses of B it is paired with, and B removed it if the comparison finds
+    it removed (never "unknown" in a complete version that does not have it)."""
+    versions = lin.versions
+    plans = [v.plan for v in versions]
+    for a, b in itertools.combinations(versions, 2):
+        between = [v.id for v in versions[a.index + 1 : b.index]]
+        if not between:
+            continue
+        diff = compare(a.plan, b.plan, corpus=plans)
+        for change in diff.walk():
+            olds = [ClauseRef(a.id, cid) for cid in change.old]
+            if not olds or not all(
+                lin.family(r).step(v).state == "unknown" for r in olds for v in between
+            ):
+                continue
+            families = {id(lin.family(r)) for r in olds}
+            if change.new:
+                news = {id(lin.family(ClauseRef(b.id, cid))) for cid in change.new}
+                assert families == news, (str(olds[0]), b.id, change.new)
+            elif change.relation == "removed":
+                for r in olds:
+                    assert r in lin.family(r).step(b.id).removed, (str(r), b.id)
 
 
 def assert_blame_rebuilds(lin: Lineage) -> None:
@@ -251,8 +287,15 @@ def test_a_partial_version_does_not_end_a_family(geneva_chain: Lineage) -> None:
     # Point 7: unknown at Geneva, absent from the full 20 points: dropped by then.
     assert states(lin, "us-28#7") == ["original", "unknown", "removed"]
     assert lin.family("us-28#7").step("framework-20").since == ("us-28",)
-    # Territory: paired through Geneva, whose text was never published.
-    assert states(lin, "us-28#21") == ["original", "text-unknown", "text-unknown"]
+    # Territory: paired through Geneva, whose text was never published; the 20 points' text
+    # is compared with the 28 points' (as a direct comparison does), past Geneva's.
+    assert states(lin, "us-28#21") == ["original", "text-unknown", "modified"]
+    step = lin.family("us-28#21").step("framework-20")
+    assert [(e.kind, e.old_version, e.relation) for e in step.edges] == [
+        ("direct", "geneva-19", "unknown"),
+        ("skip", "us-28", "modified"),
+    ]
+    assert step.since == ("us-28",)
     # New in the 20 points, but Geneva is partial: "appeared", not "added".
     assert states(lin, "framework-20#9") == ["absent", "absent", "appeared"]
     assert all(run.uncertain for run in blame(lin, ref("framework-20#9")))
@@ -371,6 +414,127 @@ def test_reported_removal_in_a_partial_version_is_dropped_not_unknown() -> None:
     assert lin.family("a#2").step("b").reports[0].note == "reported removed"
 
 
+def test_geneva_form_without_text_is_removed_in_the_full_20_points(
+    geneva_chain: Lineage,
+) -> None:
+    # Geneva's NATO point (derived from us-28 points 3 and 4) was never published; the full
+    # 20 points have nothing of points 3 and 4 (as us-28 -> framework-20 says): removed there,
+    # not "unknown".
+    lin = geneva_chain
+    assert states(lin, "us-28#3") == ["original", "text-unknown", "removed"]
+    step = lin.family("us-28#3").step("framework-20")
+    assert step.removed == (ref("geneva-19#nato-russia-us-relations"),)
+    assert step.unknown == ()
+    direct = compare(lin.version("us-28").plan, lin.version("framework-20").plan)
+    assert {c.relation for c in direct.walk() if set(c.old) & {"3", "4"}} == {"removed"}
+    # No family is "unknown" in the full 20 points if any earlier form of it has text.
+    for family in lin.families:
+        if family.step("framework-20").state == "unknown":
+            texts = [lin.version(r.plan).plan.clause_index()[r.clause].text for r in family.clauses]
+            assert texts == [None] * len(texts), family.id
+
+
+def test_geneva_picture_draws_the_20_points_from_geneva_forms_without_text(
+    geneva_chain: Lineage,
+) -> None:
+    pic = picture(geneva_chain)
+    titles = {band.title: band for band in pic.bands}
+    # Territory: one band into point 14, from Geneva's box, coloured by the comparison with
+    # us-28's text (modified), not a yellow "text unknown" band beside a band from us-28.
+    into = [b for b in pic.bands if "→ framework-20 14:" in b.title]
+    assert len(into) == 1 and into[0].title.startswith("us-28 21 → framework-20 14: modified")
+    box = next(n for n in pic.nodes if n.label == "territory")
+    assert into[0].d.startswith(f"M{box.x + box.w:.1f},{box.y:.1f} ")
+    # The NATO point ends at Geneva's box with a dropped stub.
+    stub = titles["geneva-19#nato-russia-us-relations: dropped in framework-20"]
+    nato = next(n for n in pic.nodes if n.href == "#c-geneva-19--nato-russia-us-relations")
+    assert stub.kind == "dropped" and stub.d.startswith(f"M{nato.x + nato.w:.1f},")
+
+
+WEAPONS = "Heavy weapons are withdrawn to a distance of 50 kilometres within 14 days."
+ARTILLERY = "Artillery pulls back behind the river."
+
+
+def test_form_without_text_is_removed_with_the_reports_about_what_it_came_from() -> None:
+    a = plan("a", clause("1", SOVEREIGNTY), clause("2", AMNESTY), clause("3", GRAIN))
+    b = plan(
+        "b",
+        clause("1", SOVEREIGNTY),
+        clause("x", None, status="unknown", derived_from=(ref("a#2"),)),
+        completeness="partial",
+        follows=("a",),
+    )
+    c = plan(
+        "c",
+        clause("1", SOVEREIGNTY),
+        clause("3", GRAIN),
+        follows=("b",),
+        dropped=(Dropped(ref("a#2"), note="the amnesty is gone"),),
+    )
+    lin = lineage([a, b, c])
+    check_lineage(lin)
+    assert states(lin, "a#2") == ["original", "text-unknown", "removed"]
+    step = lin.family("a#2").step("c")
+    assert step.removed == (ref("b#x"),)
+    assert step.since == ()
+    assert [d.note for d in step.reports] == ["the amnesty is gone"]
+    # The same without the report: the full version's silence is a removal all the same.
+    c2 = plan("c", clause("1", SOVEREIGNTY), clause("3", GRAIN), follows=("b",))
+    lin2 = lineage([a, b, c2])
+    assert states(lin2, "a#2") == ["original", "text-unknown", "removed"]
+    # A partial next version says nothing either way: still unknown there.
+    c3 = plan("c", clause("1", SOVEREIGNTY), follows=("b",), completeness="partial")
+    assert states(lineage([a, b, c3]), "a#2") == ["original", "text-unknown", "unknown"]
+
+
+def test_form_without_text_is_looked_behind_to_pair_across_it() -> None:
+    # b shows that a#2 is there, without its text, and a#3 without a pin: c's clauses are
+    # compared with a's texts, as a direct comparison of a with c pairs them.
+    a = plan("a", clause("1", SOVEREIGNTY), clause("2", ARMY), clause("3", GRAIN))
+    b = plan(
+        "b",
+        clause("x", None, status="unknown", same_as=ref("a#2")),
+        clause("y", None, status="unknown"),
+        completeness="partial",
+        follows=("a",),
+    )
+    c = plan("c", clause("1", SOVEREIGNTY), clause("2", GRAIN), clause("3", ARMY2), follows=("b",))
+    lin = lineage([a, b, c])
+    check_lineage(lin)
+    direct = {(ch.old, ch.new) for ch in compare(a, c).walk()}
+    assert {(("2",), ("3",)), (("3",), ("2",))} <= direct
+    assert lin.family("a#2") is lin.family("c#3")
+    assert lin.family("a#3") is lin.family("c#2")
+    assert states(lin, "a#2")[2] == "modified"
+    assert [f.type for f in lin.family("a#2").step("c").flags] == ["number"]
+
+
+def test_silent_form_joins_the_clause_the_direct_comparison_pairs_it_with() -> None:
+    # a#2 is not paired with b#9 (too different), but c#2 has the words of both: the direct
+    # comparison a -> c pairs a#2 with c#2, which b#9 also became.
+    a = plan("a", clause("1", SOVEREIGNTY), clause("2", WEAPONS), clause("3", GRAIN))
+    b = plan(
+        "b",
+        clause("1", SOVEREIGNTY),
+        clause("9", ARTILLERY),
+        completeness="partial",
+        follows=("a",),
+    )
+    c = plan(
+        "c",
+        clause("1", SOVEREIGNTY),
+        clause("2", WEAPONS + " " + ARTILLERY),
+        clause("3", GRAIN),
+        follows=("b",),
+    )
+    lin = lineage([a, b, c])
+    check_lineage(lin)
+    assert lin.family("a#2") is lin.family("b#9") is lin.family("c#2")
+    assert lin.family("a#2").step("c").state == "modified"
+    assert lin.family("a#2").step("b").unknown == (ref("a#2"),)
+    assert [e.kind for e in lin.family("a#2").step("c").edges] == ["direct", "skip"]
+
+
 def test_sub_clauses_are_families_too() -> None:
     a = plan("a", clause("1", GRAIN, clause("1.a", ARMY), clause("1.b", AMNESTY)))
     b = plan("b", clause("1", GRAIN, clause("1.a", ARMY2)), follows=("a",))
@@ -379,6 +543,70 @@ def test_sub_clauses_are_families_too() -> None:
     assert lin.family("a#1.a").depth == 1
     assert states(lin, "a#1.a") == ["original", "modified"]
     assert states(lin, "a#1.b") == ["original", "removed"]
+
+
+def test_the_shipped_plans_make_ten_pairs(corpus: dict[str, Plan]) -> None:
+    pairs = [(old.id, new.id) for old, new in lineage_pairs(corpus.values())]
+    assert pairs == [
+        ("minsk-1", "minsk-memo"),
+        ("minsk-1", "minsk-2"),
+        ("minsk-memo", "minsk-2"),
+        ("istanbul-2022-communique", "istanbul-2022-draft"),
+        ("us-28", "e3-28"),
+        ("us-28", "geneva-19"),
+        ("us-28", "framework-20"),
+        ("e3-28", "geneva-19"),
+        ("e3-28", "framework-20"),
+        ("geneva-19", "framework-20"),
+    ]
+
+
+@st.composite
+def follows_graphs(draw: st.DrawFn) -> list[Plan]:
+    """Draw up to 8 plans, each following some of the plans before it (or an absent one), with
+    dates that need not agree with `follows`, in a shuffled order."""
+    size = draw(st.integers(0, 8))
+    plans = []
+    for k in range(size):
+        follows = draw(st.lists(st.integers(0, k), unique=True, max_size=2))
+        ids = tuple(f"p{j}" if j < k else "absent" for j in follows)
+        day = draw(st.integers(1, 9))
+        plans.append(
+            Plan(f"p{k}", f"p{k}", f"2025-01-0{day}", "draft", "full", SOURCE, (), follows=ids)
+        )
+    return draw(st.permutations(plans))
+
+
+@given(follows_graphs())
+@settings(max_examples=200, deadline=None)
+def test_lineage_pairs_are_every_pair_of_a_lineage_older_first(plans: list[Plan]) -> None:
+    pairs = lineage_pairs(plans)
+    groups = lineage_groups(plans)
+    sizes: dict[str, int] = defaultdict(int)
+    for name in groups.values():
+        sizes[name] += 1
+    # n(n-1)/2 for a lineage of n versions, each pair once, both of one lineage.
+    assert len(pairs) == sum(n * (n - 1) // 2 for n in sizes.values())
+    assert len({(old.id, new.id) for old, new in pairs}) == len(pairs)
+    assert all(groups[old.id] == groups[new.id] for old, new in pairs)
+    # Older first: never a version before one it follows, at any distance.
+    by_id = {p.id: p for p in plans}
+
+    def ancestors(pid: str) -> set[str]:
+        out: set[str] = set()
+        todo = [pid]
+        while todo:
+            for parent in by_id[todo.pop()].follows:
+                if parent in by_id and parent not in out:
+                    out.add(parent)
+                    todo.append(parent)
+        return out
+
+    assert all(new.id not in ancestors(old.id) for old, new in pairs)
+    # The same whatever order the plans come in.
+    assert [(o.id, n.id) for o, n in lineage_pairs(sorted(plans, key=lambda p: p.id))] == [
+        (o.id, n.id) for o, n in pairs
+    ]
 
 
 def test_order_by_follows_or_as_given() -> None:

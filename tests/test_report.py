@@ -716,3 +716,65 @@ def test_weak_links_are_marked_check_this_with_their_confidence() -> None:
 )
 def test_only_http_links_reach_a_page(text: str, html: str) -> None:
     assert str(markdown(text)) == html
+
+
+# -- reported removals ----------------------------------------------------------------------
+
+
+def test_reported_removal_is_on_the_comparison(report_site: dict[str, str]) -> None:
+    doc = parse_html(report_site["compare/report-v2--report-v3.html"])
+    assert "#reported" in [a.attrs["href"] for a in doc.find("nav", "toc").find_all("a")]
+    item = doc.find("ul", "reported").find("li")
+    assert item.find("a").attrs["href"] == "#old-2"
+    assert "reported dropped in report-v3" in item.text()
+    assert "The amnesty point was reported as removed." in item.text()
+    assert "https://example.org/news/amnesty" in [a.attrs["href"] for a in item.find_all("a")]
+    # The row of the removed clause carries the report too.
+    row = next(
+        tr
+        for tr in doc.find_all("tr", "row")
+        if any(e.attrs.get("id") == "old-2" for e in tr.iter())
+    )
+    assert row.attrs["data-relation"] == "removed"
+    report = row.find("p", "report")
+    assert "The amnesty point was reported as removed." in report.text()
+    assert report.find("a").attrs["href"] == "https://example.org/news/amnesty"
+    # Only that row: no other row has a report.
+    assert len(doc.find_all("p", "report")) == 1
+    # A comparison whose versions report nothing has no such section.
+    assert 'id="reported"' not in report_site["compare/report-v1--report-v2.html"]
+
+
+def test_reported_removals_of_the_versions_between() -> None:
+    plans = {p.id: p for p in load_plans([REPORT_DATA], closed=True)}
+    v1, v3 = plans["report-v1"], plans["report-v3"]
+    diff = compare(v1, v3, corpus=plans.values())
+    # Without a corpus: the new version's own reports. report-v3 names report-v2#2, a clause
+    # report-v1 does not have, so it has no row here, and no page to link to.
+    page = compare_page(diff)
+    assert [(r.label, r.version, r.href, r.old_id) for r in page.reported] == [
+        ("report-v2#2", "report-v3", "", "")
+    ]
+    assert page.between == ()
+    assert not any(row.reports for row in page.rows)
+    # With the corpus: report-v2 lies between, and plan pages are linked where there are any.
+    linked = compare_page(diff, corpus=plans.values(), plan_href=lambda pid: f"../plans/{pid}.html")
+    assert linked.between == (("report-v2", "../plans/report-v2.html"),)
+    assert [r.href for r in linked.reported] == ["../plans/report-v2.html#clause-2"]
+    html = render_compare(linked)
+    assert 'Between them: <a href="../plans/report-v2.html">report-v2</a>.' in html
+    # No reports at all: no section.
+    bare = replace(v3, dropped=())
+    assert 'id="reported"' not in render_compare(compare_page(compare(v1, bare)))
+
+
+def test_standalone_report_shows_removals_reported_between(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    args = ["--plans", str(ROOT / "plans"), "report", "us-28", "framework-20", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"wrote {out}\n")
+    doc = parse_html(out.read_text("utf-8"))
+    assert "Between them: geneva-19." in " ".join(doc.find("p", "between").text().split())
+    items = [li.text() for li in doc.find("ul", "reported").find_all("li")]
+    assert any("reported dropped in geneva-19" in t and "amnesty" in t for t in items)
+    assert any("reported dropped in framework-20" in t for t in items)

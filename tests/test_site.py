@@ -245,6 +245,136 @@ def test_renamed_plan_file_updates_its_pages(plans_copy: Path, tmp_path: Path) -
     assert files(out) == files(clean)
 
 
+# -- any two versions ----------------------------------------------------------------------
+
+#: The lineages of plans/: Minsk II with the two texts it follows, the Istanbul communiqué and
+#: draft, us-28 with its three revisions (siblings included).
+PAIRS = [
+    ("minsk-1", "minsk-memo"),
+    ("minsk-1", "minsk-2"),
+    ("minsk-memo", "minsk-2"),
+    ("istanbul-2022-communique", "istanbul-2022-draft"),
+    ("us-28", "e3-28"),
+    ("us-28", "geneva-19"),
+    ("us-28", "framework-20"),
+    ("e3-28", "geneva-19"),
+    ("e3-28", "framework-20"),
+    ("geneva-19", "framework-20"),
+]
+
+
+def links_of(page: Path) -> list[str]:
+    return [a.attrs["href"] for a in parse_html(page.read_text("utf-8")).find_all("a")]
+
+
+def test_every_pair_of_versions_of_a_lineage_has_a_comparison(site: Path) -> None:
+    pages = files(site)
+    assert sorted(p for p in pages if p.startswith("compare/")) == sorted(
+        f"compare/{old}--{new}.html" for old, new in PAIRS
+    )
+    # The pages of successive versions keep their names.
+    for old, new in [("minsk-1", "minsk-2"), ("us-28", "e3-28"), ("geneva-19", "framework-20")]:
+        assert f"compare/{old}--{new}.html" in pages
+    # As the README says: index + a page per plan + n(n-1)/2 per lineage + a page per chain.
+    plans = [p for p in pages if p.startswith("plans/")]
+    lineages = [p for p in pages if p.startswith("lineage/")]
+    assert len(plans) == 15 and len(lineages) == 5
+    comparisons = 4 * 3 // 2 + 3 * 2 // 2 + 2 * 1 // 2
+    assert len([p for p in pages if p.endswith(".html")]) == 1 + 15 + comparisons + 5 == 31
+    assert "is 1 + 15 + (6 + 3 + 1) + 5 = 31" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_index_and_plan_pages_offer_every_other_version(site: Path) -> None:
+    index = links_of(site / "index.html")
+    for old, new in PAIRS:
+        # In the table of comparisons, and under both versions in the table of plans.
+        assert index.count(f"compare/{old}--{new}.html") == 3, (old, new)
+    for plan in ("us-28", "e3-28", "geneva-19", "framework-20", "minsk-memo", "minsk-2"):
+        shown = [h for h in links_of(site / "plans" / f"{plan}.html") if "compare/" in h]
+        assert shown == [
+            f"../compare/{old}--{new}.html" for old, new in PAIRS if plan in (old, new)
+        ], plan
+    # A plan in no lineage has no comparison to offer.
+    assert not [h for h in links_of(site / "plans" / "china-12.html") if "compare/" in h]
+    doc = parse_html((site / "index.html").read_text("utf-8"))
+    routes = {
+        row.find_all("td")[1].find("a").attrs["href"]: row.find_all("td")[2].text()
+        for row in doc.find("table").find_all("tr")[1:]
+    }
+    assert routes["compare/us-28--framework-20.html"] == "through geneva-19"
+    assert routes["compare/geneva-19--framework-20.html"] == "next version"
+    assert routes["compare/e3-28--geneva-19.html"] == "separate branches"
+
+
+def test_direct_comparison_across_geneva_shows_its_reported_removals(site: Path) -> None:
+    doc = parse_html((site / "compare" / "us-28--framework-20.html").read_text("utf-8"))
+    between = doc.find("p", "between")
+    assert "Between them: geneva-19" in " ".join(between.text().split())
+    assert between.find("a").attrs["href"] == "../plans/geneva-19.html"
+    section = doc.find("ul", "reported")
+    items = {
+        li.find("a").attrs["href"]: " ".join(li.text().split()) for li in section.find_all("li")
+    }
+    # The amnesty, reported dropped at Geneva, and the compensation clause, in the 20 points.
+    assert "reported dropped in geneva-19" in items["#old-26"]
+    assert "amnesty" in items["#old-26"]
+    assert "reported dropped in framework-20" in items["#old-10.a"]
+    sources = [a.attrs["href"] for a in section.find_all("a") if a.attrs["href"].startswith("http")]
+    assert any("amnesty-clause-excluded" in url for url in sources)
+    # And on the row of the removed clause itself.
+    row = next(
+        tr
+        for tr in doc.find_all("tr", "row")
+        if any(e.attrs.get("id") == "old-26" for e in tr.iter())
+    )
+    assert row.attrs["data-relation"] == "removed"
+    report = row.find("p", "report")
+    assert "geneva-19" in report.text() and "amnesty" in report.text()
+    # A successive pair shows only its own version's reports, without "between".
+    doc = parse_html((site / "compare" / "geneva-19--framework-20.html").read_text("utf-8"))
+    assert not doc.find_all("p", "between")
+    reported = doc.find("ul", "reported").find_all("li")
+    assert len(reported) == 1 and "us-28#10.a" in reported[0].text()
+    assert reported[0].find("a").attrs["href"] == "../plans/us-28.html#clause-10.a"
+
+
+def test_a_version_between_is_an_input_of_the_comparison_across_it(
+    plans_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    build(plans_copy, out)
+    geneva = plans_copy / "2025-11-24-geneva-19-point-framework.yaml"
+    geneva.write_text(geneva.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    written = set(build(plans_copy, out).written)
+    assert "compare/us-28--framework-20.html" in written
+    assert "compare/us-28--e3-28.html" not in written
+    e3 = plans_copy / "2025-11-23-e3-counter-proposal.yaml"
+    e3.write_text(e3.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    written = set(build(plans_copy, out).written)
+    assert {"compare/e3-28--geneva-19.html", "compare/e3-28--framework-20.html"} <= written
+    assert "compare/us-28--framework-20.html" not in written
+    clean = tmp_path / "clean"
+    build(plans_copy, clean)
+    assert files(out) == files(clean)
+
+
+def test_leaving_a_lineage_removes_its_comparisons(plans_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(plans_copy, out)
+    e3 = plans_copy / "2025-11-23-e3-counter-proposal.yaml"
+    e3.write_text(e3.read_text(encoding="utf-8").replace("follows: us-28\n", ""), "utf-8")
+    result = build(plans_copy, out)
+    assert sorted(p for p in result.removed if p.startswith("compare/")) == [
+        "compare/e3-28--framework-20.html",
+        "compare/e3-28--geneva-19.html",
+        "compare/us-28--e3-28.html",
+    ]
+    assert "plans/us-28.html" in result.written  # it no longer offers e3-28
+    clean = tmp_path / "clean"
+    build(plans_copy, clean)
+    assert files(out) == files(clean)
+
+
 # -- links, size, speed, determinism -------------------------------------------------------
 
 

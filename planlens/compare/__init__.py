@@ -17,14 +17,24 @@
 - `statements`: what a text states: figures, dates, references, parties, conditions.
 - `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
-- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text or Markdown.
+- `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,
+  conditions, modality, points dropped, with the reports that say so, and points added).
+- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text, Markdown or
+  CSV.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 """
 
 from planlens.compare.align import GAP_MIN
 from planlens.compare.diff import compare
-from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
+from planlens.compare.formats import (
+    DIFF_SCHEMA,
+    csv_text,
+    diff_csv,
+    diff_markdown,
+    diff_text,
+    diff_to_data,
+)
 from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MIN
 from planlens.compare.model import (
     FLAG_TYPES,
@@ -58,6 +68,8 @@ __all__ = [
     "Segment",
     "SegmentOp",
     "compare",
+    "csv_text",
+    "diff_csv",
     "diff_markdown",
     "diff_text",
     "diff_to_data",

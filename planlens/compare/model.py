@@ -122,6 +122,17 @@ class PlanDiff:
         for change in self.changes:
             yield from change.walk()
 
+    @property
+    def differs(self) -> bool:
+        """Tell whether the versions differ: some clause is not unchanged, or moved, or was
+        renumbered (what `planlens diff --exit-code` answers). An `unknown` clause counts as a
+        difference: nothing shows that the two versions agree on it.
+        """
+        return any(
+            change.relation != "unchanged" or change.moved or change.renumbered
+            for change in self.walk()
+        )
+
     def summary(self) -> dict[str, int]:
         """Count the changes per relation, every relation present (zero if none)."""
         counts = Counter(change.relation for change in self.walk())

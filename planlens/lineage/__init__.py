@@ -2,10 +2,12 @@
 the echoes of a clause in the plans outside its lineage.
 
 - `model`: the data model: `Version`, `Edge`, `Step`, `Family`, `Lineage`, the step states.
-- `build`: orders the versions, compares each with the one it follows and joins the pairs into
-  families (`lineage()`, `lineage_chains`).
+- `order`: which versions make up a lineage and in what order (`order_versions`, the chains of
+  the lineage pages, `lineage_groups`, and `lineage_pairs`, the comparisons of the site).
+- `build`: compares each version with the one it follows and joins the pairs into families
+  (`lineage()`), looking back past versions that say nothing of a clause.
 - `blame`: which version wrote each word of a clause form (`blame`, `blame_all`).
-- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports.
+- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports, CSV.
 - `echoes`: clauses whose wording recurs in plans outside their own lineage, found through one
   inverted index over a whole corpus (`echoes`, `corpus_echoes`, `EchoIndex`).
 - `echo_formats`: the `planlens.echoes/1` JSON data, the text and Markdown reports of echoes.
@@ -14,7 +16,7 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compa
 """
 
 from planlens.lineage.blame import BlameRun, blame, blame_all
-from planlens.lineage.build import lineage, lineage_chains, order_versions
+from planlens.lineage.build import lineage
 from planlens.lineage.echo_formats import (
     ECHOES_SCHEMA,
     echoes_markdown,
@@ -28,11 +30,11 @@ from planlens.lineage.echoes import (
     EchoIndex,
     corpus_echoes,
     echoes,
-    lineage_groups,
 )
 from planlens.lineage.formats import (
     LINEAGE_SCHEMA,
     fate_counts,
+    lineage_csv,
     lineage_markdown,
     lineage_text,
     lineage_to_data,
@@ -50,6 +52,7 @@ from planlens.lineage.model import (
     StepState,
     Version,
 )
+from planlens.lineage.order import lineage_chains, lineage_groups, lineage_pairs, order_versions
 
 __all__ = [
     "CHANGE_STATES",
@@ -79,8 +82,10 @@ __all__ = [
     "fate_counts",
     "lineage",
     "lineage_chains",
+    "lineage_csv",
     "lineage_groups",
     "lineage_markdown",
+    "lineage_pairs",
     "lineage_text",
     "lineage_to_data",
     "order_versions",

@@ -8,8 +8,12 @@ construction.
 
 A partial version says nothing about most clauses. A clause it is silent about does not end its
 family: it stays "unknown" there, and the next version is compared with the clause's last known
-form (honouring analyst pins that reach back past the partial version). The same look-back finds
-clauses reintroduced after they were dropped.
+form (honouring analyst pins that reach back past the partial version, composed through the
+versions between as a direct comparison composes them). The same look-back finds clauses
+reintroduced after they were dropped. A form whose text was never published cannot be compared:
+where the next version says nothing of it, the look-back compares the earlier forms it came from
+(its stand-ins) instead, so that the lineage says what a direct comparison of those forms says:
+linked across the gap, or removed when a complete version has no clause that is theirs.
 
 The records built here are defined in `planlens.lineage.model`.
 """
@@ -21,8 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from planlens.compare import compare
 from planlens.compare.model import Change, PlanDiff, Relation
-from planlens.errors import PlanlensError
 from planlens.lineage.model import Edge, EdgeKind, Family, Lineage, Step, StepState, Version
+from planlens.lineage.order import order_versions
 from planlens.plan.model import ClauseRef, Plan
 
 #: When a family has several clauses in one version, the step shows the most telling state.
@@ -40,85 +44,6 @@ _STATE_PRIORITY: tuple[StepState, ...] = (
 )
 
 
-def order_versions(plans: Sequence[Plan]) -> tuple[Version, ...]:
-    """Return `plans` as versions in lineage order, each with the versions it follows.
-
-    A plan follows the plans its `follows` names among `plans`. A plan that follows none of them
-    and is not the first such plan follows the nearest plan before it in the order given (so
-    `lineage(a, b, c)` of unrelated plans is the chain a -> b -> c). Ties in the order are broken
-    by the order given.
-    """
-    if not plans:
-        raise PlanlensError("a lineage needs at least one plan")
-    position: dict[str, int] = {}
-    for k, plan in enumerate(plans):
-        if plan.id in position:
-            raise PlanlensError(f"plan '{plan.id}' is given twice")
-        position[plan.id] = k
-    parents: dict[str, list[str]] = {
-        p.id: [f for f in dict.fromkeys(p.follows) if f in position and f != p.id] for p in plans
-    }
-    roots = [p.id for p in plans if not parents[p.id]]
-    for root in roots[1:]:
-        below = _descendants(root, parents)
-        earlier = [p.id for p in plans[: position[root]] if p.id not in below]
-        if earlier:
-            parents[root] = [earlier[-1]]
-    ordered: list[str] = []
-    done: set[str] = set()
-    while len(ordered) < len(plans):
-        ready = [p.id for p in plans if p.id not in done and set(parents[p.id]) <= done]
-        if not ready:
-            cycle = ", ".join(sorted(p.id for p in plans if p.id not in done))
-            raise PlanlensError(f"the 'follows' links of {cycle} form a cycle")
-        ordered.append(ready[0])
-        done.add(ready[0])
-    by_id = {p.id: p for p in plans}
-    return tuple(
-        Version(by_id[pid], tuple(sorted(parents[pid], key=ordered.index)), k)
-        for k, pid in enumerate(ordered)
-    )
-
-
-def _descendants(root: str, parents: Mapping[str, Sequence[str]]) -> set[str]:
-    below = {root}
-    grew = True
-    while grew:
-        grew = False
-        for child, ps in parents.items():
-            if child not in below and below & set(ps):
-                below.add(child)
-                grew = True
-    return below
-
-
-def lineage_chains(plans: Iterable[Plan]) -> tuple[tuple[Plan, ...], ...]:
-    """Return every chain of versions from a first version to a last one, by `follows`.
-
-    Only chains of two versions or more; oldest first root, then as the plans sort by date.
-    """
-    ordered = sorted(plans, key=lambda p: (p.date, p.id))
-    by_id = {p.id: p for p in ordered}
-    children: dict[str, list[Plan]] = defaultdict(list)
-    for plan in ordered:
-        for parent in dict.fromkeys(plan.follows):
-            if parent in by_id:
-                children[parent].append(plan)
-    chains: list[tuple[Plan, ...]] = []
-
-    def walk(path: tuple[Plan, ...]) -> None:
-        below = children.get(path[-1].id, [])
-        if not below and len(path) > 1:
-            chains.append(path)
-        for child in below:
-            walk((*path, child))
-
-    for plan in ordered:
-        if not any(parent in by_id for parent in plan.follows):
-            walk((plan,))
-    return tuple(chains)
-
-
 class _Builder:
     """The state of one `lineage()` run: comparisons, edges and what is open or dropped."""
 
@@ -133,12 +58,41 @@ class _Builder:
         self.unknown: dict[str, list[ClauseRef]] = {}
         self.closed: dict[str, list[ClauseRef]] = {}
         self.orphans: dict[str, dict[str, Relation]] = {}
+        #: Forms without text that a version removed, and the earlier forms (with text) whose
+        #: comparison found them removed: the reports about either are the removal's evidence.
+        self.stand_ins: dict[ClauseRef, tuple[ClauseRef, ...]] = {}
+        self.texts = {
+            ClauseRef(v.id, c.id): c.text is not None for v in versions for c in v.plan.walk()
+        }
+        self.arrivals: dict[ClauseRef, list[Edge]] = defaultdict(list)
+        self.corpus = tuple(v.plan for v in versions)
 
     def diff(self, old: str, new: str) -> PlanDiff:
         key = (old, new)
         if key not in self.diffs:
-            self.diffs[key] = compare(self.by_id[old].plan, self.by_id[new].plan)
+            # With the lineage as corpus, pins compose through the versions between, as in a
+            # direct comparison of the two.
+            self.diffs[key] = compare(
+                self.by_id[old].plan, self.by_id[new].plan, corpus=self.corpus
+            )
         return self.diffs[key]
+
+    def add_edge(self, edge: Edge) -> None:
+        self.edges.append(edge)
+        for ref in edge.new_refs:
+            self.arrivals[ref].append(edge)
+
+    def behind(self, ref: ClauseRef) -> list[ClauseRef]:
+        """Return the nearest earlier forms with text that a form without text came from."""
+        out: list[ClauseRef] = []
+        todo, seen = [ref], {ref}
+        while todo:
+            for edge in self.arrivals.get(todo.pop(0), ()):
+                for old in edge.old_refs:
+                    if old not in seen:
+                        seen.add(old)
+                        (out if self.texts[old] else todo).append(old)
+        return out
 
     def build(self) -> None:
         for version in self.versions:
@@ -153,7 +107,7 @@ class _Builder:
         for parent in version.parents:
             for change in self.diff(parent, vid).walk():
                 if change.old and change.new:
-                    self.edges.append(_edge(parent, vid, change, "direct"))
+                    self.add_edge(_edge(parent, vid, change, "direct"))
                     linked.update(change.new)
                 elif change.old:
                     target = removed if change.relation == "removed" else unknown
@@ -164,19 +118,76 @@ class _Builder:
         orphans = {cid: rel for cid, rel in orphans.items() if cid not in linked}
         still_open = _unique(r for p in version.parents for r in self.unknown[p])
         closed = _unique(r for p in version.parents for r in self.closed[p])
-        resolved = self._look_back(vid, orphans, still_open, closed, removed)
+        # A form without text that this version says nothing of: look behind it.
+        stand_ins = {
+            ref: tuple(behind)
+            for ref in _unique([*unknown, *still_open])
+            if not self.texts[ref] and (behind := self.behind(ref))
+        }
+        extra = [r for refs in stand_ins.values() for r in refs if r not in still_open]
+        # A clause paired only with forms without text: its words are compared with the
+        # texts behind them, which may pair it across the gap (but not find them removed).
+        weak = self.weak(vid)
+        behind_weak = [
+            r
+            for cid in weak
+            for edge in self.arrivals[ClauseRef(vid, cid)]
+            for old in edge.old_refs
+            if not self.texts[old]
+            for r in self.behind(old)
+        ]
+        pair_only = {r for r in behind_weak if r not in still_open and r not in extra}
+        resolved = self._look_back(
+            vid,
+            orphans,
+            weak,
+            [*still_open, *extra, *pair_only],
+            {*still_open, *extra},
+            pair_only,
+            closed,
+            removed,
+        )
+        dropped = set(removed)  # every form gone from this version, for the closed list
+        for ref, forms in stand_ins.items():
+            if all(r in dropped for r in forms):
+                # Every form it came from is gone from this version: so is this one.
+                removed[:] = [r for r in removed if r not in forms]
+                removed.append(ref)
+                self.stand_ins[ref] = forms
+                resolved.add(ref)
+            elif any(r in resolved for r in forms):
+                resolved.add(ref)  # its family goes on here, linked across the gap
         self.removed[vid] = _unique(removed)
         self.unknown[vid] = _unique(
-            [*unknown, *(r for r in still_open if r not in resolved and r not in removed)]
+            r for r in (*unknown, *still_open) if r not in resolved and r not in dropped
         )
-        self.closed[vid] = _unique(r for r in (*closed, *removed) if r not in resolved)
+        # Forms dropped on the way, which a later version may bring back: those with text.
+        self.closed[vid] = _unique(
+            r
+            for r in (*closed, *removed, *dropped)
+            if (r not in resolved or r in dropped) and self.texts[r]
+        )
         self.orphans[vid] = orphans
+
+    def weak(self, vid: str) -> set[str]:
+        """Return the clauses of `vid` with text paired only with forms without text."""
+        refs = (ClauseRef(vid, c.id) for c in self.by_id[vid].plan.walk())
+        return {
+            ref.clause
+            for ref in refs
+            if self.texts[ref]
+            and (edges := self.arrivals.get(ref))
+            and all(e.relation == "unknown" for e in edges)
+        }
 
     def _look_back(
         self,
         vid: str,
         orphans: dict[str, Relation],
+        weak: set[str],
         still_open: list[ClauseRef],
+        silent: set[ClauseRef],
+        pair_only: set[ClauseRef],
         closed: list[ClauseRef],
         removed: list[ClauseRef],
     ) -> set[ClauseRef]:
@@ -184,8 +195,12 @@ class _Builder:
 
         Compares `vid` with each earlier version that has such forms, nearest first; a pair is
         accepted only if all its old forms are open or dropped and all its new clauses are
-        still unpaired. An open form that the comparison finds removed is dropped here.
-        Returns the earlier forms paired or dropped; pairs are removed from `orphans`.
+        still unpaired, or paired only with forms whose text was never published (`weak`: that
+        says nothing of their words, the earlier text does); forms the versions between were
+        `silent` about (or that stand in for a form without text) are paired with whatever the
+        comparison pairs them with. An open form that the comparison finds removed is dropped
+        here, unless it is only to be paired (`pair_only`). Returns the earlier forms paired or
+        dropped; pairs are removed from `orphans` and `weak`.
         """
         open_forms = set(still_open)
         candidates = open_forms | set(closed)
@@ -199,17 +214,22 @@ class _Builder:
             for change in self.diff(home, vid).walk():
                 olds = [ClauseRef(home, cid) for cid in change.old]
                 if change.old and change.new:
+                    # Forms silent since `home` go where the direct comparison puts them, even
+                    # into a family that came through the versions between (a merge across the
+                    # gap); other forms only to a clause not paired with a text yet.
+                    across = all(r in silent for r in olds)
                     if all(r in candidates and r not in resolved for r in olds) and all(
-                        cid in orphans for cid in change.new
+                        across or cid in orphans or cid in weak for cid in change.new
                     ):
                         kind: EdgeKind = "skip" if set(olds) <= open_forms else "reintroduced"
-                        self.edges.append(_edge(home, vid, change, kind))
+                        self.add_edge(_edge(home, vid, change, kind))
                         resolved.update(olds)
                         for cid in change.new:
-                            del orphans[cid]
+                            orphans.pop(cid, None)
+                            weak.discard(cid)
                 elif change.old and change.relation == "removed":
                     for ref in olds:
-                        if ref in open_forms and ref not in resolved:
+                        if ref in open_forms and ref not in resolved and ref not in pair_only:
                             removed.append(ref)
                             resolved.add(ref)
         return resolved
@@ -284,8 +304,9 @@ def lineage(plans: Sequence[Plan]) -> Lineage:
                 dict.fromkeys(
                     d
                     for r in gone
+                    for s in (r, *builder.stand_ins.get(r, ()))
                     for d in version.plan.dropped
-                    if d.clause.plan == r.plan and d.clause.clause in _ancestry(up[r.plan], r)
+                    if d.clause.plan == s.plan and d.clause.clause in _ancestry(up[s.plan], s)
                 )
             )
             since = tuple(
@@ -363,11 +384,15 @@ def _present_state(
     orphans: Mapping[str, Relation],
 ) -> StepState:
     states: set[StepState] = set()
+    # A clause paired with a form without text and, past it, with an earlier text is compared
+    # by that text.
+    compared = {cid for edge in edges if edge.relation != "unknown" for cid in edge.new}
     for edge in edges:
         if edge.kind == "reintroduced":
             states.add("reintroduced")
         elif edge.relation == "unknown":
-            states.add("text-unknown")
+            if not compared.issuperset(edge.new):
+                states.add("text-unknown")
         elif edge.relation in ("unchanged", "reworded", "modified", "split", "merged"):
             states.add(edge.relation)
     added, appeared = _starts(version, present, edges, orphans)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from planlens.compare.similarity import Weights, words
 from planlens.compare.stemming import stemmer
 from planlens.errors import PlanlensError
+from planlens.lineage.order import lineage_groups
 from planlens.plan.model import ClauseRef, Plan
 
 #: Least score for an echo. On the shipped plans, pairs from 0.25 up read as echoes (prisoners
@@ -105,38 +106,6 @@ class Echoes:
     def count(self) -> int:
         """How many echoes there are, over all clauses."""
         return sum(len(item.echoes) for item in self.clauses)
-
-
-def lineage_groups(plans: Iterable[Plan]) -> dict[str, str]:
-    """Map each plan id to its lineage's name: the smallest id of its follows component.
-
-    `follows` links join plans whichever way they point; an id a plan follows that is not among
-    `plans` still joins the plans that follow it (two revisions of one absent draft are one
-    lineage).
-
-    >>> from planlens.plan.model import Plan
-    >>> def plan(pid, *follows):
-    ...     return Plan(pid, pid, "2025", "draft", "full", (), (), follows=follows)
-    >>> lineage_groups([plan("b", "a"), plan("a"), plan("c", "x"), plan("d", "x"), plan("e")])
-    {'b': 'a', 'a': 'a', 'c': 'c', 'd': 'c', 'e': 'e'}
-    """
-    parent: dict[str, str] = {}
-
-    def find(pid: str) -> str:
-        parent.setdefault(pid, pid)
-        while parent[pid] != pid:
-            parent[pid] = parent[parent[pid]]
-            pid = parent[pid]
-        return pid
-
-    plans = list(plans)
-    for plan in plans:
-        for other in plan.follows:
-            a, b = find(plan.id), find(other)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    # The root of a union is the smaller id, so it is the component's smallest id.
-    return {plan.id: find(plan.id) for plan in plans}
 
 
 class EchoIndex:

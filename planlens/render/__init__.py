@@ -7,12 +7,13 @@ every string is escaped in one place.
 - `html`: the jinja2 environment, Markdown (raw HTML off, http(s) links only), inline assets.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
-- `compare_page`: the comparison report.
+- `compare_page`: the comparison report, with the reported removals (`dropped`) behind it.
 - `docx_redline`: the comparison as a Word redline: its view model, and the document with the
   word changes as tracked changes (`w:del`, `w:ins`).
 - `docx_package`: a minimal .docx package written with zipfile (deterministic bytes), and the
   escaping of text into its XML.
-- `site_pages`: a plan's page (with each clause's echoes in other plans) and the site's index.
+- `site_pages`: a plan's page (with each clause's echoes in other plans, and its comparisons
+  with every other version of its lineage) and the site's index.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
@@ -23,15 +24,23 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compa
 """
 
 from planlens.render.alluvial import picture
-from planlens.render.compare_page import ComparePage, Row, compare_page, render_compare
+from planlens.render.compare_page import (
+    ComparePage,
+    Reported,
+    Row,
+    compare_page,
+    render_compare,
+)
 from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
 from planlens.render.html import anchor_id, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
 from planlens.render.site_pages import (
+    CompareLink,
     EchoLink,
     IndexPage,
     PlanPage,
     compare_href,
+    compare_links,
     echo_links,
     index_page,
     lineage_href,
@@ -48,6 +57,7 @@ from planlens.render.views import (
 
 __all__ = [
     "RELATION_COLOURS",
+    "CompareLink",
     "ComparePage",
     "EchoLink",
     "IndexPage",
@@ -56,10 +66,12 @@ __all__ = [
     "PlanPage",
     "Redline",
     "RedlineSection",
+    "Reported",
     "Row",
     "SourceLink",
     "anchor_id",
     "compare_href",
+    "compare_links",
     "compare_page",
     "echo_links",
     "form_anchor",

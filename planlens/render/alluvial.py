@@ -9,9 +9,9 @@ the boxes and links from the lineage; `alluvial_layout` places and draws them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from planlens.lineage import Edge, Lineage
+from planlens.lineage import Edge, Family, Lineage
 from planlens.plan.model import ClauseRef
 from planlens.render.alluvial_layout import DROPPED, Link, Picture, layout
 from planlens.render.views import RELATION_COLOURS, clause_labels, family_anchor, form_anchor
@@ -91,15 +91,27 @@ def picture(lin: Lineage, hrefs: Mapping[str, str] | None = None) -> Picture:
         lin.edges,
         key=lambda e: not all(r.clause in is_top[r.plan] for r in (*e.old_refs, *e.new_refs)),
     )
+    # A clause paired with a form without text, and compared with the text behind that form,
+    # is drawn once: by the comparison, from the form without text.
+    compared = {r for e in lin.edges if e.relation != "unknown" for r in e.new_refs}
     for edge in edges:
+        if (
+            edge.kind == "direct"
+            and edge.relation == "unknown"
+            and all(r in compared for r in edge.new_refs)
+        ):
+            continue
         for new in edge.new_refs:
             target = f"c|{edge.new_version}|{top_of(new)}"
             for old in edge.old_refs:
                 source = f"c|{edge.old_version}|{top_of(old)}"
                 parts = old.clause != top_of(old) or new.clause != top_of(new)
-                kind, dashed = "band", False
+                kind, dashed, behind = "band", False, None
                 if edge.kind != "direct":
                     ghost = before(edge.new_version, ClauseRef(old.plan, top_of(old)))
+                    if ghost is None and edge.kind == "skip":
+                        # Compared past a form without text: drawn from that form.
+                        ghost = behind = _form_before(lin, family_of[old], edge.new_version, top_of)
                     # A part's band across versions only follows its point's ghost: drawn
                     # straight, it would seem to pass over a version that has the point.
                     if parts and (ghost is None or edge.kind == "reintroduced"):
@@ -112,7 +124,7 @@ def picture(lin: Lineage, hrefs: Mapping[str, str] | None = None) -> Picture:
                         target,
                         kind,
                         RELATION_COLOURS[edge.relation],
-                        _edge_title(edge, old, new, labels),
+                        _edge_title(edge, old, new, labels, behind is not None),
                         "#" + form_anchor(new),
                         dashed,
                     )
@@ -161,12 +173,32 @@ def picture(lin: Lineage, hrefs: Mapping[str, str] | None = None) -> Picture:
     return layout(lin, real, ghosts, ghost_of, links, clauses, labels, hrefs or {})
 
 
-def _edge_title(edge: Edge, old: ClauseRef, new: ClauseRef, labels: Mapping[ClauseRef, str]) -> str:
+def _form_before(
+    lin: Lineage, family: Family, version: str, top_of: Callable[[ClauseRef], str]
+) -> str | None:
+    """Return the box of `family`'s form in a version just before `version`, if it has one
+    there (a form without text, behind which the family's earlier text was compared)."""
+    for parent in lin.version(version).parents:
+        step = family.step(parent)
+        if step.present:
+            return f"c|{parent}|{top_of(ClauseRef(parent, step.clauses[0]))}"
+    return None
+
+
+def _edge_title(
+    edge: Edge,
+    old: ClauseRef,
+    new: ClauseRef,
+    labels: Mapping[ClauseRef, str],
+    behind: bool = False,
+) -> str:
     flags = "; ".join(f"{f.type}: {f.old or '(none)'} → {f.new or '(none)'}" for f in edge.flags)
     relation = "text unknown" if edge.relation == "unknown" else edge.relation
     how = {"direct": "", "skip": ", across a version that says nothing about it"}.get(
         edge.kind, ", reintroduced after it was dropped"
     )
+    if behind:
+        how = ", past a version whose text of it was never published"
     return f"{old.plan} {labels[old]} → {new.plan} {labels[new]}: {relation}{how}" + (
         f" ({flags})" if flags else ""
     )

@@ -7,14 +7,40 @@ dataclasses (no HTML), and `render_compare()` fills the template with one (`plan
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
 from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MIN
+from planlens.compare.key_changes import KEY_KINDS, KeyChange, key_changes
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
-from planlens.plan.model import Clause
+from planlens.compare.pins import between as versions_between
+from planlens.plan.model import Clause, Dropped, Plan
 from planlens.render.html import anchor_id, render
-from planlens.render.views import RELATION_COLOURS, PlanHeader, plan_header
+from planlens.render.views import (
+    RELATION_COLOURS,
+    PlanHeader,
+    SourceLink,
+    plan_header,
+    source_links,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A reported removal (a `dropped` entry of the new version or of one between): the clause
+    it names, the version that says so, its note and its source.
+
+    `old_id` is the clause's id when it is a clause of the old version (it then has a row here,
+    and `href` goes to it), else empty (`href` then goes to its plan's page, where there is one).
+    """
+
+    label: str
+    old_id: str
+    version: str
+    href: str
+    note: str
+    source: SourceLink | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +76,34 @@ class Row:
     elsewhere: str | None  # href of the other place of a moved clause
     old_status: str | None
     new_status: str | None
+    reports: tuple[Reported, ...] = ()
 
     @property
     def anchor(self) -> str:
         """The row's own id: its first anchor."""
         return (self.new_anchors or self.old_anchors or ("row",))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyGroup:
+    """Key changes of one kind, at most `KEY_SHOWN` of them (those a source reports first), and
+    how many more there are."""
+
+    heading: str
+    items: tuple[tuple[KeyChange, str], ...]  # each with the href of its row
+    more: int
+
+
+#: Key changes shown per kind; a large law has thousands, and the table has them all.
+KEY_SHOWN = 10
+_KEY_HEADINGS = {
+    "figure": "Figures",
+    "deadline": "Deadlines and timing",
+    "condition": "Conditions",
+    "modality": "Obligations (shall, may, will)",
+    "dropped": "Points dropped",
+    "added": "Points added",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +133,9 @@ class ComparePage:
     settings: tuple[tuple[str, str], ...]
     citation: str
     index_href: str = ""
+    key_changes: tuple[KeyGroup, ...] = ()
+    reported: tuple[Reported, ...] = ()
+    between: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
@@ -98,11 +150,31 @@ def compare_page(
     old_sha256: str | None = None,
     new_sha256: str | None = None,
     index_href: str = "",
+    corpus: Iterable[Plan] = (),
+    plan_href: Callable[[str], str] | None = None,
 ) -> ComparePage:
-    """Return the view model of the report comparing `diff.old` with `diff.new`."""
+    """Return the view model of the report comparing `diff.old` with `diff.new`.
+
+    The versions of `corpus` between the two (by `follows`, as `compare` composes pins through
+    them) are named, and their reported removals (`dropped`) are shown with the new version's,
+    each in a list and on the row of the clause it names when this comparison has that clause
+    gone (removed, or unknown). `plan_href(plan_id)` links other plans' pages, where there are
+    any ("" for none).
+    """
     old_clauses = diff.old.clause_index()
     new_clauses = diff.new.clause_index()
+    middle = sorted(versions_between(diff.old, diff.new, corpus), key=lambda p: (p.date, p.id))
+    removals = [(p.id, d) for p in (*middle, diff.new) for d in p.dropped]
+    reported = _reported(diff.old, old_clauses, removals, plan_href)
     rows = _rows(diff, old_clauses, new_clauses)
+    rows = [
+        replace(row, reports=mine)
+        if row.kind == "change"
+        and not row.new_ids
+        and (mine := tuple(r for r in reported if r.old_id and r.old_id in row.old_ids))
+        else row
+        for row in rows
+    ]
     counts = tuple(diff.summary().items())
     total = sum(count for _, count in counts) or 1
     bars, x = [], 0.0
@@ -154,8 +226,69 @@ def compare_page(
         ),
         citation=citation,
         index_href=index_href,
+        key_changes=_key_groups(key_changes(diff, corpus)),
+        reported=reported,
+        between=tuple((p.id, plan_href(p.id) if plan_href else "") for p in middle),
         lang=new.language or "en",
     )
+
+
+def _key_groups(changes: Sequence[KeyChange]) -> tuple[KeyGroup, ...]:
+    """Group the key changes by kind, each linked to the row of its clauses."""
+    groups = []
+    for kind in KEY_KINDS:
+        # Only http(s) sources are links (the loader enforces it too).
+        mine = [
+            k
+            if not k.source_url or k.source_url.startswith(("https://", "http://"))
+            else replace(k, source_url=None)
+            for k in changes
+            if k.kind == kind
+        ]
+        mine.sort(key=lambda k: k.version is None)  # reported by a source first, else in order
+        if not mine:
+            continue
+        items = tuple(
+            (
+                k,
+                "#"
+                + (anchor_id("new", k.new_ids[0]) if k.new_ids else anchor_id("old", k.old_ids[0])),
+            )
+            for k in mine[:KEY_SHOWN]
+        )
+        groups.append(KeyGroup(_KEY_HEADINGS[kind], items, len(mine) - len(items)))
+    return tuple(groups)
+
+
+def _reported(
+    old: Plan,
+    old_clauses: dict[str, Clause],
+    removals: Sequence[tuple[str, Dropped]],
+    plan_href: Callable[[str], str] | None,
+) -> tuple[Reported, ...]:
+    """Return the reported removals to show, in the order given, each once."""
+    out: list[Reported] = []
+    tops = {clause.id for clause in old.clauses}
+    for version, entry in dict.fromkeys(removals):
+        ref = entry.clause
+        clause = old_clauses.get(ref.clause) if ref.plan == old.id else None
+        if clause is not None:
+            label = _label(clause, 0 if clause.id in tops else 1)
+            href = "#" + anchor_id("old", clause.id)
+        else:
+            page = plan_href(ref.plan) if plan_href else ""
+            label, href = str(ref), f"{page}#{anchor_id('clause', ref.clause)}" if page else ""
+        out.append(
+            Reported(
+                label=label,
+                old_id=clause.id if clause is not None else "",
+                version=version,
+                href=href,
+                note=" ".join((entry.note or "").split()),
+                source=source_links([entry.source])[0] if entry.source else None,
+            )
+        )
+    return tuple(out)
 
 
 def _rows(

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planlens.compare.model import RELATIONS
+from planlens.compare.pins import between
 from planlens.lineage.echoes import Echoes
 from planlens.plan.model import Clause, ClauseRef, Plan
 from planlens.render.html import anchor_id, preview
@@ -55,11 +56,22 @@ class PlanRef:
 
 
 @dataclass(frozen=True, slots=True)
+class CompareLink:
+    """A comparison of a plan with another version of its lineage (`other`): `label` names both,
+    older first ("us-28 → framework-20")."""
+
+    other: str
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlanPage:
     header: PlanHeader
     follows: tuple[PlanRef, ...]
     clauses: tuple[ClauseItem, ...]
     dropped: tuple[DroppedItem, ...]
+    compare: tuple[CompareLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,7 @@ class IndexPlan:
     completeness: str
     follows: str
     href: str
+    compare: tuple[CompareLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +95,7 @@ class IndexComparison:
     new_date: str
     href: str
     counts: tuple[int, ...]
+    route: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +121,34 @@ def plan_href(plan_id: str, ref: ClauseRef | None = None) -> str:
 def compare_href(old: Plan, new: Plan) -> str:
     """Return the report's path below the site root."""
     return f"compare/{old.id}--{new.id}.html"
+
+
+def compare_links(
+    plan: Plan, pairs: Sequence[tuple[Plan, Plan]], prefix: str = ""
+) -> tuple[CompareLink, ...]:
+    """Return the comparisons of `plan` with the other versions of its lineage, in the order of
+    `pairs` (the older versions first); each href is `prefix` + the report's path."""
+    return tuple(
+        CompareLink(
+            other=other.id,
+            label=f"{old.id} → {new.id}",
+            href=prefix + compare_href(old, new),
+        )
+        for old, new in pairs
+        if plan.id in (old.id, new.id)
+        for other in [new if old.id == plan.id else old]
+    )
+
+
+def route(old: Plan, new: Plan, plans: Sequence[Plan]) -> str:
+    """Say how two versions of a lineage are related: `new` revises `old`, or revises it through
+    the versions between, or they are on separate branches."""
+    if old.id in new.follows:
+        return "next version"
+    middle = sorted(between(old, new, plans), key=lambda p: (p.date, p.id))
+    if middle:
+        return "through " + ", ".join(p.id for p in middle)
+    return "separate branches"
 
 
 def lineage_href(chain: Sequence[Plan]) -> str:
@@ -139,11 +181,16 @@ def echo_links(result: Echoes | None) -> dict[str, tuple[EchoLink, ...]]:
 
 
 def plan_page(
-    plan: Plan, known: set[str], sha256: str | None = None, echoes: Echoes | None = None
+    plan: Plan,
+    known: set[str],
+    sha256: str | None = None,
+    echoes: Echoes | None = None,
+    compare: Sequence[CompareLink] = (),
 ) -> PlanPage:
     """Return the view model of `plan`'s own page; `known` plan ids get links.
 
-    With `echoes` (of this plan), each clause lists its echoes in other plans.
+    With `echoes` (of this plan), each clause lists its echoes in other plans; `compare` are
+    its comparisons with the other versions of its lineage (`compare_links`).
     """
     items = []
     echoed = echo_links(echoes)
@@ -186,6 +233,7 @@ def plan_page(
         follows=tuple(PlanRef(p, plan_href(p)) for p in plan.follows if p in known),
         clauses=tuple(items),
         dropped=dropped,
+        compare=tuple(compare),
     )
 
 
@@ -194,8 +242,10 @@ def index_page(
     comparisons: Sequence[tuple[Plan, Plan, Mapping[str, int]]],
     chains: Sequence[Sequence[Plan]],
 ) -> IndexPage:
-    """Return the view model of the site's index: every plan, comparison (with its counts per
-    relation) and lineage, in the order given."""
+    """Return the view model of the site's index: every plan (with the comparisons it is in),
+    comparison (with its counts per relation and how its versions are related) and lineage, in
+    the order given."""
+    pairs = [(old, new) for old, new, _ in comparisons]
     return IndexPage(
         plans=tuple(
             IndexPlan(
@@ -212,6 +262,7 @@ def index_page(
                 ),
                 ", ".join(p.follows),
                 f"plans/{p.id}.html",
+                compare_links(p, pairs),
             )
             for p in plans
         ),
@@ -223,6 +274,7 @@ def index_page(
                 new.date,
                 compare_href(old, new),
                 tuple(summary[r] for r in RELATIONS),
+                route(old, new, plans),
             )
             for old, new, summary in comparisons
         ),

@@ -1,4 +1,5 @@
-"""The report site: an index, one page per plan and one report per `follows` edge.
+"""The report site: an index, one page per plan, a report per pair of versions of a lineage
+(`lineage_pairs`: n(n-1)/2 for a lineage of n versions) and a page per lineage chain.
 
 `build_site` writes only what changed: a manifest beside the pages (`manifest`) records, for
 each page, a digest of its inputs and of planlens itself, and a page whose digest is unchanged
@@ -18,12 +19,14 @@ from pathlib import Path
 
 from planlens._version import __version__
 from planlens.compare import PlanDiff, compare
+from planlens.compare.pins import between
 from planlens.errors import PlanlensError
-from planlens.lineage import corpus_echoes, lineage, lineage_chains
+from planlens.lineage import corpus_echoes, lineage, lineage_chains, lineage_pairs
 from planlens.plan.load import file_sha256
 from planlens.plan.model import Plan
 from planlens.render import (
     compare_href,
+    compare_links,
     compare_page,
     echo_links,
     index_page,
@@ -70,7 +73,11 @@ def code_fingerprint() -> str:
 
 
 def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
-    """Return every page of the site for `plans`, each with the digests of what it is made from."""
+    """Return every page of the site for `plans`, each with the digests of what it is made from.
+
+    Each job makes its page on its own (the diffs it needs are cached, not shared state it
+    relies on), so the jobs may be run in any order, or in parallel.
+    """
     by_id = {plan.id: plan for plan in plans}
     known = set(by_id)
     # A page shows its plans' file names and digests: both are its inputs.
@@ -79,7 +86,8 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         for plan in plans
     }
     ordered = sorted(plans, key=lambda p: (p.date, p.id))
-    edges = [(by_id[old], plan) for plan in ordered for old in plan.follows if old in by_id]
+    # Every ordered pair of versions of one lineage, older first: a comparison each.
+    pairs = lineage_pairs(ordered)
     diffs: dict[tuple[str, str], PlanDiff] = {}
 
     def diff_of(old: Plan, new: Plan) -> PlanDiff:
@@ -95,8 +103,17 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
     echoes = corpus_echoes(plans)
 
     def plan_html(plan: Plan) -> str:
-        page = plan_page(plan, known, file_sha256(plan.path), echoes[plan.id])
+        links = compare_links(plan, pairs, "../")
+        page = plan_page(plan, known, file_sha256(plan.path), echoes[plan.id], links)
         return render("plan.html", page, lang=plan.language or "en")
+
+    def middle(old: Plan, new: Plan) -> list[Plan]:
+        """The versions between two (by `follows`): pins compose through them, and the removals
+        they report are shown."""
+        return sorted(between(old, new, plans), key=lambda p: (p.date, p.id))
+
+    def plan_href(plan_id: str) -> str:
+        return f"../plans/{plan_id}.html" if plan_id in known else ""
 
     def compare_html(old: Plan, new: Plan) -> str:
         page = compare_page(
@@ -106,17 +123,30 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
             old_sha256=file_sha256(old.path),
             new_sha256=file_sha256(new.path),
             index_href="../index.html",
+            corpus=plans,
+            plan_href=plan_href,
         )
         return render_compare(page)
 
     for plan in ordered:
-        # What the page shows of other plans is its echoes: a change elsewhere that leaves them
-        # as they are (most edits) leaves the page as it is.
-        shown = repr(sorted(echo_links(echoes[plan.id]).items())).encode()
-        inputs = (digest[plan.id], *sorted(known), "echoes:" + hashlib.sha256(shown).hexdigest())
+        # What the page shows of other plans is its echoes and its comparisons: a change
+        # elsewhere that leaves them as they are (most edits) leaves the page as it is.
+        shown = repr(
+            (sorted(echo_links(echoes[plan.id]).items()), compare_links(plan, pairs))
+        ).encode()
+        inputs = (digest[plan.id], *sorted(known), "shown:" + hashlib.sha256(shown).hexdigest())
         jobs.append(_Job(f"plans/{plan.id}.html", inputs, partial(plan_html, plan)))
-    for old, new in edges:
-        inputs = (digest[old.id], digest[new.id])
+    for old, new in pairs:
+        # A comparison is made from its two versions and those between them (which compose
+        # pins and report removals), and links the reported clauses of known plans.
+        reports = [d.clause.plan for p in (*middle(old, new), new) for d in p.dropped]
+        linked = sorted(set(reports) & known)
+        inputs = (
+            digest[old.id],
+            digest[new.id],
+            *(digest[p.id] for p in middle(old, new)),
+            "links:" + " ".join(linked),
+        )
         jobs.append(_Job(compare_href(old, new), inputs, partial(compare_html, old, new)))
 
     def lineage_html(chain: tuple[Plan, ...]) -> str:
@@ -134,7 +164,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
         jobs.append(_Job(lineage_href(chain), inputs, partial(lineage_html, chain)))
 
     def index() -> str:
-        comparisons = [(old, new, diff_of(old, new).summary()) for old, new in edges]
+        comparisons = [(old, new, diff_of(old, new).summary()) for old, new in pairs]
         return render("index.html", index_page(ordered, comparisons, chains))
 
     jobs.insert(0, _Job("index.html", tuple(digest[p.id] for p in ordered), index))

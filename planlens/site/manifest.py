@@ -27,7 +27,8 @@ MANIFEST = ".planlens-build.json"
 #: The manifest's format number: raised whenever what a page digest covers, or the manifest's
 #: shape, changes. A manifest of another format still tells which files planlens made, but its
 #: digests are not trusted, so every page is rebuilt. 2: a plan page's digest covers its echoes.
-MANIFEST_FORMAT = 2
+#: 3: a plan page's also its comparisons; a comparison's, the versions between its two.
+MANIFEST_FORMAT = 3
 #: A digest that matches nothing: the page is being written, or was when a build stopped.
 PENDING = ""
 #: No manifest planlens writes comes near this; a larger file is not read.
