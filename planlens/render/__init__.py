@@ -17,6 +17,8 @@ every string is escaped in one place.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
+- `search`: the site's search index (`search-index.js`: every clause of every plan, with a
+  word index), which the search box on each page of a site loads, also from `file://`.
 - `templates/`: the jinja2 templates, the stylesheet and the script.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
@@ -34,6 +36,7 @@ from planlens.render.compare_page import (
 from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
 from planlens.render.html import anchor_id, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
+from planlens.render.search import SEARCH_INDEX, search_index
 from planlens.render.site_pages import (
     CompareLink,
     EchoLink,
@@ -57,6 +60,7 @@ from planlens.render.views import (
 
 __all__ = [
     "RELATION_COLOURS",
+    "SEARCH_INDEX",
     "CompareLink",
     "ComparePage",
     "EchoLink",
@@ -89,4 +93,5 @@ __all__ = [
     "render_compare",
     "render_docx",
     "render_lineage",
+    "search_index",
 ]

@@ -21,6 +21,7 @@ from planlens.render.views import (
     RELATION_COLOURS,
     PlanHeader,
     SourceLink,
+    clause_citation,
     plan_header,
     source_links,
 )
@@ -77,6 +78,8 @@ class Row:
     old_status: str | None
     new_status: str | None
     reports: tuple[Reported, ...] = ()
+    permalink: str = ""  # "#new-7": the row's clause, for "link to this clause"
+    cites: tuple[str, ...] = ()  # a citation of each clause the row shows, old then new
 
     @property
     def anchor(self) -> str:
@@ -175,6 +178,7 @@ def compare_page(
         else row
         for row in rows
     ]
+    rows = [_cited(row, diff, old_clauses, new_clauses) for row in rows]
     counts = tuple(diff.summary().items())
     total = sum(count for _, count in counts) or 1
     bars, x = [], 0.0
@@ -331,6 +335,24 @@ def _rows(
     return rows
 
 
+def _cited(
+    row: Row, diff: PlanDiff, old_clauses: dict[str, Clause], new_clauses: dict[str, Clause]
+) -> Row:
+    """Return `row` with its permalink and its clauses' citations (a ghost row: a link only)."""
+    anchors = row.new_anchors or row.old_anchors
+    if row.kind != "change":
+        return replace(row, permalink="#" + anchors[0] if anchors else "")
+    cites = tuple(
+        clause_citation(plan, clauses[cid], _label(clauses[cid], row.depth))
+        for plan, clauses, ids in (
+            (diff.old, old_clauses, row.old_ids),
+            (diff.new, new_clauses, row.new_ids),
+        )
+        for cid in ids
+    )
+    return replace(row, permalink="#" + anchors[0] if anchors else "", cites=cites)
+
+
 def _ghost(row: Row) -> Row:
     """Return the row that stands at a moved clause's old place and links to its new one."""
     return replace(
@@ -414,6 +436,6 @@ def _label(clause: Clause, depth: int) -> str:
     return clause.number if clause.number is not None and depth == 0 else clause.id
 
 
-def render_compare(page: ComparePage) -> str:
-    """Return the HTML of a comparison report."""
-    return render("compare.html", page)
+def render_compare(page: ComparePage, *, search: str | None = None) -> str:
+    """Return the HTML of a comparison report; `search` as for `render` (a site's page)."""
+    return render("compare.html", page, search=search)

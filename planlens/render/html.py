@@ -25,6 +25,9 @@ from markupsafe import Markup
 from planlens._version import __version__
 from planlens.plan.check_text import visible
 
+#: The site's search index, below its root (written by `planlens.render.search`).
+SEARCH_INDEX = "search-index.js"
+
 
 def anchor_id(prefix: str, clause_id: str) -> str:
     """Return an HTML id for a clause: stable, and safe in a URL fragment.
@@ -127,16 +130,22 @@ def _environment() -> jinja2.Environment:
 
 
 @cache
-def _assets() -> tuple[Markup, Markup, str]:
-    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them."""
+def _assets(search: bool = False) -> tuple[Markup, Markup, str]:
+    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them.
+
+    With `search`, the policy also allows scripts from the page's own origin (`'self'`): the
+    site's search index, `search-index.js`, which the search box loads from beside the page
+    (`file://` pages can load a script, not fetch a file). Inline scripts still need the hash.
+    """
     env = _environment()
     # Our own static files: trusted, and they must reach the page unescaped for their hashes
     # (and the browser) to see exactly these bytes.
     css = Markup(env.get_template("style.css").render())
     js = Markup(env.get_template("script.js").render())
+    own = "'self' " if search else ""
     csp = (
         "default-src 'none'; "
-        f"style-src '{_sha(css)}'; script-src '{_sha(js)}'; "
+        f"style-src '{_sha(css)}'; script-src {own}'{_sha(js)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     return css, js, csp
@@ -148,15 +157,29 @@ def _sha(text: str) -> str:
     )
 
 
-def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -> str:
+def render(
+    template: str, page: Any, *, lang: str | None = None, search: str | None = None, **extra: Any
+) -> str:
     """Render `page` (a view model) with the named template; returns the whole HTML document.
 
-    `lang` is the page's language (default: the page's own `lang`, else English).
+    `lang` is the page's language (default: the page's own `lang`, else English). `search` is
+    the path from the page to the site's root (`""`, `"../"`): a page of a site gets a search
+    box over every version, which loads the site's index from there; a single report has none.
     """
-    css, js, csp = _assets()
+    css, js, csp = _assets(search is not None)
     lang = lang or getattr(page, "lang", None) or "en"
     return (
         _environment()
         .get_template(template)
-        .render(page=page, css=css, js=js, csp=csp, version=__version__, lang=lang, **extra)
+        .render(
+            page=page,
+            css=css,
+            js=js,
+            csp=csp,
+            version=__version__,
+            lang=lang,
+            search=search,
+            search_index=SEARCH_INDEX,
+            **extra,
+        )
     )

@@ -25,6 +25,7 @@ from planlens.lineage import corpus_echoes, lineage, lineage_chains, lineage_pai
 from planlens.plan.load import file_sha256
 from planlens.plan.model import Plan
 from planlens.render import (
+    SEARCH_INDEX,
     compare_href,
     compare_links,
     compare_page,
@@ -36,6 +37,7 @@ from planlens.render import (
     render,
     render_compare,
     render_lineage,
+    search_index,
 )
 from planlens.site.lock import build_lock
 from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
@@ -105,7 +107,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
     def plan_html(plan: Plan) -> str:
         links = compare_links(plan, pairs, "../")
         page = plan_page(plan, known, file_sha256(plan.path), echoes[plan.id], links)
-        return render("plan.html", page, lang=plan.language or "en")
+        return render("plan.html", page, lang=plan.language or "en", search="../")
 
     def middle(old: Plan, new: Plan) -> list[Plan]:
         """The versions between two (by `follows`): pins compose through them, and the removals
@@ -126,7 +128,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
             corpus=plans,
             plan_href=plan_href,
         )
-        return render_compare(page)
+        return render_compare(page, search="../")
 
     for plan in ordered:
         # What the page shows of other plans is its echoes and its comparisons: a change
@@ -156,7 +158,7 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
             sha256={p.id: file_sha256(p.path) for p in chain},
             index_href="../index.html",
         )
-        return render_lineage(page)
+        return render_lineage(page, search="../")
 
     chains = lineage_chains(ordered)
     for chain in chains:
@@ -165,9 +167,12 @@ def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
 
     def index() -> str:
         comparisons = [(old, new, diff_of(old, new).summary()) for old, new in pairs]
-        return render("index.html", index_page(ordered, comparisons, chains))
+        return render("index.html", index_page(ordered, comparisons, chains), search="")
 
     jobs.insert(0, _Job("index.html", tuple(digest[p.id] for p in ordered), index))
+    # The search box of every page loads one index of every clause of every plan.
+    every = tuple(digest[p.id] for p in ordered)
+    jobs.insert(1, _Job(SEARCH_INDEX, every, partial(search_index, ordered, pairs)))
     return jobs
 
 
