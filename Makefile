@@ -71,6 +71,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/gold_pairs.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
+	$(BIN)/python bench/flag_accuracy.py --write-results
 	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results

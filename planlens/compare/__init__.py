@@ -12,7 +12,11 @@
 - `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
 - `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
 - `textdiff`: word-level segments inside one pair of texts.
-- `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
+- `lexicon`: the curated words of substance (English, German): forces, negators, scope,
+  conditions, dates and deadlines, references, units, parties, places.
+- `phrases`: the phrases of two texts and which of them are versions of each other.
+- `statements`: what a text states: figures, dates, references, parties, conditions.
+- `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
 - `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,
   conditions, modality, points dropped, with the reports that say so, and points added).

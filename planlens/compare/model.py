@@ -30,7 +30,9 @@ MatchedBy = Literal["pin", "exact", "order", "similar", "split", "merge"]
 
 SegmentOp = Literal["equal", "delete", "insert"]
 
-FlagType = Literal["number", "date", "negation", "modality", "party", "condition", "scope"]
+FlagType = Literal[
+    "number", "date", "negation", "modality", "party", "condition", "scope", "provision"
+]
 FLAG_TYPES: tuple[FlagType, ...] = (
     "number",
     "date",
@@ -39,6 +41,7 @@ FLAG_TYPES: tuple[FlagType, ...] = (
     "party",
     "condition",
     "scope",
+    "provision",
 )
 
 
