@@ -288,7 +288,9 @@ def report(
         " labelled after they were frozen):",
         "",
         "| kind | "
-        + " | ".join(f"{split}: {n}: P / R (true, false, missed)" for split in SPLITS for n in names)
+        + " | ".join(
+            f"{split}: {n}: P / R (true, false, missed)" for split in SPLITS for n in names
+        )
         + " |",
         "| --- |" + " ---: |" * (len(names) * len(SPLITS)),
     ]

@@ -56,6 +56,7 @@ _NEGATOR_RE = word_pattern(lx.NEGATORS)
 _NEGATION_IDIOM_RE = word_pattern(lx.NEGATION_IDIOMS)
 _FORCES = tuple((force, word_pattern(pattern)) for force, pattern in lx.MODAL_FORCES)
 _BOTH_RE = word_pattern(lx.BOTH)
+_PROPOSAL_RE = word_pattern(dict(lx.MODAL_FORCES)["proposal"])
 #: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
 #: may modify", "so that implementation can begin", "how they can obtain".
 _SUBORDINATE_RE = re.compile(
@@ -155,9 +156,7 @@ def substance_flags(
         ),
         "date": _difference(old_dates, new_dates, old_dates, new_dates),
         "negation": _per_group(alignment, _negation),
-        "modality": _first(
-            _per_group(alignment, _modality), _open(" ".join(old_changed), " ".join(new_changed))
-        ),
+        "modality": _per_group(alignment, _modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(_condition_difference(alignment, language), conditional_items),
         "scope": _plus(
@@ -169,6 +168,8 @@ def substance_flags(
             [_gist(p) for p in alignment.added if _is_provision(p)],
         ),
     }  # fmt: skip
+    if not any(found["modality"]):
+        found["modality"] = _open(" ".join(old_changed), " ".join(new_changed))
     return tuple(
         Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
         for kind, (gone, came) in found.items()
@@ -244,16 +245,12 @@ def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
     )
 
 
-def _first(
-    a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
-) -> tuple[list[str], list[str]]:
-    return a if a[0] or a[1] else b
-
-
 def _open(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the words of an open position ("proposes", "no consensus") in the changed phrases
     of one side only, where the other side's commit: the clause turned from an arrangement
     into positions on the table, or the reverse, wherever its phrases went."""
+    if bool(_PROPOSAL_RE.search(old)) == bool(_PROPOSAL_RE.search(new)):
+        return [], []  # the cheap test first: the words of a proposal on one side only
     a, b = _forces(_masked(old)), _forces(_masked(new))
     if ("proposal" in a) == ("proposal" in b) or not a or not b:
         return [], []
