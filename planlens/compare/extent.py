@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
+from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import Alignment, Phrase, similarity
 from planlens.compare.statements import (
     CONDITION_RE,
@@ -65,6 +66,18 @@ def places(text: str) -> set[str]:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
+
+
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+@lru_cache(maxsize=1024)
+def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
+    """Return the tokens of two phrases, casefolded too, and the opcodes between them."""
+    a, b = _tokens(old), _tokens(new)
+    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
+    matcher = Matcher(keys_a, keys_b)
+    return a, b, keys_a, keys_b, matcher.get_opcodes()
 
 
 def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
@@ -113,11 +126,10 @@ def _list_items(
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Return the items dropped from and added to an enumeration between two phrases, each
     with whether it is inside a condition."""
-    a, b = _tokens(old), _tokens(new)
-    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
+    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
     gone: list[tuple[str, bool]] = []
     came: list[tuple[str, bool]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         for text, side, (k1, k2), other, other_keys, out in (
@@ -227,20 +239,20 @@ def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], l
         return gone, came
     for olds, news in alignment.groups:
         for o, n in _closest(olds, news):
-            g, c = _qualified(_tokens(o.text), _tokens(n.text))
+            g, c = _qualified(o.text, n.text)
             gone += [x for x in g if x not in gone]
             came += [x for x in c if x not in came]
     return gone, came
 
 
-def _qualified(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
     tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
     dropped before a noun both keep."""
     gone: list[str] = []
     came: list[str] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
             x, y = a[i1], b[j1]
             if _compound_of(x, y):
@@ -248,7 +260,7 @@ def _qualified(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
             elif _compound_of(y, x):
                 gone.append(x)
         if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
-            if a[i2] != b[j2] or not a[i2][:1].isupper():
+            if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
                 continue
             adjective_a = _adjective(a[i2 - 1]) if i2 > i1 else None
             adjective_b = _adjective(b[j2 - 1]) if j2 > j1 else None
