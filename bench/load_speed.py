@@ -18,11 +18,12 @@ is compared with, measured in the same run, alternating:
    same forced onto the Python composer (its output must be identical); `planlens report`
    (the HTML page, written to a file) the same way; and `difflib.HtmlDiff().make_file` on the
    flattened texts, in its own process, `make_file` alone timed. Issue 14: HtmlDiff ÷ planlens
-   diff ≥ 5x, ÷ planlens report ≥ 4x, and the report's HTML ≤ 1/3 of HtmlDiff's. The flattened texts are the laws' Markdown
-   the plan files were made from (wrapped lines, as `speed.py` gives HtmlDiff): the plans'
-   texts written one paragraph per line (`common.plan_markdown`) hold the same words, but
-   HtmlDiff's character diff of long changed lines then runs past its 180 s limit, a ratio that
-   would say more about HtmlDiff than about planlens.
+   diff ≥ 5x, ÷ planlens report ≥ 4x, and the report's HTML ≤ 1/3 of HtmlDiff's. The
+   flattened texts are the laws' Markdown the plan files were made from (wrapped lines, as
+   `speed.py` gives HtmlDiff): the plans' texts written one paragraph per line
+   (`common.plan_markdown`) hold the same words, but HtmlDiff's character diff of long changed
+   lines then runs past its 180 s limit, a ratio that would say more about HtmlDiff than about
+   planlens.
 3. Start-up: wall time of fresh processes, `--startup-runs` rounds of every command in turn:
    `python -c pass`, `python -c "import click"` (the floor of a click command),
    `python -c "import yaml, jinja2, click"`, the `planlens` console script with
@@ -194,8 +195,17 @@ def time_bgb_diff(files: dict[str, tuple[Path, Path]], args: argparse.Namespace)
     commands = {
         "libyaml": [sys.executable, "-m", "planlens", "diff", old, new],
         "python": [sys.executable, str(SCRIPT), "--worker", "diff-python", old, new],
-        "report": [sys.executable, "-m", "planlens", "report", old, new, "-o", str(page)]
-        + ["--force"],
+        "report": [
+            sys.executable,
+            "-m",
+            "planlens",
+            "report",
+            old,
+            new,
+            "-o",
+            str(page),
+            "--force",
+        ],
     }
     runs: dict[str, list[tuple[float, float]]] = {side: [] for side in commands}
     outputs: dict[str, set[bytes]] = {side: set() for side in commands}
