@@ -810,7 +810,7 @@ MARKDOWN_PIECES = (
 MARKDOWN_TEXTS = (
     st.text()
     | st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=30).map("".join)
-    | st.lists(st.sampled_from(MARKDOWN_PIECES[:21] + (" ", "\n")), max_size=40).map("".join)
+    | st.lists(st.sampled_from((*MARKDOWN_PIECES[:21], " ", "\n")), max_size=40).map("".join)
     # Prose with, now and then, what starts a block: most texts are near the shortcut's edge.
     | st.lists(
         st.sampled_from(("a", "b c", " ", "\n", "\n\n", "(1)", '"', *MARKDOWN_PIECES[21:40])),
