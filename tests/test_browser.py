@@ -202,13 +202,14 @@ def test_every_page_loads_cleanly(
 
 # -- filters -------------------------------------------------------------------------------
 
+# A row's kind is in its class (k-ghost); topics and substantive are left out when empty.
 ROWS_SCRIPT = """
 Array.from(document.querySelectorAll("tr.row")).map(function (row) {
   return {
     shown: row.getClientRects().length > 0,
     relation: row.dataset.relation,
-    kind: row.dataset.kind,
-    topics: row.dataset.topics.split(" ").filter(Boolean),
+    kind: row.classList.contains("k-ghost") ? "ghost" : "change",
+    topics: (row.dataset.topics || "").split(" ").filter(Boolean),
     substantive: row.dataset.substantive === "1",
   };
 })

@@ -23,10 +23,13 @@ from planlens.compare import compare, diff_markdown, diff_text
 from planlens.errors import PlanFileError
 from planlens.plan.check_plan import MAX_CLAUSE_DEPTH
 from planlens.plan.check_text import (
+    CANDIDATES,
     _walk_for_hidden,
     hidden_character,
     hidden_character_problems,
     hidden_in,
+    marker,
+    visible,
 )
 from planlens.plan.formats import plan_markdown, plan_text
 from planlens.plan.load import load_plans, parse_plan
@@ -487,3 +490,25 @@ def test_an_unclosed_ipv6_address_is_a_bad_url(tmp_path: Path) -> None:
     code, _, err = run("validate", str(path))
     assert code == 1
     assert "url 'http://[example.org/a' in a source of the plan must be an http://" in err
+
+
+def _visible_reference(text: str) -> str:
+    """`visible` as it was before its shortcut for printable text: the regex alone."""
+    if not CANDIDATES.search(text):
+        return text
+    return CANDIDATES.sub(
+        lambda m: marker(m.group()) if hidden_character(m.group()) else m.group(), text
+    )
+
+
+@settings(max_examples=500, derandomize=True)
+@given(
+    st.text()
+    | st.text(st.characters(categories=("Cc", "Cf", "Cs", "Zl", "Zp", "Zs", "Co", "Cn", "Mn")))
+    | st.lists(st.sampled_from(["a", " ", "\n", "\t", "\u202e", "\u200d", "\xad", "\x1b"])).map(
+        "".join
+    )
+)
+def test_visible_matches_the_regex_alone(text: str) -> None:
+    """Printable text goes through unchanged without the regex; the result is the same."""
+    assert visible(text) == _visible_reference(text)

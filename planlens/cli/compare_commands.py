@@ -120,7 +120,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     from planlens.cli.progress import MIN_CLAUSES, Stages
     from planlens.compare import compare
     from planlens.plan import file_sha256
-    from planlens.render import compare_page, redline, render_compare, render_docx
+    from planlens.render import compare_page, render_compare
     from planlens.write import write_bytes
 
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
@@ -133,6 +133,8 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
         result = compare(old_plan, new_plan, corpus=corpus)
         progress.next("laying out")
         if fmt == "docx":
+            from planlens.render import redline, render_docx
+
             document = redline(result)
             progress.next("rendering")
             data = render_docx(document)

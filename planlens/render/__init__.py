@@ -25,38 +25,84 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compa
 `planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.
 """
 
-from planlens.render.alluvial import picture
-from planlens.render.compare_page import (
-    ComparePage,
-    Reported,
-    Row,
-    compare_page,
-    render_compare,
-)
-from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
-from planlens.render.html import anchor_id, markdown, preview, render
-from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
-from planlens.render.search import SEARCH_INDEX, search_index
-from planlens.render.site_pages import (
-    CompareLink,
-    EchoLink,
-    IndexPage,
-    PlanPage,
-    compare_href,
-    compare_links,
-    echo_links,
-    index_page,
-    lineage_href,
-    plan_href,
-    plan_page,
-)
-from planlens.render.views import (
-    RELATION_COLOURS,
-    PlanHeader,
-    SourceLink,
-    form_anchor,
-    plan_header,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planlens.render.alluvial import picture
+    from planlens.render.compare_page import (
+        ComparePage,
+        Reported,
+        Row,
+        compare_page,
+        render_compare,
+    )
+    from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
+    from planlens.render.html import anchor_id, markdown, preview, render
+    from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
+    from planlens.render.search import SEARCH_INDEX, search_index
+    from planlens.render.site_pages import (
+        CompareLink,
+        EchoLink,
+        IndexPage,
+        PlanPage,
+        compare_href,
+        compare_links,
+        echo_links,
+        index_page,
+        lineage_href,
+        plan_href,
+        plan_page,
+    )
+    from planlens.render.views import (
+        RELATION_COLOURS,
+        PlanHeader,
+        SourceLink,
+        form_anchor,
+        plan_header,
+    )
+
+#: The module each name comes from, imported on first use (as in `planlens.plan`): a report
+#: does not import the lineage page, the alluvial picture or the Word redline.
+_HOMES = {
+    "CompareLink": "planlens.render.site_pages",
+    "ComparePage": "planlens.render.compare_page",
+    "EchoLink": "planlens.render.site_pages",
+    "IndexPage": "planlens.render.site_pages",
+    "LineagePage": "planlens.render.lineage_page",
+    "PlanHeader": "planlens.render.views",
+    "PlanPage": "planlens.render.site_pages",
+    "RELATION_COLOURS": "planlens.render.views",
+    "Redline": "planlens.render.docx_redline",
+    "RedlineSection": "planlens.render.docx_redline",
+    "Reported": "planlens.render.compare_page",
+    "Row": "planlens.render.compare_page",
+    "SEARCH_INDEX": "planlens.render.search",
+    "SourceLink": "planlens.render.views",
+    "anchor_id": "planlens.render.html",
+    "compare_href": "planlens.render.site_pages",
+    "compare_links": "planlens.render.site_pages",
+    "compare_page": "planlens.render.compare_page",
+    "echo_links": "planlens.render.site_pages",
+    "form_anchor": "planlens.render.views",
+    "index_page": "planlens.render.site_pages",
+    "lineage_href": "planlens.render.site_pages",
+    "lineage_page": "planlens.render.lineage_page",
+    "markdown": "planlens.render.html",
+    "picture": "planlens.render.alluvial",
+    "plan_header": "planlens.render.views",
+    "plan_href": "planlens.render.site_pages",
+    "plan_page": "planlens.render.site_pages",
+    "preview": "planlens.render.html",
+    "redline": "planlens.render.docx_redline",
+    "render": "planlens.render.html",
+    "render_compare": "planlens.render.compare_page",
+    "render_docx": "planlens.render.docx_redline",
+    "render_lineage": "planlens.render.lineage_page",
+    "search_index": "planlens.render.search",
+}
 
 __all__ = [
     "RELATION_COLOURS",
@@ -95,3 +141,17 @@ __all__ = [
     "render_lineage",
     "search_index",
 ]
+
+
+if not TYPE_CHECKING:  # mypy reads the imports above
+
+    def __getattr__(name: str) -> Any:
+        """Import a name of `__all__` from its module on first use, and keep it here."""
+        if name not in _HOMES:
+            raise AttributeError(f"module 'planlens.render' has no attribute {name!r}")
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})

@@ -178,7 +178,6 @@ def compare_page(
         else row
         for row in rows
     ]
-    rows = [_cited(row, diff, old_clauses, new_clauses) for row in rows]
     counts = tuple(diff.summary().items())
     total = sum(count for _, count in counts) or 1
     bars, x = [], 0.0
@@ -303,10 +302,7 @@ def _rows(
     rows: list[Row] = []
 
     def visit(change: Change, depth: int, inherited: tuple[str, ...]) -> None:
-        row = _row(change, depth, old_clauses, new_clauses)
-        # A sub-point without topics of its own belongs to its parent's, for the topic filter.
-        if not row.topics:
-            row = replace(row, topics=inherited)
+        row = _row(change, depth, inherited, diff, old_clauses, new_clauses)
         rows.append(row)
         for child in change.children:
             visit(child, depth + 1, row.topics)
@@ -335,32 +331,20 @@ def _rows(
     return rows
 
 
-def _cited(
-    row: Row, diff: PlanDiff, old_clauses: dict[str, Clause], new_clauses: dict[str, Clause]
-) -> Row:
-    """Return `row` with its permalink and its clauses' citations (a ghost row: a link only)."""
-    anchors = row.new_anchors or row.old_anchors
-    if row.kind != "change":
-        return replace(row, permalink="#" + anchors[0] if anchors else "")
-    cites = tuple(
-        clause_citation(plan, clauses[cid], _label(clauses[cid], row.depth))
-        for plan, clauses, ids in (
-            (diff.old, old_clauses, row.old_ids),
-            (diff.new, new_clauses, row.new_ids),
-        )
-        for cid in ids
-    )
-    return replace(row, permalink="#" + anchors[0] if anchors else "", cites=cites)
-
-
 def _ghost(row: Row) -> Row:
-    """Return the row that stands at a moved clause's old place and links to its new one."""
+    """Return the row that stands at a moved clause's old place and links to its new one.
+
+    Its permalink is its old anchor; it cites nothing (the row of the change does).
+    """
+    old_anchors = tuple(anchor_id("old", cid) for cid in row.old_ids)
     return replace(
         row,
         kind="ghost",
         new_ids=(),
-        old_anchors=tuple(anchor_id("old", cid) for cid in row.old_ids),
+        old_anchors=old_anchors,
         new_anchors=(),
+        permalink="#" + old_anchors[0] if old_anchors else "",
+        cites=(),
         old_segments=(),
         new_segments=(),
         same_text=None,
@@ -376,8 +360,15 @@ def _ghost(row: Row) -> Row:
 
 
 def _row(
-    change: Change, depth: int, old_clauses: dict[str, Clause], new_clauses: dict[str, Clause]
+    change: Change,
+    depth: int,
+    inherited: tuple[str, ...],
+    diff: PlanDiff,
+    old_clauses: dict[str, Clause],
+    new_clauses: dict[str, Clause],
 ) -> Row:
+    """Return the row of a change: `inherited` are its parent's topics, its own if it has none
+    (for the topic filter); with its permalink and its clauses' citations."""
     olds = [old_clauses[cid] for cid in change.old]
     news = [new_clauses[cid] for cid in change.new]
     badges: list[str] = [change.relation]
@@ -389,6 +380,14 @@ def _row(
         badges.append("check")
     moved = change.moved and bool(change.old) and bool(change.new)
     same = change.relation == "unchanged" and len(news) == 1
+    old_anchors = () if moved else tuple(anchor_id("old", cid) for cid in change.old)
+    new_anchors = tuple(anchor_id("new", cid) for cid in change.new)
+    anchors = new_anchors or old_anchors
+    cites = tuple(
+        clause_citation(plan, clause, _label(clause, depth))
+        for plan, clauses in ((diff.old, olds), (diff.new, news))
+        for clause in clauses
+    )
     return Row(
         kind="change",
         depth=depth,
@@ -398,14 +397,14 @@ def _row(
         old_label=", ".join(_label(c, depth) for c in olds),
         new_label=", ".join(_label(c, depth) for c in news),
         # A moved clause's old anchors go on its ghost row, at its old place.
-        old_anchors=() if moved else tuple(anchor_id("old", cid) for cid in change.old),
-        new_anchors=tuple(anchor_id("new", cid) for cid in change.new),
+        old_anchors=old_anchors,
+        new_anchors=new_anchors,
         old_segments=() if same else _shown(change, "old"),
         new_segments=() if same else _shown(change, "new"),
         same_text=news[0].text if same else None,
         badges=tuple(badges),
         flags=change.flags,
-        topics=tuple(dict.fromkeys(t for c in olds + news for t in c.topics)),
+        topics=tuple(dict.fromkeys(t for c in olds + news for t in c.topics)) or inherited,
         substantive=change.substantive,
         matched_by=change.matched_by,
         confidence=change.confidence,
@@ -415,6 +414,8 @@ def _row(
         elsewhere="#" + anchor_id("old", change.old[0]) if moved else None,
         old_status=olds[0].status if olds else None,
         new_status=news[0].status if news else None,
+        permalink="#" + anchors[0] if anchors else "",
+        cites=cites,
     )
 
 

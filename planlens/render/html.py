@@ -81,7 +81,52 @@ def markdown(text: str | None) -> Markup:
     """
     if not text:
         return Markup("")
+    plain = plain_paragraphs(text)
+    if plain is not None:
+        return Markup(plain)
     return Markup(_markdown().render(text))  # markdown-it escapes; html is off
+
+
+#: Characters with a meaning anywhere in a line of CommonMark (emphasis, code, links, escapes,
+#: entities, HTML, autolinks) or that markdown-it rewrites (carriage returns, NUL).
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&~!\r\x00]")
+#: What may start a block other than a paragraph: lists (also numbered), headings, quotes, code
+#: fences, thematic breaks and setext underlines.
+_BLOCK_START = re.compile(r"^[-+*#>=_~`0-9]", re.MULTILINE)
+#: White space other than a space or a line break (tabs, no-break spaces, line separators...).
+_OTHER_SPACE = re.compile(r"[^\S \n]")
+
+
+def plain_paragraphs(text: str) -> str | None:
+    """Return what markdown-it renders for `text` if it is plain paragraphs, else None.
+
+    Most clause texts are prose with no Markdown syntax: paragraphs separated by blank lines.
+    Such a text renders as each paragraph in `<p>`, its lines joined by line breaks and `"`
+    escaped, without running the parser (a large law has thousands of them). Anything that could
+    mean more (see `_INLINE_SYNTAX`, `_BLOCK_START`, a line with white space at either end)
+    returns None and goes to markdown-it; `tests/test_report.py` checks that the two agree.
+
+    >>> plain_paragraphs('Der "Vertrag" gilt.\\nAuch hier.\\n\\n\\n(2) Weiter.')
+    '<p>Der &quot;Vertrag&quot; gilt.\\nAuch hier.</p>\\n<p>(2) Weiter.</p>\\n'
+    >>> plain_paragraphs("1. a list") is None, plain_paragraphs("*emphasis*") is None
+    (True, True)
+    """
+    if _INLINE_SYNTAX.search(text) or _BLOCK_START.search(text) or _OTHER_SPACE.search(text):
+        return None
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+            continue
+        if line[0] == " " or line[-1] == " ":
+            return None
+        lines.append(line)
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return "".join(f"<p>{p}</p>\n" for p in paragraphs).replace('"', "&quot;")
 
 
 def shown(value: Any) -> Any:

@@ -227,6 +227,9 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
   var form = document.getElementById("filters");
   if (!form) { return; }
+  // Rows are focusable from the script (j/n moves the focus to them): a page of a large law
+  // does not repeat tabindex="-1" on thousands of rows.
+  rows.forEach(function (row) { row.tabIndex = -1; });
   var status = document.getElementById("filter-status");
   var relations = Array.prototype.slice.call(form.querySelectorAll('input[name="relation"]'));
 
@@ -234,7 +237,7 @@
     var checked = form.querySelector('input[name="relation"][value="' + row.dataset.relation + '"]');
     if (checked && !checked.checked) { return false; }
     var topic = form.elements.topic.value;
-    if (topic && (" " + row.dataset.topics + " ").indexOf(" " + topic + " ") < 0) { return false; }
+    if (topic && (" " + (row.dataset.topics || "") + " ").indexOf(" " + topic + " ") < 0) { return false; }
     if (form.elements.substantive.checked && row.dataset.substantive !== "1") { return false; }
     if (form.elements.hideunchanged.checked && row.dataset.relation === "unchanged") { return false; }
     return true;
@@ -294,7 +297,7 @@
 
   function step(direction) {
     var changes = rows.filter(function (row) {
-      return !row.hidden && row.dataset.relation !== "unchanged" && row.dataset.kind === "change";
+      return !row.hidden && row.dataset.relation !== "unchanged" && !row.classList.contains("k-ghost");
     });
     if (!changes.length) { return; }
     var active = document.activeElement;
