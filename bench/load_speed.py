@@ -56,8 +56,9 @@ from workers import HTMLDIFF_TIMEOUT, run_worker, time_htmldiff
 
 SCRIPT = Path(__file__).resolve()
 SECTION = "## Loading plans from YAML, and start-up"
-#: The tree before libyaml loading and lazy imports (issue 14).
-DEFAULT_BASELINE = "fa0188d"
+#: The tree to compare start-up with: main at the start of 2026-11-26's session (the tree before
+#: libyaml loading and lazy imports, fa0188d, can no longer read today's plans: `standalone`).
+DEFAULT_BASELINE = "77f4e6d"
 LAWS = ("bgb-2012", "bgb-2022")
 #: Runs a planlens tree given as the first argument: the same start for the baseline and now.
 WRAPPER = (
