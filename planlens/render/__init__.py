@@ -32,7 +32,7 @@ from planlens.render.compare_page import (
     render_compare,
 )
 from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
-from planlens.render.html import anchor_id, markdown, preview, render
+from planlens.render.html import anchor_id, load_templates, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
 from planlens.render.site_pages import (
     CompareLink,
@@ -78,6 +78,7 @@ __all__ = [
     "index_page",
     "lineage_href",
     "lineage_page",
+    "load_templates",
     "markdown",
     "picture",
     "plan_header",

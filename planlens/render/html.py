@@ -126,6 +126,16 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def load_templates() -> None:
+    """Compile every template, the assets and the Markdown renderer now, not at first use (a
+    site build does, before it forks the processes that render its pages)."""
+    env = _environment()
+    for name in env.list_templates():
+        env.get_template(name)
+    _assets()
+    _markdown()
+
+
 @cache
 def _assets() -> tuple[Markup, Markup, str]:
     """Return the inline CSS, the inline script and the Content-Security-Policy allowing them."""

@@ -1,0 +1,106 @@
+"""Doing a build's work in this process, or spread over a pool of worker processes.
+
+`mapped(work, items, state=..., jobs=N)` gives `work(state, item)` for each item, in the items'
+order, whatever order they are done in: with `jobs` 1 one after the other here, else in a
+`concurrent.futures.ProcessPoolExecutor` of up to `jobs` workers, the largest first (`order`).
+Each worker gets `state` once when it starts: on Linux it is forked with it (nothing is
+copied), elsewhere it is pickled to it (`START_METHOD`). An error in a worker is raised here,
+in the items' order: the one a build in one process raises. A worker whose build is gone
+(killed) ends too.
+
+`default_jobs()` is the number of workers a build uses unless told: the cores it may run on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
+from typing import Any, TypeVar
+
+from planlens.errors import PlanlensError
+
+_S = TypeVar("_S")
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+#: How workers start: forked on Linux (they share the build's memory: nothing is copied);
+#: elsewhere as the platform starts them (fork is unsafe on macOS, and Windows has none).
+START_METHOD: str | None = "fork" if sys.platform == "linux" else None
+#: The state this process was started with, when it is a worker.
+_STATE: Any = None
+
+
+def default_jobs() -> int:
+    """Return how many processes a build uses unless told: the cores this process may use."""
+    count = getattr(os, "process_cpu_count", os.cpu_count)()  # the former from Python 3.13
+    return max(1, count or 1)
+
+
+@contextlib.contextmanager
+def mapped(
+    work: Callable[[_S, _T], _R],
+    items: Sequence[_T],
+    *,
+    state: _S,
+    jobs: int,
+    order: Sequence[int] | None = None,
+) -> Iterator[Iterator[_R]]:
+    """Give `work(state, item)` for each of `items`, in order, done by up to `jobs` processes.
+
+    `work` must be a module-level function (a worker finds it by name). With more than one job,
+    the items are handed out in `order` (indices of `items`; the costliest first balances the
+    workers) and all are under way when this is entered; leaving the block early cancels those
+    not started and waits for those running.
+    """
+    workers = min(jobs, len(items))
+    if workers <= 1:
+        yield (work(state, item) for item in items)
+        return
+    context = multiprocessing.get_context(START_METHOD)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start, initargs=(state,)
+    ) as pool:
+        futures: dict[int, Future[_R]] = {}
+        for k in order if order is not None else range(len(items)):
+            futures[k] = pool.submit(_call, work, items[k])
+        try:
+            yield _results(futures)
+        finally:
+            for future in futures.values():
+                future.cancel()
+
+
+def _results(futures: dict[int, Future[_R]]) -> Iterator[_R]:
+    for k in range(len(futures)):
+        try:
+            yield futures[k].result()
+        except BrokenProcessPool:
+            raise PlanlensError(
+                "a build worker process ended unexpectedly (out of memory?); "
+                "try fewer jobs (--jobs)"
+            ) from None
+
+
+def _start(state: object) -> None:
+    """Start a worker: keep its state, and end it when the process that started it ends."""
+    global _STATE
+    _STATE = state
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    wait([sentinel])  # ready when the parent is gone, however it ended (kill -9)
+    os._exit(1)
+
+
+def _call(work: Callable[[Any, _T], _R], item: _T) -> _R:
+    return work(_STATE, item)

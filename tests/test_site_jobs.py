@@ -1,0 +1,395 @@
+"""A site build's comparisons, each made once and shared, and its pages made by worker processes:
+the same bytes, manifest and errors whatever the number of jobs; workers end with their build."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import PLANS, ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+from test_lineage import clause, plan, ref
+from test_site import files
+
+import planlens.compare
+import planlens.lineage.build
+import planlens.site.pages
+import planlens.site.pool
+from planlens.cli import cli
+from planlens.compare import PlanDiff
+from planlens.errors import Location, PlanFileError, PlanlensError, Problem
+from planlens.lineage import diff_key, lineage, lineage_chains, step_keys
+from planlens.plan.load import load_plans
+from planlens.plan.model import Plan
+from planlens.site import LOCK, BuildLockedError, Site, build_site, default_jobs
+from planlens.site.pages import Page
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str, tuple[str, ...]]]:
+    """Count every comparison made, by the site or inside a lineage, by its `diff_key`."""
+    made: Counter[tuple[str, str, tuple[str, ...]]] = Counter()
+    original = planlens.compare.compare
+
+    def compare(old: Plan, new: Plan, *, corpus: tuple[Plan, ...] = ()) -> PlanDiff:
+        made[diff_key(old, new, corpus)] += 1
+        return original(old, new, corpus=corpus)
+
+    monkeypatch.setattr(planlens.site.pages, "compare", compare)
+    monkeypatch.setattr(planlens.lineage.build, "compare", compare)
+    return made
+
+
+# -- each comparison made once -------------------------------------------------------------
+
+
+def test_each_pair_is_compared_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    made = counting(monkeypatch)
+    plans = load_plans([PLANS], closed=True)
+    build_site(plans, tmp_path)
+    site = Site(plans)
+    assert len(site.pairs) == 10
+    # Before: 17 comparisons, each lineage's steps made again for the lineage page.
+    assert made == {site.pair_key(old, new): 1 for old, new in site.pairs}
+
+
+#: A lineage with a side branch: a -> b -> d, and d also follows a directly. The site compares
+#: a with d through b (d's point composes its pin through b's); the chain a -> d does not.
+DIAMOND = (
+    plan("a", clause("1", "The army is capped at 600,000 soldiers in peacetime.")),
+    plan("b", clause("1", "A ceiling on forces is set.", same_as=ref("a#1")), follows=("a",)),
+    plan(
+        "d",
+        clause("9", "Peacetime forces are limited by later agreement.", same_as=ref("b#1")),
+        follows=("a", "b"),
+    ),
+)
+
+
+def test_a_lineage_uses_only_comparisons_with_its_own_inputs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    site = Site(DIAMOND)
+    for old, new in site.pairs:
+        site.diffs[site.pair_key(old, new)] = site.diff(site.pair_key(old, new))
+    a, _b, d = DIAMOND
+    chains = [tuple(p.id for p in chain) for chain in lineage_chains(DIAMOND)]
+    assert chains == [("a", "b", "d"), ("a", "d")]
+    # The site's a -> d composes the pin through b; the chain a -> d has no b to compose it.
+    assert site.pair_key(a, d) == ("a", "d", ("b",))
+    assert step_keys([a, d]) == (("a", "d", ()),)
+    direct, alone = site.diff(("a", "d", ("b",))), planlens.compare.compare(a, d, corpus=(a, d))
+    assert direct.summary() != alone.summary()
+    made = counting(monkeypatch)
+    shared = {key: diff for key, diff in site.diffs.items() if isinstance(diff, PlanDiff)}
+    for chain in lineage_chains(DIAMOND):
+        assert lineage(chain, diffs=shared) == lineage(chain)
+    # The chain a -> b -> d used the site's three comparisons; a -> d made its own, twice (once
+    # for each lineage() above), and the plain lineages made all theirs.
+    assert made[("a", "d", ())] == 2
+    assert made[("a", "b", ())] == 1 and made[("b", "d", ())] == 1
+
+
+@st.composite
+def follows_graphs(draw: st.DrawFn) -> list[Plan]:
+    """Plans p0..pn, each following some earlier ones (or ids of no plan here)."""
+    count = draw(st.integers(2, 7))
+    plans = []
+    for k in range(count):
+        earlier = [f"p{j}" for j in range(k)] + ["gone"]
+        follows = draw(st.lists(st.sampled_from(earlier), max_size=3, unique=True))
+        plans.append(plan(f"p{k}", follows=tuple(follows)))
+    return plans
+
+
+@given(follows_graphs(), st.data())
+def test_a_diff_key_is_remade_by_its_middle_versions(
+    plans: list[Plan], data: st.DataObject
+) -> None:
+    # What lets the site make a shared comparison from its key alone: the versions between two
+    # in the key's middle are exactly those between them in any corpus that holds the middle.
+    old, new = data.draw(st.permutations(plans))[:2]
+    corpus = data.draw(st.lists(st.sampled_from(plans), unique_by=lambda p: p.id))
+    old_id, new_id, middle = diff_key(old, new, corpus)
+    by_id = {p.id: p for p in plans}
+    assert (old_id, new_id) == (old.id, new.id)
+    assert diff_key(old, new, [by_id[m] for m in middle]) == (old.id, new.id, middle)
+    assert diff_key(old, new, [*corpus, *plans]) == diff_key(old, new, plans)
+
+
+# -- the same site whatever the number of jobs -----------------------------------------------
+
+
+def run_build(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planlens", "build", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_jobs_make_the_same_bytes_and_manifest(tmp_path: Path) -> None:
+    one, three = tmp_path / "one", tmp_path / "three"
+    serial = run_build(str(PLANS), "-o", str(one), "--jobs", "1")
+    parallel = run_build(str(PLANS), "-o", str(three), "--jobs", "3")
+    assert (serial.returncode, parallel.returncode) == (0, 0), parallel.stderr
+    assert serial.stdout.replace(str(one), "X") == parallel.stdout.replace(str(three), "X")
+    assert serial.stdout.endswith(": 31 written, 0 unchanged\n")
+    built = files(one)
+    assert len(built) == 32 and ".planlens-build.json" in built
+    assert files(three) == built
+
+
+def test_spawned_workers_make_the_same_site(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Where workers are not forked (macOS, Windows), the site and plans are pickled to them.
+    plans = load_plans([PLANS], closed=True)
+    build_site(plans, tmp_path / "serial")
+    monkeypatch.setattr(planlens.site.pool, "START_METHOD", "spawn")
+    build_site(plans, tmp_path / "spawned", jobs=2)
+    assert files(tmp_path / "spawned") == files(tmp_path / "serial")
+
+
+def test_incremental_builds_are_the_same_with_jobs(tmp_path: Path) -> None:
+    results = {}
+    for jobs in (1, 2):
+        folder = tmp_path / f"plans-{jobs}"
+        shutil.copytree(PLANS, folder)
+        out = tmp_path / f"out-{jobs}"
+        first = build_site(load_plans([folder], closed=True), out, jobs=jobs)
+        before = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+        geneva = folder / "2025-11-24-geneva-19-point-framework.yaml"
+        geneva.write_text(geneva.read_text("utf-8").replace("19 points", "nineteen points"))
+        second = build_site(load_plans([folder], closed=True), out, jobs=jobs)
+        untouched = sorted(
+            p.relative_to(out).as_posix()
+            for p, mtime in before.items()
+            if p.stat().st_mtime_ns == mtime
+        )
+        results[jobs] = (first, second, untouched, files(out))
+        assert second.written and second.skipped
+        assert sorted(second.skipped) == untouched  # up-to-date pages are not even rewritten
+    assert results[1] == results[2]
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+def failing(monkeypatch: pytest.MonkeyPatch, errors: dict[str, Exception]) -> None:
+    """Make the pages named in `errors` raise their error (in whichever process makes them)."""
+    make = Site.make
+
+    def broken(self: Site, page: Page) -> str:
+        if page.path in errors:
+            raise errors[page.path]
+        return make(self, page)
+
+    monkeypatch.setattr(Site, "make", broken)
+
+
+PROBLEMS = PlanFileError(
+    [
+        Problem(Location("plans/b.yaml", 7, 3), "pin a#9 names a clause that plan 'a' lacks"),
+        Problem(Location("plans/a.yaml", 2, 1), "second problem"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("error", "stderr"),
+    [
+        (PlanlensError("cannot render"), "planlens: error: cannot render\n"),
+        (
+            PROBLEMS,
+            "plans/a.yaml:2:1: second problem\n"
+            "plans/b.yaml:7:3: pin a#9 names a clause that plan 'a' lacks\n"
+            "planlens: 2 problems in 2 files\n",
+        ),
+    ],
+)
+def test_an_error_in_a_worker_is_the_serial_build_s(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: Exception, stderr: str
+) -> None:
+    # Two pages fail: the serial build meets the plan page first; the workers finish the
+    # costlier lineage page, started first, before it. The error shown is the plan page's.
+    failing(
+        monkeypatch,
+        {
+            "plans/us-28.html": error,
+            "lineage/us-28--geneva-19--framework-20.html": PlanlensError("a later page"),
+        },
+    )
+    results = []
+    for jobs in ("1", "3"):
+        out = tmp_path / jobs
+        result = CliRunner().invoke(cli, ["build", str(PLANS), "-o", str(out), "--jobs", jobs])
+        results.append((result.exit_code, result.stdout, result.stderr))
+        assert files(out) == {}  # nothing written, no temporary file left
+    assert results[0] == results[1]
+    code, stdout, shown = results[1]
+    assert (code, stdout) == (1, "")
+    assert shown.endswith(stderr) and "Traceback" not in shown
+
+
+def test_an_error_pickles_with_its_problems() -> None:
+    again = pickle.loads(pickle.dumps(PROBLEMS))
+    assert type(again) is PlanFileError
+    assert (again.problems, str(again)) == (PROBLEMS.problems, str(PROBLEMS))
+
+
+def test_a_comparison_that_fails_fails_each_page_that_needs_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A pin to a clause that does not exist (plans not checked as a collection): compare raises.
+    bad = plan("c", clause("1", "Text.", same_as=ref("a#404")), follows=("a",))
+    plans = [*DIAMOND[:1], bad]
+    with pytest.raises(PlanFileError) as serial:
+        build_site(plans, tmp_path / "serial")
+    with pytest.raises(PlanFileError) as parallel:
+        build_site(plans, tmp_path / "parallel", jobs=2)
+    assert parallel.value.problems == serial.value.problems
+    assert "names a clause that plan 'a' does not have" in str(serial.value)
+
+
+def test_a_worker_that_dies_is_a_clean_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    make = Site.make
+
+    def dying(self: Site, page: Page) -> str:
+        if page.kind == "lineage":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return make(self, page)
+
+    monkeypatch.setattr(Site, "make", dying)
+    with pytest.raises(PlanlensError, match=r"worker process ended unexpectedly.*--jobs"):
+        build_site(load_plans([PLANS], closed=True), tmp_path, jobs=2)
+    assert files(tmp_path) == {}
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    with pytest.raises(PlanlensError, match="jobs must be at least 1, not 0"):
+        build_site(load_plans([PLANS], closed=True), tmp_path, jobs=0)
+    result = CliRunner().invoke(cli, ["build", str(PLANS), "-o", str(tmp_path), "--jobs", "0"])
+    assert result.exit_code == 2 and "Invalid value for '-j' / '--jobs'" in result.stderr
+
+
+def test_default_jobs_are_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 6, raising=False)
+    assert default_jobs() == 6
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert default_jobs() == 1
+
+
+# -- workers end with their build ----------------------------------------------------------
+
+#: A build with two workers that kills itself (SIGKILL) when it stages its first page, after
+#: writing its workers' pids to a file.
+KILLER = """
+import multiprocessing, os, signal, sys
+from pathlib import Path
+import planlens.write
+from planlens.plan.load import load_plans
+from planlens.site import build_site
+
+original = os.fdopen
+
+def dying(*args, **kwargs):
+    pids = [str(p.pid) for p in multiprocessing.active_children()]
+    Path(sys.argv[3]).write_text(" ".join(pids))
+    os.kill(os.getpid(), signal.SIGKILL)
+
+planlens.write.os.fdopen = dying
+build_site(load_plans([sys.argv[1]], closed=True), Path(sys.argv[2]), jobs=2)
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has not collected it
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_a_killed_build_leaves_no_worker_and_no_lock(tmp_path: Path) -> None:
+    script, pids = tmp_path / "killer.py", tmp_path / "pids"
+    script.write_text(textwrap.dedent(KILLER), encoding="utf-8")
+    out, log = tmp_path / "out", tmp_path / "stderr"
+    with log.open("w") as stderr:  # not a pipe: a lingering worker would hold it open
+        done = subprocess.run(
+            [sys.executable, str(script), str(PLANS), str(out), str(pids)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == -signal.SIGKILL, log.read_text()
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert len(workers) == 2
+    # The lock is free at once, whatever the workers do...
+    try:
+        build_site(load_plans([PLANS], closed=True), out, wait=0)
+    except BuildLockedError as err:
+        pytest.fail(f"the killed build's workers hold the lock: {err}")
+    assert not (out / LOCK).exists()
+    # ... and the workers end soon after their build.
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lingering = [pid for pid in workers if alive(pid)]
+    for pid in lingering:
+        os.kill(pid, signal.SIGKILL)
+    assert lingering == []
+
+
+#: Holds the build lock of a folder, forks a child that sleeps, and kills itself (SIGKILL).
+LOCK_HOLDER = """
+import os, signal, sys, time
+from pathlib import Path
+from planlens.site.lock import build_lock
+
+with build_lock(Path(sys.argv[1])):
+    child = os.fork()
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    Path(sys.argv[2]).write_text(str(child))
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_forked_child_does_not_hold_the_build_lock(tmp_path: Path) -> None:
+    script, pid = tmp_path / "holder.py", tmp_path / "pid"
+    script.write_text(textwrap.dedent(LOCK_HOLDER), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, str(script), str(out), str(pid)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+    child = int(pid.read_text())
+    try:
+        assert done.returncode == -signal.SIGKILL
+        assert alive(child)
+        build_site(load_plans([PLANS], closed=True), out, wait=0)  # not BuildLockedError
+    finally:
+        os.kill(child, signal.SIGKILL)
