@@ -6,6 +6,7 @@ dataclasses (no HTML), and `render_compare()` fills the template with one (`plan
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -82,6 +83,28 @@ class Row:
         """The row's own id: its first anchor."""
         return (self.new_anchors or self.old_anchors or ("row",))[0]
 
+    @property
+    def lines(self) -> int:
+        """About how many lines the taller text of the row takes on a desktop screen, as a
+        power of two from 1 to 128: a row of a report of many keeps the height of that many
+        lines (a class `z1` ... `z128`) until it is first shown.
+
+        >>> def row(old: str, new: str) -> Row:
+        ...     segments = (Segment("delete", old),), (Segment("insert", new),)
+        ...     return Row("change", 0, "modified", (), (), "", "", (), (), *segments,
+        ...                None, (), (), (), False, None, None, (), None, None, None, None, None)
+        >>> row("a" * 50, "b" * 130).lines, row("a\\nb", "").lines, row("", "").lines
+        (4, 2, 1)
+        """
+        sides = [
+            "".join(s.text for s in segments if s.op != hidden)
+            for segments, hidden in ((self.old_segments, "insert"), (self.new_segments, "delete"))
+        ]
+        count = max(
+            sum(-(-len(part) // _LINE_CHARS) or 1 for part in text.split("\n")) for text in sides
+        )
+        return min(128, 1 << max(0, round(math.log2(count))))
+
 
 @dataclass(frozen=True, slots=True)
 class Bar:
@@ -92,6 +115,15 @@ class Bar:
     x: float
     width: float
     colour: str
+
+
+#: About how many characters a line of a clause's text holds on a desktop screen (a column of
+#: 40% of 1,280 pixels): for `Row.lines`.
+_LINE_CHARS = 60
+#: Past this many rows, a report lays its rows out so that the browser can skip those off
+#: screen (`ComparePage.many`): BGB's 2,569 rows took half a second to lay out again when the
+#: "hide unchanged" filter was switched off.
+MANY_ROWS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +148,12 @@ class ComparePage:
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
     colours: dict[str, str] = field(default_factory=lambda: dict(RELATION_COLOURS))
+
+    @property
+    def many(self) -> bool:
+        """Whether the report has more than `MANY_ROWS` rows: its table is marked `many`, and
+        each row is then laid out (and painted) only near the screen (`content-visibility`)."""
+        return len(self.rows) > MANY_ROWS
 
 
 def compare_page(
