@@ -3,6 +3,7 @@ the same bytes, manifest and errors whatever the number of jobs; workers end wit
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -183,6 +184,36 @@ def test_incremental_builds_are_the_same_with_jobs(tmp_path: Path) -> None:
         assert second.written and second.skipped
         assert sorted(second.skipped) == untouched  # up-to-date pages are not even rewritten
     assert results[1] == results[2]
+
+
+def double(state: int, item: int) -> int:
+    return state * item
+
+
+def frozen(state: None, item: int) -> int:
+    return gc.get_freeze_count()
+
+
+def test_workers_give_results_in_order_and_leave_the_collector_as_it_was() -> None:
+    if planlens.site.pool.START_METHOD == "fork":
+        # Forked with what existed frozen: a collection there does not walk (and copy) it.
+        with planlens.site.pool.mapped(frozen, [1, 2], state=None, jobs=2) as results:
+            assert min(results) > 1000
+    items = list(range(20))
+    for jobs in (1, 3):
+        with planlens.site.pool.mapped(
+            double, items, state=2, jobs=jobs, order=items[::-1]
+        ) as results:
+            assert list(results) == [2 * k for k in items]
+        assert gc.get_freeze_count() == 0  # frozen for the workers only, while they ran
+    kept = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        with planlens.site.pool.mapped(double, items, state=1, jobs=2) as results:
+            assert list(results) == items
+        assert gc.get_freeze_count() >= len(kept)  # a caller's frozen objects stay frozen
+    finally:
+        gc.unfreeze()
 
 
 # -- errors ------------------------------------------------------------------------------------

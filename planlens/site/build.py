@@ -116,29 +116,30 @@ def _build(
     jobs: int,
 ) -> BuildResult:
     site = Site(plans)
-    # Every page but the plans' is known before the echoes are found: their comparisons are
-    # started first, and the echoes found meanwhile.
-    others = [site.index(), *site.compare_pages(), *site.lineage_pages()]
-    paths = [page.path for page in others] + [f"plans/{plan.id}.html" for plan in site.ordered]
-    _remove_temporaries(out, {out / path for path in paths})
+    # The echoes first: plan pages show them (so they are inputs of those pages), and finding
+    # them stems every word of the corpus, which the comparisons then find done, in this
+    # process and in the workers it forks.
+    site.find_echoes()
+    pages = site.pages()
+    _remove_temporaries(out, {out / page.path for page in pages})
     made, previous = read_manifest(out / MANIFEST, warn=notice)
     fingerprint = code_fingerprint()
-
-    def key(page: Page) -> str:
-        return hashlib.sha256("\n".join((fingerprint, *page.inputs)).encode()).hexdigest()
-
-    def stale(page: Page) -> bool:
-        return previous.get(page.path) != key(page) or not (out / page.path).exists()
-
-    needed = list(dict.fromkeys(k for page in others if stale(page) for k in site.needs(page)))
+    keys = {
+        page.path: hashlib.sha256("\n".join((fingerprint, *page.inputs)).encode()).hexdigest()
+        for page in pages
+    }
+    todo = [
+        page
+        for page in pages
+        if previous.get(page.path) != keys[page.path] or not (out / page.path).exists()
+    ]
+    _check(out, todo, made, force)
+    # The comparisons the pages need, each made once, the largest first.
+    needed = list(dict.fromkeys(key for page in todo for key in site.needs(page)))
     largest = sorted(range(len(needed)), key=lambda k: -site.size(needed[k]))
     with mapped(_compare, needed, state=site, jobs=jobs, order=largest) as diffs:
-        site.find_echoes()
         if jobs > 1:
             load_templates()  # once here, not in each worker the pages are made by
-        pages = site.pages()
-        todo = [page for page in pages if stale(page)]
-        _check(out, todo, made, force)
         site.diffs.update(zip(needed, diffs, strict=True))
     tick = progress([page.path for page in todo]) if progress else None
     costliest = sorted(range(len(todo)), key=lambda k: -site.cost(todo[k]))
@@ -161,7 +162,6 @@ def _build(
     finally:
         for left in staged:
             left.discard()
-    keys = {page.path: key(page) for page in pages}
     # Only pages inside the folder are ever deleted, whatever an edited manifest says.
     inside = out.resolve()
     removed = sorted(

@@ -14,6 +14,7 @@ in the items' order: the one a build in one process raises. A worker whose build
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -64,17 +65,25 @@ def mapped(
         yield (work(state, item) for item in items)
         return
     context = multiprocessing.get_context(START_METHOD)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(state,)
-    ) as pool:
-        futures: dict[int, Future[_R]] = {}
-        for k in order if order is not None else range(len(items)):
-            futures[k] = pool.submit(_call, work, items[k])
-        try:
-            yield _results(futures)
-        finally:
-            for future in futures.values():
-                future.cancel()
+    # What exists now is the workers' to read, not to collect: a collection in a forked worker
+    # would write to every object it walks, copying the memory it shares with this process.
+    frozen = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start, initargs=(state,)
+        ) as pool:
+            futures: dict[int, Future[_R]] = {}
+            for k in order if order is not None else range(len(items)):
+                futures[k] = pool.submit(_call, work, items[k])
+            try:
+                yield _results(futures)
+            finally:
+                for future in futures.values():
+                    future.cancel()
+    finally:
+        if not frozen:  # a caller's own frozen objects stay frozen
+            gc.unfreeze()
 
 
 def _results(futures: dict[int, Future[_R]]) -> Iterator[_R]:
