@@ -3,6 +3,7 @@ the same bytes, manifest and errors whatever the number of jobs; workers end wit
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -324,6 +325,68 @@ def test_default_jobs_are_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "process_cpu_count", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert default_jobs() == 1
+
+
+def slow_or_failing(state: None, item: int) -> int:
+    if item == 0:
+        raise PlanlensError("the first item fails")
+    time.sleep(60)
+    return item
+
+
+def test_an_error_stops_the_workers_at_once() -> None:
+    start = time.monotonic()
+    with (
+        pytest.raises(PlanlensError, match="the first item fails"),
+        planlens.site.pool.mapped(slow_or_failing, [0, 1, 2], state=None, jobs=3) as results,
+    ):
+        list(results)
+    assert time.monotonic() - start < 20  # not the minute the others would take
+
+
+#: `planlens build --jobs 2` whose lineage pages take a minute each; the test interrupts it.
+INTERRUPTED = """
+import sys, time
+from planlens.cli import main
+from planlens.site.pages import Site
+
+make = Site.make
+
+def slow(self, page):
+    if page.kind == "lineage":
+        print("started", flush=True)
+        time.sleep(60)
+    return make(self, page)
+
+Site.make = slow
+sys.argv = ["planlens", "build", sys.argv[1], "-o", sys.argv[2], "--jobs", "2"]
+main()
+"""
+
+
+def test_ctrl_c_stops_a_build_and_its_workers(tmp_path: Path) -> None:
+    script, out = tmp_path / "interrupted.py", tmp_path / "out"
+    script.write_text(textwrap.dedent(INTERRUPTED), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(PLANS), str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "started\n"  # a worker is in a lineage page
+        start = time.monotonic()
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: to the whole group
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert time.monotonic() - start < 20
+    assert process.returncode == 1
+    assert "Traceback" not in stderr and stderr.endswith("Aborted!\n")
+    assert files(out) == {}  # nothing renamed into place, no temporary file left
 
 
 # -- workers end with their build ----------------------------------------------------------

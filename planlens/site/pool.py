@@ -17,6 +17,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -57,8 +58,8 @@ def mapped(
 
     `work` must be a module-level function (a worker finds it by name). With more than one job,
     the items are handed out in `order` (indices of `items`; the costliest first balances the
-    workers) and all are under way when this is entered; leaving the block early cancels those
-    not started and waits for those running.
+    workers) and all are under way when this is entered; leaving the block on an exception
+    (an error met, Ctrl-C) stops the workers at once.
     """
     workers = min(jobs, len(items))
     if workers <= 1:
@@ -69,19 +70,22 @@ def mapped(
     # would write to every object it walks, copying the memory it shares with this process.
     frozen = gc.get_freeze_count()
     gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(state,))
     try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start, initargs=(state,)
-        ) as pool:
-            futures: dict[int, Future[_R]] = {}
+        futures: dict[int, Future[_R]] = {}
+        with _interrupts_held():  # the workers are forked at the first submit
             for k in order if order is not None else range(len(items)):
                 futures[k] = pool.submit(_call, work, items[k])
-            try:
-                yield _results(futures)
-            finally:
-                for future in futures.values():
-                    future.cancel()
+        yield _results(futures)
+    except BaseException:
+        # Left on an error or an interrupt (Ctrl-C), even while handing out the work: nothing
+        # still to do is wanted. (The pool then fails the futures not done; cancelling them
+        # here instead races it.)
+        for process in list(pool._processes.values()):
+            process.terminate()
+        raise
     finally:
+        pool.shutdown()
         if not frozen:  # a caller's own frozen objects stay frozen
             gc.unfreeze()
 
@@ -97,10 +101,31 @@ def _results(futures: dict[int, Future[_R]]) -> Iterator[_R]:
             ) from None
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold back SIGINT (Ctrl-C) for the block: a process forked in it starts with SIGINT
+    blocked, and ignores it from its first step on (`_start`); here it is delivered after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start(state: object) -> None:
-    """Start a worker: keep its state, and end it when the process that started it ends."""
+    """Start a worker: keep its state, and end it when the process that started it ends.
+
+    Ctrl-C reaches the build and its workers alike: the build stops them, so they ignore it
+    (rather than each printing a traceback); it was held back since they were forked.
+    """
     global _STATE
     _STATE = state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
