@@ -27,6 +27,7 @@ $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
 report: $(VENV)/.stamp-base
 	$(BIN)/planlens validate $(PLANS)
 	$(BIN)/planlens build $(PLANS) -o reports
+	@echo "Open reports/index.html in a browser: the index of every plan, comparison and lineage."
 
 # The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
 # and never downloads a browser of Playwright's own. The Word-redline tests open their documents
@@ -70,9 +71,11 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/gold_pairs.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/speed.py --write-results
+	$(BIN)/python bench/flag_accuracy.py --write-results
 	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
+	$(BIN)/python bench/compare_scale.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 	$(BIN)/python bench/load_speed.py --write-results
 	$(BIN)/python bench/build_speed.py --write-results

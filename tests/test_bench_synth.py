@@ -26,6 +26,7 @@ if str(BENCH) not in sys.path:
 
 import accuracy  # noqa: E402
 import accuracy_scoring  # noqa: E402
+import compare_scale  # noqa: E402
 import results  # noqa: E402
 import speed_results  # noqa: E402
 import speed_workloads  # noqa: E402
@@ -752,6 +753,7 @@ def test_the_bench_doctests_pass() -> None:
         speed_workloads,
         speed_results,
         results,
+        compare_scale,
     )
     for module in modules:
         assert doctest.testmod(module).failed == 0

@@ -309,6 +309,37 @@ def test_print_shows_every_row_and_no_controls(
     assert page.locator("#filters").is_hidden() and page.locator("nav.toc").is_hidden()
 
 
+def test_print_shows_source_addresses_and_unchanged_clauses_in_full(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    page = open_page(sites["plans"] / "compare/us-28--e3-28.html").page
+    source = page.locator(".plan-sources a[href^='https://']").first
+    href = source.get_attribute("href")
+    assert href and href.startswith("https://")
+    unchanged = page.locator("tr.r-unchanged details.same-text").first
+    text = unchanged.locator("p").first
+    # On screen, both are folded away: the sources in the plan card, the unchanged text to a
+    # one-line preview.
+    assert not source.is_visible() and not text.is_visible()
+    page.emulate_media(media="print")
+    assert source.is_visible()
+    printed = source.evaluate("a => getComputedStyle(a, '::after').content")
+    assert printed == f'" <{href}>"'  # the address follows the link's text on paper
+    assert text.is_visible() and len(text.inner_text()) > 20
+    assert unchanged.locator(".preview").is_hidden()  # the full text, not its preview
+    # A plan page prints its sources, but not its "Compare with…" menu, which is navigation.
+    page = open_page(sites["plans"] / "plans/us-28.html").page
+    page.emulate_media(media="print")
+    menus = page.locator("details.compare-with")
+    assert menus.count() > 0 and all(m.is_hidden() for m in menus.all())
+    assert page.locator("ul.sources a[href^='https://']").first.is_visible()
+    # Only external addresses are printed: a link inside the page has none after it.
+    internal = page.locator("a[href^='#']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert internal in ("none", "normal")
+
+
 # -- keyboard navigation -------------------------------------------------------------------
 
 FOCUSED_ROW = (
@@ -713,3 +744,23 @@ def test_first_paint(
             f"load {loaded:.0f} ms"
         )
     assert paint["first-contentful-paint"] < 5000
+
+
+def test_us28_to_framework20_opens_with_the_key_changes(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    visit = open_page(sites["plans"] / ACROSS)
+    page = visit.page
+    assert visit.problems() == []
+    key = page.locator("#key")
+    box = key.bounding_box()
+    assert box is not None and box["y"] < DESKTOP["height"]  # in the first screen
+    text = key.inner_text()
+    assert "rises from 600,000 to 800,000" in text
+    amnesty = key.locator("li", has_text="amnesty")
+    assert amnesty.count() == 1
+    assert "reported removed in geneva-19" in amnesty.inner_text()
+    # Each sentence opens its row.
+    amnesty.locator("a").first.click()
+    assert page.evaluate("location.hash") == "#old-26"
+    assert page.locator("tr:has(#old-26)").is_visible()

@@ -593,7 +593,13 @@ def test_a_plan_page_is_rebuilt_when_its_echoes_change(plans_dir: Path, tmp_path
         encoding="utf-8",
     )
     result = build_site(load_plans([plans_dir], closed=True), out)
-    assert sorted(result.written) == ["index.html", "plans/alpha-1.html", "plans/gamma.html"]
+    # (The search index, of every clause's words, too.)
+    assert sorted(result.written) == [
+        "index.html",
+        "plans/alpha-1.html",
+        "plans/gamma.html",
+        "search-index.js",
+    ]
     assert "gamma#4" not in (out / "plans" / "alpha-1.html").read_text(encoding="utf-8")
     # An edit that leaves every echo as it was rebuilds only the edited plan's pages.
     beta = plans_dir / "beta.yaml"
@@ -602,7 +608,7 @@ def test_a_plan_page_is_rebuilt_when_its_echoes_change(plans_dir: Path, tmp_path
         encoding="utf-8",
     )
     result = build_site(load_plans([plans_dir], closed=True), out)
-    assert sorted(result.written) == ["index.html", "plans/beta.html"]
+    assert sorted(result.written) == ["index.html", "plans/beta.html", "search-index.js"]
     # What was kept and what was rewritten add up to a clean build.
     clean = tmp_path / "clean"
     build_site(load_plans([plans_dir], closed=True), clean)

@@ -17,7 +17,9 @@ how many). Inputs a random run found to fail are pinned with `@example`.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import re
 
@@ -27,9 +29,9 @@ from hypothesis import strategies as st
 from test_serialize import valid_plans
 
 from planlens.cli.options import json_text, one_line
-from planlens.compare import compare, diff_markdown, diff_text, diff_to_data
+from planlens.compare import compare, diff_csv, diff_markdown, diff_text, diff_to_data
 from planlens.errors import PlanFileError
-from planlens.lineage import lineage, lineage_to_data
+from planlens.lineage import lineage, lineage_csv, lineage_to_data
 from planlens.plan.check_text import hidden_in
 from planlens.plan.load import decode_plan_bytes, parse_plan
 from planlens.plan.model import Clause, Plan
@@ -89,6 +91,12 @@ def through_every_output(old: Plan, new: Plan) -> None:
         assert sorted(seen) == sorted(c.id for c in plan.walk())
     for text in (diff_text(diff), diff_markdown(diff)):
         assert not hidden_in(text)
+    # CSV: one row per change, every cell safe to show and to open in a spreadsheet.
+    rows = list(csv.reader(io.StringIO(diff_csv(diff), newline="")))
+    assert len(rows) == 1 + sum(1 for _ in diff.walk())
+    assert not any(
+        hidden_in(cell) or cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r
+    )
     assert not hidden_in(re.sub(r"\x1b\[[0-9;]*m", "", diff_text(diff, color=True)))
     html = render_compare(compare_page(diff))
     assert not hidden_in(html)
@@ -165,4 +173,7 @@ def plan_pairs(draw: st.DrawFn) -> tuple[Plan, Plan]:
 def test_any_plans_compare_and_show_what_they_say(pair: tuple[Plan, Plan]) -> None:
     old, new = pair
     through_every_output(old, new)
-    json.loads(json_text(lineage_to_data(lineage([old, new]))))
+    lin = lineage([old, new])
+    json.loads(json_text(lineage_to_data(lin)))
+    rows = list(csv.reader(io.StringIO(lineage_csv(lin), newline="")))
+    assert len(rows) == 1 + len(lin.families)

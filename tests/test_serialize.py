@@ -406,6 +406,7 @@ def test_dict_keys_follow_the_format_order() -> None:
         parties=("a",),
         language="en",
         follows=("a", "b"),
+        standalone=True,
         expected_clauses=3,
         notes="n",
         dropped=(Dropped(ClauseRef("a", "9"), Source(url="https://b.org"), "gone"),),

@@ -37,12 +37,13 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def made_from(plan_id: str, pages: list[str] | dict[str, bytes]) -> list[str]:
-    """Return the pages made from the plan `plan_id`: its own page, the index, and the
-    comparisons and lineages it is part of (their names list their plans: old--new.html)."""
+    """Return the pages made from the plan `plan_id`: its own page, the index, the search index
+    (of every plan), and the comparisons and lineages it is part of (their names list their
+    plans: old--new.html)."""
     return sorted(
         page
         for page in pages
-        if page in ("index.html", f"plans/{plan_id}.html")
+        if page in ("index.html", "search-index.js", f"plans/{plan_id}.html")
         or (
             page.startswith(("compare/", "lineage/"))
             and plan_id in page.split("/", 1)[1].removesuffix(".html").split("--")
@@ -145,7 +146,11 @@ def test_removed_plan_pages_are_deleted(plans_copy: Path, tmp_path: Path) -> Non
     before = files(out)
     (plans_copy / "2025-12-23-20-point-framework.yaml").unlink()
     result = build(plans_copy, out)
-    gone = [page for page in made_from("framework-20", before) if page != "index.html"]
+    gone = [
+        page
+        for page in made_from("framework-20", before)
+        if page not in ("index.html", "search-index.js")
+    ]
     assert {"compare/geneva-19--framework-20.html", "plans/framework-20.html"} <= set(gone)
     assert set(gone) <= set(result.removed)
     assert not any((out / page).exists() for page in gone)
@@ -161,8 +166,8 @@ def test_build_command_says_what_it_skipped(tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["build", str(DATA / "report"), "-o", str(out)]
     first = CliRunner().invoke(cli, args)
-    pages = len(list(out.rglob("*.html")))
-    assert pages >= 6
+    pages = len(list(out.rglob("*.html"))) + 1  # and the search index
+    assert pages >= 7
     assert (first.exit_code, first.stdout) == (0, f"{out}: {pages} written, 0 unchanged\n")
     second = CliRunner().invoke(cli, args)
     assert (second.exit_code, second.stdout) == (0, f"{out}: 0 written, {pages} unchanged\n")

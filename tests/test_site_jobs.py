@@ -148,9 +148,9 @@ def test_jobs_make_the_same_bytes_and_manifest(tmp_path: Path) -> None:
     parallel = run_build(str(PLANS), "-o", str(three), "--jobs", "3")
     assert (serial.returncode, parallel.returncode) == (0, 0), parallel.stderr
     assert serial.stdout.replace(str(one), "X") == parallel.stdout.replace(str(three), "X")
-    assert serial.stdout.endswith(": 31 written, 0 unchanged\n")
+    assert serial.stdout.endswith(": 32 written, 0 unchanged\n")
     built = files(one)
-    assert len(built) == 32 and ".planlens-build.json" in built
+    assert len(built) == 33 and ".planlens-build.json" in built
     assert files(three) == built
 
 

@@ -6,7 +6,8 @@
 - `plan_commands`: validate, list, show, schema;
 - `import_command`: import;
 - `compare_commands`: diff, report, lineage, echoes;
-- `site_commands`: build.
+- `site_commands`: build;
+- `progress`: progress bars on stderr for build and report, only on a terminal.
 
 Commands import the library modules they need when they run: `planlens --version` and `--help`
 should cost little more than Python and click, and `planlens diff` should not pay for jinja2,
@@ -29,7 +30,7 @@ import click
 from planlens._version import __version__
 from planlens.cli.compare_commands import diff, echoes_command, lineage_command, report
 from planlens.cli.import_command import import_
-from planlens.cli.options import DEFAULT_PLANS, one_line
+from planlens.cli.options import DEFAULT_PLANS, ERROR_STATUS, one_line
 from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
@@ -46,7 +47,8 @@ class PlanlensGroup(click.Group):
     Messages are printed with control and invisible characters made visible (a file name or an
     unknown key can hold ESC). Output that cannot be written (a full disk behind `> file`, a
     closed pipe) ends the command here too: a message and status 1, or, for a closed pipe,
-    quietly, as Unix tools do.
+    quietly, as Unix tools do. A command may ask for another status for errors than 1 in
+    `ctx.meta[ERROR_STATUS]` (the contexts share `meta`): `diff --exit-code` asks for 2.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -62,10 +64,10 @@ class PlanlensGroup(click.Group):
             files = len({problem.location.path for problem in err.problems})
             summary = f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}"
             _say(f"planlens: {summary}")
-            ctx.exit(1)
+            ctx.exit(ctx.meta.get(ERROR_STATUS, 1))
         except PlanlensError as err:
             _say(f"planlens: error: {one_line(str(err))}")
-            ctx.exit(1)
+            ctx.exit(ctx.meta.get(ERROR_STATUS, 1))
         except click.ClickException as err:
             # click's own messages (a missing file argument) quote what was typed: made safe.
             vars(err)["message"] = visible(err.message)  # a Final attribute to mypy
@@ -79,7 +81,7 @@ class PlanlensGroup(click.Group):
 
             _silence_stdout()
             _say(f"planlens: error: standard output: cannot write: {reason(err)}")
-            ctx.exit(1)
+            ctx.exit(ctx.meta.get(ERROR_STATUS, 1))
 
 
 def _flush(stream: Any) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from planlens.cli.options import (
+    ERROR_STATUS,
     emit,
     force_option,
     format_option,
@@ -26,7 +27,11 @@ from planlens.plan.check_text import visible
 @click.argument("old")
 @click.argument("new")
 @format_option(
-    "text", "markdown", "json", help="json follows the planlens.diff/1 contract in the README."
+    "text",
+    "markdown",
+    "json",
+    "csv",
+    help="json follows the planlens.diff/1 contract in the README; csv has one row per change.",
 )
 @output_options
 @click.option(
@@ -34,39 +39,56 @@ from planlens.plan.check_text import visible
     default=None,
     help="Colour the text format (default: when stdout is a terminal and NO_COLOR is unset).",
 )
-@click.pass_obj
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit with 1 if the versions differ, 0 if not, 2 on an error (as git diff --exit-code).",
+)
+@click.pass_context
 def diff(
-    plans_dir: Path,
+    ctx: click.Context,
     old: str,
     new: str,
     fmt: str,
     output: Path | None,
     force: bool,
     color: bool | None,
+    exit_code: bool,
 ) -> None:
     """Compare two plans clause by clause. OLD and NEW are plan files or plan ids.
 
     Shows which clause became which (even when renumbered, moved, split or merged), the
-    word-level changes inside each pair, and flags for changes of substance.
+    word-level changes inside each pair, and flags for changes of substance. With
+    --exit-code, the exit status says whether the versions differ: 1 if any clause is not
+    unchanged (or moved, or renumbered), 0 if none, and 2 on an error.
 
     \b
     Example:
         planlens diff us-28 e3-28
         planlens diff us-28 framework-20 --format json -o 28-to-20.json
+        planlens diff us-28 framework-20 --format csv -o 28-to-20.csv
+        planlens diff draft-v2 draft-v3 --exit-code > /dev/null || echo changed
     """
-    from planlens.compare import compare, diff_markdown, diff_text, diff_to_data
+    from planlens.compare import compare, diff_csv, diff_markdown, diff_text, diff_to_data
 
-    (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
+    if exit_code:
+        # An error must not read as "the versions differ": it exits with 2, as diff(1) does.
+        ctx.meta[ERROR_STATUS] = 2
+    (old_plan, new_plan), corpus = resolve_with_corpus([old, new], ctx.obj)
     result = compare(old_plan, new_plan, corpus=corpus)
     if fmt == "json":
         text = json_text(diff_to_data(result))
     elif fmt == "markdown":
         text = diff_markdown(result)
+    elif fmt == "csv":
+        text = diff_csv(result)
     else:
         if color is None:
             color = to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = diff_text(result, color=color)
     emit(text, output, force, [old_plan, new_plan], color=color if fmt == "text" else None)
+    if exit_code and result.differs:
+        ctx.exit(1)  # `emit` has written and flushed the output: a failure was an error (2)
 
 
 @click.command()
@@ -95,6 +117,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
         planlens report us-28 e3-28 -o us-28-to-e3.html
         planlens report us-28 e3-28 --format docx -o us-28-to-e3.docx
     """
+    from planlens.cli.progress import MIN_CLAUSES, Stages
     from planlens.compare import compare
     from planlens.plan import file_sha256
     from planlens.render import compare_page, redline, render_compare, render_docx
@@ -103,21 +126,31 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")
     inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]
-    result = compare(old_plan, new_plan, corpus=corpus)
-    if fmt == "docx":
-        data = render_docx(redline(result))
-    else:
-        page = compare_page(
-            result,
-            old_sha256=file_sha256(old_plan.path),
-            new_sha256=file_sha256(new_plan.path),
-            corpus=corpus,
-        )
-        data = render_compare(page).encode("utf-8")
+    clauses = sum(1 for plan in (old_plan, new_plan) for _ in plan.walk())
+    steps = ("comparing", "laying out", "rendering", "writing")
+    with Stages("report", steps, big=clauses >= MIN_CLAUSES) as progress:
+        progress.next("comparing")
+        result = compare(old_plan, new_plan, corpus=corpus)
+        progress.next("laying out")
+        if fmt == "docx":
+            document = redline(result)
+            progress.next("rendering")
+            data = render_docx(document)
+        else:
+            page = compare_page(
+                result,
+                old_sha256=file_sha256(old_plan.path),
+                new_sha256=file_sha256(new_plan.path),
+                corpus=corpus,
+            )
+            progress.next("rendering")
+            data = render_compare(page).encode("utf-8")
+        progress.next("writing")
+        if not to_stdout(target):
+            write_bytes(target, data, force=force, inputs=inputs)
     if to_stdout(target):
         click.echo(data, nl=False)  # bytes go to stdout's binary stream
         return
-    write_bytes(target, data, force=force, inputs=inputs)
     click.echo(visible(f"wrote {target}"), err=True)
 
 
@@ -128,7 +161,9 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     "markdown",
     "json",
     "html",
-    help="json follows the planlens.lineage/1 contract; html is the page of the report site.",
+    "csv",
+    help="json follows the planlens.lineage/1 contract; html is the page of the report site; "
+    "csv has one row per clause family.",
 )
 @output_options
 @click.pass_obj
@@ -147,19 +182,29 @@ def lineage_command(
     Example:
         planlens lineage us-28 geneva-19 framework-20
         planlens lineage minsk-1 minsk-2 --format json -o minsk.json
+        planlens lineage us-28 geneva-19 framework-20 --format csv -o 28-19-20.csv
         planlens lineage us-28 geneva-19 framework-20 --format html -o lineage.html
     """
-    from planlens.lineage import lineage, lineage_markdown, lineage_text, lineage_to_data
-    from planlens.plan import file_sha256
-    from planlens.render import lineage_page, render_lineage
+    from planlens.lineage import (
+        lineage,
+        lineage_csv,
+        lineage_markdown,
+        lineage_text,
+        lineage_to_data,
+    )
 
     loaded = resolve_plans(list(plans), plans_dir)
     result = lineage(loaded)
     if fmt == "json":
         text = json_text(lineage_to_data(result))
+    elif fmt == "csv":
+        text = lineage_csv(result)
     elif fmt == "markdown":
         text = visible(lineage_markdown(result))
     elif fmt == "html":
+        from planlens.plan import file_sha256
+        from planlens.render import lineage_page, render_lineage
+
         digests = {plan.id: file_sha256(plan.path) for plan in loaded}
         text = render_lineage(lineage_page(result, sha256=digests))
     else:

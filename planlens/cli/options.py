@@ -23,6 +23,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Where plan ids are looked up unless `--plans` or PLANLENS_PLANS says otherwise.
 DEFAULT_PLANS = "plans"
 
+#: The key in `click.Context.meta` of the exit status for an error, when a command wants
+#: another than 1 (`diff --exit-code`, whose 1 means "the versions differ").
+ERROR_STATUS = "planlens.error_status"
+
 
 def format_option(*choices: str, help: str) -> Callable[[F], F]:
     """Add `--format` (stored as `fmt`) with `choices`, the first being the default."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -59,33 +57,18 @@ def build(
     Example:
         planlens build plans/ -o reports/
     """
+    from planlens.cli.progress import PageProgress
     from planlens.plan import load_plans
     from planlens.site import build_site
 
     if str(output) == "-":
         raise PlanlensError("build writes a folder of pages; -o - (standard output) cannot hold it")
     plans = load_plans([plans_folder or plans_dir], closed=True)
-    result = build_site(
-        plans, output, force=force, progress=_progress, wait=wait, notice=say, jobs=jobs
-    )
+    with PageProgress("building") as progress:
+        result = build_site(
+            plans, output, force=force, progress=progress, wait=wait, notice=say, jobs=jobs
+        )
     click.echo(
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"
         + (f", {len(result.removed)} removed" if result.removed else "")
     )
-
-
-def _progress(paths: Sequence[str]) -> Callable[[str], None]:
-    """Return a callback that advances a progress bar on stderr, one tick per page written."""
-    if len(paths) <= 5:
-        return lambda _path: None
-    bar = click.progressbar(length=len(paths), label="building", file=sys.stderr)
-    bar.__enter__()
-    done = [0]
-
-    def tick(_path: str) -> None:
-        done[0] += 1
-        bar.update(1)
-        if done[0] == len(paths):
-            bar.__exit__(None, None, None)
-
-    return tick

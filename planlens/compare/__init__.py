@@ -3,6 +3,7 @@
 - `model`: the result, as frozen data (`PlanDiff`, `Change`, `Segment`, `Flag`).
 - `similarity`: how alike two texts are, and the candidate index that keeps large laws linear.
 - `stemming`: word stems per language (Snowball), for the overlap measures.
+- `matcher`: difflib's `SequenceMatcher` with a faster search for the longest match, same results.
 - `units`: the clauses as units in document order, and the links between them.
 - `pins`: analyst pins between two plans, direct or composed through the versions between.
 - `align`: which clauses of the old plan became which clauses of the new one: the passes, in order.
@@ -11,16 +12,30 @@
 - `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
 - `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
 - `textdiff`: word-level segments inside one pair of texts.
-- `substance`: changes of substance (figures, dates, negation, modality, parties, ...).
+- `lexicon`: the curated words of substance (English, German): forces, negators, scope,
+  conditions, dates and deadlines, references, units, parties, places.
+- `phrases`: the phrases of two texts and which of them are versions of each other.
+- `statements`: what a text states: figures, dates, references, parties, conditions.
+- `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
-- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text or Markdown.
+- `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,
+  conditions, modality, points dropped, with the reports that say so, and points added).
+- `formats`: a `PlanDiff` as JSON data (the `planlens.diff/1` contract), text, Markdown or
+  CSV.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`.
 """
 
 from planlens.compare.align import GAP_MIN
 from planlens.compare.diff import compare
-from planlens.compare.formats import DIFF_SCHEMA, diff_markdown, diff_text, diff_to_data
+from planlens.compare.formats import (
+    DIFF_SCHEMA,
+    csv_text,
+    diff_csv,
+    diff_markdown,
+    diff_text,
+    diff_to_data,
+)
 from planlens.compare.matching import MOVE_MARGIN, MOVE_MIN, WEAK_MIN
 from planlens.compare.model import (
     FLAG_TYPES,
@@ -54,6 +69,8 @@ __all__ = [
     "Segment",
     "SegmentOp",
     "compare",
+    "csv_text",
+    "diff_csv",
     "diff_markdown",
     "diff_text",
     "diff_to_data",

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from planlens.compare.align import align, heaviest_increasing
 from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.pins import find_pins
-from planlens.compare.substance import party_names, substance_flags
+from planlens.compare.substance import substance_flags
 from planlens.compare.textdiff import diff_words
-from planlens.compare.units import Link, Unit, content_key, flatten, nfc_plan
+from planlens.compare.units import Link, Unit, Vocabulary, content_key, flatten, nfc_plan
 from planlens.perf import collector_paused
 from planlens.plan.model import Plan
 
@@ -25,8 +25,9 @@ def compare(old: Plan, new: Plan, *, corpus: Iterable[Plan] = ()) -> PlanDiff:
     """
     old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
-        old_units = flatten(old)
-        new_units = flatten(new)
+        vocabulary = Vocabulary()
+        old_units = flatten(old, vocabulary)
+        new_units = flatten(new, vocabulary)
         pins = find_pins(old, new, old_units, new_units, corpus)
         links = align(old_units, new_units, pins)
         builder = _TreeBuilder(old, new, old_units, new_units, links)
@@ -58,12 +59,8 @@ class _TreeBuilder:
     ) -> None:
         self.old, self.new = old, new
         self.old_units, self.new_units = old_units, new_units
-        # In German every noun is capitalised: there, only acronyms are parties (no names).
-        self.names = (
-            frozenset()
-            if new.language == "de"
-            else party_names(u.clause.text for u in (*old_units, *new_units) if u.clause.text)
-        )
+        # The parties the plans declare; the curated list of `lexicon` is always looked for.
+        self.parties = tuple(dict.fromkeys((*old.parties, *new.parties)))
         self._flag_cache: dict[tuple[str, str], tuple[Flag, ...]] = {}
         self._segment_cache: dict[tuple[str, str], tuple[Segment, ...]] = {}
         self.nodes: list[_Node] = []
@@ -100,18 +97,11 @@ class _TreeBuilder:
         return "modified" if self._flags(old_text, new_text) else "reworded"
 
     def _flags(self, old_text: str, new_text: str) -> tuple[Flag, ...]:
-        """Return the substance flags of a pair, looked for only around what changed.
-
-        Whatever lies deep inside an unchanged run is the same on both sides and cancels out,
-        so each long equal segment is cut to its two ends (with a break between them that no
-        pattern spans); on long legal sections this keeps the regular expressions off most of
-        the text.
-        """
+        """Return the substance flags of a pair (see `substance`), once per pair of texts."""
         key = (old_text, new_text)
         if key not in self._flag_cache:
-            old_view, new_view = _views(self._segments(old_text, new_text))
             self._flag_cache[key] = substance_flags(
-                old_view, new_view, self.new.language, self.names
+                old_text, new_text, self.new.language, self.parties
             )
         return self._flag_cache[key]
 
@@ -261,36 +251,6 @@ class _TreeBuilder:
             segments=segments,
             children=self._freeze(node.children),
         )
-
-
-#: How much of an unchanged run is kept on each side of a change when looking for flags: more
-#: than the longest pattern ("within 100 days", "Line of Contact", "by the end of 2015").
-_CONTEXT = 60
-_BREAK = "\n¶\n"
-
-
-def _views(segments: Sequence[Segment]) -> tuple[str, str]:
-    """Return the old and new texts with the middles of long unchanged runs left out.
-
-    >>> from planlens.compare.textdiff import diff_words
-    >>> old, new = _views(diff_words("a " * 100 + "600,000 b", "a " * 100 + "800,000 b"))
-    >>> len(old) < 150, old.endswith("600,000 b"), new.endswith("800,000 b")
-    (True, True, True)
-    """
-    old: list[str] = []
-    new: list[str] = []
-    for segment in segments:
-        text = segment.text
-        if segment.op == "equal":
-            if len(text) > 2 * _CONTEXT + len(_BREAK):
-                text = text[:_CONTEXT] + _BREAK + text[-_CONTEXT:]
-            old.append(text)
-            new.append(text)
-        elif segment.op == "delete":
-            old.append(text)
-        else:
-            new.append(text)
-    return "".join(old), "".join(new)
 
 
 def link_confidence(link: Link) -> float:

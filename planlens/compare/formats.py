@@ -1,4 +1,4 @@
-"""Render a `PlanDiff` as JSON data (the versioned contract), terminal text or Markdown.
+"""Render a `PlanDiff` as JSON data (the versioned contract), terminal text, Markdown or CSV.
 
 The text and Markdown formats show control and invisible formatting characters of plan text as
 visible markers (`⟦U+001B⟧`, `⟦U+202E⟧`), so that a terminal never applies them: the only escape
@@ -7,13 +7,15 @@ sequences in the text format are the colours it adds itself.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from planlens.compare.model import Change, PlanDiff, Segment
 from planlens.plan.check_text import visible
-from planlens.plan.model import Plan
+from planlens.plan.model import Clause, Plan
 
 #: The JSON contract's name and major version; bump it on any incompatible change.
 DIFF_SCHEMA = "planlens.diff/1"
@@ -215,3 +217,81 @@ def _change_markdown(change: Change, level: int, lines: list[str]) -> None:
 def _md_marked(marked: str) -> str:
     """Escape the text inside Markdown emphasis marks, keeping the marks themselves."""
     return marked[:2] + _md(marked[2:-2]) + marked[-2:]
+
+
+#: The columns of `diff_csv`, one row per change (link) of the tree.
+DIFF_CSV_COLUMNS = (
+    "old_id",
+    "new_id",
+    "relation",
+    "moved",
+    "renumbered",
+    "confidence",
+    "flags",
+    "old_text",
+    "new_text",
+)
+
+#: What makes a spreadsheet read a cell as a formula (or, tab and carriage return, move it).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def diff_csv(diff: PlanDiff) -> str:
+    """Return `diff` as CSV for spreadsheets: a header, then one row per change (link) of the
+    tree, depth first in the new plan's order, as `PlanDiff.walk` gives them.
+
+    Ids of several clauses (a split or merge) are joined with ", ", as the text format shows
+    them; texts are the clauses' own texts as written in the plans (several joined by a blank
+    line; empty for a side with no clause or a text never published); flags read
+    `type: old -> new`, joined with "; ". See `csv_text` for how cells are made safe.
+    """
+    old_index, new_index = diff.old.clause_index(), diff.new.clause_index()
+    rows = (
+        (
+            ", ".join(change.old),
+            ", ".join(change.new),
+            change.relation,
+            _yes_no(change.moved),
+            _yes_no(change.renumbered),
+            "" if change.confidence is None else repr(change.confidence),
+            "; ".join(
+                f"{f.type}: {f.old or '(none)'} -> {f.new or '(none)'}" for f in change.flags
+            ),
+            _texts(change.old, old_index),
+            _texts(change.new, new_index),
+        )
+        for change in diff.walk()
+    )
+    return csv_text(DIFF_CSV_COLUMNS, rows)
+
+
+def _yes_no(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _texts(ids: Sequence[str], index: dict[str, Clause]) -> str:
+    return "\n\n".join(text for cid in ids if (text := index[cid].text))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Return `header` and `rows` as CSV text: Python's csv module, Excel's dialect (commas,
+    fields quoted when needed, CRLF line ends, RFC 4180), every cell a string.
+
+    Cells are made safe to open: hidden characters show as markers (`⟦U+202E⟧`), as in the
+    text format, and a cell that a spreadsheet would run as a formula (it starts with `=`,
+    `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP advises against
+    CSV injection.
+
+    >>> csv_text(("a", "b"), [("=1+1", "x, y")])
+    'a,b\\r\\n\\'=1+1,"x, y"\\r\\n'
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel")
+    writer.writerow(header)
+    writer.writerows([_cell(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    text = visible(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -17,9 +17,17 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 
-from planlens.compare.similarity import CandidateIndex, Weights, matched_words, ratio
+from planlens.compare.matcher import Matcher
+from planlens.compare.similarity import (
+    CandidateIndex,
+    Weights,
+    matched_words,
+    ratio,
+    shared_count,
+    subsequence_length,
+    word_bits,
+)
 from planlens.compare.units import Link, LinkState, Unit
 
 #: Least similarity for a link anywhere (a moved clause), and the margin it needs over the
@@ -51,6 +59,9 @@ class Scorer:
         self._sim: dict[tuple[int, int], float] = {}
         self._matched: dict[tuple[int, int], int] = {}
         self._common: dict[tuple[int, int], int] = {}
+        self._sequence: dict[tuple[int, int], int] = {}
+        self._old_bits: dict[int, dict[str, int]] = {}
+        self._new_bits: dict[int, dict[str, int]] = {}
         self._overlap: dict[tuple[int, int], float] = {}
 
     def sim(self, i: int, j: int) -> float:
@@ -59,7 +70,9 @@ class Scorer:
         The ratio rewards the same words in the same order; the overlap rewards shared rare
         words, which survive paraphrase that the ratio undervalues. A ratio that cannot reach
         `EXACT_FLOOR` (too few shared words) is not computed: below that value the score is
-        the overlap alone, a lower bound that no decision depends on.
+        the overlap alone, a lower bound that no decision depends on. Nor is one that cannot
+        beat the overlap (the longest common subsequence bounds it): the score is the overlap
+        either way.
         """
         key = (i, j)
         cached = self._sim.get(key)
@@ -71,7 +84,14 @@ class Scorer:
                 overlap = self.overlap(i, j)
                 total = len(a.words) + len(b.words)
                 bound = 2.0 * self.common(i, j) / total if total else 1.0
-                exact = ratio(a.words, b.words) if bound >= EXACT_FLOOR and bound > overlap else 0.0
+                exact = 0.0
+                if bound >= EXACT_FLOOR and bound > overlap:
+                    if not total:
+                        exact = ratio(a.words, b.words)
+                    # The ratio only matters when it beats the overlap: most pairs whose shared
+                    # words pass the bound fall short of it once their order counts.
+                    elif 2.0 * self.sequence(i, j) / total > overlap:
+                        exact = 2.0 * self.matched(i, j) / total
                 cached = max(exact, overlap)
             self._sim[key] = cached
         return cached
@@ -102,9 +122,33 @@ class Scorer:
     def common(self, i: int, j: int) -> int:
         """Return how many words the two units share, in any order: a bound on `matched`."""
         key = (i, j)
-        if key not in self._common:
-            self._common[key] = (self.old[i].counts & self.new[j].counts).total()
-        return self._common[key]
+        found = self._common.get(key)
+        if found is None:
+            found = self._common[key] = shared_count(self.old[i].counts, self.new[j].counts)
+        return found
+
+    def sequence(self, i: int, j: int) -> int:
+        """Return the longest common subsequence of the two units' words: a bound on `matched`."""
+        key = (i, j)
+        found = self._sequence.get(key)
+        if found is None:
+            a, b = self.old[i].words, self.new[j].words
+            # The longer text as bits (each unit's computed once), the loop over the shorter.
+            if len(a) >= len(b):
+                bits = self._bits(self._old_bits, self.old, i)
+                found = subsequence_length(bits, len(a), b)
+            else:
+                bits = self._bits(self._new_bits, self.new, j)
+                found = subsequence_length(bits, len(b), a)
+            self._sequence[key] = found
+        return found
+
+    @staticmethod
+    def _bits(table: dict[int, dict[str, int]], units: Sequence[Unit], k: int) -> dict[str, int]:
+        found = table.get(k)
+        if found is None:
+            found = table[k] = word_bits(units[k].words)
+        return found
 
     def matched(self, i: int, j: int) -> int:
         """Return how many words difflib matches between old unit `i` and new unit `j`."""
@@ -223,7 +267,7 @@ def _distinct_parts(whole: Unit, parts: Sequence[Unit]) -> tuple[list[int], int]
     """
     placed = []
     for part in parts:
-        matcher = SequenceMatcher(None, whole.words, part.words, autojunk=False)
+        matcher = Matcher(whole.words, part.words)
         positions = {a + k for a, _, size in matcher.get_matching_blocks() for k in range(size)}
         placed.append((len(positions), part.index, positions))
     covered: set[int] = set()
@@ -268,6 +312,8 @@ def split_merge(
                 pair = (whole, part.index) if side == "o" else (part.index, whole)
                 if scorer.common(*pair) < PART_CONTAINMENT * len(part.words):
                     continue  # not enough shared words, whatever their order
+                if scorer.sequence(*pair) < PART_CONTAINMENT * len(part.words):
+                    continue  # nor in the same order: difflib cannot match more
                 m = scorer.matched(*pair)
                 key = (m / len(part.words), -abs(whole - part.index), -whole, m)
                 if key[0] >= PART_CONTAINMENT and (best is None or key > best):

@@ -30,7 +30,9 @@ MatchedBy = Literal["pin", "exact", "order", "similar", "split", "merge"]
 
 SegmentOp = Literal["equal", "delete", "insert"]
 
-FlagType = Literal["number", "date", "negation", "modality", "party", "condition", "scope"]
+FlagType = Literal[
+    "number", "date", "negation", "modality", "party", "condition", "scope", "provision"
+]
 FLAG_TYPES: tuple[FlagType, ...] = (
     "number",
     "date",
@@ -39,6 +41,7 @@ FLAG_TYPES: tuple[FlagType, ...] = (
     "party",
     "condition",
     "scope",
+    "provision",
 )
 
 
@@ -118,6 +121,17 @@ class PlanDiff:
         """Yield every change at every level, depth first, in the new plan's order."""
         for change in self.changes:
             yield from change.walk()
+
+    @property
+    def differs(self) -> bool:
+        """Tell whether the versions differ: some clause is not unchanged, or moved, or was
+        renumbered (what `planlens diff --exit-code` answers). An `unknown` clause counts as a
+        difference: nothing shows that the two versions agree on it.
+        """
+        return any(
+            change.relation != "unchanged" or change.moved or change.renumbered
+            for change in self.walk()
+        )
 
     def summary(self) -> dict[str, int]:
         """Count the changes per relation, every relation present (zero if none)."""

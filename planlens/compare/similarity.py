@@ -7,13 +7,15 @@ rarer words, so the cost grows with the size of the texts, not with their produc
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+
+from planlens.compare.matcher import Matcher
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 
@@ -59,8 +61,7 @@ def matched_words(a: Sequence[str], b: Sequence[str]) -> int:
     if not a or not b:
         return 0
     first, second = _canonical(a, b)
-    matcher = SequenceMatcher(None, first, second, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks())
+    return sum(block.size for block in Matcher(first, second).get_matching_blocks())
 
 
 def ratio(a: Sequence[str], b: Sequence[str]) -> float:
@@ -74,6 +75,72 @@ def ratio(a: Sequence[str], b: Sequence[str]) -> float:
     """
     total = len(a) + len(b)
     return 2.0 * matched_words(a, b) / total if total else 1.0
+
+
+def common_subsequence(a: Sequence[str], b: Sequence[str]) -> int:
+    """Return the length of the longest common subsequence of `a` and `b`.
+
+    The words difflib matches are in the same order on both sides, so they are a common
+    subsequence: this bounds `matched_words` from above, far more tightly than the shared words
+    in any order, and costs a few big-integer operations per word (the bit-parallel algorithm
+    of Allison and Dix, as Hyyrö wrote it) where difflib's matching costs a dictionary pass per
+    word and per occurrence of it on the other side, at every step of its recursion.
+
+    >>> common_subsequence("a b c d".split(), "b x d a".split())
+    2
+    >>> common_subsequence((), ("a",))
+    0
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return subsequence_length(word_bits(a), len(a), b)
+
+
+def word_bits(words: Sequence[str]) -> dict[str, int]:
+    """Return where each word stands in `words`, as the bits of an integer (bit k: words[k]).
+
+    >>> word_bits(["a", "b", "a"])
+    {'a': 5, 'b': 2}
+    """
+    found: dict[str, int] = {}
+    for k, word in enumerate(words):
+        found[word] = found.get(word, 0) | (1 << k)
+    return found
+
+
+def subsequence_length(bits: Mapping[str, int], size: int, other: Sequence[str]) -> int:
+    """Return the longest common subsequence of `other` and the `size` words `bits` describes.
+
+    `bits` is `word_bits()` of those words; the loop runs once per word of `other`, so pass the
+    shorter sequence as `other`.
+    """
+    # A 0 bit at k: some common subsequence ends by matching word k (the rows of the classic
+    # table, as a bit vector); the zeros below `size` are its length. Carries past bit `size`
+    # never come back down, so the row is masked only at the end.
+    row = full = (1 << size) - 1
+    for word in other:
+        match = bits.get(word)
+        if match:
+            low = row & match
+            row = (row + low) | (row - low)
+    return size - (row & full).bit_count()
+
+
+def shared_count(a: Mapping[str, int], b: Mapping[str, int]) -> int:
+    """Return how many words two word counts share, in any order (`(a & b).total()`).
+
+    >>> shared_count(Counter("a a b c".split()), Counter("a b b d".split()))
+    2
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    total = 0
+    for word, count in a.items():
+        other = get(word)
+        if other:
+            total += count if count < other else other
+    return total
 
 
 def _canonical(a: Sequence[str], b: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
@@ -93,7 +160,7 @@ class Weights:
 
     def mass(self, document: frozenset[str]) -> float:
         # fsum: exact, so the result does not depend on the set's (hash-seeded) order.
-        return math.fsum(self.idf.get(word, 0.0) for word in document)
+        return math.fsum(map(self.idf.get, document, itertools.repeat(0.0)))
 
 
 class _Masses:
@@ -174,6 +241,5 @@ class CandidateIndex:
 
     def overlap(self, i: int, j: int) -> float:
         """Return the weighted overlap of old clause `i` and new clause `j`, computed directly."""
-        shared = self.old[i] & self.new[j]
         total = self.old_mass[i] + self.new_mass[j]
-        return 2.0 * self.weights.mass(frozenset(shared)) / total if total else 0.0
+        return 2.0 * self.weights.mass(self.old[i] & self.new[j]) / total if total else 0.0

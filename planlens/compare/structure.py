@@ -150,11 +150,16 @@ def heading_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) ->
                 home = _home(units, h, kids, links, others, other_links, other_children, side)
                 if home is not None:
                     proposals[side, h] = home
-        # A clause cannot both join and be joined in one round: such pairs wait a round.
+        # A clause cannot both join and be joined in one round: such pairs wait a round. Nor
+        # can one link gain clauses on both sides (which would go first is a matter of which
+        # side is called old): those wait too, and are dropped if they meet again.
         homes = {("n" if side == "o" else "o", home) for (side, _), home in proposals.items()}
+        sides_of: dict[object, set[str]] = defaultdict(set)
+        for (side, _), home in proposals.items():
+            sides_of[_target(state, side, home)].add(side)
         changed = False
         for (side, h), home in sorted(proposals.items()):
-            if (side, h) in homes:
+            if (side, h) in homes or len(sides_of[_target(state, side, home)]) > 1:
                 continue
             i, j = (h, home) if side == "o" else (home, h)
             if _join(state, i, j, side):
@@ -162,6 +167,12 @@ def heading_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) ->
                 changed = True
         if not changed:
             return joined
+
+
+def _target(state: LinkState, side: str, home: int) -> object:
+    """Return what a proposal of `side` joining `home` changes: the home's link, or the home."""
+    link = state.old_link[home] if side == "n" else state.new_link[home]
+    return id(link) if link is not None else ("o" if side == "n" else "n", home)
 
 
 def _home(

@@ -1,180 +1,392 @@
-"""Changes of substance between two texts: figures, deadlines, negation, modality, parties, ...
+"""Changes of substance between two texts: what the clause commits, not how many words it has.
 
 A flag names what of one kind the old text had that the new one has not, and the reverse.
 Flags decide whether a changed clause is `modified` (substance changed) or only `reworded`.
-The word lists cover English and German, the languages of the shipped plans and corpora.
+
+The texts are compared phrase by phrase (`phrases`): the phrases that changed are aligned with
+their versions on the other side, and the phrases with no version there were added or removed.
+
+- What a clause states is compared over its changed phrases, wherever it moved to: figures
+  (`number`: amounts, counts, shares, not dates, times or reference numbers), dates and
+  deadlines (`date`), conditions, exceptions and triggers (`condition`), and the parties
+  named (`party`: the plans' own `parties` and a curated list; places, adjectives and bodies
+  only cited as the source of a rule are no parties). These come with an added or removed
+  phrase too: a new deadline is news wherever it comes from.
+- How it commits is compared inside each group of aligned phrases only: the force of its
+  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal),
+  its negators (`negation`, idioms such as "not limited to" left out) and its extent
+  (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
+  to, the provisions it refers to when some stay, an item added to or dropped from a list).
+  A phrase added whole says nothing of these: its "will" is no change of modality.
+- `provision`: a phrase stating a rule of its own (four content words or more, not a heading
+  or an editorial note) added or removed.
+
+The word lists are in `lexicon`; they cover English and German, the languages of the shipped
+plans and corpora. `bench/flag_accuracy.py` measures all of this on labelled real pairs.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
 
+import planlens.compare.lexicon as lx
 from planlens.compare.model import Flag, FlagType
-
-_UNITS = (
-    r"(?:%|per ?cent|percent|billion|million|thousand|bn|km|mm|days?|weeks?|months?|years?|"
-    r"hours?|Tage?n?|Wochen?|Monate?n?|Jahre?n?|Prozent|Milliarden?|Millionen?)"
-)
-_NUMBER_WORDS = (
-    "one(?!\\s+another)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    "forty|fifty|sixty|hundred|thousand|million|billion|half|double|twice|"
-    "eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend|hälfte"
-)
-_NUMBER_RE = re.compile(
-    rf"(?:US\$|\$|€|£)?\d(?:[\d,.]*\d)?(?:\s?{_UNITS}\b)?|\b(?:{_NUMBER_WORDS})\b(?:\s{_UNITS}\b)?",
-    re.IGNORECASE,
-)
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "januar|februar|märz|juni|juli|oktober|dezember"
-)
-_DATE_RE = re.compile(
-    rf"\b(?:within\s+\S+\s+\w+|no later than|as soon as possible|immediately|deadline|until|"
-    rf"by the end of|before|after|binnen|innerhalb|unverzüglich|spätestens|bis zum|"
-    rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_NEGATION_RE = re.compile(
-    r"\b(?:not|no(?!\s+one\b)|never|nor|neither|none|without(?!\s+delay)|cannot|\w+n't|nicht|kein\w*|nie|niemals|ohne)\b",
-    re.IGNORECASE,
-)
-_MODALITY_RE = re.compile(
-    r"\b(?:will|shall|may|must|should|can|could|might|would|expected|"
-    r"muss|müssen|soll|sollen|kann|können|darf|dürfen|wird|werden)\b",
-    re.IGNORECASE,
-)
-_CONDITION_RE = re.compile(
-    r"\b(?:if|unless|once|provided|subject to|in case|only when|whenever|as long as|"
-    r"in peacetime|in wartime|wenn|falls|sofern|soweit|es sei denn)\b",
-    re.IGNORECASE,
-)
-_SCOPE_RE = re.compile(
-    r"\b(?:all|any|some|every|each(?!\s+other)|only|full|fully|entire|partial|partially|whole|"
-    r"alle\w*|jede\w*|einige\w*|nur|sämtliche\w*)\b",
-    re.IGNORECASE,
-)
-#: A run of capitalised words, allowing "of" inside: United States, Line of Contact.
-_NAME_RE = re.compile(
-    r"\b(?:[A-Z]\.|[A-Z][\w’'-]*)(?:\s+(?:of\s+)?(?:[A-Z]\.(?!\s*$)|[A-Z][\w’'-]*))*"
+from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
+from planlens.compare.statements import (
+    CONDITION_RE,
+    CONJUNCTIONS,
+    PLACE_RE,
+    URL_RE,
+    WORD_RE,
+    Condition,
+    Span,
+    condition_spans,
+    conditions,
+    dates,
+    figures,
+    overlaps,
+    parties_named,
+    referenced,
+    word_pattern,
 )
 
-
-def party_names(texts: Iterable[str]) -> frozenset[str]:
-    """Return the capitalised words that stand somewhere other than at a sentence's start.
-
-    A capital at the start of a sentence says nothing ("Frozen assets are ..."); a capital
-    inside one marks a name. Collected over whole plans, these decide which capitalised words
-    in a clause are parties.
-
-    >>> sorted(party_names(["Frozen assets go to Ukraine.", "The US and NATO agree."]))
-    ['NATO', 'US', 'Ukraine']
-    """
-    names: set[str] = set()
-    for text in texts:
-        for match in _CAPITAL_RE.finditer(text):
-            k = match.start() - 1
-            while k >= 0 and text[k] in " \t":
-                k -= 1
-            if k >= 0 and text[k] not in _SENTENCE_ENDS:
-                names.add(match.group())
-    return frozenset(names)
-
-
-_ACRONYM_RE = re.compile(r"\b(?:[A-Z]{2,}|[A-Z]\w*\d\w*)\b")
-_CAPITAL_RE = re.compile(r"\b[A-Z][\w’'-]*")
-#: What may stand before a sentence's first word: an end of sentence, a line break, a bullet.
-_SENTENCE_ENDS = frozenset('.!?:;\n*-("“')
+_I = re.IGNORECASE
+_NEGATOR_RE = word_pattern(lx.NEGATORS)
+_NEGATION_IDIOM_RE = word_pattern(lx.NEGATION_IDIOMS)
+_FORCES = tuple((force, word_pattern(pattern)) for force, pattern in lx.MODAL_FORCES)
+_SCOPES = tuple((name, word_pattern(pattern)) for name, pattern in lx.SCOPE_CLASSES)
+_PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+_MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
+#: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
+#: may modify", "so that implementation can begin", "how they can obtain".
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:so that|in order that|who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:may|can|could|might|would|will|shall|should|must)\b",
+    _I,
+)
+_EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
+#: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
+NEGATION_SAME = 0.6
+#: A phrase with no counterpart states a provision from this many content stems.
+PROVISION_STEMS = 3
 
 
-def _parties(text: str, language: str | None, names: frozenset[str] | None) -> list[str]:
-    """Return the names of parties, places and bodies in `text`.
+def _same(word: str) -> str:
+    return word
 
-    A capitalised run counts when it is an acronym (US, NATO, G8) or holds a word from `names`.
-    In German every noun is capitalised, so there only acronyms count.
-    """
-    if language == "de":
-        return [m.group() for m in _ACRONYM_RE.finditer(text)]
-    found: list[str] = []
-    for match in _NAME_RE.finditer(text):
-        # "NATO's Article 5" names two things; "The United States" one, without its article.
-        for piece in re.split(r"['’]s\b\s*", match.group()):
-            parts = piece.split()
-            known = [
-                _acronym(part) or (language != "de" and part in (names or ())) for part in parts
-            ]
-            if not any(known):
+
+# -- how a phrase commits ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _masked(text: str) -> str:
+    """Return `text` with its conditions, dates and negation idioms blanked out."""
+    spans = [(a, c) for a, _, c in condition_spans(text)] + [s for _, s in dates(text)]
+    spans += [m.span() for m in _NEGATION_IDIOM_RE.finditer(text)]
+    spans += [m.span() for m in _SUBORDINATE_RE.finditer(text)]
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _forces(text: str) -> dict[str, list[str]]:
+    """Return the forces of the modal verbs in `text` with the words that carry them."""
+    out: dict[str, list[str]] = {}
+    taken: list[Span] = []
+    for force, pattern in _FORCES:
+        for m in pattern.finditer(text):
+            if overlaps(m.span(), taken):
                 continue
-            # Trim words that are not names from the ends: "If Ukraine", "The United States".
-            first = known.index(True)
-            last = len(known) - known[::-1].index(True)
-            if language == "de":
-                found.extend(part for part, ok in zip(parts, known, strict=True) if ok)
+            taken.append(m.span())
+            # "may ... only under these terms" binds as "must": a restriction, not a permission.
+            if force == "permission" and re.match(r"(?:\s+\w+){0,3}\s+only\b", text[m.end() :], _I):
+                force_here = "obligation"
             else:
-                found.append(" ".join(parts[first:last]).rstrip("."))
-    return found
+                force_here = force
+            out.setdefault(force_here, []).append(m.group().casefold())
+    return out
 
 
-def _acronym(word: str) -> bool:
-    return (word.isupper() and len(word) > 1) or (
-        word[0].isupper() and any(c.isdigit() for c in word)
-    )
+def _negators(text: str) -> list[str]:
+    return [m.group().casefold() for m in _NEGATOR_RE.finditer(text)]
 
 
-_Extract = Callable[[str, str | None, frozenset[str] | None], list[str]]
+def _scopes(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    taken: list[Span] = []
+    for name, pattern in _SCOPES:
+        for m in pattern.finditer(text):
+            if not overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.setdefault(name, []).append(m.group().casefold())
+    return out
 
 
-def _matches(pattern: re.Pattern[str]) -> _Extract:
-    def extract(text: str, language: str | None, names: frozenset[str] | None) -> list[str]:
-        del language, names
-        return [" ".join(m.group().split()).casefold() for m in pattern.finditer(text)]
-
-    return extract
+def _places(text: str) -> set[str]:
+    return {" ".join(m.group().split()) for m in PLACE_RE.finditer(text)}
 
 
-def _numbers(text: str, language: str | None, names: frozenset[str] | None) -> list[str]:
-    del language, names
-    return [" ".join(m.group().split()) for m in _NUMBER_RE.finditer(text)]
+def _list_items(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the items dropped from and added to an enumeration between two phrases."""
+    a, b = _tokens(old), _tokens(new)
+    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
+    gone: list[str] = []
+    came: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        for span, other, out in ((a[i1:i2], b[j1:j2], gone), (b[j1:j2], a[i1:i2], came)):
+            if span and _is_list_item(span, other, parties):
+                out.append(" ".join(t for t in span if t not in ",").strip())
+    return gone, came
 
 
-_EXTRACTORS: tuple[tuple[FlagType, _Extract], ...] = (
-    ("number", _numbers),
-    ("date", _matches(_DATE_RE)),
-    ("negation", _matches(_NEGATION_RE)),
-    ("modality", _matches(_MODALITY_RE)),
-    ("party", _parties),
-    ("condition", _matches(_CONDITION_RE)),
-    ("scope", _matches(_SCOPE_RE)),
-)
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"and/or|und/oder|[\w’'§-]+|[^\w\s]", text)
+
+
+def _is_list_item(span: list[str], other: list[str], parties: Sequence[str]) -> bool:
+    """Tell whether `span`, added or dropped, is an item of an enumeration: it opens or closes
+    with its conjunction ("und die Wahl des ... Erbrechts", "fighters and"), is short, and is
+    neither a party (that is `party`) nor a clause of its own."""
+    if any(t.casefold() not in CONJUNCTIONS and t.isalnum() for t in other):
+        return False  # a replacement, not an insertion
+    words = [t for t in span if t not in ","]
+    if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
+        return False
+    content = [t for t in words if t.casefold() not in CONJUNCTIONS]
+    if not content or all(parties_named(t, parties) for t in content):
+        return False
+    text = " ".join(span)
+    if (
+        CONDITION_RE.search(text)
+        or _MODAL_RE.search(text)
+        or content[-1].casefold() in _PREPOSITIONS
+    ):
+        return False
+    return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+# -- the flags ----------------------------------------------------------------------------
 
 
 def substance_flags(
-    old: str, new: str, language: str | None = None, names: frozenset[str] | None = None
+    old: str, new: str, language: str | None = None, parties: Sequence[str] = ()
 ) -> tuple[Flag, ...]:
     """Return a flag for each kind of substance that differs between `old` and `new`.
 
-    `names` are the words known to be names (see `party_names`); without them, only acronyms
-    count as parties.
+    `parties` are the plans' own parties (as in `Plan.parties`), besides the curated list.
 
     >>> for flag in substance_flags("capped at 600,000 personnel", "capped at 800,000 personnel"):
     ...     print(flag)
     Flag(type='number', old='600,000', new='800,000')
     >>> substance_flags("The US will respond.", "The US, NATO and EU states will respond.")
     (Flag(type='party', old='', new='NATO, EU'),)
-    >>> substance_flags("Elections within 100 days.", "Elections as soon as possible.")[1]
-    Flag(type='date', old='within 100 days', new='as soon as possible')
+    >>> substance_flags("Elections within 100 days.", "Elections as soon as possible.")
+    (Flag(type='date', old='within 100 days', new='as soon as possible'),)
+
+    A sentence added whole is a provision; its "will" and "all" are no change of modality or
+    scope:
+
+    >>> substance_flags("Russia will go.", "Russia will go. All sides will monitor the line.")
+    (Flag(type='provision', old='', new='All sides will monitor the line.'),)
     """
-    flags: list[Flag] = []
-    for kind, extract in _EXTRACTORS:
-        before, after = extract(old, language, names), extract(new, language, names)
-        gone = Counter(before) - Counter(after)
-        came = Counter(after) - Counter(before)
-        if gone or came:
-            flags.append(Flag(kind, _listed(before, gone), _listed(after, came)))
-    return tuple(flags)
+    if " ".join(old.split()) == " ".join(new.split()):
+        return ()
+    alignment = align(old, new, language)
+    # The phrases both texts share cancel out: what they state is looked for in the others.
+    old_changed = [p.text for p in _changed(alignment, old=True)]
+    new_changed = [p.text for p in _changed(alignment, old=False)]
+    old_figures = [f for text in old_changed for f in figures(text, language)]
+    new_figures = [f for text in new_changed for f in figures(text, language)]
+    old_dates = [d for text in old_changed for d, _ in dates(text)]
+    new_dates = [d for text in new_changed for d, _ in dates(text)]
+    found: dict[FlagType, tuple[list[str], list[str]]] = {
+        "number": _difference(
+            [k for k, _ in old_figures], [k for k, _ in new_figures],
+            [s for _, s in old_figures], [s for _, s in new_figures],
+        ),
+        "date": _difference(old_dates, new_dates, old_dates, new_dates),
+        "negation": _per_group(alignment, _negation),
+        "modality": _per_group(alignment, _modality),
+        "party": _party_difference(old, new, old_changed, new_changed, parties),
+        "condition": _condition_difference(alignment, language),
+        "scope": _plus(
+            _per_group(alignment, lambda o, n: _scope(o, n, parties)),
+            _enumerations(alignment, parties),
+        ),
+        "provision": (
+            [_gist(p) for p in alignment.removed if _is_provision(p)],
+            [_gist(p) for p in alignment.added if _is_provision(p)],
+        ),
+    }  # fmt: skip
+    return tuple(
+        Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
+        for kind, (gone, came) in found.items()
+        if gone or came
+    )
 
 
-def _listed(items: list[str], wanted: Counter[str]) -> str:
-    """Return the `wanted` items, once each, in the order they occur in `items`."""
-    return ", ".join(dict.fromkeys(item for item in items if item in wanted))
+def _difference(
+    before: list[str], after: list[str], shown_before: list[str], shown_after: list[str]
+) -> tuple[list[str], list[str]]:
+    """Return what only `before` has and what only `after` has, as written, counting repeats."""
+    gone = Counter(before) - Counter(after)
+    came = Counter(after) - Counter(before)
+    return _pick(before, shown_before, gone), _pick(after, shown_after, came)
+
+
+def _pick(keys: list[str], shown: list[str], wanted: Counter[str]) -> list[str]:
+    left = Counter(wanted)
+    out = []
+    for key, text in zip(keys, shown, strict=True):
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(text)
+    return out
+
+
+_GroupRule = Callable[[str, str], tuple[list[str], list[str]]]
+
+
+def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[str]]:
+    gone: list[str] = []
+    came: list[str] = []
+    for olds, news in alignment.groups:
+        g, c = rule(" ".join(p.text for p in olds), " ".join(p.text for p in news))
+        gone += g
+        came += c
+    return gone, came
+
+
+def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
+    a, b = _negators(_masked(old)), _negators(_masked(new))
+    if len(a) == len(b):
+        return [], []
+    # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
+    # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
+    if similarity(phrase(old, _same), phrase(new, _same)) < NEGATION_SAME:
+        return [], []
+    return _difference(a, b, a, b)
+
+
+def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
+    a, b = _forces(_masked(old)), _forces(_masked(new))
+    if a.keys() == b.keys():
+        return [], []
+    # A plain statement beside a modal verb is style ("will receive" / "receives"), unless the
+    # commitment became a proposal or the reverse.
+    if (not a or not b) and "proposal" not in a.keys() | b.keys():
+        return [], []
+    return (
+        [w for force, ws in a.items() if force not in b for w in ws],
+        [w for force, ws in b.items() if force not in a for w in ws],
+    )
+
+
+def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
+    mo, mn = _masked(old), _masked(new)
+    a, b = _scopes(mo), _scopes(mn)
+    gone = [w for name, ws in a.items() if name not in b for w in ws]
+    came = [w for name, ws in b.items() if name not in a for w in ws]
+    pa, pb = _places(mo), _places(mn)
+    gone += sorted(pa - pb)
+    came += sorted(pb - pa)
+    ra, rb = referenced(old), referenced(new)
+    if ra & rb and ra != rb:
+        gone += [f"§ {r}" for r in sorted(ra - rb)]
+        came += [f"§ {r}" for r in sorted(rb - ra)]
+    return gone, came
+
+
+def _plus(
+    a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
+) -> tuple[list[str], list[str]]:
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the items dropped from or added to an enumeration, between each phrase and its
+    closest version in its group; the same both ways round, and an item that only moved (gone
+    here, come there) is none."""
+    gone: list[str] = []
+    came: list[str] = []
+    for olds, news in alignment.groups:
+        pairs = dict.fromkeys(
+            [(max(olds, key=lambda o: similarity(o, n)), n) for n in news]
+            + [(o, max(news, key=lambda n: similarity(o, n))) for o in olds]
+        )
+        for o, n in pairs:
+            if min(len(o.text.split()), len(n.text.split())) < 4:
+                continue
+            g, c = _list_items(o.text, n.text, parties)
+            c2, g2 = _list_items(n.text, o.text, parties)
+            gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
+            came += [x for x in dict.fromkeys(c + c2) if x not in came]
+    moved = {x.casefold() for x in gone} & {x.casefold() for x in came}
+    return (
+        [x for x in gone if x.casefold() not in moved],
+        [x for x in came if x.casefold() not in moved],
+    )
+
+
+def _party_difference(
+    old: str, new: str, old_changed: list[str], new_changed: list[str], parties: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """Return the parties the changed phrases of one side name and the other text does not."""
+    a = {k: v for text in old_changed for k, v in parties_named(text, parties).items()}
+    b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
+    gone = {k: v for k, v in a.items() if k not in b}
+    came = {k: v for k, v in b.items() if k not in a}
+    if gone:
+        named = parties_named(new, parties)
+        gone = {k: v for k, v in gone.items() if k not in named}
+    if came:
+        named = parties_named(old, parties)
+        came = {k: v for k, v in came.items() if k not in named}
+    return list(gone.values()), list(came.values())
+
+
+def _condition_difference(
+    alignment: Alignment, language: str | None
+) -> tuple[list[str], list[str]]:
+    """Return the conditions of the changed phrases that have no version on the other side."""
+    olds = [c for p in _changed(alignment, old=True) for c in conditions(p.text, language)]
+    news = [c for p in _changed(alignment, old=False) for c in conditions(p.text, language)]
+    unmatched_old = [c for c in olds if not any(_same_condition(c, d) for d in news)]
+    unmatched_new = [c for c in news if not any(_same_condition(c, d) for d in olds)]
+    return [c.shown for c in unmatched_old], [c.shown for c in unmatched_new]
+
+
+def _same_condition(a: Condition, b: Condition) -> bool:
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) >= 0.5 if union else True
+
+
+def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
+    side = 0 if old else 1
+    grouped = [p for group in alignment.groups for p in group[side]]
+    return grouped + list(alignment.removed if old else alignment.added)
+
+
+def _is_provision(p: Phrase) -> bool:
+    """Tell whether a phrase with no counterpart states a rule: not a heading, note or link."""
+    text = p.text.strip()
+    if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
+        return False
+    words = WORD_RE.findall(text)
+    capitals = sum(w[0].isupper() for w in words if len(w) > 3)
+    long_words = sum(1 for w in words if len(w) > 3)
+    heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
+    return not heading
+
+
+def _gist(p: Phrase, words: int = 8) -> str:
+    parts = p.text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")

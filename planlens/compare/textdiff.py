@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
+from planlens.compare.matcher import Matcher
 from planlens.compare.model import Segment, SegmentOp
 
 #: A token is a whole word (with inner punctuation kept: 600,000  U.S  10.a  non-aggression)
@@ -46,9 +46,9 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     b = tokenize(new)
     keys_a = [token.rstrip() for token in a]
     keys_b = [token.rstrip() for token in b]
-    # autojunk=False: with autojunk, texts of 200 tokens or more lose their common words from
-    # the matching, and the diff changes character at that length.
-    opcodes = SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes()
+    # Without autojunk (`Matcher`): with it, texts of 200 tokens or more lose their common words
+    # from the matching, and the diff changes character at that length.
+    opcodes = Matcher(keys_a, keys_b).get_opcodes()
     blocks = _absorb_small_equalities(list(opcodes), a, b)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in blocks:
@@ -92,15 +92,23 @@ def _edit_size(block: _Block, a: list[str], b: list[str]) -> int:
 
 
 def _emit_equal(old_tokens: list[str], new_tokens: list[str], out: list[Segment]) -> None:
-    """Emit tokens whose words match; differing white space becomes its own small edit."""
+    """Emit tokens whose words match; differing white space becomes its own small edit.
+
+    Equal text is gathered and emitted once per run (emitting it token by token, each joined to
+    the segment before, copied the growing segment at every token).
+    """
+    run: list[str] = []
     for old_token, new_token in zip(old_tokens, new_tokens, strict=True):
         if old_token == new_token:
-            _emit(out, "equal", old_token)
+            run.append(old_token)
             continue
         word = old_token.rstrip()
-        _emit(out, "equal", word)
+        run.append(word)
+        _emit(out, "equal", "".join(run))
+        run.clear()
         _emit(out, "delete", old_token[len(word) :])
         _emit(out, "insert", new_token[len(word) :])
+    _emit(out, "equal", "".join(run))
 
 
 def _emit(out: list[Segment], op: SegmentOp, text: str) -> None:

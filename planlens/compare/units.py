@@ -2,6 +2,8 @@
 
 - `Unit`: a clause in document order, with its normalised text, label and word features;
   `flatten()` makes the units of a plan.
+- `Vocabulary`: the words of one comparison, each stored once, and each text's words and stems
+  worked out once, however many clauses on either side carry it.
 - `Link`: a pairing of old units with new units, with the evidence for it; `LinkState` holds the
   links made so far while the passes of `planlens.compare.align` run.
 - `content_key()`: the symmetric tie-break by content that order decisions use.
@@ -24,6 +26,47 @@ from planlens.compare.stemming import stemmer
 from planlens.plan.model import Clause, Plan
 
 
+class Vocabulary:
+    """The words of one comparison: each distinct word kept once, each text split once.
+
+    A large law has hundreds of thousands of words but some ten thousand distinct ones, and
+    most of its clauses are the same text in both versions: sharing the word strings keeps the
+    memory of a comparison near the size of its vocabulary, and a text found on both sides is
+    split into words and stemmed once. The results are the same as `similarity.words` and
+    stemming each distinct word.
+
+    >>> vocabulary = Vocabulary()
+    >>> first, second = vocabulary.words("Die Ehe."), vocabulary.words("Ehe und Ehe")
+    >>> first, first[1] is second[0] is second[2]
+    (('die', 'ehe'), True)
+    >>> sorted(vocabulary.wordset("Die Ehen.", lambda word: word.rstrip("n")))
+    ['die', 'ehe']
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, str] = {}
+        self._by_text: dict[str, tuple[str, ...]] = {}
+        self._sets: dict[tuple[Callable[[str], str], str], frozenset[str]] = {}
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """Return `similarity.words(text)`, with every distinct word one shared string."""
+        found = self._by_text.get(text)
+        if found is None:
+            split = words(text)
+            found = tuple(map(self._words.setdefault, split, split))
+            self._by_text[text] = found
+        return found
+
+    def wordset(self, text: str, stem: Callable[[str], str]) -> frozenset[str]:
+        """Return the distinct stems (by `stem`) of the words of `text`."""
+        key = (stem, text)
+        found = self._sets.get(key)
+        if found is None:
+            # Each distinct word stemmed once.
+            found = self._sets[key] = frozenset(map(stem, set(self.words(text))))
+        return found
+
+
 @dataclass(frozen=True)
 class Unit:
     """A clause in document order, with what alignment needs to know of it.
@@ -38,6 +81,7 @@ class Unit:
     norm: str | None
     label: str
     stem: Callable[[str], str] = field(default=str, compare=False, repr=False)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary, compare=False, repr=False)
 
     @property
     def has_text(self) -> bool:
@@ -45,22 +89,28 @@ class Unit:
 
     @cached_property
     def words(self) -> tuple[str, ...]:
-        return words(self.clause.text) if self.clause.text is not None else ()
+        text = self.clause.text
+        return self.vocabulary.words(text) if text is not None else ()
 
     @cached_property
     def wordset(self) -> frozenset[str]:
         """The distinct word stems: what the overlap measures compare."""
-        return frozenset(map(self.stem, set(self.words)))  # each distinct word stemmed once
+        text = self.clause.text
+        return self.vocabulary.wordset(text, self.stem) if text is not None else frozenset()
 
     @cached_property
     def counts(self) -> Counter[str]:
         return Counter(self.words)
 
 
-def flatten(plan: Plan) -> list[Unit]:
-    """Return every clause of `plan` as a unit, depth first in document order."""
+def flatten(plan: Plan, vocabulary: Vocabulary | None = None) -> list[Unit]:
+    """Return every clause of `plan` as a unit, depth first in document order.
+
+    Units of plans compared with each other should share one `vocabulary`.
+    """
     units: list[Unit] = []
     stem = stemmer(plan.language)
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
 
     def visit(clause: Clause, parent: int | None) -> None:
         text = clause.text
@@ -73,6 +123,7 @@ def flatten(plan: Plan) -> list[Unit]:
                 norm=normalise(text) if text is not None else None,
                 label=clause.number if clause.number is not None else clause.id,
                 stem=stem,
+                vocabulary=vocabulary,
             )
         )
         for child in clause.clauses:

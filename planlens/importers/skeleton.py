@@ -15,13 +15,12 @@ from pathlib import Path
 
 from planlens.errors import PlanlensError
 from planlens.plan.model import Clause, Plan, Source
-from planlens.plan.schema import DATE_RE, SLUG_RE
+from planlens.plan.schema import DATE_RE, PLACEHOLDER_URL, SLUG_RE
 
 #: The source an import gets when no `source_url` is given: the format needs at least one, and a
-#: placeholder that fails review is better than a made-up address.
-PLACEHOLDER_SOURCE = Source(
-    url="https://example.org/REPLACE-ME", note="placeholder: replace with the real source"
-)
+#: placeholder that fails review is better than a made-up address (`planlens validate` warns
+#: about it).
+PLACEHOLDER_SOURCE = Source(url=PLACEHOLDER_URL, note="placeholder: replace with the real source")
 
 
 def check_import_options(plan_id: str, date: str, source_url: str | None) -> None:

@@ -9,7 +9,7 @@ the echoes of a clause in the plans outside its lineage.
   (`lineage()`, which may be given comparisons already made), looking back past versions that
   say nothing of a clause.
 - `blame`: which version wrote each word of a clause form (`blame`, `blame_all`).
-- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports.
+- `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports, CSV.
 - `echoes`: clauses whose wording recurs in plans outside their own lineage, found through one
   inverted index over a whole corpus (`echoes`, `corpus_echoes`, `EchoIndex`).
 - `echo_formats`: the `planlens.echoes/1` JSON data, the text and Markdown reports of echoes.
@@ -36,6 +36,7 @@ from planlens.lineage.echoes import (
 from planlens.lineage.formats import (
     LINEAGE_SCHEMA,
     fate_counts,
+    lineage_csv,
     lineage_markdown,
     lineage_text,
     lineage_to_data,
@@ -93,6 +94,7 @@ __all__ = [
     "fate_counts",
     "lineage",
     "lineage_chains",
+    "lineage_csv",
     "lineage_groups",
     "lineage_markdown",
     "lineage_pairs",

@@ -1,4 +1,4 @@
-"""Lineage output: the `planlens.lineage/1` JSON data, and the text and Markdown reports."""
+"""Lineage output: the `planlens.lineage/1` JSON data, the text and Markdown reports, and CSV."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from planlens.compare.formats import csv_text
 from planlens.compare.model import RELATIONS
 from planlens.lineage.blame import BlameRun, blame_all
 from planlens.lineage.model import CHANGE_STATES, Lineage, Step
@@ -240,3 +241,60 @@ def lineage_markdown(lin: Lineage) -> str:
                 lines.append(f"- blame of {_md(str(ref))}: {' '.join(body.split())}")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+#: The columns of `lineage_csv` before those of each version.
+LINEAGE_CSV_COLUMNS = (
+    "family",
+    "depth",
+    "topics",
+    "fate",
+    "introduced",
+    "changed",
+    "moved",
+    "dropped",
+)
+#: The columns of each version, after its id: `us-28 clauses`, `us-28 state`, ...
+LINEAGE_CSV_VERSION_COLUMNS = ("clauses", "state", "flags", "text")
+
+
+def lineage_csv(lin: Lineage) -> str:
+    """Return `lin` as CSV for spreadsheets: one row per family, the families in `lin`'s order.
+
+    A row reads across like the lineage page's table: the family (its earliest form,
+    `us-28#6`), its depth, topics, fate, the version that introduced it and those that changed,
+    moved or dropped it; then, for each version in lineage order, four columns: the family's clause
+    ids there (", " between several), its state there (`modified`, `unknown`, `absent`, ...),
+    the changes of substance that version made (`type: old -> new`, "; " between them) and the
+    clauses' texts as written (a blank line between several). Cells are made safe as in
+    `planlens.compare.formats.csv_text`.
+    """
+    header = [*LINEAGE_CSV_COLUMNS]
+    for version in lin.versions:
+        header += [f"{version.id} {column}" for column in LINEAGE_CSV_VERSION_COLUMNS]
+    indexes = {version.id: version.plan.clause_index() for version in lin.versions}
+    rows = []
+    for family in lin.families:
+        row = [
+            family.id,
+            str(family.depth),
+            ", ".join(family.topics),
+            family.fate,
+            family.introduced,
+            ", ".join(step.version for step in family.changed),
+            ", ".join(family.moved),
+            ", ".join(family.dropped),
+        ]
+        for step in family.steps:
+            index = indexes[step.version]
+            texts = (index[cid].text for cid in step.clauses if cid in index)
+            row += [
+                ", ".join(step.clauses),
+                step.state,
+                "; ".join(
+                    f"{f.type}: {f.old or '(none)'} -> {f.new or '(none)'}" for f in step.flags
+                ),
+                "\n\n".join(text for text in texts if text),
+            ]
+        rows.append(row)
+    return csv_text(header, rows)

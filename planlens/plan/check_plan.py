@@ -24,7 +24,13 @@ from planlens.plan.model import (
     Plan,
     Source,
 )
-from planlens.plan.schema import CLAUSE_KEYS, DROPPED_KEYS, PLAN_KEYS, SOURCE_KEYS
+from planlens.plan.schema import (
+    CLAUSE_KEYS,
+    DROPPED_KEYS,
+    PLACEHOLDER_MARK,
+    PLAN_KEYS,
+    SOURCE_KEYS,
+)
 from planlens.plan.yaml_nodes import TOO_DEEP, describe
 
 #: How deeply clauses may nest: a top-level clause is at depth 1. Laws rarely pass 8 levels
@@ -67,6 +73,9 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         language = self.language(values["language"]) if "language" in values else None
         notes = self.text(values["notes"], "notes", "the plan") if "notes" in values else None
         follows = self.follows(values["follows"], plan_id) if "follows" in values else ()
+        standalone = (
+            self.flag(values["standalone"], "standalone") if "standalone" in values else False
+        )
         expected = (
             self.expected(values["expected_clauses"]) if "expected_clauses" in values else None
         )
@@ -99,6 +108,7 @@ class PlanChecker(ValueChecker, ReferenceChecker):
             parties=parties,
             language=language,
             follows=follows,
+            standalone=standalone,
             expected_clauses=expected,
             notes=notes,
             dropped=dropped,
@@ -115,6 +125,13 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         if values is None:
             return None
         url = self.url(values["url"], what) if "url" in values else None
+        if url and PLACEHOLDER_MARK in url:
+            # Valid, so that a fresh import can be compared at once, but not a source.
+            self.warning(
+                values["url"],
+                f"source url '{url}' is a placeholder (what planlens import writes when given no"
+                " --source-url); replace it with the address the text comes from",
+            )
         if "date" not in values:
             # Not fatal: a plan may rest on a page whose publication date is unknown, but a reader
             # should be able to tell how old every source is, so validate says so.

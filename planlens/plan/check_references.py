@@ -3,11 +3,12 @@
 Within one file, `ReferenceChecker` reads each reference (its form, and that it does not point
 into its own plan) and keeps it with its place. Across files, `check_references` checks that plan
 ids are unique, that every reference to a loaded plan resolves, and that no plans follow each
-other round in a circle.
+other round in a circle; `unconnected_plans` warns of plans that `follows` joins to no other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -157,3 +158,26 @@ def _follows_cycles(plans: dict[str, Plan]) -> list[Problem]:
                 seen.add(nxt)
                 stack.append((nxt, iter(plans[nxt].follows)))
     return problems
+
+
+def unconnected_plans(plans: Sequence[Plan]) -> list[Problem]:
+    """Warn of each plan no comparison will include: of several plans, one that follows none of
+    them and that none of them follows (comparisons and lineages are made along `follows`),
+    unless it says it stands alone (`standalone: true`).
+
+    Meant for a whole collection (a plans folder): one plan alone, or files picked from a
+    folder, say nothing about what the others follow.
+    """
+    if len(plans) < 2:
+        return []
+    ids = {plan.id for plan in plans}
+    followed = {old for plan in plans for old in plan.follows}
+    return [
+        Problem(
+            cast(Location, plan.location),
+            f"plan '{plan.id}' is in no comparison: it follows none of the other plans and"
+            " none follows it (if it revises one, name it in 'follows')",
+        )
+        for plan in plans
+        if plan.id not in followed and not ids.intersection(plan.follows) and not plan.standalone
+    ]

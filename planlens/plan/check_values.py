@@ -16,7 +16,7 @@ from yaml.nodes import Node, ScalarNode
 from planlens.plan.check_structure import StructureChecker, did_you_mean
 from planlens.plan.model import TOPICS
 from planlens.plan.schema import DATE_RE, LANGUAGE_RE, SLUG_RE
-from planlens.plan.yaml_nodes import INT_TAG, TIMESTAMP_TAG, describe
+from planlens.plan.yaml_nodes import BOOL_TAG, INT_TAG, TIMESTAMP_TAG, describe
 
 
 class ValueChecker(StructureChecker):
@@ -93,6 +93,12 @@ class ValueChecker(StructureChecker):
             )
             return None
         return value
+
+    def flag(self, node: Node, name: str) -> bool:
+        if not isinstance(node, ScalarNode) or node.tag != BOOL_TAG:
+            self.problem(node, f"'{name}' must be true or false, not {describe(node)}")
+            return False
+        return str(node.value).lower() in ("true", "yes", "on")
 
     def expected(self, node: Node) -> int | None:
         if not isinstance(node, ScalarNode) or node.tag != INT_TAG:

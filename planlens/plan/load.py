@@ -18,7 +18,7 @@ from yaml.nodes import Node
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.plan.check_plan import PlanChecker
-from planlens.plan.check_references import Parsed, check_references
+from planlens.plan.check_references import Parsed, check_references, unconnected_plans
 from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
 from planlens.plan.check_text import hidden_character_problems
 from planlens.plan.model import Plan
@@ -123,7 +123,8 @@ def load_plans(paths: Sequence[str | Path], *, closed: bool = False) -> tuple[Pl
 def validate_plans(paths: Sequence[str | Path], *, closed: bool = False) -> Validated:
     """Like `load_plans`, and also return the warnings, in file, line and column order.
 
-    A warning (an undated source) does not make a plan invalid: warnings are returned only when
+    A warning (an undated source, a placeholder source, and, with `closed`, a plan that `follows`
+    joins to none of the others) does not make a plan invalid: warnings are returned only when
     there is no problem, and any problem still raises `PlanFileError`.
     """
     problems: list[Problem] = []
@@ -138,8 +139,11 @@ def validate_plans(paths: Sequence[str | Path], *, closed: bool = False) -> Vali
     problems.extend(check_references(parsed, closed=closed))
     if problems:
         raise PlanFileError(problems)
-    warnings = sorted({w for one in parsed for w in one.warnings}, key=_problem_key)
-    return Validated(tuple(one.plan for one in parsed if one.plan is not None), tuple(warnings))
+    plans = tuple(one.plan for one in parsed if one.plan is not None)
+    found = {w for one in parsed for w in one.warnings}
+    if closed:
+        found.update(unconnected_plans(plans))
+    return Validated(plans, tuple(sorted(found, key=_problem_key)))
 
 
 def _problem_key(problem: Problem) -> tuple[str, int, int, str]:

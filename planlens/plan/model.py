@@ -131,6 +131,8 @@ class Plan:
     parties: tuple[str, ...] = ()
     language: str | None = None
     follows: tuple[str, ...] = ()
+    #: A document of its own, in no lineage on purpose: `validate` does not warn about it.
+    standalone: bool = False
     expected_clauses: int | None = None
     notes: str | None = None
     dropped: tuple[Dropped, ...] = ()

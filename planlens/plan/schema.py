@@ -23,6 +23,10 @@ REF_RE = re.compile(r"^([a-z0-9][a-z0-9._-]*)#(.+)$")
 #: A language tag, in the shape of BCP 47: a primary language and optional subtags.
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 MAX_PLAN_BYTES = 16 * 1024 * 1024
+#: The source address `planlens import` writes when it is given none, for the user to replace;
+#: `planlens validate` warns about any source address holding `PLACEHOLDER_MARK`.
+PLACEHOLDER_URL = "https://example.org/REPLACE-ME"
+PLACEHOLDER_MARK = "REPLACE-ME"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,9 @@ PLAN_KEYS: tuple[Key, ...] = (
     Key("parties", False, "Parties: authors or signatories."),
     Key("language", False, "Language tag of the clause texts, such as 'en'."),
     Key("follows", False, "Id or ids of the version(s) this one revises."),
+    Key(
+        "standalone", False, "true for a document of its own, which no version revises or follows."
+    ),
     Key("completeness", True, "'full' if every clause is present, 'partial' otherwise."),
     Key("expected_clauses", False, "How many top-level clauses the document has, where known."),
     Key("sources", True, "Where the text comes from; at least one."),
@@ -151,6 +158,7 @@ def plan_schema() -> dict[str, Any]:
             "parties": {"type": "array", "items": text},
             "language": {"type": "string", "pattern": LANGUAGE_RE.pattern},
             "follows": {"oneOf": [slug, {"type": "array", "items": slug, "minItems": 1}]},
+            "standalone": {"type": "boolean"},
             "completeness": {"enum": list(COMPLETENESS)},
             "expected_clauses": {"type": "integer", "minimum": 1},
             "sources": {**sources, "minItems": 1},

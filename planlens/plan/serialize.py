@@ -81,6 +81,7 @@ def plan_to_dict(plan: Plan) -> dict[str, object]:
         parties=list(plan.parties),
         language=plan.language,
         follows=follows,
+        standalone=True if plan.standalone else None,
         completeness=plan.completeness,
         expected_clauses=plan.expected_clauses,
         sources=[source_to_dict(source) for source in plan.sources],

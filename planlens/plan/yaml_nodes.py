@@ -27,6 +27,7 @@ from planlens.plan.check_text import character_name
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 INT_TAG = "tag:yaml.org,2002:int"
+BOOL_TAG = "tag:yaml.org,2002:bool"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 #: How YAML would read a plain scalar, in words, for messages about coerced values.
 TAG_NAMES = {

@@ -8,6 +8,8 @@ every string is escaped in one place.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
 - `compare_page`: the comparison report, with the reported removals (`dropped`) behind it.
+- `many_rows`: reports of many rows (`MANY_ROWS`), which let the browser skip the rows off
+  screen (`templates/many.css`), and each row's estimated height (`row_lines`).
 - `docx_redline`: the comparison as a Word redline: its view model, and the document with the
   word changes as tracked changes (`w:del`, `w:ins`).
 - `docx_package`: a minimal .docx package written with zipfile (deterministic bytes), and the
@@ -17,7 +19,9 @@ every string is escaped in one place.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
-- `templates/`: the jinja2 templates, the stylesheet and the script.
+- `search`: the site's search index (`search-index.js`: every clause of every plan, with a
+  word index), which the search box on each page of a site loads, also from `file://`.
+- `templates/`: the jinja2 templates, the stylesheets and the script.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
 `planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.
@@ -34,6 +38,7 @@ from planlens.render.compare_page import (
 from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
 from planlens.render.html import anchor_id, load_templates, markdown, preview, render
 from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
+from planlens.render.search import SEARCH_INDEX, search_index
 from planlens.render.site_pages import (
     CompareLink,
     EchoLink,
@@ -57,6 +62,7 @@ from planlens.render.views import (
 
 __all__ = [
     "RELATION_COLOURS",
+    "SEARCH_INDEX",
     "CompareLink",
     "ComparePage",
     "EchoLink",
@@ -90,4 +96,5 @@ __all__ = [
     "render_compare",
     "render_docx",
     "render_lineage",
+    "search_index",
 ]

@@ -6,21 +6,23 @@ dataclasses (no HTML), and `render_compare()` fills the template with one (`plan
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from planlens._version import __version__
 from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MIN
+from planlens.compare.key_changes import KEY_KINDS, KeyChange, key_changes
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.compare.pins import between as versions_between
 from planlens.plan.model import Clause, Dropped, Plan
 from planlens.render.html import anchor_id, render
+from planlens.render.many_rows import MANY_ROWS
 from planlens.render.views import (
     RELATION_COLOURS,
     PlanHeader,
     SourceLink,
+    clause_citation,
     plan_header,
     source_links,
 )
@@ -77,33 +79,35 @@ class Row:
     old_status: str | None
     new_status: str | None
     reports: tuple[Reported, ...] = ()
+    permalink: str = ""  # "#new-7": the row's clause, for "link to this clause"
+    cites: tuple[str, ...] = ()  # a citation of each clause the row shows, old then new
 
     @property
     def anchor(self) -> str:
         """The row's own id: its first anchor."""
         return (self.new_anchors or self.old_anchors or ("row",))[0]
 
-    @property
-    def lines(self) -> int:
-        """About how many lines the taller text of the row takes on a desktop screen, as a
-        power of two from 1 to 128: a row of a report of many keeps the height of that many
-        lines (a class `z1` ... `z128`) until it is first shown.
 
-        >>> def row(old: str, new: str) -> Row:
-        ...     segments = (Segment("delete", old),), (Segment("insert", new),)
-        ...     return Row("change", 0, "modified", (), (), "", "", (), (), *segments,
-        ...                None, (), (), (), False, None, None, (), None, None, None, None, None)
-        >>> row("a" * 50, "b" * 130).lines, row("a\\nb", "").lines, row("", "").lines
-        (4, 2, 1)
-        """
-        sides = [
-            "".join(s.text for s in segments if s.op != hidden)
-            for segments, hidden in ((self.old_segments, "insert"), (self.new_segments, "delete"))
-        ]
-        count = max(
-            sum(-(-len(part) // _LINE_CHARS) or 1 for part in text.split("\n")) for text in sides
-        )
-        return min(128, 1 << max(0, round(math.log2(count))))
+@dataclass(frozen=True, slots=True)
+class KeyGroup:
+    """Key changes of one kind, at most `KEY_SHOWN` of them (those a source reports first), and
+    how many more there are."""
+
+    heading: str
+    items: tuple[tuple[KeyChange, str], ...]  # each with the href of its row
+    more: int
+
+
+#: Key changes shown per kind; a large law has thousands, and the table has them all.
+KEY_SHOWN = 10
+_KEY_HEADINGS = {
+    "figure": "Figures",
+    "deadline": "Deadlines and timing",
+    "condition": "Conditions",
+    "modality": "Obligations (shall, may, will)",
+    "dropped": "Points dropped",
+    "added": "Points added",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +119,6 @@ class Bar:
     x: float
     width: float
     colour: str
-
-
-#: About how many characters a line of a clause's text holds on a desktop screen (a column of
-#: 40% of 1,280 pixels): for `Row.lines`.
-_LINE_CHARS = 60
-#: Past this many rows, a report lays its rows out so that the browser can skip those off
-#: screen (`ComparePage.many`): BGB's 2,569 rows took half a second to lay out again when the
-#: "hide unchanged" filter was switched off.
-MANY_ROWS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +137,7 @@ class ComparePage:
     settings: tuple[tuple[str, str], ...]
     citation: str
     index_href: str = ""
+    key_changes: tuple[KeyGroup, ...] = ()
     reported: tuple[Reported, ...] = ()
     between: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
@@ -189,6 +185,7 @@ def compare_page(
         else row
         for row in rows
     ]
+    rows = [_cited(row, diff, old_clauses, new_clauses) for row in rows]
     counts = tuple(diff.summary().items())
     total = sum(count for _, count in counts) or 1
     bars, x = [], 0.0
@@ -240,10 +237,38 @@ def compare_page(
         ),
         citation=citation,
         index_href=index_href,
+        key_changes=_key_groups(key_changes(diff, corpus)),
         reported=reported,
         between=tuple((p.id, plan_href(p.id) if plan_href else "") for p in middle),
         lang=new.language or "en",
     )
+
+
+def _key_groups(changes: Sequence[KeyChange]) -> tuple[KeyGroup, ...]:
+    """Group the key changes by kind, each linked to the row of its clauses."""
+    groups = []
+    for kind in KEY_KINDS:
+        # Only http(s) sources are links (the loader enforces it too).
+        mine = [
+            k
+            if not k.source_url or k.source_url.startswith(("https://", "http://"))
+            else replace(k, source_url=None)
+            for k in changes
+            if k.kind == kind
+        ]
+        mine.sort(key=lambda k: k.version is None)  # reported by a source first, else in order
+        if not mine:
+            continue
+        items = tuple(
+            (
+                k,
+                "#"
+                + (anchor_id("new", k.new_ids[0]) if k.new_ids else anchor_id("old", k.old_ids[0])),
+            )
+            for k in mine[:KEY_SHOWN]
+        )
+        groups.append(KeyGroup(_KEY_HEADINGS[kind], items, len(mine) - len(items)))
+    return tuple(groups)
 
 
 def _reported(
@@ -315,6 +340,24 @@ def _rows(
     for index, _, ghost in sorted(placed, key=lambda t: (-t[0], -t[1])):
         rows.insert(index, ghost)
     return rows
+
+
+def _cited(
+    row: Row, diff: PlanDiff, old_clauses: dict[str, Clause], new_clauses: dict[str, Clause]
+) -> Row:
+    """Return `row` with its permalink and its clauses' citations (a ghost row: a link only)."""
+    anchors = row.new_anchors or row.old_anchors
+    if row.kind != "change":
+        return replace(row, permalink="#" + anchors[0] if anchors else "")
+    cites = tuple(
+        clause_citation(plan, clauses[cid], _label(clauses[cid], row.depth))
+        for plan, clauses, ids in (
+            (diff.old, old_clauses, row.old_ids),
+            (diff.new, new_clauses, row.new_ids),
+        )
+        for cid in ids
+    )
+    return replace(row, permalink="#" + anchors[0] if anchors else "", cites=cites)
 
 
 def _ghost(row: Row) -> Row:
@@ -400,6 +443,6 @@ def _label(clause: Clause, depth: int) -> str:
     return clause.number if clause.number is not None and depth == 0 else clause.id
 
 
-def render_compare(page: ComparePage) -> str:
-    """Return the HTML of a comparison report."""
-    return render("compare.html", page)
+def render_compare(page: ComparePage, *, search: str | None = None) -> str:
+    """Return the HTML of a comparison report; `search` as for `render` (a site's page)."""
+    return render("compare.html", page, search=search)

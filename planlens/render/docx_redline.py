@@ -27,7 +27,10 @@ AUTHOR = "planlens"
 MEANINGS = {
     "unchanged": "the same words",
     "reworded": "different words, same substance",
-    "modified": "substance changed: a figure, date, negation, modality, party, condition or scope",
+    "modified": (
+        "substance changed: a figure, date, negation, modality, party, condition, scope or"
+        " provision"
+    ),
     "split": "one clause became several",
     "merged": "several clauses became one",
     "added": "only in the new version",

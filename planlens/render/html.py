@@ -24,6 +24,10 @@ from markupsafe import Markup
 
 from planlens._version import __version__
 from planlens.plan.check_text import visible
+from planlens.render.many_rows import row_lines
+
+#: The site's search index, below its root (written by `planlens.render.search`).
+SEARCH_INDEX = "search-index.js"
 
 
 def anchor_id(prefix: str, clause_id: str) -> str:
@@ -123,6 +127,7 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown
     env.filters["preview"] = preview
     env.filters["anchor"] = anchor_id
+    env.globals["row_lines"] = row_lines
     return env
 
 
@@ -132,21 +137,32 @@ def load_templates() -> None:
     env = _environment()
     for name in env.list_templates():
         env.get_template(name)
-    _assets()
+    for search in (False, True):
+        for many in (False, True):
+            _assets(search, many)
     _markdown()
 
 
 @cache
-def _assets() -> tuple[Markup, Markup, str]:
-    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them."""
+def _assets(search: bool = False, many: bool = False) -> tuple[Markup, Markup, str]:
+    """Return the inline CSS, the inline script and the Content-Security-Policy allowing them.
+
+    With `search`, the policy also allows scripts from the page's own origin (`'self'`): the
+    site's search index, `search-index.js`, which the search box loads from beside the page
+    (`file://` pages can load a script, not fetch a file). Inline scripts still need the hash.
+    With `many` (a report of more than `MANY_ROWS` rows), the CSS ends with `many.css`, which
+    lets the browser skip the rows off screen; other pages do without it.
+    """
     env = _environment()
     # Our own static files: trusted, and they must reach the page unescaped for their hashes
     # (and the browser) to see exactly these bytes.
-    css = Markup(env.get_template("style.css").render())
+    names = ("style.css", "many.css") if many else ("style.css",)
+    css = Markup("".join(env.get_template(name).render() for name in names))
     js = Markup(env.get_template("script.js").render())
+    own = "'self' " if search else ""
     csp = (
         "default-src 'none'; "
-        f"style-src '{_sha(css)}'; script-src '{_sha(js)}'; "
+        f"style-src '{_sha(css)}'; script-src {own}'{_sha(js)}'; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
     return css, js, csp
@@ -158,15 +174,30 @@ def _sha(text: str) -> str:
     )
 
 
-def render(template: str, page: Any, *, lang: str | None = None, **extra: Any) -> str:
+def render(
+    template: str, page: Any, *, lang: str | None = None, search: str | None = None, **extra: Any
+) -> str:
     """Render `page` (a view model) with the named template; returns the whole HTML document.
 
-    `lang` is the page's language (default: the page's own `lang`, else English).
+    `lang` is the page's language (default: the page's own `lang`, else English). `search` is
+    the path from the page to the site's root (`""`, `"../"`): a page of a site gets a search
+    box over every version, which loads the site's index from there; a single report has none.
     """
-    css, js, csp = _assets()
+    # A report of many rows (`ComparePage.many`) gets the CSS that lets the browser skip rows.
+    css, js, csp = _assets(search is not None, getattr(page, "many", False) is True)
     lang = lang or getattr(page, "lang", None) or "en"
     return (
         _environment()
         .get_template(template)
-        .render(page=page, css=css, js=js, csp=csp, version=__version__, lang=lang, **extra)
+        .render(
+            page=page,
+            css=css,
+            js=js,
+            csp=csp,
+            version=__version__,
+            lang=lang,
+            search=search,
+            search_index=SEARCH_INDEX,
+            **extra,
+        )
     )

@@ -356,6 +356,6 @@ def _summary(family: Family) -> tuple[str, ...]:
     return tuple(out)
 
 
-def render_lineage(page: LineagePage) -> str:
-    """Return the HTML of a lineage page."""
-    return render("lineage.html", page)
+def render_lineage(page: LineagePage, *, search: str | None = None) -> str:
+    """Return the HTML of a lineage page; `search` as for `render` (a site's page)."""
+    return render("lineage.html", page, search=search)

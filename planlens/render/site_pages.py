@@ -10,7 +10,13 @@ from planlens.compare.pins import between
 from planlens.lineage.echoes import Echoes
 from planlens.plan.model import Clause, ClauseRef, Plan
 from planlens.render.html import anchor_id, preview
-from planlens.render.views import PlanHeader, SourceLink, plan_header, source_links
+from planlens.render.views import (
+    PlanHeader,
+    SourceLink,
+    clause_citation,
+    plan_header,
+    source_links,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,7 @@ class ClauseItem:
     links: tuple[Link, ...]
     sources: tuple[SourceLink, ...]
     echoes: tuple[EchoLink, ...] = ()
+    cite: str = ""  # a plain-text citation of the clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +219,9 @@ def plan_page(
                 links=links,
                 sources=source_links(clause.sources),
                 echoes=echoed.get(clause.id, ()),
+                cite=clause_citation(
+                    plan, clause, (clause.number or clause.id) if depth == 0 else clause.id
+                ),
             )
         )
         for child in clause.clauses:

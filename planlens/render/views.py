@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from planlens._version import __version__
 from planlens.lineage import Family, Lineage
-from planlens.plan.model import ClauseRef, Plan, Source
+from planlens.plan.model import Clause, ClauseRef, Plan, Source
 from planlens.render.html import anchor_id
 
 #: Relation colours: the Okabe-Ito palette, distinguishable with every common colour-vision
@@ -90,6 +91,23 @@ def plan_header(plan: Plan, href: str, sha256: str | None = None) -> PlanHeader:
         sha256=sha256,
         file=plan.path.rsplit("/", 1)[-1] if plan.path else None,
     )
+
+
+def clause_citation(plan: Plan, clause: Clause, label: str) -> str:
+    """Return a plain-text citation of one clause: plan, clause, date, source, planlens version.
+
+    The source is the clause's own first source, else the plan's first.
+
+    >>> plan = Plan("v2", "Draft", "2025-12-01", "draft", "full", (Source("https://e.org/2"),), ())
+    >>> clause_citation(plan, Clause("7", "Text."), "7").replace(__version__, "X")
+    '“Draft” (v2), clause 7, 2025-12-01. Source: https://e.org/2. Cited from planlens X.'
+    """
+    source = (clause.sources or plan.sources or (None,))[0]
+    text = f"“{plan.title}” ({plan.id}), clause {label}, {plan.date}."
+    if source is not None:
+        named = ", ".join(p for p in (source.title, source.publisher, source.date) if p)
+        text += f" Source: {named + ', ' if named else ''}{source.url}."
+    return text + f" Cited from planlens {__version__}."
 
 
 def form_anchor(ref: ClauseRef) -> str:

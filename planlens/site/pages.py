@@ -30,6 +30,7 @@ from planlens.lineage import (
 from planlens.plan.load import file_sha256
 from planlens.plan.model import Plan
 from planlens.render import (
+    SEARCH_INDEX,
     compare_href,
     compare_links,
     compare_page,
@@ -41,9 +42,10 @@ from planlens.render import (
     render,
     render_compare,
     render_lineage,
+    search_index,
 )
 
-PageKind = Literal["index", "plan", "compare", "lineage"]
+PageKind = Literal["index", "search", "plan", "compare", "lineage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +88,22 @@ class Site:
         self.echoes = corpus_echoes(self.plans)
 
     def pages(self) -> list[Page]:
-        """Return every page of the site, the index first; plan pages need `find_echoes`."""
-        return [self.index(), *self.plan_pages(), *self.compare_pages(), *self.lineage_pages()]
+        """Return every page of the site, the index and the search index first; plan pages
+        need `find_echoes`."""
+        return [
+            self.index(),
+            self.search_index(),
+            *self.plan_pages(),
+            *self.compare_pages(),
+            *self.lineage_pages(),
+        ]
 
     def index(self) -> Page:
         return Page("index.html", tuple(self.digest[p.id] for p in self.ordered), "index")
+
+    def search_index(self) -> Page:
+        """The search box of every page loads one index of every clause of every plan."""
+        return Page(SEARCH_INDEX, tuple(self.digest[p.id] for p in self.ordered), "search")
 
     def plan_pages(self) -> list[Page]:
         pages = []
@@ -189,6 +202,8 @@ class Site:
         """How much work making `page` is, roughly, to start the largest first."""
         if page.kind == "index":
             return len(self.pairs)
+        if page.kind == "search":
+            return sum(self.sizes.values())
         weight = {"plan": 1, "compare": 2, "lineage": 6}[page.kind]
         return weight * sum(self.sizes[pid] for pid in page.ids)
 
@@ -198,7 +213,11 @@ class Site:
             comparisons = [
                 (old, new, self.diff(self.pair_key(old, new)).summary()) for old, new in self.pairs
             ]
-            return render("index.html", index_page(self.ordered, comparisons, self.chains))
+            return render(
+                "index.html", index_page(self.ordered, comparisons, self.chains), search=""
+            )
+        if page.kind == "search":
+            return search_index(self.ordered, self.pairs)
         if page.kind == "plan":
             return self._plan_html(self.by_id[page.ids[0]])
         if page.kind == "compare":
@@ -209,7 +228,7 @@ class Site:
     def _plan_html(self, plan: Plan) -> str:
         links = compare_links(plan, self.pairs, "../")
         page = plan_page(plan, self.known, file_sha256(plan.path), self.echoes[plan.id], links)
-        return render("plan.html", page, lang=plan.language or "en")
+        return render("plan.html", page, lang=plan.language or "en", search="../")
 
     def _plan_href(self, plan_id: str) -> str:
         return f"../plans/{plan_id}.html" if plan_id in self.known else ""
@@ -225,7 +244,7 @@ class Site:
             corpus=self.plans,
             plan_href=self._plan_href,
         )
-        return render_compare(page)
+        return render_compare(page, search="../")
 
     def _lineage_html(self, chain: tuple[Plan, ...]) -> str:
         # The lineage's step comparisons are the site's where their inputs are the same.
@@ -236,4 +255,4 @@ class Site:
             sha256={p.id: file_sha256(p.path) for p in chain},
             index_href="../index.html",
         )
-        return render_lineage(page)
+        return render_lineage(page, search="../")

@@ -1,0 +1,322 @@
+"""The curated words of substance, in English and German: what each kind of flag looks for.
+
+Small lists, read by `substance`: the forces of modal verbs, negators and the fixed phrases that
+negate nothing, the words of scope, the markers of conditions, dates and deadlines, references
+(whose numbers are no figures), and the parties that plans and laws name besides their own
+`parties`. Places are listed too: they are never parties, and where a commitment applies is
+its scope. Every pattern is matched case-insensitively unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+# -- modality ----------------------------------------------------------------------------
+
+#: The force of a commitment -> its expressions. "may not" keeps the force of "may" (the `not`
+#: is negation's business); the conditional "Should Russia invade" is a condition, not a
+#: recommendation, so `should` counts only after its subject.
+MODAL_FORCES: tuple[tuple[str, str], ...] = (
+    (
+        "obligation",
+        r"shall|must|will|won't|(?:is|are|was|has|have) to(?= \w)|agrees? (?:to|that)|"
+        r"undertakes?(?: to| that)?|commits? (?:itself |themselves )?to|"
+        r"(?:is|are) (?:required|obliged|obligated|bound) to|"
+        r"muss|müssen|musste|mussten|soll|sollen|(?:ist|sind) verpflichtet|verpflichte[nt] sich",
+    ),
+    (
+        "permission",
+        r"may|can|cannot|(?:is|are|be) (?:permitted|allowed|entitled|authori[sz]ed) to|"
+        r"permits? (?:you|\w+) to|(?:has|have) the right to|(?:is|are) free to|"
+        r"at (?:your|its|their) (?:option|discretion)|qualif(?:y|ies) for|eligible|"
+        r"kann|können|konnte|darf|dürfen|durfte|(?:ist|sind) (?:berechtigt|befugt)",
+    ),
+    (
+        "recommendation",
+        r"(?<=\w )should|ought to|(?:is|are) encouraged|recommend(?:s|ed)?|sollte|sollten",
+    ),
+    ("possibility", r"would|might|could|(?:is|are) expected to|intends? to|aims? to|würde|könnte"),
+    (
+        "proposal",
+        r"propos(?:e|es|ed)|no consensus|not (?:yet )?(?:been )?agreed|on the table|"
+        r"under discussion|schlägt vor|schlagen vor|vorgeschlagen",
+    ),
+)
+
+# -- negation ----------------------------------------------------------------------------
+
+NEGATORS = (
+    r"not|no(?!\.)|never|nor|neither|none|nothing|nobody|without|cannot|\w+n't|"
+    r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|ohne|weder|nichts|niemand"
+)
+#: Fixed phrases whose negator negates nothing of the commitment; they are masked first.
+NEGATION_IDIOMS = (
+    r"(?:but )?not limited to|without limitation|(?:no|not) later than|without delay|"
+    r"whether or not|not only|(?:no|not) (?:more|less|fewer) than|without prejudice|"
+    r"if not already|no one(?= else)|nicht nur|nicht unter|nicht über|ohne Verzug|"
+    r"ohne schuldhaftes Zögern|non-\w+|may or may not|or not|without restriction|\(?if any\)?"
+)
+
+# -- scope -------------------------------------------------------------------------------
+
+#: A class of extent -> its words. A change of class inside aligned phrases is a change of
+#: scope; "every" for "all" is not.
+SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
+    ("all other", r"(?:all|any|every) other|alle anderen|jede[nmrs]? andere[nmrs]?"),
+    (
+        "all",
+        r"all|every|each(?! other)|any(?! other)|whole|entire|"
+        r"alle[nmrs]?|jede[nmrs]?|sämtliche[nmrs]?|gesamte[nmrs]?",
+    ),
+    (
+        "in full",
+        r"full|fully|complete|completely|comprehensive|total|totally|entirely|in full|in whole|"
+        r"vollständig|vollumfänglich|umfassend|völlig",
+    ),
+    (
+        "without condition",
+        r"unconditional|unconditionally|unlimited|unrestricted|without restriction|absolute|"
+        r"for any purpose|bedingungslos|uneingeschränkt|unbeschränkt|unbedingt",
+    ),
+    ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
+    (
+        "in part",
+        r"partial|partially|in part|some|certain|limited|predominantly|mainly|primarily|"
+        r"teilweise|einige[nmrs]?|bestimmte[nmrs]?|überwiegend|hauptsächlich",
+    ),
+    (
+        "bound",
+        r"at least|at most|up to|no more than|not more than|no less than|not less than|"
+        r"maximum|minimum|mindestens|höchstens|bis zu|nicht unter|nicht über",
+    ),
+    (
+        "interim",
+        r"interim|temporary|temporarily|provisional|provisionally|transitional|"
+        r"vorläufig|vorübergehend|befristet",
+    ),
+    (
+        "permanent",
+        r"permanent|permanently|indefinite|indefinitely|lasting|dauerhaft|endgültig|unbefristet",
+    ),
+)
+
+#: Places: never parties; named where a commitment applies, they are its scope. English names
+#: of the places the shipped plans name, and the Ukrainian and Russian geography around them.
+PLACES = (
+    r"Crimea|Donbas|Donbass|Donetsk|Luhansk|Lugansk|Zaporizhzhia|Zaporizhia|Kherson|Kharkiv|"
+    r"Sumy|Mykolaiv|Dnipropetrovsk|Dnipro|Odesa|Odessa|Kyiv|Kiev|Enerhodar|Mariupol|"
+    r"Sevastopol|Kinburn Spit|Black Sea|Sea of Azov|Azov|Moscow|St\.? Petersburg|"
+    r"Saint Petersburg|Belgorod|Kursk|Bryansk|Transnistria|Minsk"
+)
+
+# -- conditions --------------------------------------------------------------------------
+
+#: What opens a condition, exception or trigger. A German condition may also open with its
+#: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`.
+CONDITION_MARKERS = (
+    r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
+    r"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?: of| that)?|"
+    # "is subject to the Original License" describes; "subject to point 11" conditions.
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
+    r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
+    r"contingent (?:on|upon)|depends? on|dependent on|whenever|when|(?<!\bat )once|"
+    r"(?<!\bfor )as long as|so long as|"
+    r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
+    r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
+    r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
+    r"im Falle?|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|vorbehaltlich|nur wenn"
+)
+#: Conditions complete in themselves: they govern no clause after them.
+FIXED_CONDITIONS = (
+    r"in (?:peacetime|wartime|times? of (?:peace|war))|im Frieden|im Krieg|"
+    r"without (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)|"
+    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)"
+)
+#: A German sentence opening with its finite verb and going on with ", so": a condition.
+VERB_FIRST = (
+    r"(?:^|(?<=\)\s))(?:Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|Kann|Können|"
+    r"Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|Gibt|Bedarf|"
+    r"Darf|Soll|Muss|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War)\b"
+    r"(?=(?:[^.;]|\.(?=\s*\d))*?,\s+so\b)"  # ", so" follows in the sentence ("Abs. 2" goes on)
+)
+
+# -- dates and deadlines -----------------------------------------------------------------
+
+MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+)
+_UNIT_TIME = (
+    r"(?:days?|weeks?|months?|years?|hours?|Tage?n?|Wochen?|Monate?n?|Monats|Jahre?n?|Jahres|"
+    r"Stunden?)"
+)
+_COUNT = r"(?:\d+|a|an|\w+)"
+#: Deadlines and times, each a whole expression (its numbers are no figures).
+DEADLINES = (
+    rf"(?:(?-i:\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?-i:{MONTHS})(?:,?\s+\d{{4}})?)|"
+    rf"(?:(?-i:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?)|(?:(?-i:{MONTHS})\s+\d{{4}})|"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:hours|Uhr|CET|UTC|GMT|[A-Z]\w+ time))?|"
+    r"\d{1,2}\.\d{2}\s+(?:Uhr|hours)|midnight|noon|Mitternacht|"
+    rf"within\s+(?:(?:the|a|an)\s+)?(?:{_COUNT}\s+)?(?:\w+\s+)?(?:{_UNIT_TIME}|period|time ?frame)|"
+    r"(?:no|not)\s+later\s+than(?:\s+(?:the\s+)?\w+){1,3}|at\s+the\s+latest|"
+    r"by\s+the\s+end\s+of\s+(?:the\s+)?\w+|"
+    r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
+    r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
+    r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
+    r"immediately|forthwith|promptly|at\s+once|without\s+delay|"
+    r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
+    r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
+    r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
+    r"until\s+(?:then|now|(?:the\s+)?\w+(?:\s+\w+){0,3}?(?=[,.;]|\s+(?:has|have|is|are)\b))|"
+    r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
+    r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
+    r"receipt|expiry|expiration|termination|adoption|ratification)|"
+    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?\d+\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    r"(?:after|before|of|from|following)|"
+    r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
+    r"phased|deadline|time\s+limit|timetable|"
+    r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
+    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich|sofort|spätestens(?:\s+\S+){{1,3}}|"
+    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|vor\s+Ablauf|nach\s+Ablauf|"
+    r"Frist\w*|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
+)
+#: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
+YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
+
+# -- figures -----------------------------------------------------------------------------
+
+#: What makes the number after it a reference (a § or article number), not a figure.
+REFERENCE_WORDS = (
+    r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
+    r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
+    r"Nummer[n]?|Nr\.|Artikels|Paragraphen|Paragrafen|"
+    r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
+    r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
+    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitt|Ziffer|lit\."
+)
+#: How a chain of references goes on: "§§ 223 bis 226a", "Sections 8.1 or 8.2", "Absatz 1 Satz 2".
+REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"
+#: Units and multipliers after a number; the key is what the figure is compared by.
+UNITS: tuple[tuple[str, str], ...] = (
+    ("%", r"%|per ?cent|percent|Prozent"),
+    ("e9", r"billion|bn|Milliarden?|Mrd\.?"),
+    ("e6", r"million|mn|m(?=\b)|Millionen?|Mio\.?"),
+    ("e3", r"thousand|Tausend"),
+    ("km", r"km|kilomet(?:re|er)s?|Kilometer[n]?"),
+    ("day", r"days?|Tage?n?"),
+    ("week", r"weeks?|Wochen?"),
+    ("month", r"months?|Monate?n?|Monats"),
+    ("year", r"years?|Jahre?n?|Jahres|Lebensjahre?s?"),
+    ("hour", r"hours?|Stunden?"),
+    ("EUR", r"euros?|EUR|Euro"),
+    ("USD", r"dollars|USD"),
+    ("daily rate", r"Tagessätze[n]?|Tagessatz(?:es)?"),
+)
+NUMBER_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000, "half": 0, "double": 0, "twice": 0,
+}  # fmt: skip
+#: "one" and German "ein" count as figures only before a unit ("one year", "einem Jahr").
+ONE_BEFORE_UNIT = (
+    r"(?:one|a single|ein|eine|einem|einen|einer|eines)"
+    r"(?=\s+(?:day|week|month|year|hour|Tag|Woche|Monat|Jahr|Tagessatz))"
+)
+
+
+def _german_numbers() -> dict[str, int]:
+    """Return the German number words from 2 to 999 and the thousands: "einhundertachtzig"."""
+    units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    teens = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn"]
+    teens += ["achtzehn", "neunzehn"]
+    tens = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+    def below_100(n: int) -> str:
+        if n < 10:
+            return "eins" if n == 1 else units[n - 1]
+        if n < 20:
+            return teens[n - 10]
+        ten, unit = divmod(n, 10)
+        return tens[ten - 2] if not unit else f"{units[unit - 1]}und{tens[ten - 2]}"
+
+    words: dict[str, int] = {}
+    for n in range(2, 1000):
+        hundreds, rest = divmod(n, 100)
+        head = (
+            ""
+            if not hundreds
+            else ("hundert" if hundreds == 1 else units[hundreds - 1] + "hundert")
+        )
+        words[head + (below_100(rest) if rest else "")] = n
+        if hundreds == 1:
+            words["ein" + head + (below_100(rest) if rest else "")] = n
+    words.update({"tausend": 1000, "eintausend": 1000})
+    words.update({units[k - 1] + "tausend": k * 1000 for k in range(2, 10)})
+    return words
+
+
+GERMAN_NUMBERS = _german_numbers()
+
+# -- parties -----------------------------------------------------------------------------
+
+#: Parties named in plans, treaties, licences and laws, beyond a plan's own `parties`:
+#: canonical name -> the pattern of its names (case-sensitive: "US" is not "us").
+PARTIES: tuple[tuple[str, str], ...] = (
+    ("United States", r"United States(?: of America)?|U\.S\.(?:A\.)?|US|USA|Washington(?= will)"),
+    ("Russia", r"Russia|Russian Federation|RUSSIA"),
+    ("Ukraine", r"Ukraine|UKRAINE"),
+    ("Europe", r"Europe|European (?:states|countries|partners|allies|nations)"),
+    ("European Union", r"European Union|EU"),
+    ("NATO", r"NATO|North Atlantic Treaty Organi[sz]ation"),
+    ("OSCE", r"OSCE"),
+    ("United Nations", r"United Nations|UN(?! Security)"),
+    ("UN Security Council", r"(?:UN |United Nations )?Security Council"),
+    ("IAEA", r"IAEA|International Atomic Energy Agency"),
+    ("ICRC", r"ICRC|(?:International Committee of the )?Red Cross"),
+    ("G7", r"G7|G8|G20"),
+    ("United Kingdom", r"United Kingdom|UK|Britain"),
+    ("France", r"France"),
+    ("Germany", r"Germany"),
+    ("China", r"China"),
+    ("Poland", r"Poland(?= will| shall| agrees)"),
+    ("Turkey", r"Turkey|Türkiye"),
+    ("Verkhovna Rada", r"Verkhovna Rada"),
+    ("State Duma", r"State Duma|Duma"),
+    ("Trilateral Contact Group", r"Trilateral Contact Group"),
+    ("Peace Council", r"Peace Council|Board of Peace"),
+    ("DPR", r"DPR"),
+    ("LPR", r"LPR"),
+    # Licences and contracts: the parties of the grant, whatever the case of the text.
+    # The licensee (You, Recipient) and the contributors are named throughout a licence under
+    # changing terms; only the grantor's side is listed.
+    ("Licensor", r"(?i:licensors?)"),
+    ("Initial Developer", r"(?i:initial developer)"),
+    ("Copyright Holder", r"(?i:copyright holders?)"),
+    ("Free Software Foundation", r"(?i:free software foundation)|FSF"),
+    ("Foundation", r"(?:Apache Software|Eclipse|Mozilla) Foundation|Agreement Steward"),
+    ("European Commission", r"European Commission|(?-i:Europäische Kommission)"),
+    # German law: courts, authorities, governments and office holders who act.
+    ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?!\w)|Gerichte[n]?"),
+    ("Behörde", r"[A-ZÄÖÜ][a-zäöüß]+behörden?"),
+    ("Bundesnetzagentur", r"Bundesnetzagentur"),
+    ("Bundesregierung", r"Bundesregierung|Landesregierung(?:en)?"),
+    ("Bundesministerium", r"Bundesminister\w*"),
+    ("Bundesamt", r"Bundesamt\w*|Bundeskartellamt\w*"),
+    ("Bundestag", r"Bundestag\w*|Bundesrat\w*"),
+    ("Staatsanwaltschaft", r"Staatsanwaltschaft\w*"),
+    ("Jugendamt", r"Jugendamt\w*"),
+    ("Vormund", r"Vormund(?:es|s)?|Vormünder[n]?|Gegenvormund\w*"),
+    ("Betreuer", r"Betreuer[sn]?"),
+    ("Pfleger", r"Pfleger[sn]?"),
+    ("gesetzlicher Vertreter", r"gesetzliche[nmrs]? Vertreter[sn]?"),
+    ("Notar", r"Notar(?:s|e|en)?"),
+    ("Testamentsvollstrecker", r"Testamentsvollstrecker[sn]?"),
+    ("Nachlassverwalter", r"Nachlassverwalter[sn]?|Nachlasspfleger[sn]?|Insolvenzverwalter[sn]?"),
+    ("Beamter", r"Beamte[nr]?"),
+)
+#: What follows a name only cited as the source of a rule: "OSCE/ODIHR standards",
+#: "NATO's Article 5", "the European Union's rules".
+CITED_AFTER = (
+    r"(?:['’]s)?(?:/\w+)?\s+(?:standards?|rules?|norms?|law|laws|legislation|principles?|"
+    r"criteria|charter|statutes?|Article|Articles|resolutions?|format|guidelines?|requirements?|"
+    r"procedures?|practice|model|acquis|values|regulations?|directives?|treaty|Treaty)\b"
+)

@@ -1,0 +1,222 @@
+"""The phrases of two texts and which of them are versions of each other.
+
+A phrase is a sentence, or a part of one that stands alone: split at `;` and `:`, at a new
+paragraph marker "(2)", and at ", and" between two parts that each carry their own modal verb
+("..., and every ambiguity ... will be regarded as settled"). Two phrases are aligned when
+they share enough of their content words (stems, stop words left out); aligned phrases form
+groups (a phrase split in two is one group), and a phrase in no group was added or removed.
+Phrases that are the same on both sides are matched first and leave the comparison, so that a
+long law with one changed sentence costs one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from planlens.compare.stemming import stemmer
+
+#: Two phrases are versions of each other from this Dice overlap of their content stems when
+#: each is the other's best match. When only one is, it is a part of the other (a phrase split
+#: in two, or two merged) if at least `PART_MIN` of its stems are in the other.
+ALIGN_MIN = 0.3
+PART_MIN = 0.6
+#: A phrase with fewer content stems ("Territory:") is too short to be aligned by its words.
+STEMS_MIN = 2
+
+_ABBREVIATIONS_TEXT = """abs art nr no nos st mr mrs ms dr prof vgl bzw ca co inc ltd sect para etc
+    ff gem lit ziff e.g i.e z.b u.a d.h u.s"""
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+_END = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])"  # a sentence's end before its successor
+    r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"  # a blank line after "nicht" or "," continues a list
+)
+_COORDINATION = re.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
+_MODAL = re.compile(
+    r"\b(?:shall|must|will|may|can|cannot|should|is to|are to|muss|müssen|soll|sollen|"
+    r"kann|können|darf|dürfen)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_STOP_TEXT = """a an the and or nor but of to in on at by for with from into onto upon as than
+    that this these those it its it's is are was were be been being has have had do does did
+    will shall may must can could should would might not no any all each every such other which
+    who whom whose what when where while if then there their they them he she his her him you
+    your we our us so also only both either neither own same under over out up down about above
+    below after before between through during without within per via whether however thereof
+    herein hereunder der die das den dem des ein eine einen einem einer eines und oder zu zum
+    zur von vom mit bei für auf aus im an am als nach über unter durch gegen ist sind wird werden
+    wurde hat haben hatte kann können muss müssen soll sollen darf dürfen sich nicht kein keine
+    auch so wenn dass daß wer was diese dieser dieses diesem diesen es er sie ihr ihre ihren
+    ihrem sein seine seinen seinem seiner wie nur noch bis um dies"""
+_STOP = frozenset(_STOP_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase of one text: its words as written and its content stems."""
+
+    text: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The changed phrases of two texts: aligned groups, and those on one side only."""
+
+    groups: tuple[tuple[tuple[Phrase, ...], tuple[Phrase, ...]], ...]
+    removed: tuple[Phrase, ...]
+    added: tuple[Phrase, ...]
+
+
+def split_phrases(text: str) -> list[str]:
+    """Return the phrases of `text`, in order, each stripped.
+
+    >>> split_phrases("Russia will act, and Ukraine will wait. See Art. 5: done; (2) More.")
+    ['Russia will act,', 'and Ukraine will wait.', 'See Art. 5:', 'done;', '(2) More.']
+    """
+    pieces: list[str] = []
+    for sentence in _sentences(text):
+        pieces.extend(_coordinated(sentence))
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        before = text[start : match.start()].rstrip("\"'”’)")
+        last = before.split()[-1] if before.split() else ""
+        word = last.rstrip(".").casefold()
+        if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        if before.endswith(".") and word.isdigit() and len(word) <= 3:
+            continue  # "nicht 1. Ansprüche ..., 2. Ansprüche": an enumeration, or "am 1. Mai"
+        out.append(text[start : match.end()])
+        start = match.end()
+    out.append(text[start:])
+    return out
+
+
+def _coordinated(sentence: str) -> list[str]:
+    """Split at ", and" where both sides carry a modal verb of their own."""
+    cuts = [m.end() for m in _COORDINATION.finditer(sentence)]
+    pieces = [sentence[a:b] for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if _MODAL.search(piece) and _MODAL.search(out[-1]):
+            out.append(piece)
+        else:
+            out[-1] += piece
+    return out
+
+
+def phrase(text: str, stem: Callable[[str], str]) -> Phrase:
+    words = (w.casefold() for w in _WORD.findall(text))
+    return Phrase(text, frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOP))
+
+
+def align(old: str, new: str, language: str | None) -> Alignment:
+    """Return the changed phrases of `old` and `new`, grouped by alignment."""
+    stem = stemmer(language)
+    old_texts, new_texts = split_phrases(old), split_phrases(new)
+    common = Counter(map(_key, old_texts)) & Counter(map(_key, new_texts))
+    old_phrases = [phrase(t, stem) for t in _without(old_texts, common)]
+    new_phrases = [phrase(t, stem) for t in _without(new_texts, common)]
+    best_new = [_best(a, new_phrases) for a in old_phrases]
+    best_old = [_best(b, old_phrases) for b in new_phrases]
+    edges: set[tuple[int, int]] = set()
+    for i, best in enumerate(best_new):
+        if best is not None and (best_old[best] == i or _part(old_phrases[i], new_phrases[best])):
+            edges.add((i, best))
+    for j, best in enumerate(best_old):
+        if best is not None and (best_new[best] == j or _part(new_phrases[j], old_phrases[best])):
+            edges.add((best, j))
+    # The clauses are versions of each other: one changed phrase on each side, sharing a word,
+    # is one phrase rewritten.
+    one_each = len(old_phrases) == len(new_phrases) == 1
+    if not edges and one_each and old_phrases[0].stems & new_phrases[0].stems:
+        edges.add((0, 0))
+    groups = _components(len(old_phrases), edges)
+    aligned_old = {i for i, _ in edges}
+    aligned_new = {j for _, j in edges}
+    return Alignment(
+        groups=tuple(
+            (tuple(old_phrases[i] for i in olds), tuple(new_phrases[j] for j in news))
+            for olds, news in groups
+        ),
+        removed=tuple(p for i, p in enumerate(old_phrases) if i not in aligned_old),
+        added=tuple(p for j, p in enumerate(new_phrases) if j not in aligned_new),
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _without(texts: Sequence[str], common: Counter[str]) -> list[str]:
+    left = Counter(common)
+    out = []
+    for text in texts:
+        key = _key(text)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(text)
+    return out
+
+
+def similarity(a: Phrase, b: Phrase) -> float:
+    """Return the Dice overlap of two phrases' content stems (0 when either has none)."""
+    if not a.stems or not b.stems:
+        return 0.0
+    return 2 * len(a.stems & b.stems) / (len(a.stems) + len(b.stems))
+
+
+def _part(a: Phrase, whole: Phrase) -> bool:
+    """Tell whether most of `a`'s content stems are in `whole`."""
+    return len(a.stems & whole.stems) >= PART_MIN * len(a.stems)
+
+
+def _best(a: Phrase, others: Sequence[Phrase]) -> int | None:
+    if len(a.stems) < STEMS_MIN:
+        return None
+    best, score = None, ALIGN_MIN
+    for k, b in enumerate(others):
+        if len(b.stems) < STEMS_MIN:
+            continue
+        s = similarity(a, b)
+        if s >= score and (best is None or s > score):
+            best, score = k, s
+    return best
+
+
+def _components(
+    n_old: int, edges: set[tuple[int, int]]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Return the connected groups of aligned phrases, in the order of their first old phrase."""
+    parent = list(range(n_old))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_new: dict[int, int] = {}
+    for i, j in sorted(edges):
+        if j in by_new:
+            parent[find(i)] = find(by_new[j])
+        else:
+            by_new[j] = i
+    olds: dict[int, list[int]] = {}
+    for i, _ in sorted(edges):
+        olds.setdefault(find(i), [])
+        if i not in olds[find(i)]:
+            olds[find(i)].append(i)
+    news: dict[int, list[int]] = {}
+    for j, i in sorted(by_new.items()):
+        news.setdefault(find(i), []).append(j)
+    return [(tuple(sorted(olds[r])), tuple(news.get(r, []))) for r in sorted(olds)]

@@ -1,0 +1,324 @@
+"""What a text states, found with the words of `lexicon`: the facts that flags compare.
+
+Figures (`figures`: amounts, counts, shares, with their units; not the numbers of dates, times,
+references or list markers), dates and deadlines (`dates`), references to provisions
+(`references`, `referenced`), the parties named (`parties_named`: the plans' own `parties` and
+the curated list; places, adjectives and bodies only cited as the source of a rule are none)
+and conditions (`conditions`: each marker with the content stems of the clause it opens).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import planlens.compare.lexicon as lx
+from planlens.compare.phrases import phrase
+from planlens.compare.stemming import stemmer
+
+_I = re.IGNORECASE
+
+
+def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    """Return `pattern` compiled to match whole words only (case-insensitive by default)."""
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
+
+
+_DEADLINE_RE = word_pattern(lx.DEADLINES)
+_YEAR_RE = re.compile(lx.YEAR)
+CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
+_FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
+_VERB_FIRST_RE = re.compile(lx.VERB_FIRST, re.MULTILINE)
+_REF_START_RE = re.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
+_REF_ITEM_RE = re.compile(
+    rf"\s*(?:\d+[a-z]?(?:\.\d+[a-z]?)*(?:\s*\([\da-z]{{1,4}}\))*|(?:{lx.REFERENCE_LINKS})(?=\s)|"
+    rf"(?:{lx.REFERENCE_WORDS})(?=\s*\d)|above|below|oben|unten)",
+    _I,
+)
+_NUMBER_RE = re.compile(
+    r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
+)
+_UNIT_RES = tuple((key, re.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
+WORD_RE = re.compile(r"[^\W\d_]+")
+#: Words that may be number words, checked against `lexicon` (a cheap filter).
+_NUMBER_WORD_RE = re.compile(
+    rf"(?<!\w)(?:(?i:{'|'.join(lx.NUMBER_WORDS)})|"
+    r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
+    r"hundert|tausend))(?!\w)"
+)
+#: A ratio such as 50:50 or 50/50, one figure.
+_RATIO_RE = re.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
+_ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
+_LIST_MARKER_RE = re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)")
+URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
+_CITED_RE = re.compile(lx.CITED_AFTER)
+PLACE_RE = word_pattern(lx.PLACES, 0)
+CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
+_SPAN_MAX_WORDS = 25
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def dates(text: str) -> tuple[tuple[str, Span], ...]:
+    """Return the dates, times and deadlines in `text`: (normalised text, span).
+
+    >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
+    ['00:00 kyiv time', '15 february 2015', 'within 30 days']
+    """
+    found = [(m.group(), m.span()) for m in _DEADLINE_RE.finditer(text)]
+    taken = [span for _, span in found] + list(references(text))
+    for m in _YEAR_RE.finditer(text):
+        if not inside(m.span(), taken):
+            found.append((m.group(), m.span()))
+    found.sort(key=lambda item: item[1])
+    return tuple((" ".join(t.casefold().split()), span) for t, span in found)
+
+
+def inside(span: Span, spans: Iterable[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def overlaps(span: Span, spans: Iterable[Span]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+@lru_cache(maxsize=4096)
+def references(text: str) -> tuple[Span, ...]:
+    """Return the spans of references to provisions: "§§ 223 bis 226a", "Article 5".
+
+    >>> text = "nach den §§ 223 bis 226a und Absatz 3 Satz 2 in 2015; NATO's Article 5"
+    >>> [text[a:b] for a, b in references(text)]
+    ['§§ 223 bis 226a und Absatz 3 Satz 2', 'Article 5']
+    """
+    spans: list[Span] = []
+    for start in _REF_START_RE.finditer(text):
+        if spans and start.start() < spans[-1][1]:
+            continue
+        end = start.end()
+        while (item := _REF_ITEM_RE.match(text, end)) is not None and item.end() > end:
+            end = item.end()
+        spans.append((start.start(), end))
+    return tuple(spans)
+
+
+def referenced(text: str) -> set[str]:
+    """Return the provisions `text` refers to, without their parts ("Absatz 3").
+
+    >>> sorted(referenced("§§ 223 bis 226a, § 12 Absatz 3 and Sections 8.1 or 8.2"))
+    ['12', '223', '226a', '8.1', '8.2']
+    """
+    out = set()
+    for a, b in references(text):
+        head = re.match(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", text[a:b], _I)
+        rest = text[a + (head.end() if head else 0) : b]
+        for number in re.findall(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*", rest):
+            out.add(number)
+            if re.search(rf"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*{re.escape(number)}", rest):
+                out.discard(number)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
+    """Return the figures in `text`: (value and unit, as written); not dates or references.
+
+    >>> figures("US$100 billion and 600 000 troops, not Article 5 or 15 May 2015", "en")
+    (('100e9 US$', 'US$100 billion'), ('600000', '600 000'))
+    >>> figures("bis zu einem Jahr oder einhundertachtzig Tagessätzen (§ 40 Abs. 1)", "de")
+    (('1 year', 'einem Jahr'), ('180 daily rate', 'einhundertachtzig Tagessätzen'))
+    """
+    skip = [span for _, span in dates(text)]
+    skip += list(references(text))
+    skip += [m.span() for m in URL_RE.finditer(text)]
+    skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
+    found: list[tuple[int, str, str]] = []
+    for m in _RATIO_RE.finditer(text):
+        if not overlaps(m.span(), skip):
+            skip.append(m.span())
+            found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
+    for m in _NUMBER_RE.finditer(text):
+        span = m.span("num")
+        before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
+        if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
+            continue
+        if re.match(r"/\d", text[span[1] : span[1] + 2]):
+            continue  # an identifier such as Regulation (EU) 2016/679
+        if (after.isalpha() or after == "_") and not re.match(r"(?:bn|mn|km)\b", text[span[1] :]):
+            continue
+        value = _value(m.group("num"), language)
+        unit, end = _unit(text, span[1])
+        scale = {"e9": "e9", "e6": "e6", "e3": "e3"}.get(unit)
+        key = f"{value}{scale or ''} {'' if scale else unit}{m.group('cur') or ''}".strip()
+        found.append((m.start(), key, text[m.start() : end].strip()))
+    for m in _NUMBER_WORD_RE.finditer(text):
+        word = m.group()
+        value_of = _number_word(word)
+        if value_of is None or overlaps(m.span(), skip):
+            continue
+        unit, end = _unit(text, m.end())
+        found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
+    for m in _ONE_RE.finditer(text):
+        if not overlaps(m.span(), skip):
+            unit, end = _unit(text, m.end())
+            found.append((m.start(), f"1 {unit}", text[m.start() : end]))
+    return tuple((key, shown) for _, key, shown in sorted(found))
+
+
+def _value(number: str, language: str | None) -> str:
+    digits = re.sub(r"[ \u00a0\u202f]", "", number)
+    thousands, decimal = (".", ",") if language == "de" else (",", ".")
+    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", digits):
+        digits = digits.replace(thousands, "")
+    digits = digits.replace(decimal, ".")
+    return digits.rstrip("0").rstrip(".") if "." in digits else digits
+
+
+def _unit(text: str, at: int) -> tuple[str, int]:
+    for key, pattern in _UNIT_RES:
+        m = pattern.match(text, at)
+        if m:
+            return key, m.end()
+    return "", at
+
+
+def _number_word(word: str) -> int | str | None:
+    """Return the value of an English or German number word ("fifty", "einhundertachtzig")."""
+    lower = word.casefold()
+    if lower in lx.NUMBER_WORDS:
+        return lx.NUMBER_WORDS[lower] or lower
+    if word != lower:
+        return None  # German numerals are written in lower case; "Acht" is a noun
+    return lx.GERMAN_NUMBERS.get(lower)
+
+
+def parties_named(text: str, parties: Sequence[str]) -> dict[str, str]:
+    """Return the parties `text` names: canonical name -> the name as written, first first.
+
+    Places, adjectives, a name inside a longer name ("Ukraine Development Fund") and a body
+    only cited as the source of a rule ("OSCE/ODIHR standards") name no party.
+
+    >>> parties_named("In Kherson, Russian forces and the US act under OSCE/ODIHR standards.", ())
+    {'United States': 'US'}
+    >>> parties_named("Die Bundesregierung und die DPR (Zakharchenko)", ["DPR (Zakharchenko)"])
+    {'Bundesregierung': 'Bundesregierung', 'DPR': 'DPR'}
+    """
+    names, pattern = _party_pattern(tuple(parties))
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        canonical = names[int((m.lastgroup or "p0")[1:])]
+        after = text[m.end() : m.end() + 40]
+        if canonical in found or _CITED_RE.match(after) or _IN_A_NAME_RE.match(after):
+            continue
+        if after.lstrip().startswith("$"):
+            continue  # US$100 billion
+        found[canonical] = m.group()
+    return found
+
+
+#: What makes a party's name part of a longer name: "Ukraine Development Fund".
+_IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")
+
+
+@lru_cache(maxsize=64)
+def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """Return the canonical names and one pattern for them all: the curated list, then the
+    plans' own `parties` (without what they add in brackets; a place is never one)."""
+    names = [name for name, _ in lx.PARTIES]
+    patterns = [pattern for _, pattern in lx.PARTIES]
+    for party in parties:
+        name = re.sub(r"\s*\(.*?\)\s*", " ", party).strip()
+        if name and name not in names and not PLACE_RE.fullmatch(name):
+            names.append(name)
+            patterns.append(re.escape(name))
+    alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
+    return tuple(names), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    words: frozenset[str]
+    shown: str
+    span: Span
+
+
+@lru_cache(maxsize=4096)
+def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
+    """Return the conditions in `text`: each marker with the content stems of its clause.
+
+    A condition that opens with its verb ("Ist ..., so") runs to its ", so"; a fixed one ("in
+    peacetime") governs nothing after it; a marker inside a date ("for as long as") is none.
+
+    >>> [c.shown for c in conditions("Should Russia invade, or fire, the guarantee ends.")]
+    ['Should Russia invade, or fire']
+    >>> [c.shown for c in conditions("Ist der Erblasser beschränkt, so ist es ausgeschlossen.")]
+    ['Ist der Erblasser beschränkt']
+    """
+    stem = stemmer(language)
+    found = []
+    refs = references(text)
+    for start, end, stop in condition_spans(text):
+        a, b = (start, stop) if stop == end else (end, stop)
+        # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
+        # no new condition.
+        clause = "".join(" " if inside((k, k + 1), refs) else text[k] for k in range(a, b))
+        shown = " ".join(text[start:stop].split()).rstrip(",;")
+        found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Return each condition of `text` as (start, end of its marker, end of its clause)."""
+    date_spans = [span for _, span in dates(text)]
+    markers = [
+        (m.start(), m.end(), _clause_end(text, m.end())) for m in CONDITION_RE.finditer(text)
+    ]
+    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST_RE.finditer(text)]
+    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION_RE.finditer(text)]
+    found = []
+    taken: list[Span] = []
+    for start, end, stop in sorted(markers):
+        if overlaps((start, end), date_spans) or overlaps((start, end), taken):
+            continue
+        taken.append((start, end))
+        found.append((start, end, stop))
+    return tuple(found)
+
+
+def _so(text: str, at: int) -> int:
+    m = re.search(r",\s+so\b", text[at:])
+    return at + m.start() if m else _clause_end(text, at)
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Return where the clause that starts at `at` ends: a comma after three words (unless a
+    conjunction continues it), a full stop, a semicolon, a closing bracket it did not open, or
+    `_SPAN_MAX_WORDS` words."""
+    words = depth = 0
+    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", text[at:]):
+        token = m.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            if not depth and words:
+                return at + m.start()
+            depth = max(0, depth - 1)
+        elif token in ";:" or (token == "." and not re.match(r"\.\s*\d", text[at + m.start() :])):
+            if words:
+                return at + m.start()
+        elif token == ",":
+            following = text[at + m.end() :].split(None, 1)
+            if (
+                words >= 3
+                and not depth
+                and not (following and following[0].casefold() in CONJUNCTIONS)
+            ):
+                return at + m.start()
+        else:
+            words += 1
+            if words > _SPAN_MAX_WORDS:
+                return at + m.start()
+    return len(text)

@@ -1,0 +1,258 @@
+"""The compare core's shortcuts give exactly what the plain computations give.
+
+`Matcher` against difflib's `SequenceMatcher`, the bit-parallel common subsequence against the
+textbook table, the shared-word count against `Counter`, the shared `Vocabulary` against
+`similarity.words`, the scorer's gated ratio against the ungated one, and the word diff against
+the token-by-token version it replaced.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planlens.compare.matcher import SMALL_RANGE, Matcher
+from planlens.compare.matching import EXACT_FLOOR, Scorer
+from planlens.compare.model import Segment, SegmentOp
+from planlens.compare.similarity import (
+    common_subsequence,
+    matched_words,
+    ratio,
+    shared_count,
+    words,
+)
+from planlens.compare.stemming import stemmer
+from planlens.compare.textdiff import diff_words, tokenize
+from planlens.compare.units import Vocabulary, flatten
+from planlens.plan.model import Clause, Plan, Source
+
+# -- sequences with long shared runs, as in two versions of a text -------------------------------
+
+symbols = st.integers(min_value=0, max_value=6)
+
+
+@st.composite
+def related(draw: st.DrawFn) -> tuple[list[int], list[int]]:
+    """Return a sequence and an edited copy of it (or an unrelated one), either way round."""
+    alphabet = st.integers(min_value=0, max_value=draw(st.integers(1, 40)))
+    a = draw(st.lists(alphabet, max_size=300))
+    if draw(st.booleans()) and a:
+        b = list(a)
+        for _ in range(draw(st.integers(0, 12))):
+            at = draw(st.integers(0, len(b)))
+            kind = draw(st.sampled_from(["insert", "delete", "move"]))
+            if kind == "insert":
+                b[at:at] = draw(st.lists(alphabet, min_size=1, max_size=6))
+            elif b:
+                end = at + draw(st.integers(1, 40))
+                chunk = b[at:end]
+                del b[at:end]
+                if kind == "move":
+                    to = draw(st.integers(0, len(b)))
+                    b[to:to] = chunk
+    else:
+        b = draw(st.lists(alphabet, max_size=300))
+    return (b, a) if draw(st.booleans()) else (a, b)
+
+
+@given(related())
+@settings(max_examples=600)
+def test_matcher_finds_difflibs_blocks_and_opcodes(pair: tuple[list[int], list[int]]) -> None:
+    a, b = pair
+    plain = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    fast = Matcher(a, b)
+    assert fast.get_matching_blocks() == plain.get_matching_blocks()
+    assert fast.get_opcodes() == plain.get_opcodes()
+
+
+@given(st.lists(symbols, max_size=80), st.lists(symbols, max_size=80), st.data())
+@settings(max_examples=300)
+def test_matcher_answers_any_range_as_difflib(
+    a: list[int], b: list[int], data: st.DataObject
+) -> None:
+    alo = data.draw(st.integers(0, len(a)))
+    ahi = data.draw(st.integers(alo, len(a)))
+    blo = data.draw(st.integers(0, len(b)))
+    bhi = data.draw(st.integers(blo, len(b)))
+    plain = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    assert Matcher(a, b).find_longest_match(alo, ahi, blo, bhi) == plain.find_longest_match(
+        alo, ahi, blo, bhi
+    )
+
+
+def test_matcher_searches_long_ranges_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without the sampled search every range would go to difflib's; the first, whole range of
+    # two long versions of a text never does.
+    a = [f"w{k % 97}" for k in range(2000)]
+    b = [*a[:700], "new", "words", *a[900:]]
+    handed_over: list[tuple[int, int, int, int]] = []
+    plain = difflib.SequenceMatcher.find_longest_match
+
+    def counted(self: difflib.SequenceMatcher[str], *bounds: int) -> difflib.Match:
+        handed_over.append(bounds)
+        return plain(self, *bounds)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "find_longest_match", counted)
+    blocks = Matcher(a, b).get_matching_blocks()
+    assert (0, len(a), 0, len(b)) not in handed_over
+    assert all(ahi - alo < SMALL_RANGE or bhi - blo < 2 for alo, ahi, blo, bhi in handed_over)
+    monkeypatch.undo()
+    assert blocks == difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+
+
+def test_a_tie_goes_to_the_earliest_run_even_when_no_sample_meets_it() -> None:
+    # The first search samples every 8th position of a (7, 15, ...): it meets the run q0..q6
+    # (a[9:16]) but not p0..p6 (a[0:7]), which is as long and earlier in a, so difflib returns
+    # it. Only the second search, sampling every 7th, may answer.
+    p = [f"p{k}" for k in range(7)]
+    q = [f"q{k}" for k in range(7)]
+    a = [*p, "f1", "f2", *q, *(f"a{k}" for k in range(16))]
+    b = [*q, *p, *(f"b{k}" for k in range(18))]
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+        0, len(a), 0, len(b)
+    )
+    assert tuple(expected) == (0, 7, 7)
+    assert Matcher(a, b).find_longest_match(0, len(a), 0, len(b)) == expected
+
+
+# -- bounds and counts ---------------------------------------------------------------------------
+
+
+def table_lcs(a: Sequence[object], b: Sequence[object]) -> int:
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        row = [0]
+        for k, y in enumerate(b):
+            row.append(previous[k] + 1 if x == y else max(previous[k + 1], row[k]))
+        previous = row
+    return previous[-1]
+
+
+word_lists = st.lists(
+    st.sampled_from(["der", "die", "und", "vertrag", "ehe", "§", "1"]), max_size=60
+)
+
+
+@given(word_lists, word_lists)
+@settings(max_examples=400)
+def test_common_subsequence_is_the_longest_and_bounds_difflib(a: list[str], b: list[str]) -> None:
+    length = common_subsequence(a, b)
+    assert length == table_lcs(a, b) == common_subsequence(b, a)
+    assert matched_words(a, b) <= length <= shared_count(Counter(a), Counter(b))
+
+
+@given(word_lists, word_lists)
+def test_shared_count_is_counter_intersection(a: list[str], b: list[str]) -> None:
+    assert shared_count(Counter(a), Counter(b)) == (Counter(a) & Counter(b)).total()
+
+
+texts = st.text(alphabet=st.sampled_from("ab c,.’'0123Üé\u0308 "), max_size=50)
+
+
+def test_vocabulary_keeps_one_string_per_word() -> None:
+    vocabulary = Vocabulary()
+    first, second = vocabulary.words("Die Verträge gelten."), vocabulary.words("Verträge, Verträge")
+    assert first[1] == second[0] == second[1] == "verträge"
+    assert first[1] is second[0] is second[1]
+
+
+@given(st.lists(texts, max_size=8))
+def test_vocabulary_gives_the_words_and_stems_of_each_text(batch: list[str]) -> None:
+    vocabulary = Vocabulary()
+    stem = stemmer("de")
+    seen: dict[str, str] = {}
+    for text in batch:
+        got = vocabulary.words(text)
+        assert got == words(text)
+        assert vocabulary.wordset(text, stem) == frozenset(map(stem, set(words(text))))
+        for word in got:  # one string per distinct word
+            assert seen.setdefault(word, word) is word
+
+
+# -- the scorer and the word diff against the plain computations --------------------------------
+
+
+def reference_sim(scorer: Scorer, i: int, j: int) -> float:
+    """The scorer's similarity as it was computed before the common-subsequence gate."""
+    a, b = scorer.old[i], scorer.new[j]
+    if not a.has_text or not b.has_text:
+        return 0.0
+    overlap = scorer.index.overlap(i, j)
+    total = len(a.words) + len(b.words)
+    bound = 2.0 * (a.counts & b.counts).total() / total if total else 1.0
+    exact = ratio(a.words, b.words) if bound >= EXACT_FLOOR and bound > overlap else 0.0
+    return max(exact, overlap)
+
+
+sentence = st.lists(
+    st.sampled_from(["the", "parties", "shall", "not", "agree", "600,000", "NATO", "of", "and"]),
+    max_size=25,
+).map(" ".join)
+
+
+def plan(plan_id: str, texts: list[str]) -> Plan:
+    clauses = tuple(Clause(id=f"c{k}", text=t) for k, t in enumerate(texts))
+    return Plan(
+        plan_id, plan_id, "2025-01-01", "draft", "full", (Source("https://x.org"),), clauses
+    )
+
+
+@given(st.lists(sentence, min_size=1, max_size=6), st.lists(sentence, min_size=1, max_size=6))
+@settings(max_examples=200)
+def test_scorer_similarity_is_the_ungated_one(old: list[str], new: list[str]) -> None:
+    vocabulary = Vocabulary()
+    scorer = Scorer(flatten(plan("a", old), vocabulary), flatten(plan("b", new), vocabulary))
+    for i in range(len(old)):
+        for j in range(len(new)):
+            assert scorer.sim(i, j) == reference_sim(scorer, i, j)
+            assert scorer.matched(i, j) == matched_words(scorer.old[i].words, scorer.new[j].words)
+
+
+def reference_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """The word diff as it was: difflib's matcher, equal tokens emitted one by one."""
+    from planlens.compare import textdiff
+
+    a, b = tokenize(old), tokenize(new)
+    opcodes = difflib.SequenceMatcher(
+        None, [t.rstrip() for t in a], [t.rstrip() for t in b], autojunk=False
+    ).get_opcodes()
+    out: list[Segment] = []
+    emit = textdiff._emit
+    for tag, i1, i2, j1, j2 in textdiff._absorb_small_equalities(list(opcodes), a, b):
+        if tag != "equal":
+            emit(out, "delete", "".join(a[i1:i2]))
+            emit(out, "insert", "".join(b[j1:j2]))
+            continue
+        for old_token, new_token in zip(a[i1:i2], b[j1:j2], strict=True):
+            word = old_token.rstrip()
+            ops: list[tuple[SegmentOp, str]] = (
+                [("equal", old_token)]
+                if old_token == new_token
+                else [
+                    ("equal", word),
+                    ("delete", old_token[len(word) :]),
+                    ("insert", new_token[len(word) :]),
+                ]
+            )
+            for op, text in ops:
+                emit(out, op, text)
+    return tuple(out)
+
+
+spaced = st.lists(
+    st.sampled_from(["the", "US", "NATO", "600,000", "will", "not", ",", ".", " ", "  ", "\n\n"]),
+    max_size=120,
+).map(" ".join)
+
+
+@given(spaced, spaced)
+@settings(max_examples=400)
+def test_word_diff_is_the_token_by_token_one(old: str, new: str) -> None:
+    assert diff_words(old, new) == reference_diff(old, new)
+    long_old, long_new = old * 3 + " end", new * 3 + " end"
+    assert diff_words(long_old, long_new) == reference_diff(long_old, long_new)
