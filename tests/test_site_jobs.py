@@ -14,6 +14,7 @@ import sys
 import textwrap
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -55,14 +56,55 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str, tuple[s
 # -- each comparison made once -------------------------------------------------------------
 
 
-def test_each_pair_is_compared_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    made = counting(monkeypatch)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_pair_is_compared_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, jobs: int
+) -> None:
+    # Counted in a file, one line a comparison, whichever process makes it.
+    log = tmp_path / "compared"
+    original = planlens.compare.compare
+
+    def compare(old: Plan, new: Plan, *, corpus: tuple[Plan, ...] = ()) -> PlanDiff:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(repr(diff_key(old, new, corpus)) + "\n")
+        return original(old, new, corpus=corpus)
+
+    monkeypatch.setattr(planlens.site.pages, "compare", compare)
+    monkeypatch.setattr(planlens.lineage.build, "compare", compare)
     plans = load_plans([PLANS], closed=True)
-    build_site(plans, tmp_path)
+    build_site(plans, tmp_path / "site", jobs=jobs)
     site = Site(plans)
     assert len(site.pairs) == 10
     # Before: 17 comparisons, each lineage's steps made again for the lineage page.
-    assert made == {site.pair_key(old, new): 1 for old, new in site.pairs}
+    made = Counter(log.read_text("utf-8").splitlines())
+    assert made == {repr(site.pair_key(old, new)): 1 for old, new in site.pairs}
+    # Up to date: nothing to make, nothing compared.
+    log.unlink()
+    assert build_site(plans, tmp_path / "site", jobs=jobs).written == ()
+    assert not log.exists()
+
+
+def test_progress_is_told_of_the_pages_before_the_comparisons(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The bar is drawn while the comparisons, most of a build, are made (as when the index,
+    # the first page, made them all); then it moves a page at a time, in the pages' order.
+    events: list[str] = []
+    compare = Site.compare
+
+    def noted(self: Site, key: tuple[str, str, tuple[str, ...]]) -> PlanDiff | Exception:
+        events.append("compare")
+        return compare(self, key)
+
+    def progress(paths: Sequence[str]) -> Callable[[str], None]:
+        events.append(f"{len(paths)} pages")
+        return events.append
+
+    monkeypatch.setattr(Site, "compare", noted)
+    result = build_site(load_plans([PLANS], closed=True), tmp_path, progress=progress)
+    assert events[:2] == ["32 pages", "compare"]
+    assert events.count("compare") == 10
+    assert events[11:] == list(result.written)
 
 
 #: A lineage with a side branch: a -> b -> d, and d also follows a directly. The site compares
@@ -312,11 +354,19 @@ def test_a_worker_that_dies_is_a_clean_error(
     assert files(tmp_path) == {}
 
 
-def test_jobs_must_be_positive(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["0", "-1", "-j0"])
+def test_jobs_must_be_positive(tmp_path: Path, jobs: str) -> None:
     with pytest.raises(PlanlensError, match="jobs must be at least 1, not 0"):
         build_site(load_plans([PLANS], closed=True), tmp_path, jobs=0)
-    result = CliRunner().invoke(cli, ["build", str(PLANS), "-o", str(tmp_path), "--jobs", "0"])
-    assert result.exit_code == 2 and "Invalid value for '-j' / '--jobs'" in result.stderr
+    args = [jobs] if jobs.startswith("-j") else ["--jobs", jobs]
+    result = CliRunner().invoke(cli, ["build", str(PLANS), "-o", str(tmp_path / "out"), *args])
+    assert (result.exit_code, result.stdout) == (2, "")
+    number = jobs.removeprefix("-j")
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '-j' / '--jobs': {number} is not in the range x>=1.\n"
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()  # refused before any work
 
 
 def test_default_jobs_are_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -325,6 +375,41 @@ def test_default_jobs_are_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "process_cpu_count", raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert default_jobs() == 1
+
+
+class Unreadable(PlanlensError):
+    """An error that pickles but cannot be unpickled (its arguments are not its message)."""
+
+    def __init__(self, what: str, where: str) -> None:
+        super().__init__(f"{what} at {where}")
+
+
+def unreadable(state: None, item: int) -> int | Exception:
+    if item == 1:
+        return Unreadable("returned", "item 1")
+    if item == 2:
+        raise Unreadable("raised", "item 2")
+    if item == 3:
+        raise KeyError("a bug")
+    return item
+
+
+def test_an_error_the_build_cannot_read_keeps_its_message() -> None:
+    # Unpickling it would break the pool ("a worker process ended unexpectedly"): it is sent as
+    # a plain error of the same message instead, a PlanlensError still one.
+    with planlens.site.pool.mapped(unreadable, [0, 1], state=None, jobs=2) as results:
+        zero, one = results
+    assert zero == 0 and type(one) is PlanlensError and str(one) == "returned at item 1"
+    with (
+        pytest.raises(PlanlensError, match=r"^raised at item 2$"),
+        planlens.site.pool.mapped(unreadable, [0, 2], state=None, jobs=2) as results,
+    ):
+        list(results)
+    with (  # an error that unpickles is raised as it is, as in one process
+        pytest.raises(KeyError, match="a bug"),
+        planlens.site.pool.mapped(unreadable, [0, 3], state=None, jobs=2) as results,
+    ):
+        list(results)
 
 
 def slow_or_failing(state: None, item: int) -> int:

@@ -134,6 +134,9 @@ def _build(
         if previous.get(page.path) != keys[page.path] or not (out / page.path).exists()
     ]
     _check(out, todo, made, force)
+    # Told of the pages before the comparisons, which take most of a build: as when the index,
+    # the first page, made them all.
+    tick = progress([page.path for page in todo]) if progress else None
     # The comparisons the pages need, each made once, the largest first.
     needed = list(dict.fromkeys(key for page in todo for key in site.needs(page)))
     largest = sorted(range(len(needed)), key=lambda k: -site.size(needed[k]))
@@ -141,7 +144,6 @@ def _build(
         if jobs > 1:
             load_templates()  # once here, not in each worker the pages are made by
         site.diffs.update(zip(needed, diffs, strict=True))
-    tick = progress([page.path for page in todo]) if progress else None
     costliest = sorted(range(len(todo)), key=lambda k: -site.cost(todo[k]))
     staged: list[Staged] = []
     try:

@@ -17,6 +17,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from planlens.errors import PlanlensError
 
@@ -137,4 +138,25 @@ def _end_with(sentinel: int) -> None:
 
 
 def _call(work: Callable[[Any, _T], _R], item: _T) -> _R:
-    return work(_STATE, item)
+    """Do `work` in a worker; an error, raised or returned, goes back as one the build can read."""
+    try:
+        result = work(_STATE, item)
+    except Exception as err:
+        portable = _portable(err)
+        if portable is err:
+            raise
+        raise portable from None
+    if isinstance(result, Exception):  # an error returned, to be raised in the items' order
+        return cast("_R", _portable(result))
+    return result
+
+
+def _portable(err: Exception) -> Exception:
+    """Return `err` if the build can unpickle it, else an error with its message: one that it
+    cannot would break the whole pool, and be reported as a worker that died."""
+    try:
+        pickle.loads(pickle.dumps(err))
+    except Exception:
+        text = f"{type(err).__name__}: {err}"
+        return PlanlensError(str(err)) if isinstance(err, PlanlensError) else RuntimeError(text)
+    return err
