@@ -162,6 +162,26 @@ def test_rows_off_screen_are_skipped_and_small_reports_are_tables(
     assert visit.problems() == []
 
 
+#: Render every row, as a report of few rows does.
+SHOW_ALL = """() => {
+  for (const row of document.querySelectorAll("tr.row")) row.style.contentVisibility = "visible";
+}"""
+#: The height of the clause table's body, in pixels.
+BODY_HEIGHT = "() => document.querySelector('table.clauses > tbody').getBoundingClientRect().height"
+
+
+def test_rows_off_screen_keep_about_their_height(
+    reports: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    # Rows not rendered yet keep an estimated height (many.css): were it far off, the scroll bar
+    # would jump as rows are shown, and find-in-page or a key would leave its row off screen.
+    page = open_page(reports["many"]).page
+    estimated = page.evaluate(BODY_HEIGHT)
+    page.evaluate(SHOW_ALL)
+    real = page.evaluate(BODY_HEIGHT)
+    assert abs(estimated - real) < 0.05 * real, (estimated, real)
+
+
 def table_roles(page: Page) -> dict[str, int]:
     """Count the rows and cells that the clause table exposes to assistive technology."""
     table = page.get_by_role("table", name="Each clause of the old version")
