@@ -373,6 +373,11 @@ def test_default_jobs_are_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "process_cpu_count", lambda: 6, raising=False)
     assert default_jobs() == 6
     monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may use, not the machine's
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5})
+        monkeypatch.setattr(os, "cpu_count", lambda: 64)
+        assert default_jobs() == 3
+        monkeypatch.delattr(os, "sched_getaffinity")
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert default_jobs() == 1
 

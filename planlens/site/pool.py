@@ -42,7 +42,12 @@ _STATE: Any = None
 
 def default_jobs() -> int:
     """Return how many processes a build uses unless told: the cores this process may use."""
-    count = getattr(os, "process_cpu_count", os.cpu_count)()  # the former from Python 3.13
+    if hasattr(os, "process_cpu_count"):  # Python 3.13: the cores this process may run on
+        count = os.process_cpu_count()
+    elif hasattr(os, "sched_getaffinity"):  # Linux before 3.13: the same (taskset, cpusets)
+        count = len(os.sched_getaffinity(0))
+    else:
+        count = os.cpu_count()
     return max(1, count or 1)
 
 
