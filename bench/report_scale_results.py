@@ -296,7 +296,9 @@ def report(
         f"In headless Chromium at {VIEWPORT['width']} x {VIEWPORT['height']} (file:// URLs; "
         f"planlens's pages opened {BROWSER_RUNS} times, medians; HtmlDiff's once, for "
         "reference). Times in ms from navigation start; long tasks from PerformanceObserver; "
-        f"scroll = {SCROLL_STEPS} wheel steps to the bottom, each waited for; max frame gap = "
+        f"scroll = {SCROLL_STEPS} wheel steps to the bottom, each waited for (and more, up to "
+        f"{SCROLL_STEPS}, while the bottom, which moves as skipped rows are shown, is not reached "
+        "yet); max frame gap = "
         "longest gap between requestAnimationFrame callbacks while scrolling; filter = a click "
         'on "hide unchanged" (then again to show all), from the click to the frame after it. '
         "A report of more rows than `MANY_ROWS` lets Chromium skip the rows off screen "
