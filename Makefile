@@ -13,11 +13,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.stamp-base: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[fast]'
 	touch $@
 
 $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,browser,import]'
+	$(BIN)/python -m pip install --quiet -e '.[fast,test,browser,import]'
 	touch $@
 
 $(VENV)/.stamp-lint: pyproject.toml | $(BIN)/python
@@ -44,8 +44,8 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
-	$(PYTHON) scripts/lowest-requirements.py test browser import > $(LOWEST)/constraints.txt
-	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[test,browser,import]'
+	$(PYTHON) scripts/lowest-requirements.py fast test browser import > $(LOWEST)/constraints.txt
+	$(LOWEST)/bin/python -m pip install --quiet -c $(LOWEST)/constraints.txt -e '.[fast,test,browser,import]'
 	touch $@
 
 test-lowest: $(LOWEST)/.stamp

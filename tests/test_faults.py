@@ -248,10 +248,19 @@ def test_a_waiting_build_runs_when_the_lock_is_released(corpus: Corpus, tmp_path
         ) as process,
     ):
         with build_lock(out):
-            time.sleep(2)
+            # Read until the build says it waits (not a fixed sleep: on a loaded machine the
+            # build may take seconds to start, and then it never saw the lock held).
+            assert process.stderr is not None
+            said = ""
+            while "waiting for it" not in said:
+                line = process.stderr.readline()
+                assert line, f"the build ended without waiting: {said!r}"
+                said += line
+            time.sleep(0.5)
             assert process.poll() is None  # still waiting
             assert {n: d for n, d in files(out).items() if n != LOCK} == corpus.pages_a
-        _, stderr = process.communicate(timeout=120)
+        _, rest = process.communicate(timeout=120)
+    stderr = said + rest
     assert process.returncode == 0, stderr
     assert f"another build is running in {out} (pid {os.getpid()}); waiting for it" in stderr
     assert files(out) == corpus.pages_b

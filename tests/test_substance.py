@@ -21,6 +21,12 @@ Row = tuple[str, str, str, str]
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "number": [
+        (
+            "Die Mehrkosten sind von den Parteien je zur Hälfte zu tragen.",
+            "Die Mehrkosten sind von dem Reisenden zu tragen.",
+            "de",
+            "'je zur Hälfte' goes",
+        ),
         ("capped at 600,000 personnel.", "capped at 800,000 personnel.", "en", "a cap raised"),
         ("US$100 billion will be invested.", "US$200 billion will be invested.", "en", "money"),
         ("a zone of 5 km", "a zone of 40 km", "en", "a distance"),
@@ -29,6 +35,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ("mit einhundertachtzig Tagessätzen", "mit neunzig Tagessätzen", "de", "a number word"),
     ],
     "date": [
+        (
+            "Die Ansprüche des Reisenden verjähren in zwei Jahren.",
+            "Die Ansprüche des Reisenden verjähren in drei Jahren.",
+            "de",
+            "a limitation period",
+        ),
+        (
+            "Either party may terminate with a notice period of 30 days.",
+            "Either party may terminate with a notice period of 60 days.",
+            "en",
+            "a notice period",
+        ),
         (
             "Ukraine will hold elections within 100 days.",
             "Ukraine will hold elections as soon as possible.",
@@ -79,6 +97,15 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "modality": [
         (
+            "The IAEA will supervise the restart of the nuclear power plant.",
+            (
+                "Nuclear power plant: no consensus has been reached. The United States proposes"
+                " that it operate the plant."
+            ),
+            "en",
+            "an arrangement becomes positions on the table",
+        ),
+        (
             "The parties shall consult each other.",
             "The parties may consult each other.",
             "en",
@@ -110,6 +137,12 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "party": [
+        (
+            "Der Antrag ist schriftlich zu stellen.",
+            "Der Antrag ist bei der Behörde schriftlich zu stellen.",
+            "de",
+            "an authority, not only a compound such as Landesbehörde",
+        ),
         (
             "The US will respond.",
             "The US, NATO and EU states will respond.",
@@ -144,6 +177,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "condition": [
         (
+            (
+                "Taten werden nur verfolgt, wenn der Staat Beziehungen unterhält, die "
+                "Gegenseitigkeit verbürgt ist und ein Strafverlangen vorliegt."
+            ),
+            (
+                "Taten werden nur verfolgt, wenn der Staat Beziehungen unterhält und ein "
+                "Strafverlangen vorliegt."
+            ),
+            "de",
+            "an item of a condition dropped",
+        ),
+        (
             "capped at 800,000 personnel.",
             "capped at 800,000 personnel in peacetime.",
             "en",
@@ -176,6 +221,51 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            (
+                "Die Miete für ein Grundstück, ein eingetragenes Schiff und für bewegliche "
+                "Sachen ist am Ende zu entrichten."
+            ),
+            "Die Miete für ein Grundstück und für bewegliche Sachen ist am Ende zu entrichten.",
+            "de",
+            "an item dropped before 'und'",
+        ),
+        (
+            "No one is liable for damages for loss of goodwill, work stoppage or malfunction.",
+            (
+                "No one is liable for damages for lost profits, loss of goodwill, work stoppage"
+                " or malfunction."
+            ),
+            "en",
+            "an item added with its comma",
+        ),
+        (
+            "Wer von einem Zeugnis der bezeichneten Art Gebrauch macht, wird bestraft.",
+            "Wer von einem Gesundheitszeugnis der bezeichneten Art Gebrauch macht, wird bestraft.",
+            "de",
+            "a compound narrows its last part",
+        ),
+        (
+            "Verträge über Dienstleistungen werden mit dem genehmigten Entgelt wirksam.",
+            "Verträge über Leistungen werden mit dem genehmigten Entgelt wirksam.",
+            "de",
+            "the compound's last part alone widens",
+        ),
+        (
+            "Ein minderjähriges unverheiratetes Kind kann Unterhalt verlangen.",
+            "Ein minderjähriges Kind kann Unterhalt verlangen.",
+            "de",
+            "an adjective dropped before its noun",
+        ),
+        (
+            "Einem Ausweispapier stehen Zeugnisse und andere Urkunden gleich.",
+            (
+                "Einem Ausweispapier stehen Gesundheitszeugnisse sowie solche Zeugnisse und "
+                "andere Urkunden gleich."
+            ),
+            "de",
+            "an item and the determiner of the next",
+        ),
         (
             "a comprehensive non-aggression agreement",
             "an unconditional non-aggression agreement",
@@ -258,6 +348,30 @@ FLAGGED: dict[FlagType, list[Row]] = {
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "number": [
+        (
+            "You may convey such a library, provided that you do these two things:",
+            "You may convey such a library, if you do both of the following:",
+            "en",
+            "'two things' / 'both'",
+        ),
+        (
+            "Die zwei Ehegatten tragen die Kosten gemeinsam.",
+            "Beide Ehegatten tragen die Kosten gemeinsam.",
+            "de",
+            "'zwei' / 'beide'",
+        ),
+        (
+            "Die Ansprüche des Reisenden verjähren in zwei Jahren.",
+            "Die Ansprüche des Reisenden verjähren in drei Jahren.",
+            "de",
+            "a limitation period is a date",
+        ),
+        (
+            "Eine Verjährungsfrist von weniger als einem Jahr ist unwirksam.",
+            "Eine Verjährungsfrist von weniger als zwei Jahren ist unwirksam.",
+            "de",
+            "the length of a Frist is a date",
+        ),
         (
             "from 00:00 Kyiv time on 15 February 2015",
             "from 00:00 Kyiv time on 1 March 2015",
@@ -430,6 +544,60 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Civilians held in detention and hostages, children among them, will be returned.",
+            (
+                "Civilians held in detention and hostages, children and political prisoners "
+                "among them, will be returned."
+            ),
+            "en",
+            "a subset spelled out",
+        ),
+        (
+            "Every prisoner still held, and every body, will be exchanged.",
+            (
+                "Every prisoner still held, prisoners of war included, and every body will be "
+                "exchanged."
+            ),
+            "en",
+            "'X included' spells out a subset",
+        ),
+        (
+            "Das Inventar ist von der Behörde, dem Beamten oder dem Notar einzureichen.",
+            "Das Inventar ist von dem Notar einzureichen.",
+            "de",
+            "the items are parties (that is party)",
+        ),
+        (
+            "This License and the rights granted hereunder will terminate automatically.",
+            "The rights granted under this License will terminate automatically.",
+            "en",
+            "an item that moved inside the phrase",
+        ),
+        (
+            (
+                "Die Strafe ist höher, wenn die Tat öffentlich oder durch Verbreiten von "
+                "Schriften begangen ist."
+            ),
+            (
+                "Die Strafe ist höher, wenn die Tat öffentlich, in einer Versammlung oder durch"
+                " Verbreiten von Schriften begangen ist."
+            ),
+            "de",
+            "an item of a condition is the condition's",
+        ),
+        (
+            "Should Russia invade, the answer will be a decisive, coordinated military reaction.",
+            "Should Russia invade, the answer will be a coordinated military reaction.",
+            "en",
+            "one word between commas is no item",
+        ),
+        (
+            "Ein minderjähriges Kind kann Unterhalt verlangen.",
+            "Einem minderjährigen Kind steht Unterhalt zu.",
+            "de",
+            "an adjective declined otherwise",
+        ),
         (
             "Prisoners will be exchanged.",
             "Prisoners will be exchanged. All sides will monitor the exchange.",

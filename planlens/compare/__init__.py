@@ -16,6 +16,8 @@
   conditions, dates and deadlines, references, units, parties, places.
 - `phrases`: the phrases of two texts and which of them are versions of each other.
 - `statements`: what a text states: figures, dates, references, parties, conditions.
+- `extent`: the extent of a provision for `scope`: words of extent, places, items of an
+  enumeration, qualifiers of a noun (German compounds and adjectives).
 - `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
 - `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,

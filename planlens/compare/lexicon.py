@@ -98,6 +98,30 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: Determiners: no content of an enumeration's item ("der Behörde" is the party "Behörde").
+DETERMINERS = """the a an such this that these those its their his her your our
+    der die das den dem des ein eine einen einem einer eines solche solchen solcher solches
+    diese dieser diesen diesem dieses jene jener jenen sein seine seinen seinem seiner ihr ihre
+    ihren ihrem ihrer"""
+#: What opens a list of examples (a subset spelled out, no change of scope), and what closes
+#: one: "such as a translation", "children and political prisoners among them".
+EXAMPLES_BEFORE = (
+    r"such as|e\.\s?g\.|for example|for instance|in particular|particularly|namely|"
+    r"insbesondere|beispielsweise|z\.\s?B\.|namentlich|etwa"
+)
+EXAMPLES_AFTER = r"among them|among others|included|unter ihnen|darunter|inbegriffen|eingeschlossen"
+#: German words with an adjective's ending that are none: determiners, pronouns, quantifiers,
+#: conjunctions, prepositions, adverbs, auxiliary verbs.
+NOT_ADJECTIVES = """diese dieser diesen diesem dieses jene jener jenen jenem jenes welche
+    welcher welchen welchem welches solche solcher solchen solchem solches keine keiner keinen
+    keinem keines meine meiner meinen meinem seine seiner seinen seinem seines ihre ihrer ihren
+    ihrem ihres unsere unserer unseren deren dessen andere anderen anderer anderem anderes
+    einige einigen einiger jede jeder jeden jedem jedes alle allen aller allem beide beiden
+    mehrere mehreren sämtliche sämtlichen wenige wenigen viele vielen eine einer einen einem
+    eines oder aber sondern unter über hinter außer wieder immer ferner bisher daher vorher
+    nachher später früher eher weiter sieben haben werden wollen sollen können müssen dürfen
+    geben nehmen selbst derselben derselbe desselben denselben demselben"""
+
 #: Places: never parties; named where a commitment applies, they are its scope. English names
 #: of the places the shipped plans name, and the Ukrainian and Russian geography around them.
 PLACES = (
@@ -176,7 +200,12 @@ DEADLINES = (
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich|sofort|spätestens(?:\s+\S+){{1,3}}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|vor\s+Ablauf|nach\s+Ablauf|"
-    r"Frist\w*|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
+    # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
+    # "a notice period of 30 days", "verjähren in zwei Jahren"; the length is no figure.
+    rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
+    rf"(?:von|of)\s+(?:(?:weniger|mehr)\s+als\s+|(?:less|more)\s+than\s+)?\S+\s+{_UNIT_TIME}|"
+    rf"verjähr\w*\s+(?:in|nach|binnen)\s+(?:\S+\s+)?{_UNIT_TIME}|"
+    r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
 )
 #: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
 YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
@@ -214,8 +243,11 @@ NUMBER_WORDS: dict[str, int] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "thousand": 1000, "half": 0, "double": 0, "twice": 0,
+    "hundred": 100, "thousand": 1000, "half": 0, "double": 0, "twice": 0, "hälfte": 0,
+    "drittel": 0, "viertel": 0, "doppelte": 0,
 }  # fmt: skip
+#: "both" counts two where the other text says two ("these two things" / "both of the following").
+BOTH = r"both|beide[nmrs]?"
 #: "one" and German "ein" count as figures only before a unit ("one year", "einem Jahr").
 ONE_BEFORE_UNIT = (
     r"(?:one|a single|ein|eine|einem|einen|einer|eines)"
@@ -296,7 +328,7 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("European Commission", r"European Commission|(?-i:Europäische Kommission)"),
     # German law: courts, authorities, governments and office holders who act.
     ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?!\w)|Gerichte[n]?"),
-    ("Behörde", r"[A-ZÄÖÜ][a-zäöüß]+behörden?"),
+    ("Behörde", r"(?:[A-ZÄÖÜ][a-zäöüß]+b|B)ehörden?"),
     ("Bundesnetzagentur", r"Bundesnetzagentur"),
     ("Bundesregierung", r"Bundesregierung|Landesregierung(?:en)?"),
     ("Bundesministerium", r"Bundesminister\w*"),

@@ -5,6 +5,11 @@ algorithms as the C `PyStemmer`, maintained by the Snowball project and used by 
 search) cover English, German, Russian and some thirty other languages, not Ukrainian. A plan
 in a language without a stemmer is compared on whole words, as before.
 
+When PyStemmer is installed (the `fast` extra), snowballstemmer hands every stemmer to it: the
+same Snowball algorithms compiled to C, giving the same stems (`tests/test_stemming.py` checks
+it on the words of the corpus), loaded in a millisecond instead of all thirty-odd Python modules,
+and several times faster on a first comparison, before the cache of stems is warm.
+
 Stems feed the word-overlap measures (which clauses share their rarer words); difflib's ratio and
 the word-level redline still work on the words as written.
 """

@@ -30,16 +30,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+from planlens.compare.extent import enumerations, places, qualifiers, scope_words
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
 from planlens.compare.statements import (
-    CONDITION_RE,
-    CONJUNCTIONS,
-    PLACE_RE,
     URL_RE,
     WORD_RE,
     Condition,
@@ -58,10 +55,8 @@ _I = re.IGNORECASE
 _NEGATOR_RE = word_pattern(lx.NEGATORS)
 _NEGATION_IDIOM_RE = word_pattern(lx.NEGATION_IDIOMS)
 _FORCES = tuple((force, word_pattern(pattern)) for force, pattern in lx.MODAL_FORCES)
-_SCOPES = tuple((name, word_pattern(pattern)) for name, pattern in lx.SCOPE_CLASSES)
-_PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
-_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
-_MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
+_BOTH_RE = word_pattern(lx.BOTH)
+_PROPOSAL_RE = word_pattern(dict(lx.MODAL_FORCES)["proposal"])
 #: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
 #: may modify", "so that implementation can begin", "how they can obtain".
 _SUBORDINATE_RE = re.compile(
@@ -117,62 +112,6 @@ def _negators(text: str) -> list[str]:
     return [m.group().casefold() for m in _NEGATOR_RE.finditer(text)]
 
 
-def _scopes(text: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    taken: list[Span] = []
-    for name, pattern in _SCOPES:
-        for m in pattern.finditer(text):
-            if not overlaps(m.span(), taken):
-                taken.append(m.span())
-                out.setdefault(name, []).append(m.group().casefold())
-    return out
-
-
-def _places(text: str) -> set[str]:
-    return {" ".join(m.group().split()) for m in PLACE_RE.finditer(text)}
-
-
-def _list_items(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Return the items dropped from and added to an enumeration between two phrases."""
-    a, b = _tokens(old), _tokens(new)
-    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
-    gone: list[str] = []
-    came: list[str] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        for span, other, out in ((a[i1:i2], b[j1:j2], gone), (b[j1:j2], a[i1:i2], came)):
-            if span and _is_list_item(span, other, parties):
-                out.append(" ".join(t for t in span if t not in ",").strip())
-    return gone, came
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"and/or|und/oder|[\w’'§-]+|[^\w\s]", text)
-
-
-def _is_list_item(span: list[str], other: list[str], parties: Sequence[str]) -> bool:
-    """Tell whether `span`, added or dropped, is an item of an enumeration: it opens or closes
-    with its conjunction ("und die Wahl des ... Erbrechts", "fighters and"), is short, and is
-    neither a party (that is `party`) nor a clause of its own."""
-    if any(t.casefold() not in CONJUNCTIONS and t.isalnum() for t in other):
-        return False  # a replacement, not an insertion
-    words = [t for t in span if t not in ","]
-    if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
-        return False
-    content = [t for t in words if t.casefold() not in CONJUNCTIONS]
-    if not content or all(parties_named(t, parties) for t in content):
-        return False
-    text = " ".join(span)
-    if (
-        CONDITION_RE.search(text)
-        or _MODAL_RE.search(text)
-        or content[-1].casefold() in _PREPOSITIONS
-    ):
-        return False
-    return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
-
-
 # -- the flags ----------------------------------------------------------------------------
 
 
@@ -205,8 +144,11 @@ def substance_flags(
     new_changed = [p.text for p in _changed(alignment, old=False)]
     old_figures = [f for text in old_changed for f in figures(text, language)]
     new_figures = [f for text in new_changed for f in figures(text, language)]
+    old_figures += _both(old_changed, old_figures, new_figures)
+    new_figures += _both(new_changed, new_figures, old_figures)
     old_dates = [d for text in old_changed for d, _ in dates(text)]
     new_dates = [d for text in new_changed for d, _ in dates(text)]
+    items, conditional_items = enumerations(alignment, parties)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
@@ -216,21 +158,34 @@ def substance_flags(
         "negation": _per_group(alignment, _negation),
         "modality": _per_group(alignment, _modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
-        "condition": _condition_difference(alignment, language),
+        "condition": _plus(_condition_difference(alignment, language), conditional_items),
         "scope": _plus(
-            _per_group(alignment, lambda o, n: _scope(o, n, parties)),
-            _enumerations(alignment, parties),
+            _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
+            qualifiers(alignment, language),
         ),
         "provision": (
             [_gist(p) for p in alignment.removed if _is_provision(p)],
             [_gist(p) for p in alignment.added if _is_provision(p)],
         ),
     }  # fmt: skip
+    if not any(found["modality"]):
+        found["modality"] = _open(" ".join(old_changed), " ".join(new_changed))
     return tuple(
         Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
         for kind, (gone, came) in found.items()
         if gone or came
     )
+
+
+def _both(
+    texts: list[str], ours: list[tuple[str, str]], theirs: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Return "both" as the figure 2 where the other side counts two and this side does not:
+    "do these two things" / "do both of the following"."""
+    keys = [k for k, _ in ours]
+    if "2" in keys or "2" not in (k for k, _ in theirs):
+        return []
+    return [("2", m.group()) for text in texts for m in _BOTH_RE.finditer(text)][:1]
 
 
 def _difference(
@@ -290,12 +245,24 @@ def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
     )
 
 
+def _open(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the words of an open position ("proposes", "no consensus") in the changed phrases
+    of one side only, where the other side's commit: the clause turned from an arrangement
+    into positions on the table, or the reverse, wherever its phrases went."""
+    if bool(_PROPOSAL_RE.search(old)) == bool(_PROPOSAL_RE.search(new)):
+        return [], []  # the cheap test first: the words of a proposal on one side only
+    a, b = _forces(_masked(old)), _forces(_masked(new))
+    if ("proposal" in a) == ("proposal" in b) or not a or not b:
+        return [], []
+    return a.get("proposal", []), b.get("proposal", [])
+
+
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
-    a, b = _scopes(mo), _scopes(mn)
+    a, b = scope_words(mo), scope_words(mn)
     gone = [w for name, ws in a.items() if name not in b for w in ws]
     came = [w for name, ws in b.items() if name not in a for w in ws]
-    pa, pb = _places(mo), _places(mn)
+    pa, pb = places(mo), places(mn)
     gone += sorted(pa - pb)
     came += sorted(pb - pa)
     ra, rb = referenced(old), referenced(new)
@@ -309,31 +276,6 @@ def _plus(
     a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
 ) -> tuple[list[str], list[str]]:
     return a[0] + b[0], a[1] + b[1]
-
-
-def _enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Return the items dropped from or added to an enumeration, between each phrase and its
-    closest version in its group; the same both ways round, and an item that only moved (gone
-    here, come there) is none."""
-    gone: list[str] = []
-    came: list[str] = []
-    for olds, news in alignment.groups:
-        pairs = dict.fromkeys(
-            [(max(olds, key=lambda o: similarity(o, n)), n) for n in news]
-            + [(o, max(news, key=lambda n: similarity(o, n))) for o in olds]
-        )
-        for o, n in pairs:
-            if min(len(o.text.split()), len(n.text.split())) < 4:
-                continue
-            g, c = _list_items(o.text, n.text, parties)
-            c2, g2 = _list_items(n.text, o.text, parties)
-            gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
-            came += [x for x in dict.fromkeys(c + c2) if x not in came]
-    moved = {x.casefold() for x in gone} & {x.casefold() for x in came}
-    return (
-        [x for x in gone if x.casefold() not in moved],
-        [x for x in came if x.casefold() not in moved],
-    )
 
 
 def _party_difference(

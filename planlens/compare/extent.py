@@ -1,0 +1,302 @@
+"""The extent of a provision, for the `scope` flag: whom or what it covers and how far.
+
+Read by `substance` inside each group of aligned phrases (`phrases`):
+
+- the words of extent (`scope_words`: all / only / full / unconditional / interim / permanent...,
+  their classes in `lexicon`) and the places a phrase names (`places`);
+- the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
+  Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
+  not an item that only moved inside the phrase, a party (that is `party`), nor an example
+  ("children and political prisoners among them", "including", "insbesondere");
+- the qualifiers of a noun added or dropped (`qualifiers`): German compounds narrow what their
+  last part names ("Zeugnis" -> "Gesundheitszeugnis", "Dienstleistungen" -> "Leistungen"), and
+  so does an adjective before an unchanged noun ("ein minderjähriges unverheiratetes Kind" ->
+  "ein minderjähriges Kind").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import planlens.compare.lexicon as lx
+from planlens.compare.matcher import Matcher
+from planlens.compare.phrases import Alignment, Phrase, similarity
+from planlens.compare.statements import (
+    CONDITION_RE,
+    CONJUNCTIONS,
+    PLACE_RE,
+    Span,
+    condition_spans,
+    overlaps,
+    parties_named,
+    word_pattern,
+)
+
+_SCOPES = tuple((name, word_pattern(pattern)) for name, pattern in lx.SCOPE_CLASSES)
+_PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+_MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
+_TOKEN_RE = re.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
+_DETERMINERS = frozenset(lx.DETERMINERS.split())
+_GERMAN_ADJECTIVE_RE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
+#: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
+_HEAD_MIN, _HEAD_ADDS = 4, 3
+#: How many words after its marker an item still belongs to a condition.
+_CONDITION_REACH = 12
+
+
+def scope_words(text: str) -> dict[str, list[str]]:
+    """Return the words of extent in `text` by their class."""
+    out: dict[str, list[str]] = {}
+    taken: list[Span] = []
+    for name, pattern in _SCOPES:
+        for m in pattern.finditer(text):
+            if not overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.setdefault(name, []).append(m.group().casefold())
+    return out
+
+
+def places(text: str) -> set[str]:
+    return {" ".join(m.group().split()) for m in PLACE_RE.finditer(text)}
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+Opcodes = Sequence[tuple[str, int, int, int, int]]
+
+
+@lru_cache(maxsize=1024)
+def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
+    """Return the tokens of two phrases, casefolded too, and the opcodes between them."""
+    a, b = _tokens(old), _tokens(new)
+    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
+    matcher = Matcher(keys_a, keys_b)
+    return a, b, keys_a, keys_b, matcher.get_opcodes()
+
+
+def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
+    """Return each phrase of a group with its closest version on the other side, once each."""
+    return list(
+        dict.fromkeys(
+            [(max(olds, key=lambda o: similarity(o, n)), n) for n in news]
+            + [(o, max(news, key=lambda n: similarity(o, n))) for o in olds]
+        )
+    )
+
+
+Items = tuple[list[str], list[str]]
+
+
+def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, Items]:
+    """Return the items dropped from or added to an enumeration, between each phrase and its
+    closest version in its group: those of the provision (its scope), then those inside a
+    condition (what triggers it). The same both ways round, and an item that only moved (gone
+    here, come there) is none."""
+    gone: list[tuple[str, bool]] = []
+    came: list[tuple[str, bool]] = []
+    for olds, news in alignment.groups:
+        for o, n in _closest(olds, news):
+            if min(len(o.text.split()), len(n.text.split())) < 4:
+                continue
+            g, c = _list_items(o.text, n.text, parties)
+            c2, g2 = _list_items(n.text, o.text, parties)
+            gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
+            came += [x for x in dict.fromkeys(c + c2) if x not in came]
+    moved = {x.casefold() for x, _ in gone} & {x.casefold() for x, _ in came}
+    return (
+        (
+            [x for x, cond in gone if not cond and x.casefold() not in moved],
+            [x for x, cond in came if not cond and x.casefold() not in moved],
+        ),
+        (
+            [x for x, cond in gone if cond and x.casefold() not in moved],
+            [x for x, cond in came if cond and x.casefold() not in moved],
+        ),
+    )
+
+
+def _list_items(
+    old: str, new: str, parties: Sequence[str]
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Return the items dropped from and added to an enumeration between two phrases, each
+    with whether it is inside a condition."""
+    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
+    gone: list[tuple[str, bool]] = []
+    came: list[tuple[str, bool]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        for text, side, (k1, k2), other, other_keys, out in (
+            (old, a, (i1, i2), b[j1:j2], keys_b, gone),
+            (new, b, (j1, j2), a[i1:i2], keys_a, came),
+        ):
+            span = side[k1:k2]
+            if not span or not _is_list_item(span, other, side[k2 : k2 + 6], parties):
+                continue
+            if _example(side, k1, k2) or _moved(span, other_keys):
+                continue
+            item = " ".join(t for t in span if t != ",").strip()
+            out.append((item, _in_condition(text, k1)))
+    return gone, came
+
+
+def _is_list_item(
+    span: list[str], other: list[str], following: list[str], parties: Sequence[str]
+) -> bool:
+    """Tell whether `span`, added or dropped, is an item of an enumeration: it opens or closes
+    with its conjunction ("und die Wahl des ... Erbrechts", "fighters and") or with its comma
+    where the list goes on after it ("den sexuellen Übergriff, die sexuelle Nötigung oder"),
+    is short, and is neither a party (that is `party`) nor a clause of its own."""
+    if any(t.casefold() not in CONJUNCTIONS and t.isalnum() for t in other):
+        return False  # a replacement, not an insertion
+    words = [t for t in span if t != ","]
+    if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
+        return False
+    content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
+    if not content or all(parties_named(t, parties) for t in content):
+        return False
+    text = " ".join(span)
+    if (
+        CONDITION_RE.search(text)
+        or _MODAL_RE.search(text)
+        or content[-1].casefold() in _PREPOSITIONS
+    ):
+        return False
+    if parties_named(" ".join(content), parties):
+        return False  # an item naming a party is the party's business
+    comma = (span[0] == "," or span[-1] == ",") and span.count(",") == 1
+    if comma and content[-1].isalpha() and _list_goes_on(following):
+        return True
+    # "Gesundheitszeugnisse sowie solche [Zeugnisse]": the determiner of the next item.
+    while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
+        words = words[:-1]
+    return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+def _list_goes_on(following: list[str]) -> bool:
+    """Tell whether a comma or a conjunction follows within a few words (no sentence break)."""
+    for token in following[:5]:
+        if token in ".;:()":
+            return False
+        if token == "," or token.casefold() in CONJUNCTIONS:
+            return True
+    return False
+
+
+def _in_condition(text: str, k: int) -> bool:
+    """Tell whether the `k`th token of `text` is inside a condition (that is `condition`): in
+    a condition's clause, or a few words after its marker in the same part of the sentence
+    (a German clause runs to its verb: "wenn die Tat öffentlich, in einer Versammlung oder
+    durch Verbreiten eines Inhalts begangen ist")."""
+    starts = [m.start() for m in _TOKEN_RE.finditer(text)]
+    at = starts[k] if k < len(starts) else len(text)
+    for start, _, stop in condition_spans(text):
+        if start <= at < stop:
+            return True
+        between = text[start:at]
+        if (
+            start < at
+            and len(_TOKEN_RE.findall(between)) <= _CONDITION_REACH
+            and not re.search(r"[.;:]|,\s*(?:so|then)\b", between)
+        ):
+            return True
+    return False
+
+
+def _example(tokens: list[str], k1: int, k2: int) -> bool:
+    """Tell whether tokens[k1:k2] sit in a list of examples: after "such as", "insbesondere"
+    in the same part of the sentence, or before or at "among them", "included"."""
+    before = re.split(r"[.;:()]", " ".join(tokens[max(0, k1 - 12) : k1]))[-1]
+    after = " ".join(t for t in tokens[k1 : k2 + 8] if t != ",")
+    return bool(re.search(rf"\b(?:{lx.EXAMPLES_BEFORE})\b", before, re.IGNORECASE)) or bool(
+        re.search(rf"\b(?:{lx.EXAMPLES_AFTER})\b", after, re.IGNORECASE)
+    )
+
+
+def _moved(span: list[str], other_keys: list[str]) -> bool:
+    """Tell whether every content word of `span` is still in the other phrase: the item moved
+    ("This License and the rights ..." -> "The rights ... under this License")."""
+    content = [
+        t.casefold()
+        for t in span
+        if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
+    ]
+    return bool(content) and all(t in other_keys for t in content)
+
+
+def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:
+    """Return the nouns whose qualifier went and came between the phrases of each group:
+    a German compound for its last part or the reverse, an adjective before the same noun."""
+    gone: list[str] = []
+    came: list[str] = []
+    if language != "de":
+        return gone, came
+    for olds, news in alignment.groups:
+        for o, n in _closest(olds, news):
+            g, c = _qualified(o.text, n.text)
+            gone += [x for x in g if x not in gone]
+            came += [x for x in c if x not in came]
+    return gone, came
+
+
+def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
+    tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
+    dropped before a noun both keep."""
+    gone: list[str] = []
+    came: list[str] = []
+    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+            x, y = a[i1], b[j1]
+            if _compound_of(x, y):
+                came.append(y)
+            elif _compound_of(y, x):
+                gone.append(x)
+        if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
+            if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
+                continue
+            adjective_a = _adjective(a[i2 - 1]) if i2 > i1 else None
+            adjective_b = _adjective(b[j2 - 1]) if j2 > j1 else None
+            if adjective_a and not adjective_b and not _determiners_only(b[j1:j2]):
+                continue
+            if adjective_b and not adjective_a and not _determiners_only(a[i1:i2]):
+                continue
+            if adjective_a and adjective_b:
+                continue  # one adjective for another (or its declension): a rewording
+            if adjective_a:
+                gone.append(f"{a[i2 - 1]} {a[i2]}")
+            elif adjective_b:
+                came.append(f"{b[j2 - 1]} {b[j2]}")
+    return gone, came
+
+
+def _compound_of(compound: str, head: str) -> bool:
+    """Tell whether `compound` is a German compound whose last part is `head` ("Zeugnis",
+    "Gesundheitszeugnis")."""
+    return (
+        compound[:1].isupper()
+        and head[:1].isupper()
+        and len(head) >= _HEAD_MIN
+        and len(compound) - len(head) >= _HEAD_ADDS
+        and compound.casefold().endswith(head.casefold())
+        and compound[-len(head) - 1] != "-"
+    )
+
+
+def _adjective(token: str) -> str | None:
+    """Return the stem of a German adjective ("unverheiratetes" -> "unverheiratet"), if it is
+    one: a lower-case word with an adjective's ending, not a determiner or pronoun."""
+    if not _GERMAN_ADJECTIVE_RE.fullmatch(token) or token in _NOT_ADJECTIVES:
+        return None
+    return re.sub(r"(?:e|en|er|es|em)$", "", token)
+
+
+def _determiners_only(tokens: list[str]) -> bool:
+    return all(t.casefold() in _DETERMINERS for t in tokens)
