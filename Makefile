@@ -78,6 +78,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/compare_scale.py --write-results
 	$(BIN)/python bench/report_scale.py --write-results
 	$(BIN)/python bench/load_speed.py --write-results
+	$(BIN)/python bench/build_speed.py --write-results
 
 # The fuzz tests with random seeds and many more examples than `make test` runs (derandomized
 # there); FUZZ_EXAMPLES per property. A failure found here is pinned with @example in the test.

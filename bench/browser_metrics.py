@@ -81,6 +81,8 @@ LOAD_FIGURES = """
 """
 
 #: Wait until the page has scrolled to `target` (or stopped moving for 10 frames).
+#: The scroll position of the page's bottom, now.
+BOTTOM = "() => Math.max(0, document.documentElement.scrollHeight - window.innerHeight)"
 WAIT_SCROLL = """
 async (target) => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -229,6 +231,18 @@ def _scroll(page: Any, out: Visit, figures: dict[str, Any]) -> None:
         page.mouse.wheel(0, step)
         y = page.evaluate(WAIT_SCROLL, min(bottom, k * step))
         out.slowest_step = max(out.slowest_step, time.perf_counter() - before)
+    # A page whose rows off screen have estimated heights (content-visibility) changes height
+    # as they are shown: the bottom is where it is now. Steps on until it is reached (at most
+    # as many again), and the target is that bottom.
+    for _ in range(SCROLL_STEPS):
+        bottom = page.evaluate(BOTTOM)
+        if y >= bottom - 1:
+            break
+        before = time.perf_counter()
+        page.mouse.wheel(0, step)
+        y = page.evaluate(WAIT_SCROLL, min(bottom, y + step))
+        out.slowest_step = max(out.slowest_step, time.perf_counter() - before)
+    out.scroll_target = page.evaluate(BOTTOM)
     out.scroll_seconds = time.perf_counter() - start
     out.scrolled_to = y
     stopped = page.evaluate(FRAMES_OFF)

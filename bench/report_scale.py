@@ -4,7 +4,9 @@ Run from the project root:
 
     .venv/bin/python bench/report_scale.py [--write-results] [--quick] [--profile] [--trace]
 
-For BGB 2012 -> 2022 and TKG 2004 -> 2021 (`../shared/corpora/de-laws`), in the same run:
+For BGB 2012 -> 2022 and TKG 2004 -> 2021 (`../shared/corpora/de-laws`), and a larger law, BGB
+x4 (BGB followed by three copies of itself, every word spelled backwards: `scaled`; about
+10,000 report rows, without HtmlDiff), in the same run:
 
 * planlens end to end, each run in a fresh process: import planlens's modules, import both
   texts (`planlens.importers.import_text`, as `bench/common.py` reads the laws), `compare`,
@@ -22,6 +24,11 @@ For BGB 2012 -> 2022 and TKG 2004 -> 2021 (`../shared/corpora/de-laws`), in the 
   the "hide unchanged" filter is switched on and off again (a click on the checkbox, timed in
   the page from the click to the frame after it). planlens pages: 3 openings, the median of
   each figure, and the worst for the freeze verdict; HtmlDiff's pages: one opening.
+
+A report of more than `MANY_ROWS` rows (BGB, BGB x4) lets Chromium skip its rows off screen
+(`content-visibility: auto`); the same report with its rows as a table, as it was before, is
+written beside it (untimed) and opened the same way, so that both layouts are measured in the
+same run.
 
 Verdicts, for BGB (and TKG alike): planlens builds faster than HtmlDiff (CPU seconds, as
 `bench/speed.py`: the machine is shared); its HTML is smaller; the page opens (first contentful
@@ -82,14 +89,34 @@ PLANLENS_TIMEOUT = 120.0
 WORKLOADS = (
     Workload("BGB 2012 → 2022", "bgb-2012", "bgb-2022"),
     Workload("TKG 2004 → 2021", "tkg-2004", "tkg-2021"),
+    Workload("BGB ×4 2012 → 2022", "bgb-2012", "bgb-2022", copies=4),
 )
 
 
 # -- workers (each in a fresh process) ---------------------------------------------------------
 
 
-def planlens_worker(old: str, new: str, out: Path) -> dict[str, Any]:
-    """Build the report of law `old` -> `new` into `out`; return the time of every step.
+def scaled(plan: Any, copies: int) -> Any:
+    """Return `plan` followed by `copies - 1` copies of its clauses, each word spelled backwards
+    (`speed_workloads._copy`) and each id and number marked with the copy: a larger law with
+    the edits of the original, whose copies share almost no words with it."""
+    import dataclasses
+
+    from speed_workloads import _copy
+
+    extra = [
+        dataclasses.replace(
+            _copy(clause), id=f"{clause.id}~{k}", number=f"{clause.number or clause.id}~{k}"
+        )
+        for k in range(2, copies + 1)
+        for clause in plan.clauses
+    ]
+    return dataclasses.replace(plan, clauses=(*plan.clauses, *extra))
+
+
+def planlens_worker(old: str, new: str, out: Path, copies: int = 1) -> dict[str, Any]:
+    """Build the report of law `old` -> `new` (`copies` times as large) into `out`; return the
+    time of every step. Then, untimed, write the report with its rows as a table beside it.
 
     The clock starts before planlens is imported, so the modules' import is part of the time.
     """
@@ -108,7 +135,7 @@ def planlens_worker(old: str, new: str, out: Path) -> dict[str, Any]:
     from planlens.render import compare_page, render_compare
 
     mark("modules")
-    a, b = load_law(old), load_law(new)
+    a, b = scaled(load_law(old), copies), scaled(load_law(new), copies)
     mark("import")
     diff = compare(a, b)
     mark("compare")
@@ -119,6 +146,15 @@ def planlens_worker(old: str, new: str, out: Path) -> dict[str, Any]:
     data = html.encode("utf-8")
     out.write_bytes(data)
     mark("write")
+    if page.many:
+        import importlib
+
+        # The module, not the function `planlens.render.compare_page` that shadows it.
+        module = importlib.import_module("planlens.render.compare_page")
+        module.MANY_ROWS = len(page.rows)  # as before: never many
+        table_page = compare_page(diff)
+        assert not table_page.many
+        table_report(out).write_text(render_compare(table_page), encoding="utf-8")
     return {
         "steps": {name: {"cpu": c, "wall": w} for name, c, w in steps},
         "cpu": sum(c for _, c, _ in steps),
@@ -131,7 +167,12 @@ def planlens_worker(old: str, new: str, out: Path) -> dict[str, Any]:
     }
 
 
-def htmldiff_worker(old: str, new: str, out: Path) -> dict[str, Any]:
+def table_report(report: Path) -> Path:
+    """Where the report with its rows as a table goes."""
+    return report.with_name(report.stem + "-table.html")
+
+
+def htmldiff_worker(old: str, new: str, out: Path, copies: int = 1) -> dict[str, Any]:
     """Run `difflib.HtmlDiff().make_file` once on the two laws' lines; write the page to `out`.
 
     Only `make_file` is timed (reading the files and writing the page are not).
@@ -240,21 +281,24 @@ def profile_render(workload: Workload, top: int = 25) -> str:
 def measure(workload: Workload, folder: Path, *, htmldiff: bool) -> Row:
     """Build planlens's report `PLANLENS_RUNS` times and HtmlDiff's once; return the figures."""
     row = Row(workload)
-    slug = workload.old.split("-")[0]
+    slug = workload.old.split("-")[0] + (f"x{workload.copies}" if workload.copies > 1 else "")
     row.report = folder / f"{slug}-planlens.html"
+    copies = str(workload.copies)
     for _ in range(PLANLENS_RUNS):
         row.planlens.append(
             run_worker(
                 SCRIPT,
-                ["planlens", workload.old, workload.new, str(row.report)],
+                ["planlens", workload.old, workload.new, str(row.report), copies],
                 PLANLENS_TIMEOUT,
                 cwd=ROOT,
             )
         )
     if row.ok is not None:
         row.breakdown = html_bytes(row.report.read_text(encoding="utf-8"))
+        if table_report(row.report).exists():
+            row.table_report = table_report(row.report)
     print(f"  planlens: {workload.name}: done", flush=True)
-    if htmldiff:
+    if htmldiff and workload.copies == 1:
         row.htmldiff_page = folder / f"{slug}-htmldiff.html"
         row.htmldiff = run_worker(
             SCRIPT,
@@ -270,10 +314,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--worker"]:
         tool, old, new, out = argv[1:5]
-        worker: Callable[[str, str, Path], dict[str, Any]] = (
+        copies = int(argv[5]) if len(argv) > 5 else 1
+        worker: Callable[..., dict[str, Any]] = (
             planlens_worker if tool == "planlens" else htmldiff_worker
         )
-        print(json.dumps(worker(old, new, Path(out))))
+        print(json.dumps(worker(old, new, Path(out), copies)))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="BGB only (no TKG)")
@@ -307,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for row in rows:
                 if row.ok is not None and row.report is not None:
                     pages.append((f"planlens {row.workload.name}", row.report, BROWSER_RUNS, True))
+                if row.table_report is not None:
+                    name = f"table {row.workload.name}"
+                    pages.append((name, row.table_report, BROWSER_RUNS, True))
             for row in rows:
                 if row.htmldiff_page is not None and "error" not in row.htmldiff:
                     pages.append((f"HtmlDiff {row.workload.name}", row.htmldiff_page, 1, False))
@@ -315,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for row in rows:
                 row.visits = visits.get(f"planlens {row.workload.name}", [])
                 row.htmldiff_visits = visits.get(f"HtmlDiff {row.workload.name}", [])
+                row.table_visits = visits.get(f"table {row.workload.name}", [])
         load_end = os.getloadavg()[0]
         text = report(
             rows,

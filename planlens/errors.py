@@ -43,6 +43,10 @@ class PlanFileError(PlanlensError):
         self.problems = tuple(sorted(set(problems), key=_problem_order))
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def __reduce__(self) -> tuple[type[PlanFileError], tuple[tuple[Problem, ...]]]:
+        # Pickled (from a build's worker process) with its problems, not its message.
+        return (type(self), (self.problems,))
+
 
 def _problem_order(problem: Problem) -> tuple[str, int, int, str]:
     loc = problem.location

@@ -32,9 +32,21 @@ from planlens.errors import PlanlensError
     show_default=True,
     help="Seconds to wait for another build of the same folder to finish (0: fail at once).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that make pages at once (default: one per core). The pages are the same.",
+)
 @click.pass_obj
 def build(
-    plans_dir: Path, plans_folder: Path | None, output: Path, force: bool, wait: float
+    plans_dir: Path,
+    plans_folder: Path | None,
+    output: Path,
+    force: bool,
+    wait: float,
+    jobs: int | None,
 ) -> None:
     """Build the report site: an index, a page per plan, a report per version and its successor.
 
@@ -53,7 +65,9 @@ def build(
         raise PlanlensError("build writes a folder of pages; -o - (standard output) cannot hold it")
     plans = load_plans([plans_folder or plans_dir], closed=True)
     with PageProgress("building") as progress:
-        result = build_site(plans, output, force=force, progress=progress, wait=wait, notice=say)
+        result = build_site(
+            plans, output, force=force, progress=progress, wait=wait, notice=say, jobs=jobs
+        )
     click.echo(
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"
         + (f", {len(result.removed)} removed" if result.removed else "")

@@ -3,9 +3,11 @@ the echoes of a clause in the plans outside its lineage.
 
 - `model`: the data model: `Version`, `Edge`, `Step`, `Family`, `Lineage`, the step states.
 - `order`: which versions make up a lineage and in what order (`order_versions`, the chains of
-  the lineage pages, `lineage_groups`, and `lineage_pairs`, the comparisons of the site).
+  the lineage pages, `lineage_groups`, and `lineage_pairs`, the comparisons of the site), and
+  what a comparison is made from (`diff_key`, `step_keys`), so that one can be shared.
 - `build`: compares each version with the one it follows and joins the pairs into families
-  (`lineage()`), looking back past versions that say nothing of a clause.
+  (`lineage()`, which may be given comparisons already made), looking back past versions that
+  say nothing of a clause.
 - `blame`: which version wrote each word of a clause form (`blame`, `blame_all`).
 - `formats`: the `planlens.lineage/1` JSON data, the text and Markdown reports, CSV.
 - `echoes`: clauses whose wording recurs in plans outside their own lineage, found through one
@@ -52,7 +54,15 @@ from planlens.lineage.model import (
     StepState,
     Version,
 )
-from planlens.lineage.order import lineage_chains, lineage_groups, lineage_pairs, order_versions
+from planlens.lineage.order import (
+    DiffKey,
+    diff_key,
+    lineage_chains,
+    lineage_groups,
+    lineage_pairs,
+    order_versions,
+    step_keys,
+)
 
 __all__ = [
     "CHANGE_STATES",
@@ -62,6 +72,7 @@ __all__ = [
     "STEP_STATES",
     "BlameRun",
     "ClauseEchoes",
+    "DiffKey",
     "Echo",
     "EchoIndex",
     "Echoes",
@@ -75,6 +86,7 @@ __all__ = [
     "blame",
     "blame_all",
     "corpus_echoes",
+    "diff_key",
     "echoes",
     "echoes_markdown",
     "echoes_text",
@@ -89,5 +101,6 @@ __all__ = [
     "lineage_text",
     "lineage_to_data",
     "order_versions",
+    "step_keys",
     "step_label",
 ]

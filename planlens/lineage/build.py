@@ -15,6 +15,11 @@ where the next version says nothing of it, the look-back compares the earlier fo
 (its stand-ins) instead, so that the lineage says what a direct comparison of those forms says:
 linked across the gap, or removed when a complete version has no clause that is theirs.
 
+A caller that has already compared some of these versions (a site build, which compares every
+pair) may hand those comparisons in, by `diff_key`: one is used only where the lineage makes a
+comparison with the same inputs (the same two versions and the same versions between them), so
+the lineage is the same with or without them.
+
 The records built here are defined in `planlens.lineage.model`.
 """
 
@@ -26,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from planlens.compare import compare
 from planlens.compare.model import Change, PlanDiff, Relation
 from planlens.lineage.model import Edge, EdgeKind, Family, Lineage, Step, StepState, Version
-from planlens.lineage.order import order_versions
+from planlens.lineage.order import DiffKey, diff_key, order_versions
 from planlens.plan.model import ClauseRef, Plan
 
 #: When a family has several clauses in one version, the step shows the most telling state.
@@ -47,8 +52,9 @@ _STATE_PRIORITY: tuple[StepState, ...] = (
 class _Builder:
     """The state of one `lineage()` run: comparisons, edges and what is open or dropped."""
 
-    def __init__(self, versions: tuple[Version, ...]) -> None:
+    def __init__(self, versions: tuple[Version, ...], known: Mapping[DiffKey, PlanDiff]) -> None:
         self.versions = versions
+        self.known = known
         self.by_id = {v.id: v for v in versions}
         self.diffs: dict[tuple[str, str], PlanDiff] = {}
         self.edges: list[Edge] = []
@@ -72,9 +78,9 @@ class _Builder:
         if key not in self.diffs:
             # With the lineage as corpus, pins compose through the versions between, as in a
             # direct comparison of the two.
-            self.diffs[key] = compare(
-                self.by_id[old].plan, self.by_id[new].plan, corpus=self.corpus
-            )
+            a, b = self.by_id[old].plan, self.by_id[new].plan
+            made = self.known.get(diff_key(a, b, self.corpus)) if self.known else None
+            self.diffs[key] = compare(a, b, corpus=self.corpus) if made is None else made
         return self.diffs[key]
 
     def add_edge(self, edge: Edge) -> None:
@@ -256,15 +262,18 @@ def _unique(refs: Iterable[ClauseRef]) -> list[ClauseRef]:
     return list(dict.fromkeys(refs))
 
 
-def lineage(plans: Sequence[Plan]) -> Lineage:
+def lineage(plans: Sequence[Plan], *, diffs: Mapping[DiffKey, PlanDiff] | None = None) -> Lineage:
     """Return the lineage of `plans`: families of clause forms and what each version did.
 
     The versions are ordered by `follows` (see `order_versions`). Every clause of every version
     belongs to exactly one family. Raises `PlanlensError` for no plans, a plan given twice or a
     cycle, and `PlanFileError` when an analyst pin names a clause that does not exist.
+
+    `diffs` may hold comparisons of these plans already made, by their `diff_key`: each is used
+    where the lineage compares two versions with the same key, instead of comparing them again.
     """
     versions = order_versions(plans)
-    builder = _Builder(versions)
+    builder = _Builder(versions, diffs or {})
     builder.build()
     clauses = {ClauseRef(v.id, c.id): c for v in versions for c in v.plan.walk()}
     position = {ref: (builder.by_id[ref.plan].index, k) for k, ref in enumerate(clauses)}

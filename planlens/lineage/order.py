@@ -5,6 +5,9 @@
 - `lineage_groups`: plans joined by `follows` either way, siblings included (one lineage).
 - `lineage_pairs`: every ordered pair of versions of one lineage, older first (a comparison
   each).
+- `diff_key`: what a comparison of two versions is made from (the two, and the versions between
+  them through which pins compose), so that comparisons with the same inputs can be shared;
+  `step_keys`, the comparisons a lineage always makes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from planlens.compare.pins import between
 from planlens.errors import PlanlensError
 from planlens.lineage.model import Version
 from planlens.plan.model import Plan
@@ -156,3 +160,39 @@ def lineage_pairs(plans: Iterable[Plan]) -> tuple[tuple[Plan, Plan], ...]:
         versions = [v.plan for v in order_versions(members)] if len(members) > 1 else []
         pairs.extend((old, new) for k, old in enumerate(versions) for new in versions[k + 1 :])
     return tuple(pairs)
+
+
+#: What a comparison is made from: the old and the new plan's ids, and the ids of the versions
+#: between them (by `follows`, sorted), through which analyst pins compose.
+DiffKey = tuple[str, str, tuple[str, ...]]
+
+
+def diff_key(old: Plan, new: Plan, corpus: Iterable[Plan]) -> DiffKey:
+    """Return what `compare(old, new, corpus=corpus)` is made from, as ids.
+
+    A comparison uses its corpus only for the versions between the two (`between`): two
+    comparisons with one key give the same `PlanDiff`, whatever else their corpora hold, and the
+    key's middle versions alone make it again (they are all that lies between the two in them).
+
+    >>> from planlens.plan.model import Plan
+    >>> def plan(pid, *follows):
+    ...     return Plan(pid, pid, "2025", "draft", "full", (), (), follows=follows)
+    >>> a, b, c, x = plan("a"), plan("b", "a"), plan("c", "b"), plan("x")
+    >>> diff_key(a, c, [a, b, c, x]), diff_key(a, c, [a, c]), diff_key(a, b, [a, b, c])
+    (('a', 'c', ('b',)), ('a', 'c', ()), ('a', 'b', ()))
+    """
+    return (old.id, new.id, tuple(plan.id for plan in between(old, new, corpus)))
+
+
+def step_keys(plans: Sequence[Plan]) -> tuple[DiffKey, ...]:
+    """Return the comparisons `lineage(plans)` always makes: each version with those it follows.
+
+    (It may make more: comparisons that look back past versions silent about a clause.)
+    """
+    versions = order_versions(plans)
+    by_id = {v.id: v.plan for v in versions}
+    return tuple(
+        diff_key(by_id[parent], version.plan, plans)
+        for version in versions
+        for parent in version.parents
+    )

@@ -8,6 +8,8 @@ every string is escaped in one place.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
 - `compare_page`: the comparison report, with the reported removals (`dropped`) behind it.
+- `many_rows`: reports of many rows (`MANY_ROWS`), which let the browser skip the rows off
+  screen (`templates/many.css`), and each row's estimated height (`row_lines`).
 - `docx_redline`: the comparison as a Word redline: its view model, and the document with the
   word changes as tracked changes (`w:del`, `w:ins`).
 - `docx_package`: a minimal .docx package written with zipfile (deterministic bytes), and the
@@ -19,7 +21,7 @@ every string is escaped in one place.
 - `lineage_page`: the lineage page (versions, the matrix, each family's history).
 - `search`: the site's search index (`search-index.js`: every clause of every plan, with a
   word index), which the search box on each page of a site loads, also from `file://`.
-- `templates/`: the jinja2 templates, the stylesheet and the script.
+- `templates/`: the jinja2 templates, the stylesheets and the script.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
 `planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
         render_compare,
     )
     from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
-    from planlens.render.html import anchor_id, markdown, preview, render
+    from planlens.render.html import anchor_id, load_templates, markdown, preview, render
     from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
     from planlens.render.search import SEARCH_INDEX, search_index
     from planlens.render.site_pages import (
@@ -90,6 +92,7 @@ _HOMES = {
     "index_page": "planlens.render.site_pages",
     "lineage_href": "planlens.render.site_pages",
     "lineage_page": "planlens.render.lineage_page",
+    "load_templates": "planlens.render.html",
     "markdown": "planlens.render.html",
     "picture": "planlens.render.alluvial",
     "plan_header": "planlens.render.views",
@@ -128,6 +131,7 @@ __all__ = [
     "index_page",
     "lineage_href",
     "lineage_page",
+    "load_templates",
     "markdown",
     "picture",
     "plan_header",

@@ -17,6 +17,7 @@ from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.compare.pins import between as versions_between
 from planlens.plan.model import Clause, Dropped, Plan
 from planlens.render.html import anchor_id, render
+from planlens.render.many_rows import MANY_ROWS
 from planlens.render.views import (
     RELATION_COLOURS,
     PlanHeader,
@@ -143,6 +144,12 @@ class ComparePage:
     version: str = __version__
     relations: tuple[str, ...] = RELATIONS
     colours: dict[str, str] = field(default_factory=lambda: dict(RELATION_COLOURS))
+
+    @property
+    def many(self) -> bool:
+        """Whether the report has more than `MANY_ROWS` rows: its table is marked `many`, and
+        each row is then laid out (and painted) only near the screen (`content-visibility`)."""
+        return len(self.rows) > MANY_ROWS
 
 
 def compare_page(

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from planlens._version import __version__
 from planlens.plan.check_text import visible
+from planlens.render.many_rows import row_lines
 
 #: The site's search index, below its root (written by `planlens.render.search`).
 SEARCH_INDEX = "search-index.js"
@@ -171,21 +172,37 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown
     env.filters["preview"] = preview
     env.filters["anchor"] = anchor_id
+    env.globals["row_lines"] = row_lines
     return env
 
 
+def load_templates() -> None:
+    """Compile every template, the assets and the Markdown renderer now, not at first use (a
+    site build does, before it forks the processes that render its pages)."""
+    env = _environment()
+    for name in env.list_templates():
+        env.get_template(name)
+    for search in (False, True):
+        for many in (False, True):
+            _assets(search, many)
+    _markdown()
+
+
 @cache
-def _assets(search: bool = False) -> tuple[Markup, Markup, str]:
+def _assets(search: bool = False, many: bool = False) -> tuple[Markup, Markup, str]:
     """Return the inline CSS, the inline script and the Content-Security-Policy allowing them.
 
     With `search`, the policy also allows scripts from the page's own origin (`'self'`): the
     site's search index, `search-index.js`, which the search box loads from beside the page
     (`file://` pages can load a script, not fetch a file). Inline scripts still need the hash.
+    With `many` (a report of more than `MANY_ROWS` rows), the CSS ends with `many.css`, which
+    lets the browser skip the rows off screen; other pages do without it.
     """
     env = _environment()
     # Our own static files: trusted, and they must reach the page unescaped for their hashes
     # (and the browser) to see exactly these bytes.
-    css = Markup(env.get_template("style.css").render())
+    names = ("style.css", "many.css") if many else ("style.css",)
+    css = Markup("".join(env.get_template(name).render() for name in names))
     js = Markup(env.get_template("script.js").render())
     own = "'self' " if search else ""
     csp = (
@@ -211,7 +228,8 @@ def render(
     the path from the page to the site's root (`""`, `"../"`): a page of a site gets a search
     box over every version, which loads the site's index from there; a single report has none.
     """
-    css, js, csp = _assets(search is not None)
+    # A report of many rows (`ComparePage.many`) gets the CSS that lets the browser skip rows.
+    css, js, csp = _assets(search is not None, getattr(page, "many", False) is True)
     lang = lang or getattr(page, "lang", None) or "en"
     return (
         _environment()

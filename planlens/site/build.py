@@ -4,6 +4,10 @@
 `build_site` writes only what changed: a manifest beside the pages (`manifest`) records, for
 each page, a digest of its inputs and of planlens itself, and a page whose digest is unchanged
 is skipped. A lock (`lock`) keeps two builds out of one folder.
+
+A build makes the comparisons its pages need first, each once (`pages`), then the pages; both
+steps may be spread over worker processes (`pool`). The parent alone writes, in the pages'
+order.
 """
 
 from __future__ import annotations
@@ -14,33 +18,19 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from planlens._version import __version__
-from planlens.compare import PlanDiff, compare
-from planlens.compare.pins import between
+from planlens.compare import PlanDiff
 from planlens.errors import PlanlensError
-from planlens.lineage import corpus_echoes, lineage, lineage_chains, lineage_pairs
-from planlens.plan.load import file_sha256
+from planlens.lineage import DiffKey
 from planlens.plan.model import Plan
-from planlens.render import (
-    SEARCH_INDEX,
-    compare_href,
-    compare_links,
-    compare_page,
-    echo_links,
-    index_page,
-    lineage_href,
-    lineage_page,
-    plan_page,
-    render,
-    render_compare,
-    render_lineage,
-    search_index,
-)
+from planlens.render import load_templates
 from planlens.site.lock import build_lock
 from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
+from planlens.site.pages import Page, Site
+from planlens.site.pool import default_jobs, mapped
 from planlens.write import TEMP_SUFFIX, Staged, reason, stage_text
 
 # -- building ------------------------------------------------------------------------------
@@ -55,13 +45,6 @@ class BuildResult:
     removed: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
-    path: str
-    inputs: tuple[str, ...]
-    make: Callable[[], str]
-
-
 @cache
 def code_fingerprint() -> str:
     """Return a digest of planlens's own code and templates: new code, new pages."""
@@ -74,106 +57,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def site_jobs(plans: Sequence[Plan]) -> list[_Job]:
+def site_jobs(plans: Sequence[Plan]) -> list[Page]:
     """Return every page of the site for `plans`, each with the digests of what it is made from.
 
-    Each job makes its page on its own (the diffs it needs are cached, not shared state it
-    relies on), so the jobs may be run in any order, or in parallel.
+    A page is made by `Site(plans).make(page)`, in any order, or in parallel.
     """
-    by_id = {plan.id: plan for plan in plans}
-    known = set(by_id)
-    # A page shows its plans' file names and digests: both are its inputs.
-    digest = {
-        plan.id: f"{Path(plan.path).name}:{file_sha256(plan.path)}" if plan.path else plan.id
-        for plan in plans
-    }
-    ordered = sorted(plans, key=lambda p: (p.date, p.id))
-    # Every ordered pair of versions of one lineage, older first: a comparison each.
-    pairs = lineage_pairs(ordered)
-    diffs: dict[tuple[str, str], PlanDiff] = {}
-
-    def diff_of(old: Plan, new: Plan) -> PlanDiff:
-        # The report and the index both need each diff; compute it once.
-        key = (old.id, new.id)
-        if key not in diffs:
-            diffs[key] = compare(old, new, corpus=plans)
-        return diffs[key]
-
-    jobs: list[_Job] = []
-
-    # Every plan page shows its clauses' echoes in the other plans: found once for the corpus.
-    echoes = corpus_echoes(plans)
-
-    def plan_html(plan: Plan) -> str:
-        links = compare_links(plan, pairs, "../")
-        page = plan_page(plan, known, file_sha256(plan.path), echoes[plan.id], links)
-        return render("plan.html", page, lang=plan.language or "en", search="../")
-
-    def middle(old: Plan, new: Plan) -> list[Plan]:
-        """The versions between two (by `follows`): pins compose through them, and the removals
-        they report are shown."""
-        return sorted(between(old, new, plans), key=lambda p: (p.date, p.id))
-
-    def plan_href(plan_id: str) -> str:
-        return f"../plans/{plan_id}.html" if plan_id in known else ""
-
-    def compare_html(old: Plan, new: Plan) -> str:
-        page = compare_page(
-            diff_of(old, new),
-            old_href=f"../plans/{old.id}.html",
-            new_href=f"../plans/{new.id}.html",
-            old_sha256=file_sha256(old.path),
-            new_sha256=file_sha256(new.path),
-            index_href="../index.html",
-            corpus=plans,
-            plan_href=plan_href,
-        )
-        return render_compare(page, search="../")
-
-    for plan in ordered:
-        # What the page shows of other plans is its echoes and its comparisons: a change
-        # elsewhere that leaves them as they are (most edits) leaves the page as it is.
-        shown = repr(
-            (sorted(echo_links(echoes[plan.id]).items()), compare_links(plan, pairs))
-        ).encode()
-        inputs = (digest[plan.id], *sorted(known), "shown:" + hashlib.sha256(shown).hexdigest())
-        jobs.append(_Job(f"plans/{plan.id}.html", inputs, partial(plan_html, plan)))
-    for old, new in pairs:
-        # A comparison is made from its two versions and those between them (which compose
-        # pins and report removals), and links the reported clauses of known plans.
-        reports = [d.clause.plan for p in (*middle(old, new), new) for d in p.dropped]
-        linked = sorted(set(reports) & known)
-        inputs = (
-            digest[old.id],
-            digest[new.id],
-            *(digest[p.id] for p in middle(old, new)),
-            "links:" + " ".join(linked),
-        )
-        jobs.append(_Job(compare_href(old, new), inputs, partial(compare_html, old, new)))
-
-    def lineage_html(chain: tuple[Plan, ...]) -> str:
-        page = lineage_page(
-            lineage(chain),
-            plan_hrefs={p.id: f"../plans/{p.id}.html" for p in chain},
-            sha256={p.id: file_sha256(p.path) for p in chain},
-            index_href="../index.html",
-        )
-        return render_lineage(page, search="../")
-
-    chains = lineage_chains(ordered)
-    for chain in chains:
-        inputs = tuple(digest[p.id] for p in chain)
-        jobs.append(_Job(lineage_href(chain), inputs, partial(lineage_html, chain)))
-
-    def index() -> str:
-        comparisons = [(old, new, diff_of(old, new).summary()) for old, new in pairs]
-        return render("index.html", index_page(ordered, comparisons, chains), search="")
-
-    jobs.insert(0, _Job("index.html", tuple(digest[p.id] for p in ordered), index))
-    # The search box of every page loads one index of every clause of every plan.
-    every = tuple(digest[p.id] for p in ordered)
-    jobs.insert(1, _Job(SEARCH_INDEX, every, partial(search_index, ordered, pairs)))
-    return jobs
+    site = Site(plans)
+    site.find_echoes()
+    return site.pages()
 
 
 def build_site(
@@ -184,6 +75,7 @@ def build_site(
     progress: Callable[[Sequence[str]], Callable[[str], None]] | None = None,
     wait: float = 0.0,
     notice: Callable[[str], None] | None = None,
+    jobs: int | None = 1,
 ) -> BuildResult:
     """Write the site for `plans` into `out_dir`, rewriting only pages whose inputs changed.
 
@@ -196,7 +88,14 @@ def build_site(
     previous site as it was; the manifest lists the pages about to be renamed before the first
     is, so a build killed at any moment leaves a folder the next build completes. `notice` is
     told of a manifest that cannot be trusted and of waiting for another build.
+
+    Comparisons and pages are made by up to `jobs` processes (None: one per core,
+    `default_jobs()`); the site is the same byte for byte whatever their number, and so is an
+    error: the one the build would raise in one process.
     """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise PlanlensError(f"jobs must be at least 1, not {jobs}")
     out = Path(out_dir)
     try:
         if out.exists() and not out.is_dir():
@@ -205,7 +104,7 @@ def build_site(
     except OSError as err:
         raise PlanlensError(f"{out}: cannot make the folder: {reason(err)}") from None
     with build_lock(out, wait=wait, waiting=notice):
-        return _build(plans, out, force, progress, notice)
+        return _build(plans, out, force, progress, notice, jobs)
 
 
 def _build(
@@ -214,40 +113,50 @@ def _build(
     force: bool,
     progress: Callable[[Sequence[str]], Callable[[str], None]] | None,
     notice: Callable[[str], None] | None,
+    jobs: int,
 ) -> BuildResult:
-    jobs = site_jobs(plans)
-    _remove_temporaries(out, {out / job.path for job in jobs})
+    site = Site(plans)
+    # The echoes first: plan pages show them (so they are inputs of those pages), and finding
+    # them stems every word of the corpus, which the comparisons then find done, in this
+    # process and in the workers it forks.
+    site.find_echoes()
+    pages = site.pages()
+    _remove_temporaries(out, {out / page.path for page in pages})
     made, previous = read_manifest(out / MANIFEST, warn=notice)
     fingerprint = code_fingerprint()
     keys = {
-        job.path: hashlib.sha256("\n".join((fingerprint, *job.inputs)).encode()).hexdigest()
-        for job in jobs
+        page.path: hashlib.sha256("\n".join((fingerprint, *page.inputs)).encode()).hexdigest()
+        for page in pages
     }
     todo = [
-        job
-        for job in jobs
-        if previous.get(job.path) != keys[job.path] or not (out / job.path).exists()
+        page
+        for page in pages
+        if previous.get(page.path) != keys[page.path] or not (out / page.path).exists()
     ]
-    inside = out.resolve()
-    for job in todo:
-        target = out / job.path
-        if not target.parent.resolve().is_relative_to(inside):
-            raise PlanlensError(f"{target}: is outside {out} (through a symbolic link)")
-        if (target.exists() or target.is_symlink()) and job.path not in made and not force:
-            raise PlanlensError(
-                f"{target}: file exists and was not made by planlens; use --force to overwrite it"
-            )
-    tick = progress([job.path for job in todo]) if progress else None
+    _check(out, todo, made, force)
+    # Told of the pages before the comparisons, which take most of a build: as when the index,
+    # the first page, made them all.
+    tick = progress([page.path for page in todo]) if progress else None
+    # The comparisons the pages need, each made once, the largest first.
+    needed = list(dict.fromkeys(key for page in todo for key in site.needs(page)))
+    largest = sorted(range(len(needed)), key=lambda k: -site.size(needed[k]))
+    with mapped(_compare, needed, state=site, jobs=jobs, order=largest) as diffs:
+        if jobs > 1:
+            load_templates()  # once here, not in each worker the pages are made by
+        site.diffs.update(zip(needed, diffs, strict=True))
+    costliest = sorted(range(len(todo)), key=lambda k: -site.cost(todo[k]))
     staged: list[Staged] = []
     try:
-        for job in todo:
-            staged.append(stage_text(out / job.path, job.make(), force=True, follow_symlinks=False))
-            if tick:
-                tick(job.path)
+        with mapped(_make, todo, state=site, jobs=jobs, order=costliest) as htmls:
+            # Staged (and renamed, below) in the pages' order, whatever order they are made in.
+            for page, html in zip(todo, htmls, strict=True):
+                staged.append(stage_text(out / page.path, html, force=True, follow_symlinks=False))
+                if tick:
+                    tick(page.path)
         if todo:
             # The journal: every page about to be renamed is planlens's from now on.
             journal = {path: previous.get(path, PENDING) for path in made}
-            journal.update((job.path, PENDING) for job in todo)
+            journal.update((page.path, PENDING) for page in todo)
             write_manifest(out, journal)
         while staged:
             staged[0].commit()
@@ -256,6 +165,7 @@ def _build(
         for left in staged:
             left.discard()
     # Only pages inside the folder are ever deleted, whatever an edited manifest says.
+    inside = out.resolve()
     removed = sorted(
         path
         for path in made
@@ -264,12 +174,33 @@ def _build(
     for path in removed:
         _remove_page(out / path)
     write_manifest(out, keys)
-    done = {job.path for job in todo}
+    done = {page.path for page in todo}
     return BuildResult(
-        written=tuple(job.path for job in todo),
-        skipped=tuple(job.path for job in jobs if job.path not in done),
+        written=tuple(page.path for page in todo),
+        skipped=tuple(page.path for page in pages if page.path not in done),
         removed=tuple(removed),
     )
+
+
+def _compare(site: Site, key: DiffKey) -> PlanDiff | Exception:
+    return site.compare(key)
+
+
+def _make(site: Site, page: Page) -> str:
+    return site.make(page)
+
+
+def _check(out: Path, todo: Sequence[Page], made: set[str], force: bool) -> None:
+    """Refuse to write a page through a link out of the folder, or over a file not planlens's."""
+    inside = out.resolve()
+    for page in todo:
+        target = out / page.path
+        if not target.parent.resolve().is_relative_to(inside):
+            raise PlanlensError(f"{target}: is outside {out} (through a symbolic link)")
+        if (target.exists() or target.is_symlink()) and page.path not in made and not force:
+            raise PlanlensError(
+                f"{target}: file exists and was not made by planlens; use --force to overwrite it"
+            )
 
 
 #: A temporary file of `planlens.write`: `.<name>.<8 random characters>.planlens-tmp`.

@@ -9,6 +9,9 @@ the end of each build, by the build that holds it.
 On a file system without `flock` (some network file systems), the lock falls back to creating
 the file exclusively (`O_EXCL`); a lock file whose pid is no longer running is then stale, and
 is removed.
+
+A process forked while a lock is held (a build's worker) closes its copy of the descriptor at
+once: the lock stays the build's alone, and goes when the build ends, even if a worker lingers.
 """
 
 from __future__ import annotations
@@ -26,6 +29,21 @@ from planlens.errors import PlanlensError
 LOCK = ".planlens-build.lock"
 #: How often a waiting build looks at the lock again, in seconds.
 POLL = 0.05
+#: The descriptors of the locks this process holds.
+_HELD: set[int] = set()
+
+
+def _forget_held() -> None:
+    """In a forked child: close the copies of the parent's lock descriptors (a `flock` is
+    released only when every copy is closed)."""
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_held)
 
 
 class BuildLockedError(PlanlensError):
@@ -56,6 +74,7 @@ def build_lock(
             waiting(f"{message}; waiting for it")
             told = True
         time.sleep(POLL)
+    _HELD.add(fd)
     try:
         yield
     finally:
@@ -63,6 +82,7 @@ def build_lock(
         # removed file sees that it is gone and takes a new one.
         with contextlib.suppress(OSError):
             path.unlink()
+        _HELD.discard(fd)
         os.close(fd)
 
 
