@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase
 from planlens.compare.stemming import stemmer
 
@@ -55,6 +56,14 @@ _LIST_MARKER_RE = re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)")
 URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
 _CITED_RE = re.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
+#: The patterns that most texts cannot match, with their cheap test first (`guards`).
+_YEAR = guarded(_YEAR_RE)
+_URL = guarded(URL_RE)
+_NUMBER = guarded(_NUMBER_RE)
+_NUMBER_WORD = guarded(_NUMBER_WORD_RE)
+_RATIO = guarded(_RATIO_RE)
+_FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
+PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
 _SPAN_MAX_WORDS = 25
 
@@ -70,7 +79,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     """
     found = [(m.group(), m.span()) for m in _DEADLINE_RE.finditer(text)]
     taken = [span for _, span in found] + list(references(text))
-    for m in _YEAR_RE.finditer(text):
+    for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
     found.sort(key=lambda item: item[1])
@@ -132,14 +141,14 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     """
     skip = [span for _, span in dates(text)]
     skip += list(references(text))
-    skip += [m.span() for m in URL_RE.finditer(text)]
+    skip += [m.span() for m in _URL.finditer(text)]
     skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
-    for m in _RATIO_RE.finditer(text):
+    for m in _RATIO.finditer(text):
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
-    for m in _NUMBER_RE.finditer(text):
+    for m in _NUMBER.finditer(text):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
@@ -153,7 +162,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         scale = {"e9": "e9", "e6": "e6", "e3": "e3"}.get(unit)
         key = f"{value}{scale or ''} {'' if scale else unit}{m.group('cur') or ''}".strip()
         found.append((m.start(), key, text[m.start() : end].strip()))
-    for m in _NUMBER_WORD_RE.finditer(text):
+    for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
         if value_of is None or overlaps(m.span(), skip):
@@ -277,7 +286,7 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
         (m.start(), m.end(), _clause_end(text, m.end())) for m in CONDITION_RE.finditer(text)
     ]
     markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST_RE.finditer(text)]
-    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION_RE.finditer(text)]
+    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
     taken: list[Span] = []
     for start, end, stop in sorted(markers):

@@ -1,0 +1,212 @@
+"""A cheap test before a costly regex: the words or letters any of its matches must contain.
+
+`guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
+`Profile` (its lower-cased letters, the first letters of its words, whether it has a digit)
+whether a match is possible at all: every alternative of the pattern needs a word beginning
+with its first letters, a string of letters somewhere, or a digit, read off the parsed pattern
+itself. Where the profile has none of them, the pattern cannot match and is not run; where it
+has one, the pattern runs as before. The results are therefore the same: the test only skips
+a scan that would have found nothing. A pattern whose alternatives do not all need something
+(`\\w+n't`) is always run.
+
+Case: a pattern may ignore case, the test compares lower-cased letters. The two agree on text
+of Latin-1 and on characters without case; a text with another cased character (the long s,
+the Kelvin sign, Greek...) is always scanned, as are literals beyond Latin-1 in a pattern.
+"""
+
+from __future__ import annotations
+
+import importlib
+import operator
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+#: Words are compared by up to this many first letters.
+PREFIX = 4
+
+_WORD_RE = re.compile(r"\w+")
+_CUTS = tuple(operator.itemgetter(slice(0, k)) for k in range(1, PREFIX + 1))
+_DIGIT_RE = re.compile(r"\d")
+_BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
+
+#: What one alternative needs: ("prefix", letters) a word of the text beginning with them,
+#: ("text", letters) the letters anywhere, ("digit", "") a digit.
+Need = tuple[str, str]
+
+
+class Profile:
+    """What a text offers the guards: its letters lower-cased, its words' first letters."""
+
+    __slots__ = ("digit", "exact", "lower", "prefixes")
+
+    def __init__(self, exact: bool, lower: str, prefixes: frozenset[str], digit: bool) -> None:
+        self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
+        self.lower = lower
+        self.prefixes = prefixes
+        self.digit = digit
+
+
+#: The phrases of one pair are tested by every guard in turn: a short memory serves them, and
+#: keeps few sets alive for the garbage collector to walk.
+@lru_cache(maxsize=256)
+def profile(text: str) -> Profile:
+    exact = text.isascii() or all(
+        c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
+    )
+    lower = text.lower()
+    words = set(_WORD_RE.findall(lower))
+    prefixes = set(words)
+    for cut in _CUTS:
+        prefixes.update(map(cut, words))
+    return Profile(exact, lower, frozenset(prefixes), bool(_DIGIT_RE.search(text)))
+
+
+class Guarded:
+    """A compiled pattern that is not run on a text that cannot hold a match."""
+
+    __slots__ = ("_test", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._test: tuple[bool, frozenset[str], tuple[str, ...], bool] | None = None
+
+    @property
+    def needs(self) -> frozenset[Need] | None:
+        """What one of the pattern's matches needs (one of these), or None: nothing known."""
+        return needs(self.pattern)
+
+    def possible(self, text: str) -> bool:
+        """Tell whether the pattern may match `text` (False: it certainly does not)."""
+        if self._test is None:
+            wanted = self.needs
+            self._test = (
+                wanted is None,
+                frozenset(s for k, s in wanted or () if k == "prefix"),
+                tuple(s for k, s in wanted or () if k == "text"),
+                ("digit", "") in (wanted or ()),
+            )
+        always, prefixes, letters, digit = self._test
+        if always:
+            return True
+        p = profile(text)
+        return (
+            not p.exact
+            or (digit and p.digit)
+            or not prefixes.isdisjoint(p.prefixes)
+            or any(s in p.lower for s in letters)
+        )
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.possible(text):
+            return iter(())
+        return self.pattern.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text) else None
+
+
+def guarded(pattern: re.Pattern[str]) -> Guarded:
+    return Guarded(pattern)
+
+
+# -- reading the pattern ------------------------------------------------------------------
+
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+
+@lru_cache(maxsize=256)
+def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
+    """Return what any match of `pattern` needs, one of the set, or None when not known.
+
+    A word prefix is used only where the pattern opens with a look-behind that no letter may
+    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word.
+    """
+    try:
+        tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any surprise of the private parser: no guard
+        return None
+    at_word = bool(tree) and _no_letter_before(tree[0])
+    found = _sequence(tree[1:] if at_word else tree, at_word)
+    return frozenset(found) if found else None
+
+
+def _no_letter_before(item: tuple[Any, Any]) -> bool:
+    op, av = item
+    if op is not _c.ASSERT_NOT or av[0] != -1:
+        return False
+    body = list(av[1])
+    if len(body) != 1:
+        return False
+    inner_op, inner = body[0]
+    if inner_op is _c.IN:
+        return (_c.CATEGORY, _c.CATEGORY_WORD) in inner
+    return bool(inner_op is _c.CATEGORY and inner is _c.CATEGORY_WORD)
+
+
+def _score(found: set[Need]) -> int:
+    """The worth of a set of needs: its least selective member (a digit is worth little)."""
+    return min((len(s) + 1 if k == "prefix" else len(s)) if k != "digit" else 1 for k, s in found)
+
+
+def _sequence(items: list[tuple[Any, Any]], at_start: bool) -> set[Need] | None:
+    """Return the best of what every match of a sequence needs, or None."""
+    options: list[set[Need]] = []
+    run = ""
+    run_at_start = start = at_start
+    for op, av in items:
+        if op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5:  # not the micro sign (µ, μ)
+            if not run:
+                run_at_start = start
+            run += chr(av)
+            start = False
+            continue
+        if run:
+            options.append(_literal(run, run_at_start))
+            run = ""
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # takes no letters: what follows starts where it stood
+        if op is _c.SUBPATTERN:
+            found = _sequence(list(av[3]), start)
+        elif op is _c.BRANCH:
+            found = _branches(av[1], start)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _sequence(list(av[2]), start)
+        elif _is_digit(op, av):
+            found = {("digit", "")}
+        else:
+            found = None
+        if found:
+            options.append(found)
+        start = False
+    if run:
+        options.append(_literal(run, run_at_start))
+    return max(options, key=_score) if options else None
+
+
+def _is_digit(op: Any, av: Any) -> bool:
+    """Tell whether an item is `\\d`: one digit."""
+    if op is _c.IN:
+        return all(x == (_c.CATEGORY, _c.CATEGORY_DIGIT) for x in av)
+    return bool(op is _c.CATEGORY and av is _c.CATEGORY_DIGIT)
+
+
+def _branches(alternatives: list[Any], at_start: bool) -> set[Need] | None:
+    out: set[Need] = set()
+    for alternative in alternatives:
+        found = _sequence(list(alternative), at_start)
+        if not found:
+            return None
+        out |= found
+    return out
+
+
+def _literal(run: str, at_start: bool) -> set[Need]:
+    """A run of literal characters: a word prefix where it opens the match with letters."""
+    lower = run.lower()
+    letters = re.match(r"\w+", lower)
+    if at_start and letters:
+        return {("prefix", letters.group()[:PREFIX])}
+    return {("text", lower)}

@@ -1,0 +1,135 @@
+"""The substance flags' shortcuts give exactly what the plain computations give.
+
+Each shortcut is checked against the code it replaced, kept here: the guards of `guards`
+against running every pattern, and the faster helpers of `statements` and `substance` against
+their former versions.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import planlens.compare.lexicon as lx
+from planlens.compare import extent, statements, substance
+from planlens.compare.guards import Guarded, guarded, needs, profile
+
+# -- texts of the words the patterns look for, in every case, with the characters on which case
+# -- rules disagree (long s, Kelvin sign, dotted I, micro sign, capital sharp s)
+
+_LEXICON_WORDS = sorted(
+    {
+        w
+        for text in (
+            [p for _, p in lx.SCOPE_CLASSES]
+            + [p for _, p in lx.MODAL_FORCES]
+            + [p for _, p in lx.PARTIES]
+            + [
+                lx.NEGATORS,
+                lx.NEGATION_IDIOMS,
+                lx.PLACES,
+                lx.CONDITION_MARKERS,
+                lx.FIXED_CONDITIONS,
+                lx.DEADLINES,
+                lx.REFERENCE_WORDS,
+                lx.BOTH,
+                lx.ONE_BEFORE_UNIT,
+            ]
+            + list(lx.NUMBER_WORDS)
+        )
+        for w in re.findall(r"[A-Za-zäöüßÄÖÜ]+", text)
+    }
+)
+_ODD = ["ſ", "K", "İ", "ı", "µ", "ẞ", "ß", "Å", "ς", "Σ", "–", "§", "'", "’", "/", "(", ")"]
+_words = st.one_of(
+    st.sampled_from(_LEXICON_WORDS).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.lower(), w.title(), w.replace("s", "ſ")])
+    ),
+    st.text(alphabet="abcdefghiklmnorstuvwyzäöüAEIKSU" + "".join(_ODD), min_size=1, max_size=8),
+    st.from_regex(r"\d{1,4}([.,:/]\d{1,3})?", fullmatch=True),
+)
+texts = st.lists(_words, max_size=25).flatmap(
+    lambda ws: st.lists(
+        st.sampled_from([" ", " ", "-", ", ", ". ", "\n", ""]), min_size=len(ws), max_size=len(ws)
+    ).map(lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)))
+)
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    **{f"scope {name}": g.pattern for name, g in extent._SCOPES},
+    **{f"force {name}": g.pattern for name, g in substance._FORCES},
+    "negator": substance._NEGATOR_RE.pattern,
+    "idiom": substance._NEGATION_IDIOM_RE.pattern,
+    "both": substance._BOTH_RE.pattern,
+    "proposal": substance._PROPOSAL_RE.pattern,
+    "subordinate": substance._SUBORDINATE_RE.pattern,
+    "year": statements._YEAR_RE,
+    "url": statements.URL_RE,
+    "number": statements._NUMBER_RE,
+    "number word": statements._NUMBER_WORD_RE,
+    "ratio": statements._RATIO_RE,
+    "fixed condition": statements._FIXED_CONDITION_RE,
+    "place": statements.PLACE_RE,
+    # Not guarded in the code (too little to skip), but their needs must hold all the same.
+    "deadline": statements._DEADLINE_RE,
+    "condition": statements.CONDITION_RE,
+    "verb first": statements._VERB_FIRST_RE,
+    "reference": statements._REF_START_RE,
+    "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1],
+    "one": statements._ONE_RE,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS))
+@settings(max_examples=150, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_a_guarded_pattern_finds_what_the_pattern_finds(name: str, text: str) -> None:
+    pattern = _PATTERNS[name]
+    want = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in guarded(pattern).finditer(text)] == want
+    assert bool(guarded(pattern).search(text)) == bool(pattern.search(text))
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS))
+@settings(max_examples=60, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_text_the_pattern_matches_passes_its_guard(name: str, data: st.DataObject) -> None:
+    """Strings made from the pattern itself (with text around them) always pass its guard."""
+    pattern = _PATTERNS[name]
+    made = data.draw(st.from_regex(pattern, fullmatch=False))
+    if pattern.search(made):
+        assert guarded(pattern).possible(made)
+
+
+def test_guards_skip_texts_without_the_words() -> None:
+    """The guards do skip: a plain sentence cannot hold a word of scope, force or place."""
+    text = "Der Käufer zahlt den vereinbarten Preis."
+    assert not any(g.possible(text) for _, g in extent._SCOPES)
+    assert not any(g.possible(text) for _, g in substance._FORCES)
+    assert not statements.PLACE.possible(text)
+    assert not statements._NUMBER.possible(text)
+    assert statements._NUMBER.possible("zahlt 30 Euro")
+    assert extent._SCOPES[1][1].possible("Jeder Käufer zahlt.")  # "all": jeder
+
+
+def test_needs_are_found_for_the_lexicon_and_none_where_unknown() -> None:
+    scope_all = needs(extent._SCOPES[1][1].pattern)
+    assert scope_all is not None and ("prefix", "jede") in scope_all
+    assert needs(re.compile(r"\w+")) is None  # any word: nothing to test
+    assert needs(re.compile(r"(?:ab)?c|d")) == {("text", "c"), ("text", "d")}
+    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("prefix", "absa"), ("text", "§")}
+    assert needs(re.compile(r"(?:ab)?\w+|d")) is None  # one alternative needs nothing known
+    assert needs(re.compile(r"x(?:ab)?")) == {("text", "x")}
+    assert Guarded(re.compile(r"\w+")).possible("")
+
+
+@pytest.mark.parametrize(
+    "text", ["ſome", "ſolely", "İnterim", "only K", "µ", "SOME", "Some", "Σome", "nur ẞ"]
+)
+def test_characters_whose_case_rules_differ_are_always_scanned(text: str) -> None:
+    for _, g in extent._SCOPES:
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.pattern.finditer(text)]
+    exact = profile(text).exact
+    assert exact == all(ord(c) <= 0xFF or c.lower() == c.upper() for c in text)
