@@ -133,3 +133,49 @@ def test_characters_whose_case_rules_differ_are_always_scanned(text: str) -> Non
         assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.pattern.finditer(text)]
     exact = profile(text).exact
     assert exact == all(ord(c) <= 0xFF or c.lower() == c.upper() for c in text)
+
+
+# -- referenced(): the numbers of provisions, without those of their parts -------------------
+
+
+def _referenced_before(text: str) -> set[str]:
+    """`statements.referenced` as it was: one pattern compiled for each number."""
+    out = set()
+    for a, b in statements.references(text):
+        head = re.match(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", text[a:b], re.IGNORECASE)
+        rest = text[a + (head.end() if head else 0) : b]
+        for number in re.findall(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*", rest):
+            out.add(number)
+            if re.search(rf"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*{re.escape(number)}", rest):
+                out.discard(number)
+    return out
+
+
+_reference_tokens = st.sampled_from(
+    [
+        *["§", "§§", "Art.", "Artikel", "Section", "Absatz", "Abs.", "Satz", "Nummer", "Nr."],
+        *["Absatzes", "bis", "und", "oder", ",", "-", "and", "to", "in", "der", "Frist", "("],
+        *[")", "(2)", "\n", "1", "2", "3", "12", "1a", "226a", "8.1", "8.2", "3.1.2", "2015"],
+        *["1 2", "Satz1"],
+    ]
+)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(words=st.lists(_reference_tokens, max_size=20), seps=st.sampled_from([" ", "  ", "\u00a0"]))
+def test_referenced_is_what_it_was(words: list[str], seps: str) -> None:
+    text = seps.join(words)
+    assert statements.referenced(text) == _referenced_before(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "§§ 223 bis 226a, § 12 Absatz 3 and Sections 8.1 or 8.2",
+        "§ 12 Absatz 1 Satz 2 Nr. 3 und § 1 Abs. 12",
+        "nach § 5 Abs.3 und § 3",
+        "Artikel 2 Absatz 2 und Absatz 22",
+    ],
+)
+def test_referenced_table(text: str) -> None:
+    assert statements.referenced(text) == _referenced_before(text)

@@ -38,6 +38,11 @@ _REF_ITEM_RE = re.compile(
     rf"(?:{lx.REFERENCE_WORDS})(?=\s*\d)|above|below|oben|unten)",
     _I,
 )
+_REF_HEAD_RE = re.compile(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", _I)
+_REF_NUMBER_RE = re.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
+#: A part of a provision ("Absatz 3"), no provision of its own. The names cannot overlap (case
+#: counts: "satz" in "Absatz" is no "Satz"), so every place one ends is found in one scan.
+_PART_RE = re.compile(r"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*")
 _NUMBER_RE = re.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
@@ -121,11 +126,13 @@ def referenced(text: str) -> set[str]:
     """
     out = set()
     for a, b in references(text):
-        head = re.match(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", text[a:b], _I)
+        head = _REF_HEAD_RE.match(text[a:b])
         rest = text[a + (head.end() if head else 0) : b]
-        for number in re.findall(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*", rest):
+        # Where a number after "Absatz", "Satz"... would begin: those numbers are parts.
+        parts = [m.end() for m in _PART_RE.finditer(rest)]
+        for number in _REF_NUMBER_RE.findall(rest):
             out.add(number)
-            if re.search(rf"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*{re.escape(number)}", rest):
+            if any(rest.startswith(number, at) for at in parts):
                 out.discard(number)
     return out
 
