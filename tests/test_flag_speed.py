@@ -179,3 +179,28 @@ def test_referenced_is_what_it_was(words: list[str], seps: str) -> None:
 )
 def test_referenced_table(text: str) -> None:
     assert statements.referenced(text) == _referenced_before(text)
+
+
+# -- conditions(): the references in a condition's clause blanked -------------------------------
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.text(alphabet="ab §1", max_size=30),
+    spans=st.lists(st.tuples(st.integers(0, 32), st.integers(0, 32)), max_size=4),
+    cut=st.tuples(st.integers(0, 32), st.integers(0, 32)),
+)
+def test_blanked_is_the_former_character_loop(
+    text: str, spans: list[tuple[int, int]], cut: tuple[int, int]
+) -> None:
+    a, b = min(cut), min(max(cut), len(text))
+    a = min(a, b)
+    refs = [(min(s), max(s)) for s in spans]
+    before = "".join(" " if statements.inside((k, k + 1), refs) else text[k] for k in range(a, b))
+    assert statements._blanked(text, a, b, refs) == before
+
+
+def test_conditions_blank_their_references() -> None:
+    [c] = statements.conditions("Ist die Tat nach § 12 Absatz 3 begangen, so gilt dies.", "de")
+    assert c.shown == "Ist die Tat nach § 12 Absatz 3 begangen"
+    assert not any(w.startswith("absatz") for w in c.words)

@@ -279,10 +279,22 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         a, b = (start, stop) if stop == end else (end, stop)
         # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
         # no new condition.
-        clause = "".join(" " if inside((k, k + 1), refs) else text[k] for k in range(a, b))
+        clause = _blanked(text, a, b, refs)
         shown = " ".join(text[start:stop].split()).rstrip(",;")
         found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
     return tuple(found)
+
+
+def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
+    """Return text[a:b] with the characters inside any of `spans` as spaces."""
+    chars: list[str] | None = None
+    for start, end in spans:
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            if chars is None:
+                chars = list(text[a:b])
+            chars[lo - a : hi - a] = " " * (hi - lo)
+    return text[a:b] if chars is None else "".join(chars)
 
 
 @lru_cache(maxsize=4096)
