@@ -77,7 +77,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "condition": statements.CONDITION_RE,
     "verb first": statements._VERB_FIRST_RE,
     "reference": statements._REF_START_RE,
-    "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1],
+    "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
     "one": statements._ONE_RE,
 }
 
@@ -119,10 +119,23 @@ def test_needs_are_found_for_the_lexicon_and_none_where_unknown() -> None:
     assert scope_all is not None and ("prefix", "jede") in scope_all
     assert needs(re.compile(r"\w+")) is None  # any word: nothing to test
     assert needs(re.compile(r"(?:ab)?c|d")) == {("text", "c"), ("text", "d")}
-    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("prefix", "absa"), ("text", "§")}
+    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("text", "absatz"), ("text", "§")}
     assert needs(re.compile(r"(?:ab)?\w+|d")) is None  # one alternative needs nothing known
     assert needs(re.compile(r"x(?:ab)?")) == {("text", "x")}
     assert Guarded(re.compile(r"\w+")).possible("")
+    # Whole words where the pattern ends with a look-ahead no letter may pass, and a word's
+    # first letters joined to the group after them ("G" + "7|8|20").
+    party = re.compile(r"(?<![\w-])(?:UN(?! Security)|US|G7|G8|G20|U\.S\.)(?![\w-])")
+    assert needs(party) == {
+        ("word", "un"),
+        ("word", "us"),
+        ("word", "g7"),
+        ("word", "g8"),
+        ("word", "g20"),
+        ("text", "u.s."),
+    }
+    assert not guarded(party).possible("und unter G70 usw")
+    assert guarded(party).possible("the UN, G20 and")
 
 
 @pytest.mark.parametrize(

@@ -31,19 +31,23 @@ _CUTS = tuple(operator.itemgetter(slice(0, k)) for k in range(1, PREFIX + 1))
 _DIGIT_RE = re.compile(r"\d")
 _BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
 
-#: What one alternative needs: ("prefix", letters) a word of the text beginning with them,
-#: ("text", letters) the letters anywhere, ("digit", "") a digit.
+#: What one alternative needs: ("word", letters) a word of the text that is them, ("prefix",
+#: letters) a word beginning with them, ("text", letters) the letters anywhere, ("digit", "")
+#: a digit.
 Need = tuple[str, str]
 
 
 class Profile:
     """What a text offers the guards: its letters lower-cased, its words' first letters."""
 
-    __slots__ = ("digit", "exact", "lower", "prefixes")
+    __slots__ = ("digit", "exact", "lower", "prefixes", "words")
 
-    def __init__(self, exact: bool, lower: str, prefixes: frozenset[str], digit: bool) -> None:
+    def __init__(
+        self, exact: bool, lower: str, words: frozenset[str], prefixes: frozenset[str], digit: bool
+    ) -> None:
         self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
         self.lower = lower
+        self.words = words
         self.prefixes = prefixes
         self.digit = digit
 
@@ -56,11 +60,11 @@ def profile(text: str) -> Profile:
         c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
     )
     lower = text.lower()
-    words = set(_WORD_RE.findall(lower))
+    words = frozenset(_WORD_RE.findall(lower))
     prefixes = set(words)
     for cut in _CUTS:
         prefixes.update(map(cut, words))
-    return Profile(exact, lower, frozenset(prefixes), bool(_DIGIT_RE.search(text)))
+    return Profile(exact, lower, words, frozenset(prefixes), bool(_DIGIT_RE.search(text)))
 
 
 class Guarded:
@@ -70,7 +74,7 @@ class Guarded:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self._test: tuple[bool, frozenset[str], tuple[str, ...], bool] | None = None
+        self._test: tuple[bool, frozenset[str], frozenset[str], tuple[str, ...], bool] | None = None
 
     @property
     def needs(self) -> frozenset[Need] | None:
@@ -80,23 +84,26 @@ class Guarded:
     def possible(self, text: str) -> bool:
         """Tell whether the pattern may match `text` (False: it certainly does not)."""
         if self._test is None:
-            wanted = self.needs
+            wanted = self.needs or frozenset()
             self._test = (
-                wanted is None,
-                frozenset(s for k, s in wanted or () if k == "prefix"),
-                tuple(s for k, s in wanted or () if k == "text"),
-                ("digit", "") in (wanted or ()),
+                self.needs is None,
+                frozenset(s for k, s in wanted if k == "word"),
+                frozenset(s for k, s in wanted if k == "prefix"),
+                tuple(s for k, s in wanted if k == "text"),
+                ("digit", "") in wanted,
             )
-        always, prefixes, letters, digit = self._test
+        always, words, prefixes, letters, digit = self._test
         if always:
             return True
         p = profile(text)
-        return (
-            not p.exact
-            or (digit and p.digit)
-            or not prefixes.isdisjoint(p.prefixes)
-            or any(s in p.lower for s in letters)
-        )
+        if not p.exact or (digit and p.digit):
+            return True
+        if not words.isdisjoint(p.words) or not prefixes.isdisjoint(p.prefixes):
+            return True
+        for s in letters:  # noqa: SIM110 - a loop, not a generator made on every call
+            if s in p.lower:
+                return True
+        return False
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
@@ -122,20 +129,23 @@ def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     """Return what any match of `pattern` needs, one of the set, or None when not known.
 
     A word prefix is used only where the pattern opens with a look-behind that no letter may
-    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word.
+    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
+    also closes with a look-ahead that no letter may follow.
     """
     try:
         tree = list(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # any surprise of the private parser: no guard
         return None
-    at_word = bool(tree) and _no_letter_before(tree[0])
-    found = _sequence(tree[1:] if at_word else tree, at_word)
+    at_word = bool(tree) and _no_letter(tree[0], -1)
+    at_end = at_word and len(tree) > 1 and _no_letter(tree[-1], 1)
+    found = _sequence(tree[1:] if at_word else tree, at_word, at_end)
     return frozenset(found) if found else None
 
 
-def _no_letter_before(item: tuple[Any, Any]) -> bool:
+def _no_letter(item: tuple[Any, Any], direction: int) -> bool:
+    """Tell whether `item` is a look-behind (-1) or look-ahead (1) that no letter may pass."""
     op, av = item
-    if op is not _c.ASSERT_NOT or av[0] != -1:
+    if op is not _c.ASSERT_NOT or av[0] != direction:
         return False
     body = list(av[1])
     if len(body) != 1:
@@ -147,43 +157,74 @@ def _no_letter_before(item: tuple[Any, Any]) -> bool:
 
 
 def _score(found: set[Need]) -> int:
-    """The worth of a set of needs: its least selective member (a digit is worth little)."""
-    return min((len(s) + 1 if k == "prefix" else len(s)) if k != "digit" else 1 for k, s in found)
+    """The worth of a set of needs: its least selective member (a digit is worth nothing)."""
+    return min(_WORTH[kind] + len(letters) for kind, letters in found)
 
 
-def _sequence(items: list[tuple[Any, Any]], at_start: bool) -> set[Need] | None:
-    """Return the best of what every match of a sequence needs, or None."""
+_WORTH = {"word": 2, "prefix": 1, "text": 0, "digit": 0}
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+
+
+def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set[Need] | None:
+    """Return the best of what every match of a sequence needs, or None.
+
+    `at_start`: the sequence's match begins a word; `at_end`: it ends one.
+    """
     options: list[set[Need]] = []
     run = ""
     run_at_start = start = at_start
-    for op, av in items:
+    for k, (op, av) in enumerate(items):
         if op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5:  # not the micro sign (µ, μ)
             if not run:
                 run_at_start = start
             run += chr(av)
             start = False
             continue
+        rest_free = at_end and all(o in _ZERO_WIDTH for o, _ in items[k + 1 :])
         if run:
-            options.append(_literal(run, run_at_start))
+            options.append(_literal(run, run_at_start, at_end and op in _ZERO_WIDTH and rest_free))
+        if op in _ZERO_WIDTH:
             run = ""
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             continue  # takes no letters: what follows starts where it stood
         if op is _c.SUBPATTERN:
-            found = _sequence(list(av[3]), start)
+            found = _sequence(list(av[3]), start, rest_free)
         elif op is _c.BRANCH:
-            found = _branches(av[1], start)
+            found = _branches(av[1], start, rest_free)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _sequence(list(av[2]), start)
+            found = _sequence(list(av[2]), start, False)
         elif _is_digit(op, av):
             found = {("digit", "")}
         else:
             found = None
         if found:
             options.append(found)
+        if run and run_at_start and _WORD_RE.fullmatch(run) and op in (_c.SUBPATTERN, _c.BRANCH):
+            # A word's first letters, then a group that goes on with letters: "U(?:S|N|K)".
+            joined = _joined(run, op, av, rest_free)
+            if joined:
+                options.append(joined)
+        run = ""
         start = False
     if run:
-        options.append(_literal(run, run_at_start))
+        options.append(_literal(run, run_at_start, at_end))
     return max(options, key=_score) if options else None
+
+
+def _joined(run: str, op: Any, av: Any, at_end: bool) -> set[Need] | None:
+    """Return the needs of a group as if it began the word, with `run` before its letters."""
+    if op is _c.SUBPATTERN:
+        found = _sequence(list(av[3]), True, at_end)
+    else:
+        found = _branches(av[1], True, at_end)
+    if not found:
+        return None
+    head = run.lower()
+    return {
+        (kind, (head + letters)[:PREFIX] if kind == "prefix" else head + letters)
+        if kind in ("prefix", "word")
+        else (kind, letters)
+        for kind, letters in found
+    }
 
 
 def _is_digit(op: Any, av: Any) -> bool:
@@ -193,20 +234,24 @@ def _is_digit(op: Any, av: Any) -> bool:
     return bool(op is _c.CATEGORY and av is _c.CATEGORY_DIGIT)
 
 
-def _branches(alternatives: list[Any], at_start: bool) -> set[Need] | None:
+def _branches(alternatives: list[Any], at_start: bool, at_end: bool) -> set[Need] | None:
     out: set[Need] = set()
     for alternative in alternatives:
-        found = _sequence(list(alternative), at_start)
+        found = _sequence(list(alternative), at_start, at_end)
         if not found:
             return None
         out |= found
     return out
 
 
-def _literal(run: str, at_start: bool) -> set[Need]:
-    """A run of literal characters: a word prefix where it opens the match with letters."""
+def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
+    """A run of literal characters: a whole word where it is the match and all letters, a word
+    prefix where it opens the match with letters, else letters anywhere."""
     lower = run.lower()
-    letters = re.match(r"\w+", lower)
+    letters = _WORD_RE.match(lower)
+    if at_start and at_end and _WORD_RE.fullmatch(lower):
+        return {("word", lower)}
+    options: list[set[Need]] = [{("text", lower)}]
     if at_start and letters:
-        return {("prefix", letters.group()[:PREFIX])}
-    return {("text", lower)}
+        options.append({("prefix", letters.group()[:PREFIX])})
+    return max(options, key=_score)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
-from planlens.compare.guards import guarded
+from planlens.compare.guards import Guarded, guarded
 from planlens.compare.phrases import phrase
 from planlens.compare.stemming import stemmer
 
@@ -239,7 +239,7 @@ _IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office
 
 
 @lru_cache(maxsize=64)
-def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
     """Return the canonical names and one pattern for them all: the curated list, then the
     plans' own `parties` (without what they add in brackets; a place is never one)."""
     names = [name for name, _ in lx.PARTIES]
@@ -250,7 +250,7 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], re.Patter
             names.append(name)
             patterns.append(re.escape(name))
     alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return tuple(names), guarded(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
 
 
 @dataclass(frozen=True, slots=True)
