@@ -72,7 +72,6 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "ratio": statements._RATIO_RE,
     "fixed condition": statements._FIXED_CONDITION_RE,
     "place": statements.PLACE_RE,
-    # Not guarded in the code (too little to skip), but their needs must hold all the same.
     "deadline": statements._DEADLINE_RE,
     "condition": statements.CONDITION_RE,
     "verb first": statements._VERB_FIRST_RE,

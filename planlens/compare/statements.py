@@ -63,6 +63,11 @@ _CITED_RE = re.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
+_DEADLINE = guarded(_DEADLINE_RE)
+_REF_START = guarded(_REF_START_RE)
+_ONE = guarded(_ONE_RE)
+_CONDITION = guarded(CONDITION_RE)
+_VERB_FIRST = guarded(_VERB_FIRST_RE)
 _URL = guarded(URL_RE)
 _NUMBER = guarded(_NUMBER_RE)
 _NUMBER_WORD = guarded(_NUMBER_WORD_RE)
@@ -82,7 +87,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
-    found = [(m.group(), m.span()) for m in _DEADLINE_RE.finditer(text)]
+    found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
@@ -108,7 +113,7 @@ def references(text: str) -> tuple[Span, ...]:
     ['§§ 223 bis 226a und Absatz 3 Satz 2', 'Article 5']
     """
     spans: list[Span] = []
-    for start in _REF_START_RE.finditer(text):
+    for start in _REF_START.finditer(text):
         if spans and start.start() < spans[-1][1]:
             continue
         end = start.end()
@@ -176,7 +181,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
-    for m in _ONE_RE.finditer(text):
+    for m in _ONE.finditer(text):
         if not overlaps(m.span(), skip):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
@@ -301,10 +306,8 @@ def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
 def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Return each condition of `text` as (start, end of its marker, end of its clause)."""
     date_spans = [span for _, span in dates(text)]
-    markers = [
-        (m.start(), m.end(), _clause_end(text, m.end())) for m in CONDITION_RE.finditer(text)
-    ]
-    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST_RE.finditer(text)]
+    markers = [(m.start(), m.end(), _clause_end(text, m.end())) for m in _CONDITION.finditer(text)]
+    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST.finditer(text)]
     markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
     taken: list[Span] = []
