@@ -1,13 +1,14 @@
 """A cheap test before a costly regex: the words or letters any of its matches must contain.
 
 `guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
-`Profile` (its lower-cased letters, the first letters of its words, whether it has a digit)
-whether a match is possible at all: every alternative of the pattern needs a word beginning
-with its first letters, a string of letters somewhere, or a digit, read off the parsed pattern
-itself. Where the profile has none of them, the pattern cannot match and is not run; where it
-has one, the pattern runs as before. The results are therefore the same: the test only skips
-a scan that would have found nothing. A pattern whose alternatives do not all need something
-(`\\w+n't`) is always run.
+`Profile` (its lower-cased letters, its words and their first letters, whether it has a digit)
+whether a match is possible at all: every alternative of the pattern needs a whole word, a
+word beginning with given letters, a string of letters somewhere, or a digit, read off the
+parsed pattern itself. Where the profile has none of them, the pattern cannot match and is not
+run; where it has one, the pattern runs as before. The results are therefore the same: the
+test only skips a scan that would have found nothing. A pattern whose alternatives do not all
+need something (`\\w+`) is always run, and so are the first `WARMUP` characters each pattern
+scans, so that a small comparison does not pay for reading the patterns.
 
 Case: a pattern may ignore case, the test compares lower-cased letters. The two agree on text
 of Latin-1 and on characters without case; a text with another cased character (the long s,
@@ -25,6 +26,10 @@ from typing import Any
 
 #: Words are compared by up to this many first letters.
 PREFIX = 4
+#: A pattern scans this many characters without a test before it reads its needs: reading
+#: them costs about what a scan of some 20,000 characters does, and pays only on a large
+#: comparison, such as a law's (a plan's 24 changed pairs stay below it).
+WARMUP = 20_000
 
 _WORD_RE = re.compile(r"\w+")
 _CUTS = tuple(operator.itemgetter(slice(0, k)) for k in range(1, PREFIX + 1))
@@ -70,10 +75,11 @@ def profile(text: str) -> Profile:
 class Guarded:
     """A compiled pattern that is not run on a text that cannot hold a match."""
 
-    __slots__ = ("_test", "pattern")
+    __slots__ = ("_test", "_untested", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], warmup: int = WARMUP) -> None:
         self.pattern = pattern
+        self._untested = warmup
         self._test: tuple[bool, frozenset[str], frozenset[str], tuple[str, ...], bool] | None = None
 
     @property
@@ -84,6 +90,9 @@ class Guarded:
     def possible(self, text: str) -> bool:
         """Tell whether the pattern may match `text` (False: it certainly does not)."""
         if self._test is None:
+            if self._untested > 0:
+                self._untested -= len(text)  # a small comparison does not pay for reading it
+                return True
             wanted = self.needs or frozenset()
             self._test = (
                 self.needs is None,
@@ -114,8 +123,8 @@ class Guarded:
         return self.pattern.search(text) if self.possible(text) else None
 
 
-def guarded(pattern: re.Pattern[str]) -> Guarded:
-    return Guarded(pattern)
+def guarded(pattern: re.Pattern[str], warmup: int = WARMUP) -> Guarded:
+    return Guarded(pattern, warmup)
 
 
 # -- reading the pattern ------------------------------------------------------------------
