@@ -16,6 +16,7 @@
   conditions, dates and deadlines, references, units, parties, places.
 - `phrases`: the phrases of two texts and which of them are versions of each other.
 - `statements`: what a text states: figures, dates, references, parties, conditions.
+- `guards`: a cheap test before a costly regex: the words any of its matches must contain.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
 - `substance`: changes of substance between two aligned texts, one flag per kind.

@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import Alignment, Phrase, similarity
 from planlens.compare.statements import (
     CONDITION_RE,
     CONJUNCTIONS,
-    PLACE_RE,
+    PLACE,
     Span,
     condition_spans,
     overlaps,
@@ -34,7 +35,7 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
-_SCOPES = tuple((name, word_pattern(pattern)) for name, pattern in lx.SCOPE_CLASSES)
+_SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
@@ -61,7 +62,7 @@ def scope_words(text: str) -> dict[str, list[str]]:
 
 
 def places(text: str) -> set[str]:
-    return {" ".join(m.group().split()) for m in PLACE_RE.finditer(text)}
+    return {" ".join(m.group().split()) for m in PLACE.finditer(text)}
 
 
 def _tokens(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+from planlens.compare.guards import Guarded, guarded
 from planlens.compare.phrases import phrase
 from planlens.compare.stemming import stemmer
 
@@ -37,6 +38,11 @@ _REF_ITEM_RE = re.compile(
     rf"(?:{lx.REFERENCE_WORDS})(?=\s*\d)|above|below|oben|unten)",
     _I,
 )
+_REF_HEAD_RE = re.compile(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", _I)
+_REF_NUMBER_RE = re.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
+#: A part of a provision ("Absatz 3"), no provision of its own. The names cannot overlap (case
+#: counts: "satz" in "Absatz" is no "Satz"), so every place one ends is found in one scan.
+_PART_RE = re.compile(r"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*")
 _NUMBER_RE = re.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
@@ -55,6 +61,19 @@ _LIST_MARKER_RE = re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)")
 URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
 _CITED_RE = re.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
+#: The patterns that most texts cannot match, with their cheap test first (`guards`).
+_YEAR = guarded(_YEAR_RE)
+_DEADLINE = guarded(_DEADLINE_RE)
+_REF_START = guarded(_REF_START_RE)
+_ONE = guarded(_ONE_RE)
+_CONDITION = guarded(CONDITION_RE)
+_VERB_FIRST = guarded(_VERB_FIRST_RE)
+_URL = guarded(URL_RE)
+_NUMBER = guarded(_NUMBER_RE)
+_NUMBER_WORD = guarded(_NUMBER_WORD_RE)
+_RATIO = guarded(_RATIO_RE)
+_FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
+PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
 _SPAN_MAX_WORDS = 25
 
@@ -68,9 +87,9 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
-    found = [(m.group(), m.span()) for m in _DEADLINE_RE.finditer(text)]
+    found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
     taken = [span for _, span in found] + list(references(text))
-    for m in _YEAR_RE.finditer(text):
+    for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
     found.sort(key=lambda item: item[1])
@@ -94,7 +113,7 @@ def references(text: str) -> tuple[Span, ...]:
     ['§§ 223 bis 226a und Absatz 3 Satz 2', 'Article 5']
     """
     spans: list[Span] = []
-    for start in _REF_START_RE.finditer(text):
+    for start in _REF_START.finditer(text):
         if spans and start.start() < spans[-1][1]:
             continue
         end = start.end()
@@ -112,11 +131,13 @@ def referenced(text: str) -> set[str]:
     """
     out = set()
     for a, b in references(text):
-        head = re.match(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", text[a:b], _I)
+        head = _REF_HEAD_RE.match(text[a:b])
         rest = text[a + (head.end() if head else 0) : b]
-        for number in re.findall(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*", rest):
+        # Where a number after "Absatz", "Satz"... would begin: those numbers are parts.
+        parts = [m.end() for m in _PART_RE.finditer(rest)]
+        for number in _REF_NUMBER_RE.findall(rest):
             out.add(number)
-            if re.search(rf"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*{re.escape(number)}", rest):
+            if any(rest.startswith(number, at) for at in parts):
                 out.discard(number)
     return out
 
@@ -132,14 +153,14 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     """
     skip = [span for _, span in dates(text)]
     skip += list(references(text))
-    skip += [m.span() for m in URL_RE.finditer(text)]
+    skip += [m.span() for m in _URL.finditer(text)]
     skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
-    for m in _RATIO_RE.finditer(text):
+    for m in _RATIO.finditer(text):
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
-    for m in _NUMBER_RE.finditer(text):
+    for m in _NUMBER.finditer(text):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
@@ -153,14 +174,14 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         scale = {"e9": "e9", "e6": "e6", "e3": "e3"}.get(unit)
         key = f"{value}{scale or ''} {'' if scale else unit}{m.group('cur') or ''}".strip()
         found.append((m.start(), key, text[m.start() : end].strip()))
-    for m in _NUMBER_WORD_RE.finditer(text):
+    for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
         if value_of is None or overlaps(m.span(), skip):
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
-    for m in _ONE_RE.finditer(text):
+    for m in _ONE.finditer(text):
         if not overlaps(m.span(), skip):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
@@ -223,7 +244,7 @@ _IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office
 
 
 @lru_cache(maxsize=64)
-def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
     """Return the canonical names and one pattern for them all: the curated list, then the
     plans' own `parties` (without what they add in brackets; a place is never one)."""
     names = [name for name, _ in lx.PARTIES]
@@ -234,7 +255,7 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], re.Patter
             names.append(name)
             patterns.append(re.escape(name))
     alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return tuple(names), guarded(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,21 +284,31 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         a, b = (start, stop) if stop == end else (end, stop)
         # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
         # no new condition.
-        clause = "".join(" " if inside((k, k + 1), refs) else text[k] for k in range(a, b))
+        clause = _blanked(text, a, b, refs)
         shown = " ".join(text[start:stop].split()).rstrip(",;")
         found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
     return tuple(found)
+
+
+def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
+    """Return text[a:b] with the characters inside any of `spans` as spaces."""
+    chars: list[str] | None = None
+    for start, end in spans:
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            if chars is None:
+                chars = list(text[a:b])
+            chars[lo - a : hi - a] = " " * (hi - lo)
+    return text[a:b] if chars is None else "".join(chars)
 
 
 @lru_cache(maxsize=4096)
 def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Return each condition of `text` as (start, end of its marker, end of its clause)."""
     date_spans = [span for _, span in dates(text)]
-    markers = [
-        (m.start(), m.end(), _clause_end(text, m.end())) for m in CONDITION_RE.finditer(text)
-    ]
-    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST_RE.finditer(text)]
-    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION_RE.finditer(text)]
+    markers = [(m.start(), m.end(), _clause_end(text, m.end())) for m in _CONDITION.finditer(text)]
+    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST.finditer(text)]
+    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
     taken: list[Span] = []
     for start, end, stop in sorted(markers):

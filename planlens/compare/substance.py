@@ -34,6 +34,7 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 from planlens.compare.extent import enumerations, places, qualifiers, scope_words
+from planlens.compare.guards import guarded
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
 from planlens.compare.statements import (
@@ -52,17 +53,19 @@ from planlens.compare.statements import (
 )
 
 _I = re.IGNORECASE
-_NEGATOR_RE = word_pattern(lx.NEGATORS)
-_NEGATION_IDIOM_RE = word_pattern(lx.NEGATION_IDIOMS)
-_FORCES = tuple((force, word_pattern(pattern)) for force, pattern in lx.MODAL_FORCES)
-_BOTH_RE = word_pattern(lx.BOTH)
-_PROPOSAL_RE = word_pattern(dict(lx.MODAL_FORCES)["proposal"])
+_NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
+_NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
+_FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
+_BOTH_RE = guarded(word_pattern(lx.BOTH))
+_PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
 #: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
 #: may modify", "so that implementation can begin", "how they can obtain".
-_SUBORDINATE_RE = re.compile(
-    r"\b(?:so that|in order that|who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:may|can|could|might|would|will|shall|should|must)\b",
-    _I,
+_SUBORDINATE_RE = guarded(
+    re.compile(
+        r"\b(?:so that|in order that|who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
+        r"(?:may|can|could|might|would|will|shall|should|must)\b",
+        _I,
+    )
 )
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.

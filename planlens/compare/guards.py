@@ -1,0 +1,266 @@
+"""A cheap test before a costly regex: the words or letters any of its matches must contain.
+
+`guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
+`Profile` (its lower-cased letters, its words and their first letters, whether it has a digit)
+whether a match is possible at all: every alternative of the pattern needs a whole word, a
+word beginning with given letters, a string of letters somewhere, or a digit, read off the
+parsed pattern itself. Where the profile has none of them, the pattern cannot match and is not
+run; where it has one, the pattern runs as before. The results are therefore the same: the
+test only skips a scan that would have found nothing. A pattern whose alternatives do not all
+need something (`\\w+`) is always run, and so are the first `WARMUP` characters each pattern
+scans, so that a small comparison does not pay for reading the patterns.
+
+Case: a pattern may ignore case, the test compares lower-cased letters. The two agree on text
+of Latin-1 and on characters without case; a text with another cased character (the long s,
+the Kelvin sign, Greek...) is always scanned, as are literals beyond Latin-1 in a pattern.
+"""
+
+from __future__ import annotations
+
+import importlib
+import operator
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+#: Words are compared by up to this many first letters.
+PREFIX = 4
+#: A pattern scans this many characters without a test before it reads its needs: reading
+#: them costs about what a scan of some 20,000 characters does, and pays only on a large
+#: comparison, such as a law's (a plan's 24 changed pairs stay below it).
+WARMUP = 20_000
+
+_WORD_RE = re.compile(r"\w+")
+_CUTS = tuple(operator.itemgetter(slice(0, k)) for k in range(1, PREFIX + 1))
+_DIGIT_RE = re.compile(r"\d")
+_BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
+
+#: What one alternative needs: ("word", letters) a word of the text that is them, ("prefix",
+#: letters) a word beginning with them, ("text", letters) the letters anywhere, ("digit", "")
+#: a digit.
+Need = tuple[str, str]
+
+
+class Profile:
+    """What a text offers the guards: its letters lower-cased, its words' first letters."""
+
+    __slots__ = ("digit", "exact", "lower", "prefixes", "words")
+
+    def __init__(
+        self, exact: bool, lower: str, words: frozenset[str], prefixes: frozenset[str], digit: bool
+    ) -> None:
+        self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
+        self.lower = lower
+        self.words = words
+        self.prefixes = prefixes
+        self.digit = digit
+
+
+#: The phrases of one pair are tested by every guard in turn: a short memory serves them, and
+#: keeps few sets alive for the garbage collector to walk.
+@lru_cache(maxsize=256)
+def profile(text: str) -> Profile:
+    exact = text.isascii() or all(
+        c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
+    )
+    lower = text.lower()
+    words = frozenset(_WORD_RE.findall(lower))
+    prefixes = set(words)
+    for cut in _CUTS:
+        prefixes.update(map(cut, words))
+    return Profile(exact, lower, words, frozenset(prefixes), bool(_DIGIT_RE.search(text)))
+
+
+class Guarded:
+    """A compiled pattern that is not run on a text that cannot hold a match."""
+
+    __slots__ = ("_test", "_untested", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], warmup: int = WARMUP) -> None:
+        self.pattern = pattern
+        self._untested = warmup
+        self._test: tuple[bool, frozenset[str], frozenset[str], tuple[str, ...], bool] | None = None
+
+    @property
+    def needs(self) -> frozenset[Need] | None:
+        """What one of the pattern's matches needs (one of these), or None: nothing known."""
+        return needs(self.pattern)
+
+    def possible(self, text: str) -> bool:
+        """Tell whether the pattern may match `text` (False: it certainly does not)."""
+        if self._test is None:
+            if self._untested > 0:
+                self._untested -= len(text)  # a small comparison does not pay for reading it
+                return True
+            wanted = self.needs or frozenset()
+            self._test = (
+                self.needs is None,
+                frozenset(s for k, s in wanted if k == "word"),
+                frozenset(s for k, s in wanted if k == "prefix"),
+                tuple(s for k, s in wanted if k == "text"),
+                ("digit", "") in wanted,
+            )
+        always, words, prefixes, letters, digit = self._test
+        if always:
+            return True
+        p = profile(text)
+        if not p.exact or (digit and p.digit):
+            return True
+        if not words.isdisjoint(p.words) or not prefixes.isdisjoint(p.prefixes):
+            return True
+        for s in letters:  # noqa: SIM110 - a loop, not a generator made on every call
+            if s in p.lower:
+                return True
+        return False
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.possible(text):
+            return iter(())
+        return self.pattern.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text) else None
+
+
+def guarded(pattern: re.Pattern[str], warmup: int = WARMUP) -> Guarded:
+    return Guarded(pattern, warmup)
+
+
+# -- reading the pattern ------------------------------------------------------------------
+
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+
+@lru_cache(maxsize=256)
+def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
+    """Return what any match of `pattern` needs, one of the set, or None when not known.
+
+    A word prefix is used only where the pattern opens with a look-behind that no letter may
+    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
+    also closes with a look-ahead that no letter may follow.
+    """
+    try:
+        tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # any surprise of the private parser: no guard
+        return None
+    at_word = bool(tree) and _no_letter(tree[0], -1)
+    at_end = at_word and len(tree) > 1 and _no_letter(tree[-1], 1)
+    found = _sequence(tree[1:] if at_word else tree, at_word, at_end)
+    return frozenset(found) if found else None
+
+
+def _no_letter(item: tuple[Any, Any], direction: int) -> bool:
+    """Tell whether `item` is a look-behind (-1) or look-ahead (1) that no letter may pass."""
+    op, av = item
+    if op is not _c.ASSERT_NOT or av[0] != direction:
+        return False
+    body = list(av[1])
+    if len(body) != 1:
+        return False
+    inner_op, inner = body[0]
+    if inner_op is _c.IN:
+        return (_c.CATEGORY, _c.CATEGORY_WORD) in inner
+    return bool(inner_op is _c.CATEGORY and inner is _c.CATEGORY_WORD)
+
+
+def _score(found: set[Need]) -> int:
+    """The worth of a set of needs: its least selective member (a digit is worth nothing)."""
+    return min(_WORTH[kind] + len(letters) for kind, letters in found)
+
+
+_WORTH = {"word": 2, "prefix": 1, "text": 0, "digit": 0}
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+
+
+def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set[Need] | None:
+    """Return the best of what every match of a sequence needs, or None.
+
+    `at_start`: the sequence's match begins a word; `at_end`: it ends one.
+    """
+    options: list[set[Need]] = []
+    run = ""
+    run_at_start = start = at_start
+    for k, (op, av) in enumerate(items):
+        if op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5:  # not the micro sign (µ, μ)
+            if not run:
+                run_at_start = start
+            run += chr(av)
+            start = False
+            continue
+        rest_free = at_end and all(o in _ZERO_WIDTH for o, _ in items[k + 1 :])
+        if run:
+            options.append(_literal(run, run_at_start, at_end and op in _ZERO_WIDTH and rest_free))
+        if op in _ZERO_WIDTH:
+            run = ""
+            continue  # takes no letters: what follows starts where it stood
+        if op is _c.SUBPATTERN:
+            found = _sequence(list(av[3]), start, rest_free)
+        elif op is _c.BRANCH:
+            found = _branches(av[1], start, rest_free)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _sequence(list(av[2]), start, False)
+        elif _is_digit(op, av):
+            found = {("digit", "")}
+        else:
+            found = None
+        if found:
+            options.append(found)
+        if run and run_at_start and _WORD_RE.fullmatch(run) and op in (_c.SUBPATTERN, _c.BRANCH):
+            # A word's first letters, then a group that goes on with letters: "U(?:S|N|K)".
+            joined = _joined(run, op, av, rest_free)
+            if joined:
+                options.append(joined)
+        run = ""
+        start = False
+    if run:
+        options.append(_literal(run, run_at_start, at_end))
+    return max(options, key=_score) if options else None
+
+
+def _joined(run: str, op: Any, av: Any, at_end: bool) -> set[Need] | None:
+    """Return the needs of a group as if it began the word, with `run` before its letters."""
+    if op is _c.SUBPATTERN:
+        found = _sequence(list(av[3]), True, at_end)
+    else:
+        found = _branches(av[1], True, at_end)
+    if not found:
+        return None
+    head = run.lower()
+    return {
+        (kind, (head + letters)[:PREFIX] if kind == "prefix" else head + letters)
+        if kind in ("prefix", "word")
+        else (kind, letters)
+        for kind, letters in found
+    }
+
+
+def _is_digit(op: Any, av: Any) -> bool:
+    """Tell whether an item is `\\d`: one digit."""
+    if op is _c.IN:
+        return all(x == (_c.CATEGORY, _c.CATEGORY_DIGIT) for x in av)
+    return bool(op is _c.CATEGORY and av is _c.CATEGORY_DIGIT)
+
+
+def _branches(alternatives: list[Any], at_start: bool, at_end: bool) -> set[Need] | None:
+    out: set[Need] = set()
+    for alternative in alternatives:
+        found = _sequence(list(alternative), at_start, at_end)
+        if not found:
+            return None
+        out |= found
+    return out
+
+
+def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
+    """A run of literal characters: a whole word where it is the match and all letters, a word
+    prefix where it opens the match with letters, else letters anywhere."""
+    lower = run.lower()
+    letters = _WORD_RE.match(lower)
+    if at_start and at_end and _WORD_RE.fullmatch(lower):
+        return {("word", lower)}
+    options: list[set[Need]] = [{("text", lower)}]
+    if at_start and letters:
+        options.append({("prefix", letters.group()[:PREFIX])})
+    return max(options, key=_score)

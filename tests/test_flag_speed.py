@@ -1,0 +1,231 @@
+"""The substance flags' shortcuts give exactly what the plain computations give.
+
+Each shortcut is checked against the code it replaced, kept here: the guards of `guards`
+against running every pattern, and the faster helpers of `statements` and `substance` against
+their former versions.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import planlens.compare.lexicon as lx
+from planlens.compare import extent, statements, substance
+from planlens.compare.guards import Guarded, guarded, needs, profile
+
+# -- texts of the words the patterns look for, in every case, with the characters on which case
+# -- rules disagree (long s, Kelvin sign, dotted I, micro sign, capital sharp s)
+
+_LEXICON_WORDS = sorted(
+    {
+        w
+        for text in (
+            [p for _, p in lx.SCOPE_CLASSES]
+            + [p for _, p in lx.MODAL_FORCES]
+            + [p for _, p in lx.PARTIES]
+            + [
+                lx.NEGATORS,
+                lx.NEGATION_IDIOMS,
+                lx.PLACES,
+                lx.CONDITION_MARKERS,
+                lx.FIXED_CONDITIONS,
+                lx.DEADLINES,
+                lx.REFERENCE_WORDS,
+                lx.BOTH,
+                lx.ONE_BEFORE_UNIT,
+            ]
+            + list(lx.NUMBER_WORDS)
+        )
+        for w in re.findall(r"[A-Za-zäöüßÄÖÜ]+", text)
+    }
+)
+_ODD = ["ſ", "K", "İ", "ı", "µ", "ẞ", "ß", "Å", "ς", "Σ", "–", "§", "'", "’", "/", "(", ")"]
+_words = st.one_of(
+    st.sampled_from(_LEXICON_WORDS).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.lower(), w.title(), w.replace("s", "ſ")])
+    ),
+    st.text(alphabet="abcdefghiklmnorstuvwyzäöüAEIKSU" + "".join(_ODD), min_size=1, max_size=8),
+    st.from_regex(r"\d{1,4}([.,:/]\d{1,3})?", fullmatch=True),
+)
+texts = st.lists(_words, max_size=25).flatmap(
+    lambda ws: st.lists(
+        st.sampled_from([" ", " ", "-", ", ", ". ", "\n", ""]), min_size=len(ws), max_size=len(ws)
+    ).map(lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)))
+)
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    **{f"scope {name}": g.pattern for name, g in extent._SCOPES},
+    **{f"force {name}": g.pattern for name, g in substance._FORCES},
+    "negator": substance._NEGATOR_RE.pattern,
+    "idiom": substance._NEGATION_IDIOM_RE.pattern,
+    "both": substance._BOTH_RE.pattern,
+    "proposal": substance._PROPOSAL_RE.pattern,
+    "subordinate": substance._SUBORDINATE_RE.pattern,
+    "year": statements._YEAR_RE,
+    "url": statements.URL_RE,
+    "number": statements._NUMBER_RE,
+    "number word": statements._NUMBER_WORD_RE,
+    "ratio": statements._RATIO_RE,
+    "fixed condition": statements._FIXED_CONDITION_RE,
+    "place": statements.PLACE_RE,
+    "deadline": statements._DEADLINE_RE,
+    "condition": statements.CONDITION_RE,
+    "verb first": statements._VERB_FIRST_RE,
+    "reference": statements._REF_START_RE,
+    "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
+    "one": statements._ONE_RE,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS))
+@settings(max_examples=150, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_a_guarded_pattern_finds_what_the_pattern_finds(name: str, text: str) -> None:
+    pattern = _PATTERNS[name]
+    want = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in guarded(pattern, 0).finditer(text)] == want
+    assert bool(guarded(pattern, 0).search(text)) == bool(pattern.search(text))
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS))
+@settings(max_examples=60, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_text_the_pattern_matches_passes_its_guard(name: str, data: st.DataObject) -> None:
+    """Strings made from the pattern itself (with text around them) always pass its guard."""
+    pattern = _PATTERNS[name]
+    made = data.draw(st.from_regex(pattern, fullmatch=False))
+    if pattern.search(made):
+        assert guarded(pattern, 0).possible(made)
+
+
+def _now(g: Guarded) -> Guarded:
+    """The guard of `g`'s pattern without its warm-up."""
+    return guarded(g.pattern, 0)
+
+
+def test_guards_skip_texts_without_the_words() -> None:
+    """The guards do skip: a plain sentence cannot hold a word of scope, force or place."""
+    text = "Der Käufer zahlt den vereinbarten Preis."
+    assert not any(_now(g).possible(text) for _, g in extent._SCOPES)
+    assert not any(_now(g).possible(text) for _, g in substance._FORCES)
+    assert not _now(statements.PLACE).possible(text)
+    assert not _now(statements._NUMBER).possible(text)
+    assert _now(statements._NUMBER).possible("zahlt 30 Euro")
+    assert _now(extent._SCOPES[1][1]).possible("Jeder Käufer zahlt.")  # "all": jeder
+
+
+def test_a_guard_tests_only_after_its_warm_up() -> None:
+    """A small comparison does not pay for reading the pattern: the first texts are scanned."""
+    g = guarded(re.compile(r"(?<!\w)Preis(?!\w)"), warmup=18)
+    assert [g.possible("nichts") for _ in range(4)] == [True, True, True, False]
+    assert g.possible("der Preis")
+
+
+def test_needs_are_found_for_the_lexicon_and_none_where_unknown() -> None:
+    scope_all = needs(extent._SCOPES[1][1].pattern)
+    assert scope_all is not None and ("prefix", "jede") in scope_all
+    assert needs(re.compile(r"\w+")) is None  # any word: nothing to test
+    assert needs(re.compile(r"(?:ab)?c|d")) == {("text", "c"), ("text", "d")}
+    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("text", "absatz"), ("text", "§")}
+    assert needs(re.compile(r"(?:ab)?\w+|d")) is None  # one alternative needs nothing known
+    assert needs(re.compile(r"x(?:ab)?")) == {("text", "x")}
+    assert Guarded(re.compile(r"\w+"), 0).possible("")
+    # Whole words where the pattern ends with a look-ahead no letter may pass, and a word's
+    # first letters joined to the group after them ("G" + "7|8|20").
+    party = re.compile(r"(?<![\w-])(?:UN(?! Security)|US|G7|G8|G20|U\.S\.)(?![\w-])")
+    assert needs(party) == {
+        ("word", "un"),
+        ("word", "us"),
+        ("word", "g7"),
+        ("word", "g8"),
+        ("word", "g20"),
+        ("text", "u.s."),
+    }
+    assert not guarded(party, 0).possible("und unter G70 usw")
+    assert guarded(party, 0).possible("the UN, G20 and")
+
+
+@pytest.mark.parametrize(
+    "text", ["ſome", "ſolely", "İnterim", "only K", "µ", "SOME", "Some", "Σome", "nur ẞ"]
+)
+def test_characters_whose_case_rules_differ_are_always_scanned(text: str) -> None:
+    for _, g in extent._SCOPES:
+        want = [m.span() for m in g.pattern.finditer(text)]
+        assert [m.span() for m in _now(g).finditer(text)] == want
+    exact = profile(text).exact
+    assert exact == all(ord(c) <= 0xFF or c.lower() == c.upper() for c in text)
+
+
+# -- referenced(): the numbers of provisions, without those of their parts -------------------
+
+
+def _referenced_before(text: str) -> set[str]:
+    """`statements.referenced` as it was: one pattern compiled for each number."""
+    out = set()
+    for a, b in statements.references(text):
+        head = re.match(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", text[a:b], re.IGNORECASE)
+        rest = text[a + (head.end() if head else 0) : b]
+        for number in re.findall(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*", rest):
+            out.add(number)
+            if re.search(rf"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*{re.escape(number)}", rest):
+                out.discard(number)
+    return out
+
+
+_reference_tokens = st.sampled_from(
+    [
+        *["§", "§§", "Art.", "Artikel", "Section", "Absatz", "Abs.", "Satz", "Nummer", "Nr."],
+        *["Absatzes", "bis", "und", "oder", ",", "-", "and", "to", "in", "der", "Frist", "("],
+        *[")", "(2)", "\n", "1", "2", "3", "12", "1a", "226a", "8.1", "8.2", "3.1.2", "2015"],
+        *["1 2", "Satz1"],
+    ]
+)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(words=st.lists(_reference_tokens, max_size=20), seps=st.sampled_from([" ", "  ", "\u00a0"]))
+def test_referenced_is_what_it_was(words: list[str], seps: str) -> None:
+    text = seps.join(words)
+    assert statements.referenced(text) == _referenced_before(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "§§ 223 bis 226a, § 12 Absatz 3 and Sections 8.1 or 8.2",
+        "§ 12 Absatz 1 Satz 2 Nr. 3 und § 1 Abs. 12",
+        "nach § 5 Abs.3 und § 3",
+        "Artikel 2 Absatz 2 und Absatz 22",
+    ],
+)
+def test_referenced_table(text: str) -> None:
+    assert statements.referenced(text) == _referenced_before(text)
+
+
+# -- conditions(): the references in a condition's clause blanked -------------------------------
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.text(alphabet="ab §1", max_size=30),
+    spans=st.lists(st.tuples(st.integers(0, 32), st.integers(0, 32)), max_size=4),
+    cut=st.tuples(st.integers(0, 32), st.integers(0, 32)),
+)
+def test_blanked_is_the_former_character_loop(
+    text: str, spans: list[tuple[int, int]], cut: tuple[int, int]
+) -> None:
+    a, b = min(cut), min(max(cut), len(text))
+    a = min(a, b)
+    refs = [(min(s), max(s)) for s in spans]
+    before = "".join(" " if statements.inside((k, k + 1), refs) else text[k] for k in range(a, b))
+    assert statements._blanked(text, a, b, refs) == before
+
+
+def test_conditions_blank_their_references() -> None:
+    [c] = statements.conditions("Ist die Tat nach § 12 Absatz 3 begangen, so gilt dies.", "de")
+    assert c.shown == "Ist die Tat nach § 12 Absatz 3 begangen"
+    assert not any(w.startswith("absatz") for w in c.words)
