@@ -247,6 +247,20 @@ def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], l
 
 
 def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the qualified nouns only `old` has and those only `new` has, read both ways.
+
+    difflib's opcodes are not symmetric where words swap places ("EU once" / "once EU"), so
+    each direction is read and the findings joined: swapping the texts swaps the result.
+    """
+    gone, came = _qualified_one_way(old, new)
+    came_back, gone_back = _qualified_one_way(new, old)
+    return (
+        gone + [x for x in gone_back if x not in gone],
+        came + [x for x in came_back if x not in came],
+    )
+
+
+def _qualified_one_way(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
     tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
     dropped before a noun both keep."""
