@@ -23,6 +23,7 @@ from planlens.cli import cli
 from planlens.compare import compare
 from planlens.errors import PlanlensError
 from planlens.importers import import_file
+from planlens.importers.extras import need
 from planlens.importers.registry import sniff
 from planlens.plan.model import Clause, Plan
 
@@ -152,6 +153,26 @@ def test_a_missing_library_names_the_extra(
         1,
         "",
         f"planlens: error: {message}\n",
+    )
+
+
+def test_a_library_installed_but_broken_is_not_called_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # As trafilatura installed by an older pip without lxml_html_clean: the package is there,
+    # and what it imports raises ImportError with no module name.
+    package = tmp_path / "brokenreader"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        'raise ImportError("lxml.html.clean module is now a separate project")\n', "utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(PlanlensError) as info:
+        need("brokenreader", "web pages")
+    assert str(info.value) == (
+        "reading web pages needs brokenreader, which is installed but cannot be imported:"
+        " lxml.html.clean module is now a separate project;"
+        " pip install --upgrade 'planlens[import]'"
     )
 
 

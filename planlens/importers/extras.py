@@ -10,6 +10,7 @@ dependencies of planlens itself but of its `import` extra (`pip install 'planlen
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 from planlens.errors import PlanlensError
@@ -31,9 +32,23 @@ def need(module: str, reading: str) -> ModuleType:
     """
     try:
         return importlib.import_module(module)
-    except ImportError:
+    except ImportError as err:
         package = PACKAGES.get(module, module.split(".")[0])
+        if err.name != module and _installed(module):
+            # Installed, but something it imports is not: say what, not "not installed".
+            raise PlanlensError(
+                f"reading {reading} needs {package}, which is installed but cannot be"
+                f" imported: {err}; pip install --upgrade 'planlens[{EXTRA}]'"
+            ) from None
         raise PlanlensError(
             f"reading {reading} needs {package}, which is not installed:"
             f" pip install 'planlens[{EXTRA}]'"
         ) from None
+
+
+def _installed(module: str) -> bool:
+    """Tell whether `module` is installed, whether or not it imports."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
