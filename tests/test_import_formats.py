@@ -174,6 +174,21 @@ def test_a_library_installed_but_broken_is_not_called_missing(
         " lxml.html.clean module is now a separate project;"
         " pip install --upgrade 'planlens[import]'"
     )
+    # The same through the CLI, with trafilatura itself so broken: one line, exit 1.
+    broken = tmp_path / "trafilatura"
+    broken.mkdir()
+    (broken / "__init__.py").write_text(
+        'raise ImportError("lxml.html.clean module is now a separate project")\n', "utf-8"
+    )
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    result = CliRunner().invoke(cli, ["import", str(FIXTURES / "news-three-lists.html")])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        "planlens: error: reading web pages needs trafilatura, which is installed but cannot be"
+        " imported: lxml.html.clean module is now a separate project;"
+        " pip install --upgrade 'planlens[import]'\n",
+    )
 
 
 def test_legislative_xml_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,7 @@ def build(
     wait: float,
     jobs: int | None,
 ) -> None:
-    """Build the report site: an index, a page per plan, a report per version and its successor.
+    """Build the report site: an index, a page per plan, a report per two versions of a lineage.
 
     Only pages whose inputs changed are rewritten. One build at a time writes a folder; a build
     that was interrupted is completed by the next.
