@@ -36,7 +36,6 @@ folder already up to date, and the report says how fast `--jobs N` could be at b
 from __future__ import annotations
 
 import argparse
-import compileall
 import dataclasses
 import os
 import shutil
@@ -46,7 +45,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from load_speed import WRAPPER, run_process, worktree
+from load_speed import WRAPPER, compile_trees, run_process, worktree
 from results import ROOT, command_line, seconds, speedup, verdict, write_section
 
 if TYPE_CHECKING:
@@ -280,12 +279,7 @@ def main() -> None:
         tempfile.TemporaryDirectory(prefix="planlens-build-") as tmp,
         worktree(args.baseline) as baseline,
     ):
-        # An installed planlens has its bytecode (pip compiles it), as its dependencies have
-        # theirs; where PYTHONDONTWRITEBYTECODE is set (it is on our machines) every build would
-        # otherwise compile planlens from source, about 90 ms in the part no job divides.
-        for tree in (ROOT, baseline):
-            if tree is not None:
-                compileall.compile_dir(str(tree / "planlens"), quiet=1)
+        compile_trees(ROOT, baseline)  # else 90 ms in the part no job divides
         scratch = Path(tmp)
         corpus = scratch / "corpus"
         count = write_corpus(corpus, bgb=args.bgb)

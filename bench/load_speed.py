@@ -264,16 +264,22 @@ def startup_commands(baseline: Path | None) -> dict[str, list[str]]:
     return commands
 
 
+def compile_trees(*trees: Path | None) -> None:
+    """Compile planlens's bytecode in each tree, as an installed copy has it.
+
+    pip compiles a package's bytecode on install, as yaml, jinja2 and click in site-packages
+    have theirs. Where PYTHONDONTWRITEBYTECODE is set (it is on our machines), every run would
+    otherwise compile planlens from source, about 90 ms that no user pays.
+    """
+    for tree in trees:
+        if tree is not None:
+            compileall.compile_dir(str(tree / "planlens"), quiet=1)
+
+
 def time_startup(baseline: Path | None, rounds: int) -> dict[str, list[tuple[float, float]]]:
     """Wall and CPU seconds of each start-up command, `rounds` times, all in turn each round."""
     commands = startup_commands(baseline)
-    # An installed planlens has its bytecode (pip compiles it on install), as yaml, jinja2 and
-    # click in site-packages have theirs. Compile the trees first: where PYTHONDONTWRITEBYTECODE
-    # is set (it is on our machines), every run would otherwise compile planlens from source,
-    # about 90 ms that no user pays.
-    for tree in (ROOT, baseline):
-        if tree is not None:
-            compileall.compile_dir(str(tree / "planlens"), quiet=1)
+    compile_trees(ROOT, baseline)
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for n in range(rounds + 1):  # the first warms the caches
         for name, command in commands.items():
