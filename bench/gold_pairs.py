@@ -1,12 +1,14 @@
 """The labelled alignment pairs of `bench/gold/`: load them, and check that each is complete.
 
     .venv/bin/python bench/gold_pairs.py       # checks every pair; exit 1 on any problem
+    .venv/bin/python bench/gold_pairs.py --dir bench/gold/held-out   # the pairs of another folder
 
 A pair's truth accounts for every clause of both frozen plans (see `bench/gold/README.md`).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +36,8 @@ class GoldPair:
     added: frozenset[str]
 
 
-def gold_files() -> list[Path]:
-    return sorted(p for p in GOLD.glob("*--*.yaml"))
+def gold_files(folder: Path = GOLD) -> list[Path]:
+    return sorted(p for p in folder.glob("*--*.yaml"))
 
 
 def plan_by_id(plan_id: str) -> Plan:
@@ -108,15 +110,21 @@ def problems(path: Path) -> list[str]:
     return out
 
 
-def main() -> int:
-    found = [line for path in gold_files() for line in problems(path)]
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Check the labelled alignment pairs.")
+    parser.add_argument(
+        "--dir", type=Path, default=GOLD, help="folder of OLD--NEW.yaml pairs (default bench/gold)"
+    )
+    folder = parser.parse_args(argv).dir
+    files = gold_files(folder)
+    found = [line for path in files for line in problems(path)]
     for line in found:
         print(line)
-    pairs = [load_pair(p) for p in gold_files()]
+    pairs = [load_pair(p) for p in files]
     links = sum(len(p.links) for p in pairs)
     print(f"{len(pairs)} pairs, {links} links: " + (f"{len(found)} problems" if found else "ok"))
     return 1 if found else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,7 @@
 """Freeze the documents of the labelled alignment set as plan files, so gold links keep their ids.
 
     .venv/bin/python bench/gold/freeze.py            # writes bench/gold/plans/*.yaml
+    .venv/bin/python bench/gold/freeze.py ID ...     # writes only those documents
 
 Each document of `../shared/corpora` is imported once with `planlens.importers.import_text`
 and written as a plan under `bench/gold/plans/`. The gold links (`bench/gold/*.yaml`) name
@@ -167,6 +168,67 @@ DOCS = (
         language="de",
         first="10",
         last="50",
+    ),
+    # Held-out set (bench/gold/held-out/): windows of the BGB and StGB, 2012 against 2022.
+    Doc(
+        "bgb-2012-travel",
+        "de-laws/bgb-2012-07-02.md",
+        "Bürgerliches Gesetzbuch (2012), Reisevertrag",
+        "2012-07-02",
+        "https://github.com/bundestag/gesetze/blob/master/b/bgb/index.md",
+        language="de",
+        first="651a",
+        last="651m",
+    ),
+    Doc(
+        "bgb-2022-travel",
+        "de-laws/bgb-2022-03-03.md",
+        "Bürgerliches Gesetzbuch (2022), Pauschalreisevertrag",
+        "2022-03-03",
+        "https://www.gesetze-im-internet.de/bgb/",
+        language="de",
+        first="651a",
+        last="651y",
+    ),
+    Doc(
+        "bgb-2012-work",
+        "de-laws/bgb-2012-07-02.md",
+        "Bürgerliches Gesetzbuch (2012), Werkvertrag",
+        "2012-07-02",
+        "https://github.com/bundestag/gesetze/blob/master/b/bgb/index.md",
+        language="de",
+        first="631",
+        last="651",
+    ),
+    Doc(
+        "bgb-2022-work",
+        "de-laws/bgb-2022-03-03.md",
+        "Bürgerliches Gesetzbuch (2022), Werkvertrag und ähnliche Verträge",
+        "2022-03-03",
+        "https://www.gesetze-im-internet.de/bgb/",
+        language="de",
+        first="631",
+        last="650v",
+    ),
+    Doc(
+        "stgb-2012-sex",
+        "de-laws/stgb-2012-07-02.md",
+        "Strafgesetzbuch (2012), Straftaten gegen die sexuelle Selbstbestimmung",
+        "2012-07-02",
+        "https://github.com/bundestag/gesetze/blob/master/s/stgb/index.md",
+        language="de",
+        first="174",
+        last="184g",
+    ),
+    Doc(
+        "stgb-2022-sex",
+        "de-laws/stgb-2022-03-03.md",
+        "Strafgesetzbuch (2022), Straftaten gegen die sexuelle Selbstbestimmung",
+        "2022-03-03",
+        "https://www.gesetze-im-internet.de/stgb/",
+        language="de",
+        first="174",
+        last="184l",
     ),
 )
 
