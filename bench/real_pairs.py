@@ -33,7 +33,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
-from gold_pairs import OUR_PLANS, GoldPair, gold_files, load_pair
+from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
 from results import command_line, write_section
 
 import planlens.compare.align as align_module
@@ -55,7 +55,20 @@ BASELINE_MIN = 0.5
 #: Where the alignment thresholds live.
 MODULES = (align_module, matching_module, residual_module, structure_module)
 SECTION = "## Alignment on real labelled pairs"
+#: The held-out pairs (`bench/gold/held-out/`): labelled blind, never used to tune the aligner.
+HELD_OUT = GOLD / "held-out"
+HELD_OUT_SECTION = "## Alignment on held-out labelled pairs"
+HELD_OUT_NOTE = (
+    "The pairs of `bench/gold/held-out/` (see its README), labelled blind after the aligner's "
+    "rules and thresholds were written, and never looked at to tune them: what a user can expect "
+    "on a new pair. Scored exactly as above, with the thresholds in the code (no "
+    "leave-one-pair-out: no threshold is chosen on these pairs). First measured on 2026-11-26 "
+    "with the aligner of commit 396d627, before any change made after the labels existed: "
+    "without pins P / R / F1 1.000 / 0.785 / 0.879."
+)
 TARGETS = {"F1": 0.92, "precision": 0.97}
+#: Issue 10's target on pairs nobody tuned on.
+HELD_OUT_TARGETS = {"F1": 0.90, "precision": 0.97}
 
 
 @dataclass
@@ -249,6 +262,7 @@ def report(
     lopo: Counts | None,
     chosen: list[tuple[str, dict[str, float]]],
     failures: int,
+    targets: dict[str, float] = TARGETS,
 ) -> list[str]:
     lines = [
         "| pair | links | without pins P / R / F1 | with pins P / R / F1 "
@@ -292,10 +306,10 @@ def report(
         ("without pins", total_bare),
         *((("leave-one-pair-out", lopo),) if lopo else ()),
     ):
-        ok = c.f1 >= TARGETS["F1"] and c.precision >= TARGETS["precision"]
+        ok = c.f1 >= targets["F1"] and c.precision >= targets["precision"]
         verdict.append(
-            f"{label}: F1 {c.f1:.3f} (target ≥ {TARGETS['F1']}), precision {c.precision:.3f}"
-            f" (≥ {TARGETS['precision']}): {'MET' if ok else 'NOT MET'}"
+            f"{label}: F1 {c.f1:.3f} (target ≥ {targets['F1']}), precision {c.precision:.3f}"
+            f" (≥ {targets['precision']}): {'MET' if ok else 'NOT MET'}"
         )
     lines += ["", *verdict]
     if failures:
@@ -316,26 +330,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-lopo", action="store_true", help="Skip leave-one-pair-out.")
     parser.add_argument("--failures", type=int, default=0, help="List this many misses per pair.")
     parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="Score the held-out pairs of bench/gold/held-out/ instead (no leave-one-pair-out).",
+    )
+    parser.add_argument(
         "--write-results", action="store_true", help="Rewrite the section in bench/RESULTS.md."
     )
     args = parser.parse_args(argv)
-    pairs = [load_pair(path) for path in gold_files()]
+    if args.held_out and args.failures:
+        # Its misses are not listed: whoever tunes the aligner must not see them.
+        parser.error("--failures does not list the held-out pairs' misses")
+    folder = HELD_OUT if args.held_out else GOLD
+    pairs = [load_pair(path) for path in gold_files(folder)]
     if not pairs:
-        print("no labelled pairs in bench/gold/")
+        print(f"no labelled pairs in {folder}")
         return 0
     results = [run_pair(pair) for pair in pairs]
-    lopo, chosen = (None, []) if args.no_lopo else leave_one_out(pairs)
-    lines = report(results, lopo, chosen, args.failures)
+    lopo, chosen = (None, []) if args.no_lopo or args.held_out else leave_one_out(pairs)
+    targets = HELD_OUT_TARGETS if args.held_out else TARGETS
+    lines = report(results, lopo, chosen, args.failures, targets)
     print("\n".join(lines))
     if args.write_results:
         command = command_line(
             "bench/real_pairs.py", list(argv if argv is not None else sys.argv[1:])
         )
-        text = "\n".join(
-            [SECTION, "", f"`{command}`", "", __doc__.split("\n\n", 2)[2].strip(), "", *lines]
-        )
-        write_section(text, SECTION)
-        print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
+        section = HELD_OUT_SECTION if args.held_out else SECTION
+        about = HELD_OUT_NOTE if args.held_out else __doc__.split("\n\n", 2)[2].strip()
+        text = "\n".join([section, "", f"`{command}`", "", about, "", *lines])
+        write_section(text, section)
+        print(f"wrote the section {section!r} of bench/RESULTS.md")
     return 0
 
 
