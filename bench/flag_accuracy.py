@@ -1,6 +1,7 @@
 """Precision and recall of the substance flags on real clause pairs labelled by reading.
 
     .venv/bin/python bench/flag_accuracy.py [--baseline REF] [--errors] [--write-results]
+    .venv/bin/python bench/flag_accuracy.py --check   # the labels load; nothing is scored
 
 The pairs and their true kinds are in `bench/flags/` (format and labelling guide in its
 README). A flag is a (pair, kind): true when the kind is labelled for the pair, false
@@ -13,9 +14,13 @@ plans). Precision and recall per kind, per source and pooled; `--errors` lists e
 and missed flag of this tree.
 
 The second held-out set (`split: held-out-2`, labelled blind while the rules were being tuned
-on the other two) is kept apart: it is not pooled into the figures per kind, it has its own
-row among the splits and its own table per kind, and `--errors` does not list its errors, so
-that nobody tunes on it by accident.
+on the other two) and the third (`split: held-out-3`, labelled blind in the band of lengths
+after it, when the rules had been tuned on all three) are kept apart: neither is pooled into
+the figures per kind, each has its own row among the splits and its own table per kind, and
+`--errors` does not list their errors, so that nobody tunes on them by accident.
+
+`--check` loads the labels and checks them (known kinds and splits) without running any rules:
+it lists the pairs and labelled kinds per split, nothing is scored.
 """
 
 from __future__ import annotations
@@ -38,9 +43,9 @@ FLAGS = Path(__file__).resolve().parent / "flags"
 SECTION = "## Substance flags on labelled real pairs"
 #: main before issue 11's work on the flags.
 DEFAULT_BASELINE = "fa0188d"
-SPLITS = ("development", "held-out", "held-out-2")
-#: The split that is reported on its own and never pooled with the others.
-APART = "held-out-2"
+SPLITS = ("development", "held-out", "held-out-2", "held-out-3")
+#: The splits that are reported each on its own and never pooled with the others.
+APART = ("held-out-2", "held-out-3")
 KINDS = ("number", "date", "negation", "modality", "party", "condition", "scope", "provision")
 OLD_KINDS = KINDS[:-1]
 #: The held-out set's one clean measurement, with the rules frozen before it was labelled.
@@ -72,8 +77,9 @@ class Source:
     parties: tuple[str, ...]
     pairs: tuple[Pair, ...]
     #: "development" (the rules were written looking at these), "held-out" (labelled after
-    #: the rules were frozen, and measured once) or "held-out-2" (labelled blind while the
-    #: rules were tuned on the other two; reported apart).
+    #: the rules were frozen, and measured once), "held-out-2" (labelled blind while the
+    #: rules were tuned on the other two; reported apart) or "held-out-3" (labelled blind in
+    #: the next band of lengths; reported apart).
     split: str = "development"
 
 
@@ -123,13 +129,28 @@ def load_sources(folder: Path = FLAGS) -> list[Source]:
 
 
 def problems(sources: Sequence[Source]) -> list[str]:
-    """Return what is wrong with the labels: unknown kinds."""
-    return [
+    """Return what is wrong with the labels: unknown kinds and splits (an unknown split would
+    otherwise be pooled with the development set)."""
+    return [f"{s.name}: unknown split {s.split!r}" for s in sources if s.split not in SPLITS] + [
         f"{s.name}: {p.ids}: unknown kind {kind!r}"
         for s in sources
         for p in s.pairs
         for kind in sorted(p.truth - set(KINDS))
     ]
+
+
+def check(sources: Sequence[Source]) -> list[str]:
+    """Return the pairs and labelled kinds per split, without running or scoring any rules."""
+    lines = []
+    for split in SPLITS:
+        chosen = [s for s in sources if s.split == split]
+        pairs = [p for s in chosen for p in s.pairs]
+        per_kind = ", ".join(f"{k} {sum(k in p.truth for p in pairs)}" for k in KINDS)
+        lines.append(
+            f"{split}: {len(chosen)} files, {len(pairs)} pairs,"
+            f" {sum(len(p.truth) for p in pairs)} labelled flags ({per_kind})"
+        )
+    return lines
 
 
 def current_flags(sources: Sequence[Source]) -> dict[str, list[list[list[str]]]]:
@@ -260,8 +281,8 @@ def report(
     sources: Sequence[Source], rows: dict[str, Score], splits: dict[str, dict[str, Score]]
 ) -> list[str]:
     names = list(rows)
-    apart = [s for s in sources if s.split == APART]
-    sources = [s for s in sources if s.split != APART]
+    apart = [s for s in sources if s.split in APART]
+    sources = [s for s in sources if s.split not in APART]
     n_pairs = sum(len(s.pairs) for s in sources)
     n_true = sum(len(p.truth) for s in sources for p in s.pairs)
     lines = [
@@ -269,8 +290,13 @@ def report(
         " labelled by reading; the guide is its README). A flag is a (pair, kind). P / R:"
         ' precision and recall; "-": nothing flagged, or nothing labelled, of that kind.'
         + (
-            f" The {APART} set ({sum(len(s.pairs) for s in apart)} pairs) is not pooled here:"
-            " its own rows follow."
+            " The "
+            + " and ".join(
+                f"{split} set ({sum(len(s.pairs) for s in apart if s.split == split)} pairs)"
+                for split in APART
+                if any(s.split == split for s in apart)
+            )
+            + " are not pooled here: their own rows follow."
             if apart
             else ""
         ),
@@ -333,19 +359,22 @@ def report(
             + " | ".join(cells)
             + " |"
         )
-    if apart:
+    for split in APART:
+        kept = [s for s in apart if s.split == split]
+        if not kept:
+            continue
         lines += [
             "",
-            f"| {APART}: kind | labelled | "
+            f"| {split}: kind | labelled | "
             + " | ".join(f"{n}: P / R (true, false, missed)" for n in names)
             + " |",
             "| --- | ---: |" + " ---: |" * len(names),
         ]
         for kind in KINDS:
-            labelled = sum(kind in p.truth for s in apart for p in s.pairs)
+            labelled = sum(kind in p.truth for s in kept for p in s.pairs)
             cells = []
             for n in names:
-                t = splits[APART][n].per_kind[kind]
+                t = splits[split][n].per_kind[kind]
                 cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
             lines.append(f"| {kind} | {labelled} | " + " | ".join(cells) + " |")
     lines += [
@@ -355,7 +384,7 @@ def report(
     ]
     for s in [*sources, *apart]:
         labelled = sum(len(p.truth) for p in s.pairs)
-        row = splits[APART] if s.split == APART else rows
+        row = splits[s.split] if s.split in APART else rows
         cells = [_pr(row[n].per_source[s.name]) for n in names]
         lines.append(f"| {s.name} | {len(s.pairs)} | {labelled} | " + " | ".join(cells) + " |")
     lines += ["", HELD_OUT_HISTORY]
@@ -372,10 +401,10 @@ def report(
 
 
 def errors(sources: Sequence[Source], flags: dict[str, list[list[list[str]]]]) -> list[str]:
-    """List the false and missed flags, not those of the set kept apart."""
+    """List the false and missed flags, not those of the sets kept apart."""
     out = []
     for s in sources:
-        if s.split == APART:
+        if s.split in APART:
             continue
         for pair, found in zip(s.pairs, flags[s.name], strict=True):
             flagged = {kind: (old, new) for kind, old, new in found}
@@ -393,6 +422,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref (or 'none')")
     parser.add_argument("--errors", action="store_true", help="list false and missed flags")
     parser.add_argument("--write-results", action="store_true")
+    parser.add_argument(
+        "--check", action="store_true", help="check that the labels load; score nothing"
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--job", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -404,11 +436,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if found:
         print("\n".join(found))
         return 1
+    if args.check:
+        print("\n".join(check(sources)))
+        return 0
     ours = current_flags(sources)
     flags = {"this tree": ours}
     if args.baseline != "none":
         flags[f"main's rules ({args.baseline})"] = baseline_flags(args.baseline, sources)
-    pooled = [s for s in sources if s.split != APART]
+    pooled = [s for s in sources if s.split not in APART]
     rows = {name: score(pooled, found) for name, found in flags.items()}
     splits = {
         split: {name: score(sources, found, split) for name, found in flags.items()}
