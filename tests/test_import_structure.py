@@ -169,6 +169,65 @@ def test_headings_with_word_labels_are_not_sections() -> None:
     assert plan.clauses[0].text == "1. erstens;\n\n2. zweitens."
 
 
+# The German laws' Markdown (bundestag/gesetze): an official note is a footnote, and the
+# title of a section that carries one stands before its heading, after the reference.
+LAW_WITH_FOOTNOTES = """\
+###### § 1 Eins
+
+(1) Der Schuldner leistet binnen 30 Tagen.
+
+[^N1]
+Anwendung anderer Vorschriften
+
+###### § 2
+
+Die Vorschriften über den Kauf gelten entsprechend.
+
+[^N1]:     **Amtlicher Hinweis:**              Diese Vorschrift dient der
+    Umsetzung der Richtlinie 1999/44/EG.
+
+[^N2]
+Zweiter Teil
+
+##### Untertitel 2 -
+
+[^N2]:     **Amtlicher Hinweis:**    Dieser Untertitel setzt eine Richtlinie um.
+
+###### § 3 Drei
+
+Text drei.
+"""
+
+
+def test_footnotes_leave_the_clauses_and_titles_go_back_to_their_headings() -> None:
+    plan = imported(LAW_WITH_FOOTNOTES)
+    assert [c.id for c in plan.walk()] == ["1", "2", "3"]
+    one, two, three = plan.clauses
+    assert one.text == "(1) Der Schuldner leistet binnen 30 Tagen."
+    assert two.title == "Anwendung anderer Vorschriften"
+    assert two.text == "Die Vorschriften über den Kauf gelten entsprechend."
+    assert three.text == "Text drei."
+    # Nothing is lost: the plan's notes keep the footnotes, the part's heading its title.
+    assert plan.notes is not None
+    assert (
+        "- Amtlicher Hinweis: Diese Vorschrift dient der Umsetzung der Richtlinie 1999/44/EG."
+        in (plan.notes)
+    )
+    assert "- Amtlicher Hinweis: Dieser Untertitel setzt eine Richtlinie um." in plan.notes
+    assert three.notes == "Headings before this clause: Untertitel 2 - Zweiter Teil"
+    assert "[^" not in plan.notes + "".join(c.text or "" for c in plan.walk())
+    round_trips(plan)
+
+
+def test_a_footnote_reference_before_a_titled_heading_takes_nothing_into_it() -> None:
+    text = "## § 1 Eins\n\n[^a]\nText eins.\n\n## § 2 Zwei\n\nText zwei.\n"
+    plan = imported(text)
+    assert [(c.title, c.text) for c in plan.clauses] == [
+        ("Eins", "Text eins."),
+        ("Zwei", "Text zwei."),
+    ]
+
+
 def test_the_preamble_is_compared_like_any_clause() -> None:
     old = imported("We, the parties, recall the accords of 2014.\n\n1. Peace.\n\n2. Trade.\n", "a")
     new = imported("We, the parties, recall the accords of 2015.\n\n1. Peace.\n\n2. Trade.\n", "b")

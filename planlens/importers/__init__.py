@@ -18,6 +18,7 @@ Legislative XML marks its structure itself: its clause tree is built straight fr
 elements (`legal_xml`), with the same ids and continuations.
 
 - `labels`: clause labels at the start of a line (`parse_label`, `Label`, roman numerals).
+- `footnotes`: Markdown footnotes taken out of the text before it is cut (part of step 1).
 - `blocks`: `Line` and `Block`, and cutting text into blocks (steps 1 and 2 for text).
 - `outline`: the shared outline builder, from blocks to clauses (steps 3 and 4).
 - `lists`: nested Markdown lists that restart at `1.`, read by indentation before step 3.

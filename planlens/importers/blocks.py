@@ -3,7 +3,7 @@
 These are the first two steps of an import (see `planlens.importers`):
 
 1. `text_lines` cleans the text: YAML front matter goes, `*`-boxed paragraphs (MPL-2.0) are
-   unboxed, tabs are expanded.
+   unboxed, tabs are expanded, Markdown footnotes go (`without_footnotes`).
 2. `split_blocks` cuts the lines into blocks: paragraphs, headings (ATX and setext) and code
    fences. Hard-wrapped paragraphs are joined; a line that starts a numbered point starts a new
    block even without a blank line before it, when the number is the next one expected or the
@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from planlens.importers.footnotes import without_footnotes
 from planlens.importers.labels import Label, as_roman, parse_label
 
 BlockKind = Literal["para", "heading", "code"]
@@ -103,7 +104,7 @@ def text_lines(text: str) -> list[Line]:
     start = _front_matter_end(raw)
     lines: list[Line] = []
     boxed = False
-    for number, original in enumerate(raw[start:], start=start + 1):
+    for number, original in enumerate(without_footnotes(raw[start:]), start=start + 1):
         value = original.expandtabs(4).rstrip()
         if _BOX_EDGE.match(value):
             # A frame of asterisks (MPL-2.0 sections 6 and 7): drop it, keep what it frames.

@@ -18,6 +18,7 @@ from planlens.importers.blocks import (
     split_blocks,
     text_lines,
 )
+from planlens.importers.footnotes import footnotes_of
 from planlens.importers.outline import build_outline
 from planlens.importers.skeleton import check_import_options, skeleton_plan
 from planlens.perf import collector_paused
@@ -34,7 +35,12 @@ def build_clauses(text: str) -> tuple[tuple[Clause, ...], str | None]:
     """
     lines = text_lines(text)
     blocks = split_blocks(lines)
-    return build_outline(blocks, wrapped=is_hard_wrapped(lines), whole_text=text)
+    clauses, notes = build_outline(blocks, wrapped=is_hard_wrapped(lines), whole_text=text)
+    # The source's footnotes are no clause's text (`text_lines` leaves them out): kept here.
+    if found := footnotes_of(text.splitlines()):
+        listed = "\n".join(f"- {note}" for note in found)
+        notes = "\n\n".join(filter(None, (notes, f"Footnotes of the source:\n\n{listed}")))
+    return clauses, notes
 
 
 def guess_title(text: str) -> str | None:
