@@ -228,6 +228,28 @@ def test_a_footnote_reference_before_a_titled_heading_takes_nothing_into_it() ->
     ]
 
 
+def test_a_number_that_closes_a_wrapped_parenthesis_starts_no_item() -> None:
+    # StGB 2012 § 179 (2): "(Absatz" / "1) dadurch ..." is a reference wrapped in two.
+    text = (
+        "## § 1 Eins\n\n"
+        "(1) Wer eine Person zu einer Handlung bestimmt, wird bestraft.\n\n"
+        "(2) Ebenso wird bestraft, wer eine solche Person (Absatz\n"
+        "1) dadurch bestimmt, dass er sie unter Ausnutzung\n"
+        "der Lage dazu bringt.\n\n## § 2 Zwei\n\nText zwei.\n"
+    )
+    plan = imported(text)
+    assert plan.clauses[0].text is not None
+    assert "Person (Absatz 1) dadurch bestimmt, dass" in plan.clauses[0].text
+    # A "1)" after a closed parenthesis still starts a list.
+    listed = imported(
+        "## § 1 Eins\n\nDie Stelle (Behörde) prüft:\n1) den Antrag,\n2) die Frist.\n\n"
+        "## § 2 Zwei\n\nText zwei.\n"
+    )
+    assert (
+        listed.clauses[0].text == "Die Stelle (Behörde) prüft:\n\n1) den Antrag,\n\n2) die Frist."
+    )
+
+
 def test_the_preamble_is_compared_like_any_clause() -> None:
     old = imported("We, the parties, recall the accords of 2014.\n\n1. Peace.\n\n2. Trade.\n", "a")
     new = imported("We, the parties, recall the accords of 2015.\n\n1. Peace.\n\n2. Trade.\n", "b")

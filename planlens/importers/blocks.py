@@ -275,6 +275,8 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
             flush()
         else:
             label = parse_label(text)
+            if wrapped and label is not None and _closes_parenthesis(current, label):
+                label = None  # "(Absatz" / "1) dadurch": a wrapped reference, no label
             new = current is None or current.kind != "para" or not wrapped
             new = new or (label is not None and state.starts_item(label))
             # An item indented less than the item before ends it (the list it nests in goes on).
@@ -314,6 +316,18 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "no", "nr", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "cf"]
 )
+
+
+def _closes_parenthesis(current: Block | None, label: Label) -> bool:
+    """Tell whether a label like "1)" closes a parenthesis the line before left open: the
+    text wrapped inside it ("eine widerstandsunfähige Person (Absatz" / "1) dadurch ..."), so
+    it is no item."""
+    if current is None or not current.lines or not label.style.endswith(")"):
+        return False
+    if label.style.startswith("("):
+        return False
+    before = current.lines[-1].text
+    return before.count("(") > before.count(")")
 
 
 def inline_item(text: str, label: Label) -> int | None:
