@@ -250,6 +250,22 @@ def test_a_number_that_closes_a_wrapped_parenthesis_starts_no_item() -> None:
     )
 
 
+def test_a_word_wrapped_at_its_hyphen_is_joined_without_a_space() -> None:
+    text = (
+        "## § 1 Eins\n\n"
+        "Die Regel gilt für ein Sonderverhältnis, auch ein öffentlich-\n"
+        "rechtliches Verhältnis nach dem Anti-Doping-Gesetz oder dem MAD-\n"
+        "Gesetz, und für alle Verträge über Leistungen der Bau-\n"
+        "und Werkverträge nach diesem Titel, auch bei der Ein-\n"
+        "oder Ausfuhr.\n\n## § 2 Zwei\n\nText zwei.\n"
+    )
+    assert imported(text).clauses[0].text == (
+        "Die Regel gilt für ein Sonderverhältnis, auch ein öffentlich-rechtliches Verhältnis "
+        "nach dem Anti-Doping-Gesetz oder dem MAD-Gesetz, und für alle Verträge über "
+        "Leistungen der Bau- und Werkverträge nach diesem Titel, auch bei der Ein- oder Ausfuhr."
+    )
+
+
 def test_the_preamble_is_compared_like_any_clause() -> None:
     old = imported("We, the parties, recall the accords of 2014.\n\n1. Peace.\n\n2. Trade.\n", "a")
     new = imported("We, the parties, recall the accords of 2015.\n\n1. Peace.\n\n2. Trade.\n", "b")

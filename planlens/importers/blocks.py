@@ -80,11 +80,19 @@ class Block:
             if index == 0 and skip_label and self.label is not None:
                 text = self.label.rest.strip()
             if index and parts:
-                parts.append("\n" if self.breaks[index - 1] else " ")
+                if self.breaks[index - 1]:
+                    parts.append("\n")
+                elif not _HYPHEN_WRAP.search(parts[-1]) or _SUSPENDED.match(text):
+                    parts.append(" ")
             parts.append(text)
         return "".join(parts).strip()
 
 
+#: A line that ends in a hyphen after a letter ("öffentlich-", "EG-") goes on in the next one
+#: without a space ("öffentlich-rechtlich"), unless the hyphen stands for a word left out and
+#: the next line goes on with "und", "oder" ... ("Bau- und Werkverträge").
+_HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+_SUSPENDED = re.compile(r"(?:und|oder|bis|sowie|bzw\.|and|or|nor|to)\b|[^\w]", re.I)
 _FENCE = re.compile(r"^(```+|~~~+)")
 _ATX = re.compile(r"^(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
