@@ -266,6 +266,17 @@ def test_a_word_wrapped_at_its_hyphen_is_joined_without_a_space() -> None:
     )
 
 
+def test_an_empty_bullet_before_a_nested_list_leaves_no_text() -> None:
+    text = (
+        "## § 1 Eins\n\nWer\n\n1.  eine Waffe verwendet oder\n\n2.  das Opfer\n\n"
+        "    *\n        a)  schwer misshandelt oder\n\n        b)  gefährdet.\n\n"
+        "## § 2 Zwei\n\nText zwei.\n"
+    )
+    body = imported(text).clauses[0].text or ""
+    assert "*" not in body
+    assert "a)  schwer misshandelt oder" in body
+
+
 def test_the_preamble_is_compared_like_any_clause() -> None:
     old = imported("We, the parties, recall the accords of 2014.\n\n1. Peace.\n\n2. Trade.\n", "a")
     new = imported("We, the parties, recall the accords of 2015.\n\n1. Peace.\n\n2. Trade.\n", "b")

@@ -122,6 +122,8 @@ def text_lines(text: str) -> list[Line]:
             value = value.lstrip()[1:]
             value = value[:-1].rstrip() if value.endswith("*") else value
         stripped = value.lstrip(" ")
+        if stripped in ("*", "+"):
+            stripped = ""  # an empty bullet before a nested list (StGB 2012 § 177 (4)): no text
         lines.append(Line(stripped, len(value) - len(stripped), number))
     return lines
 
