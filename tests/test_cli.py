@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shlex
 import subprocess
@@ -253,6 +254,31 @@ def test_diff_imports_no_templates() -> None:
     loaded = modules_after(code)
     assert "yaml" in loaded and "planlens.compare" in loaded
     assert not {"jinja2", "markdown_it", "planlens.render", "planlens.importers"} & loaded
+
+
+@pytest.mark.parametrize(
+    ("command", "off"), [("diff", True), ("report", True), ("validate", False), ("list", False)]
+)
+def test_a_one_comparison_program_switches_the_collector_off(command: str, off: bool) -> None:
+    # As the `planlens` program, diff and report end the process after one comparison: the
+    # cyclic collector stays off (its passes over the comparison's objects are wasted). Run
+    # in-process (CliRunner, the tests), the caller keeps its collector.
+    args = {"diff": "'us-28', 'framework-20'", "report": "'us-28', 'framework-20', '-o', '-'"}
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n"
+        f"sys.argv = ['planlens', '--plans', 'plans', '{command}', {args.get(command, '')}]\n"
+        "from planlens.cli import main\n"
+        "main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == f"collector {not off}"
+    if command == "diff":
+        assert run("--plans", str(ROOT / "plans"), "diff", "us-28", "framework-20")[0] == 0
+        assert gc.isenabled()
 
 
 def test_diff_text_json_markdown(tmp_path: Path) -> None:

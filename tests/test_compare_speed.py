@@ -20,6 +20,9 @@ from planlens.compare.matcher import SMALL_RANGE, Matcher
 from planlens.compare.matching import EXACT_FLOOR, Scorer
 from planlens.compare.model import Segment, SegmentOp
 from planlens.compare.similarity import (
+    TOP_K,
+    CandidateIndex,
+    Weights,
     common_subsequence,
     matched_words,
     ratio,
@@ -170,6 +173,7 @@ def test_vocabulary_gives_the_words_and_stems_of_each_text(batch: list[str]) -> 
         got = vocabulary.words(text)
         assert got == words(text)
         assert vocabulary.wordset(text, stem) == frozenset(map(stem, set(words(text))))
+        assert vocabulary.norm(text) == " ".join(text.split())
         for word in got:  # one string per distinct word
             assert seen.setdefault(word, word) is word
 
@@ -256,3 +260,70 @@ def test_word_diff_is_the_token_by_token_one(old: str, new: str) -> None:
     assert diff_words(old, new) == reference_diff(old, new)
     long_old, long_new = old * 3 + " end", new * 3 + " end"
     assert diff_words(long_old, long_new) == reference_diff(long_old, long_new)
+
+
+# -- the candidate index against the plain computation ------------------------------------------
+
+
+def reference_candidates(
+    index: CandidateIndex, old_ids: Sequence[int], new_ids: Sequence[int]
+) -> dict[tuple[int, int], float]:
+    """`CandidateIndex.candidates` as first written: a list of weights per pair, `fsum`med, and
+    each row sorted by a key function."""
+    import math
+    from collections import defaultdict
+
+    old_postings: dict[str, list[int]] = defaultdict(list)
+    new_postings: dict[str, list[int]] = defaultdict(list)
+    for i in old_ids:
+        for word in index.old[i]:
+            old_postings[word].append(i)
+    for j in new_ids:
+        for word in index.new[j]:
+            new_postings[word].append(j)
+    shared: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for word in sorted(old_postings.keys() & new_postings.keys()):
+        olds, news = old_postings[word], new_postings[word]
+        if len(olds) + len(news) > 40:
+            continue
+        for i in olds:
+            for j in news:
+                shared[i, j].append(index.weights.idf[word])
+    best_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    best_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), weights in shared.items():
+        total = index.weights.mass(index.old[i]) + index.weights.mass(index.new[j])
+        overlap = 2.0 * math.fsum(weights) / total if total else 0.0
+        best_old[i].append((overlap, j))
+        best_new[j].append((overlap, i))
+    keep: dict[tuple[int, int], float] = {}
+    for i, row in best_old.items():
+        for overlap, j in sorted(row, key=lambda t: (-t[0], abs(t[1] - i), t[1]))[:TOP_K]:
+            keep[i, j] = overlap
+    for j, row in best_new.items():
+        for overlap, i in sorted(row, key=lambda t: (-t[0], abs(t[1] - j), t[1]))[:TOP_K]:
+            keep[i, j] = overlap
+    return keep
+
+
+documents = st.lists(
+    st.frozensets(st.sampled_from([f"w{k}" for k in range(12)]), max_size=6), max_size=14
+)
+
+
+@given(documents, documents, st.data())
+@settings(max_examples=300)
+def test_candidates_are_the_plain_computation(
+    old: list[frozenset[str]], new: list[frozenset[str]], data: st.DataObject
+) -> None:
+    # Same pairs, same overlaps to the bit, in the same order: one, two or many shared words
+    # per pair (a sum, or fsum), rows with ties and more than TOP_K members.
+    index = CandidateIndex(old, new, Weights(old + new))
+    old_ids = data.draw(
+        st.lists(st.sampled_from(range(len(old))), unique=True) if old else st.just([])
+    )
+    new_ids = data.draw(
+        st.lists(st.sampled_from(range(len(new))), unique=True) if new else st.just([])
+    )
+    found = index.candidates(old_ids, new_ids)
+    assert list(found.items()) == list(reference_candidates(index, old_ids, new_ids).items())

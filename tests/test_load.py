@@ -387,3 +387,23 @@ def test_one_warning_per_undated_source_at_its_line(dated: list[bool]) -> None:
     ]
     assert [w.location.line for w in parsed.warnings] == undated_lines
     assert {w.location.column for w in parsed.warnings} <= {5}
+
+
+def test_a_plan_is_parsed_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large file is some hundred thousand nodes and no cycles: the cyclic collector waits.
+    import gc
+
+    from planlens.plan import load
+
+    seen: list[bool] = []
+    real = load.PlanChecker.plan
+
+    def plan(self: load.PlanChecker, root: object) -> object:
+        seen.append(gc.isenabled())
+        return real(self, root)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load.PlanChecker, "plan", plan)
+    assert gc.isenabled()
+    parse_plan((ROOT / "plans" / "2025-11-20-us-28-point-plan.yaml").read_text(), "p.yaml")
+    assert seen == [False]
+    assert gc.isenabled()

@@ -843,3 +843,34 @@ def test_plain_paragraphs_take_the_real_texts() -> None:
     fast = [(text, plain_paragraphs(text)) for text in texts]
     assert all(html == _markdown().render(text) for text, html in fast if html is not None)
     assert sum(html is not None for _, html in fast) > len(texts) / 2
+
+
+def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A large law's page is hundreds of thousands of small objects and no cycles.
+    import gc
+    import importlib
+
+    from planlens.render import html
+
+    page_module = importlib.import_module("planlens.render.compare_page")
+
+    seen: list[tuple[str, bool]] = []
+    real_rows, real_assets = page_module._rows, html._assets
+
+    def rows(*args: object) -> object:
+        seen.append(("lay out", gc.isenabled()))
+        return real_rows(*args)  # type: ignore[arg-type]
+
+    def assets(*args: object) -> object:
+        seen.append(("render", gc.isenabled()))
+        return real_assets(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_module, "_rows", rows)
+    monkeypatch.setattr(html, "_assets", assets)
+    plans = load_plans([ROOT / "plans"])
+    assert gc.isenabled()
+    render_compare(compare_page(compare(plans[0], plans[1])))
+    assert seen == [("lay out", False), ("render", False)]
+    assert gc.isenabled()

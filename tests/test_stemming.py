@@ -68,3 +68,16 @@ def test_the_fast_extra_is_installed_where_make_installs_it() -> None:
     import snowballstemmer
 
     assert type(snowballstemmer.stemmer("english")).__module__ == "Stemmer"
+
+
+def test_a_language_is_looked_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The substance flags ask for the stemmer of each pair of texts they compare.
+    import snowballstemmer
+
+    first = stemmer("de")
+
+    def unavailable() -> list[str]:
+        raise AssertionError("looked up again")
+
+    monkeypatch.setattr(snowballstemmer, "algorithms", unavailable)
+    assert stemmer("de") is first

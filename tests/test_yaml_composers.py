@@ -316,3 +316,16 @@ def test_the_python_composer_alone_loads_every_shipped_plan() -> None:
         compose_with_libyaml("id: x\n")
     for path in itertools.islice(sorted(PLANS.glob("*.yaml")), 3):
         assert parse_plan(read_plan_text(path), str(path)).id
+
+
+def test_an_ampersand_in_text_alone_makes_the_walk_record_nodes_and_nothing_else() -> None:
+    # Without "&" the text has no anchor, so no alias: the walk keeps no record of the nodes.
+    # With one only inside a value, the tree is the same and loads as before.
+    for text in (HEAD + "clauses: [{id: '1', text: AT&T pays.}]\n", HEAD + "clauses: []\n"):
+        same_tree(text)
+        same_for_both(text)
+    shared = ScalarNode("tag:yaml.org,2002:str", "x")
+    tree = SequenceNode("tag:yaml.org,2002:seq", [shared, shared])
+    with pytest.raises(Unsure):
+        yaml_nodes._as_composed_in_python(tree, shared=True)
+    yaml_nodes._as_composed_in_python(tree, shared=False)  # trusted: no anchor in the text

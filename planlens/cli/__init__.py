@@ -28,6 +28,7 @@ from typing import Any
 import click
 
 from planlens._version import __version__
+from planlens.cli import options
 from planlens.cli.compare_commands import diff, echoes_command, lineage_command, report
 from planlens.cli.import_command import import_
 from planlens.cli.options import DEFAULT_PLANS, ERROR_STATUS, one_line
@@ -145,4 +146,5 @@ for _command in (
 
 def main() -> None:
     """Run the CLI (the console script's entry point)."""
+    options.AS_PROGRAM = True
     cli(prog_name="planlens")

@@ -10,6 +10,7 @@ import click
 
 from planlens.cli.options import (
     ERROR_STATUS,
+    collector_off_until_exit,
     emit,
     force_option,
     format_option,
@@ -71,6 +72,7 @@ def diff(
     """
     from planlens.compare import compare, diff_csv, diff_markdown, diff_text, diff_to_data
 
+    collector_off_until_exit()
     if exit_code:
         # An error must not read as "the versions differ": it exits with 2, as diff(1) does.
         ctx.meta[ERROR_STATUS] = 2
@@ -123,6 +125,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     from planlens.render import compare_page, render_compare
     from planlens.write import write_bytes
 
+    collector_off_until_exit()
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], plans_dir)
     target = output or Path(f"{old_plan.id}--{new_plan.id}.{fmt}")
     inputs = [Path(p) for p in (old_plan.path, new_plan.path) if p]

@@ -220,23 +220,35 @@ class CandidateIndex:
             if len(olds) + len(news) > cap:
                 continue
             weight = idf[word]
-            for i in olds:
-                for j in news:
-                    shared[i, j].append(weight)
-        best_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        best_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+            for pair in itertools.product(olds, news):
+                shared[pair].append(weight)
+        old_mass = {i: self.old_mass[i] for i in old_ids}
+        new_mass = {j: self.new_mass[j] for j in new_ids}
+        fsum = math.fsum
+        # Each row holds (-overlap, distance, other index): the order to keep the best by, so
+        # that the rows sort as plain tuples.
+        best_old: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+        best_new: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
         for (i, j), weights in shared.items():
-            total = self.old_mass[i] + self.new_mass[j]
-            overlap = 2.0 * math.fsum(weights) / total if total else 0.0
-            best_old[i].append((overlap, j))
-            best_new[j].append((overlap, i))
+            total = old_mass[i] + new_mass[j]
+            # fsum of one or two numbers is their sum: IEEE addition rounds exactly.
+            if len(weights) == 1:
+                weight = weights[0]
+            elif len(weights) == 2:
+                weight = weights[0] + weights[1]
+            else:
+                weight = fsum(weights)
+            overlap = 2.0 * weight / total if total else 0.0
+            distance = abs(j - i)
+            best_old[i].append((-overlap, distance, j))
+            best_new[j].append((-overlap, distance, i))
         keep: dict[tuple[int, int], float] = {}
         for i, row in best_old.items():
-            for overlap, j in sorted(row, key=lambda t: (-t[0], abs(t[1] - i), t[1]))[:TOP_K]:
-                keep[i, j] = overlap
+            for negative, _, j in sorted(row)[:TOP_K]:
+                keep[i, j] = -negative
         for j, row in best_new.items():
-            for overlap, i in sorted(row, key=lambda t: (-t[0], abs(t[1] - j), t[1]))[:TOP_K]:
-                keep[i, j] = overlap
+            for negative, _, i in sorted(row)[:TOP_K]:
+                keep[i, j] = -negative
         return keep
 
     def overlap(self, i: int, j: int) -> float:

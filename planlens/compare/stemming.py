@@ -49,6 +49,7 @@ _ALGORITHMS = {
 }
 
 
+@cache  # asked once per pair of texts by the substance flags: the lookup is not free
 def stemmer(language: str | None) -> Callable[[str], str]:
     """Return the stemming function for a language tag (English when none is given).
 

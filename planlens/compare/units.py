@@ -47,6 +47,7 @@ class Vocabulary:
         self._words: dict[str, str] = {}
         self._by_text: dict[str, tuple[str, ...]] = {}
         self._sets: dict[tuple[Callable[[str], str], str], frozenset[str]] = {}
+        self._norms: dict[str, str] = {}
 
     def words(self, text: str) -> tuple[str, ...]:
         """Return `similarity.words(text)`, with every distinct word one shared string."""
@@ -55,6 +56,13 @@ class Vocabulary:
             split = words(text)
             found = tuple(map(self._words.setdefault, split, split))
             self._by_text[text] = found
+        return found
+
+    def norm(self, text: str) -> str:
+        """Return `similarity.normalise(text)`, once per text."""
+        found = self._norms.get(text)
+        if found is None:
+            found = self._norms[text] = normalise(text)
         return found
 
     def wordset(self, text: str, stem: Callable[[str], str]) -> frozenset[str]:
@@ -120,7 +128,7 @@ def flatten(plan: Plan, vocabulary: Vocabulary | None = None) -> list[Unit]:
                 index=index,
                 clause=clause,
                 parent=parent,
-                norm=normalise(text) if text is not None else None,
+                norm=vocabulary.norm(text) if text is not None else None,
                 label=clause.number if clause.number is not None else clause.id,
                 stem=stem,
                 vocabulary=vocabulary,

@@ -139,7 +139,9 @@ def hidden_character_problems(root: Node, text: str, path: str) -> list[Problem]
     it) and names the others. The tree is walked without recursion, unless the file's text can
     hold none: every string of the file is its text, or written by an escape.
     """
-    if not CANDIDATES.search(text) and not _HIDING_ESCAPE.search(text):
+    # The distinct characters of a large file are a few hundred: searched instead of its
+    # megabytes, they answer the same (`CANDIDATES` is one character class) in half the time.
+    if not CANDIDATES.search("".join(set(text))) and not _HIDING_ESCAPE.search(text):
         return []
     return _walk_for_hidden(root, text, path)
 

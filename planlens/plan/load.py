@@ -17,6 +17,7 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
+from planlens.perf import collector_paused
 from planlens.plan.check_plan import PlanChecker
 from planlens.plan.check_references import Parsed, check_references, unconnected_plans
 from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
@@ -163,6 +164,7 @@ def read_plan_text(path: Path) -> str:
     return decode_plan_bytes(data, str(path))
 
 
+@collector_paused()  # a large file: some hundred thousand nodes, no cycles (planlens.perf)
 def _parse(text: str, path: str) -> Parsed:
     """Check the plan in `text`; invalid YAML and an empty file are problems, not exceptions.
 

@@ -15,6 +15,7 @@ again with `compose_nodes`, which gives the message.
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import Any
 
 import yaml
@@ -183,11 +184,11 @@ def compose_with_libyaml(text: str) -> Node | None:
     except (yaml.YAMLError, RecursionError):
         raise Unsure from None
     if root is not None:
-        _as_composed_in_python(root)
+        _as_composed_in_python(root, shared="&" in text)
     return root
 
 
-def _as_composed_in_python(root: Node) -> None:
+def _as_composed_in_python(root: Node, *, shared: bool = True) -> None:
     """Check libyaml's tree for what `compose_nodes` refuses, and make it the same tree.
 
     A node met twice is an alias (libyaml returns the anchored node again), and nesting past
@@ -195,26 +196,33 @@ def _as_composed_in_python(root: Node) -> None:
     first repeated node, so an alias bomb (a few nodes, shared exponentially often) costs
     nothing. Plain scalars get the style PyYAML's Python composer gives them, None (libyaml's
     is ""), which tells a bare `key:` (no value) from `key: ""`.
+
+    Without `shared`, the text has no `&`, so no anchor, so no alias (an alias to no anchor is
+    libyaml's error): no node can be met twice, and the walk keeps no record of the nodes met.
+    The tree is walked a level at a time, the children of a level gathered in one list.
     """
     seen: set[int] = set()
-    stack: list[tuple[Node, int]] = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            raise Unsure
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            if node.style == "":
-                node.style = None
-            continue
-        if depth >= MAX_NESTING:
-            raise Unsure
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        else:
-            stack.extend((item, depth + 1) for item in node.value)
+    level: list[Node] = [root]
+    depth = 0
+    while level:
+        below: list[Node] = []
+        for node in level:
+            if shared:
+                if id(node) in seen:
+                    raise Unsure
+                seen.add(id(node))
+            if isinstance(node, ScalarNode):
+                if node.style == "":
+                    node.style = None
+                continue
+            if depth >= MAX_NESTING:
+                raise Unsure
+            if isinstance(node, MappingNode):
+                below.extend(itertools.chain.from_iterable(node.value))
+            else:
+                below.extend(node.value)
+        level = below
+        depth += 1
 
 
 def _offset_location(text: str, offset: int, path: str) -> Location:

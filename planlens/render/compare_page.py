@@ -15,6 +15,7 @@ from planlens.compare import GAP_MIN, MOVE_MARGIN, MOVE_MIN, MUTUAL_MIN, WEAK_MI
 from planlens.compare.key_changes import KEY_KINDS, KeyChange, key_changes
 from planlens.compare.model import RELATIONS, Change, Flag, PlanDiff, Segment
 from planlens.compare.pins import between as versions_between
+from planlens.perf import collector_paused
 from planlens.plan.model import Clause, Dropped, Plan
 from planlens.render.html import anchor_id, render
 from planlens.render.many_rows import MANY_ROWS
@@ -152,6 +153,7 @@ class ComparePage:
         return len(self.rows) > MANY_ROWS
 
 
+@collector_paused()  # many small objects, no cycles: see planlens.perf
 def compare_page(
     diff: PlanDiff,
     *,

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from planlens._version import __version__
+from planlens.perf import collector_paused
 from planlens.plan.check_text import visible
 from planlens.render.many_rows import row_lines
 
@@ -219,6 +220,7 @@ def _sha(text: str) -> str:
     )
 
 
+@collector_paused()  # a large law's page: many small objects, no cycles (planlens.perf)
 def render(
     template: str, page: Any, *, lang: str | None = None, search: str | None = None, **extra: Any
 ) -> str:
