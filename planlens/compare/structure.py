@@ -196,7 +196,13 @@ def slot_links(
 
 def _slot_bests(olds: Sequence[int], news: Sequence[int], scorer: Scorer) -> list[Link]:
     """Link the free points of one slot that are each other's strict best there, in order."""
-    sims = {(i, j): scorer.sim(i, j) for i in olds for j in news}
+    # Rare words must agree a little too (as for `label_links`): difflib's ratio alone counts
+    # stock words in the same order ("is to be ... of the ..."), which a replaced point keeps.
+    sims = {
+        (i, j): scorer.sim(i, j) if scorer.overlap(i, j) >= LABEL_MIN else 0.0
+        for i in olds
+        for j in news
+    }
 
     def best(row: list[tuple[float, int]]) -> int | None:
         row.sort(reverse=True)
