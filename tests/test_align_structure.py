@@ -217,3 +217,49 @@ def test_a_replaced_point_is_not_paired_by_stock_words_in_its_slot() -> None:
     found = pairs(compare(old, new))
     assert not {("2", "2"), ("3", "2")} & found
     assert mirrored(old, new)
+
+
+GRANT_LEAD = (
+    "Subject to the terms and conditions of this License, the Licensor hereby grants You a "
+    "worldwide, royalty-free, non-exclusive licence to exercise the rights stated below."
+)
+MEDIA = (
+    "The above rights may be exercised in all media and formats whether now known or hereafter "
+    "devised, and include the right to make such technical modifications as are necessary."
+)
+
+
+def test_points_of_a_parent_split_in_two_are_paired_under_the_half_that_has_them() -> None:
+    # Old 3 (lead-in and media sentence, with its points) became 2.1 (the lead-in, with the
+    # points reworded) and 2.4 (the media sentence): the points' slot is under 2.1.
+    old = plan(
+        "a",
+        clause(
+            "3",
+            f"{GRANT_LEAD} {MEDIA}",
+            clause(
+                "3.a",
+                "to Reproduce the Work, to incorporate the Work into one or more Collections, "
+                "and to Reproduce the Work as incorporated in the Collections;",
+            ),
+            clause(
+                "3.b",
+                "to create and Reproduce Adaptations, provided that any such Adaptation "
+                "clearly labels the changes made to the original Work;",
+            ),
+        ),
+    )
+    new = plan(
+        "b",
+        clause(
+            "2.1",
+            GRANT_LEAD,
+            clause("2.1.A", "reproduce and Share the Work, in whole or in part, in Collections;"),
+            clause("2.1.B", "produce, reproduce, and Share Adaptations of the Work."),
+        ),
+        clause("2.4", MEDIA),
+    )
+    found = pairs(compare(old, new))
+    assert {("3", "2.1"), ("3", "2.4")} <= found
+    assert ("3.b", "2.1.B") in found
+    assert mirrored(old, new)

@@ -143,7 +143,8 @@ def slot_links(
 ) -> list[Link]:
     """Link the one free point left between two paired points, under paired parents.
 
-    Under parents linked one to one (or at the top level of both), the children paired with
+    Under parents linked to each other (one to one, or as a whole and one of its parts, or at
+    the top level of both), the children paired with
     each other are anchors; when, between two consecutive anchors (or an anchor and the end),
     exactly one old child and exactly one new child are left free, they hold the same slot:
     the point between the same two neighbours. When one side's text was never published, the
@@ -155,12 +156,10 @@ def slot_links(
     children_old, children_new = _children(old), _children(new)
     children_old[TOP] = [u.index for u in old if u.parent is None]
     children_new[TOP] = [u.index for u in new if u.parent is None]
-    parents = [(TOP, TOP)] + [
-        (link.old[0], link.new[0])
-        for link in state.links
-        if len(link.old) == 1 and len(link.new) == 1
-    ]
+    parents = [(TOP, TOP)] + [(i, j) for link in state.links for i in link.old for j in link.new]
     links: list[Link] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
     for p, q in sorted(parents):
         kids_old, kids_new = children_old.get(p, []), children_new.get(q, [])
         if not kids_old or not kids_new:
@@ -177,8 +176,10 @@ def slot_links(
             continue  # the anchors cross: no slot is between the same neighbours
         bounds = [(-1, -1), *anchors, (len(kids_old), len(kids_new))]
         for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
-            olds = [i for i in kids_old[a0 + 1 : a1] if state.old_free(i)]
-            news = [j for j in kids_new[b0 + 1 : b1] if state.new_free(j)]
+            # A parent split in two is paired with both halves: a point goes to one slot only.
+            olds = [i for i in kids_old[a0 + 1 : a1] if state.old_free(i) and i not in taken_old]
+            news = [j for j in kids_new[b0 + 1 : b1] if state.new_free(j) and j not in taken_new]
+            found: list[Link] = []
             if len(olds) == len(news) == 1 and (a1 - a0, b1 - b0) == (2, 2):
                 i, j = olds[0], news[0]
                 if not old[i].has_text or not new[j].has_text:
@@ -188,9 +189,12 @@ def slot_links(
                     shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
                     if scorer.overlap(i, j) < LABEL_MIN and not shared_topic:
                         continue
-                links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
+                found.append(Link((i,), (j,), "order", scorer.sim(i, j)))
             elif olds and news and len(olds) * len(news) <= SLOT_CELLS:
-                links.extend(_slot_bests(olds, news, scorer))
+                found.extend(_slot_bests(olds, news, scorer))
+            taken_old.update(link.old[0] for link in found)
+            taken_new.update(link.new[0] for link in found)
+            links.extend(found)
     return links
 
 
