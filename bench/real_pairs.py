@@ -50,6 +50,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "WEAK_MIN": (0.33, 0.38, 0.42),
     "ABSORB_MIN": (0.7, 0.8),
     "MUTUAL_MIN": (0.25, 0.3, 1.1),  # 1.1: the mutual-best pass off
+    "SLOT_MIN": (0.15, 0.2, 0.25),
 }
 BASELINE_MIN = 0.5
 #: Where the alignment thresholds live.

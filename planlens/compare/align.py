@@ -15,10 +15,13 @@ The passes, surest first, each working only on what the earlier ones left:
    clauses (`residual.assigned_links`), so that a pair that is jointly best is not lost to a
    runner-up that is better used elsewhere; then, below that pass's floor, free clauses that
    are each other's strict best match in the whole other document;
-8. structure (`structure`): parents whose sub-points were paired with each other, then
-   paraphrased parts of splits and merges (rare words contained in one linked clause), then a
-   point that kept its number and place where numbering was kept, if its text agrees a little;
-   last, a free heading joins the clause that at least two of its points came from.
+8. structure (`structure`): parents whose sub-points were paired with each other (or one
+   sub-point, when their own texts agree), then paraphrased parts of splits and merges (rare
+   words contained in one linked clause), then a point that kept its number and place where
+   numbering was kept, if its text agrees a little; then the points left between the same two
+   paired points under paired parents (a slot): the only one on each side, or each other's
+   best there; last, a free heading joins the clause that at least two of its points came
+   from (half of them, unless the clause holds the heading's words).
 
 Every decision uses symmetric measures and tie-breaks, so comparing B with A mirrors comparing A
 with B. Candidate pairs come from an inverted index (`similarity.CandidateIndex`), never from
@@ -54,7 +57,7 @@ from planlens.compare.residual import (
     assigned_links,
     mutual_best_links,
 )
-from planlens.compare.structure import heading_links, label_links, parent_links
+from planlens.compare.structure import heading_links, label_links, parent_links, slot_links
 from planlens.compare.units import Link, LinkState, Unit, content_key
 
 #: Least similarity for a link inside a gap, where position supports it, and where the two
@@ -103,10 +106,12 @@ def align(
         state.add(link)
     for link in mutual_best_links(options, state, MUTUAL_MIN):
         state.add(link)
-    for link in parent_links(old, new, state):
+    for link in parent_links(old, new, state, scorer):
         state.add(link)
     absorb_parts(old, new, candidates, scorer, state)
     for link in label_links(old, new, state, scorer):
+        state.add(link)
+    for link in slot_links(old, new, state, scorer):
         state.add(link)
     heading_links(old, new, state)
     return sorted(

@@ -3,7 +3,8 @@
 Word overlap cannot pair a heading rewritten beyond recognition ("Miscellaneous" -> "Other Terms
 and Conditions") or a point that kept its number but got new words ("7." in both, rewritten).
 The document's structure can: the points under the two headings were paired with each other,
-or the point is the only one of its number left on either side, under parents already paired.
+or the point is the only one of its number left on either side, under parents already paired,
+or the only one left between the same two paired points (its slot).
 
 Both passes decide from the links as they stand and treat old and new alike, so comparing B with
 A mirrors comparing A with B.
@@ -11,6 +12,7 @@ A mirrors comparing A with B.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -21,20 +23,33 @@ from planlens.compare.units import Link, LinkState, Unit
 #: paired parents: the number and the place are the evidence, the text need only agree a
 #: little. Topics in common count as agreeing.
 LABEL_MIN = 0.15
+#: Between the same two paired points, under paired parents, free points that are each other's
+#: strict best match in that slot are paired down to this similarity: the place is evidence.
+SLOT_MIN = 0.2
+#: A slot larger than this (old × new free points) is left to the passes before.
+SLOT_CELLS = 36
 #: A heading joins the clause its sub-points came from when at least this many of them (and
 #: at least half) lead there.
 HEADING_MIN_PARTS = 2
+#: Parents with fewer than half their children paired to each other (one at least) are paired
+#: when their own texts are this alike: `MUTUAL_MIN`, the floor of a pair supported by nothing
+#: but being each other's best match; here the paired child supports it too.
+PARENT_SIM_MIN = 0.3
 #: The top level, as a parent key.
 TOP = -1
 
 
-def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> list[Link]:
+def parent_links(
+    old: Sequence[Unit], new: Sequence[Unit], state: LinkState, scorer: Scorer
+) -> list[Link]:
     """Link free parents whose sub-clauses are linked to each other.
 
     A pair of parents at the same depth qualifies when the links between their children are at
     least half of the smaller one's children (and at least one), and each parent is the other's
-    only best such partner. Deepest parents first, so that paired sub-headings support their
-    own parents.
+    only best such partner. Fewer children in common suffice (one at least) when the parents'
+    own texts agree (`PARENT_SIM_MIN`): a lead-in rewritten ("The territorial arrangements are
+    as follows." -> "Territory: no consensus has been reached.") over points mostly replaced.
+    Deepest parents first, so that paired sub-headings support their own parents.
     """
     children_old = _children(old)
     children_new = _children(new)
@@ -60,7 +75,7 @@ def parent_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> 
             if best_old.get(p) != q or best_new.get(q) != p or p in taken_old or q in taken_new:
                 continue
             smaller = min(len(children_old[p]), len(children_new[q]))
-            if count >= max(1, smaller / 2):
+            if count >= max(1, smaller / 2) or scorer.sim(p, q) >= PARENT_SIM_MIN:
                 taken_old.add(p)
                 taken_new.add(q)
                 links.append(Link((p,), (q,), "order", min(1.0, count / smaller)))
@@ -121,6 +136,94 @@ def label_links(
         if agree >= LABEL_MIN or shared_topic:
             links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
     return links
+
+
+def slot_links(
+    old: Sequence[Unit], new: Sequence[Unit], state: LinkState, scorer: Scorer
+) -> list[Link]:
+    """Link the one free point left between two paired points, under paired parents.
+
+    Under parents linked to each other (one to one, or as a whole and one of its parts, or at
+    the top level of both), the children paired with
+    each other are anchors; when, between two consecutive anchors (or an anchor and the end),
+    exactly one old child and exactly one new child are left free, they hold the same slot:
+    the point between the same two neighbours. When one side's text was never published, the
+    slot is all the evidence there is, so it must lie between two anchors; when both have
+    text, it must agree a little, as for `label_links` (the labels may differ: "c" became
+    "3"). A larger slot pairs the points that are each other's strict best match in it, at
+    `SLOT_MIN` or more. The anchors must keep their order, or the slot means nothing.
+    """
+    children_old, children_new = _children(old), _children(new)
+    children_old[TOP] = [u.index for u in old if u.parent is None]
+    children_new[TOP] = [u.index for u in new if u.parent is None]
+    parents = [(TOP, TOP)] + [(i, j) for link in state.links for i in link.old for j in link.new]
+    links: list[Link] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for p, q in sorted(parents):
+        kids_old, kids_new = children_old.get(p, []), children_new.get(q, [])
+        if not kids_old or not kids_new:
+            continue
+        place = {j: k for k, j in enumerate(kids_new)}
+        anchors: list[tuple[int, int]] = []
+        for k, i in enumerate(kids_old):
+            link = state.old_link[i]
+            if link is None or len(link.old) != 1 or len(link.new) != 1:
+                continue
+            if link.new[0] in place:
+                anchors.append((k, place[link.new[0]]))
+        if any(b[1] <= a[1] for a, b in itertools.pairwise(anchors)):
+            continue  # the anchors cross: no slot is between the same neighbours
+        bounds = [(-1, -1), *anchors, (len(kids_old), len(kids_new))]
+        for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
+            # A parent split in two is paired with both halves: a point goes to one slot only.
+            olds = [i for i in kids_old[a0 + 1 : a1] if state.old_free(i) and i not in taken_old]
+            news = [j for j in kids_new[b0 + 1 : b1] if state.new_free(j) and j not in taken_new]
+            found: list[Link] = []
+            if len(olds) == len(news) == 1 and (a1 - a0, b1 - b0) == (2, 2):
+                i, j = olds[0], news[0]
+                if not old[i].has_text or not new[j].has_text:
+                    if a0 < 0 or a1 == len(kids_old):
+                        continue  # no text: the place must be between two paired points
+                else:
+                    shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
+                    if scorer.overlap(i, j) < LABEL_MIN and not shared_topic:
+                        continue
+                found.append(Link((i,), (j,), "order", scorer.sim(i, j)))
+            elif olds and news and len(olds) * len(news) <= SLOT_CELLS:
+                found.extend(_slot_bests(olds, news, scorer))
+            taken_old.update(link.old[0] for link in found)
+            taken_new.update(link.new[0] for link in found)
+            links.extend(found)
+    return links
+
+
+def _slot_bests(olds: Sequence[int], news: Sequence[int], scorer: Scorer) -> list[Link]:
+    """Link the free points of one slot that are each other's strict best there, in order."""
+    # Rare words must agree a little too (as for `label_links`): difflib's ratio alone counts
+    # stock words in the same order ("is to be ... of the ..."), which a replaced point keeps.
+    sims = {
+        (i, j): scorer.sim(i, j) if scorer.overlap(i, j) >= LABEL_MIN else 0.0
+        for i in olds
+        for j in news
+    }
+
+    def best(row: list[tuple[float, int]]) -> int | None:
+        row.sort(reverse=True)
+        if not row or row[0][0] < SLOT_MIN or (len(row) > 1 and row[1][0] == row[0][0]):
+            return None
+        return row[0][1]
+
+    best_new = {i: best([(sims[i, j], j) for j in news]) for i in olds}
+    best_old = {j: best([(sims[i, j], i) for i in olds]) for j in news}
+    chosen = [(i, j) for i, j in best_new.items() if j is not None and best_old[j] == i]
+    # Mutual bests in a crossing order contradict the slot: keep only pairs crossing none.
+    kept = [
+        (i, j)
+        for i, j in chosen
+        if not any((a < i) != (b < j) for a, b in chosen if (a, b) != (i, j))
+    ]
+    return [Link((i,), (j,), "order", sims[i, j]) for i, j in kept]
 
 
 def heading_links(old: Sequence[Unit], new: Sequence[Unit], state: LinkState) -> int:
@@ -185,7 +288,10 @@ def _home(
     other_children: dict[int, list[int]],
     side: str,
 ) -> int | None:
-    """Return the nearest clause of the other side that at least half the kids of `head` lead to."""
+    """Return the nearest clause of the other side that at least half the kids of `head` lead to.
+
+    Two kids suffice when the clause holds every word of the heading itself.
+    """
     reach: dict[int, int] = defaultdict(int)
     for kid in kids:
         link = links[kid]
@@ -200,7 +306,14 @@ def _home(
         for node in homes:
             reach[node] += 1
     need = max(HEADING_MIN_PARTS, len(kids) / 2)
-    found = [node for node, count in reach.items() if count >= need]
+    # Fewer than half the points will do when the heading's own words are all in the clause
+    # ("License grant." over the clause "License Grant. Subject to ...").
+    own = units[head].wordset
+    found = [
+        node
+        for node, count in reach.items()
+        if count >= need or (count >= HEADING_MIN_PARTS and own and own <= others[node].wordset)
+    ]
     if not found:
         return None
     depth = {node: _depth(others, node) for node in found}
