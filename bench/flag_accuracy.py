@@ -1,6 +1,7 @@
 """Precision and recall of the substance flags on real clause pairs labelled by reading.
 
-    .venv/bin/python bench/flag_accuracy.py [--baseline REF] [--errors] [--write-results]
+    .venv/bin/python bench/flag_accuracy.py [--baseline REF] [--errors | --all-errors]
+        [--write-results]
 
 The pairs and their true kinds are in `bench/flags/` (format and labelling guide in its
 README). A flag is a (pair, kind): true when the kind is labelled for the pair, false
@@ -13,9 +14,11 @@ plans). Precision and recall per kind, per source and pooled; `--errors` lists e
 and missed flag of this tree.
 
 The second held-out set (`split: held-out-2`, labelled blind while the rules were being tuned
-on the other two) is kept apart: it is not pooled into the figures per kind, it has its own
-row among the splits and its own table per kind, and `--errors` does not list its errors, so
-that nobody tunes on it by accident.
+on the other two) is reported apart: it is not pooled into the figures per kind, it has its
+own row among the splits and its own table per kind, and `--errors` does not list its errors.
+It was held out until its first measurement (`HELD_OUT_2_HISTORY`); since then the rules have
+been corrected looking at its errors too (`--all-errors` lists them), so it is no longer held
+out, and its first figures are the estimate for text nobody tuned the rules on.
 """
 
 from __future__ import annotations
@@ -53,6 +56,16 @@ HELD_OUT_HISTORY = (
     " three German office holders missing from the party list), which gives the row above: since"
     " then it is no longer held out, and the first figures are the estimate for text nobody tuned"
     " the rules on."
+)
+#: The second held-out set's one blind measurement, before the rules were tuned on its errors.
+HELD_OUT_2_HISTORY = (
+    "The held-out-2 set was labelled blind and first measured with the rules of commit 396d627:"
+    " precision 0.80, recall 0.72 (scope 0.64 / 0.35; main's rules 0.37, 0.37). The rules were"
+    " then corrected looking at the errors of all three sets, held-out-2 included (old German"
+    ' spelling "muß", "vom Hundert", the paragraphs of a provision read as provisions, bans'
+    ' "darf nicht" / "soll nicht", bodies an offence aims at or a definition names as parties,'
+    " deadlines counted from an event): since then it is no longer held out either, and those"
+    " first figures are the estimate for new text."
 )
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.85
 
@@ -301,7 +314,8 @@ def report(
     lines += [
         "",
         "Per kind and split (development: the rules were written looking at it; held-out:"
-        " labelled after they were frozen):",
+        f" labelled after they were frozen; {APART}: labelled blind, measured once, then no"
+        " longer held out; see the notes below):",
         "",
         "| kind | "
         + " | ".join(
@@ -359,6 +373,8 @@ def report(
         cells = [_pr(row[n].per_source[s.name]) for n in names]
         lines.append(f"| {s.name} | {len(s.pairs)} | {labelled} | " + " | ".join(cells) + " |")
     lines += ["", HELD_OUT_HISTORY]
+    if apart:
+        lines += ["", HELD_OUT_2_HISTORY]
     current = rows[names[0]].pooled
     ok_p = (current.precision or 0) >= TARGET_PRECISION
     ok_r = (current.recall or 0) >= TARGET_RECALL
@@ -371,11 +387,13 @@ def report(
     return lines
 
 
-def errors(sources: Sequence[Source], flags: dict[str, list[list[list[str]]]]) -> list[str]:
-    """List the false and missed flags, not those of the set kept apart."""
+def errors(
+    sources: Sequence[Source], flags: dict[str, list[list[list[str]]]], apart: bool = False
+) -> list[str]:
+    """List the false and missed flags, those of the set kept apart too when `apart`."""
     out = []
     for s in sources:
-        if s.split == APART:
+        if s.split == APART and not apart:
             continue
         for pair, found in zip(s.pairs, flags[s.name], strict=True):
             flagged = {kind: (old, new) for kind, old, new in found}
@@ -391,7 +409,14 @@ def errors(sources: Sequence[Source], flags: dict[str, list[list[list[str]]]]) -
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref (or 'none')")
-    parser.add_argument("--errors", action="store_true", help="list false and missed flags")
+    parser.add_argument(
+        "--errors", action="store_true", help=f"list false and missed flags (not of {APART})"
+    )
+    parser.add_argument(
+        "--all-errors",
+        action="store_true",
+        help=f"list false and missed flags of every split, {APART} included (no longer held out)",
+    )
     parser.add_argument("--write-results", action="store_true")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--job", type=Path, help=argparse.SUPPRESS)
@@ -416,10 +441,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     lines = report(sources, rows, splits)
     print("\n".join(lines))
-    if args.errors:
-        print("\n" + "\n".join(errors(sources, ours)))
+    if args.errors or args.all_errors:
+        print("\n" + "\n".join(errors(sources, ours, apart=args.all_errors)))
     if args.write_results:
-        given = [a for a in (argv if argv is not None else sys.argv[1:]) if a != "--errors"]
+        given = [
+            a
+            for a in (argv if argv is not None else sys.argv[1:])
+            if a not in ("--errors", "--all-errors")
+        ]
         command = command_line("bench/flag_accuracy.py", given)
         write_section("\n".join([SECTION, "", f"`{command}`", "", *lines]), SECTION)
         print(f"wrote the section {SECTION!r} of bench/RESULTS.md")

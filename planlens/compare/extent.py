@@ -3,7 +3,8 @@
 Read by `substance` inside each group of aligned phrases (`phrases`):
 
 - the words of extent (`scope_words`: all / only / full / unconditional / interim / permanent...,
-  their classes in `lexicon`) and the places a phrase names (`places`);
+  their classes in `lexicon`; not "every signatory", a quantifier over the parties) and the
+  places a phrase names (`places`);
 - the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
   Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
@@ -35,6 +36,7 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
+_PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -50,13 +52,20 @@ _CONDITION_REACH = 12
 
 
 def scope_words(text: str) -> dict[str, list[str]]:
-    """Return the words of extent in `text` by their class."""
+    """Return the words of extent in `text` by their class.
+
+    "every signatory", "each Contributor", "alle Vertragsparteien" count no extent: a
+    quantifier over the parties of the text says who is bound, each or all together, not how
+    far the provision reaches (who is bound is `party`'s business).
+    """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
+                if name == "all" and _PARTY_NOUN_RE.match(text, m.end()):
+                    continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out
 
@@ -79,6 +88,28 @@ def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[
     keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
     matcher = Matcher(keys_a, keys_b)
     return a, b, keys_a, keys_b, matcher.get_opcodes()
+
+
+def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
+    """Return the character spans of the tokens the word diff changed in each text: an
+    insertion, deletion or replacement. Read both ways and joined, as opcodes are not
+    symmetric where words swap places: swapping the texts swaps the result."""
+    spans_old = [m.span() for m in _TOKEN_RE.finditer(old)]
+    spans_new = [m.span() for m in _TOKEN_RE.finditer(new)]
+    out_old: list[Span] = []
+    out_new: list[Span] = []
+    for x, y, xs, ys, x_out, y_out in (
+        (old, new, spans_old, spans_new, out_old, out_new),
+        (new, old, spans_new, spans_old, out_new, out_old),
+    ):
+        for tag, i1, i2, j1, j2 in _opcodes(x, y)[4]:
+            if tag == "equal":
+                continue
+            if i2 > i1:
+                x_out.append((xs[i1][0], xs[i2 - 1][1]))
+            if j2 > j1:
+                y_out.append((ys[j1][0], ys[j2 - 1][1]))
+    return out_old, out_new
 
 
 def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
@@ -162,6 +193,8 @@ def _is_list_item(
     content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
     if not content or all(parties_named(t, parties) for t in content):
         return False
+    if all(t[:1].isdigit() for t in content):
+        return False  # a list marker ("oder 2."), no item
     text = " ".join(span)
     if (
         CONDITION_RE.search(text)

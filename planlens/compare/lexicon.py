@@ -20,7 +20,9 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
         r"shall|must|will|won't|(?:is|are|was|has|have) to(?= \w)|agrees? (?:to|that)|"
         r"undertakes?(?: to| that)?|commits? (?:itself |themselves )?to|"
         r"(?:is|are) (?:required|obliged|obligated|bound) to|"
-        r"muss|müssen|musste|mussten|soll|sollen|(?:ist|sind) verpflichtet|verpflichte[nt] sich",
+        # German of before 1996 writes "muß", "mußte": the same verb.
+        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|(?:ist|sind) verpflichtet|"
+        r"verpflichte[nt] sich",
     ),
     (
         "permission",
@@ -79,7 +81,8 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
     (
         "in part",
-        r"partial|partially|in part|some|certain|limited|predominantly|mainly|primarily|"
+        # "limited by the following restrictions" names what limits, not how far.
+        r"partial|partially|in part|some|certain|limited(?! by)|predominantly|mainly|primarily|"
         r"teilweise|einige[nmrs]?|bestimmte[nmrs]?|überwiegend|hauptsächlich",
     ),
     (
@@ -98,6 +101,13 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: The parties of a text by their role, not their name: "every signatory", "each Contributor",
+#: "alle Vertragsparteien" quantify over who is bound, they set no extent.
+PARTY_NOUNS = (
+    r"(?:contracting )?part(?:y|ies)|signator(?:y|ies)|sides?|contributors?|licensees?|"
+    r"participants?|member states?|Vertragsparteien|Vertragspartei|Parteien|Partei|Seiten?|"
+    r"Vertragsstaaten|Vertragsstaat|Beteiligten?|Mitgliedstaaten|Mitgliedstaat"
+)
 #: Determiners: no content of an enumeration's item ("der Behörde" is the party "Behörde").
 DETERMINERS = """the a an such this that these those its their his her your our
     der die das den dem des ein eine einen einem einer eines solche solchen solcher solches
@@ -185,7 +195,7 @@ DEADLINES = (
     r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
     r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
     r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
-    r"immediately|forthwith|promptly|at\s+once|without\s+delay|"
+    r"immediate|immediately|forthwith|promptly|at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
     r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
@@ -193,12 +203,16 @@ DEADLINES = (
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
     r"receipt|expiry|expiration|termination|adoption|ratification)|"
-    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?\d+\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    # "30 days after", "one month after", "zwei Wochen nach", "mit Ablauf eines Monats": the
+    # length of a deadline, counted from an event; its number is no figure.
+    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?(?:\d+|an?|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
     r"(?:after|before|of|from|following)|"
+    rf"(?:\d+|\w+)\s+{_UNIT_TIME}\s+(?:nach|vor|seit|ab)(?=\s)|"
+    rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w)|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"phased|deadline|time\s+limit|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
-    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich|sofort|spätestens(?:\s+\S+){{1,3}}|"
+    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|vor\s+Ablauf|nach\s+Ablauf|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
     # "a notice period of 30 days", "verjähren in zwei Jahren"; the length is no figure.
@@ -225,7 +239,7 @@ REFERENCE_WORDS = (
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"
 #: Units and multipliers after a number; the key is what the figure is compared by.
 UNITS: tuple[tuple[str, str], ...] = (
-    ("%", r"%|per ?cent|percent|Prozent"),
+    ("%", r"%|per ?cent|percent|Prozent|vom Hundert|v\.\s?H\."),
     ("e9", r"billion|bn|Milliarden?|Mrd\.?"),
     ("e6", r"million|mn|m(?=\b)|Millionen?|Mio\.?"),
     ("e3", r"thousand|Tausend"),

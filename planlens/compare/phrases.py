@@ -23,6 +23,9 @@ from planlens.compare.stemming import stemmer
 #: in two, or two merged) if at least `PART_MIN` of its stems are in the other.
 ALIGN_MIN = 0.3
 PART_MIN = 0.6
+#: The one changed phrase of each side is a rewrite of the other from this overlap (a tenth:
+#: "Russia will relinquish ..." / "... Russia must withdraw ...").
+REWRITE_MIN = 0.1
 #: A phrase with fewer content stems ("Territory:") is too short to be aligned by its words.
 STEMS_MIN = 2
 
@@ -134,10 +137,10 @@ def align(old: str, new: str, language: str | None) -> Alignment:
     for j, best in enumerate(best_old):
         if best is not None and (best_new[best] == j or _part(new_phrases[j], old_phrases[best])):
             edges.add((best, j))
-    # The clauses are versions of each other: one changed phrase on each side, sharing a word,
-    # is one phrase rewritten.
+    # The clauses are versions of each other: one changed phrase on each side, sharing some of
+    # their words, is one phrase rewritten; one long common word ("anderen") makes no version.
     one_each = len(old_phrases) == len(new_phrases) == 1
-    if not edges and one_each and old_phrases[0].stems & new_phrases[0].stems:
+    if not edges and one_each and similarity(old_phrases[0], new_phrases[0]) >= REWRITE_MIN:
         edges.add((0, 0))
     groups = _components(len(old_phrases), edges)
     aligned_old = {i for i, _ in edges}

@@ -13,8 +13,10 @@ their versions on the other side, and the phrases with no version there were add
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
 - How it commits is compared inside each group of aligned phrases only: the force of its
-  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal),
-  its negators (`negation`, idioms such as "not limited to" left out) and its extent
+  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal; a
+  ban is one force however worded: "shall not", "may not", "soll nicht", "darf nicht"), its
+  negators (`negation`: those the word diff changed, not idioms such as "not limited to" nor
+  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen") and its extent
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
@@ -33,7 +35,13 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
-from planlens.compare.extent import enumerations, places, qualifiers, scope_words
+from planlens.compare.extent import (
+    changed_spans,
+    enumerations,
+    places,
+    qualifiers,
+    scope_words,
+)
 from planlens.compare.guards import guarded
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
@@ -46,6 +54,7 @@ from planlens.compare.statements import (
     conditions,
     dates,
     figures,
+    inside,
     overlaps,
     parties_named,
     referenced,
@@ -67,6 +76,13 @@ _SUBORDINATE_RE = guarded(
         _I,
     )
 )
+#: A German "nicht" that qualifies the adjective of a noun: "ein nicht verjährbares Verbrechen".
+_ATTRIBUTIVE_RE = re.compile(
+    rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+nicht\s+[a-zäöüß]{{3,}}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]"
+)
+#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
+_BAN_RE = re.compile(r"may|darf|dürfen|durfte|durften", _I)
+_DENIED_RE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
 NEGATION_SAME = 0.6
@@ -93,8 +109,11 @@ def _masked(text: str) -> str:
     return "".join(chars)
 
 
-def _forces(text: str) -> dict[str, list[str]]:
-    """Return the forces of the modal verbs in `text` with the words that carry them."""
+def _forces(text: str, bans: bool = True) -> dict[str, list[str]]:
+    """Return the forces of the modal verbs in `text` with the words that carry them.
+
+    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
+    """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
     for force, pattern in _FORCES:
@@ -102,17 +121,34 @@ def _forces(text: str) -> dict[str, list[str]]:
             if overlaps(m.span(), taken):
                 continue
             taken.append(m.span())
+            after = text[m.end() : m.end() + 60]
             # "may ... only under these terms" binds as "must": a restriction, not a permission.
-            if force == "permission" and re.match(r"(?:\s+\w+){0,3}\s+only\b", text[m.end() :], _I):
+            if force == "permission" and re.match(r"(?:\s+\w+){0,3}\s+only\b", after, _I):
                 force_here = "obligation"
+            elif force == "permission" and bans and _BAN_RE.match(m.group()):
+                force_here = "obligation" if _DENIED_RE.match(after) else force
             else:
                 force_here = force
             out.setdefault(force_here, []).append(m.group().casefold())
     return out
 
 
-def _negators(text: str) -> list[str]:
-    return [m.group().casefold() for m in _NEGATOR_RE.finditer(text)]
+def _negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
+    """Return the negators of `text` (those inside `within` only, when given); not a German
+    "nicht" before an adjective of a noun ("aus einem nicht verjährbaren Verbrechen"): that
+    describes the noun, it does not negate the provision."""
+    return [
+        m.group().casefold()
+        for m in _NEGATOR_RE.finditer(text)
+        if (within is None or inside(m.span(), within)) and not _attributive(text, m.start())
+    ]
+
+
+def _attributive(text: str, at: int) -> bool:
+    """Tell whether the negator at `at` is a German "nicht" between a determiner and an
+    adjective of a noun."""
+    found = _ATTRIBUTIVE_RE.search(text, max(0, at - 12), at + 60)
+    return found is not None and found.start() < at < found.end()
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -224,18 +260,28 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 
 
 def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
-    a, b = _negators(_masked(old)), _negators(_masked(new))
+    mo, mn = _masked(old), _masked(new)
+    a, b = _negators(mo), _negators(mn)
     if len(a) == len(b):
         return [], []
     # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
     # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
     if similarity(phrase(old, _same), phrase(new, _same)) < NEGATION_SAME:
         return [], []
+    # Only a negator the word diff changed counts: one that stays in its place on both sides
+    # negates the same thing, however the masks of the conditions around it fell.
+    changed_old, changed_new = changed_spans(old, new)
+    a, b = _negators(mo, changed_old), _negators(mn, changed_new)
+    if len(a) == len(b):
+        return [], []
     return _difference(a, b, a, b)
 
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
-    a, b = _forces(_masked(old)), _forces(_masked(new))
+    mo, mn = _masked(old), _masked(new)
+    # Where a negator came or went, "may" / "may not" is negation's business, not modality's.
+    bans = len(_negators(mo)) == len(_negators(mn))
+    a, b = _forces(mo, bans), _forces(mn, bans)
     if a.keys() == b.keys():
         return [], []
     # A plain statement beside a modal verb is style ("will receive" / "receives"), unless the
@@ -289,11 +335,12 @@ def _party_difference(
     b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
     gone = {k: v for k, v in a.items() if k not in b}
     came = {k: v for k, v in b.items() if k not in a}
+    # A party the other text names anywhere, bound there or not, is named on both sides.
     if gone:
-        named = parties_named(new, parties)
+        named = parties_named(new, parties, bound=False)
         gone = {k: v for k, v in gone.items() if k not in named}
     if came:
-        named = parties_named(old, parties)
+        named = parties_named(old, parties, bound=False)
         came = {k: v for k, v in came.items() if k not in named}
     return list(gone.values()), list(came.values())
 
