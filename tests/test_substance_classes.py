@@ -104,10 +104,40 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
         ("The sanctions will be lifted.", "All sanctions will be lifted.", "en", "all added"),
         (
+            "Wer durch Verbreiten von Schriften den Bundespräsidenten verunglimpft, wird bestraft.",
+            "Wer durch Verbreiten eines Inhalts den Bundespräsidenten verunglimpft, wird bestraft.",
+            "de",
+            "Schriften -> Inhalt: a noun of a whole kind in place of a narrower one",
+        ),
+        (
+            "In the case of the initial Contributor, the initial code and documentation"
+            " distributed under this Agreement.",
+            "In the case of the initial Contributor, the initial content distributed under this"
+            " Agreement.",
+            "en",
+            "code and documentation -> content: a noun of a whole kind in place of narrower ones",
+        ),
+        (
             "Die Sanktionen werden aufgehoben.",
             "Alle Sanktionen werden aufgehoben.",
             "de",
             "alle added",
+        ),
+    ],
+    "condition": [
+        (
+            "Ist die Tat durch Verbreiten von Schriften begangen, so ist die Verurteilung"
+            " bekanntzumachen.",
+            "Ist die Tat durch Verbreiten eines Inhalts begangen, so ist die Verurteilung"
+            " bekanntzumachen.",
+            "de",
+            "Schriften -> Inhalt inside 'Ist die Tat ..., so': what triggers it widens",
+        ),
+        (
+            "If the offence is committed by spreading writings, the sentence is published.",
+            "If the offence is committed by spreading content, the sentence is published.",
+            "en",
+            "writings -> content inside 'if ...': what triggers it widens",
         ),
     ],
     "party": [
@@ -234,6 +264,26 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "scope": [
         (
+            "Ist die Tat durch Verbreiten von Schriften begangen, so ist die Verurteilung"
+            " bekanntzumachen.",
+            "Ist die Tat durch Verbreiten eines Inhalts begangen, so ist die Verurteilung"
+            " bekanntzumachen.",
+            "de",
+            "Schriften -> Inhalt inside a condition is condition, not scope",
+        ),
+        (
+            "Wer durch Verbreiten von Inhalten den Bundespräsidenten verunglimpft, wird bestraft.",
+            "Wer durch Verbreiten eines Inhalts den Bundespräsidenten verunglimpft, wird bestraft.",
+            "de",
+            "Inhalten -> Inhalts: the same noun of a whole kind",
+        ),
+        (
+            "You may distribute the material of the Work.",
+            "You may distribute the content of the Work.",
+            "en",
+            "material -> content: one noun of a whole kind for another",
+        ),
+        (
             "Die Absätze 2 und 3 gelten entsprechend, wie § 12 bestimmt.",
             "Absatz 2 gilt entsprechend, wie § 12 bestimmt.",
             "de",
@@ -299,6 +349,22 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " is punished under this law with imprisonment of up to one year.",
             "en",
             "two different provisions are no rewrite of one: no 'only' / 'up to' between them",
+        ),
+    ],
+    "condition": [
+        (
+            "In the case of the initial Contributor, the initial code and documentation"
+            " distributed under this Agreement.",
+            "In the case of the initial Contributor, the initial content distributed under this"
+            " Agreement.",
+            "en",
+            "content comes after the English condition's clause, not inside it",
+        ),
+        (
+            "Wer durch Verbreiten von Schriften den Bundespräsidenten verunglimpft, wird bestraft.",
+            "Wer durch Verbreiten eines Inhalts den Bundespräsidenten verunglimpft, wird bestraft.",
+            "de",
+            "Schriften -> Inhalt outside a condition is scope",
         ),
     ],
     "party": [

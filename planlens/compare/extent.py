@@ -36,6 +36,7 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
+_GENERAL_RE = re.compile(rf"\b(?:{lx.GENERAL_NOUNS})\b", re.IGNORECASE)
 _PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
@@ -223,16 +224,18 @@ def _list_goes_on(following: list[str]) -> bool:
     return False
 
 
-def _in_condition(text: str, k: int) -> bool:
+def _in_condition(text: str, k: int, reach: bool = True) -> bool:
     """Tell whether the `k`th token of `text` is inside a condition (that is `condition`): in
     a condition's clause, or a few words after its marker in the same part of the sentence
     (a German clause runs to its verb: "wenn die Tat öffentlich, in einer Versammlung oder
-    durch Verbreiten eines Inhalts begangen ist")."""
+    durch Verbreiten eines Inhalts begangen ist"); without `reach`, only in its clause."""
     starts = [m.start() for m in _TOKEN_RE.finditer(text)]
     at = starts[k] if k < len(starts) else len(text)
     for start, _, stop in condition_spans(text):
         if start <= at < stop:
             return True
+        if not reach:
+            continue
         between = text[start:at]
         if (
             start < at
@@ -262,6 +265,41 @@ def _moved(span: list[str], other_keys: list[str]) -> bool:
         if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
     ]
     return bool(content) and all(t in other_keys for t in content)
+
+
+def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, Items]:
+    """Return the nouns of a whole kind (`lexicon.GENERAL_NOUNS`) that took the place of a
+    narrower noun between the phrases of each group, gone and come: "durch Verbreiten von
+    Schriften" -> "durch Verbreiten eines Inhalts". Those of the provision (its scope) first,
+    then those inside a condition (what triggers it), as `enumerations`, though in English
+    only inside the condition's clause ("in the case of X, the content ..."); read both ways."""
+    found: dict[bool, tuple[list[str], list[str]]] = {False: ([], []), True: ([], [])}
+    for olds, news in alignment.groups:
+        for o, n in _closest(olds, news):
+            if not (_GENERAL_RE.search(o.text) or _GENERAL_RE.search(n.text)):
+                continue  # the cheap test first
+            for x, y, side_x, side_y in ((o.text, n.text, 0, 1), (n.text, o.text, 1, 0)):
+                a, b, _, _, opcodes = _opcodes(x, y)
+                for tag, i1, i2, j1, j2 in opcodes:
+                    if tag != "replace":
+                        continue
+                    for text, k, here, there, side in (
+                        (x, i1, a[i1:i2], b[j1:j2], side_x),
+                        (y, j1, b[j1:j2], a[i1:i2], side_y),
+                    ):
+                        out = found[_in_condition(text, k, language == "de")][side]
+                        out += [t for t in _general(here, there) if t not in out]
+    return found[False], found[True]
+
+
+def _general(tokens: list[str], other: list[str]) -> list[str]:
+    """Return the general nouns of `tokens` where `other`, which they replace, has none but
+    has a noun of its own."""
+    found = [t for t in tokens if _GENERAL_RE.fullmatch(t)]
+    if not found or any(_GENERAL_RE.fullmatch(t) for t in other):
+        return []
+    nouns = [t for t in other if len(t) > 3 and t.isalpha() and t.casefold() not in _DETERMINERS]
+    return found if nouns else []
 
 
 def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:

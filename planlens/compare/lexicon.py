@@ -108,6 +108,10 @@ PARTY_NOUNS = (
     r"participants?|member states?|Vertragsparteien|Vertragspartei|Parteien|Partei|Seiten?|"
     r"Vertragsstaaten|Vertragsstaat|Beteiligten?|Mitgliedstaaten|Mitgliedstaat"
 )
+#: Nouns of a whole kind: one of them put in place of a narrower noun widens what a provision
+#: covers ("Schriften" -> "Inhalt", "Betreiber eines ... Netzes" -> "Unternehmen", "code and
+#: documentation" -> "content"), and the reverse narrows it.
+GENERAL_NOUNS = r"Inhalte?[sn]?|Unternehmens?|content|contents|material|materials"
 #: Determiners: no content of an enumeration's item ("der Behörde" is the party "Behörde").
 DETERMINERS = """the a an such this that these those its their his her your our
     der die das den dem des ein eine einen einem einer eines solche solchen solcher solches

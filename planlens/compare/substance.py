@@ -38,6 +38,7 @@ import planlens.compare.lexicon as lx
 from planlens.compare.extent import (
     changed_spans,
     enumerations,
+    general_nouns,
     places,
     qualifiers,
     scope_words,
@@ -188,6 +189,7 @@ def substance_flags(
     old_dates = [d for text in old_changed for d, _ in dates(text)]
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
+    kinds, conditional_kinds = general_nouns(alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
@@ -197,10 +199,13 @@ def substance_flags(
         "negation": _per_group(alignment, _negation),
         "modality": _per_group(alignment, _modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
-        "condition": _plus(_condition_difference(alignment, language), conditional_items),
+        "condition": _plus(
+            _plus(_condition_difference(alignment, language), conditional_items),
+            conditional_kinds,
+        ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
-            qualifiers(alignment, language),
+            _plus(qualifiers(alignment, language), kinds),
         ),
         "provision": (
             [_gist(p) for p in alignment.removed if _is_provision(p)],
