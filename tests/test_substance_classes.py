@@ -104,6 +104,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
         ("The sanctions will be lifted.", "All sanctions will be lifted.", "en", "all added"),
         (
+            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
+            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
+            " des § 114, wenn die Diensthandlung eine Vollstreckungshandlung ist.",
+            "de",
+            "'Dies gilt auch in Fällen des § 114' carries the rule over to more cases",
+        ),
+        (
+            "The licence covers the Work and its copies.",
+            "The licence covers the Work and its copies. The same applies to its translations into"
+            " other languages.",
+            "en",
+            "'The same applies to' carries the rule over to more cases",
+        ),
+        (
             "Wer durch Verbreiten von Schriften den Bundespräsidenten verunglimpft, wird bestraft.",
             "Wer durch Verbreiten eines Inhalts den Bundespräsidenten verunglimpft, wird bestraft.",
             "de",
@@ -156,6 +170,27 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "provision": [
         (
+            "Die Strafen sind aufrechtzuerhalten.",
+            "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
+            " Wert des Vermögens übersteigt.",
+            "de",
+            "'Dies gilt auch, wenn ...': a rule for a case of its own",
+        ),
+        (
+            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft.",
+            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft. Ebenso wird bestraft, wer das"
+            " Ergebnis einer Wahl unrichtig verkündet.",
+            "de",
+            "'Ebenso wird bestraft, wer ...': an offence of its own",
+        ),
+        (
+            "The penalties are maintained.",
+            "The penalties are maintained. This also applies if the penalty exceeds the"
+            " offender's assets.",
+            "en",
+            "'This also applies if ...': a rule for a case of its own",
+        ),
+        (
             STGB_184G_2012,
             STGB_184G_2022,
             "de",
@@ -173,6 +208,22 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
+            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
+            " des § 114, wenn die Diensthandlung eine Vollstreckungshandlung ist.",
+            "de",
+            "'Dies gilt auch in Fällen des § 114' carries the rule over to more cases",
+        ),
+        (
+            "The licence covers the Work and its copies.",
+            "The licence covers the Work and its copies. The same applies to its translations into"
+            " other languages.",
+            "en",
+            "'The same applies to' carries the rule over to more cases",
+        ),
+    ],
     "modality": [
         (
             "Im übrigen muß auf Nebenstrafen erkannt werden.",
@@ -282,6 +333,27 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "You may distribute the content of the Work.",
             "en",
             "material -> content: one noun of a whole kind for another",
+        ),
+        (
+            "Die Strafen sind aufrechtzuerhalten.",
+            "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
+            " Wert des Vermögens übersteigt.",
+            "de",
+            "'Dies gilt auch, wenn ...': a rule for a case of its own",
+        ),
+        (
+            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft.",
+            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft. Ebenso wird bestraft, wer das"
+            " Ergebnis einer Wahl unrichtig verkündet.",
+            "de",
+            "'Ebenso wird bestraft, wer ...': an offence of its own",
+        ),
+        (
+            "The penalties are maintained.",
+            "The penalties are maintained. This also applies if the penalty exceeds the"
+            " offender's assets.",
+            "en",
+            "'This also applies if ...': a rule for a case of its own",
         ),
         (
             "Die Absätze 2 und 3 gelten entsprechend, wie § 12 bestimmt.",

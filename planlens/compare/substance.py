@@ -84,6 +84,16 @@ _ATTRIBUTIVE_RE = re.compile(
 #: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
 _BAN_RE = re.compile(r"may|darf|dürfen|durfte|durften", _I)
 _DENIED_RE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
+#: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
+#: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
+#: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
+_EXTENDS_RE = re.compile(
+    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
+    r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
+    r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
+    r"(?:to|in)\b)",
+    _I,
+)
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
 NEGATION_SAME = 0.6
@@ -205,11 +215,11 @@ def substance_flags(
         ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
-            _plus(qualifiers(alignment, language), kinds),
+            _plus(_plus(qualifiers(alignment, language), kinds), _extensions(alignment)),
         ),
         "provision": (
-            [_gist(p) for p in alignment.removed if _is_provision(p)],
-            [_gist(p) for p in alignment.added if _is_provision(p)],
+            [_gist(p) for p in alignment.removed if _is_provision(p) and not _extends(p)],
+            [_gist(p) for p in alignment.added if _is_provision(p) and not _extends(p)],
         ),
     }  # fmt: skip
     if not any(found["modality"]):
@@ -382,6 +392,19 @@ def _is_provision(p: Phrase) -> bool:
     long_words = sum(1 for w in words if len(w) > 3)
     heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
     return not heading
+
+
+def _extends(p: Phrase) -> bool:
+    """Tell whether a phrase carries the provision before it over to more cases (`_EXTENDS_RE`):
+    no rule of its own, a change of that provision's scope."""
+    return _EXTENDS_RE.match(p.text) is not None
+
+
+def _extensions(alignment: Alignment) -> tuple[list[str], list[str]]:
+    return (
+        [_gist(p) for p in alignment.removed if _extends(p)],
+        [_gist(p) for p in alignment.added if _extends(p)],
+    )
 
 
 def _gist(p: Phrase, words: int = 8) -> str:
