@@ -65,6 +65,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "date": [
         (
+            "Early local elections are to be held under the special-status law.",
+            "Local elections are to be held under the special-status law.",
+            "en",
+            "'early' elections: a timing word (the flags guide)",
+        ),
+        (
+            "Vorgezogene Neuwahlen sind nach dem Gesetz abzuhalten.",
+            "Neuwahlen sind nach dem Gesetz abzuhalten.",
+            "de",
+            "'vorgezogene' Wahlen: a timing word",
+        ),
+        (
             "An immediate ceasefire by both sides is to be ensured.",
             "A ceasefire by both sides is to be ensured.",
             "en",
@@ -208,6 +220,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "An early termination of the licence ends the rights.",
+            "A termination of the licence ends the rights.",
+            "en",
+            "'early' before no election is no timing of elections",
+        ),
+        (
+            "Die vorgezogene Zahlung ist zu erstatten.",
+            "Die Zahlung ist zu erstatten.",
+            "de",
+            "'vorgezogene' before no election",
+        ),
+    ],
     "provision": [
         (
             "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
@@ -424,6 +450,14 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht genügen.",
+            "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht"
+            " genügen. Anerkennung und Zustimmung sind auch im Fall des § 1597a Absatz 3"
+            " unwirksam.",
+            "de",
+            "'im Fall des § 1597a' names the cases of another provision, it triggers nothing",
+        ),
         (
             "In the case of the initial Contributor, the initial code and documentation"
             " distributed under this Agreement.",

@@ -160,7 +160,9 @@ CONDITION_MARKERS = (
     r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
     r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
-    r"im Falle?|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|vorbehaltlich|nur wenn"
+    # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
+    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|"
+    r"vorbehaltlich|nur wenn"
 )
 #: Conditions complete in themselves: they govern no clause after them.
 FIXED_CONDITIONS = (
@@ -214,6 +216,7 @@ DEADLINES = (
     rf"(?:\d+|\w+)\s+{_UNIT_TIME}\s+(?:nach|vor|seit|ab)(?=\s)|"
     rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w)|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
+    r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
     r"phased|deadline|time\s+limit|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
