@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from planlens.compare.model import FlagType
-from planlens.compare.phrases import align
+from planlens.compare.phrases import align, split_phrases
 from planlens.compare.statements import parties_named, referenced
 from planlens.compare.substance import substance_flags
 
@@ -235,6 +235,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "provision": [
+        (
+            "Adaptation means any form in which the Work may be recast, transformed, or adapted"
+            " including in any form recognizably derived from the original, except that a work"
+            " that constitutes a Collection will not be considered an Adaptation.",
+            "Adapted Material means any form in which the Work may be recast, transformed, or"
+            " otherwise modified.",
+            "en",
+            "', or adapted ..., except that ... will not' is no phrase of its own: its 'will' is"
+            " the exception's",
+        ),
+        (
+            "Der Mieter kann kündigen, und zwar so, dass der Vermieter die Kosten der Räumung"
+            " tragen muss.",
+            "Der Mieter kann kündigen.",
+            "de",
+            "', und zwar so, dass ... muss' is no phrase of its own: its 'muss' is the"
+            " subordinate clause's",
+        ),
         (
             "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
             "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
@@ -619,3 +637,21 @@ def test_one_long_common_word_makes_no_rewrite() -> None:
     assert len(alignment.removed) == len(alignment.added) == 1
     alignment = align("Russia will relinquish territories.", "Russia must withdraw.", "en")
     assert len(alignment.groups) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "The Work may be recast, transformed, or adapted, except that a Collection will not"
+            " be considered an Adaptation.",
+            1,
+        ),
+        ("Russia will act, and if asked, Ukraine will wait.", 2),
+        ("Russia will act, and Ukraine will wait.", 2),
+        ("Der Mieter kann kündigen, und zwar so, dass der Vermieter die Kosten tragen muss.", 1),
+        ("Der Mieter kann kündigen, und wenn der Vermieter zustimmt, muss er zahlen.", 2),
+    ],
+)
+def test_a_coordinated_piece_needs_a_modal_verb_of_its_own(text: str, pieces: int) -> None:
+    assert len(split_phrases(text)) == pieces
