@@ -65,6 +65,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "date": [
         (
+            "Der Darlehensgeber kann im Zeitraum der Sollzinsbindung eine Entschädigung verlangen.",
+            "Der Darlehensgeber kann eine Entschädigung verlangen.",
+            "de",
+            "'im Zeitraum der Sollzinsbindung': when the rule holds (the flags guide)",
+        ),
+        (
+            "The lender may claim compensation during the term of the contract.",
+            "The lender may claim compensation.",
+            "en",
+            "'during the term of the contract': when the rule holds",
+        ),
+        (
             "Early local elections are to be held under the special-status law.",
             "Local elections are to be held under the special-status law.",
             "en",

@@ -220,7 +220,9 @@ DEADLINES = (
     r"phased|deadline|time\s+limit|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
-    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|vor\s+Ablauf|nach\s+Ablauf|"
+    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
+    # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
+    r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|vor\s+Ablauf|nach\s+Ablauf|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
     # "a notice period of 30 days", "verjähren in zwei Jahren"; the length is no figure.
     rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
