@@ -164,6 +164,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "condition": [
         (
+            "Läßt eines der anwendbaren Gesetze die Vermögensstrafe zu, so kann das Gericht auf"
+            " sie erkennen. Das Gericht entscheidet.",
+            "Das Gericht entscheidet.",
+            "de",
+            "'Läßt ..., so': a condition that opens with its verb",
+        ),
+        (
+            "Should one of the applicable laws allow a property penalty, the court may impose"
+            " it. The court decides.",
+            "The court decides.",
+            "en",
+            "'Should ..., ': a condition that opens with its verb",
+        ),
+        (
             "Ist die Tat durch Verbreiten von Schriften begangen, so ist die Verurteilung"
             " bekanntzumachen.",
             "Ist die Tat durch Verbreiten eines Inhalts begangen, so ist die Verurteilung"

@@ -174,7 +174,7 @@ FIXED_CONDITIONS = (
 VERB_FIRST = (
     r"(?:^|(?<=\)\s))(?:Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|Kann|Können|"
     r"Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|Gibt|Bedarf|"
-    r"Darf|Soll|Muss|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War)\b"
+    r"Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|Lassen)\b"
     r"(?=(?:[^.;]|\.(?=\s*\d))*?,\s+so\b)"  # ", so" follows in the sentence ("Abs. 2" goes on)
 )
 
