@@ -194,6 +194,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "party": [
         (
+            "Steht der Ehegatte unter Vormundschaft, so ist die Genehmigung des Familiengerichts"
+            " erforderlich.",
+            "Steht der Ehegatte unter Betreuung, so ist die Genehmigung des Betreuungsgerichts"
+            " erforderlich.",
+            "de",
+            "Familiengericht -> Betreuungsgericht: another court",
+        ),
+        (
+            "The United Nations Security Council will monitor the zone.",
+            "The IAEA will monitor the zone.",
+            "en",
+            "another body",
+        ),
+        (
             "Das Gericht kann die Frist verlängern.",
             "Die Behörde kann die Frist verlängern.",
             "de",
@@ -518,6 +532,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "party": [
+        (
+            "Die Genehmigung des Familiengerichts ist erforderlich.",
+            "Das Familiengericht muss die Ablehnung genehmigen.",
+            "de",
+            "Familiengerichts / Familiengericht: one court in two cases",
+        ),
+        (
+            "The Security Council will monitor the zone.",
+            "The UN Security Council will monitor the zone.",
+            "en",
+            "one body under two names",
+        ),
         (
             "Wer, um eine Behörde oder eine Versicherung über seinen Gesundheitszustand zu"
             " täuschen, von einem Zeugnis Gebrauch macht, wird mit Freiheitsstrafe bis zu einem"

@@ -246,12 +246,17 @@ def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict
     {'United States': 'US'}
     >>> parties_named("Die Bundesregierung und die DPR (Zakharchenko)", ["DPR (Zakharchenko)"])
     {'Bundesregierung': 'Bundesregierung', 'DPR': 'DPR'}
+    >>> parties_named("des Familiengerichts oder des Betreuungsgerichts", ())
+    {'Familiengericht': 'Familiengerichts', 'Betreuungsgericht': 'Betreuungsgerichts'}
     """
     names, pattern = _party_pattern(tuple(parties))
     found: dict[str, str] = {}
     unbound: list[Span] | None = None
     for m in pattern.finditer(text):
         canonical = names[int((m.lastgroup or "p0")[1:])]
+        if canonical in _BY_COMPOUND:
+            # "Familiengericht" and "Betreuungsgericht" are two courts, "Gerichts" one.
+            canonical = _INFLECTION_RE.sub("", m.group()) or canonical
         after = text[m.end() : m.end() + 40]
         if canonical in found or _CITED_RE.match(after) or _IN_A_NAME_RE.match(after):
             continue
@@ -300,6 +305,9 @@ def _unbound(text: str) -> list[Span]:
     ]
 
 
+#: Curated parties whose compounds name different bodies: the compound is the party.
+_BY_COMPOUND = frozenset(["Gericht", "Behörde"])
+_INFLECTION_RE = re.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
 _NAME_OF_RE = re.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
 _IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")
