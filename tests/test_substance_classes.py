@@ -222,6 +222,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "provision": [
         (
+            "Die Behörde kann eine getrennte Rechnungsführung vorschreiben. Sie muss"
+            " unzulässige Quersubventionen verhindern.",
+            "Die Behörde kann eine getrennte Rechnungsführung vorschreiben.",
+            "de",
+            "a duty of its own goes",
+        ),
+        (
+            "The licensee must keep separate accounts. The licensee must prevent abuse of the"
+            " licence terms.",
+            "The licensee must keep separate accounts.",
+            "en",
+            "a duty of its own goes",
+        ),
+        (
             "Die Strafen sind aufrechtzuerhalten.",
             "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
             " Wert des Vermögens übersteigt.",
@@ -275,6 +289,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "provision": [
+        (
+            "Die Behörde kann eine getrennte Rechnungsführung vorschreiben. Damit sollen"
+            " unzulässige Quersubventionen verhindert werden.",
+            "Die Behörde kann eine getrennte Rechnungsführung vorschreiben.",
+            "de",
+            "'Damit sollen ... verhindert werden' states a purpose, no rule",
+        ),
+        (
+            "The licensee must keep separate accounts. The purpose of this is to prevent abuse"
+            " of the licence terms.",
+            "The licensee must keep separate accounts.",
+            "en",
+            "'The purpose of this is ...' states a purpose, no rule",
+        ),
         (
             "Adaptation means any form in which the Work may be recast, transformed, or adapted"
             " including in any form recognizably derived from the original, except that a work"

@@ -94,6 +94,12 @@ _EXTENDS_RE = re.compile(
     r"(?:to|in)\b)",
     _I,
 )
+#: A sentence that states the purpose of the rules before it, not a rule of its own.
+_PURPOSE_RE = re.compile(
+    r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
+    r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
+    _I,
+)
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
 NEGATION_SAME = 0.6
@@ -387,6 +393,8 @@ def _is_provision(p: Phrase) -> bool:
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
         return False
+    if _PURPOSE_RE.match(text):
+        return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
     words = WORD_RE.findall(text)
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
