@@ -36,7 +36,8 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
-_GENERAL_RE = re.compile(rf"\b(?:{lx.GENERAL_NOUNS})\b", re.IGNORECASE)
+_GENERAL_RE = re.compile(rf"(?<![\w-])(?:{lx.GENERAL_NOUNS})(?![\w])", re.IGNORECASE)
+_GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
@@ -275,9 +276,9 @@ def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, It
     only inside the condition's clause ("in the case of X, the content ..."); read both ways."""
     found: dict[bool, tuple[list[str], list[str]]] = {False: ([], []), True: ([], [])}
     for olds, news in alignment.groups:
+        if not any(_GENERAL.search(p.text) for p in (*olds, *news)):
+            continue  # the cheap test first: no such noun in the group
         for o, n in _closest(olds, news):
-            if not (_GENERAL_RE.search(o.text) or _GENERAL_RE.search(n.text)):
-                continue  # the cheap test first
             for x, y, side_x, side_y in ((o.text, n.text, 0, 1), (n.text, o.text, 1, 0)):
                 a, b, _, _, opcodes = _opcodes(x, y)
                 for tag, i1, i2, j1, j2 in opcodes:

@@ -189,6 +189,12 @@ _UNIT_TIME = (
     r"Stunden?)"
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
+#: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
+#: nach"): the word before the unit must be a number (`COUNT_WORDS`) for it to be one.
+COUNTED_UNITS = (
+    rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
+    r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
+)
 #: Deadlines and times, each a whole expression (its numbers are no figures).
 DEADLINES = (
     rf"(?:(?-i:\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?-i:{MONTHS})(?:,?\s+\d{{4}})?)|"
@@ -201,7 +207,7 @@ DEADLINES = (
     r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
     r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
     r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
-    r"immediate|immediately|forthwith|promptly|at\s+once|without\s+delay|"
+    r"immediate(?:ly)?|forthwith|promptly|at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
     r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
@@ -209,12 +215,11 @@ DEADLINES = (
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
     r"receipt|expiry|expiration|termination|adoption|ratification)|"
-    # "30 days after", "one month after", "zwei Wochen nach", "mit Ablauf eines Monats": the
-    # length of a deadline, counted from an event; its number is no figure.
-    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?(?:\d+|an?|\w+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
+    r"(?:prior\s+to\s+|not\s+later\s+than\s+)?\d+\s+(?:days?|weeks?|months?|years?|hours?)\s+"
     r"(?:after|before|of|from|following)|"
-    rf"(?:\d+|\w+)\s+{_UNIT_TIME}\s+(?:nach|vor|seit|ab)(?=\s)|"
-    rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w)|"
+    # "mit Ablauf eines Monats": the length of a deadline; its number is no figure ("one month
+    # after", "zwei Wochen nach": `COUNTED_UNITS`).
+    rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf(?:\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
     r"phased|deadline|time\s+limit|timetable|"
@@ -222,7 +227,7 @@ DEADLINES = (
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
     # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
-    r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|vor\s+Ablauf|nach\s+Ablauf|"
+    r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
     # "a notice period of 30 days", "verjähren in zwei Jahren"; the length is no figure.
     rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
@@ -310,6 +315,11 @@ def _german_numbers() -> dict[str, int]:
 
 
 GERMAN_NUMBERS = _german_numbers()
+#: The numbers a deadline's length may be written with (`COUNTED_UNITS`): "one month after".
+COUNT_WORDS = frozenset(
+    ["a", "an", "one", "ein", "eine", "einem", "einen", "einer", "eines", *GERMAN_NUMBERS]
+    + [word for word, value in NUMBER_WORDS.items() if value]
+)
 
 # -- parties -----------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
+_COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
+_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(\w+)\s+\Z")
 _YEAR_RE = re.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
 _FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
@@ -72,6 +74,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
+_COUNTED = guarded(_COUNTED_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
 _CONDITION = guarded(CONDITION_RE)
@@ -96,6 +99,12 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
     found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
+    for m in _COUNTED.finditer(text):
+        count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+        if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
+            span = (count.start(1), m.end())
+            if not overlaps(span, [s for _, s in found]):
+                found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
@@ -249,7 +258,13 @@ def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict
     >>> parties_named("des Familiengerichts oder des Betreuungsgerichts", ())
     {'Familiengericht': 'Familiengerichts', 'Betreuungsgericht': 'Betreuungsgerichts'}
     """
-    names, pattern = _party_pattern(tuple(parties))
+    return dict(_parties_named(text, tuple(parties), bound))
+
+
+#: The words of enumerations are asked one by one, and often: "und", "oder", "die".
+@lru_cache(maxsize=4096)
+def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tuple[str, str], ...]:
+    names, pattern = _party_pattern(parties)
     found: dict[str, str] = {}
     unbound: list[Span] | None = None
     for m in pattern.finditer(text):
@@ -260,7 +275,8 @@ def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict
         after = text[m.end() : m.end() + 40]
         if canonical in found or _CITED_RE.match(after) or _IN_A_NAME_RE.match(after):
             continue
-        if bound and _NAME_OF_RE.search(text, max(0, m.start() - 20), m.start()):
+        before = text[max(0, m.start() - 20) : m.start()]
+        if bound and ("am" in before or "AM" in before) and _NAME_OF_RE.search(before):
             continue  # "the name of the Initial Developer": the name is cited, no one acts
         if bound and unbound is None:
             unbound = _unbound(text)
@@ -269,7 +285,7 @@ def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict
         if after.lstrip().startswith("$"):
             continue  # US$100 billion
         found[canonical] = m.group()
-    return found
+    return tuple(found.items())
 
 
 #: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and

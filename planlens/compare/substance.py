@@ -78,9 +78,9 @@ _SUBORDINATE_RE = guarded(
     )
 )
 #: A German "nicht" that qualifies the adjective of a noun: "ein nicht verjährbares Verbrechen".
-_ATTRIBUTIVE_RE = re.compile(
-    rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+nicht\s+[a-zäöüß]{{3,}}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]"
-)
+_ADJECTIVE_NOUN_RE = re.compile(r"\s+[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+_DETERMINER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+\Z")
+_ONLY_AFTER_RE = re.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
 #: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
 _BAN_RE = re.compile(r"may|darf|dürfen|durfte|durften", _I)
 _DENIED_RE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
@@ -138,14 +138,14 @@ def _forces(text: str, bans: bool = True) -> dict[str, list[str]]:
             if overlaps(m.span(), taken):
                 continue
             taken.append(m.span())
-            after = text[m.end() : m.end() + 60]
-            # "may ... only under these terms" binds as "must": a restriction, not a permission.
-            if force == "permission" and re.match(r"(?:\s+\w+){0,3}\s+only\b", after, _I):
+            force_here = force
+            # "may ... only under these terms" binds as "must": a restriction, not a permission;
+            # so does a ban ("may not").
+            if force == "permission" and (
+                _ONLY_AFTER_RE.match(text, m.end())
+                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
+            ):
                 force_here = "obligation"
-            elif force == "permission" and bans and _BAN_RE.match(m.group()):
-                force_here = "obligation" if _DENIED_RE.match(after) else force
-            else:
-                force_here = force
             out.setdefault(force_here, []).append(m.group().casefold())
     return out
 
@@ -157,15 +157,18 @@ def _negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
     return [
         m.group().casefold()
         for m in _NEGATOR_RE.finditer(text)
-        if (within is None or inside(m.span(), within)) and not _attributive(text, m.start())
+        if (within is None or inside(m.span(), within)) and not _attributive(text, m)
     ]
 
 
-def _attributive(text: str, at: int) -> bool:
-    """Tell whether the negator at `at` is a German "nicht" between a determiner and an
-    adjective of a noun."""
-    found = _ATTRIBUTIVE_RE.search(text, max(0, at - 12), at + 60)
-    return found is not None and found.start() < at < found.end()
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """Tell whether the negator `m` is a German "nicht" between a determiner and an adjective
+    of a noun."""
+    return (
+        m.group() == "nicht"
+        and _ADJECTIVE_NOUN_RE.match(text, m.end()) is not None
+        and _DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+    )
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -300,11 +303,15 @@ def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
-    # Where a negator came or went, "may" / "may not" is negation's business, not modality's.
-    bans = len(_negators(mo)) == len(_negators(mn))
-    a, b = _forces(mo, bans), _forces(mn, bans)
+    a, b = _forces(mo, bans=False), _forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
+    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
+    # went, "may" / "may not" is negation's business, not modality's.
+    if len(_negators(mo)) == len(_negators(mn)):
+        a, b = _forces(mo), _forces(mn)
+        if a.keys() == b.keys():
+            return [], []
     # A plain statement beside a modal verb is style ("will receive" / "receives"), unless the
     # commitment became a proposal or the reverse.
     if (not a or not b) and "proposal" not in a.keys() | b.keys():
