@@ -1,6 +1,7 @@
 """Precision and recall of the substance flags on real clause pairs labelled by reading.
 
-    .venv/bin/python bench/flag_accuracy.py [--baseline REF] [--errors] [--write-results]
+    .venv/bin/python bench/flag_accuracy.py [--baseline REF] [--errors | --all-errors]
+        [--write-results]
     .venv/bin/python bench/flag_accuracy.py --check   # the labels load; nothing is scored
 
 The pairs and their true kinds are in `bench/flags/` (format and labelling guide in its
@@ -15,9 +16,13 @@ and missed flag of this tree.
 
 The second held-out set (`split: held-out-2`, labelled blind while the rules were being tuned
 on the other two) and the third (`split: held-out-3`, labelled blind in the band of lengths
-after it, when the rules had been tuned on all three) are kept apart: neither is pooled into
-the figures per kind, each has its own row among the splits and its own table per kind, and
-`--errors` does not list their errors, so that nobody tunes on them by accident.
+after it, when the rules had been tuned on the first two) are kept apart: neither is pooled
+into the figures per kind, each has its own row among the splits and its own table per kind,
+and `--errors` does not list their errors, so that nobody tunes on them by accident.
+Held-out-2 was held out until its first measurement (`HELD_OUT_2_HISTORY`); since then the
+rules have been corrected looking at its errors too (`--all-errors` lists them), so it is no
+longer held out, and its first figures are the estimate for text nobody tuned the rules on.
+Held-out-3 is still held out: no option lists its errors.
 
 `--check` loads the labels and checks them (known kinds and splits) without running any rules:
 it lists the pairs and labelled kinds per split, nothing is scored.
@@ -46,6 +51,9 @@ DEFAULT_BASELINE = "fa0188d"
 SPLITS = ("development", "held-out", "held-out-2", "held-out-3")
 #: The splits that are reported each on its own and never pooled with the others.
 APART = ("held-out-2", "held-out-3")
+#: Held-out splits whose errors have been looked at since their first measurement: no longer
+#: held out. `--all-errors` lists their errors, never those of a split still held out.
+RELEASED = ("held-out-2",)
 KINDS = ("number", "date", "negation", "modality", "party", "condition", "scope", "provision")
 OLD_KINDS = KINDS[:-1]
 #: The held-out set's one clean measurement, with the rules frozen before it was labelled.
@@ -58,6 +66,16 @@ HELD_OUT_HISTORY = (
     " three German office holders missing from the party list), which gives the row above: since"
     " then it is no longer held out, and the first figures are the estimate for text nobody tuned"
     " the rules on."
+)
+#: The second held-out set's one blind measurement, before the rules were tuned on its errors.
+HELD_OUT_2_HISTORY = (
+    "The held-out-2 set was labelled blind and first measured with the rules of commit 396d627:"
+    " precision 0.80, recall 0.72 (scope 0.64 / 0.35; main's rules 0.37, 0.37). The rules were"
+    " then corrected looking at the errors of all three sets, held-out-2 included (old German"
+    ' spelling "muß", "vom Hundert", the paragraphs of a provision read as provisions, bans'
+    ' "darf nicht" / "soll nicht", bodies an offence aims at or a definition names as parties,'
+    " deadlines counted from an event): since then it is no longer held out either, and those"
+    " first figures are the estimate for new text."
 )
 TARGET_PRECISION, TARGET_RECALL = 0.95, 0.85
 
@@ -327,7 +345,8 @@ def report(
     lines += [
         "",
         "Per kind and split (development: the rules were written looking at it; held-out:"
-        " labelled after they were frozen):",
+        " labelled after they were frozen; held-out-2: labelled blind, measured once, then no"
+        " longer held out; held-out-3: labelled blind, still held out; see the notes below):",
         "",
         "| kind | "
         + " | ".join(
@@ -388,6 +407,8 @@ def report(
         cells = [_pr(row[n].per_source[s.name]) for n in names]
         lines.append(f"| {s.name} | {len(s.pairs)} | {labelled} | " + " | ".join(cells) + " |")
     lines += ["", HELD_OUT_HISTORY]
+    if apart:
+        lines += ["", HELD_OUT_2_HISTORY]
     current = rows[names[0]].pooled
     ok_p = (current.precision or 0) >= TARGET_PRECISION
     ok_r = (current.recall or 0) >= TARGET_RECALL
@@ -400,11 +421,16 @@ def report(
     return lines
 
 
-def errors(sources: Sequence[Source], flags: dict[str, list[list[list[str]]]]) -> list[str]:
-    """List the false and missed flags, not those of the sets kept apart."""
+def errors(
+    sources: Sequence[Source],
+    flags: dict[str, list[list[list[str]]]],
+    released: Sequence[str] = (),
+) -> list[str]:
+    """List the false and missed flags; not those of the sets kept apart unless their split is
+    among `released` (no longer held out)."""
     out = []
     for s in sources:
-        if s.split in APART:
+        if s.split in APART and s.split not in released:
             continue
         for pair, found in zip(s.pairs, flags[s.name], strict=True):
             flagged = {kind: (old, new) for kind, old, new in found}
@@ -420,7 +446,17 @@ def errors(sources: Sequence[Source], flags: dict[str, list[list[list[str]]]]) -
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref (or 'none')")
-    parser.add_argument("--errors", action="store_true", help="list false and missed flags")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help=f"list false and missed flags (not of {', '.join(APART)})",
+    )
+    parser.add_argument(
+        "--all-errors",
+        action="store_true",
+        help=f"list false and missed flags, those of {', '.join(RELEASED)} too (no longer held"
+        " out); never those of a set still held out",
+    )
     parser.add_argument("--write-results", action="store_true")
     parser.add_argument(
         "--check", action="store_true", help="check that the labels load; score nothing"
@@ -451,10 +487,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     lines = report(sources, rows, splits)
     print("\n".join(lines))
-    if args.errors:
-        print("\n" + "\n".join(errors(sources, ours)))
+    if args.errors or args.all_errors:
+        print("\n" + "\n".join(errors(sources, ours, RELEASED if args.all_errors else ())))
     if args.write_results:
-        given = [a for a in (argv if argv is not None else sys.argv[1:]) if a != "--errors"]
+        given = [
+            a
+            for a in (argv if argv is not None else sys.argv[1:])
+            if a not in ("--errors", "--all-errors")
+        ]
         command = command_line("bench/flag_accuracy.py", given)
         write_section("\n".join([SECTION, "", f"`{command}`", "", *lines]), SECTION)
         print(f"wrote the section {SECTION!r} of bench/RESULTS.md")

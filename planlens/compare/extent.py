@@ -3,7 +3,8 @@
 Read by `substance` inside each group of aligned phrases (`phrases`):
 
 - the words of extent (`scope_words`: all / only / full / unconditional / interim / permanent...,
-  their classes in `lexicon`) and the places a phrase names (`places`);
+  their classes in `lexicon`; not "every signatory", a quantifier over the parties) and the
+  places a phrase names (`places`);
 - the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
   Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
@@ -35,6 +36,9 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
+_GENERAL_RE = re.compile(rf"(?<![\w-])(?:{lx.GENERAL_NOUNS})(?![\w])", re.IGNORECASE)
+_GENERAL = guarded(_GENERAL_RE)
+_PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -50,13 +54,20 @@ _CONDITION_REACH = 12
 
 
 def scope_words(text: str) -> dict[str, list[str]]:
-    """Return the words of extent in `text` by their class."""
+    """Return the words of extent in `text` by their class.
+
+    "every signatory", "each Contributor", "alle Vertragsparteien" count no extent: a
+    quantifier over the parties of the text says who is bound, each or all together, not how
+    far the provision reaches (who is bound is `party`'s business).
+    """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
+                if name == "all" and _PARTY_NOUN_RE.match(text, m.end()):
+                    continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out
 
@@ -79,6 +90,28 @@ def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[
     keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
     matcher = Matcher(keys_a, keys_b)
     return a, b, keys_a, keys_b, matcher.get_opcodes()
+
+
+def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
+    """Return the character spans of the tokens the word diff changed in each text: an
+    insertion, deletion or replacement. Read both ways and joined, as opcodes are not
+    symmetric where words swap places: swapping the texts swaps the result."""
+    spans_old = [m.span() for m in _TOKEN_RE.finditer(old)]
+    spans_new = [m.span() for m in _TOKEN_RE.finditer(new)]
+    out_old: list[Span] = []
+    out_new: list[Span] = []
+    for x, y, xs, ys, x_out, y_out in (
+        (old, new, spans_old, spans_new, out_old, out_new),
+        (new, old, spans_new, spans_old, out_new, out_old),
+    ):
+        for tag, i1, i2, j1, j2 in _opcodes(x, y)[4]:
+            if tag == "equal":
+                continue
+            if i2 > i1:
+                x_out.append((xs[i1][0], xs[i2 - 1][1]))
+            if j2 > j1:
+                y_out.append((ys[j1][0], ys[j2 - 1][1]))
+    return out_old, out_new
 
 
 def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
@@ -162,6 +195,8 @@ def _is_list_item(
     content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
     if not content or all(parties_named(t, parties) for t in content):
         return False
+    if all(t[:1].isdigit() for t in content):
+        return False  # a list marker ("oder 2."), no item
     text = " ".join(span)
     if (
         CONDITION_RE.search(text)
@@ -190,16 +225,18 @@ def _list_goes_on(following: list[str]) -> bool:
     return False
 
 
-def _in_condition(text: str, k: int) -> bool:
+def _in_condition(text: str, k: int, reach: bool = True) -> bool:
     """Tell whether the `k`th token of `text` is inside a condition (that is `condition`): in
     a condition's clause, or a few words after its marker in the same part of the sentence
     (a German clause runs to its verb: "wenn die Tat öffentlich, in einer Versammlung oder
-    durch Verbreiten eines Inhalts begangen ist")."""
+    durch Verbreiten eines Inhalts begangen ist"); without `reach`, only in its clause."""
     starts = [m.start() for m in _TOKEN_RE.finditer(text)]
     at = starts[k] if k < len(starts) else len(text)
     for start, _, stop in condition_spans(text):
         if start <= at < stop:
             return True
+        if not reach:
+            continue
         between = text[start:at]
         if (
             start < at
@@ -229,6 +266,41 @@ def _moved(span: list[str], other_keys: list[str]) -> bool:
         if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
     ]
     return bool(content) and all(t in other_keys for t in content)
+
+
+def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, Items]:
+    """Return the nouns of a whole kind (`lexicon.GENERAL_NOUNS`) that took the place of a
+    narrower noun between the phrases of each group, gone and come: "durch Verbreiten von
+    Schriften" -> "durch Verbreiten eines Inhalts". Those of the provision (its scope) first,
+    then those inside a condition (what triggers it), as `enumerations`, though in English
+    only inside the condition's clause ("in the case of X, the content ..."); read both ways."""
+    found: dict[bool, tuple[list[str], list[str]]] = {False: ([], []), True: ([], [])}
+    for olds, news in alignment.groups:
+        if not any(_GENERAL.search(p.text) for p in (*olds, *news)):
+            continue  # the cheap test first: no such noun in the group
+        for o, n in _closest(olds, news):
+            for x, y, side_x, side_y in ((o.text, n.text, 0, 1), (n.text, o.text, 1, 0)):
+                a, b, _, _, opcodes = _opcodes(x, y)
+                for tag, i1, i2, j1, j2 in opcodes:
+                    if tag != "replace":
+                        continue
+                    for text, k, here, there, side in (
+                        (x, i1, a[i1:i2], b[j1:j2], side_x),
+                        (y, j1, b[j1:j2], a[i1:i2], side_y),
+                    ):
+                        out = found[_in_condition(text, k, language == "de")][side]
+                        out += [t for t in _general(here, there) if t not in out]
+    return found[False], found[True]
+
+
+def _general(tokens: list[str], other: list[str]) -> list[str]:
+    """Return the general nouns of `tokens` where `other`, which they replace, has none but
+    has a noun of its own."""
+    found = [t for t in tokens if _GENERAL_RE.fullmatch(t)]
+    if not found or any(_GENERAL_RE.fullmatch(t) for t in other):
+        return []
+    nouns = [t for t in other if len(t) > 3 and t.isalpha() and t.casefold() not in _DETERMINERS]
+    return found if nouns else []
 
 
 def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:

@@ -20,7 +20,9 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
         r"shall|must|will|won't|(?:is|are|was|has|have) to(?= \w)|agrees? (?:to|that)|"
         r"undertakes?(?: to| that)?|commits? (?:itself |themselves )?to|"
         r"(?:is|are) (?:required|obliged|obligated|bound) to|"
-        r"muss|müssen|musste|mussten|soll|sollen|(?:ist|sind) verpflichtet|verpflichte[nt] sich",
+        # German of before 1996 writes "muß", "mußte": the same verb.
+        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|(?:ist|sind) verpflichtet|"
+        r"verpflichte[nt] sich",
     ),
     (
         "permission",
@@ -79,7 +81,8 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
     (
         "in part",
-        r"partial|partially|in part|some|certain|limited|predominantly|mainly|primarily|"
+        # "limited by the following restrictions" names what limits, not how far.
+        r"partial|partially|in part|some|certain|limited(?! by)|predominantly|mainly|primarily|"
         r"teilweise|einige[nmrs]?|bestimmte[nmrs]?|überwiegend|hauptsächlich",
     ),
     (
@@ -98,6 +101,17 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+#: The parties of a text by their role, not their name: "every signatory", "each Contributor",
+#: "alle Vertragsparteien" quantify over who is bound, they set no extent.
+PARTY_NOUNS = (
+    r"(?:contracting )?part(?:y|ies)|signator(?:y|ies)|sides?|contributors?|licensees?|"
+    r"participants?|member states?|Vertragsparteien|Vertragspartei|Parteien|Partei|Seiten?|"
+    r"Vertragsstaaten|Vertragsstaat|Beteiligten?|Mitgliedstaaten|Mitgliedstaat"
+)
+#: Nouns of a whole kind: one of them put in place of a narrower noun widens what a provision
+#: covers ("Schriften" -> "Inhalt", "Betreiber eines ... Netzes" -> "Unternehmen", "code and
+#: documentation" -> "content"), and the reverse narrows it.
+GENERAL_NOUNS = r"Inhalte?[sn]?|Unternehmens?|content|contents|material|materials"
 #: Determiners: no content of an enumeration's item ("der Behörde" is the party "Behörde").
 DETERMINERS = """the a an such this that these those its their his her your our
     der die das den dem des ein eine einen einem einer eines solche solchen solcher solches
@@ -146,7 +160,9 @@ CONDITION_MARKERS = (
     r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
     r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
-    r"im Falle?|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|vorbehaltlich|nur wenn"
+    # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
+    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|"
+    r"vorbehaltlich|nur wenn"
 )
 #: Conditions complete in themselves: they govern no clause after them.
 FIXED_CONDITIONS = (
@@ -158,7 +174,7 @@ FIXED_CONDITIONS = (
 VERB_FIRST = (
     r"(?:^|(?<=\)\s))(?:Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|Kann|Können|"
     r"Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|Gibt|Bedarf|"
-    r"Darf|Soll|Muss|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War)\b"
+    r"Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|Lassen)\b"
     r"(?=(?:[^.;]|\.(?=\s*\d))*?,\s+so\b)"  # ", so" follows in the sentence ("Abs. 2" goes on)
 )
 
@@ -173,6 +189,12 @@ _UNIT_TIME = (
     r"Stunden?)"
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
+#: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
+#: nach"): the word before the unit must be a number (`COUNT_WORDS`) for it to be one.
+COUNTED_UNITS = (
+    rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
+    r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
+)
 #: Deadlines and times, each a whole expression (its numbers are no figures).
 DEADLINES = (
     rf"(?:(?-i:\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?-i:{MONTHS})(?:,?\s+\d{{4}})?)|"
@@ -185,7 +207,7 @@ DEADLINES = (
     r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
     r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
     r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
-    r"immediately|forthwith|promptly|at\s+once|without\s+delay|"
+    r"immediate(?:ly)?|forthwith|promptly|at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
     r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
@@ -195,11 +217,17 @@ DEADLINES = (
     r"receipt|expiry|expiration|termination|adoption|ratification)|"
     r"(?:prior\s+to\s+|not\s+later\s+than\s+)?\d+\s+(?:days?|weeks?|months?|years?|hours?)\s+"
     r"(?:after|before|of|from|following)|"
+    # "mit Ablauf eines Monats": the length of a deadline; its number is no figure ("one month
+    # after", "zwei Wochen nach": `COUNTED_UNITS`).
+    rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf(?:\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
+    r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
     r"phased|deadline|time\s+limit|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
-    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich|sofort|spätestens(?:\s+\S+){{1,3}}|"
-    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|vor\s+Ablauf|nach\s+Ablauf|"
+    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
+    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
+    # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
+    r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
     # "a notice period of 30 days", "verjähren in zwei Jahren"; the length is no figure.
     rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
@@ -225,7 +253,7 @@ REFERENCE_WORDS = (
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"
 #: Units and multipliers after a number; the key is what the figure is compared by.
 UNITS: tuple[tuple[str, str], ...] = (
-    ("%", r"%|per ?cent|percent|Prozent"),
+    ("%", r"%|per ?cent|percent|Prozent|vom Hundert|v\.\s?H\."),
     ("e9", r"billion|bn|Milliarden?|Mrd\.?"),
     ("e6", r"million|mn|m(?=\b)|Millionen?|Mio\.?"),
     ("e3", r"thousand|Tausend"),
@@ -287,6 +315,11 @@ def _german_numbers() -> dict[str, int]:
 
 
 GERMAN_NUMBERS = _german_numbers()
+#: The numbers a deadline's length may be written with (`COUNTED_UNITS`): "one month after".
+COUNT_WORDS = frozenset(
+    ["a", "an", "one", "ein", "eine", "einem", "einen", "einer", "eines", *GERMAN_NUMBERS]
+    + [word for word, value in NUMBER_WORDS.items() if value]
+)
 
 # -- parties -----------------------------------------------------------------------------
 

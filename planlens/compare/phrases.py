@@ -2,9 +2,11 @@
 
 A phrase is a sentence, or a part of one that stands alone: split at `;` and `:`, at a new
 paragraph marker "(2)", and at ", and" between two parts that each carry their own modal verb
-("..., and every ambiguity ... will be regarded as settled"). Two phrases are aligned when
-they share enough of their content words (stems, stop words left out); aligned phrases form
-groups (a phrase split in two is one group), and a phrase in no group was added or removed.
+("..., and every ambiguity ... will be regarded as settled"; not one inside a subordinate
+clause: "..., or adapted ..., except that a work ... will not be considered"). Two phrases are
+aligned when they share enough of their content words (stems, stop words left out); aligned
+phrases form groups (a phrase split in two is one group), and a phrase in no group was added or
+removed.
 Phrases that are the same on both sides are matched first and leave the comparison, so that a
 long law with one changed sentence costs one sentence.
 """
@@ -23,6 +25,9 @@ from planlens.compare.stemming import stemmer
 #: in two, or two merged) if at least `PART_MIN` of its stems are in the other.
 ALIGN_MIN = 0.3
 PART_MIN = 0.6
+#: The one changed phrase of each side is a rewrite of the other from this overlap (a tenth:
+#: "Russia will relinquish ..." / "... Russia must withdraw ...").
+REWRITE_MIN = 0.1
 #: A phrase with fewer content stems ("Territory:") is too short to be aligned by its words.
 STEMS_MIN = 2
 
@@ -37,6 +42,11 @@ _COORDINATION = re.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|so
 _MODAL = re.compile(
     r"\b(?:shall|must|will|may|can|cannot|should|is to|are to|muss|müssen|soll|sollen|"
     r"kann|können|darf|dürfen)\b",
+    re.IGNORECASE,
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|which|who|whom|whose|if|unless|except|where|when|whether|dass|daß|wenn|"
+    r"soweit|sofern|falls|welche[rs]?)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -106,11 +116,22 @@ def _coordinated(sentence: str) -> list[str]:
     pieces = [sentence[a:b] for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
     out = [pieces[0]]
     for piece in pieces[1:]:
-        if _MODAL.search(piece) and _MODAL.search(out[-1]):
+        if _own_modal(piece) and _MODAL.search(out[-1]):
             out.append(piece)
         else:
             out[-1] += piece
     return out
+
+
+def _own_modal(piece: str) -> bool:
+    """Tell whether a coordinated piece carries a modal verb of its own: one not inside a
+    subordinate clause ("or adapted ..., except that a work ... will not be" has none: its
+    "will" is the exception's; ", and, if it asks, Ukraine will wait" has one)."""
+    modal = _MODAL.search(piece)
+    if modal is None:
+        return False
+    opened = [m.end() for m in _SUBORDINATOR.finditer(piece, 0, modal.start())]
+    return not opened or "," in piece[opened[-1] : modal.start()]
 
 
 def phrase(text: str, stem: Callable[[str], str]) -> Phrase:
@@ -134,10 +155,10 @@ def align(old: str, new: str, language: str | None) -> Alignment:
     for j, best in enumerate(best_old):
         if best is not None and (best_new[best] == j or _part(new_phrases[j], old_phrases[best])):
             edges.add((best, j))
-    # The clauses are versions of each other: one changed phrase on each side, sharing a word,
-    # is one phrase rewritten.
+    # The clauses are versions of each other: one changed phrase on each side, sharing some of
+    # their words, is one phrase rewritten; one long common word ("anderen") makes no version.
     one_each = len(old_phrases) == len(new_phrases) == 1
-    if not edges and one_each and old_phrases[0].stems & new_phrases[0].stems:
+    if not edges and one_each and similarity(old_phrases[0], new_phrases[0]) >= REWRITE_MIN:
         edges.add((0, 0))
     groups = _components(len(old_phrases), edges)
     aligned_old = {i for i, _ in edges}

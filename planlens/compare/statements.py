@@ -2,8 +2,10 @@
 
 Figures (`figures`: amounts, counts, shares, with their units; not the numbers of dates, times,
 references or list markers), dates and deadlines (`dates`), references to provisions
-(`references`, `referenced`), the parties named (`parties_named`: the plans' own `parties` and
-the curated list; places, adjectives and bodies only cited as the source of a rule are none)
+(`references`, `referenced`: not the paragraphs of one, "Absatz 3 und 4"), the parties named
+(`parties_named`: the plans' own `parties` and the curated list; places, adjectives, bodies
+only cited as the source of a rule or by their name, and bodies inside a definition or inside
+the act an offence describes are none)
 and conditions (`conditions`: each marker with the content stems of the clause it opens).
 """
 
@@ -28,6 +30,8 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
+_COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
+_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(\w+)\s+\Z")
 _YEAR_RE = re.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
 _FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
@@ -40,9 +44,15 @@ _REF_ITEM_RE = re.compile(
 )
 _REF_HEAD_RE = re.compile(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", _I)
 _REF_NUMBER_RE = re.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
-#: A part of a provision ("Absatz 3"), no provision of its own. The names cannot overlap (case
-#: counts: "satz" in "Absatz" is no "Satz"), so every place one ends is found in one scan.
-_PART_RE = re.compile(r"(?:Absatz|Abs\.|Satz|Nummer|Nr\.)\s*")
+#: A part of a provision ("Absatz 3", "Absätze 2 und 3"), no provision of its own; case counts
+#: ("satz" in "Absatz" is no "Satz"). After a part's name the numbers of the chain are parts
+#: too ("Absatz 3 und 4"), until a provision is named again ("Satz 1 und des § 74b").
+_PART_RE = re.compile(
+    r"(?<![\w])(?:Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|Nummer[n]?|Nr\.|"
+    r"Buchstaben?|Halbsatz(?:es)?|Unterabsatz(?:es)?|lit\.)"
+)
+_REF_WORD_RE = re.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})", _I)
+_REF_TOKEN_RE = re.compile(rf"(?P<part>{_PART_RE.pattern})|(?P<number>{_REF_NUMBER_RE.pattern})")
 _NUMBER_RE = re.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
@@ -64,6 +74,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
+_COUNTED = guarded(_COUNTED_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
 _CONDITION = guarded(CONDITION_RE)
@@ -88,6 +99,12 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
     found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
+    for m in _COUNTED.finditer(text):
+        count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+        if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
+            span = (count.start(1), m.end())
+            if not overlaps(span, [s for _, s in found]):
+                found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
@@ -128,17 +145,29 @@ def referenced(text: str) -> set[str]:
 
     >>> sorted(referenced("§§ 223 bis 226a, § 12 Absatz 3 and Sections 8.1 or 8.2"))
     ['12', '223', '226a', '8.1', '8.2']
+    >>> sorted(referenced("§ 113 Absatz 3 und 4, Satz 1 Nr. 2, die Absätze 2 und 3"))
+    ['113']
+    >>> sorted(referenced("§ 74 Absatz 3 Satz 1 und des § 74b"))
+    ['74', '74b']
     """
     out = set()
     for a, b in references(text):
+        # A chain that opens with a part ("Satz 1 Nr. 2") refers inside its own provision.
+        in_part = _PART_RE.match(text, a) is not None
         head = _REF_HEAD_RE.match(text[a:b])
         rest = text[a + (head.end() if head else 0) : b]
-        # Where a number after "Absatz", "Satz"... would begin: those numbers are parts.
-        parts = [m.end() for m in _PART_RE.finditer(rest)]
-        for number in _REF_NUMBER_RE.findall(rest):
-            out.add(number)
-            if any(rest.startswith(number, at) for at in parts):
-                out.discard(number)
+        at = 0
+        for m in _REF_TOKEN_RE.finditer(rest):
+            if in_part and any(
+                not _PART_RE.match(rest, h.start())
+                for h in _REF_WORD_RE.finditer(rest, at, m.start())
+            ):
+                in_part = False  # a provision named again: "Absatz 3 und des § 74b"
+            at = m.end()
+            if m.lastgroup == "part":
+                in_part = True
+            elif not in_part:
+                out.add(m.group())
     return out
 
 
@@ -215,30 +244,87 @@ def _number_word(word: str) -> int | str | None:
     return lx.GERMAN_NUMBERS.get(lower)
 
 
-def parties_named(text: str, parties: Sequence[str]) -> dict[str, str]:
+def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict[str, str]:
     """Return the parties `text` names: canonical name -> the name as written, first first.
 
     Places, adjectives, a name inside a longer name ("Ukraine Development Fund") and a body
-    only cited as the source of a rule ("OSCE/ODIHR standards") name no party.
+    only cited as the source of a rule ("OSCE/ODIHR standards") name no party; with `bound`,
+    neither does a name inside a definition or inside the act an offence describes.
 
     >>> parties_named("In Kherson, Russian forces and the US act under OSCE/ODIHR standards.", ())
     {'United States': 'US'}
     >>> parties_named("Die Bundesregierung und die DPR (Zakharchenko)", ["DPR (Zakharchenko)"])
     {'Bundesregierung': 'Bundesregierung', 'DPR': 'DPR'}
+    >>> parties_named("des Familiengerichts oder des Betreuungsgerichts", ())
+    {'Familiengericht': 'Familiengerichts', 'Betreuungsgericht': 'Betreuungsgerichts'}
     """
-    names, pattern = _party_pattern(tuple(parties))
+    return dict(_parties_named(text, tuple(parties), bound))
+
+
+#: The words of enumerations are asked one by one, and often: "und", "oder", "die".
+@lru_cache(maxsize=4096)
+def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tuple[str, str], ...]:
+    names, pattern = _party_pattern(parties)
     found: dict[str, str] = {}
+    unbound: list[Span] | None = None
     for m in pattern.finditer(text):
         canonical = names[int((m.lastgroup or "p0")[1:])]
+        if canonical in _BY_COMPOUND:
+            # "Familiengericht" and "Betreuungsgericht" are two courts, "Gerichts" one.
+            canonical = _INFLECTION_RE.sub("", m.group()) or canonical
         after = text[m.end() : m.end() + 40]
         if canonical in found or _CITED_RE.match(after) or _IN_A_NAME_RE.match(after):
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        if bound and ("am" in before or "AM" in before) and _NAME_OF_RE.search(before):
+            continue  # "the name of the Initial Developer": the name is cited, no one acts
+        if bound and unbound is None:
+            unbound = _unbound(text)
+        if unbound and inside(m.span(), unbound):
             continue
         if after.lstrip().startswith("$"):
             continue  # US$100 billion
         found[canonical] = m.group()
-    return found
+    return tuple(found.items())
 
 
+#: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
+#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),
+#: whose bodies are what the act is aimed at. Either runs to the end of its sentence or part.
+#: Each pattern runs only where its word is in the text (a substring test, far cheaper).
+_UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("means",),
+        re.compile(
+            r"(?:^|(?<=[.;:]\s)|(?<=\)\s))\W{0,2}(?:[A-Z][\w-]*\W{0,2}\s+){1,4}means\b[^.;]*",
+            re.MULTILINE,
+        ),
+    ),
+    (("Im Sinne",), re.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
+    (
+        ("bestraft", "punished", "liable"),
+        re.compile(
+            r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
+            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
+        ),
+    ),
+)
+
+
+def _unbound(text: str) -> list[Span]:
+    """Return the spans of `text` where a name binds no one (`_UNBOUND`)."""
+    return [
+        m.span()
+        for words, pattern in _UNBOUND
+        if any(word in text for word in words)
+        for m in pattern.finditer(text)
+    ]
+
+
+#: Curated parties whose compounds name different bodies: the compound is the party.
+_BY_COMPOUND = frozenset(["Gericht", "Behörde"])
+_INFLECTION_RE = re.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
+_NAME_OF_RE = re.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
 _IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")
 

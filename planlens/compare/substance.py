@@ -13,8 +13,10 @@ their versions on the other side, and the phrases with no version there were add
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
 - How it commits is compared inside each group of aligned phrases only: the force of its
-  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal),
-  its negators (`negation`, idioms such as "not limited to" left out) and its extent
+  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal; a
+  ban is one force however worded: "shall not", "may not", "soll nicht", "darf nicht"), its
+  negators (`negation`: those the word diff changed, not idioms such as "not limited to" nor
+  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen") and its extent
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
@@ -33,7 +35,14 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
-from planlens.compare.extent import enumerations, places, qualifiers, scope_words
+from planlens.compare.extent import (
+    changed_spans,
+    enumerations,
+    general_nouns,
+    places,
+    qualifiers,
+    scope_words,
+)
 from planlens.compare.guards import guarded
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
@@ -46,6 +55,7 @@ from planlens.compare.statements import (
     conditions,
     dates,
     figures,
+    inside,
     overlaps,
     parties_named,
     referenced,
@@ -66,6 +76,29 @@ _SUBORDINATE_RE = guarded(
         r"(?:may|can|could|might|would|will|shall|should|must)\b",
         _I,
     )
+)
+#: A German "nicht" that qualifies the adjective of a noun: "ein nicht verjährbares Verbrechen".
+_ADJECTIVE_NOUN_RE = re.compile(r"\s+[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+_DETERMINER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+\Z")
+_ONLY_AFTER_RE = re.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
+#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
+_BAN_RE = re.compile(r"may|darf|dürfen|durfte|durften", _I)
+_DENIED_RE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
+#: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
+#: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
+#: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
+_EXTENDS_RE = re.compile(
+    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
+    r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
+    r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
+    r"(?:to|in)\b)",
+    _I,
+)
+#: A sentence that states the purpose of the rules before it, not a rule of its own.
+_PURPOSE_RE = re.compile(
+    r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
+    r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
+    _I,
 )
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
@@ -93,8 +126,11 @@ def _masked(text: str) -> str:
     return "".join(chars)
 
 
-def _forces(text: str) -> dict[str, list[str]]:
-    """Return the forces of the modal verbs in `text` with the words that carry them."""
+def _forces(text: str, bans: bool = True) -> dict[str, list[str]]:
+    """Return the forces of the modal verbs in `text` with the words that carry them.
+
+    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
+    """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
     for force, pattern in _FORCES:
@@ -102,17 +138,37 @@ def _forces(text: str) -> dict[str, list[str]]:
             if overlaps(m.span(), taken):
                 continue
             taken.append(m.span())
-            # "may ... only under these terms" binds as "must": a restriction, not a permission.
-            if force == "permission" and re.match(r"(?:\s+\w+){0,3}\s+only\b", text[m.end() :], _I):
+            force_here = force
+            # "may ... only under these terms" binds as "must": a restriction, not a permission;
+            # so does a ban ("may not").
+            if force == "permission" and (
+                _ONLY_AFTER_RE.match(text, m.end())
+                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
+            ):
                 force_here = "obligation"
-            else:
-                force_here = force
             out.setdefault(force_here, []).append(m.group().casefold())
     return out
 
 
-def _negators(text: str) -> list[str]:
-    return [m.group().casefold() for m in _NEGATOR_RE.finditer(text)]
+def _negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
+    """Return the negators of `text` (those inside `within` only, when given); not a German
+    "nicht" before an adjective of a noun ("aus einem nicht verjährbaren Verbrechen"): that
+    describes the noun, it does not negate the provision."""
+    return [
+        m.group().casefold()
+        for m in _NEGATOR_RE.finditer(text)
+        if (within is None or inside(m.span(), within)) and not _attributive(text, m)
+    ]
+
+
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """Tell whether the negator `m` is a German "nicht" between a determiner and an adjective
+    of a noun."""
+    return (
+        m.group() == "nicht"
+        and _ADJECTIVE_NOUN_RE.match(text, m.end()) is not None
+        and _DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+    )
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -152,6 +208,7 @@ def substance_flags(
     old_dates = [d for text in old_changed for d, _ in dates(text)]
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
+    kinds, conditional_kinds = general_nouns(alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
@@ -161,14 +218,17 @@ def substance_flags(
         "negation": _per_group(alignment, _negation),
         "modality": _per_group(alignment, _modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
-        "condition": _plus(_condition_difference(alignment, language), conditional_items),
+        "condition": _plus(
+            _plus(_condition_difference(alignment, language), conditional_items),
+            conditional_kinds,
+        ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
-            qualifiers(alignment, language),
+            _plus(_plus(qualifiers(alignment, language), kinds), _extensions(alignment)),
         ),
         "provision": (
-            [_gist(p) for p in alignment.removed if _is_provision(p)],
-            [_gist(p) for p in alignment.added if _is_provision(p)],
+            [_gist(p) for p in alignment.removed if _is_provision(p) and not _extends(p)],
+            [_gist(p) for p in alignment.added if _is_provision(p) and not _extends(p)],
         ),
     }  # fmt: skip
     if not any(found["modality"]):
@@ -224,20 +284,34 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 
 
 def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
-    a, b = _negators(_masked(old)), _negators(_masked(new))
+    mo, mn = _masked(old), _masked(new)
+    a, b = _negators(mo), _negators(mn)
     if len(a) == len(b):
         return [], []
     # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
     # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
     if similarity(phrase(old, _same), phrase(new, _same)) < NEGATION_SAME:
         return [], []
+    # Only a negator the word diff changed counts: one that stays in its place on both sides
+    # negates the same thing, however the masks of the conditions around it fell.
+    changed_old, changed_new = changed_spans(old, new)
+    a, b = _negators(mo, changed_old), _negators(mn, changed_new)
+    if len(a) == len(b):
+        return [], []
     return _difference(a, b, a, b)
 
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
-    a, b = _forces(_masked(old)), _forces(_masked(new))
+    mo, mn = _masked(old), _masked(new)
+    a, b = _forces(mo, bans=False), _forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
+    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
+    # went, "may" / "may not" is negation's business, not modality's.
+    if len(_negators(mo)) == len(_negators(mn)):
+        a, b = _forces(mo), _forces(mn)
+        if a.keys() == b.keys():
+            return [], []
     # A plain statement beside a modal verb is style ("will receive" / "receives"), unless the
     # commitment became a proposal or the reverse.
     if (not a or not b) and "proposal" not in a.keys() | b.keys():
@@ -289,11 +363,12 @@ def _party_difference(
     b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
     gone = {k: v for k, v in a.items() if k not in b}
     came = {k: v for k, v in b.items() if k not in a}
+    # A party the other text names anywhere, bound there or not, is named on both sides.
     if gone:
-        named = parties_named(new, parties)
+        named = parties_named(new, parties, bound=False)
         gone = {k: v for k, v in gone.items() if k not in named}
     if came:
-        named = parties_named(old, parties)
+        named = parties_named(old, parties, bound=False)
         came = {k: v for k, v in came.items() if k not in named}
     return list(gone.values()), list(came.values())
 
@@ -325,11 +400,26 @@ def _is_provision(p: Phrase) -> bool:
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
         return False
+    if _PURPOSE_RE.match(text):
+        return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
     words = WORD_RE.findall(text)
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
     heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
     return not heading
+
+
+def _extends(p: Phrase) -> bool:
+    """Tell whether a phrase carries the provision before it over to more cases (`_EXTENDS_RE`):
+    no rule of its own, a change of that provision's scope."""
+    return _EXTENDS_RE.match(p.text) is not None
+
+
+def _extensions(alignment: Alignment) -> tuple[list[str], list[str]]:
+    return (
+        [_gist(p) for p in alignment.removed if _extends(p)],
+        [_gist(p) for p in alignment.added if _extends(p)],
+    )
 
 
 def _gist(p: Phrase, words: int = 8) -> str:
