@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
-from planlens.compare import extent, statements, substance
-from planlens.compare.guards import Guarded, guarded, needs, profile
+from planlens.compare import extent, phrases, statements, substance
+from planlens.compare.guards import Guarded, guarded, needs, profile, quick
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
 # -- rules disagree (long s, Kelvin sign, dotted I, micro sign, capital sharp s)
@@ -241,3 +241,140 @@ def test_conditions_blank_their_references() -> None:
     [c] = statements.conditions("Ist die Tat nach § 12 Absatz 3 begangen, so gilt dies.", "de")
     assert c.shown == "Ist die Tat nach § 12 Absatz 3 begangen"
     assert not any(w.startswith("absatz") for w in c.words)
+
+
+# -- the guards' profile: first letters worked out on first use --------------------------------
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_a_profile_has_every_word_and_first_letters(text: str) -> None:
+    """The prefixes made on first use are those the profile used to make for every text."""
+    words = frozenset(re.findall(r"\w+", text.lower()))
+    eager = set(words)
+    for k in range(1, 5):
+        eager.update(w[:k] for w in words)
+    p = profile(text)
+    assert p.words == words
+    assert p.prefixes == eager
+    assert p.prefixes is p.prefixes  # made once
+
+
+def test_a_guard_without_prefixes_does_not_make_them() -> None:
+    """A guard of whole words only never pays for a text's first letters."""
+    text = "Der Schuldner haftet nicht für den Verzug des Gläubigers, gleich aus welchem Grund."
+    profile.cache_clear()
+    g = guarded(re.compile(r"(?<![\w-])(?:Preis|Kaufpreis)(?![\w-])"), 0)
+    assert needs(g.pattern) == {("word", "preis"), ("word", "kaufpreis")}
+    assert not g.possible(text)
+    assert profile(text)._prefixes is None
+    h = guarded(re.compile(r"(?<![\w-])Gläu\w*"), 0)
+    assert needs(h.pattern) == {("prefix", "gläu")}
+    assert h.possible(text)
+    assert profile(text)._prefixes is not None
+
+
+# -- phrases: the sentence splitter reads the last word only -----------------------------------
+
+
+def _sentences_before(text: str) -> list[str]:
+    """`phrases._sentences` as it was, splitting the whole sentence so far at each end."""
+    from planlens.compare.phrases import _ABBREVIATIONS, _END
+
+    out: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        before = text[start : match.start()].rstrip("\"'”’)")
+        last = before.split()[-1] if before.split() else ""
+        word = last.rstrip(".").casefold()
+        if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        if before.endswith(".") and word.isdigit() and len(word) <= 3:
+            continue
+        out.append(text[start : match.end()])
+        start = match.end()
+    out.append(text[start:])
+    return out
+
+
+_sentence_words = st.sampled_from(
+    [
+        *["Abs.", "Nr.", "z.B.", "1.", "12.", "2024.", "a.", "Ende.", "Satz", "(2)", "§"],
+        *["gilt;", "Frist:", "“Zitat.”", "'Ja.'", "Ende.)", "\n\n", " ", "\u00a0", "\t"],
+        *["Der", "(b)", "§ 3."],
+    ]
+)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(words=st.lists(_sentence_words, max_size=30), seps=st.sampled_from([" ", "  ", "\n"]))
+def test_sentences_are_split_as_before(words: list[str], seps: str) -> None:
+    from planlens.compare.phrases import _sentences
+
+    text = seps.join(words)
+    assert _sentences(text) == _sentences_before(text)
+
+
+# -- quick(): a test of the first character before the pattern ---------------------------------
+
+#: The patterns as they were written, before `quick` (those compiled quick in the package).
+_WRITTEN = {
+    "sentence end": re.compile(
+        r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
+    ),
+    "list marker": re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"),
+    "case inside": re.compile(r"(?<!\w)(?:(?i:two|ſix)|[a-zäöüß]*(?:zig|ßig))(?!\w)"),
+    "optional head": re.compile(r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d+)"),
+}
+
+
+def test_the_written_patterns_are_those_of_the_package() -> None:
+    assert phrases._END.pattern.endswith(f"(?:{_WRITTEN['sentence end'].pattern})")
+    assert statements._LIST_MARKER_RE.pattern.endswith(f"(?:{_WRITTEN['list marker'].pattern})")
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS) + sorted(_WRITTEN))
+@settings(max_examples=150, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_a_quick_pattern_finds_what_the_pattern_finds(name: str, text: str) -> None:
+    pattern = _PATTERNS.get(name) or _WRITTEN[name]
+    fast = quick(pattern)
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS) + sorted(_WRITTEN))
+@settings(max_examples=60, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_quick_pattern_finds_the_strings_of_the_pattern(name: str, data: st.DataObject) -> None:
+    """Strings made from the pattern itself, with text before and after them."""
+    pattern = _PATTERNS.get(name) or _WRITTEN[name]
+    made = data.draw(st.from_regex(pattern, fullmatch=False))
+    assert [m.span() for m in quick(pattern).finditer(made)] == [
+        m.span() for m in pattern.finditer(made)
+    ]
+
+
+def test_quick_tests_the_first_character_or_leaves_the_pattern() -> None:
+    assert quick(re.compile(r"(?<![\w-])(?:shall|must)(?!\w)", re.I)).pattern.startswith("(?=[ms])")
+    # Case ignored inside a pattern that minds it: the test ignores case too.
+    assert quick(_WRITTEN["case inside"]).pattern.startswith("(?=(?i:[")
+    assert quick(_WRITTEN["case inside"]).search("SIX") is not None
+    assert quick(_WRITTEN["case inside"]).search("\u017fix") is not None  # long s
+    for anything in (r"\w+", r"a?", r"(?=x)", r".b", r"[^a]b", r"\W"):
+        pattern = re.compile(anything)
+        assert quick(pattern) is pattern
+    assert quick(statements._DEADLINE_RE) is statements._DEADLINE_RE  # "\w*frist": any letter
+    g = guarded(statements._NUMBER_RE, 0)
+    g.possible("1")
+    assert g._scan is quick(statements._NUMBER_RE) is not statements._NUMBER_RE
+
+
+def test_a_word_before_a_space_is_a_whole_word() -> None:
+    """ "ab\\s+dem" needs the word "ab": "Absatz" and "bisher" are no reason to scan."""
+    pattern = re.compile(r"(?<![\w-])(?:ab\s+dem|bis\s+(?:zum|zur))(?![\w])", re.I)
+    assert needs(pattern) == {("word", "ab"), ("word", "bis")}
+    assert not guarded(pattern, 0).possible("Absatz 3 gilt bisher")
+    assert guarded(pattern, 0).possible("ab dem Tag")
+    assert ("word", "ab") in (needs(statements._DEADLINE_RE) or ())

@@ -43,18 +43,30 @@ Need = tuple[str, str]
 
 
 class Profile:
-    """What a text offers the guards: its letters lower-cased, its words' first letters."""
+    """What a text offers the guards: its letters lower-cased, its words' first letters.
 
-    __slots__ = ("digit", "exact", "lower", "prefixes", "words")
+    The first letters (`prefixes`) are worked out on first use, by a guard that needs them and
+    found none of its whole words: half the cost of a profile, which many texts never pay.
+    """
 
-    def __init__(
-        self, exact: bool, lower: str, words: frozenset[str], prefixes: frozenset[str], digit: bool
-    ) -> None:
+    __slots__ = ("_prefixes", "digit", "exact", "lower", "words")
+
+    def __init__(self, exact: bool, lower: str, words: frozenset[str], digit: bool) -> None:
         self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
         self.lower = lower
         self.words = words
-        self.prefixes = prefixes
         self.digit = digit
+        self._prefixes: frozenset[str] | None = None
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """The words and their first 1 to `PREFIX` letters."""
+        if self._prefixes is None:
+            found = set(self.words)
+            for cut in _CUTS:
+                found.update(map(cut, self.words))
+            self._prefixes = frozenset(found)
+        return self._prefixes
 
 
 #: The phrases of one pair are tested by every guard in turn: a short memory serves them, and
@@ -66,19 +78,17 @@ def profile(text: str) -> Profile:
     )
     lower = text.lower()
     words = frozenset(_WORD_RE.findall(lower))
-    prefixes = set(words)
-    for cut in _CUTS:
-        prefixes.update(map(cut, words))
-    return Profile(exact, lower, words, frozenset(prefixes), bool(_DIGIT_RE.search(text)))
+    return Profile(exact, lower, words, _DIGIT_RE.search(text) is not None)
 
 
 class Guarded:
     """A compiled pattern that is not run on a text that cannot hold a match."""
 
-    __slots__ = ("_test", "_untested", "pattern")
+    __slots__ = ("_scan", "_test", "_untested", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], warmup: int = WARMUP) -> None:
         self.pattern = pattern
+        self._scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
         self._untested = warmup
         self._test: tuple[bool, frozenset[str], frozenset[str], tuple[str, ...], bool] | None = None
 
@@ -94,6 +104,7 @@ class Guarded:
                 self._untested -= len(text)  # a small comparison does not pay for reading it
                 return True
             wanted = self.needs or frozenset()
+            self._scan = quick(self.pattern)
             self._test = (
                 self.needs is None,
                 frozenset(s for k, s in wanted if k == "word"),
@@ -105,9 +116,9 @@ class Guarded:
         if always:
             return True
         p = profile(text)
-        if not p.exact or (digit and p.digit):
+        if not p.exact or (digit and p.digit) or not words.isdisjoint(p.words):
             return True
-        if not words.isdisjoint(p.words) or not prefixes.isdisjoint(p.prefixes):
+        if prefixes and not prefixes.isdisjoint(p.prefixes):
             return True
         for s in letters:  # noqa: SIM110 - a loop, not a generator made on every call
             if s in p.lower:
@@ -117,10 +128,10 @@ class Guarded:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
             return iter(())
-        return self.pattern.finditer(text)
+        return self._scan.finditer(text)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.possible(text) else None
+        return self._scan.search(text) if self.possible(text) else None
 
 
 def guarded(pattern: re.Pattern[str], warmup: int = WARMUP) -> Guarded:
@@ -134,6 +145,15 @@ _c: Any = importlib.import_module("re._constants")
 
 
 @lru_cache(maxsize=256)
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """Return the parsed tree of `pattern`, or None on any surprise of the private parser."""
+    try:
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=256)
 def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     """Return what any match of `pattern` needs, one of the set, or None when not known.
 
@@ -141,10 +161,10 @@ def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
     also closes with a look-ahead that no letter may follow.
     """
-    try:
-        tree = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # any surprise of the private parser: no guard
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
+    tree = list(parsed)
     at_word = bool(tree) and _no_letter(tree[0], -1)
     at_end = at_word and len(tree) > 1 and _no_letter(tree[-1], 1)
     found = _sequence(tree[1:] if at_word else tree, at_word, at_end)
@@ -190,15 +210,18 @@ def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set
             start = False
             continue
         rest_free = at_end and all(o in _ZERO_WIDTH for o, _ in items[k + 1 :])
+        # A word ends where a space follows it ("ab\\s+dem": the word "ab", not "Absatz").
+        ends = rest_free or (k + 1 < len(items) and _opens_with_space(*items[k + 1]))
         if run:
-            options.append(_literal(run, run_at_start, at_end and op in _ZERO_WIDTH and rest_free))
+            run_ends = (at_end and op in _ZERO_WIDTH and rest_free) or _opens_with_space(op, av)
+            options.append(_literal(run, run_at_start, run_ends))
         if op in _ZERO_WIDTH:
             run = ""
             continue  # takes no letters: what follows starts where it stood
         if op is _c.SUBPATTERN:
-            found = _sequence(list(av[3]), start, rest_free)
+            found = _sequence(list(av[3]), start, ends)
         elif op is _c.BRANCH:
-            found = _branches(av[1], start, rest_free)
+            found = _branches(av[1], start, ends)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
             found = _sequence(list(av[2]), start, False)
         elif _is_digit(op, av):
@@ -209,7 +232,7 @@ def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set
             options.append(found)
         if run and run_at_start and _WORD_RE.fullmatch(run) and op in (_c.SUBPATTERN, _c.BRANCH):
             # A word's first letters, then a group that goes on with letters: "U(?:S|N|K)".
-            joined = _joined(run, op, av, rest_free)
+            joined = _joined(run, op, av, ends)
             if joined:
                 options.append(joined)
         run = ""
@@ -234,6 +257,15 @@ def _joined(run: str, op: Any, av: Any, at_end: bool) -> set[Need] | None:
         else (kind, letters)
         for kind, letters in found
     }
+
+
+def _opens_with_space(op: Any, av: Any) -> bool:
+    """Tell whether every match of an item begins with a space (`\\s`, `\\s+`): no letter."""
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1 and av[2]:
+        op, av = av[2][0]
+    if op is _c.IN:
+        return bool(av) and all(x == (_c.CATEGORY, _c.CATEGORY_SPACE) for x in av)
+    return bool(op is _c.CATEGORY and av is _c.CATEGORY_SPACE)
 
 
 def _is_digit(op: Any, av: Any) -> bool:
@@ -264,3 +296,107 @@ def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
     if at_start and letters:
         options.append({("prefix", letters.group()[:PREFIX])})
     return max(options, key=_score)
+
+
+# -- the first character of a match ----------------------------------------------------------
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_SPACE: r"\s",
+}
+
+
+@lru_cache(maxsize=256)
+def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Return `pattern` with a look-ahead for the characters any of its matches begins with.
+
+    The regex engine tries a pattern at every position of a text, and a pattern that opens
+    with a look-behind or with letters ignoring case has no first character it could skip
+    to: each position runs the look-behind, then each alternative in turn. One test of the
+    character first rejects most positions at once, and as every match begins with one of
+    those characters, the matches are the same. A pattern whose matches may begin with any
+    letter or digit (`\\w`), with a character outside a known set, or with nothing is returned
+    as it is.
+
+    >>> quick(re.compile(r"(?<!\\w)(?:Absatz|§)\\s*\\d")).pattern
+    '(?=[A§])(?:(?<!\\\\w)(?:Absatz|§)\\\\s*\\\\d)'
+    """
+    parsed = _parsed(pattern)
+    found = _first(list(parsed)) if parsed is not None else None
+    if not found or found[1]:
+        return pattern
+    chars, _, ignore_case = found
+    head = "[" + "".join(sorted(chars)) + "]"
+    if ignore_case and not pattern.flags & re.IGNORECASE:
+        head = f"(?i:{head})"
+    try:
+        return re.compile(f"(?={head})(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a pattern with global flags inside, say: as it is
+        return pattern
+
+
+#: What a sequence's first character may be: (class items, may be empty, ignores case somewhere).
+_First = tuple[set[str], bool, bool]
+
+
+def _first(items: list[tuple[Any, Any]]) -> _First | None:
+    """Return the characters a match of a sequence may begin with, or None when unknown."""
+    chars: set[str] = set()
+    ignore_case = False
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # takes no character: the next item gives the first one
+        found = _first_of(op, av)
+        if found is None:
+            return None
+        chars |= found[0]
+        ignore_case |= found[2]
+        if not found[1]:
+            return chars, False, ignore_case
+    return chars, True, ignore_case
+
+
+def _first_of(op: Any, av: Any) -> _First | None:
+    if op is _c.LITERAL:
+        return {_class_char(av)}, False, False
+    if op is _c.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add(_class_char(value))
+            elif kind is _c.RANGE:
+                chars.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                chars.add(_CATEGORIES[value])
+            else:
+                return None  # a negated set, a word character...: anything
+        return chars, False, False
+    if op is _c.CATEGORY and av in _CATEGORIES:
+        return {_CATEGORIES[av]}, False, False
+    if op is _c.SUBPATTERN:
+        found = _first(list(av[3]))
+        if found is None:
+            return None
+        return found[0], found[1], found[2] or bool(av[1] & re.IGNORECASE)
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        empty = ignore_case = False
+        for alternative in av[1]:
+            found = _first(list(alternative))
+            if found is None:
+                return None
+            union |= found[0]
+            empty |= found[1]
+            ignore_case |= found[2]
+        return union, empty, ignore_case
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        found = _first(list(av[2]))
+        if found is None:
+            return None
+        return found[0], found[1] or av[0] == 0, found[2]
+    return None  # any character, a group reference...: unknown
+
+
+def _class_char(code: int) -> str:
+    """Return a character as written inside a character class."""
+    return re.escape(chr(code))

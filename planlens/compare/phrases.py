@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from planlens.compare.guards import quick
 from planlens.compare.stemming import stemmer
 
 #: Two phrases are versions of each other from this Dice overlap of their content stems when
@@ -34,9 +35,13 @@ STEMS_MIN = 2
 _ABBREVIATIONS_TEXT = """abs art nr no nos st mr mrs ms dr prof vgl bzw ca co inc ltd sect para etc
     ff gem lit ziff e.g i.e z.b u.a d.h u.s"""
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
-_END = re.compile(
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])"  # a sentence's end before its successor
-    r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"  # a blank line after "nicht" or "," continues a list
+#: A sentence's end before its successor; a blank line after "nicht" or "," continues a list.
+#: (`quick`: a test of the first character before the look-behinds, the same matches.)
+_END = quick(
+    re.compile(
+        r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])"
+        r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
+    )
 )
 _COORDINATION = re.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
 _MODAL = re.compile(
@@ -98,7 +103,10 @@ def _sentences(text: str) -> list[str]:
     start = 0
     for match in _END.finditer(text):
         before = text[start : match.start()].rstrip("\"'”’)")
-        last = before.split()[-1] if before.split() else ""
+        # The last word only: splitting the whole sentence so far at each candidate end
+        # costs the square of its length where abbreviations ("Abs.", "Nr.") continue it.
+        tail = before.rsplit(None, 1)
+        last = tail[-1] if tail else ""
         word = last.rstrip(".").casefold()
         if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
             continue

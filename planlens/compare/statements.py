@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
-from planlens.compare.guards import Guarded, guarded
+from planlens.compare.guards import Guarded, guarded, quick
 from planlens.compare.phrases import phrase
 from planlens.compare.stemming import stemmer
 
@@ -67,7 +67,7 @@ _NUMBER_WORD_RE = re.compile(
 #: A ratio such as 50:50 or 50/50, one figure.
 _RATIO_RE = re.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
-_LIST_MARKER_RE = re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)")
+_LIST_MARKER_RE = quick(re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
 URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
 _CITED_RE = re.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
