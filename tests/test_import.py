@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import shared_path, unavailable
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planlens.cli import cli
@@ -868,6 +868,7 @@ TEXTS = st.lists(st.tuples(LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n   "
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS.map(lambda parts: "".join(line + end for line, end in parts)))
+@example(" ```\n```\n1.\n")  # a preamble that began with a space did not read back the same
 def test_any_text_gives_a_valid_plan_or_a_clear_error(text: str) -> None:
     try:
         plan = imported(text, title="")

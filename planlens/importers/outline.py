@@ -250,9 +250,10 @@ def build_outline(
         tree = Tree(top=[Node(None, "1", 0, 0, body=[whole_text.strip()])])
     used: set[str] = {PREAMBLE_ID}
     clauses = tuple(_finish(node, None, used) for node in tree.top)
-    if tree.preamble and clauses:
-        preamble = Clause(id=PREAMBLE_ID, text="\n\n".join(tree.preamble), number=None)
-        clauses = (preamble, *clauses)
+    # Stripped as every text is, and as the loader reads it back (a code block may begin with
+    # spaces: " ```").
+    if (preamble := "\n\n".join(tree.preamble).strip()) and clauses:
+        clauses = (Clause(id=PREAMBLE_ID, text=preamble, number=None), *clauses)
     notes: list[str] = []
     if tree.epilogue():
         notes.append("Text after the last clause:\n\n" + "\n\n".join(tree.epilogue()))
