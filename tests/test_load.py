@@ -407,3 +407,25 @@ def test_a_plan_is_parsed_with_the_collector_paused(monkeypatch: pytest.MonkeyPa
     parse_plan((ROOT / "plans" / "2025-11-20-us-28-point-plan.yaml").read_text(), "p.yaml")
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ('"https://example.org/a b"', False),
+        ('"https://example.org/a\\u00a0b"', False),  # a no-break space is white space too
+        ('"https://example.org/a\\u2003b"', False),
+        ('"https://example.org/a\\tb"', False),
+    ],
+)
+def test_a_url_with_white_space_in_it_is_refused(url: str, ok: bool) -> None:
+    text = (
+        f"id: p\ntitle: P\ndate: 2025\nstatus: draft\ncompleteness: full\nsources:\n"
+        f"  - url: {url}\n    date: 2025-11-20\n"
+        'clauses:\n  - {id: "1", text: Agreed.}\n'
+    )
+    problems = [str(p) for p in _parse(text, "p.yaml").problems]
+    assert (problems == []) is ok, problems
+    if not ok:
+        assert problems[0].startswith("p.yaml:7:10: url '")

@@ -63,7 +63,7 @@ class ValueChecker(StructureChecker):
         if (
             parts.scheme not in ("http", "https")
             or not parts.netloc
-            or any(c.isspace() for c in value)
+            or value.split() != [value]  # any white space (what str.isspace calls so)
         ):
             self.problem(node, f"url '{value}' in {what} must be an http:// or https:// address")
             return None
