@@ -197,6 +197,40 @@ def write(
     print(f"{path.name}: {len(candidates)} pairs")
 
 
+def _law_sections(
+    low: int, high: int
+) -> tuple[list[tuple[str, Plan, Plan, str]], list[list[Candidate]]]:
+    """Return each law pair (name, plans, how chosen) and its changed § in the band of lengths."""
+    laws: list[tuple[str, Plan, Plan, str]] = []
+    found_laws: list[list[Candidate]] = []
+    for old_name, new_name in LAW_PAIRS:
+        old, new = load_law(old_name), load_law(new_name)
+        how = (
+            f"every § of {old_name} and {new_name} (../shared/corpora/de-laws) with the same "
+            f"number whose texts differ, the longer over {low} and at most {high} characters,"
+            f" each at least {LAW_MIN_WORDS} words, not repealed"
+        )
+        laws.append((f"{old_name}--{new_name}", old, new, how))
+        found_laws.append(list(law_candidates(old, new, limit=high, above=low)))
+    return laws, found_laws
+
+
+def _thinned(
+    laws: list[tuple[str, Plan, Plan, str]],
+    found_laws: list[list[Candidate]],
+    others: int,
+    max_pairs: int,
+) -> list[tuple[str, Plan, Plan, str, list[Candidate]]]:
+    """Return the law files of a set, thinned (`_thin`) to keep it within `max_pairs`."""
+    k, found_laws = _thin(found_laws, others, max_pairs)
+    files = []
+    for (name, old, new, how), found in zip(laws, found_laws, strict=True):
+        if k > 1:
+            how += f"; of those, every {k}th § in order, from the first (to keep the set small)"
+        files.append((name, old, new, how, found))
+    return files
+
+
 def held_out_2() -> None:
     """Write the second held-out set (see the module docstring)."""
     low, high = HELD_OUT_LICENCE_MAX, HELD_OUT_2_LICENCE_MAX
@@ -217,24 +251,9 @@ def held_out_2() -> None:
             f" most {high} characters (no earlier set drew from this pair)"
         )
         files.append((name, pair.old, pair.new, how, list(gold_candidates(pair, limit=high))))
-    low, high = HELD_OUT_LAW_MAX, HELD_OUT_2_LAW_MAX
-    laws: list[tuple[str, Plan, Plan, str]] = []
-    found_laws: list[list[Candidate]] = []
-    for old_name, new_name in LAW_PAIRS:
-        old, new = load_law(old_name), load_law(new_name)
-        how = (
-            f"every § of {old_name} and {new_name} (../shared/corpora/de-laws) with the same "
-            f"number whose texts differ, the longer over {low} and at most {high} characters,"
-            f" each at least {LAW_MIN_WORDS} words, not repealed"
-        )
-        laws.append((f"{old_name}--{new_name}", old, new, how))
-        found_laws.append(list(law_candidates(old, new, limit=high, above=low)))
+    laws, found_laws = _law_sections(HELD_OUT_LAW_MAX, HELD_OUT_2_LAW_MAX)
     others = sum(len(f[4]) for f in files)
-    k, found_laws = _thin(found_laws, others, HELD_OUT_2_MAX_PAIRS)
-    for (name, old, new, how), found in zip(laws, found_laws, strict=True):
-        if k > 1:
-            how += f"; of those, every {k}th § in order, from the first (to keep the set small)"
-        files.append((name, old, new, how, found))
+    files += _thinned(laws, found_laws, others, HELD_OUT_2_MAX_PAIRS)
     for name, old, new, how, found in files:
         write(name, old, new, how, found, held_out="held-out-2")
 
@@ -252,25 +271,10 @@ def held_out_3() -> None:
         files.append(
             (name, pair.old, pair.new, how, list(gold_candidates(pair, limit=high, above=low)))
         )
-    low, high = HELD_OUT_2_LAW_MAX, HELD_OUT_3_LAW_MAX
-    laws: list[tuple[str, Plan, Plan, str]] = []
-    found_laws: list[list[Candidate]] = []
-    for old_name, new_name in LAW_PAIRS:
-        old, new = load_law(old_name), load_law(new_name)
-        how = (
-            f"every § of {old_name} and {new_name} (../shared/corpora/de-laws) with the same "
-            f"number whose texts differ, the longer over {low} and at most {high} characters,"
-            f" each at least {LAW_MIN_WORDS} words, not repealed"
-        )
-        laws.append((f"{old_name}--{new_name}", old, new, how))
-        found_laws.append(list(law_candidates(old, new, limit=high, above=low)))
+    laws, found_laws = _law_sections(HELD_OUT_2_LAW_MAX, HELD_OUT_3_LAW_MAX)
     others = sum(len(f[4]) for f in files)
     print(f"licence links: {others}; law §: " + ", ".join(str(len(f)) for f in found_laws))
-    k, found_laws = _thin(found_laws, others, HELD_OUT_3_MAX_PAIRS)
-    for (name, old, new, how), found in zip(laws, found_laws, strict=True):
-        if k > 1:
-            how += f"; of those, every {k}th § in order, from the first (to keep the set small)"
-        files.append((name, old, new, how, found))
+    files += _thinned(laws, found_laws, others, HELD_OUT_3_MAX_PAIRS)
     for name, old, new, how, found in files:
         write(name, old, new, how, found, held_out="held-out-3")
 

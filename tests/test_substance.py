@@ -645,7 +645,8 @@ def kinds(old: str, new: str, language: str) -> set[str]:
     return {f.type for f in substance_flags(old, new, language, PARTIES)}
 
 
-def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
+def table_cases(table: dict[FlagType, list[Row]]) -> list[object]:
+    """Return a table's rows as test cases, each with its kind (shared with other tables)."""
     return [
         pytest.param(kind, *row, id=f"{kind}-{row[2]}-{row[3]}")
         for kind, rows in table.items()
@@ -653,13 +654,13 @@ def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), _cases(FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
 def test_flagged(kind: str, old: str, new: str, language: str, why: str) -> None:
     assert kind in kinds(old, new, language), why
     assert kind in kinds(new, old, language), f"{why} (the other way round)"
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), _cases(NOT_FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
 def test_not_flagged(kind: str, old: str, new: str, language: str, why: str) -> None:
     assert kind not in kinds(old, new, language), why
 

@@ -8,13 +8,38 @@ raise their kind both ways round, `NOT_FLAGGED` rows must not raise it.
 from __future__ import annotations
 
 import pytest
+from test_substance import Row, table_cases
 
 from planlens.compare.model import FlagType
 from planlens.compare.phrases import align, split_phrases
 from planlens.compare.statements import parties_named, referenced
 from planlens.compare.substance import substance_flags
 
-Row = tuple[str, str, str, str]
+#: Sentences added after a provision that state a rule for a case of their own: a provision,
+#: not an extension of the one before (scope).
+RULES_OF_THEIR_OWN: list[Row] = [
+    (
+        "Die Strafen sind aufrechtzuerhalten.",
+        "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
+        " Wert des Vermögens übersteigt.",
+        "de",
+        "'Dies gilt auch, wenn ...': a rule for a case of its own",
+    ),
+    (
+        "Wer das Ergebnis einer Wahl verfälscht, wird bestraft.",
+        "Wer das Ergebnis einer Wahl verfälscht, wird bestraft. Ebenso wird bestraft, wer das"
+        " Ergebnis einer Wahl unrichtig verkündet.",
+        "de",
+        "'Ebenso wird bestraft, wer ...': an offence of its own",
+    ),
+    (
+        "The penalties are maintained.",
+        "The penalties are maintained. This also applies if the penalty exceeds the"
+        " offender's assets.",
+        "en",
+        "'This also applies if ...': a rule for a case of its own",
+    ),
+]
 
 #: § 184g StGB in 2012 and in 2022: two different provisions under one number.
 STGB_184G_2012 = (
@@ -235,27 +260,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "a duty of its own goes",
         ),
-        (
-            "Die Strafen sind aufrechtzuerhalten.",
-            "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
-            " Wert des Vermögens übersteigt.",
-            "de",
-            "'Dies gilt auch, wenn ...': a rule for a case of its own",
-        ),
-        (
-            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft.",
-            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft. Ebenso wird bestraft, wer das"
-            " Ergebnis einer Wahl unrichtig verkündet.",
-            "de",
-            "'Ebenso wird bestraft, wer ...': an offence of its own",
-        ),
-        (
-            "The penalties are maintained.",
-            "The penalties are maintained. This also applies if the penalty exceeds the"
-            " offender's assets.",
-            "en",
-            "'This also applies if ...': a rule for a case of its own",
-        ),
+        *RULES_OF_THEIR_OWN,
         (
             STGB_184G_2012,
             STGB_184G_2022,
@@ -446,27 +451,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "material -> content: one noun of a whole kind for another",
         ),
-        (
-            "Die Strafen sind aufrechtzuerhalten.",
-            "Die Strafen sind aufrechtzuerhalten. Dies gilt auch, wenn die Höhe der Strafe den"
-            " Wert des Vermögens übersteigt.",
-            "de",
-            "'Dies gilt auch, wenn ...': a rule for a case of its own",
-        ),
-        (
-            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft.",
-            "Wer das Ergebnis einer Wahl verfälscht, wird bestraft. Ebenso wird bestraft, wer das"
-            " Ergebnis einer Wahl unrichtig verkündet.",
-            "de",
-            "'Ebenso wird bestraft, wer ...': an offence of its own",
-        ),
-        (
-            "The penalties are maintained.",
-            "The penalties are maintained. This also applies if the penalty exceeds the"
-            " offender's assets.",
-            "en",
-            "'This also applies if ...': a rule for a case of its own",
-        ),
+        *RULES_OF_THEIR_OWN,
         (
             "Die Absätze 2 und 3 gelten entsprechend, wie § 12 bestimmt.",
             "Absatz 2 gilt entsprechend, wie § 12 bestimmt.",
@@ -661,21 +646,13 @@ def kinds(old: str, new: str, language: str) -> set[str]:
     return {f.type for f in substance_flags(old, new, language)}
 
 
-def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
-    return [
-        pytest.param(kind, *row, id=f"{kind}-{row[2]}-{row[3]}")
-        for kind, rows in table.items()
-        for row in rows
-    ]
-
-
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), _cases(FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
 def test_flagged(kind: str, old: str, new: str, language: str, why: str) -> None:
     assert kind in kinds(old, new, language), why
     assert kind in kinds(new, old, language), f"{why} (the other way round)"
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), _cases(NOT_FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
 def test_not_flagged(kind: str, old: str, new: str, language: str, why: str) -> None:
     assert kind not in kinds(old, new, language), why
     assert kind not in kinds(new, old, language), f"{why} (the other way round)"
