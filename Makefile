@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLANS := plans
 
-.PHONY: report test test-lowest lint bench format update-gold fuzz clean
+.PHONY: report test test-lowest lint bench format update-gold templates fuzz clean
 
 # The stamps record which extras are installed; they are redone when pyproject.toml changes.
 $(BIN)/python:
@@ -87,6 +87,11 @@ FUZZ_EXAMPLES ?= 2000
 fuzz: $(VENV)/.stamp-test
 	PLANLENS_FUZZ=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/test_fuzz.py \
 		tests/test_report.py::test_clause_text_never_becomes_markup
+
+# The Python jinja2 writes for each template, kept in planlens/render/compiled-templates.json so
+# that no run pays for compiling them; rewrite it after changing a template (the tests say when).
+templates: $(VENV)/.stamp-base
+	$(BIN)/python scripts/compile-templates.py
 
 update-gold: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests/test_report.py --update-gold

@@ -22,6 +22,8 @@ every string is escaped in one place.
 - `search`: the site's search index (`search-index.js`: every clause of every plan, with a
   word index), which the search box on each page of a site loads, also from `file://`.
 - `templates/`: the jinja2 templates, the stylesheets and the script.
+- `precompiled`: the Python jinja2 writes for each template, kept in `compiled-templates.json`
+  (rewritten by `make templates`) so that no run pays for compiling them.
 
 May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compare`,
 `planlens.lineage`. It writes nothing: `planlens.write` and `planlens.site` do.

@@ -26,6 +26,7 @@ from planlens._version import __version__
 from planlens.perf import collector_paused
 from planlens.plan.check_text import visible
 from planlens.render.many_rows import row_lines
+from planlens.render.precompiled import PrecompiledTemplates, store_text
 
 #: The site's search index, below its root (written by `planlens.render.search`).
 SEARCH_INDEX = "search-index.js"
@@ -169,12 +170,19 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=shown,
+        bytecode_cache=PrecompiledTemplates(),
     )
     env.filters["markdown"] = markdown
     env.filters["preview"] = preview
     env.filters["anchor"] = anchor_id
     env.globals["row_lines"] = row_lines
     return env
+
+
+def compiled_templates() -> str:
+    """Return what `compiled-templates.json` holds for the templates as they are now
+    (`planlens.render.precompiled`)."""
+    return store_text(_environment())
 
 
 def load_templates() -> None:
