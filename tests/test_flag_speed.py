@@ -278,7 +278,8 @@ def test_a_guard_without_prefixes_does_not_make_them() -> None:
 
 
 def _sentences_before(text: str) -> list[str]:
-    """`phrases._sentences` as it was, splitting the whole sentence so far at each end."""
+    """`phrases._sentences` as it was written first, splitting the whole sentence so far at each
+    end (with its later rule: an abbreviation after an opening bracket, "(Sect. 11)")."""
     from planlens.compare.phrases import _ABBREVIATIONS, _END
 
     out: list[str] = []
@@ -286,7 +287,7 @@ def _sentences_before(text: str) -> list[str]:
     for match in _END.finditer(text):
         before = text[start : match.start()].rstrip("\"'”’)")
         last = before.split()[-1] if before.split() else ""
-        word = last.rstrip(".").casefold()
+        word = last.rstrip(".").lstrip("([\"'“‘").casefold()
         if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
             continue
         if before.endswith(".") and word.isdigit() and len(word) <= 3:
@@ -301,7 +302,7 @@ _sentence_words = st.sampled_from(
     [
         *["Abs.", "Nr.", "z.B.", "1.", "12.", "2024.", "a.", "Ende.", "Satz", "(2)", "§"],
         *["gilt;", "Frist:", "“Zitat.”", "'Ja.'", "Ende.)", "\n\n", " ", "\u00a0", "\t"],
-        *["Der", "(b)", "§ 3."],
+        *["Der", "(b)", "§ 3.", "(Sect.", "(a.", "“Art."],
     ]
 )
 

@@ -712,3 +712,16 @@ def test_one_long_common_word_makes_no_rewrite() -> None:
 )
 def test_a_coordinated_piece_needs_a_modal_verb_of_its_own(text: str, pieces: int) -> None:
     assert len(split_phrases(text)) == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("The rules (Sect. 11) apply. Nothing else does.", 2),
+        ("Die Frist (Abs. 2) gilt. Sonst nichts.", 2),
+        ("As said (see Art. 5) it ends. Then more.", 2),
+        ("It ends (here.) Then more.", 2),
+    ],
+)
+def test_an_abbreviation_after_an_opening_bracket_ends_no_sentence(text: str, phrases: int) -> None:
+    assert len(split_phrases(text)) == phrases

@@ -107,7 +107,7 @@ def _sentences(text: str) -> list[str]:
         # costs the square of its length where abbreviations ("Abs.", "Nr.") continue it.
         tail = before.rsplit(None, 1)
         last = tail[-1] if tail else ""
-        word = last.rstrip(".").casefold()
+        word = last.rstrip(".").lstrip("([\"'“‘").casefold()
         if before.endswith(".") and (word in _ABBREVIATIONS or len(word) == 1):
             continue
         if before.endswith(".") and word.isdigit() and len(word) <= 3:
