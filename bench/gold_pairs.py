@@ -34,6 +34,8 @@ class GoldPair:
     kinds: dict[tuple[str, str], str]
     removed: frozenset[str]
     added: frozenset[str]
+    #: The file the truth is in (its folder says which set it belongs to).
+    path: Path = Path()
 
 
 def gold_files(folder: Path = GOLD) -> list[Path]:
@@ -64,6 +66,7 @@ def load_pair(path: Path) -> GoldPair:
         kinds=links,
         removed=frozenset(str(item["old"]) for item in data.get("removed") or ()),
         added=frozenset(str(item["new"]) for item in data.get("added") or ()),
+        path=path,
     )
 
 
