@@ -4,6 +4,7 @@
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out   # the held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-2 # the second held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-3 # the third held-out set
+    .venv/bin/python bench/flag_accuracy_candidates.py --kinds      # negation and modality
 
 Writes one file per source into `bench/flags/` (format in `bench/flags/README.md`), with both
 texts frozen and `flags: {}` to be filled in by reading. A file that exists is never touched:
@@ -46,12 +47,40 @@ set of roughly 50-80 pairs; were it to come to more than `HELD_OUT_3_MAX_PAIRS`,
 thinned as for the second set, to every k-th § of each law with the smallest k that brings the
 set within it, k decided from the counts alone. It was labelled blind, before the rules were
 run on it.
+
+`--kinds` writes the kind-targeted set (`NAME.kinds.yaml`, split `kinds`), for the two kinds
+that a draw by length all but never meets, because real redrafts rarely turn a negation or the
+force of a duty: `negation` and `modality`. Only those two kinds are labelled in it (the field
+`labelled_kinds` says so) and only they are scored on it. The rule does not depend on
+planlens's flag rules: the sources are those above (every changed link of every pair of
+`bench/gold/`, splits and merges grouped as one pair as for the plans; BGB and StGB 2012 ->
+2022 by § number, not repealed, each text at least `LAW_MIN_WORDS` words), each text at most
+`KINDS_MAX` characters; a pair is kept when its two texts differ in the multiset of negation
+words or in the multiset of modal words of the fixed lists below (`NEGATION_WORDS`,
+`MODAL_WORDS`, `MODAL_PHRASES`; word forms folded to one entry: "can't" / "cannot" / "can not"
+are `can` + `not`, "muß" / "müssen" are `müssen`, "keine" / "keinen" are `kein`; the German
+"hat / ist ... zu" + infinitive counts as `zu`), and when no file of `bench/flags/` (any
+split) has it already (the same plans and clause ids, or the same two texts). The selection is
+a superset of the pairs whose negation or modality can have changed as far as these words
+show (a change made without any of them, "is prohibited" for "shall not", slips through), and
+most pairs it keeps changed neither: the words move with any redraft. The limits were fixed
+before the pairs they yield were looked at, for a set of roughly 60-90 pairs: were it to come
+to more than `KINDS_MAX_PAIRS`, the law § are thinned to every k-th § of each law in order
+(the first, the (k+1)-th, ...) with the smallest k that brings the set within it, k decided
+from the counts alone (`_thin`). They yield 70 pairs (36 licence links: 13 cc-by, 7 mpl, 4
+eupl, 3 artistic, 3 TKG, 2 each of apache, epl and lgpl; 25 BGB §, 9 StGB §), so none was
+thinned. Every changed plan link, every changed § up to `HELD_OUT_3_LAW_MAX` and every
+changed same/moved licence link up to `HELD_OUT_3_LICENCE_MAX` was drawn before, so the set is
+the § of 1150-1500 characters and the licence links that are splits and merges, nearly all
+rewrites. It was labelled blind, before the rules were
+run on it: 2 true flags (negation 1, modality 1).
 """
 
 from __future__ import annotations
 
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +113,49 @@ HELD_OUT_2_MAX_PAIRS = 90
 HELD_OUT_3_LICENCE_MAX = 2500
 HELD_OUT_3_LAW_MAX = 1150
 HELD_OUT_3_MAX_PAIRS = 80
+KINDS_MAX = 1500
+KINDS_MAX_PAIRS = 90
+#: The only kinds labelled (and scored) in the kind-targeted set.
+KINDS_LABELLED = ("negation", "modality")
+#: The negation words of the kind-targeted set, each form folded to one entry.
+NEGATION_WORDS = {
+    "en": {w: w for w in ("not", "no", "never", "nor", "none", "neither", "without", "nothing")}
+    | {"nobody": "nobody", "cannot": "not"},
+    "de": {w: w for w in ("nicht", "nichts", "nie", "niemals", "ohne", "weder")}
+    | {f"kein{e}": "kein" for e in ("", "e", "en", "em", "er", "es")}
+    | {f"niemand{e}": "niemand" for e in ("", "en", "em", "es")},
+}
+#: The modal words of the kind-targeted set, each form folded to one entry.
+MODAL_WORDS = {
+    "en": {w: w for w in ("shall", "must", "may", "will", "should", "can", "could", "might")}
+    | {"would": "would", "ought": "ought", "cannot": "can"},
+    "de": {f: "müssen" for f in ("muss", "muß", "müssen", "musst", "müsse", "müsste", "müßte")}
+    | {f: "sollen" for f in ("soll", "sollen", "sollte", "sollten", "solle")}
+    | {f: "dürfen" for f in ("darf", "dürfen", "dürfe", "dürfte", "dürften")}
+    | {f: "können" for f in ("kann", "können", "könne", "könnte", "könnten")}
+    | {f: f for f in ("verpflichtet", "berechtigt", "befugt")},
+}
+#: Modal phrases of several words (English), counted in the lower-cased text.
+MODAL_PHRASES = {
+    "en": tuple(
+        re.compile(rf"\b{p}\b")
+        for p in (
+            r"(?:is|are|be|being) (?:required|entitled|obliged|obligated|permitted|allowed) to",
+            r"(?:agrees?|undertakes?) to",
+            r"(?:is|are) expected to",
+        )
+    ),
+    "de": (),
+}
+#: The English contractions: "can't" is `can` + `not`.
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: German "hat / ist ... zu" + infinitive ("hat ... zu ersetzen", "ist ... anzuzeigen"), within
+#: one stretch of text without a comma or stop; the infinitive written in lower case.
+_DE_ZU = re.compile(
+    r"\b(?:hat|haben|hatte|ist|sind|war)\b[^.,;:]{0,120}?"
+    r"(?:\bzu\s+[a-zäöüß]{3,}(?:en|ern|eln)\b|\b[a-zäöüß]{2,}zu[a-zäöüß]{2,}(?:en|ern|eln)\b)"
+)
 #: Gold pairs that neither the development nor the held-out set drew from.
 UNDRAWN_PAIRS = ("apache-1.1--apache-2.0", "gfdl-1.2--gfdl-1.3")
 
@@ -141,6 +213,43 @@ def law_candidates(
         yield (clause.id,), (other.id,), clause.text, other.text
 
 
+def kind_words(text: str, language: str) -> tuple[Counter[str], Counter[str]]:
+    """Return the multisets of negation words and of modal words of `text` (the fixed lists).
+
+    >>> neg, modal = kind_words("You can't, and shall not, unless you cannot.", "en")
+    >>> sorted(neg.items()), sorted(modal.items())
+    ([('not', 3)], [('can', 2), ('shall', 1)])
+    >>> neg, modal = kind_words("Er muß keine Sicherheit leisten; sie ist zu ersetzen.", "de")
+    >>> sorted(neg.items()), sorted(modal.items())
+    ([('kein', 1)], [('müssen', 1), ('zu', 1)])
+    """
+    lang = "de" if language == "de" else "en"
+    negation, modal = Counter[str](), Counter[str]()
+    lower = " ".join(text.split()).lower()
+    for word in _WORD.findall(lower):
+        base, _, tail = word.replace("’", "'").partition("'")
+        if lang == "en" and tail == "t" and base.endswith("n"):
+            negation["not"] += 1
+            force = MODAL_WORDS["en"].get(base[:-1]) or _CONTRACTED.get(base[:-1])
+            if force:
+                modal[force] += 1
+            continue
+        if word in NEGATION_WORDS[lang]:
+            negation[NEGATION_WORDS[lang][word]] += 1
+        if word in MODAL_WORDS[lang]:
+            modal[MODAL_WORDS[lang][word]] += 1
+    for phrase in MODAL_PHRASES[lang]:
+        modal[phrase.pattern] += len(phrase.findall(lower))
+    if lang == "de":
+        modal["zu"] += len(_DE_ZU.findall(" ".join(text.split())))
+    return +negation, +modal
+
+
+def kinds_may_differ(old: str, new: str, language: str) -> bool:
+    """Whether two texts differ in the multiset of negation words or of modal words."""
+    return kind_words(old, language) != kind_words(new, language)
+
+
 def _parties(plan: Plan) -> list[str]:
     return list(plan.parties)
 
@@ -162,8 +271,8 @@ def write(
     *,
     held_out: bool | str,
 ) -> None:
-    """Write one file; `held_out` is False, True (the held-out set), "held-out-2" or
-    "held-out-3"."""
+    """Write one file; `held_out` is False, True (the held-out set), "held-out-2", "held-out-3"
+    or "kinds" (the kind-targeted set, where only negation and modality are labelled)."""
     if not candidates:
         return
     split = held_out if isinstance(held_out, str) else "held-out" if held_out else "development"
@@ -179,6 +288,7 @@ def write(
         "parties": sorted(dict.fromkeys(_parties(old) + _parties(new))),
         "split": split,
         "selected": how,
+        **({"labelled_kinds": list(KINDS_LABELLED)} if split == "kinds" else {}),
         "labelled": "",
         "pairs": [
             {
@@ -279,6 +389,77 @@ def held_out_3() -> None:
         write(name, old, new, how, found, held_out="held-out-3")
 
 
+def drawn_before(folder: Path = FLAGS) -> tuple[set[tuple[str, ...]], set[tuple[str, str]]]:
+    """Return the pairs every file of `folder` has, any split: as (old plan, new plan, old ids,
+    "->", new ids), and as their two texts."""
+    keys: set[tuple[str, ...]] = set()
+    texts: set[tuple[str, str]] = set()
+    for path in sorted(folder.glob("*--*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for p in data["pairs"]:
+            ids = (*map(str, p["old_ids"]), "->", *map(str, p["new_ids"]))
+            keys.add((str(data["old"]), str(data["new"]), *ids))
+            texts.add((_norm(p["old"]), _norm(p["new"])))
+    return keys, texts
+
+
+def _kept(old: Plan, new: Plan, found: Iterator[Candidate], language: str) -> list[Candidate]:
+    """Keep the candidates of the kind-targeted set: not drawn before, within `KINDS_MAX`,
+    differing in negation or modal words."""
+    keys, texts = drawn_before()
+    kept = []
+    for old_ids, new_ids, old_text, new_text in found:
+        if (old.id, new.id, *old_ids, "->", *new_ids) in keys:
+            continue
+        if (_norm(old_text), _norm(new_text)) in texts:
+            continue
+        if max(len(_norm(old_text)), len(_norm(new_text))) > KINDS_MAX:
+            continue
+        if kinds_may_differ(old_text, new_text, language):
+            kept.append((old_ids, new_ids, old_text, new_text))
+    return kept
+
+
+def kinds() -> None:
+    """Write the kind-targeted set for negation and modality (see the module docstring)."""
+    words = (
+        f"the two texts differ in the multiset of negation words or of modal words"
+        f" (bench/flag_accuracy_candidates.py: NEGATION_WORDS, MODAL_WORDS, MODAL_PHRASES), and"
+        f" no file of bench/flags/ has the pair already; each text at most {KINDS_MAX}"
+        " characters"
+    )
+    files: list[tuple[str, Plan, Plan, str, list[Candidate]]] = []
+    for name in (*PLAN_PAIRS, *LICENCE_PAIRS, *UNDRAWN_PAIRS):
+        pair = load_pair(GOLD / f"{name}.yaml")
+        how = (
+            f"every changed link of bench/gold/{name}.yaml, splits and merges as one pair; {words}"
+        )
+        language = pair.new.language or "en"
+        found = _kept(pair.old, pair.new, gold_candidates(pair, limit=None), language)
+        files.append((name, pair.old, pair.new, how, found))
+    laws: list[tuple[str, Plan, Plan, str]] = []
+    found_laws: list[list[Candidate]] = []
+    for old_name, new_name in LAW_PAIRS:
+        old, new = load_law(old_name), load_law(new_name)
+        how = (
+            f"every § of {old_name} and {new_name} (../shared/corpora/de-laws) with the same"
+            f" number whose texts differ, each at least {LAW_MIN_WORDS} words, not repealed;"
+            f" {words}"
+        )
+        laws.append((f"{old_name}--{new_name}", old, new, how))
+        found_laws.append(_kept(old, new, law_candidates(old, new, limit=KINDS_MAX), "de"))
+    others = sum(len(f[4]) for f in files)
+    print(
+        "gold links: "
+        + ", ".join(f"{f[0]} {len(f[4])}" for f in files if f[4])
+        + "; law §: "
+        + ", ".join(str(len(f)) for f in found_laws)
+    )
+    files += _thinned(laws, found_laws, others, KINDS_MAX_PAIRS)
+    for name, old, new, how, found in files:
+        write(name, old, new, how, found, held_out="kinds")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     FLAGS.mkdir(exist_ok=True)
@@ -287,6 +468,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if "--held-out-3" in args:
         held_out_3()
+        return 0
+    if "--kinds" in args:
+        kinds()
         return 0
     held_out = "--held-out" in args
     low, high = (LICENCE_MAX, HELD_OUT_LICENCE_MAX) if held_out else (0, LICENCE_MAX)
