@@ -162,17 +162,19 @@ def could_reach(bounds: Sequence[tuple[float, float]], floor: float) -> bool:
 def addable(state: LinkState, i: int, j: int) -> bool:
     """Tell whether old `i` and new `j` can be linked without pairing anything else with them.
 
-    Both free, or one free and the other linked (not by a pin) as the only clause on its side.
+    Both free, or one free and the other the only clause on its side of its link, unless an
+    analyst pinned that link or it pairs identical texts (the free clause is new matter then).
     """
     a, b = state.old_link[i], state.new_link[j]
     if a is None and b is None:
         return True
     if a is not None and b is not None:
         return False
-    if a is not None:
-        return a.matched_by != "pin" and len(a.old) == 1
-    assert b is not None
-    return b.matched_by != "pin" and len(b.new) == 1
+    link = a if a is not None else b
+    assert link is not None
+    if link.matched_by in ("pin", "exact"):
+        return False
+    return len(link.old) == 1 if a is not None else len(link.new) == 1
 
 
 def add_pair(state: LinkState, i: int, j: int, score: float) -> None:
