@@ -80,15 +80,47 @@ def test_features_of_an_extra_part_and_of_a_rewritten_clause() -> None:
     assert part["sentence"] == 1.0  # new 2 is the second sentence of old 1, word for word
     assert part["sentence"] > part["overlap"]
     assert part["contain_max"] > 0.99  # every word of new 2 is in old 1
-    assert part["both_free"] == 0.0 and part["near_partner"] == 1.0  # next to new 1
+    assert part["both_free"] == 0.0
     assert 0.0 < part["fresh"] < 1.0  # "give every recipient a written offer": not in new 1
     assert part["rank"] == 0.0 and part["margin"] > 0.0
     rewritten = found[1, 2]
     assert rewritten["both_free"] == 1.0
-    assert (rewritten["fresh"], rewritten["near_partner"]) == (1.0, 0.0)
+    assert rewritten["fresh"] == 1.0
     assert rewritten["in_order"] == 1.0  # after old 1 -> new 1 on both sides
     assert rewritten["same_label"] == 0.0 and rewritten["parents_linked"] == 1.0
     assert 0.0 < rewritten["overlap"] < 0.5
+
+
+def test_an_extra_part_must_stand_next_to_the_part_already_linked() -> None:
+    # The second sentence of old 1 is new 3, but new 2, linked to old 2, stands between it and
+    # new 1: a provision written on the model of old 1 elsewhere, not a part of it.
+    old = plan(
+        "a",
+        clause("1", WHOLE),
+        clause("2", "Patent claims of contributors are licensed under the same terms here."),
+    )
+    new = plan(
+        "b",
+        clause("1", "The Licensee shall keep the source code available for three years."),
+        clause("2", "Contributors grant a licence for their patent claims on equal terms here."),
+        clause("3", "The Licensee shall give every recipient a written offer of the source code."),
+    )
+    vocabulary = Vocabulary()
+    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    scorer = Scorer(old_units, new_units)
+    pairs = scorer.index.candidates([0, 1], [0, 1, 2])
+    assert (0, 2) in pairs
+    state = LinkState(2, 3)
+    state.add(Link((0,), (0,), "similar", 0.6))
+    state.add(Link((1,), (1,), "similar", 0.5))
+    assert (0, 2) not in {
+        (c.old, c.new) for c in learned.candidates(old_units, new_units, pairs, scorer, state)
+    }
+    # Without the link between them, it is one.
+    state.remove(state.old_link[1])  # type: ignore[arg-type]
+    assert (0, 2) in {
+        (c.old, c.new) for c in learned.candidates(old_units, new_units, pairs, scorer, state)
+    }
 
 
 @given(plans("a"), plans("b"))
@@ -106,7 +138,9 @@ feature_values = st.floats(-2.0, 10.0, allow_nan=False)
 
 @given(
     st.lists(
-        st.tuples(feature_values, feature_values, st.floats(0.0, 1.0)), min_size=15, max_size=15
+        st.tuples(feature_values, feature_values, st.floats(0.0, 1.0)),
+        min_size=len(learned.FEATURES),
+        max_size=len(learned.FEATURES),
     ),
     st.floats(0.01, 0.99),
 )

@@ -3,14 +3,15 @@
 The passes before this one decide by hand-set thresholds, one measure at a time. What they leave
 is a candidate pair (old, new) of which one clause at least is free: both free (a clause
 rewritten beyond the thresholds), or one free and the other linked as the only clause on its
-side of its link (an extra part of a split or merge). `Features` describes such a pair by
-measures the aligner has or can cheaply get: rarity-weighted overlap and containment both
-ways; how much of the shared words the linked clause's partners lack, and whether the free
-clause stands next to them; whether the parents are linked to each other and the linked
-neighbours around both clauses agree with the pair; labels, titles, lengths, children; the
-pair's rank among each clause's candidates and its margin over the next; and the best overlap
-of one *sentence* of either clause with the other, with its margin (a part of a split is often
-one sentence of the whole). Every feature reads the same with old and new swapped.
+side of its link (an extra part of a split or merge), standing next to the part already linked
+(no other linked clause between them: a free clause far from it that resembles the linked
+clause is likelier a new provision written on its model). `Features` describes such a pair by
+measures the aligner has or can cheaply get: rarity-weighted overlap and containment both ways; how
+much of the shared words the linked clause's partners lack; whether the parents are linked to
+each other and the linked neighbours around both clauses agree with the pair; labels, titles,
+lengths, children; the pair's rank among each clause's candidates and its margin over the next;
+and the best overlap of one *sentence* of either clause with the other (a part of a split is
+often one sentence of the whole). Every feature reads the same with old and new swapped.
 
 `probability()` is a logistic regression over them. Its constants are fitted on the labelled
 pairs of bench/gold and written here by `bench/train_links.py`, which also reports the
@@ -47,65 +48,61 @@ FEATURES = (
     "margin",
     "has_children",
     "fresh",
-    "near_partner",
     "sentence",
 )
 # The constants below are written by bench/train_links.py --write.
 #: The logistic regression's weights, on features standardised by `MEANS` and `SCALES`.
 WEIGHTS: tuple[float, ...] = (
-    -0.477943,
-    0.636416,
-    -0.250424,
-    0.035150,
-    -0.020368,
-    0.327740,
-    0.193034,
-    0.297742,
-    0.478321,
-    -0.819844,
-    1.077745,
-    -0.039136,
-    0.521423,
-    0.522650,
-    1.017332,
+    -0.630208,
+    0.848155,
+    -0.134685,
+    -0.790319,
+    -0.080501,
+    0.016856,
+    0.217646,
+    0.424837,
+    0.550857,
+    -0.566400,
+    0.931562,
+    0.067118,
+    0.510461,
+    0.962385,
 )
 MEANS: tuple[float, ...] = (
-    0.146920,
-    0.252947,
-    0.114411,
-    0.223412,
-    0.395562,
-    0.552155,
-    0.027544,
-    0.004651,
-    0.509122,
-    2.501913,
-    -0.342995,
-    0.195868,
-    0.476978,
-    0.334353,
-    0.163272,
+    0.146562,
+    0.274435,
+    0.111672,
+    0.618644,
+    0.434322,
+    0.669138,
+    0.038136,
+    0.004980,
+    0.472920,
+    2.341102,
+    -0.199476,
+    0.163136,
+    0.754465,
+    0.172331,
 )
 SCALES: tuple[float, ...] = (
-    0.063553,
-    0.140143,
-    0.056374,
-    0.416532,
-    0.488971,
-    0.217898,
-    0.163662,
-    0.037059,
-    0.259299,
-    1.706181,
-    0.230972,
-    0.435475,
-    0.379324,
-    0.471764,
-    0.084914,
+    0.070434,
+    0.160854,
+    0.061183,
+    0.485720,
+    0.495668,
+    0.266123,
+    0.191524,
+    0.041837,
+    0.266408,
+    1.753980,
+    0.159136,
+    0.412820,
+    0.356419,
+    0.105850,
 )
-BIAS = -4.719909
+BIAS = -3.010649
 #: A pair is linked when its probability reaches this.
-LINK_MIN = 0.98
+LINK_MIN = 0.92
 # End of the written constants.
 #: A clause (or sentence) needs this many words to be judged on its words.
 MIN_WORDS = 3
@@ -289,6 +286,13 @@ class Features:
         contain_b = shared_mass / mass_b if mass_b else 0.0
         a, b = self.old[i], self.new[j]
         link_a, link_b = state.old_link[i], state.new_link[j]
+        # An extra part stands next to the part already linked (no other linked clause between
+        # them): a free clause far from it that resembles the linked clause is likelier a new
+        # provision written on its model.
+        if link_a is not None and not _near(b, state.new_link, link_a, link_a.new):
+            return None
+        if link_b is not None and not _near(a, state.old_link, link_b, link_b.old):
+            return None
         title_a, title_b = _title(a), _title(b)
         words_a, words_b = len(a.words), len(b.words)
         row = [
@@ -305,9 +309,9 @@ class Features:
             min(margin_a, margin_b),
             float(i in self.has_kids_old) + float(j in self.has_kids_new),
         ]
-        # An extra part: how much of what it shares with the linked clause the partners lack,
-        # and whether it stands next to them. A new link has nothing to share with: (1, 0).
-        part: tuple[float, float] | None = (1.0, 0.0) if link_a is None and link_b is None else None
+        # An extra part: how much of what it shares with the linked clause the partners lack.
+        # A new link has nothing to share with: 1.
+        part: float | None = 1.0 if link_a is None and link_b is None else None
         # A sentence shares at most the words the clauses share: `_sentence_bound`.
         if gate > 0.0 and not could_reach(
             _bounds(row, part, (0.0, self._sentence_bound(i, j))), gate
@@ -322,7 +326,7 @@ class Features:
             _bounds(row, part, (0.0, self._sentence_bound(i, j))), gate
         ):
             return None
-        return (*row, *part, self.sentence(i, j))
+        return (*row, part, self.sentence(i, j))
 
     def _rank(
         self, table: dict[int, list[int]], side: str, k: int, other: int, score: float
@@ -398,14 +402,13 @@ class Features:
         shared_mass: float,
         units: Sequence[Unit],
         partners: Sequence[int],
-    ) -> tuple[float, float]:
+    ) -> float:
         held: set[str] = set()
         for p in partners:
             held |= units[p].wordset
         shared = (linked.wordset & part.wordset) - held
         fresh = self.weights.mass(frozenset(shared)) / shared_mass if shared_mass else 0.0
-        near = any(units[p].parent == part.parent or abs(p - part.index) == 1 for p in partners)
-        return min(1.0, fresh), float(near)
+        return min(1.0, fresh)
 
     def _parents_linked(self, a: Unit, b: Unit) -> bool:
         if a.parent is None or b.parent is None:
@@ -442,12 +445,20 @@ class Features:
 
 
 def _bounds(
-    row: Sequence[float], part: tuple[float, float] | None, sentence: tuple[float, float]
+    row: Sequence[float], part: float | None, sentence: tuple[float, float]
 ) -> list[tuple[float, float]]:
-    """Return each feature's bounds: `row`'s exact, the part's 0 to 1 when unknown (None)."""
-    known = [(x, x) for x in row]
-    parts = [(0.0, 1.0)] * 2 if part is None else [(x, x) for x in part]
-    return [*known, *parts, sentence]
+    """Return each feature's bounds: `row`'s exact, `fresh` 0 to 1 when unknown (None)."""
+    fresh = (0.0, 1.0) if part is None else (part, part)
+    return [*((x, x) for x in row), fresh, sentence]
+
+
+def _near(part: Unit, links: Sequence[Link | None], own: Link, partners: Sequence[int]) -> bool:
+    """Tell whether no other linked clause stands between `part` and one of `partners`."""
+    for p in partners:
+        low, high = sorted((p, part.index))
+        if all(links[k] is None or links[k] is own for k in range(low + 1, high)):
+            return True
+    return False
 
 
 def _title(unit: Unit) -> frozenset[str]:
