@@ -1,13 +1,15 @@
-"""A learned decision for the links the aligner's rules leave, studied leave-one-pair-out.
+"""A learned decision for the links the aligner's rules leave, scored leave-one-pair-out.
 
-    .venv/bin/python bench/train_links.py [--model lr|tree] [--write-results]
+    .venv/bin/python bench/train_links.py [--model lr|tree] [--write] [--write-results]
 
 For every labelled pair of `bench/gold/` (never `held-out/`), planlens aligns the two plans
-without pins; each pair the rules left that could still be linked (`link_features.candidates`:
-both clauses free, or one free and the other the only clause on its side of its link, so an
-extra part of a split or merge) is a row, with the features of `link_features` and the gold
-label. The model is a logistic regression (standardised features, L2 penalty, Newton's method
-from zero) or a depth-2 classification tree, both fitted in pure Python and deterministic.
+without pins and without its last pass, the learned decision; each pair the rules left that
+could still be linked (`planlens.compare.learned.candidates`: both clauses free, or one free
+and the other the only clause on its side of its link, so an extra part of a split or merge,
+standing next to the part already linked) is a row, with the features of `learned` and the
+gold label. The model is a logistic regression (standardised features, L2 penalty, Newton's
+method from zero) or a depth-2 classification tree, both fitted in pure Python and
+deterministic; `--write` puts the regression fitted on all twelve pairs into `learned.py`.
 
 Leave-one-pair-out: for each pair, the model is fitted on the other eleven, and its threshold is
 chosen on those eleven alone, from scores each got from a model fitted without it (an inner
@@ -15,8 +17,9 @@ leave-one-out): the best pooled F1 among thresholds whose pooled precision (the 
 plus the added ones) stays at or above 0.97 (or at the rules' own precision, if that is lower).
 The held pair is then scored with that model and threshold, its candidates added likeliest
 first while they can still be (a new link, or one more part of a link). Pooled over the twelve
-held pairs, beside the rules alone. The ranking's quality is shown as well: out-of-fold, how
-many of the k likeliest candidates are true links.
+held pairs, beside the rules alone; with pins too (the peace plans carry analyst pins: the same
+model and threshold, the pair aligned with its pins first). How well the scores rank the
+candidates is shown too: out-of-fold, how many of the k likeliest are true links.
 """
 
 from __future__ import annotations
@@ -28,12 +31,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gold_pairs import GOLD, GoldPair, gold_files, load_pair
-from real_pairs import Counts, fmt, strip_pins
+from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
+from real_pairs import Counts, fmt, has_pins, our_plans, strip_pins
 from results import command_line, write_section
 
 from planlens.compare import learned
 from planlens.compare.align import aligned_state
+from planlens.compare.pins import Pins, find_pins
 from planlens.compare.units import LinkState, Unit, Vocabulary, flatten, nfc_plan
 
 PRECISION_FLOOR = 0.97
@@ -43,7 +47,7 @@ THRESHOLDS = (*(round(0.05 * k, 2) for k in range(2, 19)), 0.92, 0.94, 0.96, 0.9
 LEARNED = Path(__file__).resolve().parents[1] / "planlens" / "compare" / "learned.py"
 BEGIN = "# The constants below are written by bench/train_links.py --write."
 END = "# End of the written constants."
-SECTION = "## A learned link decision: tried, not merged"
+SECTION = "## A learned link decision, leave-one-pair-out"
 TREE_DEPTH = 2
 TREE_MIN_LEAF = 5
 TOP = (5, 10, 20, 40)
@@ -61,11 +65,20 @@ class PairData:
     new: list[Unit]
 
 
-def prepare(pair: GoldPair) -> PairData:
-    old_plan, new_plan = nfc_plan(strip_pins(pair.old)), nfc_plan(strip_pins(pair.new))
+def prepare(pair: GoldPair, pinned: bool = False) -> PairData:
+    """Align a pair without the learned pass, without pins (or with them, as real_pairs does)."""
+    if pinned:
+        old_plan, new_plan = nfc_plan(pair.old), nfc_plan(pair.new)
+    else:
+        old_plan, new_plan = nfc_plan(strip_pins(pair.old)), nfc_plan(strip_pins(pair.new))
     vocabulary = Vocabulary()
     old, new = flatten(old_plan, vocabulary), flatten(new_plan, vocabulary)
-    state, scorer, pairs = aligned_state(old, new, {}, learn=False)
+    pins: Pins = {}
+    if pinned:
+        ours = pair.old.path and OUR_PLANS in Path(pair.old.path).parents
+        corpus = our_plans() if ours else ()
+        pins = find_pins(old_plan, new_plan, old, new, corpus)
+    state, scorer, pairs = aligned_state(old, new, pins, learn=False)
     oid = {u.clause.id: u.index for u in old}
     nid = {u.clause.id: u.index for u in new}
     truth = frozenset((oid[o], nid[n]) for o, n in pair.links)
@@ -298,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="Rewrite the model's constants in planlens/compare/learned.py (logistic regression).",
     )
     args = parser.parse_args(argv)
-    data = [prepare(load_pair(path)) for path in gold_files(GOLD)]
+    pairs = [load_pair(path) for path in gold_files(GOLD)]
+    data = [prepare(pair) for pair in pairs]
     rows = [(c, y) for d in data for c, y in zip(d.rows, d.labels, strict=True)]
     both = learned.FEATURES.index("both_free")
     groups = {
@@ -312,10 +326,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         + f"; the gold links the rules miss: {sum(len(d.truth - d.base) for d in data)}.",
         "",
-        "| pair | links | rules P / R / F1 | rules + learned, LOPO P / R / F1 | threshold |",
-        "| --- | ---: | --- | --- | ---: |",
+        "| pair | links | rules P / R / F1 | rules + learned, LOPO P / R / F1 | threshold "
+        "| with pins: rules -> + learned, LOPO |",
+        "| --- | ---: | --- | --- | ---: | --- |",
     ]
-    before, after = Counts(), Counts()
+    before, after, pinned_before, pinned_after = Counts(), Counts(), Counts(), Counts()
     for k, d in enumerate(data):
         rest = [e for m, e in enumerate(data) if m != k]
         predict = fit_on(rest, args.model)
@@ -325,12 +340,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         held = apply(d, probs, threshold)
         before += rules
         after += held
+        # With pins (only the peace plans carry them), the same model and threshold.
+        pair = pairs[k]
+        with_pins = "(no pins)"
+        if has_pins(pair.old) or has_pins(pair.new):
+            p = prepare(pair, pinned=True)
+            pinned_probs = [predict(c.features) for c in p.rows]
+            rules_p, held_p = apply(p, pinned_probs, math.inf), apply(p, pinned_probs, threshold)
+            with_pins = f"{fmt(rules_p)} -> {fmt(held_p)}"
+        else:
+            rules_p, held_p = rules, held
+        pinned_before += rules_p
+        pinned_after += held_p
         lines.append(
-            f"| {d.name} | {len(d.truth)} | {fmt(rules)} | {fmt(held)} | {threshold:.2f} |"
+            f"| {d.name} | {len(d.truth)} | {fmt(rules)} | {fmt(held)} | {threshold:.2f} "
+            f"| {with_pins} |"
         )
         print(lines[-1], flush=True)
     links = sum(len(d.truth) for d in data)
-    lines.append(f"| **pooled** | {links} | **{fmt(before)}** | **{fmt(after)}** | |")
+    lines.append(
+        f"| **pooled** | {links} | **{fmt(before)}** | **{fmt(after)}** | "
+        f"| {fmt(pinned_before)} -> {fmt(pinned_after)} |"
+    )
     lines += ["", *ranking(data, out_of_fold(data, args.model))]
     if args.model == "lr":
         model = fit([c.features for d in data for c in d.rows], [y for d in data for y in d.labels])
