@@ -17,7 +17,9 @@ Pooled figures add the counts of all pairs (micro-average). **Leave-one-pair-out
 pair, the alignment thresholds are chosen from a small grid as the best on all the *other* pairs
 (the best F1 among settings whose precision there meets the target), then that pair is scored
 with them; the pooled held-out counts are what a new pair can expect,
-free of tuning to the pair itself.
+free of tuning to the pair itself. Except for the aligner's last pass, a learned decision whose
+constants are fitted on all these pairs: its own leave-one-pair-out figures, with the model
+fitted without the pair, are `bench/train_links.py`'s.
 """
 
 from __future__ import annotations
