@@ -11,6 +11,8 @@
 - `structure`: links from structure: headings by their points, points by number and place.
 - `matching`: the similarity scorer, and the passes for moved, split and merged clauses.
 - `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
+- `learned`: the last pass, a logistic regression (fitted by bench/train_links.py) deciding the
+  pairs the rules left: rewritten clauses, and extra parts of splits and merges.
 - `textdiff`: word-level segments inside one pair of texts.
 - `lexicon`: the curated words of substance (English, German): forces, negators, scope,
   conditions, dates and deadlines, references, units, parties, places.

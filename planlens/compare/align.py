@@ -21,7 +21,11 @@ The passes, surest first, each working only on what the earlier ones left:
    numbering was kept, if its text agrees a little; then the points left between the same two
    paired points under paired parents (a slot): the only one on each side, or each other's
    best there; last, a free heading joins the clause that at least two of its points came
-   from (half of them, unless the clause holds the heading's words).
+   from (half of them, unless the clause holds the heading's words);
+9. last, a learned decision (`learned`): a logistic regression fitted on labelled pairs
+   (bench/train_links.py) over measures of words, sentences and place, for the candidate pairs
+   left with one clause free at least (a rewritten clause, or an extra part of a split or
+   merge), linked likeliest first above a threshold chosen for precision.
 
 Every decision uses symmetric measures and tie-breaks, so comparing B with A mirrors comparing A
 with B. Candidate pairs come from an inverted index (`similarity.CandidateIndex`), never from
@@ -32,7 +36,8 @@ parties shall") and inflections count for little and nothing.
 This module runs the passes and holds those that use identity and order (1-4); the units and
 links are in `planlens.compare.units`, the scorer and the similarity passes (5, 6) in
 `planlens.compare.matching`, what is left (7, mutual bests, and the parts of 8) in
-`planlens.compare.residual`, and the structural passes in `planlens.compare.structure`.
+`planlens.compare.residual`, the structural passes in `planlens.compare.structure`, and the
+learned decision in `planlens.compare.learned`.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from planlens.compare.learned import learned_links
 from planlens.compare.matching import (
     MOVE_MARGIN,
     MOVE_MIN,
@@ -80,6 +86,23 @@ def align(
     `pins` are (old, new) analyst links; as a mapping, each maps to the versions a composed pin
     went through (empty for a direct pin).
     """
+    state, _, _ = aligned_state(old, new, pins)
+    return sorted(
+        state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
+    )
+
+
+def aligned_state(
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    pins: Iterable[tuple[int, int]] | Mapping[tuple[int, int], tuple[str, ...]],
+    *,
+    learn: bool = True,
+) -> tuple[LinkState, Scorer, dict[tuple[int, int], float]]:
+    """Run the passes; return the links made, the scorer and the candidate pairs they used.
+
+    Without `learn`, the last pass (`learned.learned_links`) is left out: what it learns from.
+    """
     scorer = Scorer(old, new)
     state = LinkState(len(old), len(new))
     for link in _pin_links(old, new, pins, scorer):
@@ -114,9 +137,9 @@ def align(
     for link in slot_links(old, new, state, scorer):
         state.add(link)
     heading_links(old, new, state)
-    return sorted(
-        state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
-    )
+    if learn:
+        learned_links(old, new, candidates, scorer, state)
+    return state, scorer, candidates
 
 
 def _pin_links(

@@ -1,0 +1,294 @@
+"""The learned last pass of the aligner (`planlens.compare.learned`) and its training script."""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_compare import clause, plan, plans
+
+from planlens.compare import compare, learned
+from planlens.compare.align import aligned_state
+from planlens.compare.matching import Scorer
+from planlens.compare.units import Link, LinkState, Vocabulary, flatten
+from planlens.plan.load import load_plan
+from planlens.plan.model import Plan
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+import train_links  # noqa: E402
+
+GOLD_PLANS = BENCH / "gold" / "plans"
+
+
+def candidates_of(
+    old: Plan, new: Plan, gate: float = 0.0
+) -> dict[tuple[str, str], tuple[float, ...]]:
+    vocabulary = Vocabulary()
+    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    state, scorer, pairs = aligned_state(old_units, new_units, {}, learn=False)
+    return {
+        (old_units[c.old].clause.id, new_units[c.new].clause.id): c.features
+        for c in learned.candidates(old_units, new_units, pairs, scorer, state, gate)
+    }
+
+
+def pairs_of(old: Plan, new: Plan) -> set[tuple[str, str]]:
+    return {(o, n) for change in compare(old, new).walk() for o in change.old for n in change.new}
+
+
+# -- features ----------------------------------------------------------------------------------
+
+WHOLE = (
+    "The Licensee shall keep the source code available for three years. "
+    "The Licensee shall give every recipient a written offer of the source code."
+)
+
+
+def test_features_of_an_extra_part_and_of_a_rewritten_clause() -> None:
+    # Old 1 was split: its first sentence is new 1 (linked), its second new 2 (free). Old 2 was
+    # rewritten as new 3; both are free.
+    old = plan(
+        "a",
+        clause("1", WHOLE),
+        clause("2", "Patent claims of contributors are licensed under the same terms here."),
+    )
+    new = plan(
+        "b",
+        clause("1", "The Licensee shall keep the source code available for three years."),
+        clause("2", "The Licensee shall give every recipient a written offer of the source code."),
+        clause("3", "Contributors grant a licence for their patent claims on equal terms here."),
+    )
+    vocabulary = Vocabulary()
+    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    scorer = Scorer(old_units, new_units)
+    state = LinkState(2, 3)
+    state.add(Link((0,), (0,), "similar", 0.6))
+    pairs = scorer.index.candidates([0, 1], [0, 1, 2])
+    found = {
+        (c.old, c.new): dict(zip(learned.FEATURES, c.features, strict=True))
+        for c in learned.candidates(old_units, new_units, pairs, scorer, state)
+    }
+    assert (0, 0) not in found  # linked already
+    part = found[0, 1]
+    assert part["sentence"] == 1.0  # new 2 is the second sentence of old 1, word for word
+    assert part["sentence"] > part["overlap"]
+    assert part["contain_max"] > 0.99  # every word of new 2 is in old 1
+    assert part["both_free"] == 0.0
+    assert 0.0 < part["fresh"] < 1.0  # "give every recipient a written offer": not in new 1
+    assert part["rank"] == 0.0 and part["margin"] > 0.0
+    rewritten = found[1, 2]
+    assert rewritten["both_free"] == 1.0
+    assert rewritten["fresh"] == 1.0
+    assert rewritten["in_order"] == 1.0  # after old 1 -> new 1 on both sides
+    assert rewritten["same_label"] == 0.0 and rewritten["parents_linked"] == 1.0
+    assert 0.0 < rewritten["overlap"] < 0.5
+
+
+def test_an_extra_part_must_stand_next_to_the_part_already_linked() -> None:
+    # The second sentence of old 1 is new 3, but new 2, linked to old 2, stands between it and
+    # new 1: a provision written on the model of old 1 elsewhere, not a part of it.
+    old = plan(
+        "a",
+        clause("1", WHOLE),
+        clause("2", "Patent claims of contributors are licensed under the same terms here."),
+    )
+    new = plan(
+        "b",
+        clause("1", "The Licensee shall keep the source code available for three years."),
+        clause("2", "Contributors grant a licence for their patent claims on equal terms here."),
+        clause("3", "The Licensee shall give every recipient a written offer of the source code."),
+    )
+    vocabulary = Vocabulary()
+    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    scorer = Scorer(old_units, new_units)
+    pairs = scorer.index.candidates([0, 1], [0, 1, 2])
+    assert (0, 2) in pairs
+    state = LinkState(2, 3)
+    state.add(Link((0,), (0,), "similar", 0.6))
+    state.add(Link((1,), (1,), "similar", 0.5))
+    assert (0, 2) not in {
+        (c.old, c.new) for c in learned.candidates(old_units, new_units, pairs, scorer, state)
+    }
+    # Without the link between them, it is one.
+    state.remove(state.old_link[1])  # type: ignore[arg-type]
+    assert (0, 2) in {
+        (c.old, c.new) for c in learned.candidates(old_units, new_units, pairs, scorer, state)
+    }
+
+
+@given(plans("a"), plans("b"))
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+def test_features_read_the_same_with_old_and_new_swapped(old: Plan, new: Plan) -> None:
+    forward = candidates_of(old, new)
+    backward = {(o, n): f for (n, o), f in candidates_of(new, old).items()}
+    assert forward == backward
+
+
+# -- the gate ----------------------------------------------------------------------------------
+
+feature_values = st.floats(-2.0, 10.0, allow_nan=False)
+
+
+@given(
+    st.lists(
+        st.tuples(feature_values, feature_values, st.floats(0.0, 1.0)),
+        min_size=len(learned.FEATURES),
+        max_size=len(learned.FEATURES),
+    ),
+    st.floats(0.01, 0.99),
+)
+def test_a_pair_that_reaches_the_threshold_always_passes_the_gate(
+    spans: list[tuple[float, float, float]], floor: float
+) -> None:
+    bounds = [(min(a, b), max(a, b)) for a, b, _ in spans]
+    point = [low + t * (high - low) for (low, high), (_, _, t) in zip(bounds, spans, strict=True)]
+    if learned.probability(point) >= floor:
+        assert learned.could_reach(bounds, floor)
+
+
+def test_the_gate_changes_no_decision_on_a_real_pair() -> None:
+    old = load_plan(GOLD_PLANS / "lgpl-2.1.yaml")
+    new = load_plan(GOLD_PLANS / "lgpl-3.0.yaml")
+    every = candidates_of(old, new)
+    gated = candidates_of(old, new, learned.LINK_MIN)
+    assert len(gated) < len(every)
+    likely = {k for k, f in every.items() if learned.probability(f) >= learned.LINK_MIN}
+    assert likely and likely == {
+        k for k, f in gated.items() if learned.probability(f) >= learned.LINK_MIN
+    }
+    assert all(every[k] == f for k, f in gated.items())
+
+
+# -- the decision ------------------------------------------------------------------------------
+
+
+def test_a_split_into_a_heading_and_points_gains_its_parts() -> None:
+    # LGPL 2.1 § 6 (combining a work with the Library) became LGPL 3.0 § 4 and its points.
+    old = load_plan(GOLD_PLANS / "lgpl-2.1.yaml")
+    new = load_plan(GOLD_PLANS / "lgpl-3.0.yaml")
+    found = pairs_of(old, new)
+    assert {("6", "4"), ("6", "4.a"), ("6", "4.c")} <= found
+    vocabulary = Vocabulary()
+    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    state, _, _ = aligned_state(old_units, new_units, {}, learn=False)
+    without = {
+        (old_units[i].clause.id, new_units[j].clause.id)
+        for link in state.links
+        for i in link.old
+        for j in link.new
+    }
+    assert ("6", "4.a") not in without and without < found
+
+
+def test_what_can_be_added() -> None:
+    state = LinkState(4, 4)
+    state.add(Link((0,), (0,), "similar", 0.7))
+    state.add(Link((1,), (1,), "exact", 1.0))
+    state.add(Link((2,), (2,), "pin", 1.0))
+    assert learned.addable(state, 3, 3)  # both free
+    assert learned.addable(state, 0, 3)  # a split of old 0
+    assert learned.addable(state, 3, 0)  # a merge into new 0
+    assert not learned.addable(state, 1, 3)  # identical texts: the free clause is new matter
+    assert not learned.addable(state, 2, 3)  # an analyst's pin
+    assert not learned.addable(state, 0, 1)  # both linked
+    learned.add_pair(state, 0, 3, 0.99)
+    assert not learned.addable(state, 3, 0)  # would pair old 3 with new 3 as well
+    assert Link((0,), (0, 3), "split", 0.7) in state.links
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> tuple[LinkState, list[learned.Candidate]]:
+    n_old, n_new = draw(st.integers(1, 6)), draw(st.integers(1, 6))
+    state = LinkState(n_old, n_new)
+    olds, news = list(range(n_old)), list(range(n_new))
+    for _ in range(draw(st.integers(0, 4))):
+        free_old = [i for i in olds if state.old_free(i)]
+        free_new = [j for j in news if state.new_free(j)]
+        if not free_old or not free_new:
+            break
+        i, j = draw(st.sampled_from(free_old)), draw(st.sampled_from(free_new))
+        kind = draw(st.sampled_from(["exact", "pin", "similar", "order"]))
+        state.add(Link((i,), (j,), kind, 1.0))  # type: ignore[arg-type]
+    pairs = draw(st.lists(st.tuples(st.sampled_from(olds), st.sampled_from(news)), unique=True))
+    found = [
+        learned.Candidate(i, j, tuple(draw(st.floats(-1.0, 3.0)) for _ in learned.FEATURES))
+        for i, j in pairs
+    ]
+    return state, found
+
+
+def snapshot(state: LinkState) -> set[Link]:
+    return set(state.links)
+
+
+@given(situations(), st.randoms(use_true_random=False))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_the_decision_keeps_pins_and_exact_links_and_never_pairs_many_with_many(
+    situation: tuple[LinkState, list[learned.Candidate]], shuffle: random.Random
+) -> None:
+    state, found = situation
+    before = snapshot(state)
+    n_old, n_new = len(state.old_link), len(state.new_link)
+    copy = LinkState(n_old, n_new)
+    for link in state.links:
+        copy.add(link)
+    learned.decided_links(
+        [_unit(k) for k in range(n_old)], [_unit(k) for k in range(n_new)], found, state
+    )
+    kept = {link for link in before if link.matched_by in ("pin", "exact")}
+    assert kept <= snapshot(state)
+    for link in state.links:
+        assert len(link.old) == 1 or len(link.new) == 1
+    added = {(i, j) for link in state.links for i in link.old for j in link.new} - {
+        (i, j) for link in before for i in link.old for j in link.new
+    }
+    likely = {(c.old, c.new) for c in found if learned.probability(c.features) >= learned.LINK_MIN}
+    assert added <= likely
+    # The order the candidates come in decides nothing.
+    shuffled = list(found)
+    shuffle.shuffle(shuffled)
+    learned.decided_links(
+        [_unit(k) for k in range(n_old)], [_unit(k) for k in range(n_new)], shuffled, copy
+    )
+    assert snapshot(copy) == snapshot(state)
+
+
+def _unit(k: int) -> object:
+    from planlens.compare.units import Unit
+    from planlens.plan.model import Clause
+
+    return Unit(
+        index=k,
+        clause=Clause(id=str(k), text=f"clause {k}"),
+        parent=None,
+        norm=f"clause {k}",
+        label=str(k),
+    )
+
+
+# -- the training script -----------------------------------------------------------------------
+
+
+def test_the_regression_separates_what_can_be_separated_deterministically() -> None:
+    rows = [[x / 10.0, (x * 7 % 5) / 5.0] for x in range(40)]
+    labels = [int(r[0] > 2.0) for r in rows]
+    first = train_links.fit(rows, labels)
+    assert first == train_links.fit(rows, labels)
+    assert all((first(r) >= 0.5) == bool(y) for r, y in zip(rows, labels, strict=True))
+    tree = train_links.fit_tree(rows, labels)
+    assert all((tree(r) >= 0.5) == bool(y) for r, y in zip(rows, labels, strict=True))
+
+
+def test_the_committed_constants_are_a_fitted_model() -> None:
+    assert (
+        len(learned.WEIGHTS) == len(learned.MEANS) == len(learned.SCALES) == len(learned.FEATURES)
+    )
+    assert all(s > 0 for s in learned.SCALES)
+    assert 0.5 <= learned.LINK_MIN < 1.0 and math.isfinite(learned.BIAS)
