@@ -275,6 +275,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "one common word ('law') makes no rewrite: one provision goes, one comes",
         ),
+        (
+            "Der Vormund kann das Grundstück verkaufen, wenn das Gericht zustimmt.",
+            "Der Vormund kann das Grundstück vermieten, wenn das Gericht zustimmt. Der Vormund"
+            " muss dem Gericht jährlich über das Vermögen berichten.",
+            "de",
+            "a duty of its own beside a changed one: it carries none of the words the old one lost",
+        ),
+        (
+            "The guardian may sell the land if the court agrees.",
+            "The guardian may let the land if the court agrees. The guardian must report to the"
+            " court on the assets every year.",
+            "en",
+            "a duty of its own beside a changed one: it carries none of the words the old one lost",
+        ),
     ],
 }
 
@@ -339,6 +353,27 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " other languages.",
             "en",
             "'The same applies to' carries the rule over to more cases",
+        ),
+        (
+            "Soweit der Mieter die Miete vorzeitig zahlt oder der Vertrag durch Kündigung vor der"
+            " Zeit endet, vermindern sich die Kosten um die Zinsen, die auf die Zeit nach dem Ende"
+            " entfallen.",
+            "(1) Soweit der Mieter die Miete aus einem Mietvertrag nach § 500 vorzeitig zahlt,"
+            " ermäßigen sich die Kosten des Vertrags um die Zinsen entsprechend der verbleibenden"
+            " Laufzeit. (2) Soweit der Vertrag durch Kündigung vor der Zeit endet, ermäßigen sich"
+            " die Kosten um die Zinsen, die auf die Zeit nach dem Ende entfallen.",
+            "de",
+            "one sentence split in two paragraphs: (1) carries what (2) lost of it (bgb 501)",
+        ),
+        (
+            "You may copy the Work, provided that you keep intact all the notices that refer to"
+            " this License and to the absence of any warranty; and you give a copy of this"
+            " License to every recipient.",
+            "You may copy the Work, provided that you keep intact all notices stating that this"
+            " License and any added terms apply to the code; keep intact all notices of the"
+            " absence of any warranty; and you give a copy of this License to every recipient.",
+            "en",
+            "one duty split in two: the new part carries what the other lost of it (lgpl 1)",
         ),
     ],
     "modality": [
