@@ -186,6 +186,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "alle added",
         ),
+        (
+            "Die Behörde prüft die erforderlichen Anträge.",
+            "Die Behörde prüft alle Anträge.",
+            "de",
+            "alle in place of a need: all, not only those needed",
+        ),
+        (
+            "Russia will write the policy into the necessary laws.",
+            "Russia will write the policy into all laws.",
+            "en",
+            "all in place of a need: all, not only those needed",
+        ),
     ],
     "condition": [
         (
@@ -466,6 +478,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Russia will write into its legislation a policy of not attacking Europe.",
+            "Russia will write into all the necessary laws a policy of not attacking Europe.",
+            "en",
+            "'all the necessary laws' reach as far as 'the necessary laws': a need sets them",
+        ),
+        (
+            "Die Behörde trifft die erforderlichen Maßnahmen zum Schutz der Nutzer.",
+            "Die Behörde trifft alle erforderlichen Maßnahmen zum Schutz der Nutzer.",
+            "de",
+            "'alle erforderlichen Maßnahmen' reach as far as 'die erforderlichen': a need sets"
+            " them",
+        ),
         (
             "Ist die Tat durch Verbreiten von Schriften begangen, so ist die Verurteilung"
             " bekanntzumachen.",

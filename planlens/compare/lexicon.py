@@ -108,6 +108,9 @@ PARTY_NOUNS = (
     r"participants?|member states?|Vertragsparteien|Vertragspartei|Parteien|Partei|Seiten?|"
     r"Vertragsstaaten|Vertragsstaat|Beteiligten?|Mitgliedstaaten|Mitgliedstaat"
 )
+#: What "all" quantifies over when it is set by a need, not by the word: "all the necessary
+#: laws", "alle erforderlichen Maßnahmen" reach as far as "the necessary laws" do.
+NEEDED = r"necessary|required|needed|requisite|erforderliche[nmrs]?|notwendige[nmrs]?|nötige[nmrs]?"
 #: Nouns of a whole kind: one of them put in place of a narrower noun widens what a provision
 #: covers ("Schriften" -> "Inhalt", "Betreiber eines ... Netzes" -> "Unternehmen", "code and
 #: documentation" -> "content"), and the reverse narrows it.
