@@ -198,6 +198,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "all in place of a need: all, not only those needed",
         ),
+        (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die dem Mieter gehören.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die dem Mieter gehören.",
+            "de",
+            "'nicht' -> 'nur' with one negator: another extent",
+        ),
+        (
+            "The lien does not extend to goods that are seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not' -> 'only' with one negator: another extent",
+        ),
     ],
     "condition": [
         (
@@ -448,6 +460,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "negation": [
         (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
+            " sind.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
+            "de",
+            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
+        ),
+        (
+            "The lien does not extend to goods that are not seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not to goods that are not' says with two negators what 'only' says",
+        ),
+        (
             "(2) Ansprüche aus einem familienrechtlichen Verhältnis unterliegen der Verjährung"
             " nicht.",
             "(2) Der Verjährung unterliegen nicht Ansprüche, die aus einem nicht verjährbaren"
@@ -478,6 +503,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
+            " sind.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
+            "de",
+            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
+        ),
+        (
+            "The lien does not extend to goods that are not seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not to goods that are not' says with two negators what 'only' says",
+        ),
         (
             "Russia will write into its legislation a policy of not attacking Europe.",
             "Russia will write into all the necessary laws a policy of not attacking Europe.",

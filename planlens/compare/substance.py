@@ -16,7 +16,8 @@ their versions on the other side, and the phrases with no version there were add
   modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal; a
   ban is one force however worded: "shall not", "may not", "soll nicht", "darf nicht"), its
   negators (`negation`: those the word diff changed, not idioms such as "not limited to" nor
-  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen") and its extent
+  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen", nor two that go
+  where "only" comes: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die") and its extent
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
@@ -286,7 +287,7 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = _negators(mo), _negators(mn)
-    if len(a) == len(b):
+    if len(a) == len(b) or _only_for_two_negators(mo, mn) or _only_for_two_negators(mn, mo):
         return [], []
     # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
     # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
@@ -299,6 +300,16 @@ def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     if len(a) == len(b):
         return [], []
     return _difference(a, b, a, b)
+
+
+def _only_for_two_negators(two: str, only: str) -> bool:
+    """Tell whether `only` says with "only" what `two` says with two more negators: "nicht auf
+    Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der Pfändung
+    unterliegen", "does not extend to goods that are not" / "extends only to goods that are"
+    (the texts masked)."""
+    if len(_negators(two)) - len(_negators(only)) != 2:
+        return False
+    return "only" in scope_words(only) and "only" not in scope_words(two)
 
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
@@ -337,6 +348,11 @@ def _open(old: str, new: str) -> tuple[list[str], list[str]]:
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = scope_words(mo), scope_words(mn)
+    if ("only" in a) != ("only" in b) and (
+        _only_for_two_negators(mo, mn) or _only_for_two_negators(mn, mo)
+    ):
+        a.pop("only", None)
+        b.pop("only", None)
     gone = [w for name, ws in a.items() if name not in b for w in ws]
     came = [w for name, ws in b.items() if name not in a for w in ws]
     pa, pb = places(mo), places(mn)
