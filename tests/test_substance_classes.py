@@ -240,6 +240,24 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "writings -> content inside 'if ...': what triggers it widens",
         ),
+        (
+            "Der Vormund kann handeln.",
+            "Soweit nötig, kann der Vormund handeln.",
+            "de",
+            "a short condition added",
+        ),
+        (
+            "You may act on your own behalf.",
+            "However, if accepting obligations, You may act on your own behalf.",
+            "en",
+            "a short condition added",
+        ),
+        (
+            "You may act on your own behalf.",
+            "However, in accepting such obligations, You may act on your own behalf.",
+            "en",
+            "'in accepting such obligations': a condition added",
+        ),
     ],
     "party": [
         (
@@ -619,6 +637,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "Soweit nötig, kann das Gericht die Frist verlängern.",
+            "Soweit nötig, kann die Behörde den Antrag ablehnen.",
+            "de",
+            "a short condition ends at the comma before the main clause's verb",
+        ),
+        (
+            "If necessary, the court may extend the period.",
+            "If necessary, the authority may refuse the application.",
+            "en",
+            "a short condition ends at the comma before the main clause's subject and verb",
+        ),
+        (
+            "However, in accepting such obligations, You may act only on your own behalf.",
+            "However, if accepting obligations, You may act only on your own behalf.",
+            "en",
+            "'in accepting such obligations' is 'if accepting obligations' (eupl 9)",
+        ),
         (
             "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht genügen.",
             "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht"

@@ -87,6 +87,13 @@ _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
 _SPAN_MAX_WORDS = 25
+#: What follows a condition's comma when the main clause begins: its subject and modal verb,
+#: or a German one's verb ("if accepting obligations, You may act", "soweit nötig, kann er").
+_MAIN_CLAUSE_RE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|"
+    r"sollen)\b",
+    _I,
+)
 
 Span = tuple[int, int]
 
@@ -432,7 +439,7 @@ def _clause_end(text: str, at: int) -> int:
                 words >= 3
                 and not depth
                 and not (following and following[0].casefold() in CONJUNCTIONS)
-            ):
+            ) or (words and not depth and _MAIN_CLAUSE_RE.match(text, at + m.end())):
                 return at + m.start()
         else:
             words += 1
