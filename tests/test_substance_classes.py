@@ -56,6 +56,20 @@ STGB_184G_2022 = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [
+        (
+            "Die Freiheitsstrafe beträgt zwei Jahre.",
+            "Die Freiheitsstrafe beträgt drei Jahre.",
+            "de",
+            "a prison term is no time limit: its length is a figure",
+        ),
+        (
+            "The prison term is two years.",
+            "The prison term is three years.",
+            "en",
+            "a prison term is no time limit: its length is a figure",
+        ),
+    ],
     "modality": [
         # Old German spelling: "muß" is "muss", an obligation like any other.
         ("Der Mieter muß die Miete zahlen.", "Der Mieter kann die Miete zahlen.", "de", "muß"),
@@ -89,6 +103,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "date": [
+        (
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " zwei Jahre.",
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " ein Jahr.",
+            "de",
+            "each length where a sentence states how long time limits are is a deadline's (67e)",
+        ),
+        (
+            "The notice period is 30 days.",
+            "The notice period is 60 days.",
+            "en",
+            "the length a time limit 'is' is a deadline's",
+        ),
         (
             "Der Darlehensgeber kann im Zeitraum der Sollzinsbindung eine Entschädigung verlangen.",
             "Der Darlehensgeber kann eine Entschädigung verlangen.",
@@ -451,6 +479,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "number": [
+        (
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " zwei Jahre.",
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " ein Jahr.",
+            "de",
+            "each length where a sentence states how long time limits are is a deadline's (67e)",
+        ),
+        (
+            "The notice period is 30 days.",
+            "The notice period is 60 days.",
+            "en",
+            "the length a time limit 'is' is a deadline's",
+        ),
         (
             "wenn die Mieterhöhung mehr als 10 vom Hundert höher ist als die mitgeteilte.",
             "wenn die Mieterhöhung die angekündigte um mehr als 10 Prozent übersteigt.",

@@ -202,6 +202,15 @@ COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
     r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
 )
+#: A sentence stating how long a time limit is: every length of time in it is a deadline's
+#: (its number no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice
+#: period is 30 days".
+PERIOD_IS = (
+    r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
+    r"periods?)\s+(?:beträgt|betragen|betrug|is|are|shall\s+be|will\s+be)\b[^.;]*"
+)
+#: The units of a length of time.
+TIME_UNITS = _UNIT_TIME
 #: Deadlines and times, each a whole expression (its numbers are no figures).
 DEADLINES = (
     rf"(?:(?-i:\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?-i:{MONTHS})(?:,?\s+\d{{4}})?)|"

@@ -31,6 +31,8 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
+_PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
+_TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])(\w+)\s+\Z")
 _YEAR_RE = re.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
@@ -75,6 +77,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
 _COUNTED = guarded(_COUNTED_RE)
+_PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
 _CONDITION = guarded(CONDITION_RE)
@@ -106,7 +109,10 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
     found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
-    for m in _COUNTED.finditer(text):
+    units = [m for m in _COUNTED.finditer(text)]
+    for period in _PERIOD_IS.finditer(text):
+        units += _TIME_UNIT_RE.finditer(text, period.start(), period.end())
+    for m in units:
         count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
         if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
             span = (count.start(1), m.end())
