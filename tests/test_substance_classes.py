@@ -359,6 +359,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "a duty of its own beside a changed one: it carries none of the words the old one lost",
         ),
+        (
+            "The troops will withdraw from the border areas.",
+            "The troops will withdraw from the border areas; and a security zone is to be created"
+            " in the border areas of both countries.",
+            "en",
+            "'; and a security zone is to be created': a list goes on with a rule of its own",
+        ),
+        (
+            "Der Gläubiger kann die Leistung verlangen.",
+            "Der Gläubiger kann die Leistung verlangen; eine angemessene Frist muss dem Schuldner"
+            " gesetzt werden.",
+            "de",
+            "'; eine angemessene Frist muss ...': a list goes on with a rule of its own",
+        ),
     ],
 }
 
@@ -444,6 +458,21 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " absence of any warranty; and you give a copy of this License to every recipient.",
             "en",
             "one duty split in two: the new part carries what the other lost of it (lgpl 1)",
+        ),
+        (
+            '"Work" means the literary work, such as a book, pamphlet and other writing; a'
+            " lecture, address, sermon or other work of the same nature; a dramatic or"
+            " dramatico-musical work.",
+            '"Work" means the literary work, such as a book, pamphlet and other writing.',
+            "en",
+            "'; a dramatic ... work': items of a list cut at its semicolons, no rules (cc-by 1.f)",
+        ),
+        (
+            "Sachen im Sinne dieses Gesetzes sind insbesondere Grundstücke; ein eingetragenes"
+            " Schiff oder Luftfahrzeug; eine bewegliche Sache von bleibendem Wert.",
+            "Sachen im Sinne dieses Gesetzes sind insbesondere Grundstücke.",
+            "de",
+            "'; ein eingetragenes Schiff': items of a list cut at its semicolons, no rules",
         ),
     ],
     "modality": [

@@ -21,8 +21,8 @@ their versions on the other side, and the phrases with no version there were add
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
-- `provision`: a phrase stating a rule of its own (four content words or more, not a heading
-  or an editorial note) added or removed.
+- `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
+  an editorial note or an item of a list: "; a dramatic work;") added or removed.
 
 The word lists are in `lexicon`; they cover English and German, the languages of the shipped
 plans and corpora. `bench/flag_accuracy.py` measures all of this on labelled real pairs.
@@ -100,6 +100,12 @@ _PURPOSE_RE = re.compile(
     r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
     r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
     _I,
+)
+#: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
+#: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
+#: force makes it a rule ("and a security zone is to be created").
+_LIST_ITEM_RE = re.compile(
+    r"(?:(?:or|and|oder|und)\s+)?(?:a|an|ein|eine|einen|einem|einer|eines)\s"
 )
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
@@ -418,6 +424,8 @@ def _is_provision(p: Phrase) -> bool:
         return False
     if _PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
+    if _LIST_ITEM_RE.match(text) and not any(f.search(text) for _, f in _FORCES):
+        return False  # an item of a list: "a dramatic or dramatico-musical work;"
     words = WORD_RE.findall(text)
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
