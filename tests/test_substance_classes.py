@@ -69,6 +69,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "a prison term is no time limit: its length is a figure",
         ),
+        (
+            "The programme runs a five-year plan.",
+            "The programme runs a ten-year plan.",
+            "en",
+            "a number word hyphened to a unit stays a figure",
+        ),
+        (
+            "Each side keeps twenty-five observers.",
+            "Each side keeps thirty observers.",
+            "en",
+            "'twenty-five': a number word hyphened to a number stays a figure",
+        ),
     ],
     "modality": [
         # Old German spelling: "muß" is "muss", an obligation like any other.
@@ -508,6 +520,14 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "number": [
+        (
+            "The Work includes an illustration, map or three-dimensional work relative to"
+            " geography.",
+            "The Work includes an illustration or map relative to geography.",
+            "en",
+            "'three-dimensional' describes, it counts nothing (cc-by 1.f; German writes"
+            " 'dreidimensional' as one word, read as no figure already)",
+        ),
         (
             "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
             " zwei Jahre.",

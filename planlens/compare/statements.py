@@ -219,7 +219,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
-        if value_of is None or overlaps(m.span(), skip):
+        if value_of is None or overlaps(m.span(), skip) or _in_adjective(text, m.end()):
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
@@ -228,6 +228,26 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
     return tuple((key, shown) for _, key, shown in sorted(found))
+
+
+#: The word after a number word's hyphen, and what keeps it a figure there: "twenty-five",
+#: "two-thirds" (units are read by `_unit`: "five-year").
+_HYPHENED_RE = re.compile(r"-([^\W\d_]+)")
+_FRACTIONS_RE = re.compile(r"(?:half|halves|third|quarter|fifth|tenth)s?", _I)
+
+
+def _in_adjective(text: str, at: int) -> bool:
+    """Tell whether the number word ending at `at` is joined by a hyphen to a word that is no
+    unit, fraction or number: "three-dimensional", "one-sided" describe, they count nothing."""
+    joined = _HYPHENED_RE.match(text, at)
+    if joined is None:
+        return False
+    word = joined.group(1)
+    return (
+        not _unit(text, at + 1)[0]
+        and not _FRACTIONS_RE.fullmatch(word)
+        and _number_word(word) is None
+    )
 
 
 def _value(number: str, language: str | None) -> str:
