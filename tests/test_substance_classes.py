@@ -55,6 +55,34 @@ STGB_184G_2022 = (
     " sittlich gefährdet, wird mit Freiheitsstrafe bis zu einem Jahr oder mit Geldstrafe bestraft."
 )
 
+#: A law's paragraph (2) rewritten: the one phrase left on each side, sharing a few words.
+TKG_1 = (
+    "(1) Die Bundesnetzagentur kann einen Betreiber mit beträchtlicher Marktmacht verpflichten,"
+    " dass Vereinbarungen über Zugänge auf objektiven Maßstäben beruhen.\n\n",
+    "(1) Die Bundesnetzagentur kann Unternehmen mit beträchtlicher Marktmacht verpflichten, dass"
+    " Zugangsvereinbarungen auf objektiven Maßstäben beruhen.\n\n",
+)
+TKG_2 = (
+    "(2) Die Gleichbehandlungsverpflichtungen gewährleisten insbesondere, dass der betreffende"
+    " Betreiber anderen Unternehmen unter vergleichbaren Umständen gleichwertige Bedingungen"
+    " anbietet.",
+    "(2) Die Bundesnetzagentur kann Unternehmen verpflichten, allen Unternehmen"
+    " Zugangsprodukte mit den gleichen Fristen und zu gleichen Bedingungen zur Verfügung zu"
+    " stellen.",
+)
+REGULATOR_1 = (
+    "(1) The regulator may require an operator with significant market power to base agreements"
+    " on access on objective criteria.\n\n",
+    "(1) The regulator may require undertakings with significant market power to base access"
+    " agreements on objective criteria.\n\n",
+)
+REGULATOR_2 = (
+    "(2) The obligations of equal treatment ensure in particular that the operator concerned"
+    " offers other undertakings equivalent conditions in equivalent circumstances.",
+    "(2) The regulator may require undertakings to provide all undertakings with access"
+    " products within the same time frames and on equivalent conditions.",
+)
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "number": [
         (
@@ -385,6 +413,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "'; eine angemessene Frist muss ...': a list goes on with a rule of its own",
         ),
+        (
+            TKG_1[0] + TKG_2[0],
+            TKG_1[1] + TKG_2[1].replace("(2)", "(3)"),
+            "de",
+            "paragraph (2) goes, paragraph (3) comes: no version of each other",
+        ),
+        (
+            REGULATOR_1[0] + REGULATOR_2[0],
+            REGULATOR_1[1] + REGULATOR_2[1].replace("(2)", "(3)"),
+            "en",
+            "paragraph (2) goes, paragraph (3) comes: no version of each other",
+        ),
     ],
 }
 
@@ -485,6 +525,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "Sachen im Sinne dieses Gesetzes sind insbesondere Grundstücke.",
             "de",
             "'; ein eingetragenes Schiff': items of a list cut at its semicolons, no rules",
+        ),
+        (
+            TKG_1[0] + TKG_2[0],
+            TKG_1[1] + TKG_2[1],
+            "de",
+            "paragraph (2) rewritten: the one phrase left on each side (tkg 19 -> 24)",
+        ),
+        (
+            REGULATOR_1[0] + REGULATOR_2[0],
+            REGULATOR_1[1] + REGULATOR_2[1],
+            "en",
+            "paragraph (2) rewritten: the one phrase left on each side",
         ),
     ],
     "modality": [
