@@ -161,8 +161,8 @@ CONDITION_MARKERS = (
     r"contingent (?:on|upon)|depends? on|dependent on|whenever|when|(?<!\bat )once|"
     # "However, in accepting such obligations, You may": opening a clause, "in" with a verb's
     # -ing form and its object is "when" (not "a say in appointing the heads").
-    r"(?:(?<=^in )|(?<=[,.;:] in ))\w+ing(?= (?:such|the|a|an|any|its|their|your|his|her|this|"
-    r"these|those)\b)|"
+    r"(?:(?<=^in )|(?<=[,.;:] in ))\w+ing (?:such|the|a|an|any|its|their|your|his|her|this|"
+    r"these|those)|"
     r"(?<!\bfor )as long as|so long as|"
     r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
