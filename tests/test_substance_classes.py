@@ -278,6 +278,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "'not' -> 'only' with one negator: another extent",
         ),
+        (
+            "Any attempt otherwise to copy the Document is void.",
+            "Any attempt to copy the Document is void.",
+            "en",
+            "'any attempt otherwise' -> 'any attempt': all attempts, not only the others",
+        ),
+        (
+            "Alle sonstigen Ansprüche des Mieters sind ausgeschlossen.",
+            "Alle Ansprüche des Mieters sind ausgeschlossen.",
+            "de",
+            "'alle sonstigen' -> 'alle': all claims, not only the others",
+        ),
     ],
     "condition": [
         (
@@ -664,6 +676,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Any other attempt to copy the Document is void.",
+            "Any attempt otherwise to copy the Document is void.",
+            "en",
+            "'any attempt otherwise' is 'any other attempt' (gfdl 9)",
+        ),
+        (
+            "Alle anderen Ansprüche des Mieters sind ausgeschlossen.",
+            "Alle sonstigen Ansprüche des Mieters sind ausgeschlossen.",
+            "de",
+            "'alle sonstigen' is 'alle anderen'",
+        ),
+        (
+            "Jede andere Verwendung des Werkes ist untersagt.",
+            "Jede sonstige Verwendung des Werkes ist untersagt.",
+            "de",
+            "'jede sonstige' is 'jede andere'",
+        ),
         (
             "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
             " sind.",

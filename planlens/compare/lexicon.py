@@ -62,7 +62,12 @@ NEGATION_IDIOMS = (
 #: A class of extent -> its words. A change of class inside aligned phrases is a change of
 #: scope; "every" for "all" is not.
 SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
-    ("all other", r"(?:all|any|every) other|alle anderen|jede[nmrs]? andere[nmrs]?"),
+    # "any attempt otherwise" is "any other attempt"; "sonstige" is "andere".
+    (
+        "all other",
+        r"(?:all|any|every) other|(?:all|any|every) \w+ otherwise|"
+        r"alle (?:anderen|sonstigen)|jede[nmrs]? (?:andere|sonstige)[nmrs]?",
+    ),
     (
         "all",
         r"all|every|each(?! other)|any(?! other)|whole|entire|"
