@@ -338,6 +338,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "'in accepting such obligations': a condition added",
         ),
+        (
+            "The Licensee may copy the Work.",
+            "The Licensee may copy the Work; a fee is payable if the copy is sold.",
+            "en",
+            "'; a fee is payable if ...': a rule after a semicolon, with its condition",
+        ),
+        (
+            "Der Mieter kann die Sache nutzen.",
+            "Der Mieter kann die Sache nutzen; eine Vergütung ist zu zahlen, soweit die Sache"
+            " vermietet wird.",
+            "de",
+            "'; eine Vergütung ist zu zahlen, soweit ...': a rule after a semicolon, with its"
+            " condition",
+        ),
     ],
     "party": [
         (
@@ -424,6 +438,19 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " gesetzt werden.",
             "de",
             "'; eine angemessene Frist muss ...': a list goes on with a rule of its own",
+        ),
+        (
+            "The Licensee may copy the Work.",
+            "The Licensee may copy the Work; a fee is payable if the copy is sold.",
+            "en",
+            "'; a fee is payable': a verb of its own makes a rule, no item of a list",
+        ),
+        (
+            "Der Mieter kann die Sache nutzen.",
+            "Der Mieter kann die Sache nutzen; eine Vergütung ist zu zahlen, soweit die Sache"
+            " vermietet wird.",
+            "de",
+            "'; eine Vergütung ist zu zahlen': a verb of its own makes a rule, no item of a list",
         ),
         (
             TKG_1[0] + TKG_2[0],
@@ -810,6 +837,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            '"Work" means the literary work, such as a book; a lecture or other work of the same'
+            " nature; a compilation of data to the extent it is protected as a copyrightable work.",
+            '"Work" means the literary work, such as a book.',
+            "en",
+            "an item of a list dropped takes its qualifier with it: no condition (cc-by 1.f)",
+        ),
+        (
+            "Sachen im Sinne dieses Gesetzes sind Grundstücke; ein Schiff, soweit es in das"
+            " Register eingetragen ist; eine bewegliche Sache von Wert.",
+            "Sachen im Sinne dieses Gesetzes sind Grundstücke.",
+            "de",
+            "an item of a list dropped takes its qualifier with it: no condition",
+        ),
         (
             "Soweit nötig, kann das Gericht die Frist verlängern.",
             "Soweit nötig, kann die Behörde den Antrag ablehnen.",

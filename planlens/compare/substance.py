@@ -107,6 +107,19 @@ _PURPOSE_RE = re.compile(
 _LIST_ITEM_RE = re.compile(
     r"(?:(?:or|and|oder|und)\s+)?(?:a|an|ein|eine|einen|einem|einer|eines)\s"
 )
+#: An item has no verb of its own: none before its first relative clause or condition ("a
+#: cinematographic work to which are assimilated ...", "a compilation of data to the extent
+#: it is protected"); "; a fee is payable", "; eine Vergütung ist zu zahlen" are rules.
+_ITEM_ENDS_RE = re.compile(
+    r"\b(?:which|that|who|whom|whose|where|when|if|unless|to the extent|wenn|soweit|sofern|"
+    r"falls)\b|,\s*(?:der|die|das|dem|den|deren|dessen|welche[nmrs]?)\b",
+    _I,
+)
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|becomes?|has|have|had|does|do|applies|apply|ist|sind|war|"
+    r"waren|wird|werden|wurde|hat|haben|hatte|gilt|gelten|bleibt|bleiben)\b",
+    _I,
+)
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
 NEGATION_SAME = 0.6
@@ -399,8 +412,21 @@ def _condition_difference(
     alignment: Alignment, language: str | None
 ) -> tuple[list[str], list[str]]:
     """Return the conditions of the changed phrases that have no version on the other side."""
-    olds = [c for p in _changed(alignment, old=True) for c in conditions(p.text, language)]
-    news = [c for p in _changed(alignment, old=False) for c in conditions(p.text, language)]
+    # An item of a list added or dropped whole takes its qualifier with it ("; a compilation of
+    # data to the extent it is protected;"): that conditions no provision.
+    items = {p for p in (*alignment.removed, *alignment.added) if _is_list_item(p.text)}
+    olds = [
+        c
+        for p in _changed(alignment, old=True)
+        if p not in items
+        for c in conditions(p.text, language)
+    ]
+    news = [
+        c
+        for p in _changed(alignment, old=False)
+        if p not in items
+        for c in conditions(p.text, language)
+    ]
     unmatched_old = [c for c in olds if not any(_same_condition(c, d) for d in news)]
     unmatched_new = [c for c in news if not any(_same_condition(c, d) for d in olds)]
     return [c.shown for c in unmatched_old], [c.shown for c in unmatched_new]
@@ -424,13 +450,21 @@ def _is_provision(p: Phrase) -> bool:
         return False
     if _PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
-    if _LIST_ITEM_RE.match(text) and not any(f.search(text) for _, f in _FORCES):
+    if _is_list_item(text):
         return False  # an item of a list: "a dramatic or dramatico-musical work;"
     words = WORD_RE.findall(text)
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
     heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
     return not heading
+
+
+def _is_list_item(text: str) -> bool:
+    """Tell whether a phrase is an item of a list, a noun, not a rule (`_LIST_ITEM_RE`)."""
+    if _LIST_ITEM_RE.match(text) is None or any(f.search(text) for _, f in _FORCES):
+        return False
+    end = _ITEM_ENDS_RE.search(text)
+    return _ITEM_VERB_RE.search(text, 0, end.start() if end else len(text)) is None
 
 
 def _extends(p: Phrase) -> bool:
