@@ -306,7 +306,7 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = _negators(mo), _negators(mn)
-    if len(a) == len(b) or _only_for_two_negators(mo, mn) or _only_for_two_negators(mn, mo):
+    if len(a) == len(b) or _only_for_two_negators(mo, mn, len(a), len(b)):
         return [], []
     # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
     # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
@@ -321,14 +321,16 @@ def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     return _difference(a, b, a, b)
 
 
-def _only_for_two_negators(two: str, only: str) -> bool:
-    """Tell whether `only` says with "only" what `two` says with two more negators: "nicht auf
-    Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der Pfändung
-    unterliegen", "does not extend to goods that are not" / "extends only to goods that are"
-    (the texts masked)."""
-    if len(_negators(two)) - len(_negators(only)) != 2:
+def _only_for_two_negators(old: str, new: str, negators_old: int, negators_new: int) -> bool:
+    """Tell whether one text says with "only" what the other says with two more negators:
+    "nicht auf Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der
+    Pfändung unterliegen", "does not extend to goods that are not" / "extends only to goods
+    that are" (the texts masked, with the counts of their negators)."""
+    more = negators_old - negators_new
+    if abs(more) != 2:
         return False
-    return "only" in scope_words(only) and "only" not in scope_words(two)
+    only_old, only_new = "only" in scope_words(old), "only" in scope_words(new)
+    return only_new and not only_old if more > 0 else only_old and not only_new
 
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
@@ -367,8 +369,8 @@ def _open(old: str, new: str) -> tuple[list[str], list[str]]:
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = scope_words(mo), scope_words(mn)
-    if ("only" in a) != ("only" in b) and (
-        _only_for_two_negators(mo, mn) or _only_for_two_negators(mn, mo)
+    if ("only" in a) != ("only" in b) and _only_for_two_negators(
+        mo, mn, len(_negators(mo)), len(_negators(mn))
     ):
         a.pop("only", None)
         b.pop("only", None)
