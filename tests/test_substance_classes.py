@@ -55,7 +55,61 @@ STGB_184G_2022 = (
     " sittlich gefährdet, wird mit Freiheitsstrafe bis zu einem Jahr oder mit Geldstrafe bestraft."
 )
 
+#: A law's paragraph (2) rewritten: the one phrase left on each side, sharing a few words.
+TKG_1 = (
+    "(1) Die Bundesnetzagentur kann einen Betreiber mit beträchtlicher Marktmacht verpflichten,"
+    " dass Vereinbarungen über Zugänge auf objektiven Maßstäben beruhen.\n\n",
+    "(1) Die Bundesnetzagentur kann Unternehmen mit beträchtlicher Marktmacht verpflichten, dass"
+    " Zugangsvereinbarungen auf objektiven Maßstäben beruhen.\n\n",
+)
+TKG_2 = (
+    "(2) Die Gleichbehandlungsverpflichtungen gewährleisten insbesondere, dass der betreffende"
+    " Betreiber anderen Unternehmen unter vergleichbaren Umständen gleichwertige Bedingungen"
+    " anbietet.",
+    "(2) Die Bundesnetzagentur kann Unternehmen verpflichten, allen Unternehmen"
+    " Zugangsprodukte mit den gleichen Fristen und zu gleichen Bedingungen zur Verfügung zu"
+    " stellen.",
+)
+REGULATOR_1 = (
+    "(1) The regulator may require an operator with significant market power to base agreements"
+    " on access on objective criteria.\n\n",
+    "(1) The regulator may require undertakings with significant market power to base access"
+    " agreements on objective criteria.\n\n",
+)
+REGULATOR_2 = (
+    "(2) The obligations of equal treatment ensure in particular that the operator concerned"
+    " offers other undertakings equivalent conditions in equivalent circumstances.",
+    "(2) The regulator may require undertakings to provide all undertakings with access"
+    " products within the same time frames and on equivalent conditions.",
+)
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [
+        (
+            "Die Freiheitsstrafe beträgt zwei Jahre.",
+            "Die Freiheitsstrafe beträgt drei Jahre.",
+            "de",
+            "a prison term is no time limit: its length is a figure",
+        ),
+        (
+            "The prison term is two years.",
+            "The prison term is three years.",
+            "en",
+            "a prison term is no time limit: its length is a figure",
+        ),
+        (
+            "The programme runs a five-year plan.",
+            "The programme runs a ten-year plan.",
+            "en",
+            "a number word hyphened to a unit stays a figure",
+        ),
+        (
+            "Each side keeps twenty-five observers.",
+            "Each side keeps thirty observers.",
+            "en",
+            "'twenty-five': a number word hyphened to a number stays a figure",
+        ),
+    ],
     "modality": [
         # Old German spelling: "muß" is "muss", an obligation like any other.
         ("Der Mieter muß die Miete zahlen.", "Der Mieter kann die Miete zahlen.", "de", "muß"),
@@ -89,6 +143,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "date": [
+        (
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " zwei Jahre.",
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " ein Jahr.",
+            "de",
+            "each length where a sentence states how long time limits are is a deadline's (67e)",
+        ),
+        (
+            "The notice period is 30 days.",
+            "The notice period is 60 days.",
+            "en",
+            "the length a time limit 'is' is a deadline's",
+        ),
         (
             "Der Darlehensgeber kann im Zeitraum der Sollzinsbindung eine Entschädigung verlangen.",
             "Der Darlehensgeber kann eine Entschädigung verlangen.",
@@ -186,6 +254,42 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "alle added",
         ),
+        (
+            "Die Behörde prüft die erforderlichen Anträge.",
+            "Die Behörde prüft alle Anträge.",
+            "de",
+            "alle in place of a need: all, not only those needed",
+        ),
+        (
+            "Russia will write the policy into the necessary laws.",
+            "Russia will write the policy into all laws.",
+            "en",
+            "all in place of a need: all, not only those needed",
+        ),
+        (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die dem Mieter gehören.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die dem Mieter gehören.",
+            "de",
+            "'nicht' -> 'nur' with one negator: another extent",
+        ),
+        (
+            "The lien does not extend to goods that are seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not' -> 'only' with one negator: another extent",
+        ),
+        (
+            "Any attempt otherwise to copy the Document is void.",
+            "Any attempt to copy the Document is void.",
+            "en",
+            "'any attempt otherwise' -> 'any attempt': all attempts, not only the others",
+        ),
+        (
+            "Alle sonstigen Ansprüche des Mieters sind ausgeschlossen.",
+            "Alle Ansprüche des Mieters sind ausgeschlossen.",
+            "de",
+            "'alle sonstigen' -> 'alle': all claims, not only the others",
+        ),
     ],
     "condition": [
         (
@@ -215,6 +319,38 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "If the offence is committed by spreading content, the sentence is published.",
             "en",
             "writings -> content inside 'if ...': what triggers it widens",
+        ),
+        (
+            "Der Vormund kann handeln.",
+            "Soweit nötig, kann der Vormund handeln.",
+            "de",
+            "a short condition added",
+        ),
+        (
+            "You may act on your own behalf.",
+            "However, if accepting obligations, You may act on your own behalf.",
+            "en",
+            "a short condition added",
+        ),
+        (
+            "You may act on your own behalf.",
+            "However, in accepting such obligations, You may act on your own behalf.",
+            "en",
+            "'in accepting such obligations': a condition added",
+        ),
+        (
+            "The Licensee may copy the Work.",
+            "The Licensee may copy the Work; a fee is payable if the copy is sold.",
+            "en",
+            "'; a fee is payable if ...': a rule after a semicolon, with its condition",
+        ),
+        (
+            "Der Mieter kann die Sache nutzen.",
+            "Der Mieter kann die Sache nutzen; eine Vergütung ist zu zahlen, soweit die Sache"
+            " vermietet wird.",
+            "de",
+            "'; eine Vergütung ist zu zahlen, soweit ...': a rule after a semicolon, with its"
+            " condition",
         ),
     ],
     "party": [
@@ -274,6 +410,59 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " is punished under this law with imprisonment of up to one year.",
             "en",
             "one common word ('law') makes no rewrite: one provision goes, one comes",
+        ),
+        (
+            "Der Vormund kann das Grundstück verkaufen, wenn das Gericht zustimmt.",
+            "Der Vormund kann das Grundstück vermieten, wenn das Gericht zustimmt. Der Vormund"
+            " muss dem Gericht jährlich über das Vermögen berichten.",
+            "de",
+            "a duty of its own beside a changed one: it carries none of the words the old one lost",
+        ),
+        (
+            "The guardian may sell the land if the court agrees.",
+            "The guardian may let the land if the court agrees. The guardian must report to the"
+            " court on the assets every year.",
+            "en",
+            "a duty of its own beside a changed one: it carries none of the words the old one lost",
+        ),
+        (
+            "The troops will withdraw from the border areas.",
+            "The troops will withdraw from the border areas; and a security zone is to be created"
+            " in the border areas of both countries.",
+            "en",
+            "'; and a security zone is to be created': a list goes on with a rule of its own",
+        ),
+        (
+            "Der Gläubiger kann die Leistung verlangen.",
+            "Der Gläubiger kann die Leistung verlangen; eine angemessene Frist muss dem Schuldner"
+            " gesetzt werden.",
+            "de",
+            "'; eine angemessene Frist muss ...': a list goes on with a rule of its own",
+        ),
+        (
+            "The Licensee may copy the Work.",
+            "The Licensee may copy the Work; a fee is payable if the copy is sold.",
+            "en",
+            "'; a fee is payable': a verb of its own makes a rule, no item of a list",
+        ),
+        (
+            "Der Mieter kann die Sache nutzen.",
+            "Der Mieter kann die Sache nutzen; eine Vergütung ist zu zahlen, soweit die Sache"
+            " vermietet wird.",
+            "de",
+            "'; eine Vergütung ist zu zahlen': a verb of its own makes a rule, no item of a list",
+        ),
+        (
+            TKG_1[0] + TKG_2[0],
+            TKG_1[1] + TKG_2[1].replace("(2)", "(3)"),
+            "de",
+            "paragraph (2) goes, paragraph (3) comes: no version of each other",
+        ),
+        (
+            REGULATOR_1[0] + REGULATOR_2[0],
+            REGULATOR_1[1] + REGULATOR_2[1].replace("(2)", "(3)"),
+            "en",
+            "paragraph (2) goes, paragraph (3) comes: no version of each other",
         ),
     ],
 }
@@ -340,6 +529,54 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "'The same applies to' carries the rule over to more cases",
         ),
+        (
+            "Soweit der Mieter die Miete vorzeitig zahlt oder der Vertrag durch Kündigung vor der"
+            " Zeit endet, vermindern sich die Kosten um die Zinsen, die auf die Zeit nach dem Ende"
+            " entfallen.",
+            "(1) Soweit der Mieter die Miete aus einem Mietvertrag nach § 500 vorzeitig zahlt,"
+            " ermäßigen sich die Kosten des Vertrags um die Zinsen entsprechend der verbleibenden"
+            " Laufzeit. (2) Soweit der Vertrag durch Kündigung vor der Zeit endet, ermäßigen sich"
+            " die Kosten um die Zinsen, die auf die Zeit nach dem Ende entfallen.",
+            "de",
+            "one sentence split in two paragraphs: (1) carries what (2) lost of it (bgb 501)",
+        ),
+        (
+            "You may copy the Work, provided that you keep intact all the notices that refer to"
+            " this License and to the absence of any warranty; and you give a copy of this"
+            " License to every recipient.",
+            "You may copy the Work, provided that you keep intact all notices stating that this"
+            " License and any added terms apply to the code; keep intact all notices of the"
+            " absence of any warranty; and you give a copy of this License to every recipient.",
+            "en",
+            "one duty split in two: the new part carries what the other lost of it (lgpl 1)",
+        ),
+        (
+            '"Work" means the literary work, such as a book, pamphlet and other writing; a'
+            " lecture, address, sermon or other work of the same nature; a dramatic or"
+            " dramatico-musical work.",
+            '"Work" means the literary work, such as a book, pamphlet and other writing.',
+            "en",
+            "'; a dramatic ... work': items of a list cut at its semicolons, no rules (cc-by 1.f)",
+        ),
+        (
+            "Sachen im Sinne dieses Gesetzes sind insbesondere Grundstücke; ein eingetragenes"
+            " Schiff oder Luftfahrzeug; eine bewegliche Sache von bleibendem Wert.",
+            "Sachen im Sinne dieses Gesetzes sind insbesondere Grundstücke.",
+            "de",
+            "'; ein eingetragenes Schiff': items of a list cut at its semicolons, no rules",
+        ),
+        (
+            TKG_1[0] + TKG_2[0],
+            TKG_1[1] + TKG_2[1],
+            "de",
+            "paragraph (2) rewritten: the one phrase left on each side (tkg 19 -> 24)",
+        ),
+        (
+            REGULATOR_1[0] + REGULATOR_2[0],
+            REGULATOR_1[1] + REGULATOR_2[1],
+            "en",
+            "paragraph (2) rewritten: the one phrase left on each side",
+        ),
     ],
     "modality": [
         (
@@ -375,6 +612,28 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "number": [
         (
+            "The Work includes an illustration, map or three-dimensional work relative to"
+            " geography.",
+            "The Work includes an illustration or map relative to geography.",
+            "en",
+            "'three-dimensional' describes, it counts nothing (cc-by 1.f; German writes"
+            " 'dreidimensional' as one word, read as no figure already)",
+        ),
+        (
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " zwei Jahre.",
+            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+            " ein Jahr.",
+            "de",
+            "each length where a sentence states how long time limits are is a deadline's (67e)",
+        ),
+        (
+            "The notice period is 30 days.",
+            "The notice period is 60 days.",
+            "en",
+            "the length a time limit 'is' is a deadline's",
+        ),
+        (
             "wenn die Mieterhöhung mehr als 10 vom Hundert höher ist als die mitgeteilte.",
             "wenn die Mieterhöhung die angekündigte um mehr als 10 Prozent übersteigt.",
             "de",
@@ -400,6 +659,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "negation": [
+        (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
+            " sind.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
+            "de",
+            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
+        ),
+        (
+            "The lien does not extend to goods that are not seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not to goods that are not' says with two negators what 'only' says",
+        ),
         (
             "(2) Ansprüche aus einem familienrechtlichen Verhältnis unterliegen der Verjährung"
             " nicht.",
@@ -431,6 +703,50 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Any other attempt to copy the Document is void.",
+            "Any attempt otherwise to copy the Document is void.",
+            "en",
+            "'any attempt otherwise' is 'any other attempt' (gfdl 9)",
+        ),
+        (
+            "Alle anderen Ansprüche des Mieters sind ausgeschlossen.",
+            "Alle sonstigen Ansprüche des Mieters sind ausgeschlossen.",
+            "de",
+            "'alle sonstigen' is 'alle anderen'",
+        ),
+        (
+            "Jede andere Verwendung des Werkes ist untersagt.",
+            "Jede sonstige Verwendung des Werkes ist untersagt.",
+            "de",
+            "'jede sonstige' is 'jede andere'",
+        ),
+        (
+            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
+            " sind.",
+            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
+            "de",
+            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
+        ),
+        (
+            "The lien does not extend to goods that are not seized.",
+            "The lien extends only to goods that are seized.",
+            "en",
+            "'not to goods that are not' says with two negators what 'only' says",
+        ),
+        (
+            "Russia will write into its legislation a policy of not attacking Europe.",
+            "Russia will write into all the necessary laws a policy of not attacking Europe.",
+            "en",
+            "'all the necessary laws' reach as far as 'the necessary laws': a need sets them",
+        ),
+        (
+            "Die Behörde trifft die erforderlichen Maßnahmen zum Schutz der Nutzer.",
+            "Die Behörde trifft alle erforderlichen Maßnahmen zum Schutz der Nutzer.",
+            "de",
+            "'alle erforderlichen Maßnahmen' reach as far as 'die erforderlichen': a need sets"
+            " them",
+        ),
         (
             "Ist die Tat durch Verbreiten von Schriften begangen, so ist die Verurteilung"
             " bekanntzumachen.",
@@ -521,6 +837,38 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            '"Work" means the literary work, such as a book; a lecture or other work of the same'
+            " nature; a compilation of data to the extent it is protected as a copyrightable work.",
+            '"Work" means the literary work, such as a book.',
+            "en",
+            "an item of a list dropped takes its qualifier with it: no condition (cc-by 1.f)",
+        ),
+        (
+            "Sachen im Sinne dieses Gesetzes sind Grundstücke; ein Schiff, soweit es in das"
+            " Register eingetragen ist; eine bewegliche Sache von Wert.",
+            "Sachen im Sinne dieses Gesetzes sind Grundstücke.",
+            "de",
+            "an item of a list dropped takes its qualifier with it: no condition",
+        ),
+        (
+            "Soweit nötig, kann das Gericht die Frist verlängern.",
+            "Soweit nötig, kann die Behörde den Antrag ablehnen.",
+            "de",
+            "a short condition ends at the comma before the main clause's verb",
+        ),
+        (
+            "If necessary, the court may extend the period.",
+            "If necessary, the authority may refuse the application.",
+            "en",
+            "a short condition ends at the comma before the main clause's subject and verb",
+        ),
+        (
+            "However, in accepting such obligations, You may act only on your own behalf.",
+            "However, if accepting obligations, You may act only on your own behalf.",
+            "en",
+            "'in accepting such obligations' is 'if accepting obligations' (eupl 9)",
+        ),
         (
             "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht genügen.",
             "Anerkennung und Zustimmung sind unwirksam, wenn sie den Erfordernissen nicht"

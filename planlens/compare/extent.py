@@ -39,6 +39,7 @@ from planlens.compare.statements import (
 _GENERAL_RE = re.compile(rf"(?<![\w-])(?:{lx.GENERAL_NOUNS})(?![\w])", re.IGNORECASE)
 _GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
+_NEEDED_RE = re.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -59,6 +60,8 @@ def scope_words(text: str) -> dict[str, list[str]]:
     "every signatory", "each Contributor", "alle Vertragsparteien" count no extent: a
     quantifier over the parties of the text says who is bound, each or all together, not how
     far the provision reaches (who is bound is `party`'s business).
+    Nor does "all the necessary laws", "alle erforderlichen Maßnahmen": what a need sets
+    reaches as far without the "all".
     """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
@@ -66,7 +69,9 @@ def scope_words(text: str) -> dict[str, list[str]]:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
-                if name == "all" and _PARTY_NOUN_RE.match(text, m.end()):
+                if name == "all" and (
+                    _PARTY_NOUN_RE.match(text, m.end()) or _NEEDED_RE.match(text, m.end())
+                ):
                     continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out

@@ -62,7 +62,12 @@ NEGATION_IDIOMS = (
 #: A class of extent -> its words. A change of class inside aligned phrases is a change of
 #: scope; "every" for "all" is not.
 SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
-    ("all other", r"(?:all|any|every) other|alle anderen|jede[nmrs]? andere[nmrs]?"),
+    # "any attempt otherwise" is "any other attempt"; "sonstige" is "andere".
+    (
+        "all other",
+        r"(?:all|any|every) other|(?:all|any|every) \w+ otherwise|"
+        r"alle (?:anderen|sonstigen)|jede[nmrs]? (?:andere|sonstige)[nmrs]?",
+    ),
     (
         "all",
         r"all|every|each(?! other)|any(?! other)|whole|entire|"
@@ -108,6 +113,9 @@ PARTY_NOUNS = (
     r"participants?|member states?|Vertragsparteien|Vertragspartei|Parteien|Partei|Seiten?|"
     r"Vertragsstaaten|Vertragsstaat|Beteiligten?|Mitgliedstaaten|Mitgliedstaat"
 )
+#: What "all" quantifies over when it is set by a need, not by the word: "all the necessary
+#: laws", "alle erforderlichen Maßnahmen" reach as far as "the necessary laws" do.
+NEEDED = r"necessary|required|needed|requisite|erforderliche[nmrs]?|notwendige[nmrs]?|nötige[nmrs]?"
 #: Nouns of a whole kind: one of them put in place of a narrower noun widens what a provision
 #: covers ("Schriften" -> "Inhalt", "Betreiber eines ... Netzes" -> "Unternehmen", "code and
 #: documentation" -> "content"), and the reverse narrows it.
@@ -156,6 +164,10 @@ CONDITION_MARKERS = (
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
     r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
     r"contingent (?:on|upon)|depends? on|dependent on|whenever|when|(?<!\bat )once|"
+    # "However, in accepting such obligations, You may": opening a clause, "in" with a verb's
+    # -ing form and its object is "when" (not "a say in appointing the heads").
+    r"(?:(?<=^in )|(?<=[,.;:] in ))\w+ing (?:such|the|a|an|any|its|their|your|his|her|this|"
+    r"these|those)|"
     r"(?<!\bfor )as long as|so long as|"
     r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
@@ -195,6 +207,15 @@ COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
     r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
 )
+#: A sentence stating how long a time limit is: every length of time in it is a deadline's
+#: (its number no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice
+#: period is 30 days".
+PERIOD_IS = (
+    r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
+    r"periods?)\s+(?:beträgt|betragen|betrug|is|are|shall\s+be|will\s+be)\b[^.;]*"
+)
+#: The units of a length of time.
+TIME_UNITS = _UNIT_TIME
 #: Deadlines and times, each a whole expression (its numbers are no figures).
 DEADLINES = (
     rf"(?:(?-i:\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?-i:{MONTHS})(?:,?\s+\d{{4}})?)|"

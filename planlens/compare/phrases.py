@@ -5,8 +5,10 @@ paragraph marker "(2)", and at ", and" between two parts that each carry their o
 ("..., and every ambiguity ... will be regarded as settled"; not one inside a subordinate
 clause: "..., or adapted ..., except that a work ... will not be considered"). Two phrases are
 aligned when they share enough of their content words (stems, stop words left out); aligned
-phrases form groups (a phrase split in two is one group), and a phrase in no group was added or
-removed.
+phrases form groups (a phrase split in two is one group, and so is one whose rest carries at
+least half of the words its versions lost, and so are the one phrase left on each side when
+both open the same numbered paragraph, "(2)", and share some words), and a phrase in no group
+was added or removed.
 Phrases that are the same on both sides are matched first and leave the comparison, so that a
 long law with one changed sentence costs one sentence.
 """
@@ -54,6 +56,7 @@ _SUBORDINATOR = re.compile(
     r"soweit|sofern|falls|welche[rs]?)\b",
     re.IGNORECASE,
 )
+_PARAGRAPH_RE = re.compile(r"\(\d+[a-z]?\)\s")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _STOP_TEXT = """a an the and or nor but of to in on at by for with from into onto upon as than
     that this these those it its it's is are was were be been being has have had do does did
@@ -168,6 +171,9 @@ def align(old: str, new: str, language: str | None) -> Alignment:
     one_each = len(old_phrases) == len(new_phrases) == 1
     if not edges and one_each and similarity(old_phrases[0], new_phrases[0]) >= REWRITE_MIN:
         edges.add((0, 0))
+    if edges:
+        edges |= _split_parts(old_phrases, new_phrases, best_new, best_old, edges)
+        edges |= _same_paragraph(old_phrases, new_phrases, edges)
     groups = _components(len(old_phrases), edges)
     aligned_old = {i for i, _ in edges}
     aligned_new = {j for _, j in edges}
@@ -207,6 +213,53 @@ def similarity(a: Phrase, b: Phrase) -> float:
 def _part(a: Phrase, whole: Phrase) -> bool:
     """Tell whether most of `a`'s content stems are in `whole`."""
     return len(a.stems & whole.stems) >= PART_MIN * len(a.stems)
+
+
+def _split_parts(
+    olds: Sequence[Phrase],
+    news: Sequence[Phrase],
+    best_new: Sequence[int | None],
+    best_old: Sequence[int | None],
+    edges: set[tuple[int, int]],
+) -> set[tuple[int, int]]:
+    """Return the edges of the phrases left out that are the rest of a phrase split in two (or
+    merged): a phrase whose best match is aligned elsewhere, and which carries at least half of
+    the words that match's own versions lost ("Soweit A erfüllt oder B fällig wird, ..." ->
+    "(1) Soweit A erfüllt, ..." and "(2) Soweit B fällig wird, ...")."""
+    found: set[tuple[int, int]] = set()
+    for new_side in (True, False):
+        mine, theirs, best = (news, olds, best_old) if new_side else (olds, news, best_new)
+        partners: dict[int, set[int]] = {}  # a phrase of theirs -> its versions among mine
+        for i, j in edges:
+            k, other = (j, i) if new_side else (i, j)
+            partners.setdefault(other, set()).add(k)
+        aligned = {k for ks in partners.values() for k in ks}
+        for k, match in enumerate(best):
+            if k in aligned or match is None or match not in partners:
+                continue
+            kept = {stem for x in partners[match] for stem in mine[x].stems}
+            lost = theirs[match].stems - kept
+            if lost and 2 * len(mine[k].stems & lost) >= len(lost):
+                found.add((match, k) if new_side else (k, match))
+    return found
+
+
+def _same_paragraph(
+    olds: Sequence[Phrase], news: Sequence[Phrase], edges: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Return the edge between the one phrase left out on each side when both open the same
+    numbered paragraph ("(2) Die Gleichbehandlungsverpflichtungen stellen sicher ..." / "(2) Die
+    Bundesnetzagentur kann ... verpflichten ...") and share some of their words
+    (`REWRITE_MIN`): that paragraph rewritten, not one provision gone and another come."""
+    left_old = [i for i in range(len(olds)) if all(i != e[0] for e in edges)]
+    left_new = [j for j in range(len(news)) if all(j != e[1] for e in edges)]
+    if len(left_old) != 1 or len(left_new) != 1:
+        return set()
+    a, b = olds[left_old[0]], news[left_new[0]]
+    number = _PARAGRAPH_RE.match(a.text)
+    if number is None or not b.text.startswith(number.group()):
+        return set()
+    return {(left_old[0], left_new[0])} if similarity(a, b) >= REWRITE_MIN else set()
 
 
 def _best(a: Phrase, others: Sequence[Phrase]) -> int | None:

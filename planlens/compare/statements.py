@@ -31,6 +31,8 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
+_PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
+_TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])(\w+)\s+\Z")
 _YEAR_RE = re.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
@@ -75,6 +77,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
 _COUNTED = guarded(_COUNTED_RE)
+_PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
 _CONDITION = guarded(CONDITION_RE)
@@ -87,6 +90,13 @@ _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
 _SPAN_MAX_WORDS = 25
+#: What follows a condition's comma when the main clause begins: its subject and modal verb,
+#: or a German one's verb ("if accepting obligations, You may act", "soweit nötig, kann er").
+_MAIN_CLAUSE_RE = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|"
+    r"sollen)\b",
+    _I,
+)
 
 Span = tuple[int, int]
 
@@ -99,7 +109,10 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     ['00:00 kyiv time', '15 february 2015', 'within 30 days']
     """
     found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
-    for m in _COUNTED.finditer(text):
+    units = [m for m in _COUNTED.finditer(text)]
+    for period in _PERIOD_IS.finditer(text):
+        units += _TIME_UNIT_RE.finditer(text, period.start(), period.end())
+    for m in units:
         count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
         if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
             span = (count.start(1), m.end())
@@ -206,7 +219,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
-        if value_of is None or overlaps(m.span(), skip):
+        if value_of is None or overlaps(m.span(), skip) or _in_adjective(text, m.end()):
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
@@ -215,6 +228,26 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
     return tuple((key, shown) for _, key, shown in sorted(found))
+
+
+#: The word after a number word's hyphen, and what keeps it a figure there: "twenty-five",
+#: "two-thirds" (units are read by `_unit`: "five-year").
+_HYPHENED_RE = re.compile(r"-([^\W\d_]+)")
+_FRACTIONS_RE = re.compile(r"(?:half|halves|third|quarter|fifth|tenth)s?", _I)
+
+
+def _in_adjective(text: str, at: int) -> bool:
+    """Tell whether the number word ending at `at` is joined by a hyphen to a word that is no
+    unit, fraction or number: "three-dimensional", "one-sided" describe, they count nothing."""
+    joined = _HYPHENED_RE.match(text, at)
+    if joined is None:
+        return False
+    word = joined.group(1)
+    return (
+        not _unit(text, at + 1)[0]
+        and not _FRACTIONS_RE.fullmatch(word)
+        and _number_word(word) is None
+    )
 
 
 def _value(number: str, language: str | None) -> str:
@@ -432,7 +465,7 @@ def _clause_end(text: str, at: int) -> int:
                 words >= 3
                 and not depth
                 and not (following and following[0].casefold() in CONJUNCTIONS)
-            ):
+            ) or (words and not depth and _MAIN_CLAUSE_RE.match(text, at + m.end())):
                 return at + m.start()
         else:
             words += 1

@@ -16,12 +16,13 @@ their versions on the other side, and the phrases with no version there were add
   modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal; a
   ban is one force however worded: "shall not", "may not", "soll nicht", "darf nicht"), its
   negators (`negation`: those the word diff changed, not idioms such as "not limited to" nor
-  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen") and its extent
+  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen", nor two that go
+  where "only" comes: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die") and its extent
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
-- `provision`: a phrase stating a rule of its own (four content words or more, not a heading
-  or an editorial note) added or removed.
+- `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
+  an editorial note or an item of a list: "; a dramatic work;") added or removed.
 
 The word lists are in `lexicon`; they cover English and German, the languages of the shipped
 plans and corpora. `bench/flag_accuracy.py` measures all of this on labelled real pairs.
@@ -98,6 +99,25 @@ _EXTENDS_RE = re.compile(
 _PURPOSE_RE = re.compile(
     r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
     r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
+    _I,
+)
+#: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
+#: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
+#: force makes it a rule ("and a security zone is to be created").
+_LIST_ITEM_RE = re.compile(
+    r"(?:(?:or|and|oder|und)\s+)?(?:a|an|ein|eine|einen|einem|einer|eines)\s"
+)
+#: An item has no verb of its own: none before its first relative clause or condition ("a
+#: cinematographic work to which are assimilated ...", "a compilation of data to the extent
+#: it is protected"); "; a fee is payable", "; eine Vergütung ist zu zahlen" are rules.
+_ITEM_ENDS_RE = re.compile(
+    r"\b(?:which|that|who|whom|whose|where|when|if|unless|to the extent|wenn|soweit|sofern|"
+    r"falls)\b|,\s*(?:der|die|das|dem|den|deren|dessen|welche[nmrs]?)\b",
+    _I,
+)
+_ITEM_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|becomes?|has|have|had|does|do|applies|apply|ist|sind|war|"
+    r"waren|wird|werden|wurde|hat|haben|hatte|gilt|gelten|bleibt|bleiben)\b",
     _I,
 )
 _EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
@@ -286,7 +306,7 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = _negators(mo), _negators(mn)
-    if len(a) == len(b):
+    if len(a) == len(b) or _only_for_two_negators(mo, mn, len(a), len(b)):
         return [], []
     # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
     # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
@@ -299,6 +319,18 @@ def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
     if len(a) == len(b):
         return [], []
     return _difference(a, b, a, b)
+
+
+def _only_for_two_negators(old: str, new: str, negators_old: int, negators_new: int) -> bool:
+    """Tell whether one text says with "only" what the other says with two more negators:
+    "nicht auf Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der
+    Pfändung unterliegen", "does not extend to goods that are not" / "extends only to goods
+    that are" (the texts masked, with the counts of their negators)."""
+    more = negators_old - negators_new
+    if abs(more) != 2:
+        return False
+    only_old, only_new = "only" in scope_words(old), "only" in scope_words(new)
+    return only_new and not only_old if more > 0 else only_old and not only_new
 
 
 def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
@@ -337,6 +369,11 @@ def _open(old: str, new: str) -> tuple[list[str], list[str]]:
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
     mo, mn = _masked(old), _masked(new)
     a, b = scope_words(mo), scope_words(mn)
+    if ("only" in a) != ("only" in b) and _only_for_two_negators(
+        mo, mn, len(_negators(mo)), len(_negators(mn))
+    ):
+        a.pop("only", None)
+        b.pop("only", None)
     gone = [w for name, ws in a.items() if name not in b for w in ws]
     came = [w for name, ws in b.items() if name not in a for w in ws]
     pa, pb = places(mo), places(mn)
@@ -377,8 +414,21 @@ def _condition_difference(
     alignment: Alignment, language: str | None
 ) -> tuple[list[str], list[str]]:
     """Return the conditions of the changed phrases that have no version on the other side."""
-    olds = [c for p in _changed(alignment, old=True) for c in conditions(p.text, language)]
-    news = [c for p in _changed(alignment, old=False) for c in conditions(p.text, language)]
+    # An item of a list added or dropped whole takes its qualifier with it ("; a compilation of
+    # data to the extent it is protected;"): that conditions no provision.
+    items = {p for p in (*alignment.removed, *alignment.added) if _is_list_item(p.text)}
+    olds = [
+        c
+        for p in _changed(alignment, old=True)
+        if p not in items
+        for c in conditions(p.text, language)
+    ]
+    news = [
+        c
+        for p in _changed(alignment, old=False)
+        if p not in items
+        for c in conditions(p.text, language)
+    ]
     unmatched_old = [c for c in olds if not any(_same_condition(c, d) for d in news)]
     unmatched_new = [c for c in news if not any(_same_condition(c, d) for d in olds)]
     return [c.shown for c in unmatched_old], [c.shown for c in unmatched_new]
@@ -402,11 +452,21 @@ def _is_provision(p: Phrase) -> bool:
         return False
     if _PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
+    if _is_list_item(text):
+        return False  # an item of a list: "a dramatic or dramatico-musical work;"
     words = WORD_RE.findall(text)
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
     heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
     return not heading
+
+
+def _is_list_item(text: str) -> bool:
+    """Tell whether a phrase is an item of a list, a noun, not a rule (`_LIST_ITEM_RE`)."""
+    if _LIST_ITEM_RE.match(text) is None or any(f.search(text) for _, f in _FORCES):
+        return False
+    end = _ITEM_ENDS_RE.search(text)
+    return _ITEM_VERB_RE.search(text, 0, end.start() if end else len(text)) is None
 
 
 def _extends(p: Phrase) -> bool:
