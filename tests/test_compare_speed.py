@@ -327,3 +327,51 @@ def test_candidates_are_the_plain_computation(
     )
     found = index.candidates(old_ids, new_ids)
     assert list(found.items()) == list(reference_candidates(index, old_ids, new_ids).items())
+
+
+# -- LinkState: links kept in order, removed at a constant cost ---------------------------------
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 7), st.integers(0, 7)), max_size=40))
+def test_link_state_keeps_links_as_a_list_would(steps: list[tuple[bool, int, int]]) -> None:
+    from planlens.compare.units import Link, LinkState
+
+    state, model = LinkState(8, 8), []
+    for add, i, j in steps:
+        if add and state.old_free(i) and state.new_free(j):
+            link = Link((i,), (j,), "similar", 0.5)
+            state.add(link)
+            model.append(link)
+        elif not add and state.old_link[i] is not None:
+            link = state.old_link[i]
+            assert link is not None
+            state.remove(link)
+            model.remove(link)
+    assert list(state.links) == model
+    assert all(state.old_link[o] is link for link in model for o in link.old)
+
+
+def test_removing_a_link_does_not_walk_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planlens.compare.units import Link, LinkState
+
+    n = 2000
+    state = LinkState(n, n)
+    links = [Link((k,), (k,), "similar", 0.5) for k in range(n)]
+    for link in links:
+        state.add(link)
+    compared = 0
+    real_eq = Link.__eq__
+
+    def counting_eq(self: Link, other: object) -> bool:
+        nonlocal compared
+        compared += 1
+        return real_eq(self, other)
+
+    monkeypatch.setattr(Link, "__eq__", counting_eq)
+    for link in reversed(links):  # a list's remove would compare each with all before it
+        state.remove(link)
+    assert compared <= n
+    assert not state.links
+    with pytest.raises(ValueError, match="no such link"):
+        state.remove(links[0])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -156,12 +156,21 @@ class Link:
 
 
 class LinkState:
-    """Links made so far, and which units they use."""
+    """Links made so far, and which units they use.
+
+    `links` is in the order the links were added; removing one costs the same however many
+    there are (the passes remove and replace links as they extend splits and merges, which a
+    list made quadratic on a large law).
+    """
 
     def __init__(self, n_old: int, n_new: int) -> None:
-        self.links: list[Link] = []
+        self._links: dict[tuple[tuple[int, ...], tuple[int, ...]], Link] = {}
         self.old_link: list[Link | None] = [None] * n_old
         self.new_link: list[Link | None] = [None] * n_new
+
+    @property
+    def links(self) -> Collection[Link]:
+        return self._links.values()
 
     def old_free(self, i: int) -> bool:
         return self.old_link[i] is None
@@ -170,14 +179,16 @@ class LinkState:
         return self.new_link[j] is None
 
     def add(self, link: Link) -> None:
-        self.links.append(link)
+        self._links[link.old, link.new] = link
         for i in link.old:
             self.old_link[i] = link
         for j in link.new:
             self.new_link[j] = link
 
     def remove(self, link: Link) -> None:
-        self.links.remove(link)
+        if self._links.get((link.old, link.new)) != link:
+            raise ValueError(f"no such link: {link}")
+        del self._links[link.old, link.new]
         for i in link.old:
             self.old_link[i] = None
         for j in link.new:
