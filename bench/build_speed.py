@@ -251,10 +251,17 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         floor = statistics.median(w for w, _ in runs[UP_TO_DATE])
         best = one / (floor + (one - floor) / args.jobs)
         got = one / statistics.median(w for w, _ in runs[jobs])
+        # The parallel run's own CPU (its workers included) is more than `--jobs 1`'s: what
+        # the workers each redo, forking, handing results back. Divided perfectly, at most:
+        cpu_n = statistics.median(c for _, c in runs[jobs])
+        cpu_one = statistics.median(c for _, c in runs["--jobs 1"])
+        spent = one / (floor + max(0.0, cpu_n - floor) / args.jobs)
         lines.append(
             f"- {corpus}: {seconds(floor)} s of the {seconds(one)} s of `--jobs 1` is paid "
             f"whatever the jobs, so `{jobs}` can be at most {best:.2f}x faster if the rest "
-            f"divided perfectly; measured {got:.2f}x."
+            f"divided perfectly; with the CPU `{jobs}` spends ({seconds(cpu_n)} s, "
+            f"{seconds(cpu_n - cpu_one)} s more than `--jobs 1`), at most {spent:.2f}x; "
+            f"measured {got:.2f}x."
         )
     lines += [
         "",
