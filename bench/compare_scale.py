@@ -15,6 +15,7 @@ compare-core work of issue 14, checked out in a temporary git worktree; `none` f
 tree alone) each run in fresh processes, alternating, twice each. A worker imports its own
 planlens, reads the laws with that tree's importer, builds the copies, and reports the best
 CPU time (`time.process_time`) of `compare()` over `--repeat` runs (one run at 8 copies),
+each after a warm-up run and with planlens's caches emptied first, as in a user's one run,
 the process's peak resident set size after them, and its resident size before the first
 compare (the plans alone). The machine is shared: best CPU times, not wall time.
 
@@ -61,9 +62,20 @@ old, new = scaled(load_law("bgb-2012"), k), scaled(load_law("bgb-2022"), k)
 gc.collect()
 with open("/proc/self/statm") as f:
     before = int(f.read().split()[1]) * resource.getpagesize() / 2**20
-compare(old, new)  # a warm-up run
+def cold():
+    # Each timed run starts with planlens's caches empty, as a user's one comparison does: a
+    # cache warmed by an earlier run of the same pair holds all of a small pair and little of
+    # a large one, which made the small sizes look fast and the growth look steeper.
+    for name, module in list(sys.modules.items()):
+        if name == "planlens" or name.startswith("planlens."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
+compare(old, new)  # a warm-up run (imports, first use)
 spent = []
 for _ in range(repeat):
+    cold()
     start = time.process_time()
     compare(old, new)
     spent.append(time.process_time() - start)
