@@ -14,7 +14,7 @@ from test_compare import clause, plan, plans
 from planlens.compare import compare, learned
 from planlens.compare.align import aligned_state
 from planlens.compare.matching import Scorer
-from planlens.compare.units import Link, LinkState, Vocabulary, flatten
+from planlens.compare.units import Link, LinkState, Unit, Vocabulary, flatten
 from planlens.plan.load import load_plan
 from planlens.plan.model import Plan
 
@@ -27,11 +27,15 @@ import train_links  # noqa: E402
 GOLD_PLANS = BENCH / "gold" / "plans"
 
 
+def units_of(old: Plan, new: Plan) -> tuple[list[Unit], list[Unit]]:
+    vocabulary = Vocabulary()
+    return flatten(old, vocabulary), flatten(new, vocabulary)
+
+
 def candidates_of(
     old: Plan, new: Plan, gate: float = 0.0
 ) -> dict[tuple[str, str], tuple[float, ...]]:
-    vocabulary = Vocabulary()
-    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    old_units, new_units = units_of(old, new)
     state, scorer, pairs = aligned_state(old_units, new_units, {}, learn=False)
     return {
         (old_units[c.old].clause.id, new_units[c.new].clause.id): c.features
@@ -45,29 +49,25 @@ def pairs_of(old: Plan, new: Plan) -> set[tuple[str, str]]:
 
 # -- features ----------------------------------------------------------------------------------
 
-WHOLE = (
-    "The Licensee shall keep the source code available for three years. "
-    "The Licensee shall give every recipient a written offer of the source code."
-)
+KEEP = "The Licensee shall keep the source code available for three years."
+OFFER = "The Licensee shall give every recipient a written offer of the source code."
+WHOLE = f"{KEEP} {OFFER}"
+PATENTS = "Patent claims of contributors are licensed under the same terms here."
+PATENTS_REWRITTEN = "Contributors grant a licence for their patent claims on equal terms here."
+
+
+def scored(old: Plan, new: Plan) -> tuple[list[Unit], list[Unit], Scorer]:
+    """Return the units of two plans and their scorer, with no link made."""
+    old_units, new_units = units_of(old, new)
+    return old_units, new_units, Scorer(old_units, new_units)
 
 
 def test_features_of_an_extra_part_and_of_a_rewritten_clause() -> None:
     # Old 1 was split: its first sentence is new 1 (linked), its second new 2 (free). Old 2 was
     # rewritten as new 3; both are free.
-    old = plan(
-        "a",
-        clause("1", WHOLE),
-        clause("2", "Patent claims of contributors are licensed under the same terms here."),
-    )
-    new = plan(
-        "b",
-        clause("1", "The Licensee shall keep the source code available for three years."),
-        clause("2", "The Licensee shall give every recipient a written offer of the source code."),
-        clause("3", "Contributors grant a licence for their patent claims on equal terms here."),
-    )
-    vocabulary = Vocabulary()
-    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
-    scorer = Scorer(old_units, new_units)
+    old = plan("a", clause("1", WHOLE), clause("2", PATENTS))
+    new = plan("b", clause("1", KEEP), clause("2", OFFER), clause("3", PATENTS_REWRITTEN))
+    old_units, new_units, scorer = scored(old, new)
     state = LinkState(2, 3)
     state.add(Link((0,), (0,), "similar", 0.6))
     pairs = scorer.index.candidates([0, 1], [0, 1, 2])
@@ -94,20 +94,9 @@ def test_features_of_an_extra_part_and_of_a_rewritten_clause() -> None:
 def test_an_extra_part_must_stand_next_to_the_part_already_linked() -> None:
     # The second sentence of old 1 is new 3, but new 2, linked to old 2, stands between it and
     # new 1: a provision written on the model of old 1 elsewhere, not a part of it.
-    old = plan(
-        "a",
-        clause("1", WHOLE),
-        clause("2", "Patent claims of contributors are licensed under the same terms here."),
-    )
-    new = plan(
-        "b",
-        clause("1", "The Licensee shall keep the source code available for three years."),
-        clause("2", "Contributors grant a licence for their patent claims on equal terms here."),
-        clause("3", "The Licensee shall give every recipient a written offer of the source code."),
-    )
-    vocabulary = Vocabulary()
-    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
-    scorer = Scorer(old_units, new_units)
+    old = plan("a", clause("1", WHOLE), clause("2", PATENTS))
+    new = plan("b", clause("1", KEEP), clause("2", PATENTS_REWRITTEN), clause("3", OFFER))
+    old_units, new_units, scorer = scored(old, new)
     pairs = scorer.index.candidates([0, 1], [0, 1, 2])
     assert (0, 2) in pairs
     state = LinkState(2, 3)
@@ -175,8 +164,7 @@ def test_a_split_into_a_heading_and_points_gains_its_parts() -> None:
     new = load_plan(GOLD_PLANS / "lgpl-3.0.yaml")
     found = pairs_of(old, new)
     assert {("6", "4"), ("6", "4.a"), ("6", "4.c")} <= found
-    vocabulary = Vocabulary()
-    old_units, new_units = flatten(old, vocabulary), flatten(new, vocabulary)
+    old_units, new_units = units_of(old, new)
     state, _, _ = aligned_state(old_units, new_units, {}, learn=False)
     without = {
         (old_units[i].clause.id, new_units[j].clause.id)

@@ -83,6 +83,59 @@ REGULATOR_2 = (
     " products within the same time frames and on equivalent conditions.",
 )
 
+#: A length where a sentence states how long a time limit is: a deadline's (`date`), no figure.
+TIME_LIMIT_LENGTHS: list[Row] = [
+    (
+        "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+        " zwei Jahre.",
+        "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
+        " ein Jahr.",
+        "de",
+        "each length where a sentence states how long time limits are is a deadline's (67e)",
+    ),
+    (
+        "The notice period is 30 days.",
+        "The notice period is 60 days.",
+        "en",
+        "the length a time limit 'is' is a deadline's",
+    ),
+]
+
+#: A sentence carrying the rule before it over to more cases: its extent (`scope`), no provision
+#: of its own.
+EXTENSIONS: list[Row] = [
+    (
+        "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
+        "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
+        " des § 114, wenn die Diensthandlung eine Vollstreckungshandlung ist.",
+        "de",
+        "'Dies gilt auch in Fällen des § 114' carries the rule over to more cases",
+    ),
+    (
+        "The licence covers the Work and its copies.",
+        "The licence covers the Work and its copies. The same applies to its translations into"
+        " other languages.",
+        "en",
+        "'The same applies to' carries the rule over to more cases",
+    ),
+]
+
+#: Two negators where "only" comes say the same: no negation, and no extent changed.
+ONLY_FOR_TWO_NEGATORS: list[Row] = [
+    (
+        "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen sind.",
+        "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
+        "de",
+        "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
+    ),
+    (
+        "The lien does not extend to goods that are not seized.",
+        "The lien extends only to goods that are seized.",
+        "en",
+        "'not to goods that are not' says with two negators what 'only' says",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "number": [
         (
@@ -143,20 +196,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "date": [
-        (
-            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
-            " zwei Jahre.",
-            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
-            " ein Jahr.",
-            "de",
-            "each length where a sentence states how long time limits are is a deadline's (67e)",
-        ),
-        (
-            "The notice period is 30 days.",
-            "The notice period is 60 days.",
-            "en",
-            "the length a time limit 'is' is a deadline's",
-        ),
+        *TIME_LIMIT_LENGTHS,
         (
             "Der Darlehensgeber kann im Zeitraum der Sollzinsbindung eine Entschädigung verlangen.",
             "Der Darlehensgeber kann eine Entschädigung verlangen.",
@@ -220,20 +260,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "a provision referred to goes while one stays",
         ),
         ("The sanctions will be lifted.", "All sanctions will be lifted.", "en", "all added"),
-        (
-            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
-            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
-            " des § 114, wenn die Diensthandlung eine Vollstreckungshandlung ist.",
-            "de",
-            "'Dies gilt auch in Fällen des § 114' carries the rule over to more cases",
-        ),
-        (
-            "The licence covers the Work and its copies.",
-            "The licence covers the Work and its copies. The same applies to its translations into"
-            " other languages.",
-            "en",
-            "'The same applies to' carries the rule over to more cases",
-        ),
+        *EXTENSIONS,
         (
             "Wer durch Verbreiten von Schriften den Bundespräsidenten verunglimpft, wird bestraft.",
             "Wer durch Verbreiten eines Inhalts den Bundespräsidenten verunglimpft, wird bestraft.",
@@ -515,20 +542,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "', und zwar so, dass ... muss' is no phrase of its own: its 'muss' is the"
             " subordinate clause's",
         ),
-        (
-            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend.",
-            "(2) Für die Art der Bekanntmachung gilt § 200 entsprechend. Dies gilt auch in Fällen"
-            " des § 114, wenn die Diensthandlung eine Vollstreckungshandlung ist.",
-            "de",
-            "'Dies gilt auch in Fällen des § 114' carries the rule over to more cases",
-        ),
-        (
-            "The licence covers the Work and its copies.",
-            "The licence covers the Work and its copies. The same applies to its translations into"
-            " other languages.",
-            "en",
-            "'The same applies to' carries the rule over to more cases",
-        ),
+        *EXTENSIONS,
         (
             "Soweit der Mieter die Miete vorzeitig zahlt oder der Vertrag durch Kündigung vor der"
             " Zeit endet, vermindern sich die Kosten um die Zinsen, die auf die Zeit nach dem Ende"
@@ -619,20 +633,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "'three-dimensional' describes, it counts nothing (cc-by 1.f; German writes"
             " 'dreidimensional' as one word, read as no figure already)",
         ),
-        (
-            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
-            " zwei Jahre.",
-            "Die Fristen betragen bei der Unterbringung sechs Monate, in der Sicherungsverwahrung"
-            " ein Jahr.",
-            "de",
-            "each length where a sentence states how long time limits are is a deadline's (67e)",
-        ),
-        (
-            "The notice period is 30 days.",
-            "The notice period is 60 days.",
-            "en",
-            "the length a time limit 'is' is a deadline's",
-        ),
+        *TIME_LIMIT_LENGTHS,
         (
             "wenn die Mieterhöhung mehr als 10 vom Hundert höher ist als die mitgeteilte.",
             "wenn die Mieterhöhung die angekündigte um mehr als 10 Prozent übersteigt.",
@@ -659,19 +660,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "negation": [
-        (
-            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
-            " sind.",
-            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
-            "de",
-            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
-        ),
-        (
-            "The lien does not extend to goods that are not seized.",
-            "The lien extends only to goods that are seized.",
-            "en",
-            "'not to goods that are not' says with two negators what 'only' says",
-        ),
+        *ONLY_FOR_TWO_NEGATORS,
         (
             "(2) Ansprüche aus einem familienrechtlichen Verhältnis unterliegen der Verjährung"
             " nicht.",
@@ -721,19 +710,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "'jede sonstige' is 'jede andere'",
         ),
-        (
-            "Das Pfandrecht erstreckt sich nicht auf Sachen, die der Pfändung nicht unterworfen"
-            " sind.",
-            "Das Pfandrecht erstreckt sich nur auf Sachen, die der Pfändung unterliegen.",
-            "de",
-            "'nicht auf Sachen, die ... nicht' says with two negators what 'nur' says (bgb 592)",
-        ),
-        (
-            "The lien does not extend to goods that are not seized.",
-            "The lien extends only to goods that are seized.",
-            "en",
-            "'not to goods that are not' says with two negators what 'only' says",
-        ),
+        *ONLY_FOR_TWO_NEGATORS,
         (
             "Russia will write into its legislation a policy of not attacking Europe.",
             "Russia will write into all the necessary laws a policy of not attacking Europe.",
