@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PLANS := plans
 
-.PHONY: report test test-lowest lint bench format update-gold templates fuzz clean
+.PHONY: report test test-lowest lint bench format update-gold templates patterns fuzz clean
 
 # The stamps record which extras are installed; they are redone when pyproject.toml changes.
 $(BIN)/python:
@@ -92,6 +92,12 @@ fuzz: $(VENV)/.stamp-test
 # that no run pays for compiling them; rewrite it after changing a template (the tests say when).
 templates: $(VENV)/.stamp-base
 	$(BIN)/python scripts/compile-templates.py
+
+# The programs Python's regex compiler writes for the flag rules' patterns, kept in
+# planlens/compare/compiled-patterns.json for this Python; rewrite it after changing a pattern
+# or Python (the tests say when).
+patterns: $(VENV)/.stamp-base
+	$(BIN)/python scripts/compile-patterns.py
 
 update-gold: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests/test_report.py --update-gold

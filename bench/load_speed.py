@@ -1,7 +1,7 @@
 """Plans from YAML files and start-up: libyaml against PyYAML's Python composer, same run.
 
     .venv/bin/python bench/load_speed.py [--repeat 5] [--startup-runs 20] [--htmldiff-runs 2]
-        [--baseline REF] [--no-htmldiff] [--write-results]
+        [--baseline REF] [--no-htmldiff] [--write-results] [--startup-only]
 
 Issue 14's figures for loading. The machine is shared, so every figure stands beside the one it
 is compared with, measured in the same run, alternating:
@@ -315,7 +315,6 @@ def report(
     loading: dict[str, Any],
     shares: dict[str, float],
     bgb: dict[str, Any],
-    startup: dict[str, list[tuple[float, float]]],
     args: argparse.Namespace,
 ) -> list[str]:
     lib, py = loading["median"]["libyaml"], loading["median"]["python"]
@@ -380,12 +379,17 @@ def report(
                 f"HTML size: planlens {ours / 1e6:.2f} MB, HtmlDiff {theirs / 1e6:.2f} MB "
                 f"({ours / theirs:.2f} of it); issue 14, ≤ 1/3: {verdict(ours * 3 <= theirs)}"
             )
+    return lines
+
+
+def report_startup(
+    startup: dict[str, list[tuple[float, float]]], args: argparse.Namespace
+) -> list[str]:
     walls = {name: [run[0] for run in runs] for name, runs in startup.items()}
     cpus = {name: statistics.median(run[1] for run in runs) for name, runs in startup.items()}
     median = {name: statistics.median(v) for name, v in walls.items()}
     bare, imports = median["python -c pass"], median['python -c "import yaml, jinja2, click"']
-    lines += [
-        "",
+    lines = [
         f"### 3. Start-up: a fresh process, ms ({args.startup_runs} rounds)",
         "",
         "Wall time, as the issue asks, and CPU time (user + system), which the neighbours on a "
@@ -433,17 +437,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref, or none")
     parser.add_argument("--no-htmldiff", action="store_true")
     parser.add_argument("--write-results", action="store_true", help="write into RESULTS.md")
+    parser.add_argument(
+        "--startup-only", action="store_true", help="only part 3 (not with --write-results)"
+    )
     args = parser.parse_args(argv)
+    if args.startup_only and args.write_results:
+        parser.error("--startup-only writes no results: the section needs all three parts")
     command = command_line("bench/load_speed.py", argv)
     load_start, started = os.getloadavg()[0], time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="planlens-load-") as scratch:
-        files = write_files(Path(scratch))
-        paths = [files[name][0] for name in LAWS]
-        loading = time_loading(paths, args.repeat)
-        print("loading: done", flush=True)
-        shares = diff_shares(paths)
-        bgb = time_bgb_diff(files, args)
-        print("BGB diff: done", flush=True)
+    body: list[str] = []
+    if not args.startup_only:
+        with tempfile.TemporaryDirectory(prefix="planlens-load-") as scratch:
+            files = write_files(Path(scratch))
+            paths = [files[name][0] for name in LAWS]
+            loading = time_loading(paths, args.repeat)
+            print("loading: done", flush=True)
+            shares = diff_shares(paths)
+            bgb = time_bgb_diff(files, args)
+            print("BGB diff: done", flush=True)
+        body = [*report(loading, shares, bgb, args), ""]
     with worktree(args.baseline) as base:
         startup = time_startup(base, args.startup_runs)
     print("start-up: done", flush=True)
@@ -460,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"start, {os.getloadavg()[0]:.1f} at the end; {time.perf_counter() - started:.0f} s.",
         "",
     ]
-    text = "\n".join(head + report(loading, shares, bgb, startup, args)) + "\n"
+    text = "\n".join(head + body + report_startup(startup, args)) + "\n"
     print()
     print(text)
     if args.write_results:

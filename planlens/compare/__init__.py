@@ -19,6 +19,8 @@
 - `phrases`: the phrases of two texts and which of them are versions of each other.
 - `statements`: what a text states: figures, dates, references, parties, conditions.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
+- `patterns`: the flag rules' patterns compiled ahead of time: the programs Python's regex
+  compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
 - `substance`: changes of substance between two aligned texts, one flag per kind.

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
 from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import Alignment, Phrase, similarity
@@ -36,17 +37,17 @@ from planlens.compare.statements import (
     word_pattern,
 )
 
-_GENERAL_RE = re.compile(rf"(?<![\w-])(?:{lx.GENERAL_NOUNS})(?![\w])", re.IGNORECASE)
+_GENERAL_RE = rx.compile(rf"(?<![\w-])(?:{lx.GENERAL_NOUNS})(?![\w])", re.IGNORECASE)
 _GENERAL = guarded(_GENERAL_RE)
-_PARTY_NOUN_RE = re.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
-_NEEDED_RE = re.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
+_PARTY_NOUN_RE = rx.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
+_NEEDED_RE = rx.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
-_TOKEN_RE = re.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
+_TOKEN_RE = rx.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
 _DETERMINERS = frozenset(lx.DETERMINERS.split())
-_GERMAN_ADJECTIVE_RE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_GERMAN_ADJECTIVE_RE = rx.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+import planlens.compare.patterns as rx
+
 #: Words are compared by up to this many first letters.
 PREFIX = 4
 #: A pattern scans this many characters without a test before it reads its needs: reading
@@ -330,7 +332,7 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if ignore_case and not pattern.flags & re.IGNORECASE:
         head = f"(?i:{head})"
     try:
-        return re.compile(f"(?={head})(?:{pattern.pattern})", pattern.flags)
+        return rx.compile(f"(?={head})(?:{pattern.pattern})", pattern.flags)
     except re.error:  # a pattern with global flags inside, say: as it is
         return pattern
 

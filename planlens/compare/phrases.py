@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import planlens.compare.patterns as rx
 from planlens.compare.guards import quick
 from planlens.compare.stemming import stemmer
 
@@ -40,24 +41,24 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 #: A sentence's end before its successor; a blank line after "nicht" or "," continues a list.
 #: (`quick`: a test of the first character before the look-behinds, the same matches.)
 _END = quick(
-    re.compile(
+    rx.compile(
         r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])"
         r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
     )
 )
-_COORDINATION = re.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
-_MODAL = re.compile(
+_COORDINATION = rx.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
+_MODAL = rx.compile(
     r"\b(?:shall|must|will|may|can|cannot|should|is to|are to|muss|müssen|soll|sollen|"
     r"kann|können|darf|dürfen)\b",
     re.IGNORECASE,
 )
-_SUBORDINATOR = re.compile(
+_SUBORDINATOR = rx.compile(
     r"\b(?:that|which|who|whom|whose|if|unless|except|where|when|whether|dass|daß|wenn|"
     r"soweit|sofern|falls|welche[rs]?)\b",
     re.IGNORECASE,
 )
-_PARAGRAPH_RE = re.compile(r"\(\d+[a-z]?\)\s")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PARAGRAPH_RE = rx.compile(r"\(\d+[a-z]?\)\s")
+_WORD = rx.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _STOP_TEXT = """a an the and or nor but of to in on at by for with from into onto upon as than
     that this these those it its it's is are was were be been being has have had do does did
     will shall may must can could should would might not no any all each every such other which

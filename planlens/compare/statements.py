@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
 from planlens.compare.guards import Guarded, guarded, quick
 from planlens.compare.phrases import phrase
 from planlens.compare.stemming import stemmer
@@ -26,52 +27,52 @@ _I = re.IGNORECASE
 
 def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
     """Return `pattern` compiled to match whole words only (case-insensitive by default)."""
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
+    return rx.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
 
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
-_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(\w+)\s+\Z")
-_YEAR_RE = re.compile(lx.YEAR)
+_WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
+_YEAR_RE = rx.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
 _FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
-_VERB_FIRST_RE = re.compile(lx.VERB_FIRST, re.MULTILINE)
-_REF_START_RE = re.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
-_REF_ITEM_RE = re.compile(
+_VERB_FIRST_RE = rx.compile(lx.VERB_FIRST, re.MULTILINE)
+_REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
+_REF_ITEM_RE = rx.compile(
     rf"\s*(?:\d+[a-z]?(?:\.\d+[a-z]?)*(?:\s*\([\da-z]{{1,4}}\))*|(?:{lx.REFERENCE_LINKS})(?=\s)|"
     rf"(?:{lx.REFERENCE_WORDS})(?=\s*\d)|above|below|oben|unten)",
     _I,
 )
-_REF_HEAD_RE = re.compile(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", _I)
-_REF_NUMBER_RE = re.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
+_REF_HEAD_RE = rx.compile(rf"\s*(?:{lx.REFERENCE_WORDS})\s*", _I)
+_REF_NUMBER_RE = rx.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
 #: A part of a provision ("Absatz 3", "Absätze 2 und 3"), no provision of its own; case counts
 #: ("satz" in "Absatz" is no "Satz"). After a part's name the numbers of the chain are parts
 #: too ("Absatz 3 und 4"), until a provision is named again ("Satz 1 und des § 74b").
-_PART_RE = re.compile(
+_PART_RE = rx.compile(
     r"(?<![\w])(?:Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|Nummer[n]?|Nr\.|"
     r"Buchstaben?|Halbsatz(?:es)?|Unterabsatz(?:es)?|lit\.)"
 )
-_REF_WORD_RE = re.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})", _I)
-_REF_TOKEN_RE = re.compile(rf"(?P<part>{_PART_RE.pattern})|(?P<number>{_REF_NUMBER_RE.pattern})")
-_NUMBER_RE = re.compile(
+_REF_WORD_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})", _I)
+_REF_TOKEN_RE = rx.compile(rf"(?P<part>{_PART_RE.pattern})|(?P<number>{_REF_NUMBER_RE.pattern})")
+_NUMBER_RE = rx.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
-_UNIT_RES = tuple((key, re.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
-WORD_RE = re.compile(r"[^\W\d_]+")
+_UNIT_RES = tuple((key, rx.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
+WORD_RE = rx.compile(r"[^\W\d_]+")
 #: Words that may be number words, checked against `lexicon` (a cheap filter).
-_NUMBER_WORD_RE = re.compile(
+_NUMBER_WORD_RE = rx.compile(
     rf"(?<!\w)(?:(?i:{'|'.join(lx.NUMBER_WORDS)})|"
     r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
     r"hundert|tausend))(?!\w)"
 )
 #: A ratio such as 50:50 or 50/50, one figure.
-_RATIO_RE = re.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
+_RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
-_LIST_MARKER_RE = quick(re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
-URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
-_CITED_RE = re.compile(lx.CITED_AFTER)
+_LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
+URL_RE = rx.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
+_CITED_RE = rx.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
@@ -92,7 +93,7 @@ CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", 
 _SPAN_MAX_WORDS = 25
 #: What follows a condition's comma when the main clause begins: its subject and modal verb,
 #: or a German one's verb ("if accepting obligations, You may act", "soweit nötig, kann er").
-_MAIN_CLAUSE_RE = re.compile(
+_MAIN_CLAUSE_RE = rx.compile(
     r"\s*(?:\w+\s+){0,2}?(?:shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|"
     r"sollen)\b",
     _I,
@@ -232,8 +233,8 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
 
 #: The word after a number word's hyphen, and what keeps it a figure there: "twenty-five",
 #: "two-thirds" (units are read by `_unit`: "five-year").
-_HYPHENED_RE = re.compile(r"-([^\W\d_]+)")
-_FRACTIONS_RE = re.compile(r"(?:half|halves|third|quarter|fifth|tenth)s?", _I)
+_HYPHENED_RE = rx.compile(r"-([^\W\d_]+)")
+_FRACTIONS_RE = rx.compile(r"(?:half|halves|third|quarter|fifth|tenth)s?", _I)
 
 
 def _in_adjective(text: str, at: int) -> bool:
@@ -328,15 +329,15 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
 _UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
         ("means",),
-        re.compile(
+        rx.compile(
             r"(?:^|(?<=[.;:]\s)|(?<=\)\s))\W{0,2}(?:[A-Z][\w-]*\W{0,2}\s+){1,4}means\b[^.;]*",
             re.MULTILINE,
         ),
     ),
-    (("Im Sinne",), re.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
+    (("Im Sinne",), rx.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
     (
         ("bestraft", "punished", "liable"),
-        re.compile(
+        rx.compile(
             r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
             r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
         ),
@@ -356,10 +357,10 @@ def _unbound(text: str) -> list[Span]:
 
 #: Curated parties whose compounds name different bodies: the compound is the party.
 _BY_COMPOUND = frozenset(["Gericht", "Behörde"])
-_INFLECTION_RE = re.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
-_NAME_OF_RE = re.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
+_INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
+_NAME_OF_RE = rx.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
-_IN_A_NAME_RE = re.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")
+_IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")
 
 
 @lru_cache(maxsize=64)
@@ -374,7 +375,7 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
             names.append(name)
             patterns.append(re.escape(name))
     alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), guarded(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+    return tuple(names), guarded(rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
 
 
 @dataclass(frozen=True, slots=True)

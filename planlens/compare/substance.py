@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
 from planlens.compare.extent import (
     changed_spans,
     enumerations,
@@ -72,23 +73,23 @@ _PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
 #: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
 #: may modify", "so that implementation can begin", "how they can obtain".
 _SUBORDINATE_RE = guarded(
-    re.compile(
+    rx.compile(
         r"\b(?:so that|in order that|who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
         r"(?:may|can|could|might|would|will|shall|should|must)\b",
         _I,
     )
 )
 #: A German "nicht" that qualifies the adjective of a noun: "ein nicht verjährbares Verbrechen".
-_ADJECTIVE_NOUN_RE = re.compile(r"\s+[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
-_DETERMINER_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+\Z")
-_ONLY_AFTER_RE = re.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
+_ADJECTIVE_NOUN_RE = rx.compile(r"\s+[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+_DETERMINER_BEFORE_RE = rx.compile(rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+\Z")
+_ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
 #: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
-_BAN_RE = re.compile(r"may|darf|dürfen|durfte|durften", _I)
-_DENIED_RE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
+_BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
+_DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
 #: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
 #: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
 #: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
-_EXTENDS_RE = re.compile(
+_EXTENDS_RE = rx.compile(
     r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
     r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
     r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
@@ -96,7 +97,7 @@ _EXTENDS_RE = re.compile(
     _I,
 )
 #: A sentence that states the purpose of the rules before it, not a rule of its own.
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = rx.compile(
     r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
     r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
     _I,
@@ -104,23 +105,23 @@ _PURPOSE_RE = re.compile(
 #: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
 #: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
 #: force makes it a rule ("and a security zone is to be created").
-_LIST_ITEM_RE = re.compile(
+_LIST_ITEM_RE = rx.compile(
     r"(?:(?:or|and|oder|und)\s+)?(?:a|an|ein|eine|einen|einem|einer|eines)\s"
 )
 #: An item has no verb of its own: none before its first relative clause or condition ("a
 #: cinematographic work to which are assimilated ...", "a compilation of data to the extent
 #: it is protected"); "; a fee is payable", "; eine Vergütung ist zu zahlen" are rules.
-_ITEM_ENDS_RE = re.compile(
+_ITEM_ENDS_RE = rx.compile(
     r"\b(?:which|that|who|whom|whose|where|when|if|unless|to the extent|wenn|soweit|sofern|"
     r"falls)\b|,\s*(?:der|die|das|dem|den|deren|dessen|welche[nmrs]?)\b",
     _I,
 )
-_ITEM_VERB_RE = re.compile(
+_ITEM_VERB_RE = rx.compile(
     r"\b(?:is|are|was|were|be|been|becomes?|has|have|had|does|do|applies|apply|ist|sind|war|"
     r"waren|wird|werden|wurde|hat|haben|hatte|gilt|gelten|bleibt|bleiben)\b",
     _I,
 )
-_EDITORIAL_RE = re.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
+_EDITORIAL_RE = rx.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
 NEGATION_SAME = 0.6
 #: A phrase with no counterpart states a provision from this many content stems.
