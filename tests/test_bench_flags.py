@@ -2,7 +2,9 @@
 
 The kind-targeted set (`split: kinds`) labels negation and modality only: it must load with
 those two kinds, be scored on them alone, be kept apart from the other sets, and never have its
-errors listed. No rules are run here: the flags are made up, every kind on every pair.
+errors listed. The turns set (`split: turns`) labels the same two kinds and is kept apart the
+same way, but it is a development set: `--all-errors` lists its errors. No rules are run
+here: the flags are made up, every kind on every pair.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ if str(BENCH) not in sys.path:
 
 import flag_accuracy  # noqa: E402
 import flag_accuracy_candidates  # noqa: E402
+import flag_turns_candidates  # noqa: E402
 from flag_accuracy import KINDS, Pair, Source  # noqa: E402
 
 TWO = ("negation", "modality")
@@ -34,7 +37,7 @@ def test_the_kinds_set_loads_with_its_two_kinds_and_no_problems() -> None:
     kinds = [s for s in sources if s.split == "kinds"]
     assert kinds, "no file of split kinds in bench/flags/"
     assert all(s.kinds == TWO for s in kinds)
-    assert all(s.kinds == KINDS for s in sources if s.split != "kinds")
+    assert all(s.kinds == KINDS for s in sources if s.split not in flag_accuracy.PARTIAL)
     assert 60 <= sum(len(s.pairs) for s in kinds) <= 90
     assert all(p.truth <= set(TWO) for s in kinds for p in s.pairs)
     assert flag_accuracy.problems(sources) == []
@@ -130,3 +133,65 @@ def test_the_word_rule_is_symmetric_and_ignores_spacing(
     old, new = " ".join(a), " ".join(b)
     assert differ(old, new, language) == differ(new, old, language)
     assert not differ(old, "\n  ".join(a), language)
+
+
+def test_the_turns_set_is_scored_on_its_two_kinds_kept_apart_and_its_errors_listed() -> None:
+    sources = flag_accuracy.load_sources()
+    turns = [s for s in sources if s.split == "turns"]
+    assert turns and all(s.kinds == TWO for s in turns)
+    assert all(p.truth <= set(TWO) for s in turns for p in s.pairs)
+    flags = _every_kind_everywhere(sources)
+    scored = flag_accuracy.score(sources, flags, "turns")
+    assert set(scored.per_kind) == set(TWO)
+    n_pairs = sum(len(s.pairs) for s in turns)
+    n_true = sum(len(p.truth) for s in turns for p in s.pairs)
+    assert (scored.pooled.hits, scored.pooled.false) == (n_true, 2 * n_pairs - n_true)
+    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
+    assert not any(s.split == "turns" for s in pooled)
+    rows = {"this tree": flag_accuracy.score(pooled, flags)}
+    splits = {
+        split: {"this tree": flag_accuracy.score(sources, flags, split)}
+        for split in flag_accuracy.SPLITS
+    }
+    lines = flag_accuracy.report(sources, rows, splits)
+    start = next(i for i, line in enumerate(lines) if line.startswith("| turns: kind |"))
+    assert [line.split(" | ")[0] for line in lines[start + 2 : lines.index("", start)]] == [
+        "| negation",
+        "| modality",
+    ]
+    assert flag_accuracy.TURNS_NOTE in lines
+    names = {s.name for s in turns}
+    listed = flag_accuracy.errors(sources, flags)
+    assert not any(name in line for line in listed for name in names)
+    listed = flag_accuracy.errors(sources, flags, flag_accuracy.RELEASED)
+    assert any(name in line for line in listed for name in names)
+
+
+def test_the_turns_set_is_drawn_by_its_rule_and_shares_no_pair() -> None:
+    sources = flag_accuracy.load_sources()
+    turns = [s for s in sources if s.split == "turns"]
+    others = {
+        (" ".join(p.old.split()), " ".join(p.new.split()))
+        for s in sources
+        if s.split != "turns"
+        for p in s.pairs
+    }
+    for s in turns:
+        for p in s.pairs:
+            assert flag_accuracy_candidates.kinds_may_differ(p.old, p.new, s.language)
+            assert (" ".join(p.old.split()), " ".join(p.new.split())) not in others
+    pairs = flag_turns_candidates.sentence_pairs
+    # A sentence kept in place whose force turns is drawn; one added whole is not.
+    assert pairs(
+        "Der Mieter muss die Miete zahlen. Er wohnt dort.",
+        "Der Mieter kann die Miete zahlen. Er wohnt dort.",
+        "de",
+    ) == [("Der Mieter muss die Miete zahlen.", "Der Mieter kann die Miete zahlen.")]
+    assert (
+        pairs(
+            "Russia will withdraw its forces.",
+            "Russia will withdraw its forces. Its forces will not return to the zone.",
+            "en",
+        )
+        == []
+    )

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
-from planlens.compare import extent, phrases, statements, substance
+from planlens.compare import extent, phrases, polarity, statements, substance
 from planlens.compare.guards import Guarded, guarded, needs, profile, quick
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
@@ -59,12 +59,12 @@ texts = st.lists(_words, max_size=25).flatmap(
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     **{f"scope {name}": g.pattern for name, g in extent._SCOPES},
-    **{f"force {name}": g.pattern for name, g in substance._FORCES},
-    "negator": substance._NEGATOR_RE.pattern,
-    "idiom": substance._NEGATION_IDIOM_RE.pattern,
+    **{f"force {name}": g.pattern for name, g in polarity.FORCES},
+    "negator": polarity.NEGATOR_RE.pattern,
+    "idiom": polarity.NEGATION_IDIOM_RE.pattern,
     "both": substance._BOTH_RE.pattern,
-    "proposal": substance._PROPOSAL_RE.pattern,
-    "subordinate": substance._SUBORDINATE_RE.pattern,
+    "proposal": polarity.PROPOSAL_RE.pattern,
+    "subordinate": polarity.SUBORDINATE_RE.pattern,
     "year": statements._YEAR_RE,
     "url": statements.URL_RE,
     "number": statements._NUMBER_RE,
@@ -111,7 +111,7 @@ def test_guards_skip_texts_without_the_words() -> None:
     """The guards do skip: a plain sentence cannot hold a word of scope, force or place."""
     text = "Der Käufer zahlt den vereinbarten Preis."
     assert not any(_now(g).possible(text) for _, g in extent._SCOPES)
-    assert not any(_now(g).possible(text) for _, g in substance._FORCES)
+    assert not any(_now(g).possible(text) for _, g in polarity.FORCES)
     assert not _now(statements.PLACE).possible(text)
     assert not _now(statements._NUMBER).possible(text)
     assert _now(statements._NUMBER).possible("zahlt 30 Euro")

@@ -20,7 +20,7 @@ from planlens.compare import patterns as rx
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules whose patterns the store holds (the flag rules and their phrases).
-FLAG_MODULES = ("statements", "substance", "extent", "phrases")
+FLAG_MODULES = ("statements", "substance", "extent", "phrases", "polarity")
 
 
 def _committed() -> dict[str, Any]:

@@ -23,6 +23,8 @@
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
+- `polarity`: how a statement commits, compared within aligned phrases: the force of its
+  modal verbs (`modality`) and its polarity (`negation`).
 - `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
 - `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,

@@ -38,8 +38,9 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
     ("possibility", r"would|might|could|(?:is|are) expected to|intends? to|aims? to|würde|könnte"),
     (
         "proposal",
-        r"propos(?:e|es|ed)|no consensus|not (?:yet )?(?:been )?agreed|on the table|"
-        r"under discussion|schlägt vor|schlagen vor|vorgeschlagen",
+        # "Belarus, proposed by Russia": who nominated a name, no position of the clause.
+        r"propos(?:e|es|ed)(?! by\b)|no consensus|not (?:yet )?(?:been )?agreed|on the table|"
+        r"under discussion|positions (?:differ|diverge)|schlägt vor|schlagen vor|vorgeschlagen",
     ),
 )
 
@@ -48,6 +49,12 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
 NEGATORS = (
     r"not|no(?!\.)|never|nor|neither|none|nothing|nobody|without|cannot|\w+n't|"
     r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|ohne|weder|nichts|niemand"
+)
+#: Predicates that say "not" by themselves: one on one side and a negator on the other can be
+#: the same polarity ("ist abzusehen" / "nimmt nicht auf", "is prohibited" / "shall not").
+NEGATIVE_PREDICATES = (
+    r"absehen|abzusehen|unterbleib(?:t|en)|unterlassen|untersagt|verboten|ausgeschlossen|"
+    r"refrain(?:s|ed)?|prohibit(?:s|ed)?|forbid(?:s|den)?|excluded|precluded"
 )
 #: Fixed phrases whose negator negates nothing of the commitment; they are masked first.
 NEGATION_IDIOMS = (

@@ -12,12 +12,12 @@ their versions on the other side, and the phrases with no version there were add
   named (`party`: the plans' own `parties` and a curated list; places, adjectives and bodies
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
-- How it commits is compared inside each group of aligned phrases only: the force of its
-  modal verbs (`modality`: obligation, permission, recommendation, possibility, proposal; a
-  ban is one force however worded: "shall not", "may not", "soll nicht", "darf nicht"), its
-  negators (`negation`: those the word diff changed, not idioms such as "not limited to" nor
-  a German "nicht" before an adjective: "ein nicht verjährbares Verbrechen", nor two that go
-  where "only" comes: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die") and its extent
+- How it commits is compared inside each group of aligned phrases only (one statement on
+  both sides): the force of its modal verbs (`modality`: obligation, permission,
+  recommendation, possibility, proposal; a ban is one force however worded) and its polarity
+  (`negation`: a negator of the statement next to a word both sides have, not one that
+  describes a noun or comes with words of its own, nor a negation reworded), both by
+  `polarity`, and its extent
   (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
   to, the provisions it refers to when some stay, an item added to or dropped from a list).
   A phrase added whole says nothing of these: its "will" is no change of modality.
@@ -33,12 +33,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.extent import (
-    changed_spans,
     enumerations,
     general_nouns,
     places,
@@ -47,45 +45,30 @@ from planlens.compare.extent import (
 )
 from planlens.compare.guards import guarded
 from planlens.compare.model import Flag, FlagType
-from planlens.compare.phrases import Alignment, Phrase, align, phrase, similarity
+from planlens.compare.phrases import Alignment, Phrase, align
+from planlens.compare.polarity import (
+    FORCES,
+    masked,
+    modality,
+    negation,
+    negators,
+    only_for_two_negators,
+    open_position,
+)
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
     Condition,
-    Span,
-    condition_spans,
     conditions,
     dates,
     figures,
-    inside,
-    overlaps,
     parties_named,
     referenced,
     word_pattern,
 )
 
 _I = re.IGNORECASE
-_NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
-_NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
-_FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
 _BOTH_RE = guarded(word_pattern(lx.BOTH))
-_PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
-#: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
-#: may modify", "so that implementation can begin", "how they can obtain".
-_SUBORDINATE_RE = guarded(
-    rx.compile(
-        r"\b(?:so that|in order that|who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
-        r"(?:may|can|could|might|would|will|shall|should|must)\b",
-        _I,
-    )
-)
-#: A German "nicht" that qualifies the adjective of a noun: "ein nicht verjährbares Verbrechen".
-_ADJECTIVE_NOUN_RE = rx.compile(r"\s+[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
-_DETERMINER_BEFORE_RE = rx.compile(rf"\b(?:{'|'.join(lx.DETERMINERS.split())})\s+\Z")
-_ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
-#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
-_BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
-_DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
 #: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
 #: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
 #: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
@@ -122,74 +105,8 @@ _ITEM_VERB_RE = rx.compile(
     _I,
 )
 _EDITORIAL_RE = rx.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
-#: Below this overlap of their words, two aligned phrases are a rewrite, not one provision.
-NEGATION_SAME = 0.6
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
-
-
-def _same(word: str) -> str:
-    return word
-
-
-# -- how a phrase commits ---------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _masked(text: str) -> str:
-    """Return `text` with its conditions, dates and negation idioms blanked out."""
-    spans = [(a, c) for a, _, c in condition_spans(text)] + [s for _, s in dates(text)]
-    spans += [m.span() for m in _NEGATION_IDIOM_RE.finditer(text)]
-    spans += [m.span() for m in _SUBORDINATE_RE.finditer(text)]
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
-
-
-def _forces(text: str, bans: bool = True) -> dict[str, list[str]]:
-    """Return the forces of the modal verbs in `text` with the words that carry them.
-
-    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
-    """
-    out: dict[str, list[str]] = {}
-    taken: list[Span] = []
-    for force, pattern in _FORCES:
-        for m in pattern.finditer(text):
-            if overlaps(m.span(), taken):
-                continue
-            taken.append(m.span())
-            force_here = force
-            # "may ... only under these terms" binds as "must": a restriction, not a permission;
-            # so does a ban ("may not").
-            if force == "permission" and (
-                _ONLY_AFTER_RE.match(text, m.end())
-                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
-            ):
-                force_here = "obligation"
-            out.setdefault(force_here, []).append(m.group().casefold())
-    return out
-
-
-def _negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
-    """Return the negators of `text` (those inside `within` only, when given); not a German
-    "nicht" before an adjective of a noun ("aus einem nicht verjährbaren Verbrechen"): that
-    describes the noun, it does not negate the provision."""
-    return [
-        m.group().casefold()
-        for m in _NEGATOR_RE.finditer(text)
-        if (within is None or inside(m.span(), within)) and not _attributive(text, m)
-    ]
-
-
-def _attributive(text: str, m: re.Match[str]) -> bool:
-    """Tell whether the negator `m` is a German "nicht" between a determiner and an adjective
-    of a noun."""
-    return (
-        m.group() == "nicht"
-        and _ADJECTIVE_NOUN_RE.match(text, m.end()) is not None
-        and _DETERMINER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) is not None
-    )
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -236,8 +153,8 @@ def substance_flags(
             [s for _, s in old_figures], [s for _, s in new_figures],
         ),
         "date": _difference(old_dates, new_dates, old_dates, new_dates),
-        "negation": _per_group(alignment, _negation),
-        "modality": _per_group(alignment, _modality),
+        "negation": _per_group(alignment, negation),
+        "modality": _per_group(alignment, modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
@@ -253,7 +170,7 @@ def substance_flags(
         ),
     }  # fmt: skip
     if not any(found["modality"]):
-        found["modality"] = _open(" ".join(old_changed), " ".join(new_changed))
+        found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
     return tuple(
         Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
         for kind, (gone, came) in found.items()
@@ -304,74 +221,11 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
     return gone, came
 
 
-def _negation(old: str, new: str) -> tuple[list[str], list[str]]:
-    mo, mn = _masked(old), _masked(new)
-    a, b = _negators(mo), _negators(mn)
-    if len(a) == len(b) or _only_for_two_negators(mo, mn, len(a), len(b)):
-        return [], []
-    # A provision that turns negative stays the same provision otherwise; in a phrase rewritten
-    # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
-    if similarity(phrase(old, _same), phrase(new, _same)) < NEGATION_SAME:
-        return [], []
-    # Only a negator the word diff changed counts: one that stays in its place on both sides
-    # negates the same thing, however the masks of the conditions around it fell.
-    changed_old, changed_new = changed_spans(old, new)
-    a, b = _negators(mo, changed_old), _negators(mn, changed_new)
-    if len(a) == len(b):
-        return [], []
-    return _difference(a, b, a, b)
-
-
-def _only_for_two_negators(old: str, new: str, negators_old: int, negators_new: int) -> bool:
-    """Tell whether one text says with "only" what the other says with two more negators:
-    "nicht auf Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der
-    Pfändung unterliegen", "does not extend to goods that are not" / "extends only to goods
-    that are" (the texts masked, with the counts of their negators)."""
-    more = negators_old - negators_new
-    if abs(more) != 2:
-        return False
-    only_old, only_new = "only" in scope_words(old), "only" in scope_words(new)
-    return only_new and not only_old if more > 0 else only_old and not only_new
-
-
-def _modality(old: str, new: str) -> tuple[list[str], list[str]]:
-    mo, mn = _masked(old), _masked(new)
-    a, b = _forces(mo, bans=False), _forces(mn, bans=False)
-    if a.keys() == b.keys():
-        return [], []
-    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
-    # went, "may" / "may not" is negation's business, not modality's.
-    if len(_negators(mo)) == len(_negators(mn)):
-        a, b = _forces(mo), _forces(mn)
-        if a.keys() == b.keys():
-            return [], []
-    # A plain statement beside a modal verb is style ("will receive" / "receives"), unless the
-    # commitment became a proposal or the reverse.
-    if (not a or not b) and "proposal" not in a.keys() | b.keys():
-        return [], []
-    return (
-        [w for force, ws in a.items() if force not in b for w in ws],
-        [w for force, ws in b.items() if force not in a for w in ws],
-    )
-
-
-def _open(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the words of an open position ("proposes", "no consensus") in the changed phrases
-    of one side only, where the other side's commit: the clause turned from an arrangement
-    into positions on the table, or the reverse, wherever its phrases went."""
-    if bool(_PROPOSAL_RE.search(old)) == bool(_PROPOSAL_RE.search(new)):
-        return [], []  # the cheap test first: the words of a proposal on one side only
-    a, b = _forces(_masked(old)), _forces(_masked(new))
-    if ("proposal" in a) == ("proposal" in b) or not a or not b:
-        return [], []
-    return a.get("proposal", []), b.get("proposal", [])
-
-
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
-    mo, mn = _masked(old), _masked(new)
+    mo, mn = masked(old), masked(new)
     a, b = scope_words(mo), scope_words(mn)
-    if ("only" in a) != ("only" in b) and _only_for_two_negators(
-        mo, mn, len(_negators(mo)), len(_negators(mn))
+    if ("only" in a) != ("only" in b) and only_for_two_negators(
+        mo, mn, len(negators(mo)), len(negators(mn))
     ):
         a.pop("only", None)
         b.pop("only", None)
@@ -464,7 +318,7 @@ def _is_provision(p: Phrase) -> bool:
 
 def _is_list_item(text: str) -> bool:
     """Tell whether a phrase is an item of a list, a noun, not a rule (`_LIST_ITEM_RE`)."""
-    if _LIST_ITEM_RE.match(text) is None or any(f.search(text) for _, f in _FORCES):
+    if _LIST_ITEM_RE.match(text) is None or any(f.search(text) for _, f in FORCES):
         return False
     end = _ITEM_ENDS_RE.search(text)
     return _ITEM_VERB_RE.search(text, 0, end.start() if end else len(text)) is None

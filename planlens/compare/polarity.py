@@ -1,0 +1,311 @@
+"""How a statement commits: the force of its modal verbs and its polarity, for `substance`.
+
+Both are compared inside one group of aligned phrases (`phrases.align`: the same sentence or
+obligation on both sides), never over a clause as a whole: an added sentence brings its own
+"will" and "not", and they say nothing of the statements that stay.
+
+- `modality`: the force of a statement (obligation, permission, recommendation, possibility,
+  proposal) turns: shall -> may, will -> should, muss -> kann, "kann ... feststellen" ->
+  "stellt ... fest" (a power that becomes a duty, a plain statement in a law). A ban is one
+  force however worded ("shall not", "may not", "soll nicht", "darf nicht"); one force in other
+  words (will / shall / is to / agrees to) and a duty against a plain statement ("will
+  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. A modal verb that
+  describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
+  created") commits nothing and is masked.
+- `negation`: the same statement turns from positive to negative or back: a negator that the
+  word diff changed, negating the clause (not an idiom such as "not limited to", not a phrase
+  such as "a work not based on", "ein nicht rechtsfähiger Verein", "without cause" / "ohne
+  Angabe von Gründen", not inside a relative clause: "Anbieter, bei denen es sich nicht um ...
+  handelt"), next to a word that both sides have ("not" added to the same verb, "kein"
+  dropped before the same noun). A negation reworded with the same meaning is no turn: "ist
+  abzusehen" / "nimmt nicht auf", "findet keine Anwendung" / "ist nicht anzuwenden", "außer
+  durch ... nicht" / "nur durch", two negators for "only".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
+from planlens.compare.extent import changed_spans, scope_words
+from planlens.compare.guards import guarded
+from planlens.compare.phrases import phrase, similarity
+from planlens.compare.statements import Span, condition_spans, dates, inside, overlaps, word_pattern
+
+_I = re.IGNORECASE
+NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
+NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
+#: Words that say "not" in a predicate of their own: a negation reworded with one of them on
+#: the other side is the same polarity ("ist abzusehen" / "nimmt nicht auf").
+_NEGATIVE_PREDICATE_RE = guarded(word_pattern(lx.NEGATIVE_PREDICATES))
+FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
+PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
+#: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
+#: may modify", "how they can obtain"; nor does one in a clause of purpose, to its end: "so that
+#: a security zone at least 30 km wide, in which weapons are not used, can be created".
+SUBORDINATE_RE = guarded(
+    rx.compile(
+        r"\b(?:who|which|whom|whose|how|whether)\b(?:\s+\w+){0,3}?\s+"
+        r"(?:may|can|could|might|would|will|shall|should|must)\b|"
+        r"\b(?:so that|in order that)\b[^.;:]*",
+        _I,
+    )
+)
+#: A relative clause after a comma ("Anbieter, bei denen es sich nicht um ... handelt", "works,
+#: which are not ..."), to its end: what it says describes a noun, it is no polarity of the
+#: statement.
+_RELATIVE_RE = guarded(
+    rx.compile(
+        r",\s+(?:(?:bei|in|an|auf|von|mit|zu|für|aus|über|unter)\s+)?"
+        r"(?:der|die|das|dem|den|denen|deren|dessen|welche[mnrs]?|who|which|whose|whom)\b[^,;.:]*"
+    )
+)
+#: A German "nicht" before an inflected adjective or participle of a noun: "ein nicht
+#: verjährbares Verbrechen", "nicht rechtsfähigen Vereinen"; not before a preposition or a
+#: determiner ("nicht wegen Fahrlässigkeit", "nicht seine Rechte").
+_ADJECTIVE_NOUN_RE = rx.compile(
+    r"\s+(?!(?:wegen|gegen|binnen|neben|zwischen|entgegen|unten|oben|eben|gerne|deren|dessen|"
+    r"(?:ein|kein|sein|ihr|unser|euer|dies|jen|all|jed|welch|manch)e?[mnrs]?)\s)"
+    r"[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]"
+)
+#: An English "not" negates the statement after an auxiliary or a modal verb ("shall not",
+#: "does not", "is not") or before "to" ("agrees not to deploy"); elsewhere it negates a
+#: phrase: "another work not based on the Program", "not only".
+_AUXILIARY_BEFORE_RE = rx.compile(
+    r"\b(?:shall|will|may|must|can|could|would|should|might|do|does|did|is|are|was|were|be|"
+    r"been|has|have|had|need|ought)\s+\Z",
+    _I,
+)
+_TO_AFTER_RE = rx.compile(r"\s+to\b", _I)
+#: Prepositions that negate by what they add ("without cause", "ohne Angabe von Gründen"): a
+#: condition or manner, compared by `condition`, no polarity.
+_PREPOSITIONS = frozenset(["without", "ohne"])
+#: "except ... not" says with one negator more what "only" says: "außer durch Vertragsablauf
+#: nicht verändert werden darf" / "nur durch Vertragsablauf verändert werden darf".
+_EXCEPT_RE = rx.compile(r"\b(?:außer|ausgenommen|except|other than)\b", _I)
+_ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
+_ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
+#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
+_BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
+_DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
+_CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
+_WORD_RE = rx.compile(r"[^\W\d_]+")
+#: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
+SAME_STATEMENT = 0.6
+#: Forces that, against a plain statement, change what is committed: a power, a recommendation,
+#: an expectation or a proposal that becomes a plain statement (a duty, in a law) or back.
+_TURNS_PLAIN = frozenset(["permission", "recommendation", "possibility", "proposal"])
+
+
+def _same(word: str) -> str:
+    return word
+
+
+@lru_cache(maxsize=4096)
+def masked(text: str) -> str:
+    """Return `text` with its conditions, dates, negation idioms and describing clauses blanked."""
+    spans = [(a, c) for a, _, c in condition_spans(text)] + [s for _, s in dates(text)]
+    spans += [m.span() for m in NEGATION_IDIOM_RE.finditer(text)]
+    spans += [m.span() for m in SUBORDINATE_RE.finditer(text)]
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _unrelated(text: str) -> str:
+    """Return masked `text` with its relative clauses blanked too: "Einrichtungen, die zu
+    Telekommunikationszwecken genutzt werden können" describes, it commits nothing."""
+    out = masked(text)
+    for m in _RELATIVE_RE.finditer(out):
+        a, b = m.span()
+        out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
+def forces(text: str, bans: bool = True) -> dict[str, list[str]]:
+    """Return the forces of the modal verbs in `text` with the words that carry them.
+
+    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
+    """
+    out: dict[str, list[str]] = {}
+    taken: list[Span] = []
+    for force, pattern in FORCES:
+        for m in pattern.finditer(text):
+            if overlaps(m.span(), taken):
+                continue
+            taken.append(m.span())
+            force_here = force
+            # "may ... only under these terms" binds as "must": a restriction, not a permission;
+            # so does a ban ("may not").
+            if force == "permission" and (
+                _ONLY_AFTER_RE.match(text, m.end())
+                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
+            ):
+                force_here = "obligation"
+            out.setdefault(force_here, []).append(m.group().casefold())
+    return out
+
+
+def negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
+    """Return the negators of `text` that negate its statement (those inside `within` only,
+    when given): not "without" / "ohne", not a German "nicht" before the adjective of a noun,
+    not an English "not" that negates a phrase ("a work not based on")."""
+    return [m.group().casefold() for m in _negator_matches(text, within)]
+
+
+def _negator_matches(text: str, within: Sequence[Span] | None = None) -> list[re.Match[str]]:
+    return [
+        m
+        for m in NEGATOR_RE.finditer(text)
+        if (within is None or inside(m.span(), within))
+        and m.group().casefold() not in _PREPOSITIONS
+        and not _attributive(text, m)
+        and not _phrase_not(text, m)
+    ]
+
+
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """Tell whether the negator `m` is a German "nicht" before an adjective of a noun."""
+    return m.group().casefold() == "nicht" and _ADJECTIVE_NOUN_RE.match(text, m.end()) is not None
+
+
+def _phrase_not(text: str, m: re.Match[str]) -> bool:
+    """Tell whether `m` is an English "not" that negates a phrase, not the statement."""
+    if m.group().casefold() != "not":
+        return False
+    before = _AUXILIARY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    return before is None and _TO_AFTER_RE.match(text, m.end()) is None
+
+
+def _anchor(text: str, m: re.Match[str]) -> str | None:
+    """Return the word the negator `m` stands by: the first content word after it in its
+    clause ("not attack", "kein Antrag"), else the last one before it ("verjähren nicht")."""
+    end = _CLAUSE_END_RE.search(text, m.end())
+    after = text[m.end() : end.start() if end else len(text)]
+    for word in _WORD_RE.findall(after):
+        if phrase(word, _same).stems:
+            return str(word).casefold()
+    starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, m.start())]
+    for word in reversed(_WORD_RE.findall(text[starts[-1] if starts else 0 : m.start()])):
+        if phrase(word, _same).stems:
+            return str(word).casefold()
+    return None
+
+
+def _has(words: frozenset[str], word: str) -> bool:
+    """Tell whether `words` has `word` or a form of it (the same first five letters)."""
+    return word in words or any(w[:5] == word[:5] for w in words if len(word) > 5 < len(w))
+
+
+def _polarity(text: str) -> int:
+    return len(negators(text)) + sum(1 for _ in _NEGATIVE_PREDICATE_RE.finditer(text))
+
+
+def negation(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the negators that turned the polarity of one statement (two aligned phrases)."""
+    mo, mn = _unrelated(old), _unrelated(new)
+    a, b = _polarity(mo), _polarity(mn)
+    if a == b or _except_for_only(mo, mn, a, b):
+        return [], []
+    # Two negators for "only" count those of relative clauses too: "nicht auf Sachen, die der
+    # Pfändung nicht unterworfen sind" / "nur auf Sachen, die der Pfändung unterliegen".
+    wo, wn = masked(old), masked(new)
+    if only_for_two_negators(wo, wn, _polarity(wo), _polarity(wn)):
+        return [], []
+    # A statement that turns negative stays the same statement otherwise; in a phrase rewritten
+    # beyond that, a negator that comes or goes belongs to the rewording ("at no charge").
+    if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
+        return [], []
+    # Only a negator the word diff changed counts, and only next to a word both sides have:
+    # "not" added to the same verb, "kein" dropped before the same noun. One that came with
+    # words of its own ("noch nicht abschließend bearbeitet") came with them.
+    changed_old, changed_new = changed_spans(old, new)
+    words_old = frozenset(w.casefold() for w in _WORD_RE.findall(old))
+    words_new = frozenset(w.casefold() for w in _WORD_RE.findall(new))
+    gone = _anchored(mo, changed_old, words_new)
+    came = _anchored(mn, changed_new, words_old)
+    if len(gone) == len(came):
+        return [], []
+    return _difference(gone, came)
+
+
+def _anchored(text: str, within: Sequence[Span], other_words: frozenset[str]) -> list[str]:
+    out = []
+    for m in _negator_matches(text, within):
+        anchor = _anchor(text, m)
+        if anchor is not None and _has(other_words, anchor):
+            out.append(m.group().casefold())
+    return out
+
+
+def _difference(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    gone, came = Counter(before) - Counter(after), Counter(after) - Counter(before)
+    return list(gone.elements()), list(came.elements())
+
+
+def only_for_two_negators(old: str, new: str, negators_old: int, negators_new: int) -> bool:
+    """Tell whether one text says with "only" what the other says with two more negators:
+    "nicht auf Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der
+    Pfändung unterliegen", "does not extend to goods that are not" / "extends only to goods
+    that are" (the texts masked, with the counts of their negators)."""
+    more = negators_old - negators_new
+    if abs(more) != 2:
+        return False
+    only_old, only_new = "only" in scope_words(old), "only" in scope_words(new)
+    return only_new and not only_old if more > 0 else only_old and not only_new
+
+
+def _except_for_only(old: str, new: str, polarity_old: int, polarity_new: int) -> bool:
+    """Tell whether one text says with "except ... not" what the other says with "only"."""
+    if abs(polarity_old - polarity_new) != 1:
+        return False
+    more, fewer = (old, new) if polarity_old > polarity_new else (new, old)
+    return (
+        bool(_EXCEPT_RE.search(more))
+        and bool(_ONLY_RE.search(fewer))
+        and not bool(_ONLY_RE.search(more))
+    )
+
+
+def modality(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the modal words of a statement (two aligned phrases) whose force turned."""
+    mo, mn = _unrelated(old), _unrelated(new)
+    a, b = forces(mo, bans=False), forces(mn, bans=False)
+    if a.keys() == b.keys():
+        return [], []
+    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
+    # went, "may" / "may not" is negation's business, not modality's.
+    if len(negators(mo)) == len(negators(mn)):
+        a, b = forces(mo), forces(mn)
+        if a.keys() == b.keys():
+            return [], []
+    # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu
+    # erfolgen" / "erfolgt"); a power, a recommendation or a proposal that becomes a plain
+    # statement, or the reverse, turns the statement ("kann ... feststellen" / "stellt ...
+    # fest"), when it is one statement on both sides.
+    if not a or not b:
+        if not (a.keys() | b.keys()) & _TURNS_PLAIN:
+            return [], []
+        if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
+            return [], []  # a rewrite: its plain verb says nothing of the force before
+    return (
+        [w for force, ws in a.items() if force not in b for w in ws],
+        [w for force, ws in b.items() if force not in a for w in ws],
+    )
+
+
+def open_position(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the words of an open position ("proposes", "no consensus", "positions differ")
+    in the changed phrases of one side only: the clause turned from an arrangement into
+    positions on the table, or the reverse, wherever its phrases went."""
+    if bool(PROPOSAL_RE.search(old)) == bool(PROPOSAL_RE.search(new)):
+        return [], []  # the cheap test first: the words of a proposal on one side only
+    a, b = forces(masked(old)), forces(masked(new))
+    if ("proposal" in a) == ("proposal" in b):
+        return [], []
+    return a.get("proposal", []), b.get("proposal", [])

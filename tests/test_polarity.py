@@ -1,0 +1,228 @@
+"""Negation and modality compared within one statement (`planlens.compare.polarity`).
+
+Each row is (old text, new text, language, why). `TURNS` rows must raise their kind; `SAME`
+rows must not (other kinds may come up). The rows come from the classes of false and missed
+flags of the turns set (bench/flags/*.turns.yaml): negators that describe a noun or sit in a
+relative clause, "without" / "ohne", a negator that came with words of its own, a negation
+reworded with a negative predicate or with "only"; a power that becomes a duty stated plainly.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planlens.compare.model import FlagType
+from planlens.compare.substance import substance_flags
+
+Row = tuple[str, str, str, str]
+
+TURNS: dict[FlagType, list[Row]] = {
+    "negation": [
+        ("Russia will deploy troops.", "Russia will not deploy troops.", "en", "not, same verb"),
+        (
+            "Ukraine agrees to join the alliance.",
+            "Ukraine agrees not to join the alliance.",
+            "en",
+            "'agrees not to': the undertaking turns",
+        ),
+        (
+            "Es besteht kein Anspruch auf Erstattung.",
+            "Es besteht ein Anspruch auf Erstattung.",
+            "de",
+            "kein dropped before the same noun",
+        ),
+        (
+            "Der Mieter darf die Wohnung untervermieten.",
+            "Der Mieter darf die Wohnung nicht untervermieten.",
+            "de",
+            "nicht added to the same verb",
+        ),
+        (
+            "Der Schuldner haftet nicht wegen Fahrlässigkeit.",
+            "Der Schuldner haftet wegen Fahrlässigkeit.",
+            "de",
+            "'nicht wegen': a preposition after nicht, the statement is negated",
+        ),
+    ],
+    "modality": [
+        ("The parties shall consult.", "The parties may consult.", "en", "shall -> may"),
+        (
+            "Russia will withdraw its troops.",
+            "Russia should withdraw its troops.",
+            "en",
+            "will -> should",
+        ),
+        ("Der Mieter muss zahlen.", "Der Mieter kann zahlen.", "de", "muss -> kann"),
+        (
+            "Die Bundesnetzagentur kann den Bedarf nach Absatz 1 feststellen.",
+            "Die Bundesnetzagentur stellt den Bedarf nach Absatz 1 fest.",
+            "de",
+            "a power becomes a duty stated plainly (tkg)",
+        ),
+        (
+            "Die Behörde verlangt in der Regel die Offenlegung der Preise.",
+            "Die Behörde kann die Offenlegung der Preise verlangen.",
+            "de",
+            "a duty stated plainly becomes a power",
+        ),
+        (
+            "Die Behörde kann Angaben zu Einrichtungen verlangen, die genutzt werden.",
+            "Die Behörde verlangt Angaben zu Einrichtungen, die genutzt werden können.",
+            "de",
+            "a power becomes a duty; the 'können' of a relative clause is no force (tkg)",
+        ),
+        (
+            "Each guarantor state assists Ukraine by closing its airspace.",
+            "Each guarantor state assists Ukraine. The positions differ on closing its airspace.",
+            "en",
+            "'positions differ': an arrangement becomes an open position",
+        ),
+    ],
+}
+
+SAME: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Russia will withdraw its forces.",
+            "Russia will withdraw its forces. Its forces will not return to the zone.",
+            "en",
+            "a negative sentence added whole is a provision",
+        ),
+        (
+            "Elections will be held no later than 1 May.",
+            "Elections will be held not later than 1 May.",
+            "en",
+            "'no later than' / 'not later than': an idiom of time",
+        ),
+        (
+            "Mere aggregation of another independent work does not bring it under the scope.",
+            "Mere aggregation of another work not based on the Program does not bring it under"
+            " the scope.",
+            "en",
+            "'a work not based on' negates a phrase, not the statement",
+        ),
+        (
+            "Wer für die Tat Vermögenswerte sammelt, wird bestraft.",
+            "Wer für die Tat nicht unerhebliche Vermögenswerte sammelt, wird bestraft.",
+            "de",
+            "'nicht unerhebliche Vermögenswerte': an adjective of a noun",
+        ),
+        (
+            "Die Verpflichtungen beziehen sich auf Anbieter von Telekommunikationsdiensten.",
+            "Die Verpflichtungen beziehen sich auf Anbieter von Telekommunikationsdiensten, bei"
+            " denen es sich nicht um interpersonelle Dienste handelt.",
+            "de",
+            "a 'nicht' in a relative clause describes the providers",
+        ),
+        (
+            "Der Zahler hat einen Anspruch auf Erstattung.",
+            "Der Zahler hat ohne Angabe von Gründen einen Anspruch auf Erstattung.",
+            "de",
+            "'ohne Angabe von Gründen': a manner, no polarity",
+        ),
+        (
+            "Die Stelle hat von der Aufnahme der Informationen in die Übersicht abzusehen.",
+            "Die Stelle hat die Informationen nicht in die Übersicht aufzunehmen.",
+            "de",
+            "'hat abzusehen' / 'hat nicht aufzunehmen': the same polarity",
+        ),
+        (
+            "Der Verein, der nicht rechtsfähig ist, haftet für den Schaden.",
+            "Der Verein haftet für den Schaden.",
+            "de",
+            "a 'nicht' of a relative clause dropped: the statement keeps its polarity",
+        ),
+        (
+            "Der Kundenstamm darf außer durch Kündigung nicht verändert werden.",
+            "Der Kundenstamm darf nur durch Kündigung verändert werden.",
+            "de",
+            "'außer durch ... nicht' / 'nur durch': the same ban",
+        ),
+        (
+            "Art. 1 G v. 10.5.2012 Dieses Gesetz dient der Umsetzung folgender Richtlinien.",
+            "Art. 2 G v. 21.12.2021 dokumentarisch noch nicht abschließend bearbeitet Dieses"
+            " Gesetz dient der Umsetzung folgender Richtlinien.",
+            "de",
+            "a 'nicht' that came with words of its own",
+        ),
+    ],
+    "modality": [
+        (
+            "Russia will withdraw its forces.",
+            "Russia will withdraw its forces. A mechanism will watch the line of contact.",
+            "en",
+            "the 'will' of an added sentence",
+        ),
+        ("Ukraine will receive guarantees.", "Ukraine receives guarantees.", "en", "will / plain"),
+        (
+            "Die Entscheidung wird veröffentlicht.",
+            "Die Entscheidung ist zu veröffentlichen.",
+            "de",
+            "a plain statement / 'ist zu': one force",
+        ),
+        (
+            "Die Bundesnetzagentur ist befugt, Informationen zu verlangen.",
+            "Die Bundesnetzagentur kann Informationen verlangen.",
+            "de",
+            "'ist befugt' / 'kann': one permission",
+        ),
+        (
+            "The guarantors are China, Belarus and Turkey.",
+            "The guarantors are China, Belarus, proposed by Russia, and Turkey.",
+            "en",
+            "'proposed by Russia' names who nominated, no open position",
+        ),
+        (
+            "Each side is to pull back its weapons, so that a zone 30 km wide, free of weapons,"
+            " can be created.",
+            "Each side is to pull back its weapons, creating a zone 30 km wide.",
+            "en",
+            "the 'can' of a clause of purpose commits nothing",
+        ),
+        (
+            "Die Behörde verlangt Angaben zu Einrichtungen, die genutzt werden können.",
+            "Die Behörde verlangt Angaben zu den Einrichtungen, die genutzt werden können, und"
+            " ihrer Lage.",
+            "de",
+            "the 'können' of a relative clause commits nothing",
+        ),
+    ],
+}
+
+
+def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
+    return [
+        pytest.param(kind, old, new, language, id=f"{kind}-{language}-{why}")
+        for kind, rows in table.items()
+        for old, new, language, why in rows
+    ]
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(TURNS))
+def test_a_turn_of_one_statement_is_flagged(
+    kind: FlagType, old: str, new: str, language: str
+) -> None:
+    assert kind in {f.type for f in substance_flags(old, new, language)}
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(SAME))
+def test_no_turn_is_not_flagged(kind: FlagType, old: str, new: str, language: str) -> None:
+    assert kind not in {f.type for f in substance_flags(old, new, language)}
+
+
+_ALL = [row for rows in (*TURNS.values(), *SAME.values()) for row in rows]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_ALL), st.sampled_from(["", " Dies gilt auch.", " It also applies."]))
+def test_swapping_the_texts_gives_the_same_kinds_of_polarity(row: Row, tail: str) -> None:
+    """Negation and modality are symmetric: old -> new and new -> old flag the same of them."""
+    old, new, language, _ = row
+    old += tail
+
+    def kinds(a: str, b: str) -> set[str]:
+        return {f.type for f in substance_flags(a, b, language)} & {"negation", "modality"}
+
+    assert kinds(old, new) == kinds(new, old)
