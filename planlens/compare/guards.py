@@ -1,14 +1,18 @@
 """A cheap test before a costly regex: the words or letters any of its matches must contain.
 
 `guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
-`Profile` (its lower-cased letters, its words and their first letters, whether it has a digit)
-whether a match is possible at all: every alternative of the pattern needs a whole word, a
-word beginning with given letters, a string of letters somewhere, or a digit, read off the
-parsed pattern itself. Where the profile has none of them, the pattern cannot match and is not
-run; where it has one, the pattern runs as before. The results are therefore the same: the
-test only skips a scan that would have found nothing. A pattern whose alternatives do not all
-need something (`\\w+`) is always run, and so are the first `WARMUP` characters each pattern
-scans, so that a small comparison does not pay for reading the patterns.
+`Profile` (its lower-cased letters, its words, whether it has a digit) whether a match is
+possible at all: every alternative of the pattern needs a whole word, a word beginning with
+given letters, a string of letters somewhere, or a digit, read off the parsed pattern itself.
+Where the profile has none of them, the pattern cannot match and is not run; where it has one,
+the pattern runs as before. The results are therefore the same: the test only skips a scan
+that would have found nothing. A word's first letters are looked for anywhere in the text (a
+word that begins with them contains them): a looser test than the words' beginnings, which
+cost more to list for each text than the scans they saved (`tests/test_flag_speed.py` keeps
+that test, to check that this one never skips what it would have run). A pattern whose
+alternatives do not all need something (`\\w+`) is always run, and so are the first `WARMUP`
+characters each pattern scans, so that a small comparison does not pay for reading the
+patterns.
 
 Case: a pattern may ignore case, the test compares lower-cased letters. The two agree on text
 of Latin-1 and on characters without case; a text with another cased character (the long s,
@@ -18,7 +22,6 @@ the Kelvin sign, Greek...) is always scanned, as are literals beyond Latin-1 in 
 from __future__ import annotations
 
 import importlib
-import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -34,7 +37,6 @@ PREFIX = 4
 WARMUP = 20_000
 
 _WORD_RE = re.compile(r"\w+")
-_CUTS = tuple(operator.itemgetter(slice(0, k)) for k in range(1, PREFIX + 1))
 _DIGIT_RE = re.compile(r"\d")
 _BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
 
@@ -45,30 +47,15 @@ Need = tuple[str, str]
 
 
 class Profile:
-    """What a text offers the guards: its letters lower-cased, its words' first letters.
+    """What a text offers the guards: its letters lower-cased, its words, whether it has a digit."""
 
-    The first letters (`prefixes`) are worked out on first use, by a guard that needs them and
-    found none of its whole words: half the cost of a profile, which many texts never pay.
-    """
-
-    __slots__ = ("_prefixes", "digit", "exact", "lower", "words")
+    __slots__ = ("digit", "exact", "lower", "words")
 
     def __init__(self, exact: bool, lower: str, words: frozenset[str], digit: bool) -> None:
         self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
         self.lower = lower
         self.words = words
         self.digit = digit
-        self._prefixes: frozenset[str] | None = None
-
-    @property
-    def prefixes(self) -> frozenset[str]:
-        """The words and their first 1 to `PREFIX` letters."""
-        if self._prefixes is None:
-            found = set(self.words)
-            for cut in _CUTS:
-                found.update(map(cut, self.words))
-            self._prefixes = frozenset(found)
-        return self._prefixes
 
 
 #: The phrases of one pair are tested by every guard in turn: a short memory serves them, and
@@ -92,7 +79,7 @@ class Guarded:
         self.pattern = pattern
         self._scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
         self._untested = warmup
-        self._test: tuple[bool, frozenset[str], frozenset[str], tuple[str, ...], bool] | None = None
+        self._test: tuple[bool, frozenset[str], tuple[str, ...], bool] | None = None
 
     @property
     def needs(self) -> frozenset[Need] | None:
@@ -110,17 +97,14 @@ class Guarded:
             self._test = (
                 self.needs is None,
                 frozenset(s for k, s in wanted if k == "word"),
-                frozenset(s for k, s in wanted if k == "prefix"),
-                tuple(s for k, s in wanted if k == "text"),
+                letters_wanted(wanted),
                 ("digit", "") in wanted,
             )
-        always, words, prefixes, letters, digit = self._test
+        always, words, letters, digit = self._test
         if always:
             return True
         p = profile(text)
         if not p.exact or (digit and p.digit) or not words.isdisjoint(p.words):
-            return True
-        if prefixes and not prefixes.isdisjoint(p.prefixes):
             return True
         for s in letters:  # noqa: SIM110 - a loop, not a generator made on every call
             if s in p.lower:
@@ -138,6 +122,25 @@ class Guarded:
 
 def guarded(pattern: re.Pattern[str], warmup: int = WARMUP) -> Guarded:
     return Guarded(pattern, warmup)
+
+
+def letters_wanted(wanted: frozenset[Need]) -> tuple[str, ...]:
+    """Return the letters a guard looks for anywhere in a text: its strings of letters, and its
+    words' first letters (a word that begins with them contains them).
+
+    Letters that contain others of the list are left out: where they stand, the others do too
+    ("hours" / "hour", "frist" / "rist"). The shortest come first, the likeliest to be there.
+
+    >>> letters_wanted(frozenset({("text", "absatz"), ("prefix", "jede"), ("word", "nur")}))
+    ('jede', 'absatz')
+    >>> letters_wanted(frozenset({("text", "hours"), ("text", "hour"), ("prefix", "fris")}))
+    ('fris', 'hour')
+    """
+    kept: list[str] = []
+    for s in sorted({s for k, s in wanted if k in ("text", "prefix")}, key=lambda s: (len(s), s)):
+        if not any(shorter in s for shorter in kept):
+            kept.append(s)
+    return tuple(kept)
 
 
 # -- reading the pattern ------------------------------------------------------------------
