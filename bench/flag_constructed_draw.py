@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 
-from common import LAW_FILES, licence_paths, load_law, load_licence, load_our_plans
+from common import LAW_FILES, LICENCES, licence_paths, load_law, load_licence, load_our_plans
 from flag_turns_candidates import sentences
 
 from planlens.plan.model import Plan
 
+__all__ = ["LICENCES", "draw", "eligible", "evenly"]
 MIN_CHARS, MAX_CHARS = 60, 300
 FINITE = {
     "en": re.compile(
@@ -62,7 +63,8 @@ def pool(name: str) -> tuple[str, list[str]]:
 def eligible(sentence: str, language: str) -> bool:
     """Tell whether `sentence` may be drawn (the rule of the module docstring).
 
-    >>> eligible("Der Schuldner ist verpflichtet, die Leistung nach Treu und Glauben zu bewirken.", "de")
+    >>> eligible("Der Schuldner ist verpflichtet, die Leistung nach Treu und Glauben zu bewirken.",
+    ...          "de")
     True
     >>> eligible("Section 4. Redistribution of the Work in any medium.", "en")
     False
@@ -75,13 +77,15 @@ def eligible(sentence: str, language: str) -> bool:
 
 
 def evenly(items: list[str], m: int) -> list[str]:
-    """Return `m` items of `items` evenly spaced.
+    """Return `m` items of `items` evenly spaced (all of them when there are no more than `m`).
 
     >>> evenly(list("abcdefghij"), 3)
     ['b', 'f', 'i']
     """
     n = len(items)
-    return [items[int((i + 0.5) * n / m)] for i in range(min(m, n))]
+    if n <= m:
+        return list(items)
+    return [items[int((i + 0.5) * n / m)] for i in range(m)]
 
 
 def draw() -> list[tuple[str, str, str]]:
