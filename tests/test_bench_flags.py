@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +23,8 @@ if str(BENCH) not in sys.path:
 
 import flag_accuracy  # noqa: E402
 import flag_accuracy_candidates  # noqa: E402
+import flag_accuracy_report  # noqa: E402
+import flag_constructed_draw  # noqa: E402
 import flag_turns_candidates  # noqa: E402
 from flag_accuracy import KINDS, Pair, Source  # noqa: E402
 
@@ -69,7 +73,7 @@ def test_the_kinds_set_is_scored_on_its_two_kinds_only_and_kept_apart() -> None:
     table = lines[start + 2 : lines.index("", start)]
     assert [line.split(" | ")[0] for line in table] == ["| negation", "| modality"]
     assert not any("kinds: this tree" in line for line in lines)  # not in the every-kind table
-    assert flag_accuracy.KINDS_HISTORY in lines
+    assert flag_accuracy_report.KINDS_HISTORY in lines
     # Still held out: no option lists its errors.
     names = {s.name for s in kinds}
     for released in ((), flag_accuracy.RELEASED):
@@ -159,7 +163,7 @@ def test_the_turns_set_is_scored_on_its_two_kinds_kept_apart_and_its_errors_list
         "| negation",
         "| modality",
     ]
-    assert flag_accuracy.TURNS_NOTE in lines
+    assert flag_accuracy_report.TURNS_NOTE in lines
     names = {s.name for s in turns}
     listed = flag_accuracy.errors(sources, flags)
     assert not any(name in line for line in listed for name in names)
@@ -195,3 +199,92 @@ def test_the_turns_set_is_drawn_by_its_rule_and_shares_no_pair() -> None:
         )
         == []
     )
+
+
+def _constructed() -> list[Source]:
+    return [s for s in flag_accuracy.load_sources() if s.split == "constructed"]
+
+
+def test_the_constructed_set_is_labelled_for_every_kind_and_large_enough() -> None:
+    constructed = _constructed()
+    assert constructed, "no file of split constructed in bench/flags/"
+    assert all(s.kinds == KINDS for s in constructed)
+    assert flag_accuracy.problems(flag_accuracy.load_sources()) == []
+    pairs = [p for s in constructed for p in s.pairs]
+    assert sum("negation" in p.truth for p in pairs) >= 30
+    assert sum("negation" not in p.truth for p in pairs) >= 30
+    sentences = {p.ids.split(" -> ")[0].split(".")[0] for p in pairs}
+    assert len(sentences) >= 20
+    english = sum(len(s.pairs) for s in constructed if s.language == "en")
+    assert 0.4 <= english / len(pairs) <= 0.6
+    for s in constructed:
+        data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
+        assert data["new"] == "constructed"
+        assert str(data["selected"]).startswith("constructed, not real")
+        assert "polarity.py" in data["labelled"] and "before planlens was run" in data["labelled"]
+    checked = flag_accuracy.check(flag_accuracy.load_sources())
+    assert any(line.startswith("constructed: ") for line in checked)
+
+
+def test_the_constructed_set_is_kept_apart_and_its_errors_never_listed() -> None:
+    sources = flag_accuracy.load_sources()
+    constructed = [s for s in sources if s.split == "constructed"]
+    flags = _every_kind_everywhere(sources)
+    n_pairs = sum(len(s.pairs) for s in constructed)
+    n_true = sum(len(p.truth) for s in constructed for p in s.pairs)
+    scored = flag_accuracy.score(sources, flags, "constructed")
+    assert set(scored.per_kind) == set(KINDS)
+    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
+    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
+    assert not any(s.split == "constructed" for s in pooled)
+    rows = {"this tree": flag_accuracy.score(pooled, flags)}
+    splits = {
+        split: {"this tree": flag_accuracy.score(sources, flags, split)}
+        for split in flag_accuracy.SPLITS
+    }
+    lines = flag_accuracy.report(sources, rows, splits)
+    start = next(i for i, line in enumerate(lines) if line.startswith("| constructed: kind |"))
+    table = lines[start + 2 : lines.index("", start)]
+    assert [line.split(" | ")[0] for line in table] == [f"| {k}" for k in KINDS]
+    assert any(line.startswith("| constructed | ") for line in lines)
+    assert flag_accuracy_report.CONSTRUCTED_NOTE in lines
+    names = {s.name for s in constructed}
+    for released in ((), flag_accuracy.RELEASED):
+        listed = flag_accuracy.errors(sources, flags, released)
+        assert not any(name in line for line in listed for name in names)
+
+
+def test_the_constructed_sets_sentences_are_those_the_rule_draws() -> None:
+    if not flag_constructed_draw.LICENCES.is_dir():
+        pytest.skip("the shared corpora are not here")
+    drawn = flag_constructed_draw.draw()
+    assert [language for _, language, _ in drawn] == ["en"] * 12 + ["de"] * 12
+    by_id = {f"S{i}": (pool, language, s) for i, (pool, language, s) in enumerate(drawn, 1)}
+    variants: dict[str, str] = {}
+    for s in _constructed():
+        for p in s.pairs:
+            old_id, new_id = p.ids.split(" -> ")
+            variants[new_id] = p.new
+            assert p.old != p.new
+            source_id = new_id.split(".")[0]
+            assert by_id[source_id][0] == s.name.split("--")[0]
+            assert by_id[source_id][1] == s.language
+            if old_id == source_id:
+                assert p.old == by_id[source_id][2]
+    # A pair between two variants starts from a variant of the set, word for word.
+    for s in _constructed():
+        for p in s.pairs:
+            old_id = p.ids.split(" -> ")[0]
+            if "." in old_id:
+                assert p.old == variants[old_id]
+
+
+def test_the_draw_rule() -> None:
+    eligible = flag_constructed_draw.eligible
+    assert eligible("Die Bundesnetzagentur kann die Frist um zwei Monate verlängern.", "de")
+    assert not eligible("Die Bundesnetzagentur verlängert die Frist um zwei Monate heute.", "de")
+    assert not eligible("the licensee shall pay the fee within thirty days of the invoice.", "en")
+    assert not eligible("You may copy.", "en")  # too short
+    evenly = flag_constructed_draw.evenly
+    assert evenly(list("abcdefghij"), 3) == ["b", "f", "i"]
+    assert evenly(list("ab"), 5) == ["a", "b"]

@@ -1,0 +1,245 @@
+"""The report of `flag_accuracy.py`: the splits and kinds it knows, its notes, and its tables.
+
+The splits, the kinds and the notes on each set's history live here with the tables that print
+them, so that `flag_accuracy.py` keeps to loading, running and scoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flag_accuracy import Score, Source, Tally
+
+SPLITS = (
+    "development",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "kinds",
+    "turns",
+    "constructed",
+)
+#: The splits that are reported each on its own and never pooled with the others.
+APART = ("held-out-2", "held-out-3", "kinds", "turns", "constructed")
+#: Splits where only some kinds are labelled (`labelled_kinds`): left out of the table of every
+#: kind per split, scored on their own kinds only.
+PARTIAL = ("kinds", "turns")
+#: Held-out splits whose errors have been looked at since their first measurement: no longer
+#: held out. `--all-errors` lists their errors, never those of a split still held out.
+RELEASED = ("held-out-2", "turns")
+KINDS = ("number", "date", "negation", "modality", "party", "condition", "scope", "provision")
+OLD_KINDS = KINDS[:-1]
+#: The kind-targeted set: its first measurement (blind), for comparison.
+KINDS_HISTORY = (
+    "The kinds set (negation and modality only, 70 pairs, 2 true flags) was labelled blind at"
+    " commit 22acdc0 and first measured with its rules: negation precision 0.00, recall 0.00"
+    " (0 true, 6 false, 1 missed), modality 0.25 / 1.00 (1, 3, 0). With one true flag of each"
+    " kind its recall says next to nothing; its false flags measure the precision of the two"
+    " kinds where negation and modal words move. Nobody has looked at its errors: its row above"
+    " is the estimate for new text."
+)
+#: The turns set: what it is for, and its measurement before the rules were changed on it.
+TURNS_NOTE = (
+    "The turns set (negation and modality only, 92 pairs: sentences kept in place in BGB, StGB,"
+    " TKG and three GPL-family licence pairs, and the changed links of the held-out peace"
+    " plans, whose negation or modal words differ; bench/flag_turns_candidates.py) was labelled"
+    " by reading at commit cae0a8d, before the rules of branch modal6 were run on it: 10 true"
+    " modality flags and no true negation flag (real redrafts reword their negations: 'kann"
+    " nicht geklagt werden' / 'kann kein Antrag gestellt werden', 'außer durch ... nicht' /"
+    " 'nur durch'), so it measures the precision of negation only. With the rules of cae0a8d:"
+    " negation 0.00 / - (0 true, 16 false), modality 0.50 / 0.20 (2, 2, 8). The rules were"
+    " then changed looking at its errors: it is a development set, not held out."
+)
+#: The held-out set's one clean measurement, with the rules frozen before it was labelled.
+HELD_OUT_HISTORY = (
+    "The held-out set was labelled after the rules were frozen and first measured with the rules"
+    " of commit ccf1d9a: precision 0.76, recall 0.75 (main's rules 0.26, 0.29). The rules were"
+    " then corrected where its errors showed bugs that are no matter of judgement (German"
+    ' reference words in other cases, "Satzes 1"; identifiers such as 2016/679; the enumerations'
+    ' of law texts cut into phrases; references inside conditions; "60 days after" deadlines;'
+    " three German office holders missing from the party list), which gives the row above: since"
+    " then it is no longer held out, and the first figures are the estimate for text nobody tuned"
+    " the rules on."
+)
+#: The second held-out set's one blind measurement, before the rules were tuned on its errors.
+HELD_OUT_2_HISTORY = (
+    "The held-out-2 set was labelled blind and first measured with the rules of commit 396d627:"
+    " precision 0.80, recall 0.72 (scope 0.64 / 0.35; main's rules 0.37, 0.37). The rules were"
+    " then corrected looking at the errors of all three sets, held-out-2 included (old German"
+    ' spelling "muß", "vom Hundert", the paragraphs of a provision read as provisions, bans'
+    ' "darf nicht" / "soll nicht", bodies an offence aims at or a definition names as parties,'
+    " deadlines counted from an event): since then it is no longer held out either, and those"
+    " first figures are the estimate for new text."
+)
+#: The third held-out set: still held out; its first measurement, for comparison.
+HELD_OUT_3_HISTORY = (
+    "The held-out-3 set was labelled blind at commit 396d627 and first measured with its rules:"
+    " precision 0.84, recall 0.73. Nobody has looked at its errors: its row above is the"
+    " estimate for new text."
+)
+#: The constructed set: what it is, and its first measurement.
+CONSTRUCTED_NOTE = (
+    "The constructed set (split constructed) is not real redrafting: 24 real sentences drawn by"
+    " a fixed rule (bench/flag_constructed_draw.py: evenly spaced eligible sentences of the"
+    " licences, the English plans, BGB, StGB and TKG) and 79 variants of them written by hand,"
+    " 35 that turn the polarity of the same statement (true negation flags) and 44 that reword"
+    " a negation and keep the polarity; every kind labelled, before planlens was run on them."
+    " It exists because real pairs hold no negation turn to measure recall on (the turns set:"
+    " none in 92 pairs). Its first measurement, with the rules of main c4c64e2: negation"
+    " precision 0.84, recall 0.89 (31 true, 6 false, 4 missed); the other kinds, which the"
+    " variants were written not to change, 1 true and 23 false flags (scope 12: 'höchstens' /"
+    " 'nicht mehr als', 'nur' / 'nicht ..., sondern'). Its figures are for sentences written to"
+    " test the rule, not for real text. Nobody has tuned the rules on it: no option lists its"
+    " errors."
+)
+TARGET_PRECISION, TARGET_RECALL = 0.95, 0.85
+#: The splits labelled for every kind, in the table of every kind per split.
+WHOLE = tuple(split for split in SPLITS if split not in PARTIAL)
+
+
+def _pr(tally: Tally) -> str:
+    p, r = tally.precision, tally.recall
+    return f"{'-' if p is None else f'{p:.2f}'} / {'-' if r is None else f'{r:.2f}'}"
+
+
+def _and(items: Sequence[str]) -> str:
+    """Join `items` as a sentence does: "a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
+
+
+def report(
+    sources: Sequence[Source], rows: dict[str, Score], splits: dict[str, dict[str, Score]]
+) -> list[str]:
+    names = list(rows)
+    apart = [s for s in sources if s.split in APART]
+    sources = [s for s in sources if s.split not in APART]
+    n_pairs = sum(len(s.pairs) for s in sources)
+    n_true = sum(len(p.truth) for s in sources for p in s.pairs)
+    lines = [
+        f"{n_pairs} clause pairs from {len(sources)} sources, {n_true} true flags (bench/flags/,"
+        " labelled by reading; the guide is its README). A flag is a (pair, kind). P / R:"
+        ' precision and recall; "-": nothing flagged, or nothing labelled, of that kind.'
+        + (
+            " The "
+            + _and(
+                [
+                    f"{split} set ({sum(len(s.pairs) for s in apart if s.split == split)} pairs)"
+                    for split in APART
+                    if any(s.split == split for s in apart)
+                ]
+            )
+            + " are not pooled here: their own rows follow."
+            if apart
+            else ""
+        ),
+        "",
+        "| kind | labelled | "
+        + " | ".join(f"{n}: P / R (true, false, missed)" for n in names)
+        + " |",
+        "| --- | ---: |" + " ---: |" * len(names),
+    ]
+    for kind in KINDS:
+        labelled = sum(kind in p.truth for s in sources for p in s.pairs)
+        cells = []
+        for n in names:
+            t = rows[n].per_kind[kind]
+            cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+        lines.append(f"| {kind} | {labelled} | " + " | ".join(cells) + " |")
+    cells = []
+    for n in names:
+        t = rows[n].pooled
+        cells.append(f"**{_pr(t)}** ({t.hits}, {t.false}, {t.missed})")
+    lines.append(f"| **pooled** | {n_true} | " + " | ".join(cells) + " |")
+    n_old = sum(len(p.truth & set(OLD_KINDS)) for s in sources for p in s.pairs)
+    cells = []
+    for n in names:
+        t = rows[n].pooled_old_kinds
+        cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+    lines.append(f"| pooled without provision | {n_old} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Per kind and split (development: the rules were written looking at it; held-out:"
+        " labelled after they were frozen; held-out-2: labelled blind, measured once, then no"
+        " longer held out; held-out-3: labelled blind, still held out; constructed: variants"
+        " written by hand, not real pairs, labelled before any run; the kinds and turns sets,"
+        " where only negation and modality are labelled, have tables of their own below; see the"
+        " notes below):",
+        "",
+        "| kind | "
+        + " | ".join(f"{split}: {n}: P / R (true, false, missed)" for split in WHOLE for n in names)
+        + " |",
+        "| --- |" + " ---: |" * (len(names) * len(WHOLE)),
+    ]
+    for kind in KINDS:
+        cells = []
+        for split in WHOLE:
+            for n in names:
+                t = splits[split][n].per_kind[kind]
+                cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "| pairs | pairs | true flags | " + " | ".join(f"{n}: P / R" for n in names) + " |",
+        "| --- | ---: | ---: |" + " ---: |" * len(names),
+    ]
+    for split in SPLITS:
+        chosen = [s for s in [*sources, *apart] if s.split == split]
+        if not chosen:
+            continue
+        labelled = sum(len(p.truth) for s in chosen for p in s.pairs)
+        cells = [_pr(splits[split][n].pooled) for n in names]
+        lines.append(
+            f"| {split} | {sum(len(s.pairs) for s in chosen)} | {labelled} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    for split in APART:
+        kept = [s for s in apart if s.split == split]
+        if not kept:
+            continue
+        kinds = [k for k in KINDS if any(k in s.kinds for s in kept)]
+        lines += [
+            "",
+            f"| {split}: kind | labelled | "
+            + " | ".join(f"{n}: P / R (true, false, missed)" for n in names)
+            + " |",
+            "| --- | ---: |" + " ---: |" * len(names),
+        ]
+        for kind in kinds:
+            labelled = sum(kind in p.truth for s in kept for p in s.pairs)
+            cells = []
+            for n in names:
+                t = splits[split][n].per_kind[kind]
+                cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+            lines.append(f"| {kind} | {labelled} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "| source | pairs | true flags | " + " | ".join(f"{n}: P / R" for n in names) + " |",
+        "| --- | ---: | ---: |" + " ---: |" * len(names),
+    ]
+    for s in [*sources, *apart]:
+        labelled = sum(len(p.truth) for p in s.pairs)
+        row = splits[s.split] if s.split in APART else rows
+        cells = [_pr(row[n].per_source[s.name]) for n in names]
+        lines.append(f"| {s.name} | {len(s.pairs)} | {labelled} | " + " | ".join(cells) + " |")
+    lines += ["", HELD_OUT_HISTORY]
+    if apart:
+        lines += ["", HELD_OUT_2_HISTORY, "", HELD_OUT_3_HISTORY]
+    if any(s.split == "kinds" for s in apart):
+        lines += ["", KINDS_HISTORY]
+    if any(s.split == "turns" for s in apart):
+        lines += ["", TURNS_NOTE]
+    if any(s.split == "constructed" for s in apart):
+        lines += ["", CONSTRUCTED_NOTE]
+    current = rows[names[0]].pooled
+    ok_p = (current.precision or 0) >= TARGET_PRECISION
+    ok_r = (current.recall or 0) >= TARGET_RECALL
+    lines += [
+        "",
+        f"Targets (issue 11): pooled precision >= {TARGET_PRECISION} "
+        f"({'met' if ok_p else 'not met'}), recall >= {TARGET_RECALL} "
+        f"({'met' if ok_r else 'not met'}).",
+    ]
+    return lines

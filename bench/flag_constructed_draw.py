@@ -1,0 +1,107 @@
+"""The source sentences of the constructed negation set, drawn by a fixed rule.
+
+    .venv/bin/python bench/flag_constructed_draw.py   # prints the drawn sentences
+
+Real redrafts almost never turn a statement's polarity (the turns set: 0 true negation turns
+in 92 pairs), so the recall of `negation` is measured on variants written by hand
+(`bench/flags/constructed-*.constructed.yaml`, split `constructed`). Their source sentences
+are not chosen by hand but drawn here, by a rule fixed before any sentence was looked at:
+
+- five pools, each its texts' clauses in order (`walk`), cut into sentences as the turns set
+  cuts them (`flag_turns_candidates.sentences`): the licences of `../shared/corpora/licenses`
+  (all, sorted by file name), the English plans of `plans/` (sorted by file name), BGB 2022,
+  StGB 2022 and TKG 2021 (one clause per §);
+- a sentence is eligible when it has `MIN_CHARS` to `MAX_CHARS` characters, starts with a
+  capital letter or "(", and has a finite verb of a fixed list (`FINITE`: auxiliaries and
+  modal verbs, the verbs whose polarity a hand-written variant turns most plainly);
+- from each pool, `PER_POOL` sentences evenly spaced: the eligible sentence at index
+  floor((i + 0.5) * n / m) for i = 0 .. m - 1, n eligible, m `PER_POOL[pool]`.
+
+8 licence and 4 plan sentences (English), 4 each of BGB, StGB and TKG (German): 24 in all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from common import LAW_FILES, LICENCES, licence_paths, load_law, load_licence, load_our_plans
+from flag_turns_candidates import sentences
+
+from planlens.plan.model import Plan
+
+__all__ = ["LICENCES", "draw", "eligible", "evenly"]
+MIN_CHARS, MAX_CHARS = 60, 300
+FINITE = {
+    "en": re.compile(
+        r"\b(?:shall|may|must|will|can|is|are|has|have|does|do|agrees?|undertakes?)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:ist|sind|hat|haben|kann|können|muss|müssen|darf|dürfen|soll|sollen|wird|werden|"
+        r"gilt|gelten)\b"
+    ),
+}
+PER_POOL = {"licences": 8, "plans": 4, "bgb-2022": 4, "stgb-2022": 4, "tkg-2021": 4}
+_START = re.compile(r"[A-ZÄÖÜ(]")
+
+
+def _sentences(plans: list[Plan]) -> list[str]:
+    return [
+        s for plan in plans for clause in plan.walk() if clause.text for s in sentences(clause.text)
+    ]
+
+
+def pool(name: str) -> tuple[str, list[str]]:
+    """Return the language and the sentences of pool `name`, in order."""
+    if name == "licences":
+        return "en", _sentences([load_licence(path) for path in licence_paths()])
+    if name == "plans":
+        return "en", _sentences([p for p in load_our_plans() if p.language == "en"])
+    assert name in LAW_FILES
+    return "de", _sentences([load_law(name)])
+
+
+def eligible(sentence: str, language: str) -> bool:
+    """Tell whether `sentence` may be drawn (the rule of the module docstring).
+
+    >>> eligible("Der Schuldner ist verpflichtet, die Leistung nach Treu und Glauben zu bewirken.",
+    ...          "de")
+    True
+    >>> eligible("Section 4. Redistribution of the Work in any medium.", "en")
+    False
+    """
+    return (
+        MIN_CHARS <= len(sentence) <= MAX_CHARS
+        and _START.match(sentence) is not None
+        and FINITE[language].search(sentence) is not None
+    )
+
+
+def evenly(items: list[str], m: int) -> list[str]:
+    """Return `m` items of `items` evenly spaced (all of them when there are no more than `m`).
+
+    >>> evenly(list("abcdefghij"), 3)
+    ['b', 'f', 'i']
+    """
+    n = len(items)
+    if n <= m:
+        return list(items)
+    return [items[int((i + 0.5) * n / m)] for i in range(m)]
+
+
+def draw() -> list[tuple[str, str, str]]:
+    """Return the drawn sentences: (pool, language, sentence)."""
+    out = []
+    for name, m in PER_POOL.items():
+        language, found = pool(name)
+        out += [(name, language, s) for s in evenly([s for s in found if eligible(s, language)], m)]
+    return out
+
+
+def main() -> int:
+    for i, (name, language, sentence) in enumerate(draw(), 1):
+        print(f"{i:2} {name} {language}: {sentence}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
