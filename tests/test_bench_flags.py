@@ -226,7 +226,9 @@ def test_the_constructed_set_is_labelled_for_every_kind_and_large_enough() -> No
     assert any(line.startswith("constructed: ") for line in checked)
 
 
-def test_the_constructed_set_is_kept_apart_and_its_errors_never_listed() -> None:
+def test_the_constructed_set_is_kept_apart_and_its_errors_listed_once_released() -> None:
+    """Kept apart (never pooled); since branch negfix6 tuned the rules on it, a development
+    set: `--all-errors` lists its errors, `--errors` does not."""
     sources = flag_accuracy.load_sources()
     constructed = [s for s in sources if s.split == "constructed"]
     flags = _every_kind_everywhere(sources)
@@ -249,9 +251,11 @@ def test_the_constructed_set_is_kept_apart_and_its_errors_never_listed() -> None
     assert any(line.startswith("| constructed | ") for line in lines)
     assert flag_accuracy_report.CONSTRUCTED_NOTE in lines
     names = {s.name for s in constructed}
-    for released in ((), flag_accuracy.RELEASED):
-        listed = flag_accuracy.errors(sources, flags, released)
-        assert not any(name in line for line in listed for name in names)
+    listed = flag_accuracy.errors(sources, flags)
+    assert not any(name in line for line in listed for name in names)
+    assert "constructed" in flag_accuracy.RELEASED
+    listed = flag_accuracy.errors(sources, flags, flag_accuracy.RELEASED)
+    assert any(name in line for line in listed for name in names)
 
 
 def test_the_constructed_sets_sentences_are_those_the_rule_draws() -> None:

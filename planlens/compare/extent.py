@@ -3,8 +3,10 @@
 Read by `substance` inside each group of aligned phrases (`phrases`):
 
 - the words of extent (`scope_words`: all / only / full / unconditional / interim / permanent...,
-  their classes in `lexicon`; not "every signatory", a quantifier over the parties) and the
-  places a phrase names (`places`);
+  their classes in `lexicon`; not "every signatory", a quantifier over the parties; a contrast
+  "not all at once but gradually" / "nicht ..., sondern" as "only") and the places a phrase
+  names (`places`); the "only" of a necessary condition ("only if", "nur, wenn": `only_if`,
+  `without_only_if`), which is no extent;
 - the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
   Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
@@ -49,6 +51,22 @@ _TOKEN_RE = rx.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
 _DETERMINERS = frozenset(lx.DETERMINERS.split())
 _GERMAN_ADJECTIVE_RE = rx.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
 _NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
+_NEGATOR_RE = rx.compile(rf"(?:{lx.NEGATORS})", re.IGNORECASE)
+#: A contrast that denies a few words and puts others in their place: "not all at once but
+#: gradually", "nicht für einen Teil, sondern für die ganze Strafe" says "only" what follows,
+#: and what it denies sets no extent. Not an English "not" after an auxiliary: "is not to be a
+#: mere observer but is to promote" contrasts two statements, not two extents.
+_CONTRAST_RE = rx.compile(
+    r"\b(not|nicht)\b(?:\s+[\w-]+){1,5}?,?\s+(?:but|sondern)\b", re.IGNORECASE
+)
+_AUXILIARY_BEFORE_RE = rx.compile(rf"\b(?:{lx.AUXILIARIES})\s+\Z", re.IGNORECASE)
+#: An "only" before a condition ("nur, wenn", "only if") makes the condition a necessary one:
+#: what triggers the provision (`condition`), not how far it reaches.
+_ONLY_IF_RE = rx.compile(
+    r"\b(?P<only>only|solely|nur|ausschließlich|lediglich)"
+    r",?\s+(?:dann,?\s+)?(?:wenn|falls|sofern|soweit|if|when|where|insofar)\b",
+    re.IGNORECASE,
+)
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3
 #: How many words after its marker an item still belongs to a condition.
@@ -62,10 +80,18 @@ def scope_words(text: str) -> dict[str, list[str]]:
     quantifier over the parties of the text says who is bound, each or all together, not how
     far the provision reaches (who is bound is `party`'s business).
     Nor does "all the necessary laws", "alle erforderlichen Maßnahmen": what a need sets
-    reaches as far without the "all".
+    reaches as far without the "all". A contrast ("not all at once but gradually", "nicht
+    ..., sondern") is an "only", and the words it denies count nothing.
     """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
+    for m in _CONTRAST_RE.finditer(text):
+        if m.group(1).casefold() == "not" and _AUXILIARY_BEFORE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue
+        taken.append(m.span())
+        out.setdefault("only", []).append(" ".join(m.group().casefold().split()))
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
@@ -76,6 +102,21 @@ def scope_words(text: str) -> dict[str, list[str]]:
                     continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out
+
+
+def without_only_if(text: str) -> str:
+    """Return `text` with the "only" of a necessary condition blanked: "nur, wenn", "only if"
+    say what triggers the provision (`condition`, `only_if`), not how far it reaches."""
+    out = text
+    for m in _ONLY_IF_RE.finditer(text):
+        a, b = m.span("only")
+        out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
+def only_if(text: str) -> list[str]:
+    """Return the markers of necessary conditions in `text`: "nur, wenn", "only if"."""
+    return [" ".join(m.group().casefold().split()) for m in _ONLY_IF_RE.finditer(text)]
 
 
 def places(text: str) -> set[str]:
@@ -199,6 +240,10 @@ def _is_list_item(
     if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
         return False
     content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
+    # "whether or not" / "irrespective of whether", "ob ... oder nicht": a negator alone is
+    # the other half of a choice, no item of a list.
+    if all(_NEGATOR_RE.fullmatch(t) for t in content):
+        return False
     if not content or all(parties_named(t, parties) for t in content):
         return False
     if all(t[:1].isdigit() for t in content):

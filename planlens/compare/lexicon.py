@@ -50,17 +50,33 @@ NEGATORS = (
     r"not|no(?!\.)|never|nor|neither|none|nothing|nobody|without|cannot|\w+n't|"
     r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|ohne|weder|nichts|niemand"
 )
+#: Auxiliary and modal verbs: an English "not" after one negates the statement ("shall not",
+#: "does not", "is not"); elsewhere it negates a phrase ("a work not based on").
+AUXILIARIES = (
+    r"shall|will|may|must|can|could|would|should|might|do|does|did|is|are|was|were|be|"
+    r"been|has|have|had|need|ought"
+)
 #: Predicates that say "not" by themselves: one on one side and a negator on the other can be
 #: the same polarity ("ist abzusehen" / "nimmt nicht auf", "is prohibited" / "shall not").
 NEGATIVE_PREDICATES = (
     r"absehen|abzusehen|unterbleib(?:t|en)|unterlassen|untersagt|verboten|ausgeschlossen|"
     r"refrain(?:s|ed)?|prohibit(?:s|ed)?|forbid(?:s|den)?|excluded|precluded"
 )
+#: Bounds said with a negator: "not more than" is "at most", "nicht weniger als" is
+#: "mindestens"; no polarity (they are masked as idioms), a bound of `scope`.
+NEGATED_BOUNDS = (
+    r"(?:no|not) (?:more|less|fewer|greater|longer) than|"
+    r"nicht (?:um )?(?:mehr|weniger|länger|später) als"
+)
+#: A negated "only" says no "only": "not only", "nicht allein, sondern".
+NEGATED_ONLY = (
+    r"not (?:only|solely|merely|exclusively)|nicht (?:nur|allein|ausschließlich|lediglich)"
+)
 #: Fixed phrases whose negator negates nothing of the commitment; they are masked first.
 NEGATION_IDIOMS = (
     r"(?:but )?not limited to|without limitation|(?:no|not) later than|without delay|"
-    r"whether or not|not only|(?:no|not) (?:more|less|fewer) than|without prejudice|"
-    r"if not already|no one(?= else)|nicht nur|nicht unter|nicht über|ohne Verzug|"
+    rf"whether or not|{NEGATED_ONLY}|{NEGATED_BOUNDS}|without prejudice|"
+    r"if not already|no one(?= else)|nicht unter|nicht über|ohne Verzug|"
     r"ohne schuldhaftes Zögern|non-\w+|may or may not|or not|without restriction|\(?if any\)?"
 )
 
@@ -99,8 +115,8 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ),
     (
         "bound",
-        r"at least|at most|up to|no more than|not more than|no less than|not less than|"
-        r"maximum|minimum|mindestens|höchstens|bis zu|nicht unter|nicht über",
+        r"at least|at most|up to|maximum|minimum|mindestens|höchstens|bis zu|maximal|"
+        rf"{NEGATED_BOUNDS}",
     ),
     (
         "interim",

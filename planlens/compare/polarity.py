@@ -16,10 +16,16 @@ obligation on both sides), never over a clause as a whole: an added sentence bri
   word diff changed, negating the clause (not an idiom such as "not limited to", not a phrase
   such as "a work not based on", "ein nicht rechtsfähiger Verein", "without cause" / "ohne
   Angabe von Gründen", not inside a relative clause: "Anbieter, bei denen es sich nicht um ...
-  handelt"), next to a word that both sides have ("not" added to the same verb, "kein"
-  dropped before the same noun). A negation reworded with the same meaning is no turn: "ist
-  abzusehen" / "nimmt nicht auf", "findet keine Anwendung" / "ist nicht anzuwenden", "außer
-  durch ... nicht" / "nur durch", two negators for "only".
+  handelt"), next to a word that both sides have, in any form of it ("not" added to the same
+  verb, "does not apply" / "also applies" by their stem, "kein" dropped before the same noun).
+  A negation reworded with the same meaning is no turn: "ist abzusehen" / "nimmt nicht auf",
+  "findet keine Anwendung" / "ist nicht anzuwenden", "außer durch ... nicht" / "nur durch",
+  "nur, wenn" / "nicht, es sei denn", two negators for "only", and a negator that changes form
+  where one goes and another comes ("Nothing herein is" / "This document is not", "without
+  affecting" / "this does not affect"). Not caught: a turn whose verb is reworded too ("will
+  be maintained" / "will not be kept": no word of both sides stands by the negator), and an
+  antonym for a negation ("distinct from" / "not the same as", "Ebenso" / "Nicht anders"),
+  which is flagged.
 """
 
 from __future__ import annotations
@@ -35,10 +41,12 @@ from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
 from planlens.compare.statements import Span, condition_spans, dates, inside, overlaps, word_pattern
+from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
 NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
+_NEGATED_BOUND_RE = rx.compile(rf"(?:{lx.NEGATED_BOUNDS})", _I)
 #: Words that say "not" in a predicate of their own: a negation reworded with one of them on
 #: the other side is the same polarity ("ist abzusehen" / "nimmt nicht auf").
 _NEGATIVE_PREDICATE_RE = guarded(word_pattern(lx.NEGATIVE_PREDICATES))
@@ -75,24 +83,28 @@ _ADJECTIVE_NOUN_RE = rx.compile(
 #: An English "not" negates the statement after an auxiliary or a modal verb ("shall not",
 #: "does not", "is not") or before "to" ("agrees not to deploy"); elsewhere it negates a
 #: phrase: "another work not based on the Program", "not only".
-_AUXILIARY_BEFORE_RE = rx.compile(
-    r"\b(?:shall|will|may|must|can|could|would|should|might|do|does|did|is|are|was|were|be|"
-    r"been|has|have|had|need|ought)\s+\Z",
-    _I,
-)
+_AUXILIARY_BEFORE_RE = rx.compile(rf"\b(?:{lx.AUXILIARIES})\s+\Z", _I)
 _TO_AFTER_RE = rx.compile(r"\s+to\b", _I)
 #: Prepositions that negate by what they add ("without cause", "ohne Angabe von Gründen"): a
 #: condition or manner, compared by `condition`, no polarity.
 _PREPOSITIONS = frozenset(["without", "ohne"])
 #: "except ... not" says with one negator more what "only" says: "außer durch Vertragsablauf
-#: nicht verändert werden darf" / "nur durch Vertragsablauf verändert werden darf".
-_EXCEPT_RE = rx.compile(r"\b(?:außer|ausgenommen|except|other than)\b", _I)
+#: nicht verändert werden darf" / "nur durch Vertragsablauf verändert werden darf"; so does
+#: "not ..., unless": "nur, wenn" / "nicht, es sei denn", "only if" / "not ... unless".
+_EXCEPT_RE = rx.compile(
+    r"\b(?:außer|ausgenommen|except|other than|unless|es sei denn|sofern nicht|soweit nicht|"
+    r"wenn nicht|if not)\b",
+    _I,
+)
 _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
 _ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
 #: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
 _BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
 _DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
+#: Particles that stand by a negator without being what it negates: "auch dann nicht",
+#: "not even", "jedoch nicht", "sogar nicht".
+_PARTICLES = frozenset(["dann", "even", "jedoch", "sogar"])
 _WORD_RE = rx.compile(r"[^\W\d_]+")
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
@@ -106,10 +118,16 @@ def _same(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def masked(text: str) -> str:
-    """Return `text` with its conditions, dates, negation idioms and describing clauses blanked."""
+def masked(text: str, bounds: bool = False) -> str:
+    """Return `text` with its conditions, dates, negation idioms and describing clauses blanked;
+    with `bounds`, a bound said with a negator ("not more than", "nicht mehr als") is kept, as
+    `scope` reads it for "at most"."""
     spans = [(a, c) for a, _, c in condition_spans(text)] + [s for _, s in dates(text)]
-    spans += [m.span() for m in NEGATION_IDIOM_RE.finditer(text)]
+    spans += [
+        m.span()
+        for m in NEGATION_IDIOM_RE.finditer(text)
+        if not (bounds and _NEGATED_BOUND_RE.fullmatch(m.group()))
+    ]
     spans += [m.span() for m in SUBORDINATE_RE.finditer(text)]
     chars = list(text)
     for a, b in spans:
@@ -188,18 +206,32 @@ def _anchor(text: str, m: re.Match[str]) -> str | None:
     end = _CLAUSE_END_RE.search(text, m.end())
     after = text[m.end() : end.start() if end else len(text)]
     for word in _WORD_RE.findall(after):
-        if phrase(word, _same).stems:
+        if phrase(word, _same).stems and word.casefold() not in _PARTICLES:
             return str(word).casefold()
     starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, m.start())]
     for word in reversed(_WORD_RE.findall(text[starts[-1] if starts else 0 : m.start()])):
-        if phrase(word, _same).stems:
+        if phrase(word, _same).stems and word.casefold() not in _PARTICLES:
             return str(word).casefold()
     return None
 
 
+#: The stemmers a form of a word is matched with: the texts' language is not known here, and
+#: an English stem and a German one of two different words rarely meet.
+_STEMMERS = (stemmer("en"), stemmer("de"))
+#: A stem of fewer letters says too little to be one word: "deren" and "der" are both "der".
+_STEM_MIN = 4
+
+
 def _has(words: frozenset[str], word: str) -> bool:
-    """Tell whether `words` has `word` or a form of it (the same first five letters)."""
-    return word in words or any(w[:5] == word[:5] for w in words if len(word) > 5 < len(w))
+    """Tell whether `words` has `word` or a form of it: the same first five letters, or the
+    same stem of four letters or more ("apply" / "applies"; not "deren" / "der")."""
+    if word in words or any(w[:5] == word[:5] for w in words if len(word) > 5 < len(w)):
+        return True
+    for stem in _STEMMERS:
+        root = stem(word)
+        if len(root) >= _STEM_MIN and any(stem(w) == root for w in words):
+            return True
+    return False
 
 
 def _polarity(text: str) -> int:
@@ -210,7 +242,7 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the negators that turned the polarity of one statement (two aligned phrases)."""
     mo, mn = _unrelated(old), _unrelated(new)
     a, b = _polarity(mo), _polarity(mn)
-    if a == b or _except_for_only(mo, mn, a, b):
+    if a == b or except_for_only(mo, mn, a, b, (old, new)):
         return [], []
     # Two negators for "only" count those of relative clauses too: "nicht auf Sachen, die der
     # Pfändung nicht unterworfen sind" / "nur auf Sachen, die der Pfändung unterliegen".
@@ -231,12 +263,34 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     came = _anchored(mn, changed_new, words_old)
     if len(gone) == len(came):
         return [], []
+    # A negator that changed form keeps the polarity: "Nothing herein is intended or shall"
+    # / "This document is not intended and shall not", "without affecting" / "this does not
+    # affect", "ohne ... zu berühren" / "berührt nicht": one went where another came.
+    if (gone or _anchored(mo, changed_old, words_new, _PREPOSITIONS)) and (
+        came or _anchored(mn, changed_new, words_old, _PREPOSITIONS)
+    ):
+        return [], []
     return _difference(gone, came)
 
 
-def _anchored(text: str, within: Sequence[Span], other_words: frozenset[str]) -> list[str]:
+def _anchored(
+    text: str,
+    within: Sequence[Span],
+    other_words: frozenset[str],
+    prepositions: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Return the negators of `text` inside `within` next to a word of `other_words`; with
+    `prepositions`, those of them only ("without", "ohne"), which `negators` leaves out."""
+    if prepositions:
+        found = [
+            m
+            for m in NEGATOR_RE.finditer(text)
+            if inside(m.span(), within) and m.group().casefold() in prepositions
+        ]
+    else:
+        found = _negator_matches(text, within)
     out = []
-    for m in _negator_matches(text, within):
+    for m in found:
         anchor = _anchor(text, m)
         if anchor is not None and _has(other_words, anchor):
             out.append(m.group().casefold())
@@ -260,14 +314,21 @@ def only_for_two_negators(old: str, new: str, negators_old: int, negators_new: i
     return only_new and not only_old if more > 0 else only_old and not only_new
 
 
-def _except_for_only(old: str, new: str, polarity_old: int, polarity_new: int) -> bool:
-    """Tell whether one text says with "except ... not" what the other says with "only"."""
+def except_for_only(
+    old: str, new: str, polarity_old: int, polarity_new: int, unmasked: tuple[str, str]
+) -> bool:
+    """Tell whether one text says with "except ... not" or "not ..., unless" what the other
+    says with "only" (the texts masked, with their polarities, and as written: a condition
+    such as "es sei denn, ..." is masked, its marker is read where it is written)."""
     if abs(polarity_old - polarity_new) != 1:
         return False
-    more, fewer = (old, new) if polarity_old > polarity_new else (new, old)
+    turned = polarity_old > polarity_new
+    more = old if turned else new
+    written, written_fewer = unmasked if turned else (unmasked[1], unmasked[0])
+    # The "only" of "only if" is masked with its condition: read where it is written.
     return (
-        bool(_EXCEPT_RE.search(more))
-        and bool(_ONLY_RE.search(fewer))
+        bool(_EXCEPT_RE.search(written))
+        and bool(_ONLY_RE.search(written_fewer))
         and not bool(_ONLY_RE.search(more))
     )
 

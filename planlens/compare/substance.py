@@ -18,8 +18,11 @@ their versions on the other side, and the phrases with no version there were add
   (`negation`: a negator of the statement next to a word both sides have, not one that
   describes a noun or comes with words of its own, nor a negation reworded), both by
   `polarity`, and its extent
-  (`scope`: all / only / full / unconditional / interim / permanent..., the places it applies
-  to, the provisions it refers to when some stay, an item added to or dropped from a list).
+  (`scope`: all / only / full / unconditional / interim / permanent / a bound..., the places
+  it applies to, the provisions it refers to when some stay, an item added to or dropped from
+  a list; a bound said with a negator is a bound, "höchstens" / "nicht mehr als"; "not ...
+  but" / "nicht ..., sondern" is an "only"; the "only" of "only if" / "nur, wenn" is no scope
+  but a necessary condition, and one that comes or goes is a `condition`).
   A phrase added whole says nothing of these: its "will" is no change of modality.
 - `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
   an editorial note or an item of a list: "; a dramatic work;") added or removed.
@@ -39,15 +42,18 @@ import planlens.compare.patterns as rx
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
+    only_if,
     places,
     qualifiers,
     scope_words,
+    without_only_if,
 )
 from planlens.compare.guards import guarded
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align
 from planlens.compare.polarity import (
     FORCES,
+    except_for_only,
     masked,
     modality,
     negation,
@@ -158,7 +164,7 @@ def substance_flags(
         "party": _party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
-            conditional_kinds,
+            _plus(conditional_kinds, _per_group(alignment, _necessary)),
         ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
@@ -223,9 +229,16 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
 
 def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
     mo, mn = masked(old), masked(new)
-    a, b = scope_words(mo), scope_words(mn)
-    if ("only" in a) != ("only" in b) and only_for_two_negators(
-        mo, mn, len(negators(mo)), len(negators(mn))
+    # A bound said with a negator is read as one: "höchstens" / "nicht mehr als".
+    # The "only" of "only if" is the condition's.
+    a = scope_words(masked(without_only_if(old), bounds=True))
+    b = scope_words(masked(without_only_if(new), bounds=True))
+    count_old, count_new = len(negators(mo)), len(negators(mn))
+    # "only" said with negators: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die",
+    # "nur, wenn" / "nicht, es sei denn".
+    if ("only" in a) != ("only" in b) and (
+        only_for_two_negators(mo, mn, count_old, count_new)
+        or except_for_only(mo, mn, count_old, count_new, (old, new))
     ):
         a.pop("only", None)
         b.pop("only", None)
@@ -239,6 +252,19 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
         gone += [f"§ {r}" for r in sorted(ra - rb)]
         came += [f"§ {r}" for r in sorted(rb - ra)]
     return gone, came
+
+
+def _necessary(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the markers of a necessary condition ("nur, wenn", "only if") one side of a
+    statement has and the other not: a condition that becomes sufficient, or the reverse; not
+    where the other side says it with "not ..., unless" ("nicht, es sei denn")."""
+    a, b = only_if(old), only_if(new)
+    if Counter(a) == Counter(b):
+        return [], []
+    mo, mn = masked(old), masked(new)
+    if except_for_only(mo, mn, len(negators(mo)), len(negators(mn)), (old, new)):
+        return [], []
+    return list((Counter(a) - Counter(b)).elements()), list((Counter(b) - Counter(a)).elements())
 
 
 def _plus(
