@@ -109,6 +109,15 @@ def _pr(tally: Tally) -> str:
     return f"{'-' if p is None else f'{p:.2f}'} / {'-' if r is None else f'{r:.2f}'}"
 
 
+def _counts(tally: Tally) -> str:
+    return f"({tally.hits}, {tally.false}, {tally.missed})"
+
+
+def _cell(tally: Tally) -> str:
+    """A table cell: "P / R (true, false, missed)"."""
+    return f"{_pr(tally)} {_counts(tally)}"
+
+
 def _and(items: Sequence[str]) -> str:
     """Join `items` as a sentence does: "a", "a and b", "a, b and c"."""
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
@@ -147,21 +156,12 @@ def report(
     ]
     for kind in KINDS:
         labelled = sum(kind in p.truth for s in sources for p in s.pairs)
-        cells = []
-        for n in names:
-            t = rows[n].per_kind[kind]
-            cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+        cells = [_cell(rows[n].per_kind[kind]) for n in names]
         lines.append(f"| {kind} | {labelled} | " + " | ".join(cells) + " |")
-    cells = []
-    for n in names:
-        t = rows[n].pooled
-        cells.append(f"**{_pr(t)}** ({t.hits}, {t.false}, {t.missed})")
+    cells = [f"**{_pr(rows[n].pooled)}** {_counts(rows[n].pooled)}" for n in names]
     lines.append(f"| **pooled** | {n_true} | " + " | ".join(cells) + " |")
     n_old = sum(len(p.truth & set(OLD_KINDS)) for s in sources for p in s.pairs)
-    cells = []
-    for n in names:
-        t = rows[n].pooled_old_kinds
-        cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+    cells = [_cell(rows[n].pooled_old_kinds) for n in names]
     lines.append(f"| pooled without provision | {n_old} | " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -178,11 +178,7 @@ def report(
         "| --- |" + " ---: |" * (len(names) * len(WHOLE)),
     ]
     for kind in KINDS:
-        cells = []
-        for split in WHOLE:
-            for n in names:
-                t = splits[split][n].per_kind[kind]
-                cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+        cells = [_cell(splits[split][n].per_kind[kind]) for split in WHOLE for n in names]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     lines += [
         "",
@@ -214,10 +210,7 @@ def report(
         ]
         for kind in kinds:
             labelled = sum(kind in p.truth for s in kept for p in s.pairs)
-            cells = []
-            for n in names:
-                t = splits[split][n].per_kind[kind]
-                cells.append(f"{_pr(t)} ({t.hits}, {t.false}, {t.missed})")
+            cells = [_cell(splits[split][n].per_kind[kind]) for n in names]
             lines.append(f"| {kind} | {labelled} | " + " | ".join(cells) + " |")
     lines += [
         "",

@@ -36,6 +36,23 @@ def _every_kind_everywhere(sources: list[Source]) -> dict[str, list[list[list[st
     return {s.name: [[[k, "", ""] for k in KINDS] for _ in s.pairs] for s in sources}
 
 
+def _report(sources: list[Source], flags: dict[str, list[list[list[str]]]]) -> list[str]:
+    """Return flag_accuracy's report of `flags`: the pooled sets, and every split apart."""
+    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
+    rows = {"this tree": flag_accuracy.score(pooled, flags)}
+    splits = {
+        split: {"this tree": flag_accuracy.score(sources, flags, split)}
+        for split in flag_accuracy.SPLITS
+    }
+    return flag_accuracy.report(sources, rows, splits)
+
+
+def _kind_column(lines: list[str], split: str) -> list[str]:
+    """Return the first cell of each row of the report's table of `split` by kind."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {split}: kind |"))
+    return [line.split(" | ")[0] for line in lines[start + 2 : lines.index("", start)]]
+
+
 def test_the_kinds_set_loads_with_its_two_kinds_and_no_problems() -> None:
     sources = flag_accuracy.load_sources()
     kinds = [s for s in sources if s.split == "kinds"]
@@ -63,15 +80,8 @@ def test_the_kinds_set_is_scored_on_its_two_kinds_only_and_kept_apart() -> None:
     pooled = [s for s in sources if s.split not in flag_accuracy.APART]
     whole = flag_accuracy.score(pooled, flags)
     assert whole.pooled.hits + whole.pooled.false == len(KINDS) * sum(len(s.pairs) for s in pooled)
-    rows = {"this tree": whole}
-    splits = {
-        split: {"this tree": flag_accuracy.score(sources, flags, split)}
-        for split in flag_accuracy.SPLITS
-    }
-    lines = flag_accuracy.report(sources, rows, splits)
-    start = next(i for i, line in enumerate(lines) if line.startswith("| kinds: kind |"))
-    table = lines[start + 2 : lines.index("", start)]
-    assert [line.split(" | ")[0] for line in table] == ["| negation", "| modality"]
+    lines = _report(sources, flags)
+    assert _kind_column(lines, "kinds") == ["| negation", "| modality"]
     assert not any("kinds: this tree" in line for line in lines)  # not in the every-kind table
     assert flag_accuracy_report.KINDS_HISTORY in lines
     # Still held out: no option lists its errors.
@@ -152,17 +162,8 @@ def test_the_turns_set_is_scored_on_its_two_kinds_kept_apart_and_its_errors_list
     assert (scored.pooled.hits, scored.pooled.false) == (n_true, 2 * n_pairs - n_true)
     pooled = [s for s in sources if s.split not in flag_accuracy.APART]
     assert not any(s.split == "turns" for s in pooled)
-    rows = {"this tree": flag_accuracy.score(pooled, flags)}
-    splits = {
-        split: {"this tree": flag_accuracy.score(sources, flags, split)}
-        for split in flag_accuracy.SPLITS
-    }
-    lines = flag_accuracy.report(sources, rows, splits)
-    start = next(i for i, line in enumerate(lines) if line.startswith("| turns: kind |"))
-    assert [line.split(" | ")[0] for line in lines[start + 2 : lines.index("", start)]] == [
-        "| negation",
-        "| modality",
-    ]
+    lines = _report(sources, flags)
+    assert _kind_column(lines, "turns") == ["| negation", "| modality"]
     assert flag_accuracy_report.TURNS_NOTE in lines
     names = {s.name for s in turns}
     listed = flag_accuracy.errors(sources, flags)
@@ -239,15 +240,8 @@ def test_the_constructed_set_is_kept_apart_and_its_errors_listed_once_released()
     assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
     pooled = [s for s in sources if s.split not in flag_accuracy.APART]
     assert not any(s.split == "constructed" for s in pooled)
-    rows = {"this tree": flag_accuracy.score(pooled, flags)}
-    splits = {
-        split: {"this tree": flag_accuracy.score(sources, flags, split)}
-        for split in flag_accuracy.SPLITS
-    }
-    lines = flag_accuracy.report(sources, rows, splits)
-    start = next(i for i, line in enumerate(lines) if line.startswith("| constructed: kind |"))
-    table = lines[start + 2 : lines.index("", start)]
-    assert [line.split(" | ")[0] for line in table] == [f"| {k}" for k in KINDS]
+    lines = _report(sources, flags)
+    assert _kind_column(lines, "constructed") == [f"| {k}" for k in KINDS]
     assert any(line.startswith("| constructed | ") for line in lines)
     assert flag_accuracy_report.CONSTRUCTED_NOTE in lines
     names = {s.name for s in constructed}

@@ -24,11 +24,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_substance import Row, table_cases
 
 from planlens.compare.model import FlagType
 from planlens.compare.substance import substance_flags
-
-Row = tuple[str, str, str, str]
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "negation": [
@@ -292,29 +291,21 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
-def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
-    return [
-        pytest.param(kind, old, new, language, id=f"{kind}-{language}-{why}")
-        for kind, rows in table.items()
-        for old, new, language, why in rows
-    ]
-
-
 def _kinds(old: str, new: str, language: str) -> set[str]:
     return {f.type for f in substance_flags(old, new, language)}
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
 def test_the_class_is_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str
+    kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
     assert kind in _kinds(old, new, language)
     assert kind in _kinds(new, old, language)
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(NOT_FLAGGED))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
 def test_the_class_is_not_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str
+    kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
     assert kind not in _kinds(old, new, language)
     assert kind not in _kinds(new, old, language)

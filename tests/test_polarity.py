@@ -12,11 +12,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_substance import Row, table_cases
 
 from planlens.compare.model import FlagType
 from planlens.compare.substance import substance_flags
-
-Row = tuple[str, str, str, str]
 
 TURNS: dict[FlagType, list[Row]] = {
     "negation": [
@@ -192,23 +191,17 @@ SAME: dict[FlagType, list[Row]] = {
 }
 
 
-def _cases(table: dict[FlagType, list[Row]]) -> list[object]:
-    return [
-        pytest.param(kind, old, new, language, id=f"{kind}-{language}-{why}")
-        for kind, rows in table.items()
-        for old, new, language, why in rows
-    ]
-
-
-@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(TURNS))
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(TURNS))
 def test_a_turn_of_one_statement_is_flagged(
-    kind: FlagType, old: str, new: str, language: str
+    kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
     assert kind in {f.type for f in substance_flags(old, new, language)}
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language"), _cases(SAME))
-def test_no_turn_is_not_flagged(kind: FlagType, old: str, new: str, language: str) -> None:
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(SAME))
+def test_no_turn_is_not_flagged(
+    kind: FlagType, old: str, new: str, language: str, why: str
+) -> None:
     assert kind not in {f.type for f in substance_flags(old, new, language)}
 
 
