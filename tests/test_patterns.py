@@ -191,9 +191,9 @@ def test_stored_and_compiled_patterns_find_the_same(text: str, k: int) -> None:
 
 
 def _guarded_patterns() -> list[re.Pattern[str]]:
-    """The patterns the comparison gives a guard or a quick form on import."""
-    _committed()
-    return [pattern for _, pattern in sorted(guards.made.items())]
+    """The patterns whose guard reading the committed file holds."""
+    keys = sorted(_committed().get("guards", {}))
+    return [re.compile(key.split(":", 1)[1], int(key.split(":", 1)[0])) for key in keys]
 
 
 def test_every_guard_reading_is_stored_as_the_parser_reads_it() -> None:
@@ -205,6 +205,22 @@ def test_every_guard_reading_is_stored_as_the_parser_reads_it() -> None:
         if quick is not None:  # its program is stored too: `quick` compiles nothing
             assert guards.quick(pattern).pattern == quick
             assert f"{pattern.flags}:{quick}" in rx._programs(rx.STORE, rx.engine())["patterns"]
+
+
+def test_every_guard_made_on_import_has_its_reading_stored() -> None:
+    """A fresh process: the tests make guards of their own (parties of a test's plans)."""
+    _committed()
+    script = """
+import planlens.compare
+from planlens.compare import guards, patterns
+print(len(guards.made), [k for k in guards.made if patterns.reading(*k) is None])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    count, missing = done.stdout.split(" ", 1)
+    assert int(count) > 30
+    assert missing == "[]\n"
 
 
 def test_a_stored_guard_tests_its_first_text_without_parsing(
