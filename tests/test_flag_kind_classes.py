@@ -13,6 +13,10 @@ The classes:
 - forms: the forms a grant or duty covers ("in source code and object code form", "in
   schriftlicher Form") that go with no word of form left, or change, are `scope`; a form said
   otherwise ("schriftlich" / "in Textform", "in any form" / "any form of") is not;
+- preposition: a condition a preposition opens ("im Fall von Lastschriften", "in the case of
+  direct debits") ends before the modal or finite verb of the statement it conditions, so a
+  power to agree that becomes a plain right is `modality` ("können ... vereinbaren, dass der
+  Zahler einen Anspruch hat" / "hat der Zahler einen Anspruch");
 - offence: the means of an offence in a clause whose subject is the offender ("Verursacht der
   Täter durch ..., so", "If the offender causes ... by ...") are its extent (`scope`), no
   `condition`; items inside another condition ("Ist die Tat durch ... begangen") still are.
@@ -114,6 +118,24 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "offence: a means added to what the offender does",
         ),
     ],
+    "modality": [
+        (
+            "Im Fall von Lastschriften können der Zahler und sein Zahlungsdienstleister"
+            " vereinbaren, dass der Zahler einen Anspruch auf Erstattung gegen seinen"
+            " Zahlungsdienstleister hat.",
+            "Im Fall von Lastschriften hat der Zahler einen Anspruch auf Erstattung gegen"
+            " seinen Zahlungsdienstleister.",
+            "de",
+            "preposition: a power to agree becomes a plain right",
+        ),
+        (
+            "In the case of direct debits the payer and the provider may agree that the payer"
+            " has a right to a refund from the provider.",
+            "In the case of direct debits the payer has a right to a refund from the provider.",
+            "en",
+            "preposition: a power to agree becomes a plain right",
+        ),
+    ],
     "condition": [
         (
             "Ist die Tat durch die Nötigung oder die Erpressung begangen, so ist die Strafe"
@@ -191,6 +213,22 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "forms: 'schriftlich ... elektronisch' / 'in Textform'",
         ),
     ],
+    "modality": [
+        (
+            "In the case of direct debits the payer may ask the provider for a refund.",
+            "In the case of a direct debit the payer may ask the provider for a refund.",
+            "en",
+            "preposition: the same force after the condition",
+        ),
+        (
+            "Im Falle einer Lastschrift kann der Zahler von seinem Zahlungsdienstleister eine"
+            " Erstattung verlangen.",
+            "Im Falle von Lastschriften kann der Zahler von seinem Zahlungsdienstleister eine"
+            " Erstattung verlangen.",
+            "de",
+            "preposition: the same force after the condition",
+        ),
+    ],
     "condition": [
         (
             "Verursacht der Täter durch die Nötigung oder die Erpressung wenigstens"
@@ -235,5 +273,5 @@ def test_the_class_is_not_flagged_both_ways_round(
 
 def test_every_class_has_rows_in_both_languages() -> None:
     rows = [row for table in (FLAGGED, NOT_FLAGGED) for rs in table.values() for row in rs]
-    for tag in ("antonym", "pairing", "forms", "offence"):
+    for tag in ("antonym", "pairing", "forms", "preposition", "offence"):
         assert {r[2] for r in rows if r[3].startswith(f"{tag}:")} == {"en", "de"}, tag
