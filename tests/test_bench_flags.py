@@ -286,3 +286,19 @@ def test_the_draw_rule() -> None:
     evenly = flag_constructed_draw.evenly
     assert evenly(list("abcdefghij"), 3) == ["b", "f", "i"]
     assert evenly(list("ab"), 5) == ["a", "b"]
+
+
+def test_the_second_draw_rule_takes_the_starts_and_skips_what_is_taken() -> None:
+    starts = flag_constructed_draw.starts
+    assert starts(list("abcdefghij"), 3, set()) == ["a", "d", "g"]
+    # A sentence the first draw took is skipped for the next eligible one.
+    assert starts(list("abcdefghij"), 3, {"a", "d"}) == ["b", "e", "g"]
+    # The same text twice (licences repeat sentences) is drawn once.
+    assert starts(list("aabbcc"), 3, set()) == ["a", "b", "c"]
+    assert starts(list("aab"), 3, set()) == ["a", "b"]
+    # No sentence of the first draw's stretch middles, for every length and count.
+    for n in range(1, 30):
+        items = [str(i) for i in range(n)]
+        for m in range(1, 6):
+            taken = set(flag_constructed_draw.evenly(items, m))
+            assert not set(starts(items, m, taken)) & taken
