@@ -22,10 +22,10 @@ obligation on both sides), never over a clause as a whole: an added sentence bri
   "findet keine Anwendung" / "ist nicht anzuwenden", "außer durch ... nicht" / "nur durch",
   "nur, wenn" / "nicht, es sei denn", two negators for "only", and a negator that changes form
   where one goes and another comes ("Nothing herein is" / "This document is not", "without
-  affecting" / "this does not affect"). Not caught: a turn whose verb is reworded too ("will
-  be maintained" / "will not be kept": no word of both sides stands by the negator), and an
-  antonym for a negation ("distinct from" / "not the same as", "Ebenso" / "Nicht anders"),
-  which is flagged.
+  affecting" / "this does not affect"), and an antonym for a negation ("distinct from" /
+  "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
+  `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
+  ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
 """
 
 from __future__ import annotations
@@ -106,6 +106,16 @@ _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: "not even", "jedoch nicht", "sogar nicht".
 _PARTICLES = frozenset(["dann", "even", "jedoch", "sogar"])
 _WORD_RE = rx.compile(r"[^\W\d_]+")
+#: A negator before one word of a pair says what the other word says without one ("not the
+#: same as" / "distinct from", "nicht anders" / "ebenso"), as before a word that a negative
+#: prefix turns ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam").
+_ANTONYMS = tuple(
+    (rx.compile(rf"(?:{negated})", _I), word_pattern(other))
+    for negated, other in lx.NEGATED_ANTONYMS
+)
+_NEGATIVE_PREFIX_RE = rx.compile(rf"(?:{lx.NEGATIVE_PREFIXES})(?P<rest>[^\W\d_]{{5,}})", _I)
+#: How many words after a negator its antonym may stand: "not be the same", "nicht anders".
+_ANTONYM_REACH = 3
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
 #: Forces that, against a plain statement, change what is committed: a power, a recommendation,
@@ -259,8 +269,10 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     changed_old, changed_new = changed_spans(old, new)
     words_old = frozenset(w.casefold() for w in _WORD_RE.findall(old))
     words_new = frozenset(w.casefold() for w in _WORD_RE.findall(new))
-    gone = _anchored(mo, changed_old, words_new)
-    came = _anchored(mn, changed_new, words_old)
+    # A negator before a word the other side says with its antonym is no turn: "not the same
+    # as" / "distinct from", "nicht anders" / "ebenso", "not lawful" / "unlawful".
+    gone = _anchored(mo, changed_old, words_new, other=new)
+    came = _anchored(mn, changed_new, words_old, other=old)
     if len(gone) == len(came):
         return [], []
     # A negator that changed form keeps the polarity: "Nothing herein is intended or shall"
@@ -278,9 +290,11 @@ def _anchored(
     within: Sequence[Span],
     other_words: frozenset[str],
     prepositions: frozenset[str] = frozenset(),
+    other: str = "",
 ) -> list[str]:
     """Return the negators of `text` inside `within` next to a word of `other_words`; with
-    `prepositions`, those of them only ("without", "ohne"), which `negators` leaves out."""
+    `prepositions`, those of them only ("without", "ohne"), which `negators` leaves out; with
+    the `other` text, not those that say what it says with an antonym (`_antonym`)."""
     if prepositions:
         found = [
             m
@@ -293,8 +307,34 @@ def _anchored(
     for m in found:
         anchor = _anchor(text, m)
         if anchor is not None and _has(other_words, anchor):
+            if other and _antonym(text, m, other):
+                continue
             out.append(m.group().casefold())
     return out
+
+
+def _antonym(text: str, m: re.Match[str], other: str) -> bool:
+    """Tell whether the negator `m` of `text` says with the words after it what `other` says
+    with an antonym or a negative prefix: "not the same as" / "distinct from", "nicht anders"
+    / "ebenso", "not lawful" / "unlawful"; a negation reworded, no turn."""
+    end = _CLAUSE_END_RE.search(text, m.end())
+    after = _WORD_RE.findall(text, m.end(), end.start() if end else len(text))[:_ANTONYM_REACH]
+    other_words = [w.casefold() for w in _WORD_RE.findall(other)]
+    own_words = frozenset(w.casefold() for w in _WORD_RE.findall(text))
+    for word in after:
+        for negated, antonym in _ANTONYMS:
+            if negated.fullmatch(word) and any(
+                antonym.fullmatch(w) and w not in own_words for w in other_words
+            ):
+                return True
+        if len(word) >= 4 and any(
+            (p := _NEGATIVE_PREFIX_RE.fullmatch(w)) is not None
+            and w not in own_words
+            and _has(frozenset([p.group("rest")]), word.casefold())
+            for w in other_words
+        ):
+            return True
+    return False
 
 
 def _difference(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
