@@ -229,21 +229,31 @@ def test_the_constructed_set_is_labelled_for_every_kind_and_large_enough() -> No
     assert any(line.startswith("constructed: ") for line in checked)
 
 
+def _scored_apart(
+    sources: list[Source], flags: dict[str, list[list[list[str]]]], split: str
+) -> tuple[list[Source], int, int, list[str]]:
+    """Check that `split` is scored on every kind and never pooled, and has a kind table of
+    its own in the report; return its sources, pairs, true flags and the report's lines."""
+    chosen = [s for s in sources if s.split == split]
+    n_pairs = sum(len(s.pairs) for s in chosen)
+    n_true = sum(len(p.truth) for s in chosen for p in s.pairs)
+    scored = flag_accuracy.score(sources, flags, split)
+    assert set(scored.per_kind) == set(KINDS)
+    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
+    # Never pooled: the pooled row counts no pair of it.
+    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
+    assert not any(s.split == split for s in pooled)
+    lines = _report(sources, flags)
+    assert _kind_column(lines, split) == [f"| {k}" for k in KINDS]
+    return chosen, n_pairs, n_true, lines
+
+
 def test_the_constructed_set_is_kept_apart_and_its_errors_listed_once_released() -> None:
     """Kept apart (never pooled); since branch negfix6 tuned the rules on it, a development
     set: `--all-errors` lists its errors, `--errors` does not."""
     sources = flag_accuracy.load_sources()
-    constructed = [s for s in sources if s.split == "constructed"]
     flags = _every_kind_everywhere(sources)
-    n_pairs = sum(len(s.pairs) for s in constructed)
-    n_true = sum(len(p.truth) for s in constructed for p in s.pairs)
-    scored = flag_accuracy.score(sources, flags, "constructed")
-    assert set(scored.per_kind) == set(KINDS)
-    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
-    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
-    assert not any(s.split == "constructed" for s in pooled)
-    lines = _report(sources, flags)
-    assert _kind_column(lines, "constructed") == [f"| {k}" for k in KINDS]
+    constructed, _, _, lines = _scored_apart(sources, flags, "constructed")
     assert any(line.startswith("| constructed | ") for line in lines)
     assert flag_accuracy_report.CONSTRUCTED_NOTE in lines
     names = {s.name for s in constructed}
@@ -343,19 +353,9 @@ def test_the_constructed_2_set_is_kept_apart_and_no_option_lists_its_errors(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sources = flag_accuracy.load_sources()
-    blind = [s for s in sources if s.split == "constructed-2"]
     flags = _every_kind_everywhere(sources)
-    n_pairs = sum(len(s.pairs) for s in blind)
-    n_true = sum(len(p.truth) for s in blind for p in s.pairs)
-    scored = flag_accuracy.score(sources, flags, "constructed-2")
-    assert set(scored.per_kind) == set(KINDS)
-    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
-    # Never pooled: the pooled row counts no pair of it.
-    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
-    assert not any(s.split == "constructed-2" for s in pooled)
-    lines = _report(sources, flags)
+    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, "constructed-2")
     assert f"constructed-2 set ({n_pairs} pairs)" in lines[0]
-    assert _kind_column(lines, "constructed-2") == [f"| {k}" for k in KINDS]
     assert _kind_column(lines, "constructed") == [f"| {k}" for k in KINDS]
     assert any(line.startswith(f"| constructed-2 | {n_pairs} | {n_true} | ") for line in lines)
     assert flag_accuracy_report.CONSTRUCTED_2_HISTORY in lines

@@ -25,10 +25,9 @@ The classes:
 from __future__ import annotations
 
 import pytest
-from test_substance import Row, table_cases
+from test_substance import Row, both_ways, table_cases
 
 from planlens.compare.model import FlagType
-from planlens.compare.substance import substance_flags
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "negation": [
@@ -251,24 +250,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
-def _kinds(old: str, new: str, language: str) -> set[str]:
-    return {f.type for f in substance_flags(old, new, language)}
-
-
 @pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
 def test_the_class_is_flagged_both_ways_round(
     kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
-    assert kind in _kinds(old, new, language), why
-    assert kind in _kinds(new, old, language), f"{why} (the other way round)"
+    both_ways(kind, old, new, language, why, flagged=True)
 
 
 @pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
 def test_the_class_is_not_flagged_both_ways_round(
     kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
-    assert kind not in _kinds(old, new, language), why
-    assert kind not in _kinds(new, old, language), f"{why} (the other way round)"
+    both_ways(kind, old, new, language, why, flagged=False)
 
 
 def test_every_class_has_rows_in_both_languages() -> None:
