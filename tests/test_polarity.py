@@ -187,6 +187,57 @@ SAME: dict[FlagType, list[Row]] = {
             "de",
             "the 'können' of a relative clause commits nothing",
         ),
+        (
+            "The licence shall be renewed.",
+            "The licence may not be renewed.",
+            "en",
+            "a ban where a duty stood: negation's business (must -> need not)",
+        ),
+        (
+            "Die Zuteilung muss verlängert werden.",
+            "Die Zuteilung darf nicht verlängert werden.",
+            "de",
+            "'darf nicht' where 'muss' stood: negation's business",
+        ),
+        (
+            "The notice may not be omitted.",
+            "The notice must be given.",
+            "en",
+            "'may not be omitted' / 'must be given': one duty",
+        ),
+        (
+            "Die Aufforderung darf nicht unterbleiben.",
+            "Die Aufforderung muss erfolgen.",
+            "de",
+            "'darf nicht unterbleiben' / 'muss erfolgen': one duty",
+        ),
+        (
+            "The suspension of the sentence cannot be limited to a part of the sentence.",
+            "A limitation of the suspension of the sentence to a part of the sentence is excluded.",
+            "en",
+            "'cannot' / 'is excluded': a ban, said with a negative predicate",
+        ),
+        (
+            "Die Strafaussetzung kann nicht auf einen Teil der Strafe beschränkt werden.",
+            "Eine Beschränkung der Strafaussetzung auf einen Teil der Strafe ist ausgeschlossen.",
+            "de",
+            "'kann nicht' / 'ist ausgeschlossen': a ban, said with a negative predicate",
+        ),
+        (
+            "If a defence bars the lien for good, the pledgor may demand the return of the pledge.",
+            "If a defence bars the lien for good, the pledgor has no claim to the return of the"
+            " pledge.",
+            "en",
+            "a power / a plain denial of it: the right denied, negation's business",
+        ),
+        (
+            "Steht dem Pfandrecht eine Einrede entgegen, so kann der Verpfänder die Rückgabe des"
+            " Pfandes verlangen.",
+            "Steht dem Pfandrecht eine Einrede entgegen, so hat der Verpfänder keinen Anspruch auf"
+            " Rückgabe des Pfandes.",
+            "de",
+            "'kann verlangen' / 'hat keinen Anspruch': the right denied, negation's business",
+        ),
     ],
 }
 

@@ -9,7 +9,10 @@ obligation on both sides), never over a clause as a whole: an added sentence bri
   "stellt ... fest" (a power that becomes a duty, a plain statement in a law). A ban is one
   force however worded ("shall not", "may not", "soll nicht", "darf nicht"); one force in other
   words (will / shall / is to / agrees to) and a duty against a plain statement ("will
-  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. A modal verb that
+  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. Where a negator
+  came or went, a ban against a duty ("muss" / "darf nicht") and a power against a plain
+  statement ("kann ... verlangen" / "hat keinen Anspruch", "kann nicht beschränkt werden" /
+  "ist ausgeschlossen") are negation's business, not a change of force. A modal verb that
   describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
   created") commits nothing and is masked.
 - `negation`: the same statement turns from positive to negative or back: a negator that the
@@ -379,18 +382,29 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
-    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
-    # went, "may" / "may not" is negation's business, not modality's.
-    if len(negators(mo)) == len(negators(mn)):
-        a, b = forces(mo), forces(mn)
-        if a.keys() == b.keys():
-            return [], []
+    # A ban is one force however worded ("shall not" / "may not"), and one that stands where a
+    # duty stood is negation's business, wherever a negator came or went: "muss verlängert
+    # werden" / "darf nicht verlängert werden", "darf nicht unterbleiben" / "muss erfolgen".
+    banned_old, banned_new = forces(mo), forces(mn)
+    if banned_old.keys() == banned_new.keys():
+        return [], []
+    # Where a negator came or went, "may" / "may not" is negation's business: the forces are
+    # read with their bans only where the negators stay.
+    turned = len(negators(mo)) != len(negators(mn))
+    if not turned:
+        a, b = banned_old, banned_new
     # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu
     # erfolgen" / "erfolgt"); a power, a recommendation or a proposal that becomes a plain
     # statement, or the reverse, turns the statement ("kann ... feststellen" / "stellt ...
     # fest"), when it is one statement on both sides.
     if not a or not b:
         if not (a.keys() | b.keys()) & _TURNS_PLAIN:
+            return [], []
+        # A power against a plain statement where a negator came or went is the same right
+        # granted or denied ("kann ... verlangen" / "hat keinen Anspruch auf"), or a ban said
+        # with a negative predicate ("kann nicht beschränkt werden" / "ist ausgeschlossen"):
+        # negation's business, not a change of force.
+        if turned:
             return [], []
         if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
             return [], []  # a rewrite: its plain verb says nothing of the force before
