@@ -43,6 +43,13 @@ its own row and table and is never pooled with the real sets. Its first measurem
 only blind one (`CONSTRUCTED_NOTE`); the rules were then corrected on its errors (branch
 negfix6), so it is a development set and `--all-errors` lists its errors.
 
+The second constructed set (`split: constructed-2`) is made the same way but blind: other real
+sentences (`bench/flag_constructed_draw.py --second`) and variants that turn the polarity or the
+modal force of the same statement or reword it keeping both, written and labelled without
+reading the rules, for the recall of `negation` and `modality`. Every kind is labelled; it has
+its own row and table, is never pooled, and is still held out: no option lists its errors
+(`CONSTRUCTED_2_HISTORY` keeps its one measurement).
+
 The splits, the notes and the tables are in `bench/flag_accuracy_report.py`.
 
 `--check` loads the labels and checks them (known kinds and splits) without running any rules:
@@ -97,7 +104,8 @@ class Source:
     #: "development" (the rules were written looking at these), "held-out" (labelled after
     #: the rules were frozen, and measured once), "held-out-2" (labelled blind while the
     #: rules were tuned on the other two; reported apart), "held-out-3" (labelled blind in
-    #: the next band of lengths; reported apart) or "kinds" (negation and modality only).
+    #: the next band of lengths; reported apart), "kinds" (negation and modality only),
+    #: "turns", or "constructed" and "constructed-2" (variants written by hand).
     split: str = "development"
     #: The kinds labelled in this source, the only ones scored on it (`labelled_kinds`; all by
     #: default).

@@ -1,6 +1,7 @@
 """The source sentences of the constructed negation set, drawn by a fixed rule.
 
-    .venv/bin/python bench/flag_constructed_draw.py   # prints the drawn sentences
+    .venv/bin/python bench/flag_constructed_draw.py            # prints the drawn sentences
+    .venv/bin/python bench/flag_constructed_draw.py --second   # those of the second draw
 
 Real redrafts almost never turn a statement's polarity (the turns set: 0 true negation turns
 in 92 pairs), so the recall of `negation` is measured on variants written by hand
@@ -18,18 +19,28 @@ are not chosen by hand but drawn here, by a rule fixed before any sentence was l
   floor((i + 0.5) * n / m) for i = 0 .. m - 1, n eligible, m `PER_POOL[pool]`.
 
 8 licence and 4 plan sentences (English), 4 each of BGB, StGB and TKG (German): 24 in all.
+
+The second draw (`--second`, for the blind set `bench/flags/*--constructed-2.constructed-2.yaml`,
+split `constructed-2`) was fixed the same way, before any of its sentences was read: the same
+five pools, the same eligibility and the same `PER_POOL` counts, but the eligible sentence at
+index floor(i * n / m) for i = 0 .. m - 1 (the start of each of the m stretches, where the first
+draw takes their middle). When the sentence there is one the first draw took, or one this draw
+has already taken (the same text: the licences repeat sentences), the next eligible sentence
+after it that is neither is taken instead. 24 sentences again, 12 English and 12 German, none
+of the first draw's.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 from common import LAW_FILES, LICENCES, licence_paths, load_law, load_licence, load_our_plans
 from flag_turns_candidates import sentences
 
 from planlens.plan.model import Plan
 
-__all__ = ["LICENCES", "draw", "eligible", "evenly"]
+__all__ = ["LICENCES", "draw", "draw_second", "eligible", "evenly", "starts"]
 MIN_CHARS, MAX_CHARS = 60, 300
 FINITE = {
     "en": re.compile(
@@ -88,6 +99,29 @@ def evenly(items: list[str], m: int) -> list[str]:
     return [items[int((i + 0.5) * n / m)] for i in range(m)]
 
 
+def starts(items: list[str], m: int, taken: set[str]) -> list[str]:
+    """Return `m` items of `items` at the starts of m even stretches (the second draw): the item
+    at index floor(i * n / m), or when that one is in `taken` or already returned, the next one
+    after it that is neither (fewer when `items` runs out).
+
+    >>> starts(list("abcdefghij"), 3, set())
+    ['a', 'd', 'g']
+    >>> starts(list("abcdefghij"), 3, {"d", "e"})
+    ['a', 'f', 'g']
+    >>> starts(list("aabc"), 2, set())
+    ['a', 'b']
+    """
+    n = len(items)
+    out: list[str] = []
+    for i in range(m):
+        k = i * n // m
+        while k < n and (items[k] in taken or items[k] in out):
+            k += 1
+        if k < n:
+            out.append(items[k])
+    return out
+
+
 def draw() -> list[tuple[str, str, str]]:
     """Return the drawn sentences: (pool, language, sentence)."""
     out = []
@@ -97,8 +131,22 @@ def draw() -> list[tuple[str, str, str]]:
     return out
 
 
-def main() -> int:
-    for i, (name, language, sentence) in enumerate(draw(), 1):
+def draw_second() -> list[tuple[str, str, str]]:
+    """Return the sentences of the second draw (the rule of the module docstring): (pool,
+    language, sentence)."""
+    taken = {sentence for _, _, sentence in draw()}
+    out = []
+    for name, m in PER_POOL.items():
+        language, found = pool(name)
+        chosen = starts([s for s in found if eligible(s, language)], m, taken)
+        out += [(name, language, s) for s in chosen]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    drawn = draw_second() if "--second" in args else draw()
+    for i, (name, language, sentence) in enumerate(drawn, 1):
         print(f"{i:2} {name} {language}: {sentence}")
     return 0
 

@@ -3,8 +3,10 @@
 The kind-targeted set (`split: kinds`) labels negation and modality only: it must load with
 those two kinds, be scored on them alone, be kept apart from the other sets, and never have its
 errors listed. The turns set (`split: turns`) labels the same two kinds and is kept apart the
-same way, but it is a development set: `--all-errors` lists its errors. No rules are run
-here: the flags are made up, every kind on every pair.
+same way, but it is a development set: `--all-errors` lists its errors. The blind second
+constructed set (`split: constructed-2`) labels every kind, is kept apart and is still held out:
+neither `--errors` nor `--all-errors` lists its errors. No rules are run here: the flags are
+made up, every kind on every pair.
 """
 
 from __future__ import annotations
@@ -227,21 +229,31 @@ def test_the_constructed_set_is_labelled_for_every_kind_and_large_enough() -> No
     assert any(line.startswith("constructed: ") for line in checked)
 
 
+def _scored_apart(
+    sources: list[Source], flags: dict[str, list[list[list[str]]]], split: str
+) -> tuple[list[Source], int, int, list[str]]:
+    """Check that `split` is scored on every kind and never pooled, and has a kind table of
+    its own in the report; return its sources, pairs, true flags and the report's lines."""
+    chosen = [s for s in sources if s.split == split]
+    n_pairs = sum(len(s.pairs) for s in chosen)
+    n_true = sum(len(p.truth) for s in chosen for p in s.pairs)
+    scored = flag_accuracy.score(sources, flags, split)
+    assert set(scored.per_kind) == set(KINDS)
+    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
+    # Never pooled: the pooled row counts no pair of it.
+    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
+    assert not any(s.split == split for s in pooled)
+    lines = _report(sources, flags)
+    assert _kind_column(lines, split) == [f"| {k}" for k in KINDS]
+    return chosen, n_pairs, n_true, lines
+
+
 def test_the_constructed_set_is_kept_apart_and_its_errors_listed_once_released() -> None:
     """Kept apart (never pooled); since branch negfix6 tuned the rules on it, a development
     set: `--all-errors` lists its errors, `--errors` does not."""
     sources = flag_accuracy.load_sources()
-    constructed = [s for s in sources if s.split == "constructed"]
     flags = _every_kind_everywhere(sources)
-    n_pairs = sum(len(s.pairs) for s in constructed)
-    n_true = sum(len(p.truth) for s in constructed for p in s.pairs)
-    scored = flag_accuracy.score(sources, flags, "constructed")
-    assert set(scored.per_kind) == set(KINDS)
-    assert (scored.pooled.hits, scored.pooled.false) == (n_true, len(KINDS) * n_pairs - n_true)
-    pooled = [s for s in sources if s.split not in flag_accuracy.APART]
-    assert not any(s.split == "constructed" for s in pooled)
-    lines = _report(sources, flags)
-    assert _kind_column(lines, "constructed") == [f"| {k}" for k in KINDS]
+    constructed, _, _, lines = _scored_apart(sources, flags, "constructed")
     assert any(line.startswith("| constructed | ") for line in lines)
     assert flag_accuracy_report.CONSTRUCTED_NOTE in lines
     names = {s.name for s in constructed}
@@ -286,3 +298,98 @@ def test_the_draw_rule() -> None:
     evenly = flag_constructed_draw.evenly
     assert evenly(list("abcdefghij"), 3) == ["b", "f", "i"]
     assert evenly(list("ab"), 5) == ["a", "b"]
+
+
+def test_the_second_draw_rule_takes_the_starts_and_skips_what_is_taken() -> None:
+    starts = flag_constructed_draw.starts
+    assert starts(list("abcdefghij"), 3, set()) == ["a", "d", "g"]
+    # A sentence the first draw took is skipped for the next eligible one.
+    assert starts(list("abcdefghij"), 3, {"a", "d"}) == ["b", "e", "g"]
+    # The same text twice (licences repeat sentences) is drawn once.
+    assert starts(list("aabbcc"), 3, set()) == ["a", "b", "c"]
+    assert starts(list("aab"), 3, set()) == ["a", "b"]
+    # No sentence of the first draw's stretch middles, for every length and count.
+    for n in range(1, 30):
+        items = [str(i) for i in range(n)]
+        for m in range(1, 6):
+            taken = set(flag_constructed_draw.evenly(items, m))
+            assert not set(starts(items, m, taken)) & taken
+
+
+def _constructed_2() -> list[Source]:
+    return [s for s in flag_accuracy.load_sources() if s.split == "constructed-2"]
+
+
+def test_the_constructed_2_set_loads_labelled_for_every_kind_blind() -> None:
+    sources = flag_accuracy.load_sources()
+    blind = _constructed_2()
+    assert blind, "no file of split constructed-2 in bench/flags/"
+    assert all(s.kinds == KINDS for s in blind)
+    assert flag_accuracy.problems(sources) == []
+    assert any(line.startswith("constructed-2: ") for line in flag_accuracy.check(sources))
+    pairs = [(s, p) for s in blind for p in s.pairs]
+    # Each variant's class is in its id (.pN, .mN, .rN) and its label agrees with it.
+    classes = {"p": 0, "m": 0, "r": 0}
+    for _, p in pairs:
+        kind = p.ids.split(" -> ")[1].split(".")[1][0]
+        classes[kind] += 1
+        assert ("negation" in p.truth) == (kind == "p")
+        assert ("modality" in p.truth) == (kind == "m")
+    assert classes["p"] >= 25 and classes["m"] >= 20 and classes["r"] >= 25
+    assert 0.4 <= sum(s.language == "en" for s, _ in pairs) / len(pairs) <= 0.6
+    for s in blind:
+        data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
+        assert data["new"] == "constructed-2"
+        assert str(data["selected"]).startswith("constructed, not real, blind")
+        assert "before planlens was run" in data["labelled"]
+        assert "without reading the rule code" in data["labelled"]
+        assert "polarity.py" in data["labelled"]  # the sha256 of the rule files then
+    # No variant of the first constructed set, nor of any other set.
+    others = {(p.old, p.new) for s in sources if s.split != "constructed-2" for p in s.pairs}
+    assert not {(p.old, p.new) for _, p in pairs} & others
+
+
+def test_the_constructed_2_set_is_kept_apart_and_no_option_lists_its_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = flag_accuracy.load_sources()
+    flags = _every_kind_everywhere(sources)
+    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, "constructed-2")
+    assert f"constructed-2 set ({n_pairs} pairs)" in lines[0]
+    assert _kind_column(lines, "constructed") == [f"| {k}" for k in KINDS]
+    assert any(line.startswith(f"| constructed-2 | {n_pairs} | {n_true} | ") for line in lines)
+    assert flag_accuracy_report.CONSTRUCTED_2_HISTORY in lines
+    # Still held out: neither errors option lists it, in the library or through main.
+    assert "constructed-2" in flag_accuracy.APART
+    assert "constructed-2" not in flag_accuracy.RELEASED
+    names = {s.name for s in blind}
+    for released in ((), flag_accuracy.RELEASED):
+        listed = flag_accuracy.errors(sources, flags, released)
+        assert listed and not any(name in line for line in listed for name in names)
+    monkeypatch.setattr(flag_accuracy, "current_flags", _every_kind_everywhere)
+    for option in ("--errors", "--all-errors"):
+        assert flag_accuracy.main(["--baseline", "none", option]) == 0
+        out = capsys.readouterr().out
+        errors = [line for line in out.splitlines() if line.startswith(("false ", "missed "))]
+        assert errors and not any(name in line for line in errors for name in names)
+        assert not any("constructed-2 S" in line or " S25." in line for line in errors)
+
+
+def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> None:
+    if not flag_constructed_draw.LICENCES.is_dir():
+        pytest.skip("the shared corpora are not here")
+    drawn = flag_constructed_draw.draw_second()
+    assert [language for _, language, _ in drawn] == ["en"] * 12 + ["de"] * 12
+    first = {sentence for _, _, sentence in flag_constructed_draw.draw()}
+    assert not {sentence for _, _, sentence in drawn} & first
+    # The ids go on from the first set's S1-S24.
+    by_id = {f"S{i}": (pool, language, s) for i, (pool, language, s) in enumerate(drawn, 25)}
+    seen = set()
+    for s in _constructed_2():
+        for p in s.pairs:
+            old_id, new_id = p.ids.split(" -> ")
+            assert new_id.split(".")[0] == old_id
+            assert by_id[old_id] == (s.name.split("--")[0], s.language, p.old)
+            assert p.old != p.new
+            seen.add(old_id)
+    assert seen == set(by_id)

@@ -24,10 +24,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_substance import Row, table_cases
+from test_substance import Row, both_ways, kinds, table_cases
 
 from planlens.compare.model import FlagType
-from planlens.compare.substance import substance_flags
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "negation": [
@@ -291,24 +290,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
-def _kinds(old: str, new: str, language: str) -> set[str]:
-    return {f.type for f in substance_flags(old, new, language)}
-
-
 @pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
 def test_the_class_is_flagged_both_ways_round(
     kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
-    assert kind in _kinds(old, new, language)
-    assert kind in _kinds(new, old, language)
+    both_ways(kind, old, new, language, why, flagged=True)
 
 
 @pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
 def test_the_class_is_not_flagged_both_ways_round(
     kind: FlagType, old: str, new: str, language: str, why: str
 ) -> None:
-    assert kind not in _kinds(old, new, language)
-    assert kind not in _kinds(new, old, language)
+    both_ways(kind, old, new, language, why, flagged=False)
 
 
 _ALL = [row for table in (FLAGGED, NOT_FLAGGED) for rows in table.values() for row in rows]
@@ -316,10 +309,10 @@ _ALL = [row for table in (FLAGGED, NOT_FLAGGED) for rows in table.values() for r
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_ALL), st.sampled_from(["", " Dies gilt auch.", " It also applies."]))
-def test_swapping_the_texts_gives_the_same_kinds(row: Row, tail: str) -> None:
+def test_swapping_the_texts_gives_the_samekinds(row: Row, tail: str) -> None:
     """Negation, condition and scope are symmetric on these rows: old -> new and new -> old
     flag the same of them, with a sentence added after the old text too."""
     old, new, language, _ = row
     old += tail
     watched = {"negation", "condition", "scope"}
-    assert _kinds(old, new, language) & watched == _kinds(new, old, language) & watched
+    assert kinds(old, new, language) & watched == kinds(new, old, language) & watched

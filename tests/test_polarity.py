@@ -55,6 +55,41 @@ TURNS: dict[FlagType, list[Row]] = {
         ),
         ("Der Mieter muss zahlen.", "Der Mieter kann zahlen.", "de", "muss -> kann"),
         (
+            "If the tenant sublets the flat, the tenant must inform the landlord.",
+            "The tenant may sublet the flat if the tenant informs the landlord or provides a"
+            " guarantee.",
+            "en",
+            "a duty that becomes one of two conditions of a permission can be avoided",
+        ),
+        (
+            "Wenn der Mieter die Wohnung untervermietet, muss er den Vermieter unterrichten.",
+            "Der Mieter darf die Wohnung untervermieten, wenn er den Vermieter unterrichtet oder"
+            " eine Bürgschaft stellt.",
+            "de",
+            "eine Pflicht, die eine von zwei Bedingungen einer Erlaubnis wird: vermeidbar",
+        ),
+        (
+            "If a facility in the modified Library refers to a function supplied by an"
+            " application, then you must make a good faith effort to ensure that the facility"
+            " still operates.",
+            "If you modify a copy of the Library, and a facility refers to a function supplied by"
+            " an Application, then you may convey a copy of the modified version: a) under this"
+            " License, provided that you make a good faith effort to ensure that the facility"
+            " still operates, or b) under the GNU GPL.",
+            "en",
+            "lgpl 2.d: the duty is the condition of one alternative only (kinds set call)",
+        ),
+        (
+            "Verweist eine Funktion der geänderten Bibliothek auf Daten einer Anwendung, so muss"
+            " er sich nach Treu und Glauben bemühen, dass die Funktion weiter arbeitet.",
+            "Ändert er die Bibliothek und verweist eine Funktion auf Daten einer Anwendung, so darf"
+            " er die geänderte Fassung a) unter dieser Lizenz weitergeben, sofern er sich nach"
+            " Treu und Glauben bemüht, dass die Funktion weiter arbeitet, oder b) unter der GPL"
+            " weitergeben.",
+            "de",
+            "die Pflicht ist Bedingung nur einer von zwei Möglichkeiten",
+        ),
+        (
             "Die Bundesnetzagentur kann den Bedarf nach Absatz 1 feststellen.",
             "Die Bundesnetzagentur stellt den Bedarf nach Absatz 1 fest.",
             "de",
@@ -186,6 +221,83 @@ SAME: dict[FlagType, list[Row]] = {
             " ihrer Lage.",
             "de",
             "the 'können' of a relative clause commits nothing",
+        ),
+        (
+            "The licence shall be renewed.",
+            "The licence may not be renewed.",
+            "en",
+            "a ban where a duty stood: negation's business (must -> need not)",
+        ),
+        (
+            "Die Zuteilung muss verlängert werden.",
+            "Die Zuteilung darf nicht verlängert werden.",
+            "de",
+            "'darf nicht' where 'muss' stood: negation's business",
+        ),
+        (
+            "The notice may not be omitted.",
+            "The notice must be given.",
+            "en",
+            "'may not be omitted' / 'must be given': one duty",
+        ),
+        (
+            "Die Aufforderung darf nicht unterbleiben.",
+            "Die Aufforderung muss erfolgen.",
+            "de",
+            "'darf nicht unterbleiben' / 'muss erfolgen': one duty",
+        ),
+        (
+            "The suspension of the sentence cannot be limited to a part of the sentence.",
+            "A limitation of the suspension of the sentence to a part of the sentence is excluded.",
+            "en",
+            "'cannot' / 'is excluded': a ban, said with a negative predicate",
+        ),
+        (
+            "Die Strafaussetzung kann nicht auf einen Teil der Strafe beschränkt werden.",
+            "Eine Beschränkung der Strafaussetzung auf einen Teil der Strafe ist ausgeschlossen.",
+            "de",
+            "'kann nicht' / 'ist ausgeschlossen': a ban, said with a negative predicate",
+        ),
+        (
+            "If a defence bars the lien for good, the pledgor may demand the return of the pledge.",
+            "If a defence bars the lien for good, the pledgor has no claim to the return of the"
+            " pledge.",
+            "en",
+            "a power / a plain denial of it: the right denied, negation's business",
+        ),
+        (
+            "Steht dem Pfandrecht eine Einrede entgegen, so kann der Verpfänder die Rückgabe des"
+            " Pfandes verlangen.",
+            "Steht dem Pfandrecht eine Einrede entgegen, so hat der Verpfänder keinen Anspruch auf"
+            " Rückgabe des Pfandes.",
+            "de",
+            "'kann verlangen' / 'hat keinen Anspruch': the right denied, negation's business",
+        ),
+        (
+            "If you create a modified version of this License, you must rename your license.",
+            "You may create a modified version of this License if you rename the license.",
+            "en",
+            "mpl 6.3: a duty an act triggers, now the condition of a permission to do that act",
+        ),
+        (
+            "Wenn der Lizenznehmer eine geänderte Fassung dieser Lizenz erstellt, muss er seine"
+            " Lizenz umbenennen.",
+            "Der Lizenznehmer darf eine geänderte Fassung dieser Lizenz erstellen, wenn er seine"
+            " Lizenz umbenennt.",
+            "de",
+            "eine Pflicht, die eine Handlung auslöst, als Bedingung der Erlaubnis zu ihr",
+        ),
+        (
+            "If the tenant sublets the flat, the tenant must inform the landlord.",
+            "The tenant may sublet the flat if the tenant informs the landlord.",
+            "en",
+            "must inform when subletting / may sublet if informing: the same duty",
+        ),
+        (
+            "Wenn der Mieter die Wohnung untervermietet, muss er den Vermieter unterrichten.",
+            "Der Mieter darf die Wohnung untervermieten, wenn er den Vermieter unterrichtet.",
+            "de",
+            "muss unterrichten, wenn er untervermietet / darf untervermieten, wenn er unterrichtet",
         ),
     ],
 }

@@ -645,6 +645,13 @@ def kinds(old: str, new: str, language: str) -> set[str]:
     return {f.type for f in substance_flags(old, new, language, PARTIES)}
 
 
+def both_ways(kind: str, old: str, new: str, language: str, why: str, *, flagged: bool) -> None:
+    """Assert that `kind` is flagged (or, with `flagged` false, not) from `old` to `new` and
+    from `new` to `old`: the tables of the flag classes check both directions."""
+    assert (kind in kinds(old, new, language)) is flagged, why
+    assert (kind in kinds(new, old, language)) is flagged, f"{why} (the other way round)"
+
+
 def table_cases(table: dict[FlagType, list[Row]]) -> list[object]:
     """Return a table's rows as test cases, each with its kind (shared with other tables)."""
     return [

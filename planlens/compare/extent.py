@@ -10,7 +10,9 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
 - the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
   Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
-  ("children and political prisoners among them", "including", "insbesondere");
+  ("children and political prisoners among them", "including", "insbesondere"); an item
+  inside a condition is the condition's, unless the condition's subject is the offender
+  ("Verursacht der Täter durch ..., so": the offence);
 - the qualifiers of a noun added or dropped (`qualifiers`): German compounds narrow what their
   last part names ("Zeugnis" -> "Gesundheitszeugnis", "Dienstleistungen" -> "Leistungen"), and
   so does an adjective before an unchanged noun ("ein minderjähriges unverheiratetes Kind" ->
@@ -66,6 +68,12 @@ _ONLY_IF_RE = rx.compile(
     r"\b(?P<only>only|solely|nur|ausschließlich|lediglich)"
     r",?\s+(?:dann,?\s+)?(?:wenn|falls|sofern|soweit|if|when|where|insofar)\b",
     re.IGNORECASE,
+)
+#: A condition whose subject is the offender ("Verursacht der Täter durch ... den Tod, so",
+#: "If the offender causes ... by ...") states the act a penalty attaches to: the offence,
+#: what its means and objects cover is its extent, no condition of it.
+_OFFENDER_RE = rx.compile(
+    r"\s+(?:der\s+Täter(?:in)?|die\s+Täterin|the\s+(?:offender|perpetrator))\b", re.IGNORECASE
 )
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3
@@ -280,10 +288,13 @@ def _in_condition(text: str, k: int, reach: bool = True) -> bool:
     """Tell whether the `k`th token of `text` is inside a condition (that is `condition`): in
     a condition's clause, or a few words after its marker in the same part of the sentence
     (a German clause runs to its verb: "wenn die Tat öffentlich, in einer Versammlung oder
-    durch Verbreiten eines Inhalts begangen ist"); without `reach`, only in its clause."""
+    durch Verbreiten eines Inhalts begangen ist"); without `reach`, only in its clause. Not
+    a condition whose subject is the offender (`_OFFENDER_RE`): that is the offence."""
     starts = [m.start() for m in _TOKEN_RE.finditer(text)]
     at = starts[k] if k < len(starts) else len(text)
-    for start, _, stop in condition_spans(text):
+    for start, marker_end, stop in condition_spans(text):
+        if _OFFENDER_RE.match(text, marker_end):
+            continue  # the offence itself, not a condition of it
         if start <= at < stop:
             return True
         if not reach:

@@ -62,6 +62,24 @@ NEGATIVE_PREDICATES = (
     r"absehen|abzusehen|unterbleib(?:t|en)|unterlassen|untersagt|verboten|ausgeschlossen|"
     r"refrain(?:s|ed)?|prohibit(?:s|ed)?|forbid(?:s|den)?|excluded|precluded"
 )
+#: Words a negator before one of them says with a word of the other: "not the same as" is
+#: "distinct from", "nicht anders" is "ebenso". Each pair: (what the negator stands by, what
+#: the other side says instead).
+NEGATED_ANTONYMS: tuple[tuple[str, str], ...] = (
+    (r"same|identical|alike|equal", r"distinct|different|differs?|differing"),
+    (r"otherwise|different|differently", r"likewise|equally|similarly|alike|same"),
+    (
+        r"anders|verschieden\w*|unterschiedlich\w*",
+        r"ebenso|genauso|gleichermaßen|gleich(?:e[nmrs]?)?|dasselbe|derselbe|dieselbe",
+    ),
+    (
+        r"gleich(?:e[nmrs]?)?|dasselbe|derselbe|dieselbe|identisch\w*",
+        r"verschieden\w*|unterschiedlich\w*|anders",
+    ),
+)
+#: Prefixes that negate the word they stand before: "not lawful" is "unlawful", "nicht
+#: wirksam" is "unwirksam".
+NEGATIVE_PREFIXES = r"un|in|im|il|ir|non|dis"
 #: Bounds said with a negator: "not more than" is "at most", "nicht weniger als" is
 #: "mindestens"; no polarity (they are masked as idioms), a bound of `scope`.
 NEGATED_BOUNDS = (

@@ -9,7 +9,13 @@ obligation on both sides), never over a clause as a whole: an added sentence bri
   "stellt ... fest" (a power that becomes a duty, a plain statement in a law). A ban is one
   force however worded ("shall not", "may not", "soll nicht", "darf nicht"); one force in other
   words (will / shall / is to / agrees to) and a duty against a plain statement ("will
-  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. A modal verb that
+  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. Where a negator
+  came or went, a ban against a duty ("muss" / "darf nicht") and a power against a plain
+  statement ("kann ... verlangen" / "hat keinen Anspruch", "kann nicht beschränkt werden" /
+  "ist ausgeschlossen") are negation's business, not a change of force. A duty that an act
+  triggers, turned into the condition of a permission to do that act with no alternative
+  beside it ("If You create ..., You must rename" / "you may create ... if you rename"), binds
+  as before (`_duty_as_condition`); with an "or" beside it, it can be avoided. A modal verb that
   describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
   created") commits nothing and is masked.
 - `negation`: the same statement turns from positive to negative or back: a negator that the
@@ -22,10 +28,10 @@ obligation on both sides), never over a clause as a whole: an added sentence bri
   "findet keine Anwendung" / "ist nicht anzuwenden", "außer durch ... nicht" / "nur durch",
   "nur, wenn" / "nicht, es sei denn", two negators for "only", and a negator that changes form
   where one goes and another comes ("Nothing herein is" / "This document is not", "without
-  affecting" / "this does not affect"). Not caught: a turn whose verb is reworded too ("will
-  be maintained" / "will not be kept": no word of both sides stands by the negator), and an
-  antonym for a negation ("distinct from" / "not the same as", "Ebenso" / "Nicht anders"),
-  which is flagged.
+  affecting" / "this does not affect"), and an antonym for a negation ("distinct from" /
+  "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
+  `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
+  ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
 """
 
 from __future__ import annotations
@@ -106,6 +112,24 @@ _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: "not even", "jedoch nicht", "sogar nicht".
 _PARTICLES = frozenset(["dann", "even", "jedoch", "sogar"])
 _WORD_RE = rx.compile(r"[^\W\d_]+")
+#: A negator before one word of a pair says what the other word says without one ("not the
+#: same as" / "distinct from", "nicht anders" / "ebenso"), as before a word that a negative
+#: prefix turns ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam").
+_ANTONYMS = tuple(
+    (rx.compile(rf"(?:{negated})", _I), word_pattern(other))
+    for negated, other in lx.NEGATED_ANTONYMS
+)
+_NEGATIVE_PREFIX_RE = rx.compile(rf"(?:{lx.NEGATIVE_PREFIXES})(?P<rest>[^\W\d_]{{5,}})", _I)
+#: How many words after a negator its antonym may stand: "not be the same", "nicht anders".
+_ANTONYM_REACH = 3
+#: The bounds of the clause that holds a modal verb (a parenthesis stays in it: "You must (a)
+#: rename").
+_CLAUSE_BOUND_RE = rx.compile(r"[,;.:!?]")
+#: An alternative in a condition: "provided that you make a good faith effort ..., or b) under
+#: the GNU GPL", "wenn er den Vermieter unterrichtet oder eine Bürgschaft stellt".
+_ALTERNATIVE_RE = rx.compile(r"\b(?:or|oder)\b", _I)
+#: How much of an act must stand in the other side's conditions for `_duty_as_condition`.
+_ACT_SHARE = 0.5
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
 #: Forces that, against a plain statement, change what is committed: a power, a recommendation,
@@ -259,8 +283,10 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     changed_old, changed_new = changed_spans(old, new)
     words_old = frozenset(w.casefold() for w in _WORD_RE.findall(old))
     words_new = frozenset(w.casefold() for w in _WORD_RE.findall(new))
-    gone = _anchored(mo, changed_old, words_new)
-    came = _anchored(mn, changed_new, words_old)
+    # A negator before a word the other side says with its antonym is no turn: "not the same
+    # as" / "distinct from", "nicht anders" / "ebenso", "not lawful" / "unlawful".
+    gone = _anchored(mo, changed_old, words_new, other=new)
+    came = _anchored(mn, changed_new, words_old, other=old)
     if len(gone) == len(came):
         return [], []
     # A negator that changed form keeps the polarity: "Nothing herein is intended or shall"
@@ -278,9 +304,11 @@ def _anchored(
     within: Sequence[Span],
     other_words: frozenset[str],
     prepositions: frozenset[str] = frozenset(),
+    other: str = "",
 ) -> list[str]:
     """Return the negators of `text` inside `within` next to a word of `other_words`; with
-    `prepositions`, those of them only ("without", "ohne"), which `negators` leaves out."""
+    `prepositions`, those of them only ("without", "ohne"), which `negators` leaves out; with
+    the `other` text, not those that say what it says with an antonym (`_antonym`)."""
     if prepositions:
         found = [
             m
@@ -293,8 +321,34 @@ def _anchored(
     for m in found:
         anchor = _anchor(text, m)
         if anchor is not None and _has(other_words, anchor):
+            if other and _antonym(text, m, other):
+                continue
             out.append(m.group().casefold())
     return out
+
+
+def _antonym(text: str, m: re.Match[str], other: str) -> bool:
+    """Tell whether the negator `m` of `text` says with the words after it what `other` says
+    with an antonym or a negative prefix: "not the same as" / "distinct from", "nicht anders"
+    / "ebenso", "not lawful" / "unlawful"; a negation reworded, no turn."""
+    end = _CLAUSE_END_RE.search(text, m.end())
+    after = _WORD_RE.findall(text, m.end(), end.start() if end else len(text))[:_ANTONYM_REACH]
+    other_words = [w.casefold() for w in _WORD_RE.findall(other)]
+    own_words = frozenset(w.casefold() for w in _WORD_RE.findall(text))
+    for word in after:
+        for negated, antonym in _ANTONYMS:
+            if negated.fullmatch(word) and any(
+                antonym.fullmatch(w) and w not in own_words for w in other_words
+            ):
+                return True
+        if len(word) >= 4 and any(
+            (p := _NEGATIVE_PREFIX_RE.fullmatch(w)) is not None
+            and w not in own_words
+            and _has(frozenset([p.group("rest")]), word.casefold())
+            for w in other_words
+        ):
+            return True
+    return False
 
 
 def _difference(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
@@ -339,12 +393,17 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
-    # A ban is one force however worded ("shall not" / "may not"); but where a negator came or
-    # went, "may" / "may not" is negation's business, not modality's.
-    if len(negators(mo)) == len(negators(mn)):
-        a, b = forces(mo), forces(mn)
-        if a.keys() == b.keys():
-            return [], []
+    # A ban is one force however worded ("shall not" / "may not"), and one that stands where a
+    # duty stood is negation's business, wherever a negator came or went: "muss verlängert
+    # werden" / "darf nicht verlängert werden", "darf nicht unterbleiben" / "muss erfolgen".
+    banned_old, banned_new = forces(mo), forces(mn)
+    if banned_old.keys() == banned_new.keys():
+        return [], []
+    # Where a negator came or went, "may" / "may not" is negation's business: the forces are
+    # read with their bans only where the negators stay.
+    turned = len(negators(mo)) != len(negators(mn))
+    if not turned:
+        a, b = banned_old, banned_new
     # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu
     # erfolgen" / "erfolgt"); a power, a recommendation or a proposal that becomes a plain
     # statement, or the reverse, turns the statement ("kann ... feststellen" / "stellt ...
@@ -352,12 +411,68 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     if not a or not b:
         if not (a.keys() | b.keys()) & _TURNS_PLAIN:
             return [], []
+        # A power against a plain statement where a negator came or went is the same right
+        # granted or denied ("kann ... verlangen" / "hat keinen Anspruch auf"), or a ban said
+        # with a negative predicate ("kann nicht beschränkt werden" / "ist ausgeschlossen"):
+        # negation's business, not a change of force.
+        if turned:
+            return [], []
         if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
             return [], []  # a rewrite: its plain verb says nothing of the force before
+    # A duty that an act triggers, turned into the condition of a permission to do that act,
+    # binds as before: "If You create a modified version ..., You must rename ..." / "you may
+    # create ... a modified version ... if you rename ...".
+    gone, came = a.keys() - b.keys(), b.keys() - a.keys()
+    if (gone, came) == ({"obligation"}, {"permission"}) and _duty_as_condition(old, mo, new, mn):
+        return [], []
+    if (came, gone) == ({"obligation"}, {"permission"}) and _duty_as_condition(new, mn, old, mo):
+        return [], []
     return (
         [w for force, ws in a.items() if force not in b for w in ws],
         [w for force, ws in b.items() if force not in a for w in ws],
     )
+
+
+def _act(text: str, force: str) -> frozenset[str]:
+    """Return the content words of the clause of `text` (masked) that holds a modal verb of
+    `force`: the act it binds or allows ("You must (a) rename Your license": rename, license)."""
+    pattern = dict(FORCES)[force]
+    m = pattern.search(text)
+    if m is None:
+        return frozenset()
+    starts = [e.end() for e in _CLAUSE_BOUND_RE.finditer(text, 0, m.start())]
+    end = _CLAUSE_BOUND_RE.search(text, m.end())
+    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return phrase(clause, _same).stems
+
+
+def _duty_as_condition(duty: str, duty_masked: str, permit: str, permit_masked: str) -> bool:
+    """Tell whether the duty of `duty` is, in `permit`, the condition of a permission to do the
+    act that triggered it, with no alternative beside it: the same duty, no change of force.
+
+    The permitted act stands in a condition of `duty` ("If You create ... a modified version
+    of this License" / "you may create and use a modified version of this License"), and the
+    act of the duty in a condition of `permit` ("You must rename Your license" / "if you
+    rename the license"); an "or" that the duty had not ("provided that you make a good faith
+    effort ..., or b) under the GNU GPL") offers a way round it: a duty no more."""
+    bound, allowed = _act(duty_masked, "obligation"), _act(permit_masked, "permission")
+    if not bound or not allowed:
+        return False
+    duty_conditions = [duty[a:c] for a, _, c in condition_spans(duty)]
+    permit_conditions = [permit[a:c] for a, _, c in condition_spans(permit)]
+    if not _within(allowed, duty_conditions):
+        return False
+    holding = [c for c in permit_conditions if _within(bound, [c])]
+    if not holding:
+        return False
+    before = len(_ALTERNATIVE_RE.findall(duty_masked))
+    return all(len(_ALTERNATIVE_RE.findall(c)) <= before for c in holding)
+
+
+def _within(words: frozenset[str], texts: Sequence[str]) -> bool:
+    """Tell whether most of `words` (in any form) stand in `texts`."""
+    there = frozenset(w.casefold() for text in texts for w in _WORD_RE.findall(text))
+    return bool(there) and sum(_has(there, w) for w in words) >= _ACT_SHARE * len(words)
 
 
 def open_position(old: str, new: str) -> tuple[list[str], list[str]]:

@@ -426,7 +426,7 @@ def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
 def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Return each condition of `text` as (start, end of its marker, end of its clause)."""
     date_spans = [span for _, span in dates(text)]
-    markers = [(m.start(), m.end(), _clause_end(text, m.end())) for m in _CONDITION.finditer(text)]
+    markers = [(m.start(), m.end(), _condition_end(text, m)) for m in _CONDITION.finditer(text)]
     markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST.finditer(text)]
     markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
@@ -437,6 +437,28 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
         taken.append((start, end))
         found.append((start, end, stop))
     return tuple(found)
+
+
+#: A condition a preposition opens has no verb of its own: its clause ends before the modal
+#: verb of the statement it conditions ("Im Fall von Lastschriften können ... vereinbaren"),
+#: or a German one's finite verb, the second part of the sentence ("Im Fall von ... hat").
+_PREPOSITIONAL_RE = rx.compile(
+    r"(?:in (?:the )?case of|in the event of|im Falle? (?:von|des|der|eines|einer))\b", _I
+)
+_MODAL_VERB_RE = word_pattern(
+    r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen|hat|haben|ist|"
+    r"sind|wird|werden"
+)
+
+
+def _condition_end(text: str, m: re.Match[str]) -> int:
+    stop = _clause_end(text, m.end())
+    modal = (
+        _MODAL_VERB_RE.search(text, m.end(), stop)
+        if _PREPOSITIONAL_RE.match(text, m.start())
+        else None
+    )
+    return modal.start() if modal else stop
 
 
 def _so(text: str, at: int) -> int:

@@ -19,10 +19,12 @@ their versions on the other side, and the phrases with no version there were add
   describes a noun or comes with words of its own, nor a negation reworded), both by
   `polarity`, and its extent
   (`scope`: all / only / full / unconditional / interim / permanent / a bound..., the places
-  it applies to, the provisions it refers to when some stay, an item added to or dropped from
-  a list; a bound said with a negator is a bound, "höchstens" / "nicht mehr als"; "not ...
-  but" / "nicht ..., sondern" is an "only"; the "only" of "only if" / "nur, wenn" is no scope
-  but a necessary condition, and one that comes or goes is a `condition`).
+  it applies to, the forms it covers ("in source code and object code form"), the provisions
+  it refers to when some stay, an item added to or dropped from a list, two persons paired
+  where the other side counts none ("von zwei Personen": who, not a `number`); a bound
+  said with a negator is a bound, "höchstens" / "nicht mehr als"; "not ... but" / "nicht
+  ..., sondern" is an "only"; the "only" of "only if" / "nur, wenn" is no scope but a
+  necessary condition, and one that comes or goes is a `condition`).
   A phrase added whole says nothing of these: its "will" is no change of modality.
 - `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
   an editorial note or an item of a list: "; a dramatic work;") added or removed.
@@ -111,6 +113,22 @@ _ITEM_VERB_RE = rx.compile(
     _I,
 )
 _EDITORIAL_RE = rx.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
+#: Two persons paired ("von zwei Personen", "by two persons"): who a provision covers, no
+#: amount. A pairing that comes or goes where the other side has none is `scope`, not a
+#: `number`: "Die Ehe wird geschlossen" / "Die Ehe wird von zwei Personen ... geschlossen".
+_PAIRING_RE = rx.compile(
+    r"\b(?:two|zwei)\s+(?:(?:natural|natürlichen?)\s+)?"
+    r"(?:persons|people|individuals|Personen|Menschen)\b",
+    _I,
+)
+#: The forms a grant or a duty covers: "in source code and object code form", "in Source Code
+#: or other form", "in schriftlicher oder elektronischer Form", "in Textform". One that goes,
+#: comes or changes inside a statement changes how far it reaches (`scope`).
+_FORM_RE = rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I)
+_FORM_WORD_RE = word_pattern(
+    r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
+    r"electronic\w*"
+)
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 
@@ -149,6 +167,11 @@ def substance_flags(
     new_figures = [f for text in new_changed for f in figures(text, language)]
     old_figures += _both(old_changed, old_figures, new_figures)
     new_figures += _both(new_changed, new_figures, old_figures)
+    # A pairing of persons where the other side counts nothing says who, not how many.
+    gone_pairs, came_pairs = _pairings(old_changed, new_changed)
+    pairings = ([] if new_figures else gone_pairs, [] if old_figures else came_pairs)
+    old_figures = _without_pairings(old_figures, pairings[0])
+    new_figures = _without_pairings(new_figures, pairings[1])
     old_dates = [d for text in old_changed for d, _ in dates(text)]
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
@@ -168,7 +191,10 @@ def substance_flags(
         ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
-            _plus(_plus(qualifiers(alignment, language), kinds), _extensions(alignment)),
+            _plus(
+                _plus(qualifiers(alignment, language), kinds),
+                _plus(_extensions(alignment), pairings),
+            ),
         ),
         "provision": (
             [_gist(p) for p in alignment.removed if _is_provision(p) and not _extends(p)],
@@ -193,6 +219,27 @@ def _both(
     if "2" in keys or "2" not in (k for k, _ in theirs):
         return []
     return [("2", m.group()) for text in texts for m in _BOTH_RE.finditer(text)][:1]
+
+
+def _pairings(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """Return the pairings of persons (`_PAIRING_RE`) only one side's changed phrases have."""
+    a = [m.group() for text in old for m in _PAIRING_RE.finditer(text)]
+    b = [m.group() for text in new for m in _PAIRING_RE.finditer(text)]
+    keys_a = [" ".join(x.casefold().split()) for x in a]
+    keys_b = [" ".join(x.casefold().split()) for x in b]
+    return _difference(keys_a, keys_b, a, b)
+
+
+def _without_pairings(found: list[tuple[str, str]], pairings: list[str]) -> list[tuple[str, str]]:
+    """Return the figures without the count of each pairing of persons in `pairings`."""
+    out = list(found)
+    for pairing in pairings:
+        count = pairing.split()[0].casefold()
+        for i, (key, shown) in enumerate(out):
+            if key == "2" and shown.casefold() == count:
+                del out[i]
+                break
+    return out
 
 
 def _difference(
@@ -244,6 +291,15 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
         b.pop("only", None)
     gone = [w for name, ws in a.items() if name not in b for w in ws]
     came = [w for name, ws in b.items() if name not in a for w in ws]
+    # The forms: one said otherwise on the other side ("schriftlich, ... elektronisch" / "in
+    # Textform", "in any form" / "any form of") is no change; one gone with no word of form
+    # left, or one in place of another, is.
+    fa, fb = _forms(mo), _forms(mn)
+    if {f.casefold() for f in fa} != {f.casefold() for f in fb} and (
+        (fa and fb) or not _FORM_WORD_RE.search(mn if fa else mo)
+    ):
+        gone += sorted(fa - fb)
+        came += sorted(fb - fa)
     pa, pb = places(mo), places(mn)
     gone += sorted(pa - pb)
     came += sorted(pb - pa)
@@ -252,6 +308,11 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
         gone += [f"§ {r}" for r in sorted(ra - rb)]
         came += [f"§ {r}" for r in sorted(rb - ra)]
     return gone, came
+
+
+def _forms(text: str) -> set[str]:
+    """Return the forms `text` says its provision covers (`_FORM_RE`), as written."""
+    return {" ".join(m.group().split()) for m in _FORM_RE.finditer(text)}
 
 
 def _necessary(old: str, new: str) -> tuple[list[str], list[str]]:
