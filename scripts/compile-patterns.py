@@ -13,6 +13,10 @@ start-up figure) and each plan with the versions it follows (the pairs of the si
 parties make a pattern of their own); it runs in a process of its own, so that nothing else has
 asked for a pattern. `--check` asks only for the patterns of the import: an edit of the plans'
 parties costs the comparisons 1-2 ms until the file is rewritten, and fails no test.
+
+With them, for each pattern given a guard or a quick form (`guards.made`), what the guard reads
+off it (`guards.read_off`: its needs and its quick form, whose program is stored too), so that
+a large comparison parses none of them.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import sys
 from pathlib import Path
 
 import planlens.compare
-from planlens.compare import compare
+from planlens.compare import compare, guards
 from planlens.compare import patterns as rx
 from planlens.plan import load_plans
 from planlens.write import write_text
@@ -32,33 +36,38 @@ from planlens.write import write_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def asked_patterns(compared: bool = True) -> list[tuple[str, int]]:
+def asked_patterns(
+    compared: bool = True,
+) -> tuple[list[tuple[str, int]], dict[tuple[str, int], rx.Reading]]:
     """Return the patterns planlens compiles on importing the comparison and, if `compared`,
-    on the comparisons above (in a fresh process)."""
+    on the comparisons above (in a fresh process), with the quick forms of those behind a
+    guard; and what a guard reads off each of those."""
     for module in pkgutil.iter_modules(planlens.compare.__path__, "planlens.compare."):
         importlib.import_module(module.name)
-    if not compared:
-        return sorted(rx.asked.values())
-    plans = {plan.id: plan for plan in load_plans([ROOT / "plans"], closed=True)}
-    pairs = [("us-28", "framework-20")]
-    pairs += [(old, plan.id) for plan in plans.values() for old in plan.follows]
-    for old, new in pairs:
-        compare(plans[old], plans[new], corpus=tuple(plans.values()))
-    return sorted(rx.asked.values())
+    if compared:
+        plans = {plan.id: plan for plan in load_plans([ROOT / "plans"], closed=True)}
+        pairs = [("us-28", "framework-20")]
+        pairs += [(old, plan.id) for plan in plans.values() for old in plan.follows]
+        for old, new in pairs:
+            compare(plans[old], plans[new], corpus=tuple(plans.values()))
+    readings = {key: guards.read_off(pattern) for key, pattern in sorted(guards.made.items())}
+    quick = {(text, flags) for (_, flags), (_, text) in readings.items() if text is not None}
+    return sorted(set(rx.asked.values()) | quick), readings
 
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        wanted = json.loads(rx.store_text(asked_patterns(compared=False)))
+        wanted = json.loads(rx.store_text(*asked_patterns(compared=False)))
         try:
             stored = json.loads(rx.STORE.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             stored = {}
         missing = [
             key
-            for key, program in wanted["patterns"].items()
+            for section in ("patterns", "guards")
+            for key, program in wanted.get(section, {}).items()
             if stored.get("engine") != wanted["engine"]
-            or stored.get("patterns", {}).get(key) != program
+            or stored.get(section, {}).get(key) != program
         ]
         if missing:
             print(f"{rx.STORE}: {len(missing)} patterns out of date; run `make patterns`:")
@@ -66,7 +75,7 @@ def main(argv: list[str]) -> int:
             return 1
         print(f"{rx.STORE}: up to date")
         return 0
-    text = rx.store_text(asked_patterns())
+    text = rx.store_text(*asked_patterns())
     old = rx.STORE.read_text(encoding="utf-8") if rx.STORE.exists() else None
     if text == old:
         print(f"{rx.STORE}: up to date")

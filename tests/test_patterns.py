@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
+from planlens.compare import guards, polarity
 from planlens.compare import patterns as rx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,3 +185,109 @@ def test_stored_and_compiled_patterns_find_the_same(text: str, k: int) -> None:
     ours, theirs = rx.compile(pattern, flags), re.compile(pattern, flags)
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
     assert [m.groups() for m in ours.finditer(text)] == [m.groups() for m in theirs.finditer(text)]
+
+
+# -- what the guards read off their patterns, stored beside the programs ----------------------
+
+
+def _guarded_patterns() -> list[re.Pattern[str]]:
+    """The patterns whose guard reading the committed file holds."""
+    keys = sorted(_committed().get("guards", {}))
+    return [re.compile(key.split(":", 1)[1], int(key.split(":", 1)[0])) for key in keys]
+
+
+def test_every_guard_reading_is_stored_as_the_parser_reads_it() -> None:
+    made = _guarded_patterns()
+    assert len(made) > 30
+    for pattern in made:
+        assert rx.reading(pattern.pattern, pattern.flags) == guards.read_off(pattern), pattern
+        quick = guards.read_off(pattern)[1]
+        if quick is not None:  # its program is stored too: `quick` compiles nothing
+            assert guards.quick(pattern).pattern == quick
+            assert f"{pattern.flags}:{quick}" in rx._programs(rx.STORE, rx.engine())["patterns"]
+
+
+def test_every_guard_made_on_import_has_its_reading_stored() -> None:
+    """A fresh process: the tests make guards of their own (parties of a test's plans)."""
+    _committed()
+    script = """
+import planlens.compare
+from planlens.compare import guards, patterns
+print(len(guards.made), [k for k in guards.made if patterns.reading(*k) is None])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    count, missing = done.stdout.split(" ", 1)
+    assert int(count) > 30
+    assert missing == "[]\n"
+
+
+def test_a_stored_guard_tests_its_first_text_without_parsing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No warm-up and no parser: the reading comes from the file. (Before, a guard scanned its
+    first 20,000 characters untested, then parsed its pattern.)"""
+    pattern = polarity.FORCES[0][1].pattern
+    assert rx.reading(pattern.pattern, pattern.flags) is not None
+    monkeypatch.setattr(guards._parser, "parse", lambda *_: pytest.fail("parsed"))
+    guards.needs.cache_clear()
+    guards.quick.cache_clear()
+    guards._parsed.cache_clear()
+    g = guards.Guarded(pattern)
+    assert not g.possible("Der Käufer zahlt den vereinbarten Betrag.")
+    assert g.possible("The parties shall meet.")
+    assert [m.group() for m in g.finditer("They shall, and must.")] == ["shall", "must"]
+
+
+def test_a_pattern_without_a_stored_reading_warms_up_then_parses(store: Path) -> None:
+    store.write_text(rx.store_text([("kept", 0)], {("kept", 0): (None, None)}), encoding="utf-8")
+    pattern = re.compile(r"(?<!\w)Preis(?!\w)")
+    assert rx.reading(pattern.pattern, pattern.flags) is None
+    g = guards.Guarded(pattern, 10)
+    assert [g.possible("nichts") for _ in range(3)] == [True, True, False]
+    assert rx.reading("kept", 0) == (None, None)
+
+
+@pytest.mark.parametrize("entry", [["x"], "x", [[["word"]], None], 3, None])
+def test_a_broken_reading_is_read_off_the_pattern(store: Path, entry: object) -> None:
+    pattern = r"(?<!\w)Preis(?!\w)"
+    data = {"engine": rx.engine(), "patterns": {}, "guards": {f"0:{pattern}": entry}}
+    store.write_text(json.dumps(data), encoding="utf-8")
+    assert rx.reading(pattern, 0) is None
+    assert not guards.Guarded(re.compile(pattern), 0).possible("der Preiß")
+
+
+def test_a_reading_from_another_python_is_ignored(store: Path) -> None:
+    pattern = r"(?<!\w)Preis(?!\w)"
+    data = json.loads(rx.store_text([], {(pattern, 0): ([("word", "lohn")], None)}))
+    data["engine"] = "another Python"
+    store.write_text(json.dumps(data), encoding="utf-8")
+    assert rx.reading(pattern, 0) is None
+    data["engine"] = rx.engine()
+    store.write_text(json.dumps(data), encoding="utf-8")
+    rx._programs.cache_clear()
+    assert rx.reading(pattern, 0) == ([("word", "lohn")], None)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=_TEXT, k=st.integers(min_value=0))
+def test_stored_and_parsed_readings_guard_alike(text: str, k: int) -> None:
+    """A guard reading from the file and one parsing its pattern skip the same texts, and
+    neither skips a text the pattern matches."""
+    made = _guarded_patterns()
+    pattern = made[k % len(made)]
+    from_file = guards.Guarded(pattern, 0)
+    parsed = guards.Guarded(pattern, 0)
+    wanted, quick = guards.read_off(pattern)
+    parsed._test = (
+        wanted is None,
+        frozenset(s for kind, s in wanted or () if kind == "word"),
+        guards.letters_wanted(frozenset(wanted or ())),
+        ("digit", "") in (wanted or ()),
+    )
+    parsed._scan = re.compile(quick, pattern.flags) if quick else pattern
+    assert from_file.possible(text) == parsed.possible(text)
+    want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in from_file.finditer(text)] == want
+    assert [(m.span(), m.groups()) for m in parsed.finditer(text)] == want

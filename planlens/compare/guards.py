@@ -10,9 +10,14 @@ that would have found nothing. A word's first letters are looked for anywhere in
 word that begins with them contains them): a looser test than the words' beginnings, which
 cost more to list for each text than the scans they saved (`tests/test_flag_speed.py` keeps
 that test, to check that this one never skips what it would have run). A pattern whose
-alternatives do not all need something (`\\w+`) is always run, and so are the first `WARMUP`
-characters each pattern scans, so that a small comparison does not pay for reading the
-patterns.
+alternatives do not all need something (`\\w+`) is always run.
+
+Reading a pattern (its needs, its `quick` form) means parsing it with Python's private regex
+parser, written in Python, and compiling the quick form: for a flag rule's pattern that is read
+from `compiled-patterns.json` instead (`patterns.reading`, written by `make patterns` from
+`read_off`), and its guard tests from the first text. A pattern the file does not hold (another
+Python, a plan's own parties) is read on first use after its first `WARMUP` characters, which
+are scanned untested, so that a small comparison does not pay for the reading.
 
 Case: a pattern may ignore case, the test compares lower-cased letters. The two agree on text
 of Latin-1 and on characters without case; a text with another cased character (the long s,
@@ -89,7 +94,7 @@ class Guarded:
     def possible(self, text: str) -> bool:
         """Tell whether the pattern may match `text` (False: it certainly does not)."""
         if self._test is None:
-            if self._untested > 0:
+            if self._untested > 0 and not stored(self.pattern):
                 self._untested -= len(text)  # a small comparison does not pay for reading it
                 return True
             wanted = self.needs or frozenset()
@@ -120,8 +125,36 @@ class Guarded:
         return self._scan.search(text) if self.possible(text) else None
 
 
+#: Every pattern given a guard or a quick form in this process, by pattern and flags: those
+#: whose reading `make patterns` stores.
+made: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
 def guarded(pattern: re.Pattern[str], warmup: int = WARMUP) -> Guarded:
+    made[pattern.pattern, pattern.flags] = pattern
     return Guarded(pattern, warmup)
+
+
+def stored(pattern: re.Pattern[str]) -> bool:
+    """Tell whether `compiled-patterns.json` holds the reading of `pattern` (`read_off`)."""
+    return rx.reading(pattern.pattern, pattern.flags) is not None
+
+
+def read_off(pattern: re.Pattern[str]) -> rx.Reading:
+    """Return what a guard reads off `pattern` by parsing it, never from the file: its needs,
+    sorted (None: nothing known), and the text of its quick form (None: the pattern itself).
+
+    >>> read_off(re.compile(r"(?<!\\w)(?:Absatz|§)\\s*\\d"))
+    ([('text', 'absatz'), ('text', '§')], '(?=[A§])(?:(?<!\\\\w)(?:Absatz|§)\\\\s*\\\\d)')
+    """
+    wanted = _needs(pattern)
+    text = _quick_text(pattern)
+    if text is not None:
+        try:
+            re.compile(text, pattern.flags)
+        except re.error:  # a pattern with global flags inside, say: `quick` leaves it as it is
+            text = None
+    return (sorted(wanted) if wanted is not None else None), text
 
 
 def letters_wanted(wanted: frozenset[Need]) -> tuple[str, ...]:
@@ -164,8 +197,16 @@ def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
 
     A word prefix is used only where the pattern opens with a look-behind that no letter may
     precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
-    also closes with a look-ahead that no letter may follow.
+    also closes with a look-ahead that no letter may follow. Read from `compiled-patterns.json`
+    where it holds the pattern (`read_off` wrote it), else off the parsed pattern.
     """
+    found = rx.reading(pattern.pattern, pattern.flags)
+    if found is not None:
+        return frozenset(found[0]) if found[0] is not None else None
+    return _needs(pattern)
+
+
+def _needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     parsed = _parsed(pattern)
     if parsed is None:
         return None
@@ -325,19 +366,31 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
     >>> quick(re.compile(r"(?<!\\w)(?:Absatz|§)\\s*\\d")).pattern
     '(?=[A§])(?:(?<!\\\\w)(?:Absatz|§)\\\\s*\\\\d)'
+
+    The quick form's text is read from `compiled-patterns.json` where it holds the pattern.
     """
+    made[pattern.pattern, pattern.flags] = pattern
+    found = rx.reading(pattern.pattern, pattern.flags)
+    text = found[1] if found is not None else _quick_text(pattern)
+    if text is None:
+        return pattern
+    try:
+        return rx.compile(text, pattern.flags)
+    except re.error:  # a pattern with global flags inside, say: as it is
+        return pattern
+
+
+def _quick_text(pattern: re.Pattern[str]) -> str | None:
+    """Return the text of `pattern`'s quick form, or None where it has none."""
     parsed = _parsed(pattern)
     found = _first(list(parsed)) if parsed is not None else None
     if not found or found[1]:
-        return pattern
+        return None
     chars, _, ignore_case = found
     head = "[" + "".join(sorted(chars)) + "]"
     if ignore_case and not pattern.flags & re.IGNORECASE:
         head = f"(?i:{head})"
-    try:
-        return rx.compile(f"(?={head})(?:{pattern.pattern})", pattern.flags)
-    except re.error:  # a pattern with global flags inside, say: as it is
-        return pattern
+    return f"(?={head})(?:{pattern.pattern})"
 
 
 #: What a sequence's first character may be: (class items, may be empty, ignores case somewhere).

@@ -15,6 +15,11 @@ engine, compiles as `re.compile` does. So a stale file or another Python costs t
 different match: a pattern from the file equals (`==`, which compares the programs) the one
 `re.compile` makes. `tests/test_patterns.py` fails when the file is stale for the Python that
 runs the tests; `make patterns` rewrites it (`scripts/compile-patterns.py`, `store_text`).
+
+The file also keeps, for each pattern behind a guard (`guards`), what the guard reads off the
+parsed pattern (`Reading`: the strings any match needs, and its quick form's text), so that a
+large comparison neither parses its patterns with the private parser written in Python nor
+compiles their quick forms: it reads them here, under the same rule (this very Python only).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import importlib
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +48,9 @@ asked: dict[str, tuple[str, int]] = {}
 #: A program as stored: its flags, its code (base64 of the engine's words), the number of
 #: groups, the group names and the name of each group.
 Program = tuple[int, str, int, dict[str, int], list[str | None]]
+#: What a guard reads off a pattern: what one of its matches needs (pairs of kind and letters,
+#: sorted; None: nothing known), and the text of its quick form (None: the pattern itself).
+Reading = tuple[list[tuple[str, str]] | None, str | None]
 
 
 @cache
@@ -61,7 +69,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     flags = int(flags)
     key = f"{flags}:{pattern}"
-    stored = _programs(STORE, engine()).get(key)
+    stored = _programs(STORE, engine()).get("patterns", {}).get(key)
     built: re.Pattern[str] | None = None
     if stored is not None:
         try:
@@ -87,16 +95,36 @@ def _built(pattern: str, stored: list[Any]) -> re.Pattern[str]:
 
 
 @cache
-def _programs(store: Path, wanted: str) -> dict[str, Any]:
-    """Return the store's programs if this Python wrote them, else nothing."""
+def _programs(store: Path, wanted: str) -> dict[str, dict[str, Any]]:
+    """Return the store's sections ("patterns", "guards") if this Python wrote them, else none."""
     try:
         data = json.loads(store.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("engine") != wanted:
         return {}
-    programs = data.get("patterns")
-    return programs if isinstance(programs, dict) else {}
+    return {
+        name: section
+        for name in ("patterns", "guards")
+        if isinstance(section := data.get(name), dict)
+    }
+
+
+def reading(pattern: str, flags: int) -> Reading | None:
+    """Return what a guard reads off `pattern` as stored, or None when the store has none.
+
+    >>> reading(r"(?<![\\w-])(?:shall|must)(?![\\w])", 0) is None  # no guard stands before it
+    True
+    """
+    stored = _programs(STORE, engine()).get("guards", {}).get(f"{int(flags)}:{pattern}")
+    if stored is None:
+        return None
+    try:
+        wanted, quick = stored
+        needs = None if wanted is None else [(str(kind), str(s)) for kind, s in wanted]
+        return needs, None if quick is None else str(quick)
+    except (TypeError, ValueError):  # none, or not of this shape: read as if not stored
+        return None
 
 
 def program(pattern: str, flags: int) -> Program:
@@ -118,8 +146,13 @@ def program(pattern: str, flags: int) -> Program:
     )
 
 
-def store_text(patterns: Iterable[tuple[str, int]]) -> str:
-    """Return the store for `patterns` (pattern, flags): this Python's program for each."""
+def store_text(
+    patterns: Iterable[tuple[str, int]], guards: Mapping[tuple[str, int], Reading] | None = None
+) -> str:
+    """Return the store for `patterns` (pattern, flags): this Python's program for each, and
+    for `guards` what a guard reads off each of those patterns."""
     programs = {f"{flags}:{pattern}": program(pattern, flags) for pattern, flags in patterns}
-    data = {"engine": engine(), "patterns": programs}
+    data: dict[str, Any] = {"engine": engine(), "patterns": programs}
+    if guards:
+        data["guards"] = {f"{flags}:{pattern}": r for (pattern, flags), r in guards.items()}
     return json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
