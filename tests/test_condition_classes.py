@@ -9,6 +9,11 @@ The classes:
   können", with any verb of a finite verb's ending, in the middle of a text too; English "Had
   the Licensee created ...", "Were the Licensor to ...". A change inside it is a `condition`,
   a negator inside it no `negation` of the statement.
+- inserted: a phrase inserted after a condition's subject between commas does not end the
+  condition, which goes on after it: "If these instructions, at any time ..., become invalid",
+  "Wenn die Anweisungen, gleich zu welcher Zeit ..., ungültig werden", "wenn der Ehegatte, der
+  das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"; not a list ("der Mieter, der Vermieter
+  oder ein Dritter"), not an adjective without its noun ("soweit technisch möglich, in ...").
 """
 
 from __future__ import annotations
@@ -73,6 +78,47 @@ SPANS: list[tuple[str, list[str], str]] = [
 ]
 
 
+SPANS += [
+    (
+        "If these instructions, at any time while you are carrying out such distribution, become"
+        " invalid, you must provide new instructions.",
+        [
+            "If these instructions, at any time while you are carrying out such distribution,"
+            " become invalid"
+        ],
+        "inserted: a phrase after the subject",
+    ),
+    (
+        "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig werden,"
+        " muss er neue Anweisungen geben.",
+        ["Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig werden"],
+        "inserted: a phrase after the subject",
+    ),
+    (
+        "Die Zustimmung ist erforderlich, wenn der Ehegatte, der das Gesamtgut verwaltet, das"
+        " Rechtsgeschäft vornimmt.",
+        ["wenn der Ehegatte, der das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"],
+        "inserted: a relative clause after the subject",
+    ),
+    (
+        "Der Schaden ist zu ersetzen, wenn der Mieter, der Vermieter oder ein Dritter die Sache"
+        " beschädigt, sobald er davon weiß.",
+        ["wenn der Mieter, der Vermieter oder ein Dritter die Sache beschädigt"],
+        "inserted: an article before a noun opens an item of a list",
+    ),
+    (
+        "Der Anbieter teilt, soweit technisch möglich, in geeigneter Form, die Entgelte mit.",
+        ["soweit technisch möglich, in geeigneter Form"],
+        "inserted: no noun before the comma, as before",
+    ),
+    (
+        "If the Licensee, in particular, you must keep the notices.",
+        ["If the Licensee, in particular"],
+        "inserted: a main clause after the phrase, as before",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "want", "why"), SPANS, ids=[s[2] for s in SPANS])
 def test_the_condition_spans(text: str, want: list[str], why: str) -> None:
     assert shown(text) == want, why
@@ -93,6 +139,21 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Had the Licensee created a collection, it must mark the changes.",
             "en",
             "verb-first: what triggers the duty changes",
+        ),
+        (
+            "If these instructions, at any time, become invalid, you must provide new"
+            " instructions.",
+            "If these instructions, at any time, are withdrawn, you must provide new instructions.",
+            "en",
+            "inserted: what triggers the duty changes after the phrase",
+        ),
+        (
+            "Wenn der Ehegatte, der das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt, ist"
+            " die Zustimmung des anderen erforderlich.",
+            "Wenn der Ehegatte, der das Gesamtgut verwaltet, die Schenkung widerruft, ist die"
+            " Zustimmung des anderen erforderlich.",
+            "de",
+            "inserted: what triggers the duty changes after the relative clause",
         ),
     ],
 }
@@ -120,6 +181,22 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "verb-first: a negator inside the condition, the statement's polarity stays",
         ),
+        (
+            "If these instructions, at any time while you distribute the work, become invalid,"
+            " you must provide new instructions.",
+            "If these instructions, at any time while you distribute the work, do not become"
+            " invalid, you must provide new instructions.",
+            "en",
+            "inserted: a negator inside the condition, after the phrase",
+        ),
+        (
+            "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig"
+            " werden, muss er neue Anweisungen geben.",
+            "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, nicht"
+            " ungültig werden, muss er neue Anweisungen geben.",
+            "de",
+            "inserted: a negator inside the condition, after the phrase",
+        ),
     ],
 }
 
@@ -140,7 +217,7 @@ def test_the_class_is_not_flagged_both_ways_round(
 
 def test_every_class_has_rows_in_both_languages() -> None:
     rows = [row for table in (FLAGGED, NOT_FLAGGED) for rs in table.values() for row in rs]
-    for tag in ("verb-first",):
+    for tag in ("verb-first", "inserted"):
         assert {r[2] for r in rows if r[3].startswith(f"{tag}:")} == {"en", "de"}, tag
 
 
@@ -157,3 +234,20 @@ def test_a_verb_first_condition_runs_to_its_main_clause(
     condition = " ".join([verb, second, "Käufer", *words])
     text = f"Der Vertrag gilt. {condition}, {main} er zurücktreten."
     assert shown(text) == [condition]
+
+
+_OPENERS = st.sampled_from(["at any time", "in particular", "gleich wann", "der das Gut hält"])
+_SUBJECTS = st.sampled_from(["these instructions", "the Licensee", "der Ehegatte", "Umstände"])
+_REST = st.lists(
+    st.sampled_from(["become", "invalid", "ungültig", "werden", "nicht", "Gut"]), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SUBJECTS, _OPENERS, _REST)
+def test_an_inserted_phrase_does_not_end_the_condition(
+    subject: str, opener: str, rest: list[str]
+) -> None:
+    """Whatever follows the phrase, up to the main clause, is the condition's."""
+    condition = ", ".join(filter(None, [f"If {subject}", opener, " ".join(rest)]))
+    assert shown(f"{condition}, you must keep the notices.") == [condition]

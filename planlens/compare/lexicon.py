@@ -227,8 +227,7 @@ FIXED_CONDITIONS = (
     r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)"
 )
 _MODALS = r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen"
-#: What follows a condition's comma when the main clause begins: its subject and modal verb,
-#: or a German one's verb ("if accepting obligations, You may act", "soweit nötig, kann er").
+#: A condition's comma and the main clause: "if accepting ..., You may", "soweit nötig, kann er".
 MAIN_CLAUSE = rf"\s*(?:\w+\s+){{0,2}}?(?:{_MODALS})\b"
 #: A condition a preposition opens has no verb of its own: its clause ends before the modal
 #: or finite verb of the statement it conditions (`CONDITIONED_VERBS`: "Im Fall von
@@ -239,11 +238,10 @@ PREPOSITIONAL_CONDITIONS = (
 CONDITIONED_VERBS = rf"{_MODALS}|hat|haben|ist|sind|wird|werden"
 #: A German sentence opening with its finite verb and going on, after a comma, with the main
 #: clause's verb (`VERB_FIRST_MAIN`: after "so", not "so dass", or a modal or auxiliary verb):
-#: a condition ("Ist die Tat ... begangen, so ist", "Erstellt der Lizenznehmer eine Bearbeitung,
-#: so muss er", "Verweist ein Gesetz auf diese Vorschrift, können"). The verb is one of a list
-#: or a word of a finite verb's ending (-t, -n) before a subject, object or particle ("der",
-#: "sich", "nur", "oder"), not an adverb, preposition or noun ("Erst", "Wegen", "Bestimmungen");
-#: the sentence starts a text or a line, or follows a bracket or a full stop.
+#: a condition ("Ist die Tat ... begangen, so ist", "Verweist ein Gesetz auf ..., können"). The
+#: verb is one of a list or a word of a finite verb's ending (-t, -n) before a subject, object
+#: or particle ("Erstellt der", "sich", "nur"), not an adverb, preposition or noun ("Erst",
+#: "Wegen", "Bestimmungen"), at the start of a text or line, or after a bracket or full stop.
 VERB_FIRST_MAIN = (
     r",\s+(?:so\s+(?!(?:dass|daß|that|weit|lange|bald|wie|als|viel|fern|genannt\w*)\b)"
     rf"(?=[a-zäöüß\d])|(?=(?:{CONDITIONED_VERBS}|gilt|gelten)\b))"
@@ -261,6 +259,26 @@ VERB_FIRST = (
     r"sein\w*|ihre?\w*|nur|auch|noch|nicht|oder|und|im|in|am|an|auf|aus|bei|für|nach|vor|zur|zum|"
     r"mit|von|vom|über|unter|durch)\s))"
     rf"(?=(?:[^.;]|\.(?=\s*\d))*?{VERB_FIRST_MAIN})"  # in the sentence ("Abs. 2" goes on)
+)
+#: A condition's subject and a phrase inserted after it: the condition goes on after it ("If
+#: these instructions, at any time ..., become invalid", "wenn der Ehegatte, der das Gesamtgut
+#: verwaltet, ... vornimmt"). The subject ends in its noun (a German one capitalised); the phrase
+#: opens with a preposition, adverb or relative pronoun, not an article ("der Vermieter", "die
+#: einstweilige Verfügung": a list), has no modal verb, and no main clause follows it.
+_RELATIVE = (
+    r"(?:der|die|das|dem|den)\s+(?![A-ZÄÖÜ]|(?!(?:d[eia]\w*|k?eine?[mnrs]?|ihr\w*|sein\w*|jed\w*|"
+    r"all\w*)\s)[a-zäöüß]+e[nrsm]?\s+[A-ZÄÖÜ])|denen|deren|dessen|derer|welche[mnrs]?"
+)
+INSERTED = (
+    r"\s*(?:(?i:the|this|these|those|that|such|any|each|every|all|a|an|its|their|his|her|your|"
+    r"our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?:(?:der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|"
+    r"jede[mnrs]?|dies\w*|sein\w*|ihre?\w*)\s+)?(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\w-]*)"
+    r"(?P<inserted>,\s+(?:(?i:at|in|on|for|during|while|whilst|after|before|upon|under|within|by|"
+    r"with|whether|however|also|even|as|who|which|whose|whom|where|when|unless|gleich\w*|auch|"
+    r"unabhängig|insbesondere|etwa|jedoch|zum|zur|während|nach|vor|bei|im|mit|ohne|sofern|soweit|"
+    r"wenn|falls|solange|ob|zumindest|gegebenenfalls|nämlich|allerdings|aber|unter|auf|aus|wegen|"
+    rf"trotz|durch|für|von)\s+(?:{_RELATIVE})?|{_RELATIVE})\b(?:(?!\b(?:{_MODALS})\b)[^,;.:()]){{0,200}},)"
+    rf"(?!\s*(?:so|{_MODALS}|the|a|an|this|that|you|it|he|she|they|we|such|each|any|no)\b)"
 )
 
 # -- dates and deadlines -----------------------------------------------------------------

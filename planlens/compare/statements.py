@@ -40,6 +40,7 @@ CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
 _FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
 _VERB_FIRST_RE = rx.compile(lx.VERB_FIRST, re.MULTILINE)
 _VERB_FIRST_MAIN_RE = rx.compile(lx.VERB_FIRST_MAIN)
+_INSERTED_RE = rx.compile(lx.INSERTED)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
 _REF_ITEM_RE = rx.compile(
     rf"\s*(?:\d+[a-z]?(?:\.\d+[a-z]?)*(?:\s*\([\da-z]{{1,4}}\))*|(?:{lx.REFERENCE_LINKS})(?=\s)|"
@@ -461,9 +462,13 @@ def _verb_first_end(text: str, at: int) -> int:
 def _clause_end(text: str, at: int) -> int:
     """Return where the clause that starts at `at` ends: a comma after three words (unless a
     conjunction continues it), a full stop, a semicolon, a closing bracket it did not open, or
-    `_SPAN_MAX_WORDS` words."""
+    `_SPAN_MAX_WORDS` words; a phrase inserted after its subject is skipped (`lx.INSERTED`)."""
     words = depth = 0
-    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", text[at:]):
+    body = text[at:]
+    if (inserted := _INSERTED_RE.match(body)) is not None:
+        a, b = inserted.span("inserted")
+        body = body[:a] + " " * (b - a) + body[b:]
+    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", body):
         token = m.group()
         if token == "(":
             depth += 1
