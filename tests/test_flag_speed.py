@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
-from planlens.compare import extent, phrases, polarity, statements, substance
+from planlens.compare import extent, modality, phrases, polarity, statements, substance
 from planlens.compare.guards import Guarded, guarded, letters_wanted, needs, profile, quick
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
@@ -59,11 +59,11 @@ texts = st.lists(_words, max_size=25).flatmap(
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     **{f"scope {name}": g.pattern for name, g in extent._SCOPES},
-    **{f"force {name}": g.pattern for name, g in polarity.FORCES},
+    **{f"force {name}": g.pattern for name, g in modality.FORCES},
     "negator": polarity.NEGATOR_RE.pattern,
     "idiom": polarity.NEGATION_IDIOM_RE.pattern,
     "both": substance._BOTH_RE.pattern,
-    "proposal": polarity.PROPOSAL_RE.pattern,
+    "proposal": modality.PROPOSAL_RE.pattern,
     "subordinate": polarity.SUBORDINATE_RE.pattern,
     "year": statements._YEAR_RE,
     "url": statements.URL_RE,
@@ -114,7 +114,7 @@ def test_guards_skip_texts_without_the_words() -> None:
     by its letters anywhere.)"""
     text = "Der Käufer zahlt den vereinbarten Betrag."
     assert not any(_now(g).possible(text) for _, g in extent._SCOPES)
-    assert not any(_now(g).possible(text) for _, g in polarity.FORCES)
+    assert not any(_now(g).possible(text) for _, g in modality.FORCES)
     assert not _now(statements.PLACE).possible(text)
     assert not _now(statements._NUMBER).possible(text)
     assert _now(statements._NUMBER).possible("zahlt 30 Euro")

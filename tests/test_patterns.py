@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
-from planlens.compare import guards, polarity
+from planlens.compare import guards, modality
 from planlens.compare import patterns as rx
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules whose patterns the store holds (the flag rules and their phrases).
-FLAG_MODULES = ("statements", "substance", "extent", "phrases", "polarity")
+FLAG_MODULES = ("statements", "substance", "extent", "phrases", "polarity", "modality")
 
 
 def _committed() -> dict[str, Any]:
@@ -228,7 +228,7 @@ def test_a_stored_guard_tests_its_first_text_without_parsing(
 ) -> None:
     """No warm-up and no parser: the reading comes from the file. (Before, a guard scanned its
     first 20,000 characters untested, then parsed its pattern.)"""
-    pattern = polarity.FORCES[0][1].pattern
+    pattern = modality.FORCES[0][1].pattern
     assert rx.reading(pattern.pattern, pattern.flags) is not None
     monkeypatch.setattr(guards._parser, "parse", lambda *_: pytest.fail("parsed"))
     guards.needs.cache_clear()

@@ -1,4 +1,4 @@
-"""Negation and modality compared within one statement (`planlens.compare.polarity`).
+"""Negation and modality compared within one statement (`compare.polarity`, `compare.modality`).
 
 Each row is (old text, new text, language, why). `TURNS` rows must raise their kind; `SAME`
 rows must not (other kinds may come up). The rows come from the classes of false and missed

@@ -23,8 +23,10 @@
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
-- `polarity`: how a statement commits, compared within aligned phrases: the force of its
-  modal verbs (`modality`) and its polarity (`negation`).
+- `polarity`: the polarity of a statement, compared within aligned phrases (`negation`), and
+  the statement masked of its conditions, dates and describing clauses.
+- `modality`: the force of a statement's modal verbs, compared within aligned phrases
+  (`modality`), and a turn between an arrangement and an open position.
 - `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
 - `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,

@@ -1,23 +1,10 @@
-"""How a statement commits: the force of its modal verbs and its polarity, for `substance`.
+"""The polarity of a statement, compared within aligned phrases, for `substance` and `modality`.
 
-Both are compared inside one group of aligned phrases (`phrases.align`: the same sentence or
-obligation on both sides), never over a clause as a whole: an added sentence brings its own
-"will" and "not", and they say nothing of the statements that stay.
+Compared inside one group of aligned phrases (`phrases.align`: the same sentence or obligation
+on both sides), never over a clause as a whole: an added sentence brings its own "will" and
+"not", and they say nothing of the statements that stay. The force of its modal verbs is
+`modality`'s, which reads the statement as masked here (`masked`, `unrelated`).
 
-- `modality`: the force of a statement (obligation, permission, recommendation, possibility,
-  proposal) turns: shall -> may, will -> should, muss -> kann, "kann ... feststellen" ->
-  "stellt ... fest" (a power that becomes a duty, a plain statement in a law). A ban is one
-  force however worded ("shall not", "may not", "soll nicht", "darf nicht"); one force in other
-  words (will / shall / is to / agrees to) and a duty against a plain statement ("will
-  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. Where a negator
-  came or went, a ban against a duty ("muss" / "darf nicht") and a power against a plain
-  statement ("kann ... verlangen" / "hat keinen Anspruch", "kann nicht beschränkt werden" /
-  "ist ausgeschlossen") are negation's business, not a change of force. A duty that an act
-  triggers, turned into the condition of a permission to do that act with no alternative
-  beside it ("If You create ..., You must rename" / "you may create ... if you rename"), binds
-  as before (`_duty_as_condition`); with an "or" beside it, it can be avoided. A modal verb that
-  describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
-  created") commits nothing and is masked.
 - `negation`: the same statement turns from positive to negative or back: a negator that the
   word diff changed, negating the clause (not an idiom such as "not limited to", not a phrase
   such as "a work not based on", "ein nicht rechtsfähiger Verein", "without cause" / "ohne
@@ -46,7 +33,7 @@ import planlens.compare.patterns as rx
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
-from planlens.compare.statements import Span, condition_spans, dates, inside, overlaps, word_pattern
+from planlens.compare.statements import Span, condition_spans, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
@@ -56,8 +43,6 @@ _NEGATED_BOUND_RE = rx.compile(rf"(?:{lx.NEGATED_BOUNDS})", _I)
 #: Words that say "not" in a predicate of their own: a negation reworded with one of them on
 #: the other side is the same polarity ("ist abzusehen" / "nimmt nicht auf").
 _NEGATIVE_PREDICATE_RE = guarded(word_pattern(lx.NEGATIVE_PREDICATES))
-FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
-PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
 #: A modal verb in a relative or subordinate clause describes, it does not commit: "parties who
 #: may modify", "how they can obtain"; nor does one in a clause of purpose, to its end: "so that
 #: a security zone at least 30 km wide, in which weapons are not used, can be created".
@@ -103,10 +88,6 @@ _EXCEPT_RE = rx.compile(
     _I,
 )
 _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
-_ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
-#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
-_BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
-_DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: Particles that stand by a negator without being what it negates: "auch dann nicht",
 #: "not even", "jedoch nicht", "sogar nicht".
@@ -122,19 +103,8 @@ _ANTONYMS = tuple(
 _NEGATIVE_PREFIX_RE = rx.compile(rf"(?:{lx.NEGATIVE_PREFIXES})(?P<rest>[^\W\d_]{{5,}})", _I)
 #: How many words after a negator its antonym may stand: "not be the same", "nicht anders".
 _ANTONYM_REACH = 3
-#: The bounds of the clause that holds a modal verb (a parenthesis stays in it: "You must (a)
-#: rename").
-_CLAUSE_BOUND_RE = rx.compile(r"[,;.:!?]")
-#: An alternative in a condition: "provided that you make a good faith effort ..., or b) under
-#: the GNU GPL", "wenn er den Vermieter unterrichtet oder eine Bürgschaft stellt".
-_ALTERNATIVE_RE = rx.compile(r"\b(?:or|oder)\b", _I)
-#: How much of an act must stand in the other side's conditions for `_duty_as_condition`.
-_ACT_SHARE = 0.5
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
-#: Forces that, against a plain statement, change what is committed: a power, a recommendation,
-#: an expectation or a proposal that becomes a plain statement (a duty, in a law) or back.
-_TURNS_PLAIN = frozenset(["permission", "recommendation", "possibility", "proposal"])
 
 
 def _same(word: str) -> str:
@@ -159,37 +129,13 @@ def masked(text: str, bounds: bool = False) -> str:
     return "".join(chars)
 
 
-def _unrelated(text: str) -> str:
+def unrelated(text: str) -> str:
     """Return masked `text` with its relative clauses blanked too: "Einrichtungen, die zu
     Telekommunikationszwecken genutzt werden können" describes, it commits nothing."""
     out = masked(text)
     for m in _RELATIVE_RE.finditer(out):
         a, b = m.span()
         out = out[:a] + " " * (b - a) + out[b:]
-    return out
-
-
-def forces(text: str, bans: bool = True) -> dict[str, list[str]]:
-    """Return the forces of the modal verbs in `text` with the words that carry them.
-
-    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
-    """
-    out: dict[str, list[str]] = {}
-    taken: list[Span] = []
-    for force, pattern in FORCES:
-        for m in pattern.finditer(text):
-            if overlaps(m.span(), taken):
-                continue
-            taken.append(m.span())
-            force_here = force
-            # "may ... only under these terms" binds as "must": a restriction, not a permission;
-            # so does a ban ("may not").
-            if force == "permission" and (
-                _ONLY_AFTER_RE.match(text, m.end())
-                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
-            ):
-                force_here = "obligation"
-            out.setdefault(force_here, []).append(m.group().casefold())
     return out
 
 
@@ -246,7 +192,7 @@ _STEMMERS = (stemmer("en"), stemmer("de"))
 _STEM_MIN = 4
 
 
-def _has(words: frozenset[str], word: str) -> bool:
+def has_form(words: frozenset[str], word: str) -> bool:
     """Tell whether `words` has `word` or a form of it: the same first five letters, or the
     same stem of four letters or more ("apply" / "applies"; not "deren" / "der")."""
     if word in words or any(w[:5] == word[:5] for w in words if len(word) > 5 < len(w)):
@@ -264,7 +210,7 @@ def _polarity(text: str) -> int:
 
 def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the negators that turned the polarity of one statement (two aligned phrases)."""
-    mo, mn = _unrelated(old), _unrelated(new)
+    mo, mn = unrelated(old), unrelated(new)
     a, b = _polarity(mo), _polarity(mn)
     if a == b or except_for_only(mo, mn, a, b, (old, new)):
         return [], []
@@ -320,7 +266,7 @@ def _anchored(
     out = []
     for m in found:
         anchor = _anchor(text, m)
-        if anchor is not None and _has(other_words, anchor):
+        if anchor is not None and has_form(other_words, anchor):
             if other and _antonym(text, m, other):
                 continue
             out.append(m.group().casefold())
@@ -344,7 +290,7 @@ def _antonym(text: str, m: re.Match[str], other: str) -> bool:
         if len(word) >= 4 and any(
             (p := _NEGATIVE_PREFIX_RE.fullmatch(w)) is not None
             and w not in own_words
-            and _has(frozenset([p.group("rest")]), word.casefold())
+            and has_form(frozenset([p.group("rest")]), word.casefold())
             for w in other_words
         ):
             return True
@@ -385,103 +331,3 @@ def except_for_only(
         and bool(_ONLY_RE.search(written_fewer))
         and not bool(_ONLY_RE.search(more))
     )
-
-
-def modality(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the modal words of a statement (two aligned phrases) whose force turned."""
-    mo, mn = _unrelated(old), _unrelated(new)
-    a, b = forces(mo, bans=False), forces(mn, bans=False)
-    if a.keys() == b.keys():
-        return [], []
-    # A ban is one force however worded ("shall not" / "may not"), and one that stands where a
-    # duty stood is negation's business, wherever a negator came or went: "muss verlängert
-    # werden" / "darf nicht verlängert werden", "darf nicht unterbleiben" / "muss erfolgen".
-    banned_old, banned_new = forces(mo), forces(mn)
-    if banned_old.keys() == banned_new.keys():
-        return [], []
-    # Where a negator came or went, "may" / "may not" is negation's business: the forces are
-    # read with their bans only where the negators stay.
-    turned = len(negators(mo)) != len(negators(mn))
-    if not turned:
-        a, b = banned_old, banned_new
-    # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu
-    # erfolgen" / "erfolgt"); a power, a recommendation or a proposal that becomes a plain
-    # statement, or the reverse, turns the statement ("kann ... feststellen" / "stellt ...
-    # fest"), when it is one statement on both sides.
-    if not a or not b:
-        if not (a.keys() | b.keys()) & _TURNS_PLAIN:
-            return [], []
-        # A power against a plain statement where a negator came or went is the same right
-        # granted or denied ("kann ... verlangen" / "hat keinen Anspruch auf"), or a ban said
-        # with a negative predicate ("kann nicht beschränkt werden" / "ist ausgeschlossen"):
-        # negation's business, not a change of force.
-        if turned:
-            return [], []
-        if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
-            return [], []  # a rewrite: its plain verb says nothing of the force before
-    # A duty that an act triggers, turned into the condition of a permission to do that act,
-    # binds as before: "If You create a modified version ..., You must rename ..." / "you may
-    # create ... a modified version ... if you rename ...".
-    gone, came = a.keys() - b.keys(), b.keys() - a.keys()
-    if (gone, came) == ({"obligation"}, {"permission"}) and _duty_as_condition(old, mo, new, mn):
-        return [], []
-    if (came, gone) == ({"obligation"}, {"permission"}) and _duty_as_condition(new, mn, old, mo):
-        return [], []
-    return (
-        [w for force, ws in a.items() if force not in b for w in ws],
-        [w for force, ws in b.items() if force not in a for w in ws],
-    )
-
-
-def _act(text: str, force: str) -> frozenset[str]:
-    """Return the content words of the clause of `text` (masked) that holds a modal verb of
-    `force`: the act it binds or allows ("You must (a) rename Your license": rename, license)."""
-    pattern = dict(FORCES)[force]
-    m = pattern.search(text)
-    if m is None:
-        return frozenset()
-    starts = [e.end() for e in _CLAUSE_BOUND_RE.finditer(text, 0, m.start())]
-    end = _CLAUSE_BOUND_RE.search(text, m.end())
-    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-    return phrase(clause, _same).stems
-
-
-def _duty_as_condition(duty: str, duty_masked: str, permit: str, permit_masked: str) -> bool:
-    """Tell whether the duty of `duty` is, in `permit`, the condition of a permission to do the
-    act that triggered it, with no alternative beside it: the same duty, no change of force.
-
-    The permitted act stands in a condition of `duty` ("If You create ... a modified version
-    of this License" / "you may create and use a modified version of this License"), and the
-    act of the duty in a condition of `permit` ("You must rename Your license" / "if you
-    rename the license"); an "or" that the duty had not ("provided that you make a good faith
-    effort ..., or b) under the GNU GPL") offers a way round it: a duty no more."""
-    bound, allowed = _act(duty_masked, "obligation"), _act(permit_masked, "permission")
-    if not bound or not allowed:
-        return False
-    duty_conditions = [duty[a:c] for a, _, c in condition_spans(duty)]
-    permit_conditions = [permit[a:c] for a, _, c in condition_spans(permit)]
-    if not _within(allowed, duty_conditions):
-        return False
-    holding = [c for c in permit_conditions if _within(bound, [c])]
-    if not holding:
-        return False
-    before = len(_ALTERNATIVE_RE.findall(duty_masked))
-    return all(len(_ALTERNATIVE_RE.findall(c)) <= before for c in holding)
-
-
-def _within(words: frozenset[str], texts: Sequence[str]) -> bool:
-    """Tell whether most of `words` (in any form) stand in `texts`."""
-    there = frozenset(w.casefold() for text in texts for w in _WORD_RE.findall(text))
-    return bool(there) and sum(_has(there, w) for w in words) >= _ACT_SHARE * len(words)
-
-
-def open_position(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the words of an open position ("proposes", "no consensus", "positions differ")
-    in the changed phrases of one side only: the clause turned from an arrangement into
-    positions on the table, or the reverse, wherever its phrases went."""
-    if bool(PROPOSAL_RE.search(old)) == bool(PROPOSAL_RE.search(new)):
-        return [], []  # the cheap test first: the words of a proposal on one side only
-    a, b = forces(masked(old)), forces(masked(new))
-    if ("proposal" in a) == ("proposal" in b):
-        return [], []
-    return a.get("proposal", []), b.get("proposal", [])

@@ -39,6 +39,8 @@ _YEAR_RE = rx.compile(lx.YEAR)
 CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
 _FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
 _VERB_FIRST_RE = rx.compile(lx.VERB_FIRST, re.MULTILINE)
+_VERB_FIRST_MAIN_RE = rx.compile(lx.VERB_FIRST_MAIN)
+_INSERTED_RE = rx.compile(lx.INSERTED)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
 _REF_ITEM_RE = rx.compile(
     rf"\s*(?:\d+[a-z]?(?:\.\d+[a-z]?)*(?:\s*\([\da-z]{{1,4}}\))*|(?:{lx.REFERENCE_LINKS})(?=\s)|"
@@ -91,13 +93,7 @@ _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
 _SPAN_MAX_WORDS = 25
-#: What follows a condition's comma when the main clause begins: its subject and modal verb,
-#: or a German one's verb ("if accepting obligations, You may act", "soweit nötig, kann er").
-_MAIN_CLAUSE_RE = rx.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|"
-    r"sollen)\b",
-    _I,
-)
+_MAIN_CLAUSE_RE = rx.compile(lx.MAIN_CLAUSE, _I)
 
 Span = tuple[int, int]
 
@@ -389,8 +385,9 @@ class Condition:
 def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
     """Return the conditions in `text`: each marker with the content stems of its clause.
 
-    A condition that opens with its verb ("Ist ..., so") runs to its ", so"; a fixed one ("in
-    peacetime") governs nothing after it; a marker inside a date ("for as long as") is none.
+    A condition that opens with its verb ("Ist ..., so", "Erstellt er ..., muss er") runs to
+    the main clause (`lx.VERB_FIRST_MAIN`); a fixed one ("in peacetime") governs nothing after
+    it; a marker inside a date ("for as long as") is none.
 
     >>> [c.shown for c in conditions("Should Russia invade, or fire, the guarantee ends.")]
     ['Should Russia invade, or fire']
@@ -427,7 +424,9 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Return each condition of `text` as (start, end of its marker, end of its clause)."""
     date_spans = [span for _, span in dates(text)]
     markers = [(m.start(), m.end(), _condition_end(text, m)) for m in _CONDITION.finditer(text)]
-    markers += [(m.start(), m.end(), _so(text, m.end())) for m in _VERB_FIRST.finditer(text)]
+    markers += [
+        (m.start(), m.end(), _verb_first_end(text, m.end())) for m in _VERB_FIRST.finditer(text)
+    ]
     markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
     taken: list[Span] = []
@@ -439,16 +438,8 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     return tuple(found)
 
 
-#: A condition a preposition opens has no verb of its own: its clause ends before the modal
-#: verb of the statement it conditions ("Im Fall von Lastschriften können ... vereinbaren"),
-#: or a German one's finite verb, the second part of the sentence ("Im Fall von ... hat").
-_PREPOSITIONAL_RE = rx.compile(
-    r"(?:in (?:the )?case of|in the event of|im Falle? (?:von|des|der|eines|einer))\b", _I
-)
-_MODAL_VERB_RE = word_pattern(
-    r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen|hat|haben|ist|"
-    r"sind|wird|werden"
-)
+_PREPOSITIONAL_RE = rx.compile(lx.PREPOSITIONAL_CONDITIONS, _I)
+_MODAL_VERB_RE = word_pattern(lx.CONDITIONED_VERBS)
 
 
 def _condition_end(text: str, m: re.Match[str]) -> int:
@@ -461,17 +452,23 @@ def _condition_end(text: str, m: re.Match[str]) -> int:
     return modal.start() if modal else stop
 
 
-def _so(text: str, at: int) -> int:
-    m = re.search(r",\s+so\b", text[at:])
-    return at + m.start() if m else _clause_end(text, at)
+def _verb_first_end(text: str, at: int) -> int:
+    """Return where a condition that opens with its verb ends: before its ", so" or the verb of
+    the main clause, as `_VERB_FIRST_RE` found them."""
+    m = _VERB_FIRST_MAIN_RE.search(text, at)
+    return m.start() if m else _clause_end(text, at)
 
 
 def _clause_end(text: str, at: int) -> int:
     """Return where the clause that starts at `at` ends: a comma after three words (unless a
     conjunction continues it), a full stop, a semicolon, a closing bracket it did not open, or
-    `_SPAN_MAX_WORDS` words."""
+    `_SPAN_MAX_WORDS` words; a phrase inserted after its subject is skipped (`lx.INSERTED`)."""
     words = depth = 0
-    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", text[at:]):
+    body = text[at:]
+    if (inserted := _INSERTED_RE.match(body)) is not None:
+        a, b = inserted.span("inserted")
+        body = body[:a] + " " * (b - a) + body[b:]
+    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", body):
         token = m.group()
         if token == "(":
             depth += 1

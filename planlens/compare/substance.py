@@ -16,8 +16,8 @@ their versions on the other side, and the phrases with no version there were add
   both sides): the force of its modal verbs (`modality`: obligation, permission,
   recommendation, possibility, proposal; a ban is one force however worded) and its polarity
   (`negation`: a negator of the statement next to a word both sides have, not one that
-  describes a noun or comes with words of its own, nor a negation reworded), both by
-  `polarity`, and its extent
+  describes a noun or comes with words of its own, nor a negation reworded), by
+  `modality` and `polarity`, and its extent
   (`scope`: all / only / full / unconditional / interim / permanent / a bound..., the places
   it applies to, the forms it covers ("in source code and object code form"), the provisions
   it refers to when some stay, an item added to or dropped from a list, two persons paired
@@ -51,17 +51,15 @@ from planlens.compare.extent import (
     without_only_if,
 )
 from planlens.compare.guards import guarded
+from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align
 from planlens.compare.polarity import (
-    FORCES,
     except_for_only,
     masked,
-    modality,
     negation,
     negators,
     only_for_two_negators,
-    open_position,
 )
 from planlens.compare.statements import (
     URL_RE,

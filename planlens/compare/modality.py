@@ -1,0 +1,181 @@
+"""The force of a statement's modal verbs, compared within aligned phrases, for `substance`.
+
+Like `polarity`, compared inside one group of aligned phrases (`phrases.align`: the same
+sentence or obligation on both sides), never over a clause as a whole.
+
+- `modality`: the force of a statement (obligation, permission, recommendation, possibility,
+  proposal) turns: shall -> may, will -> should, muss -> kann, "kann ... feststellen" ->
+  "stellt ... fest" (a power that becomes a duty, a plain statement in a law). A ban is one
+  force however worded ("shall not", "may not", "soll nicht", "darf nicht"); one force in other
+  words (will / shall / is to / agrees to) and a duty against a plain statement ("will
+  receive" / "receives", "hat ... zu erfolgen" / "erfolgt") are no change. Where a negator
+  came or went, a ban against a duty ("muss" / "darf nicht") and a power against a plain
+  statement ("kann ... verlangen" / "hat keinen Anspruch", "kann nicht beschränkt werden" /
+  "ist ausgeschlossen") are negation's business, not a change of force. A duty that an act
+  triggers, turned into the condition of a permission to do that act with no alternative
+  beside it ("If You create ..., You must rename" / "you may create ... if you rename"), binds
+  as before (`_duty_as_condition`); with an "or" beside it, it can be avoided. A modal verb that
+  describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
+  created") commits nothing and is masked.
+- `open_position`: a clause turned from an arrangement into positions on the table ("proposes",
+  "no consensus") or the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
+from planlens.compare.guards import guarded
+from planlens.compare.phrases import phrase, similarity
+from planlens.compare.polarity import SAME_STATEMENT, has_form, masked, negators, unrelated
+from planlens.compare.statements import WORD_RE, Span, condition_spans, overlaps, word_pattern
+
+_I = re.IGNORECASE
+FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
+PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
+_ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
+#: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
+_BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
+_DENIED_RE = rx.compile(r"(?:\s+\w+){0,3}?\s+(?:not|nicht|kein\w*)\b", _I)
+#: The bounds of the clause that holds a modal verb (a parenthesis stays in it: "You must (a)
+#: rename").
+_CLAUSE_BOUND_RE = rx.compile(r"[,;.:!?]")
+#: An alternative in a condition: "provided that you make a good faith effort ..., or b) under
+#: the GNU GPL", "wenn er den Vermieter unterrichtet oder eine Bürgschaft stellt".
+_ALTERNATIVE_RE = rx.compile(r"\b(?:or|oder)\b", _I)
+#: How much of an act must stand in the other side's conditions for `_duty_as_condition`.
+_ACT_SHARE = 0.5
+#: Forces that, against a plain statement, change what is committed: a power, a recommendation,
+#: an expectation or a proposal that becomes a plain statement (a duty, in a law) or back.
+_TURNS_PLAIN = frozenset(["permission", "recommendation", "possibility", "proposal"])
+
+
+def _same(word: str) -> str:
+    return word
+
+
+def forces(text: str, bans: bool = True) -> dict[str, list[str]]:
+    """Return the forces of the modal verbs in `text` with the words that carry them.
+
+    With `bans`, a permission denied ("may not", "darf nicht") binds as "shall not": one force.
+    """
+    out: dict[str, list[str]] = {}
+    taken: list[Span] = []
+    for force, pattern in FORCES:
+        for m in pattern.finditer(text):
+            if overlaps(m.span(), taken):
+                continue
+            taken.append(m.span())
+            force_here = force
+            # "may ... only under these terms" binds as "must": a restriction, not a permission;
+            # so does a ban ("may not").
+            if force == "permission" and (
+                _ONLY_AFTER_RE.match(text, m.end())
+                or (bans and _BAN_RE.match(m.group()) and _DENIED_RE.match(text, m.end()))
+            ):
+                force_here = "obligation"
+            out.setdefault(force_here, []).append(m.group().casefold())
+    return out
+
+
+def modality(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the modal words of a statement (two aligned phrases) whose force turned."""
+    mo, mn = unrelated(old), unrelated(new)
+    a, b = forces(mo, bans=False), forces(mn, bans=False)
+    if a.keys() == b.keys():
+        return [], []
+    # A ban is one force however worded ("shall not" / "may not"), and one that stands where a
+    # duty stood is negation's business, wherever a negator came or went: "muss verlängert
+    # werden" / "darf nicht verlängert werden", "darf nicht unterbleiben" / "muss erfolgen".
+    banned_old, banned_new = forces(mo), forces(mn)
+    if banned_old.keys() == banned_new.keys():
+        return [], []
+    # Where a negator came or went, "may" / "may not" is negation's business: the forces are
+    # read with their bans only where the negators stay.
+    turned = len(negators(mo)) != len(negators(mn))
+    if not turned:
+        a, b = banned_old, banned_new
+    # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu
+    # erfolgen" / "erfolgt"); a power, a recommendation or a proposal that becomes a plain
+    # statement, or the reverse, turns the statement ("kann ... feststellen" / "stellt ...
+    # fest"), when it is one statement on both sides.
+    if not a or not b:
+        if not (a.keys() | b.keys()) & _TURNS_PLAIN:
+            return [], []
+        # A power against a plain statement where a negator came or went is the same right
+        # granted or denied ("kann ... verlangen" / "hat keinen Anspruch auf"), or a ban said
+        # with a negative predicate ("kann nicht beschränkt werden" / "ist ausgeschlossen"):
+        # negation's business, not a change of force.
+        if turned:
+            return [], []
+        if similarity(phrase(old, _same), phrase(new, _same)) < SAME_STATEMENT:
+            return [], []  # a rewrite: its plain verb says nothing of the force before
+    # A duty that an act triggers, turned into the condition of a permission to do that act,
+    # binds as before: "If You create a modified version ..., You must rename ..." / "you may
+    # create ... a modified version ... if you rename ...".
+    gone, came = a.keys() - b.keys(), b.keys() - a.keys()
+    if (gone, came) == ({"obligation"}, {"permission"}) and _duty_as_condition(old, mo, new, mn):
+        return [], []
+    if (came, gone) == ({"obligation"}, {"permission"}) and _duty_as_condition(new, mn, old, mo):
+        return [], []
+    return (
+        [w for force, ws in a.items() if force not in b for w in ws],
+        [w for force, ws in b.items() if force not in a for w in ws],
+    )
+
+
+def _act(text: str, force: str) -> frozenset[str]:
+    """Return the content words of the clause of `text` (masked) that holds a modal verb of
+    `force`: the act it binds or allows ("You must (a) rename Your license": rename, license)."""
+    pattern = dict(FORCES)[force]
+    m = pattern.search(text)
+    if m is None:
+        return frozenset()
+    starts = [e.end() for e in _CLAUSE_BOUND_RE.finditer(text, 0, m.start())]
+    end = _CLAUSE_BOUND_RE.search(text, m.end())
+    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return phrase(clause, _same).stems
+
+
+def _duty_as_condition(duty: str, duty_masked: str, permit: str, permit_masked: str) -> bool:
+    """Tell whether the duty of `duty` is, in `permit`, the condition of a permission to do the
+    act that triggered it, with no alternative beside it: the same duty, no change of force.
+
+    The permitted act stands in a condition of `duty` ("If You create ... a modified version
+    of this License" / "you may create and use a modified version of this License"), and the
+    act of the duty in a condition of `permit` ("You must rename Your license" / "if you
+    rename the license"); an "or" that the duty had not ("provided that you make a good faith
+    effort ..., or b) under the GNU GPL") offers a way round it: a duty no more."""
+    bound, allowed = _act(duty_masked, "obligation"), _act(permit_masked, "permission")
+    if not bound or not allowed:
+        return False
+    duty_conditions = [duty[a:c] for a, _, c in condition_spans(duty)]
+    permit_conditions = [permit[a:c] for a, _, c in condition_spans(permit)]
+    if not _within(allowed, duty_conditions):
+        return False
+    holding = [c for c in permit_conditions if _within(bound, [c])]
+    if not holding:
+        return False
+    before = len(_ALTERNATIVE_RE.findall(duty_masked))
+    return all(len(_ALTERNATIVE_RE.findall(c)) <= before for c in holding)
+
+
+def _within(words: frozenset[str], texts: Sequence[str]) -> bool:
+    """Tell whether most of `words` (in any form) stand in `texts`."""
+    there = frozenset(w.casefold() for text in texts for w in WORD_RE.findall(text))
+    return bool(there) and sum(has_form(there, w) for w in words) >= _ACT_SHARE * len(words)
+
+
+def open_position(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the words of an open position ("proposes", "no consensus", "positions differ")
+    in the changed phrases of one side only: the clause turned from an arrangement into
+    positions on the table, or the reverse, wherever its phrases went."""
+    if bool(PROPOSAL_RE.search(old)) == bool(PROPOSAL_RE.search(new)):
+        return [], []  # the cheap test first: the words of a proposal on one side only
+    a, b = forces(masked(old)), forces(masked(new))
+    if ("proposal" in a) == ("proposal" in b):
+        return [], []
+    return a.get("proposal", []), b.get("proposal", [])

@@ -1,0 +1,253 @@
+"""Condition spans: two classes of conditions found wrong on the labelled sets (issue 11 item 3,
+branch cond7), each with the spans `condition_spans` must find and a table of flags, English
+and German, both ways round (`test_substance.both_ways`). The sentences are written for these
+tests, not taken from the sets.
+
+The classes:
+- verb-first: a condition that opens with its verb runs to the main clause: German "Erstellt
+  der Lizenznehmer eine Bearbeitung, so muss er", "Verweist ein Gesetz auf diese Vorschrift,
+  können", with any verb of a finite verb's ending, in the middle of a text too; English "Had
+  the Licensee created ...", "Were the Licensor to ...". A change inside it is a `condition`,
+  a negator inside it no `negation` of the statement.
+- inserted: a phrase inserted after a condition's subject between commas does not end the
+  condition, which goes on after it: "If these instructions, at any time ..., become invalid",
+  "Wenn die Anweisungen, gleich zu welcher Zeit ..., ungültig werden", "wenn der Ehegatte, der
+  das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"; not a list ("der Mieter, der Vermieter
+  oder ein Dritter"), not an adjective without its noun ("soweit technisch möglich, in ...").
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_substance import Row, both_ways, table_cases
+
+from planlens.compare.model import FlagType
+from planlens.compare.statements import condition_spans
+
+
+def shown(text: str) -> list[str]:
+    return [text[a:c] for a, _, c in condition_spans(text)]
+
+
+SPANS: list[tuple[str, list[str], str]] = [
+    (
+        "Die Lizenz gilt weltweit. Erstellt der Lizenznehmer eine Bearbeitung, so muss er die"
+        " Änderungen kennzeichnen.",
+        ["Erstellt der Lizenznehmer eine Bearbeitung"],
+        "verb-first: any verb of a finite verb's ending, after a full stop",
+    ),
+    (
+        "Die Strafe ist mild. Ist die Tat durch die Drohung begangen, so ist die Strafe höher.",
+        ["Ist die Tat durch die Drohung begangen"],
+        "verb-first: a verb of the list, after a full stop",
+    ),
+    (
+        "Verweist ein Gesetz auf diese Vorschrift, können die Gegenstände eingezogen werden.",
+        ["Verweist ein Gesetz auf diese Vorschrift"],
+        "verb-first: the main clause without 'so'",
+    ),
+    (
+        "Erfolgt die Zahlung nicht rechtzeitig, so dass der Gläubiger mahnen muss, ist der"
+        " Schuldner im Verzug.",
+        ["Erfolgt die Zahlung nicht rechtzeitig, so dass der Gläubiger mahnen muss"],
+        "verb-first: 'so dass' does not open the main clause",
+    ),
+    (
+        "Had the Licensee created a modified work, it must mark the changes.",
+        ["Had the Licensee created a modified work"],
+        "verb-first: English 'Had' before its subject",
+    ),
+    (
+        "Bestimmungen in Verträgen, die der Verwender stellt, gelten nicht.",
+        [],
+        "verb-first: a noun is no verb",
+    ),
+    (
+        "Schon nach der Hälfte der Strafe, mindestens jedoch nach sechs Monaten, kann das"
+        " Gericht die Strafe aussetzen.",
+        [],
+        "verb-first: an adverb is no verb",
+    ),
+    (
+        "We had the work checked, and you must keep the report.",
+        [],
+        "verb-first: 'had' inside a sentence is no condition",
+    ),
+]
+
+
+SPANS += [
+    (
+        "If these instructions, at any time while you are carrying out such distribution, become"
+        " invalid, you must provide new instructions.",
+        [
+            "If these instructions, at any time while you are carrying out such distribution,"
+            " become invalid"
+        ],
+        "inserted: a phrase after the subject",
+    ),
+    (
+        "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig werden,"
+        " muss er neue Anweisungen geben.",
+        ["Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig werden"],
+        "inserted: a phrase after the subject",
+    ),
+    (
+        "Die Zustimmung ist erforderlich, wenn der Ehegatte, der das Gesamtgut verwaltet, das"
+        " Rechtsgeschäft vornimmt.",
+        ["wenn der Ehegatte, der das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"],
+        "inserted: a relative clause after the subject",
+    ),
+    (
+        "Der Schaden ist zu ersetzen, wenn der Mieter, der Vermieter oder ein Dritter die Sache"
+        " beschädigt, sobald er davon weiß.",
+        ["wenn der Mieter, der Vermieter oder ein Dritter die Sache beschädigt"],
+        "inserted: an article before a noun opens an item of a list",
+    ),
+    (
+        "Der Anbieter teilt, soweit technisch möglich, in geeigneter Form, die Entgelte mit.",
+        ["soweit technisch möglich, in geeigneter Form"],
+        "inserted: no noun before the comma, as before",
+    ),
+    (
+        "If the Licensee, in particular, you must keep the notices.",
+        ["If the Licensee, in particular"],
+        "inserted: a main clause after the phrase, as before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "why"), SPANS, ids=[s[2] for s in SPANS])
+def test_the_condition_spans(text: str, want: list[str], why: str) -> None:
+    assert shown(text) == want, why
+
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "Die Lizenz gilt weltweit. Erstellt der Lizenznehmer eine Bearbeitung, so muss er"
+            " die Änderungen kennzeichnen.",
+            "Die Lizenz gilt weltweit. Erstellt der Lizenznehmer eine Sammlung, so muss er die"
+            " Änderungen kennzeichnen.",
+            "de",
+            "verb-first: what triggers the duty changes",
+        ),
+        (
+            "Had the Licensee created a modified work, it must mark the changes.",
+            "Had the Licensee created a collection, it must mark the changes.",
+            "en",
+            "verb-first: what triggers the duty changes",
+        ),
+        (
+            "If these instructions, at any time, become invalid, you must provide new"
+            " instructions.",
+            "If these instructions, at any time, are withdrawn, you must provide new instructions.",
+            "en",
+            "inserted: what triggers the duty changes after the phrase",
+        ),
+        (
+            "Wenn der Ehegatte, der das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt, ist"
+            " die Zustimmung des anderen erforderlich.",
+            "Wenn der Ehegatte, der das Gesamtgut verwaltet, die Schenkung widerruft, ist die"
+            " Zustimmung des anderen erforderlich.",
+            "de",
+            "inserted: what triggers the duty changes after the relative clause",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Verweist ein Gesetz auf diese Vorschrift, können die Gegenstände eingezogen werden.",
+            "Verweist ein Gesetz nicht auf diese Vorschrift, können die Gegenstände eingezogen"
+            " werden.",
+            "de",
+            "verb-first: a negator inside the condition, with no 'so'",
+        ),
+        (
+            "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware, so erlischt der"
+            " Anspruch.",
+            "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware nicht, so erlischt"
+            " der Anspruch.",
+            "de",
+            "verb-first: a negator inside the condition, the statement's polarity stays",
+        ),
+        (
+            "Were the Licensor to terminate this License, you would keep the copies you made.",
+            "Were the Licensor not to terminate this License, you would keep the copies you made.",
+            "en",
+            "verb-first: a negator inside the condition, the statement's polarity stays",
+        ),
+        (
+            "If these instructions, at any time while you distribute the work, become invalid,"
+            " you must provide new instructions.",
+            "If these instructions, at any time while you distribute the work, do not become"
+            " invalid, you must provide new instructions.",
+            "en",
+            "inserted: a negator inside the condition, after the phrase",
+        ),
+        (
+            "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, ungültig"
+            " werden, muss er neue Anweisungen geben.",
+            "Wenn die Anweisungen, gleich zu welcher Zeit während der Verbreitung, nicht"
+            " ungültig werden, muss er neue Anweisungen geben.",
+            "de",
+            "inserted: a negator inside the condition, after the phrase",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
+def test_the_class_is_flagged_both_ways_round(
+    kind: FlagType, old: str, new: str, language: str, why: str
+) -> None:
+    both_ways(kind, old, new, language, why, flagged=True)
+
+
+@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
+def test_the_class_is_not_flagged_both_ways_round(
+    kind: FlagType, old: str, new: str, language: str, why: str
+) -> None:
+    both_ways(kind, old, new, language, why, flagged=False)
+
+
+def test_every_class_has_rows_in_both_languages() -> None:
+    rows = [row for table in (FLAGGED, NOT_FLAGGED) for rs in table.values() for row in rs]
+    for tag in ("verb-first", "inserted"):
+        assert {r[2] for r in rows if r[3].startswith(f"{tag}:")} == {"en", "de"}, tag
+
+
+_VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])
+_WORDS = st.lists(st.sampled_from(["Ware", "rechtzeitig", "nicht", "im", "Vertrag", "bis"]))
+_MAIN = st.sampled_from(["so ist", "so kann", "kann", "muss", "so gilt", "ist"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_VERBS, st.sampled_from(["der", "die", "sich", "nur"]), _WORDS, _MAIN)
+def test_a_verb_first_condition_runs_to_its_main_clause(
+    verb: str, second: str, words: list[str], main: str
+) -> None:
+    condition = " ".join([verb, second, "Käufer", *words])
+    text = f"Der Vertrag gilt. {condition}, {main} er zurücktreten."
+    assert shown(text) == [condition]
+
+
+_OPENERS = st.sampled_from(["at any time", "in particular", "gleich wann", "der das Gut hält"])
+_SUBJECTS = st.sampled_from(["these instructions", "the Licensee", "der Ehegatte", "Umstände"])
+_REST = st.lists(
+    st.sampled_from(["become", "invalid", "ungültig", "werden", "nicht", "Gut"]), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SUBJECTS, _OPENERS, _REST)
+def test_an_inserted_phrase_does_not_end_the_condition(
+    subject: str, opener: str, rest: list[str]
+) -> None:
+    """Whatever follows the phrase, up to the main clause, is the condition's."""
+    condition = ", ".join(filter(None, [f"If {subject}", opener, " ".join(rest)]))
+    assert shown(f"{condition}, you must keep the notices.") == [condition]
