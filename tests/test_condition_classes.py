@@ -21,7 +21,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_substance import Row, both_ways, table_cases
+from test_substance import Row, class_tests
 
 from planlens.compare.model import FlagType
 from planlens.compare.statements import condition_spans
@@ -201,24 +201,11 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
-def test_the_class_is_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str, why: str
-) -> None:
-    both_ways(kind, old, new, language, why, flagged=True)
-
-
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
-def test_the_class_is_not_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str, why: str
-) -> None:
-    both_ways(kind, old, new, language, why, flagged=False)
-
-
-def test_every_class_has_rows_in_both_languages() -> None:
-    rows = [row for table in (FLAGGED, NOT_FLAGGED) for rs in table.values() for row in rs]
-    for tag in ("verb-first", "inserted"):
-        assert {r[2] for r in rows if r[3].startswith(f"{tag}:")} == {"en", "de"}, tag
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted"))
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])

@@ -21,10 +21,9 @@ The classes:
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_substance import Row, both_ways, kinds, table_cases
+from test_substance import Row, class_tests, kinds
 
 from planlens.compare.model import FlagType
 
@@ -290,18 +289,11 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(FLAGGED))
-def test_the_class_is_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str, why: str
-) -> None:
-    both_ways(kind, old, new, language, why, flagged=True)
-
-
-@pytest.mark.parametrize(("kind", "old", "new", "language", "why"), table_cases(NOT_FLAGGED))
-def test_the_class_is_not_flagged_both_ways_round(
-    kind: FlagType, old: str, new: str, language: str, why: str
-) -> None:
-    both_ways(kind, old, new, language, why, flagged=False)
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    _,
+) = class_tests(FLAGGED, NOT_FLAGGED)
 
 
 _ALL = [row for table in (FLAGGED, NOT_FLAGGED) for rows in table.values() for row in rows]

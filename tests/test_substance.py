@@ -10,6 +10,8 @@ labelled pairs is measured by bench/flag_accuracy.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -650,6 +652,33 @@ def both_ways(kind: str, old: str, new: str, language: str, why: str, *, flagged
     from `new` to `old`: the tables of the flag classes check both directions."""
     assert (kind in kinds(old, new, language)) is flagged, why
     assert (kind in kinds(new, old, language)) is flagged, f"{why} (the other way round)"
+
+
+def class_tests(
+    flagged: dict[FlagType, list[Row]],
+    not_flagged: dict[FlagType, list[Row]],
+    tags: tuple[str, ...] = (),
+) -> tuple[Callable[..., None], ...]:
+    """Return the tests of a table of flag classes, for a test module to take as its own
+    (`test_... = ...`): each row of `flagged` flagged both ways round, each of `not_flagged`
+    flagged neither way; with `tags`, also that every class (the tag before a row's ':') has
+    rows in English and German."""
+    names = ("kind", "old", "new", "language", "why")
+
+    @pytest.mark.parametrize(names, table_cases(flagged))
+    def flagged_both_ways(kind: FlagType, old: str, new: str, language: str, why: str) -> None:
+        both_ways(kind, old, new, language, why, flagged=True)
+
+    @pytest.mark.parametrize(names, table_cases(not_flagged))
+    def not_flagged_either_way(kind: FlagType, old: str, new: str, language: str, why: str) -> None:
+        both_ways(kind, old, new, language, why, flagged=False)
+
+    def rows_in_both_languages() -> None:
+        rows = [row for table in (flagged, not_flagged) for rs in table.values() for row in rs]
+        for tag in tags:
+            assert {r[2] for r in rows if r[3].startswith(f"{tag}:")} == {"en", "de"}, tag
+
+    return flagged_both_ways, not_flagged_either_way, rows_in_both_languages
 
 
 def table_cases(table: dict[FlagType, list[Row]]) -> list[object]:
