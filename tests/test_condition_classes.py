@@ -23,8 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_substance import Row, class_tests
 
+from planlens.compare.conditions import condition_spans
 from planlens.compare.model import FlagType
-from planlens.compare.statements import condition_spans
 
 
 def shown(text: str) -> list[str]:

@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.conditions import Condition, conditions
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -64,8 +65,6 @@ from planlens.compare.polarity import (
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
-    Condition,
-    conditions,
     dates,
     figures,
     parties_named,
