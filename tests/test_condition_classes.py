@@ -14,6 +14,13 @@ The classes:
   "Wenn die Anweisungen, gleich zu welcher Zeit ..., ungültig werden", "wenn der Ehegatte, der
   das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"; not a list ("der Mieter, der Vermieter
   oder ein Dritter"), not an adjective without its noun ("soweit technisch möglich, in ...").
+
+Branch cond8 adds:
+- turned: a condition both sides have that turns by a negator changed ("if the contract becomes
+  invalid" / "if the contract does not become invalid", "wenn ein Schaden entsteht" / "wenn
+  kein Schaden entsteht"); a negation reworded inside it is no change ("unless X" / "if not X",
+  "es sei denn" / "wenn nicht", "kann nicht ... werden" / "kann kein ... werden"), as
+  `polarity` reads a statement's.
 """
 
 from __future__ import annotations
@@ -201,11 +208,96 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
+FLAGGED["condition"] += [
+    (
+        "The licence ends if the contract becomes invalid.",
+        "The licence ends if the contract does not become invalid.",
+        "en",
+        "turned: a negator added to the condition's verb",
+    ),
+    (
+        "You may copy the work provided that the Licensee accepts the terms.",
+        "You may copy the work provided that the Licensee does not accept the terms.",
+        "en",
+        "turned: a negator added after 'provided that'",
+    ),
+    (
+        "Die Lizenz endet, wenn der Vertrag unwirksam wird.",
+        "Die Lizenz endet, wenn der Vertrag nicht unwirksam wird.",
+        "de",
+        "turned: 'nicht' added inside 'wenn'",
+    ),
+    (
+        "Der Vertrag ist wirksam, sofern der Vermieter der Untervermietung zustimmt.",
+        "Der Vertrag ist wirksam, sofern der Vermieter der Untervermietung nicht zustimmt.",
+        "de",
+        "turned: 'nicht' added inside 'sofern'",
+    ),
+    (
+        "Der Mieter haftet, wenn ein Schaden entsteht.",
+        "Der Mieter haftet, wenn kein Schaden entsteht.",
+        "de",
+        "turned: 'ein' becomes 'kein'",
+    ),
+    (
+        "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware nicht, so erlischt"
+        " der Anspruch.",
+        "de",
+        "turned: a negator inside a verb-first condition",
+    ),
+]
+
+NOT_FLAGGED["condition"] = [
+    (
+        "The licence ends unless the contract is renewed.",
+        "The licence ends if the contract is not renewed.",
+        "en",
+        "turned: 'unless X' is 'if not X'",
+    ),
+    (
+        "The licence ends unless the fee is paid in time.",
+        "The licence ends except where the fee is paid in time.",
+        "en",
+        "turned: two markers that say 'not'",
+    ),
+    (
+        "The licence ends if the Licensee cannot be identified.",
+        "The licence ends if no Licensee can be identified.",
+        "en",
+        "turned: the negator moves from the verb to the noun",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Vertrag wird verlängert.",
+        "Die Lizenz endet, wenn der Vertrag nicht verlängert wird.",
+        "de",
+        "turned: 'es sei denn' is 'wenn nicht'",
+    ),
+    (
+        "Die Lizenz endet, wenn der Anspruch nicht geltend gemacht werden kann.",
+        "Die Lizenz endet, wenn kein Anspruch geltend gemacht werden kann.",
+        "de",
+        "turned: 'kann nicht ... werden' is 'kann kein ... werden'",
+    ),
+    (
+        "Die Kosten trägt der Mieter, soweit dies im Vertrag nicht anders bestimmt ist.",
+        "Die Kosten trägt der Mieter, soweit nicht im Vertrag abweichend bestimmt.",
+        "de",
+        "turned: the negator moves into the marker, 'soweit nicht'",
+    ),
+    (
+        "Der Vertrag endet nicht, wenn der Mieter stirbt.",
+        "Der Vertrag endet, wenn der Mieter stirbt.",
+        "de",
+        "turned: the statement turns, not its condition (a negation)",
+    ),
+]
+
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned"))
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])

@@ -137,9 +137,14 @@ _MAIN_CLAUSE_RE = rx.compile(MAIN_CLAUSE, _I)
 
 @dataclass(frozen=True, slots=True)
 class Condition:
+    """A condition: the content stems of its clause, its text for readers, its span, and its
+    text as written from its marker, whose first `opening` characters are the marker."""
+
     words: frozenset[str]
     shown: str
     span: Span
+    written: str = ""
+    opening: int = 0
 
 
 @lru_cache(maxsize=4096)
@@ -164,7 +169,10 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         # no new condition.
         clause = _blanked(text, a, b, refs)
         shown = " ".join(text[start:stop].split()).rstrip(",;")
-        found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
+        written = text[start:stop]
+        found.append(
+            Condition(phrase(clause, stem).stems, shown, (start, stop), written, end - start)
+        )
     return tuple(found)
 
 
