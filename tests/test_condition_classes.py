@@ -21,6 +21,11 @@ Branch cond8 adds:
   kein Schaden entsteht"); a negation reworded inside it is no change ("unless X" / "if not X",
   "es sei denn" / "wenn nicht", "kann nicht ... werden" / "kann kein ... werden"), as
   `polarity` reads a statement's.
+- semicolon: a German verb-first condition after a semicolon, in lower case, with or without
+  "so" ("...; betreibt der Pächter Landwirtschaft, erstreckt sich das Pfandrecht auf ..."), found
+  when a second finite verb follows its first comma; not a main clause ("; sie bedarf der
+  Schriftform"), nor a preposition or English word of a verb's ending ("; in diesem Fall kann
+  er, wenn ...", "; war in Europe, must ..."). German only: English has no such condition.
 """
 
 from __future__ import annotations
@@ -122,6 +127,49 @@ SPANS += [
         "If the Licensee, in particular, you must keep the notices.",
         ["If the Licensee, in particular"],
         "inserted: a main clause after the phrase, as before",
+    ),
+]
+
+SPANS += [
+    (
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter"
+        " Landwirtschaft, erstreckt sich das Pfandrecht auch auf das Inventar.",
+        ["betreibt der Pächter Landwirtschaft"],
+        "semicolon: no 'so', the main clause's verb before 'sich'",
+    ),
+    (
+        "Der Vertrag bedarf der Schriftform; ist der Mieter minderjährig, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        ["ist der Mieter minderjährig"],
+        "semicolon: a verb of the list, with 'so'",
+    ),
+    (
+        "Die Warteschleife ist kostenfrei; wird die Warteschleife beendet, endet die"
+        " Kostenfreiheit.",
+        ["wird die Warteschleife beendet"],
+        "semicolon: a verb of the list in the main clause",
+    ),
+    (
+        "Der Vertrag ist schriftlich zu schließen; sie bedarf der Schriftform.",
+        [],
+        "semicolon: a main clause of its own",
+    ),
+    (
+        "Das Pfandrecht erlischt; erstreckt sich das Pfandrecht auf die Früchte, die der Pächter"
+        " zieht.",
+        [],
+        "semicolon: no second finite verb after the comma",
+    ),
+    (
+        "Die Kündigung ist zulässig; in diesem Fall kann der Mieter, wenn er will, sofort"
+        " ausziehen.",
+        ["wenn er will, sofort ausziehen"],
+        "semicolon: a preposition is no verb",
+    ),
+    (
+        "The parties agree; war in Europe, must never happen again.",
+        [],
+        "semicolon: English 'war' is no verb",
     ),
 ]
 
@@ -246,6 +294,28 @@ FLAGGED["condition"] += [
         "de",
         "turned: a negator inside a verb-first condition",
     ),
+    (
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter"
+        " Landwirtschaft, erstreckt sich das Pfandrecht auch auf das Inventar.",
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter Viehzucht,"
+        " erstreckt sich das Pfandrecht auch auf das Inventar.",
+        "de",
+        "semicolon: what triggers the extension changes",
+    ),
+    (
+        "Der Vertrag bedarf der Schriftform; ist der Mieter minderjährig, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        "Der Vertrag bedarf der Schriftform; ist der Mieter verheiratet, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        "de",
+        "semicolon: what triggers the duty changes",
+    ),
+    (
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung nicht, so erlischt der Anspruch.",
+        "de",
+        "semicolon: a negator inside the condition turns it",
+    ),
 ]
 
 NOT_FLAGGED["condition"] = [
@@ -291,6 +361,20 @@ NOT_FLAGGED["condition"] = [
         "de",
         "turned: the statement turns, not its condition (a negation)",
     ),
+    (
+        "Die Kündigung ist zulässig; in diesem Fall kann der Mieter sofort ausziehen.",
+        "Die Kündigung ist zulässig; in diesem Fall kann der Vermieter sofort ausziehen.",
+        "de",
+        "semicolon: 'in' is no verb, a main clause",
+    ),
+]
+NOT_FLAGGED["negation"] += [
+    (
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung nicht, so erlischt der Anspruch.",
+        "de",
+        "semicolon: a negator inside the condition, the statement's polarity stays",
+    ),
 ]
 
 (
@@ -330,3 +414,22 @@ def test_an_inserted_phrase_does_not_end_the_condition(
     """Whatever follows the phrase, up to the main clause, is the condition's."""
     condition = ", ".join(filter(None, [f"If {subject}", opener, " ".join(rest)]))
     assert shown(f"{condition}, you must keep the notices.") == [condition]
+
+
+_LOWER_VERBS = st.sampled_from(
+    ["erstellt", "verweigert", "nimmt", "leisten", "ist", "hat", "kündigt"]
+)
+_MAIN_CLAUSES = st.sampled_from(
+    ["so ist er", "kann er", "erstreckt sich das Recht", "endet der Vertrag", "gilt dies"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LOWER_VERBS, st.sampled_from(["der", "die", "sich"]), _WORDS, _MAIN_CLAUSES)
+def test_a_verb_first_condition_after_a_semicolon_runs_to_its_comma(
+    verb: str, second: str, words: list[str], main: str
+) -> None:
+    condition = " ".join([verb, second, "Käufer", *words])
+    text = f"Der Vertrag gilt; {condition}, {main} zurückzutreten."
+    assert shown(text) == [condition]
+    assert shown(f"Der Vertrag gilt; {condition} zurückzutreten.") == []

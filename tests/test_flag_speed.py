@@ -254,6 +254,23 @@ def test_conditions_blank_their_references() -> None:
     assert not any(w.startswith("absatz") for w in c.words)
 
 
+# -- conditions: a verb-first condition after a semicolon, tried only where one may start ------
+
+_SEMICOLON_PARTS = st.sampled_from(
+    ["; ", ";", ";\n", " ", ",", "ist der Käufer", "betreibt der Pächter Landwirtschaft",
+     ", so gilt", ", erstreckt sich das Recht", "Der Vertrag", "in der Sache", "; war ihm", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(parts=st.lists(_SEMICOLON_PARTS, max_size=12))
+def test_after_semicolons_finds_what_a_search_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    pattern = conditions._VERB_FIRST_AFTER_SEMICOLON_RE
+    want = [(m.span(), m.span("condition")) for m in pattern.finditer(text)]
+    assert [(m.span(), m.span("condition")) for m in conditions._after_semicolons(text)] == want
+
+
 # -- the guards' test: a word's first letters looked for anywhere -----------------------------
 
 

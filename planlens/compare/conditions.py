@@ -3,7 +3,8 @@
 The words that open a condition (`CONDITION_MARKERS`: "if", "unless", "wenn", "soweit", "es
 sei denn"...), the conditions complete in themselves (`FIXED_CONDITIONS`: "in peacetime",
 "ohne Zustimmung"), the German conditions that open with their verb (`VERB_FIRST`: "Ist der
-Erblasser ... beschränkt, so ...", and the English "Had", "Were", "Should" before a subject),
+Erblasser ... beschränkt, so ...", `VERB_FIRST_AFTER_SEMICOLON`: "...; betreibt der Pächter
+Landwirtschaft, erstreckt sich ..."; and the English "Had", "Were", "Should" before a subject),
 and where a condition's clause ends (`_clause_end`: its comma before the main clause, a phrase
 inserted after its subject skipped, `INSERTED`). `condition_spans` finds them in a text;
 `conditions` gives each with the content stems of its clause, as `substance` compares them
@@ -13,7 +14,7 @@ inserted after its subject skipped, `INSERTED`). `condition_spans` finds them in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,19 +86,56 @@ VERB_FIRST_MAIN = (
     r",\s+(?:so\s+(?!(?:dass|daß|that|weit|lange|bald|wie|als|viel|fern|genannt\w*)\b)"
     rf"(?=[a-zäöüß\d])|(?=(?:{CONDITIONED_VERBS}|gilt|gelten)\b))"
 )
-VERB_FIRST = (
-    r"(?:^|(?<=\)\s)|(?<=[.:]\s))(?:(?:Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
+#: The verbs a condition opens with, whatever follows them; the words of a finite verb's ending
+#: that are none (adverbs, prepositions, conjunctions); what follows a verb that opens one.
+_FIRST_VERBS = (
+    r"Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
     r"Kann|Können|Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|"
     r"Gibt|Bedarf|Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|"
-    r"Lassen)\b|(?!(?:Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"
+    r"Lassen"
+)
+_NO_VERBS = (
+    r"Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"
     r"Wegen|Gegen|Binnen|Neben|Zwischen|Entgegen|Hingegen|Oben|Unten|Eben|Dagegen|Wenn|Sofern|"
-    r"Soweit|Schon|Nun|Dann|Denn|(?:Da|Hier|Wo)r?(?:an|in|von|neben|mit))\b)"
-    r"(?![A-ZÄÖÜ][a-zäöüß]*(?:ungen|heiten|keiten|schaften|ionen)\b)"
-    r"[A-ZÄÖÜ][a-zäöüß]+[tn](?=\s+(?:der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|er|sie|es|sich|"
+    r"Soweit|Schon|Nun|Dann|Denn|(?:Da|Hier|Wo)r?(?:an|in|von|neben|mit)"
+)
+_AFTER_VERB = (
+    r"der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|er|sie|es|sich|"
     r"ihm|ihr|ihn|ihnen|man|jemand|dies\w*|jede[mnrs]?|solche[mnrs]?|andere[mnrs]?|mehrere|beide|"
     r"sein\w*|ihre?\w*|nur|auch|noch|nicht|oder|und|im|in|am|an|auf|aus|bei|für|nach|vor|zur|zum|"
-    r"mit|von|vom|über|unter|durch)\s))"
+    r"mit|von|vom|über|unter|durch"
+)
+VERB_FIRST = (
+    rf"(?:^|(?<=\)\s)|(?<=[.:]\s))(?:(?:{_FIRST_VERBS})\b|(?!(?:{_NO_VERBS})\b)"
+    r"(?![A-ZÄÖÜ][a-zäöüß]*(?:ungen|heiten|keiten|schaften|ionen)\b)"
+    rf"[A-ZÄÖÜ][a-zäöüß]+[tn](?=\s+(?:{_AFTER_VERB})\s))"
     rf"(?=(?:[^.;]|\.(?=\s*\d))*?{VERB_FIRST_MAIN})"  # in the sentence ("Abs. 2" goes on)
+)
+#: A verb-first condition after a semicolon, in lower case ("...; betreibt der Pächter
+#: Landwirtschaft, erstreckt sich das Recht auf ...", "; ist er ..., so"): its verb as in
+#: `VERB_FIRST` ("war" only before a subject: "war crimes" is English), a word of a finite
+#: verb's ending only before a subject; and after the condition's first comma a second finite
+#: verb: the main clause's (`VERB_FIRST_MAIN`, a verb of the list, or a word of a verb's ending
+#: before its subject or "sich"). Without it, a main clause of its own ("; erstreckt sich das
+#: Recht auf die Früchte, die ..."); a preposition or adverb is no verb ("; in diesem Fall kann
+#: er, wenn ...", `_LOWER_NO_VERBS`). The condition runs to that comma.
+_SUBJECT = (
+    r"der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|er|sie|es|sich|ihm|ihr|ihn|ihnen|man|"
+    r"jemand|dies\w*|jede[mnrs]?|solche[mnrs]?|andere[mnrs]?|mehrere|beide|sein\w*|ihre?\w*"
+)
+_LOWER_NO_VERBS = (
+    r"in|an|von|mit|nicht|sondern|damit|zusammen|insofern|insoweit|zumindest|anstatt|allein|"
+    r"vorausgesetzt|ausgenommen|stattdessen|indessen|weiterhin|sodann|alsdann|daneben|zugleich|"
+    r"den|denen|dessen|ein|kein|einen|keinen|derart|dergestalt"
+)
+_LOWER_VERB = (
+    rf"(?!(?i:{_NO_VERBS})\b)(?!(?:{_LOWER_NO_VERBS})\b)[a-zäöüß]+[tn](?=\s+(?:{_SUBJECT})\s)"
+)
+VERB_FIRST_AFTER_SEMICOLON = (
+    rf"(?:\A|(?<=;\s))(?=[a-zäöüß])(?:(?i:{_FIRST_VERBS})\b(?<!war)(?=\s+(?:{_AFTER_VERB})\s)|"
+    rf"war(?=\s+(?:{_SUBJECT})\s)|{_LOWER_VERB})"
+    rf"(?=(?P<condition>(?:[^,.;:]|\.(?=\s*\d))*)(?:{VERB_FIRST_MAIN}|,\s+(?:"
+    rf"(?i:{_FIRST_VERBS})\b|{_LOWER_VERB})))"
 )
 #: A condition's subject and a phrase inserted after it: the condition goes on after it ("If
 #: these instructions, at any time ..., become invalid", "wenn der Ehegatte, der das Gesamtgut
@@ -127,6 +165,7 @@ _FIXED_CONDITION_RE = word_pattern(FIXED_CONDITIONS)
 _VERB_FIRST_RE = rx.compile(VERB_FIRST, re.MULTILINE)
 _VERB_FIRST_MAIN_RE = rx.compile(VERB_FIRST_MAIN)
 _INSERTED_RE = rx.compile(INSERTED)
+_VERB_FIRST_AFTER_SEMICOLON_RE = rx.compile(VERB_FIRST_AFTER_SEMICOLON)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _CONDITION = guarded(CONDITION_RE)
 _VERB_FIRST = guarded(_VERB_FIRST_RE)
@@ -196,6 +235,7 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     markers += [
         (m.start(), m.end(), _verb_first_end(text, m.end())) for m in _VERB_FIRST.finditer(text)
     ]
+    markers += [(m.start(), m.end(), m.end("condition")) for m in _after_semicolons(text)]
     markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
     found = []
     taken: list[Span] = []
@@ -205,6 +245,17 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
         taken.append((start, end))
         found.append((start, end, stop))
     return tuple(found)
+
+
+def _after_semicolons(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of `VERB_FIRST_AFTER_SEMICOLON`, tried only where one may start: at
+    the start of `text` and after each semicolon (a search would try every character)."""
+    at = 0
+    while at >= 0:
+        if (m := _VERB_FIRST_AFTER_SEMICOLON_RE.match(text, at)) is not None:
+            yield m
+        at = text.find(";", at)
+        at = at + 2 if at >= 0 else at
 
 
 _PREPOSITIONAL_RE = rx.compile(PREPOSITIONAL_CONDITIONS, _I)
