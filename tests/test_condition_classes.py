@@ -14,6 +14,18 @@ The classes:
   "Wenn die Anweisungen, gleich zu welcher Zeit ..., ungültig werden", "wenn der Ehegatte, der
   das Gesamtgut verwaltet, das Rechtsgeschäft vornimmt"; not a list ("der Mieter, der Vermieter
   oder ein Dritter"), not an adjective without its noun ("soweit technisch möglich, in ...").
+
+Branch cond8 adds:
+- turned: a condition both sides have that turns by a negator changed ("if the contract becomes
+  invalid" / "if the contract does not become invalid", "wenn ein Schaden entsteht" / "wenn
+  kein Schaden entsteht"); a negation reworded inside it is no change ("unless X" / "if not X",
+  "es sei denn" / "wenn nicht", "kann nicht ... werden" / "kann kein ... werden"), as
+  `polarity` reads a statement's.
+- semicolon: a German verb-first condition after a semicolon, in lower case, with or without
+  "so" ("...; betreibt der Pächter Landwirtschaft, erstreckt sich das Pfandrecht auf ..."), found
+  when a second finite verb follows its first comma; not a main clause ("; sie bedarf der
+  Schriftform"), nor a preposition or English word of a verb's ending ("; in diesem Fall kann
+  er, wenn ...", "; war in Europe, must ..."). German only: English has no such condition.
 """
 
 from __future__ import annotations
@@ -23,8 +35,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_substance import Row, class_tests
 
+from planlens.compare.conditions import condition_spans
 from planlens.compare.model import FlagType
-from planlens.compare.statements import condition_spans
 
 
 def shown(text: str) -> list[str]:
@@ -118,6 +130,49 @@ SPANS += [
     ),
 ]
 
+SPANS += [
+    (
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter"
+        " Landwirtschaft, erstreckt sich das Pfandrecht auch auf das Inventar.",
+        ["betreibt der Pächter Landwirtschaft"],
+        "semicolon: no 'so', the main clause's verb before 'sich'",
+    ),
+    (
+        "Der Vertrag bedarf der Schriftform; ist der Mieter minderjährig, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        ["ist der Mieter minderjährig"],
+        "semicolon: a verb of the list, with 'so'",
+    ),
+    (
+        "Die Warteschleife ist kostenfrei; wird die Warteschleife beendet, endet die"
+        " Kostenfreiheit.",
+        ["wird die Warteschleife beendet"],
+        "semicolon: a verb of the list in the main clause",
+    ),
+    (
+        "Der Vertrag ist schriftlich zu schließen; sie bedarf der Schriftform.",
+        [],
+        "semicolon: a main clause of its own",
+    ),
+    (
+        "Das Pfandrecht erlischt; erstreckt sich das Pfandrecht auf die Früchte, die der Pächter"
+        " zieht.",
+        [],
+        "semicolon: no second finite verb after the comma",
+    ),
+    (
+        "Die Kündigung ist zulässig; in diesem Fall kann der Mieter, wenn er will, sofort"
+        " ausziehen.",
+        ["wenn er will, sofort ausziehen"],
+        "semicolon: a preposition is no verb",
+    ),
+    (
+        "The parties agree; war in Europe, must never happen again.",
+        [],
+        "semicolon: English 'war' is no verb",
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "want", "why"), SPANS, ids=[s[2] for s in SPANS])
 def test_the_condition_spans(text: str, want: list[str], why: str) -> None:
@@ -201,11 +256,132 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 
+FLAGGED["condition"] += [
+    (
+        "The licence ends if the contract becomes invalid.",
+        "The licence ends if the contract does not become invalid.",
+        "en",
+        "turned: a negator added to the condition's verb",
+    ),
+    (
+        "You may copy the work provided that the Licensee accepts the terms.",
+        "You may copy the work provided that the Licensee does not accept the terms.",
+        "en",
+        "turned: a negator added after 'provided that'",
+    ),
+    (
+        "Die Lizenz endet, wenn der Vertrag unwirksam wird.",
+        "Die Lizenz endet, wenn der Vertrag nicht unwirksam wird.",
+        "de",
+        "turned: 'nicht' added inside 'wenn'",
+    ),
+    (
+        "Der Vertrag ist wirksam, sofern der Vermieter der Untervermietung zustimmt.",
+        "Der Vertrag ist wirksam, sofern der Vermieter der Untervermietung nicht zustimmt.",
+        "de",
+        "turned: 'nicht' added inside 'sofern'",
+    ),
+    (
+        "Der Mieter haftet, wenn ein Schaden entsteht.",
+        "Der Mieter haftet, wenn kein Schaden entsteht.",
+        "de",
+        "turned: 'ein' becomes 'kein'",
+    ),
+    (
+        "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat. Liefert der Verkäufer die Ware nicht, so erlischt"
+        " der Anspruch.",
+        "de",
+        "turned: a negator inside a verb-first condition",
+    ),
+    (
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter"
+        " Landwirtschaft, erstreckt sich das Pfandrecht auch auf das Inventar.",
+        "Das Pfandrecht erstreckt sich nur auf pfändbare Sachen; betreibt der Pächter Viehzucht,"
+        " erstreckt sich das Pfandrecht auch auf das Inventar.",
+        "de",
+        "semicolon: what triggers the extension changes",
+    ),
+    (
+        "Der Vertrag bedarf der Schriftform; ist der Mieter minderjährig, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        "Der Vertrag bedarf der Schriftform; ist der Mieter verheiratet, so bedarf er der"
+        " Zustimmung seines Vertreters.",
+        "de",
+        "semicolon: what triggers the duty changes",
+    ),
+    (
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung nicht, so erlischt der Anspruch.",
+        "de",
+        "semicolon: a negator inside the condition turns it",
+    ),
+]
+
+NOT_FLAGGED["condition"] = [
+    (
+        "The licence ends unless the contract is renewed.",
+        "The licence ends if the contract is not renewed.",
+        "en",
+        "turned: 'unless X' is 'if not X'",
+    ),
+    (
+        "The licence ends unless the fee is paid in time.",
+        "The licence ends except where the fee is paid in time.",
+        "en",
+        "turned: two markers that say 'not'",
+    ),
+    (
+        "The licence ends if the Licensee cannot be identified.",
+        "The licence ends if no Licensee can be identified.",
+        "en",
+        "turned: the negator moves from the verb to the noun",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Vertrag wird verlängert.",
+        "Die Lizenz endet, wenn der Vertrag nicht verlängert wird.",
+        "de",
+        "turned: 'es sei denn' is 'wenn nicht'",
+    ),
+    (
+        "Die Lizenz endet, wenn der Anspruch nicht geltend gemacht werden kann.",
+        "Die Lizenz endet, wenn kein Anspruch geltend gemacht werden kann.",
+        "de",
+        "turned: 'kann nicht ... werden' is 'kann kein ... werden'",
+    ),
+    (
+        "Die Kosten trägt der Mieter, soweit dies im Vertrag nicht anders bestimmt ist.",
+        "Die Kosten trägt der Mieter, soweit nicht im Vertrag abweichend bestimmt.",
+        "de",
+        "turned: the negator moves into the marker, 'soweit nicht'",
+    ),
+    (
+        "Der Vertrag endet nicht, wenn der Mieter stirbt.",
+        "Der Vertrag endet, wenn der Mieter stirbt.",
+        "de",
+        "turned: the statement turns, not its condition (a negation)",
+    ),
+    (
+        "Die Kündigung ist zulässig; in diesem Fall kann der Mieter sofort ausziehen.",
+        "Die Kündigung ist zulässig; in diesem Fall kann der Vermieter sofort ausziehen.",
+        "de",
+        "semicolon: 'in' is no verb, a main clause",
+    ),
+]
+NOT_FLAGGED["negation"] += [
+    (
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung, so erlischt der Anspruch.",
+        "Die Frist beträgt einen Monat; erfolgt die Zahlung nicht, so erlischt der Anspruch.",
+        "de",
+        "semicolon: a negator inside the condition, the statement's polarity stays",
+    ),
+]
+
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned"))
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])
@@ -238,3 +414,22 @@ def test_an_inserted_phrase_does_not_end_the_condition(
     """Whatever follows the phrase, up to the main clause, is the condition's."""
     condition = ", ".join(filter(None, [f"If {subject}", opener, " ".join(rest)]))
     assert shown(f"{condition}, you must keep the notices.") == [condition]
+
+
+_LOWER_VERBS = st.sampled_from(
+    ["erstellt", "verweigert", "nimmt", "leisten", "ist", "hat", "kündigt"]
+)
+_MAIN_CLAUSES = st.sampled_from(
+    ["so ist er", "kann er", "erstreckt sich das Recht", "endet der Vertrag", "gilt dies"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LOWER_VERBS, st.sampled_from(["der", "die", "sich"]), _WORDS, _MAIN_CLAUSES)
+def test_a_verb_first_condition_after_a_semicolon_runs_to_its_comma(
+    verb: str, second: str, words: list[str], main: str
+) -> None:
+    condition = " ".join([verb, second, "Käufer", *words])
+    text = f"Der Vertrag gilt; {condition}, {main} zurückzutreten."
+    assert shown(text) == [condition]
+    assert shown(f"Der Vertrag gilt; {condition} zurückzutreten.") == []

@@ -1,8 +1,8 @@
 """The substance flags' shortcuts give exactly what the plain computations give.
 
 Each shortcut is checked against the code it replaced, kept here: the guards of `guards`
-against running every pattern, and the faster helpers of `statements` and `substance` against
-their former versions.
+against running every pattern, and the faster helpers of `statements`, `conditions` and
+`substance` against their former versions.
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
-from planlens.compare import extent, modality, phrases, polarity, statements, substance
+from planlens.compare import (
+    conditions,
+    extent,
+    modality,
+    phrases,
+    polarity,
+    statements,
+    substance,
+)
 from planlens.compare.guards import Guarded, guarded, letters_wanted, needs, profile, quick
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
@@ -31,8 +39,8 @@ _LEXICON_WORDS = sorted(
                 lx.NEGATORS,
                 lx.NEGATION_IDIOMS,
                 lx.PLACES,
-                lx.CONDITION_MARKERS,
-                lx.FIXED_CONDITIONS,
+                conditions.CONDITION_MARKERS,
+                conditions.FIXED_CONDITIONS,
                 lx.DEADLINES,
                 lx.REFERENCE_WORDS,
                 lx.BOTH,
@@ -70,11 +78,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "number": statements._NUMBER_RE,
     "number word": statements._NUMBER_WORD_RE,
     "ratio": statements._RATIO_RE,
-    "fixed condition": statements._FIXED_CONDITION_RE,
+    "fixed condition": conditions._FIXED_CONDITION_RE,
     "place": statements.PLACE_RE,
     "deadline": statements._DEADLINE_RE,
-    "condition": statements.CONDITION_RE,
-    "verb first": statements._VERB_FIRST_RE,
+    "condition": conditions.CONDITION_RE,
+    "verb first": conditions._VERB_FIRST_RE,
     "reference": statements._REF_START_RE,
     "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
     "one": statements._ONE_RE,
@@ -237,13 +245,30 @@ def test_blanked_is_the_former_character_loop(
     a = min(a, b)
     refs = [(min(s), max(s)) for s in spans]
     before = "".join(" " if statements.inside((k, k + 1), refs) else text[k] for k in range(a, b))
-    assert statements._blanked(text, a, b, refs) == before
+    assert conditions._blanked(text, a, b, refs) == before
 
 
 def test_conditions_blank_their_references() -> None:
-    [c] = statements.conditions("Ist die Tat nach § 12 Absatz 3 begangen, so gilt dies.", "de")
+    [c] = conditions.conditions("Ist die Tat nach § 12 Absatz 3 begangen, so gilt dies.", "de")
     assert c.shown == "Ist die Tat nach § 12 Absatz 3 begangen"
     assert not any(w.startswith("absatz") for w in c.words)
+
+
+# -- conditions: a verb-first condition after a semicolon, tried only where one may start ------
+
+_SEMICOLON_PARTS = st.sampled_from(
+    ["; ", ";", ";\n", " ", ",", "ist der Käufer", "betreibt der Pächter Landwirtschaft",
+     ", so gilt", ", erstreckt sich das Recht", "Der Vertrag", "in der Sache", "; war ihm", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(parts=st.lists(_SEMICOLON_PARTS, max_size=12))
+def test_after_semicolons_finds_what_a_search_finds(parts: list[str]) -> None:
+    text = "".join(parts)
+    pattern = conditions._VERB_FIRST_AFTER_SEMICOLON_RE
+    want = [(m.span(), m.span("condition")) for m in pattern.finditer(text)]
+    assert [(m.span(), m.span("condition")) for m in conditions._after_semicolons(text)] == want
 
 
 # -- the guards' test: a word's first letters looked for anywhere -----------------------------

@@ -21,7 +21,15 @@ from planlens.compare import patterns as rx
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules whose patterns the store holds (the flag rules and their phrases).
-FLAG_MODULES = ("statements", "substance", "extent", "phrases", "polarity", "modality")
+FLAG_MODULES = (
+    "statements",
+    "conditions",
+    "substance",
+    "extent",
+    "phrases",
+    "polarity",
+    "modality",
+)
 
 
 def _committed() -> dict[str, Any]:

@@ -15,9 +15,11 @@
   pairs the rules left: rewritten clauses, and extra parts of splits and merges.
 - `textdiff`: word-level segments inside one pair of texts.
 - `lexicon`: the curated words of substance (English, German): forces, negators, scope,
-  conditions, dates and deadlines, references, units, parties, places.
+  dates and deadlines, references, units, parties, places.
 - `phrases`: the phrases of two texts and which of them are versions of each other.
-- `statements`: what a text states: figures, dates, references, parties, conditions.
+- `statements`: what a text states: figures, dates, references, parties.
+- `conditions`: the conditions of a text: their words (markers, German conditions that open
+  with their verb), where each starts and ends, and the content stems of each.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
 - `patterns`: the flag rules' patterns compiled ahead of time: the programs Python's regex
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).

@@ -27,15 +27,14 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import Alignment, Phrase, similarity
 from planlens.compare.statements import (
-    CONDITION_RE,
     CONJUNCTIONS,
     PLACE,
     Span,
-    condition_spans,
     overlaps,
     parties_named,
     word_pattern,

@@ -1,10 +1,11 @@
 """The curated words of substance, in English and German: what each kind of flag looks for.
 
 Small lists, read by `substance`: the forces of modal verbs, negators and the fixed phrases that
-negate nothing, the words of scope, the markers of conditions, dates and deadlines, references
-(whose numbers are no figures), and the parties that plans and laws name besides their own
-`parties`. Places are listed too: they are never parties, and where a commitment applies is
-its scope. Every pattern is matched case-insensitively unless it says otherwise.
+negate nothing, the words of scope, dates and deadlines, references (whose numbers are no
+figures), and the parties that plans and laws name besides their own `parties`. Places are
+listed too: they are never parties, and where a commitment applies is its scope. Every pattern
+is matched case-insensitively unless it says otherwise. The words of conditions are with the
+code that finds them, in `conditions`.
 """
 
 from __future__ import annotations
@@ -192,93 +193,6 @@ PLACES = (
     r"Sumy|Mykolaiv|Dnipropetrovsk|Dnipro|Odesa|Odessa|Kyiv|Kiev|Enerhodar|Mariupol|"
     r"Sevastopol|Kinburn Spit|Black Sea|Sea of Azov|Azov|Moscow|St\.? Petersburg|"
     r"Saint Petersburg|Belgorod|Kursk|Bryansk|Transnistria|Minsk"
-)
-
-# -- conditions --------------------------------------------------------------------------
-
-#: What opens a condition, exception or trigger. A German condition may also open with its
-#: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
-#: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
-CONDITION_MARKERS = (
-    r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))(?:Were|Had)(?= (?:the|a|an|any|such|this|these|you|it|"
-    r"he|she|they|we|[A-Z]\w*) ))|"
-    r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
-    r"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?: of| that)?|"
-    # "is subject to the Original License" describes; "subject to point 11" conditions.
-    r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
-    r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
-    r"contingent (?:on|upon)|depends? on|dependent on|whenever|when|(?<!\bat )once|"
-    # "However, in accepting such obligations, You may": opening a clause, "in" with a verb's
-    # -ing form and its object is "when" (not "a say in appointing the heads").
-    r"(?:(?<=^in )|(?<=[,.;:] in ))\w+ing (?:such|the|a|an|any|its|their|your|his|her|this|"
-    r"these|those)|"
-    r"(?<!\bfor )as long as|so long as|"
-    r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
-    r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
-    r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
-    # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
-    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|"
-    r"vorbehaltlich|nur wenn"
-)
-#: Conditions complete in themselves: they govern no clause after them.
-FIXED_CONDITIONS = (
-    r"in (?:peacetime|wartime|times? of (?:peace|war))|im Frieden|im Krieg|"
-    r"without (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)|"
-    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)"
-)
-_MODALS = r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen"
-#: A condition's comma and the main clause: "if accepting ..., You may", "soweit nötig, kann er".
-MAIN_CLAUSE = rf"\s*(?:\w+\s+){{0,2}}?(?:{_MODALS})\b"
-#: A condition a preposition opens has no verb of its own: its clause ends before the modal
-#: or finite verb of the statement it conditions (`CONDITIONED_VERBS`: "Im Fall von
-#: Lastschriften können ... vereinbaren", "Im Fall von ... hat").
-PREPOSITIONAL_CONDITIONS = (
-    r"(?:in (?:the )?case of|in the event of|im Falle? (?:von|des|der|eines|einer))\b"
-)
-CONDITIONED_VERBS = rf"{_MODALS}|hat|haben|ist|sind|wird|werden"
-#: A German sentence opening with its finite verb and going on, after a comma, with the main
-#: clause's verb (`VERB_FIRST_MAIN`: after "so", not "so dass", or a modal or auxiliary verb):
-#: a condition ("Ist die Tat ... begangen, so ist", "Verweist ein Gesetz auf ..., können"). The
-#: verb is one of a list or a word of a finite verb's ending (-t, -n) before a subject, object
-#: or particle ("Erstellt der", "sich", "nur"), not an adverb, preposition or noun ("Erst",
-#: "Wegen", "Bestimmungen"), at the start of a text or line, or after a bracket or full stop.
-VERB_FIRST_MAIN = (
-    r",\s+(?:so\s+(?!(?:dass|daß|that|weit|lange|bald|wie|als|viel|fern|genannt\w*)\b)"
-    rf"(?=[a-zäöüß\d])|(?=(?:{CONDITIONED_VERBS}|gilt|gelten)\b))"
-)
-VERB_FIRST = (
-    r"(?:^|(?<=\)\s)|(?<=[.:]\s))(?:(?:Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
-    r"Kann|Können|Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|"
-    r"Gibt|Bedarf|Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|"
-    r"Lassen)\b|(?!(?:Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"
-    r"Wegen|Gegen|Binnen|Neben|Zwischen|Entgegen|Hingegen|Oben|Unten|Eben|Dagegen|Wenn|Sofern|"
-    r"Soweit|Schon|Nun|Dann|Denn|(?:Da|Hier|Wo)r?(?:an|in|von|neben|mit))\b)"
-    r"(?![A-ZÄÖÜ][a-zäöüß]*(?:ungen|heiten|keiten|schaften|ionen)\b)"
-    r"[A-ZÄÖÜ][a-zäöüß]+[tn](?=\s+(?:der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|er|sie|es|sich|"
-    r"ihm|ihr|ihn|ihnen|man|jemand|dies\w*|jede[mnrs]?|solche[mnrs]?|andere[mnrs]?|mehrere|beide|"
-    r"sein\w*|ihre?\w*|nur|auch|noch|nicht|oder|und|im|in|am|an|auf|aus|bei|für|nach|vor|zur|zum|"
-    r"mit|von|vom|über|unter|durch)\s))"
-    rf"(?=(?:[^.;]|\.(?=\s*\d))*?{VERB_FIRST_MAIN})"  # in the sentence ("Abs. 2" goes on)
-)
-#: A condition's subject and a phrase inserted after it: the condition goes on after it ("If
-#: these instructions, at any time ..., become invalid", "wenn der Ehegatte, der das Gesamtgut
-#: verwaltet, ... vornimmt"). The subject ends in its noun (a German one capitalised); the phrase
-#: opens with a preposition, adverb or relative pronoun, not an article ("der Vermieter", "die
-#: einstweilige Verfügung": a list), has no modal verb, and no main clause follows it.
-_RELATIVE = (
-    r"(?:der|die|das|dem|den)\s+(?![A-ZÄÖÜ]|(?!(?:d[eia]\w*|k?eine?[mnrs]?|ihr\w*|sein\w*|jed\w*|"
-    r"all\w*)\s)[a-zäöüß]+e[nrsm]?\s+[A-ZÄÖÜ])|denen|deren|dessen|derer|welche[mnrs]?"
-)
-INSERTED = (
-    r"\s*(?:(?i:the|this|these|those|that|such|any|each|every|all|a|an|its|their|his|her|your|"
-    r"our)\s+(?:[\w-]+\s+){0,2}?[\w-]+|(?:(?:der|die|das|dem|den|des|eine?[mnrs]?|kein\w*|"
-    r"jede[mnrs]?|dies\w*|sein\w*|ihre?\w*)\s+)?(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\w-]*)"
-    r"(?P<inserted>,\s+(?:(?i:at|in|on|for|during|while|whilst|after|before|upon|under|within|by|"
-    r"with|whether|however|also|even|as|who|which|whose|whom|where|when|unless|gleich\w*|auch|"
-    r"unabhängig|insbesondere|etwa|jedoch|zum|zur|während|nach|vor|bei|im|mit|ohne|sofern|soweit|"
-    r"wenn|falls|solange|ob|zumindest|gegebenenfalls|nämlich|allerdings|aber|unter|auf|aus|wegen|"
-    rf"trotz|durch|für|von)\s+(?:{_RELATIVE})?|{_RELATIVE})\b(?:(?!\b(?:{_MODALS})\b)[^,;.:()]){{0,200}},)"
-    rf"(?!\s*(?:so|{_MODALS}|the|a|an|this|that|you|it|he|she|they|we|such|each|any|no)\b)"
 )
 
 # -- dates and deadlines -----------------------------------------------------------------

@@ -28,10 +28,11 @@ from collections.abc import Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.conditions import condition_spans
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
 from planlens.compare.polarity import SAME_STATEMENT, has_form, masked, negators, unrelated
-from planlens.compare.statements import WORD_RE, Span, condition_spans, overlaps, word_pattern
+from planlens.compare.statements import WORD_RE, Span, overlaps, word_pattern
 
 _I = re.IGNORECASE
 FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)

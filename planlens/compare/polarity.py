@@ -19,6 +19,8 @@ on both sides), never over a clause as a whole: an added sentence brings its own
   "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
   `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
   ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
+- `turned_condition`: the same reading inside a condition both sides have (`substance` flags
+  its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not.
 """
 
 from __future__ import annotations
@@ -30,10 +32,11 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.conditions import condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
-from planlens.compare.statements import Span, condition_spans, dates, inside, word_pattern
+from planlens.compare.statements import Span, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
@@ -243,6 +246,33 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     ):
         return [], []
     return _difference(gone, came)
+
+
+def turned_condition(old: str, old_opening: int, new: str, new_opening: int) -> bool:
+    """Tell whether a condition both sides have turns by a negator: "wenn der Vertrag
+    unwirksam wird" / "wenn der Vertrag nicht unwirksam wird". Each is written from its marker,
+    the first `*_opening` characters. `negation` decides over the clauses after the markers, so
+    a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden", "not
+    lawful" / "unlawful"). Where one marker says "not" and the other does not (`_EXCEPT_RE`:
+    "unless", "es sei denn", "soweit nicht"), the negation moved into or out of the marker:
+    "unless X" / "if not X", "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend
+    geregelt" are none, and "unless X" / "if X" is not read as a turn (`negation` cannot tell
+    a negator it does not see from one that is not there: "fails to")."""
+    clause_old, negated_old = _after_opening(old, old_opening)
+    clause_new, negated_new = _after_opening(new, new_opening)
+    if negated_old != negated_new:
+        return False
+    # `negation` finds a turn only by a negator of one side: most conditions have none.
+    if NEGATOR_RE.search(clause_old) is None and NEGATOR_RE.search(clause_new) is None:
+        return False
+    return any(negation(clause_old, clause_new))
+
+
+def _after_opening(written: str, opening: int) -> tuple[str, bool]:
+    """Return a condition's clause after its marker, and whether the marker says "not"; a
+    negator right after it is the marker's ("if not", "sofern nicht")."""
+    negated = _EXCEPT_RE.match(written)
+    return written[max(opening, negated.end() if negated else 0) :], negated is not None
 
 
 def _anchored(

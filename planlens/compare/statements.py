@@ -5,22 +5,18 @@ references or list markers), dates and deadlines (`dates`), references to provis
 (`references`, `referenced`: not the paragraphs of one, "Absatz 3 und 4"), the parties named
 (`parties_named`: the plans' own `parties` and the curated list; places, adjectives, bodies
 only cited as the source of a rule or by their name, and bodies inside a definition or inside
-the act an offence describes are none)
-and conditions (`conditions`: each marker with the content stems of the clause it opens).
+the act an offence describes are none). Conditions are `conditions`'.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.guards import Guarded, guarded, quick
-from planlens.compare.phrases import phrase
-from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 
@@ -36,11 +32,6 @@ _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
 _YEAR_RE = rx.compile(lx.YEAR)
-CONDITION_RE = word_pattern(lx.CONDITION_MARKERS)
-_FIXED_CONDITION_RE = word_pattern(lx.FIXED_CONDITIONS)
-_VERB_FIRST_RE = rx.compile(lx.VERB_FIRST, re.MULTILINE)
-_VERB_FIRST_MAIN_RE = rx.compile(lx.VERB_FIRST_MAIN)
-_INSERTED_RE = rx.compile(lx.INSERTED)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
 _REF_ITEM_RE = rx.compile(
     rf"\s*(?:\d+[a-z]?(?:\.\d+[a-z]?)*(?:\s*\([\da-z]{{1,4}}\))*|(?:{lx.REFERENCE_LINKS})(?=\s)|"
@@ -83,17 +74,12 @@ _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
-_CONDITION = guarded(CONDITION_RE)
-_VERB_FIRST = guarded(_VERB_FIRST_RE)
 _URL = guarded(URL_RE)
 _NUMBER = guarded(_NUMBER_RE)
 _NUMBER_WORD = guarded(_NUMBER_WORD_RE)
 _RATIO = guarded(_RATIO_RE)
-_FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
-_SPAN_MAX_WORDS = 25
-_MAIN_CLAUSE_RE = rx.compile(lx.MAIN_CLAUSE, _I)
 
 Span = tuple[int, int]
 
@@ -372,123 +358,3 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
             patterns.append(re.escape(name))
     alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
     return tuple(names), guarded(rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    words: frozenset[str]
-    shown: str
-    span: Span
-
-
-@lru_cache(maxsize=4096)
-def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
-    """Return the conditions in `text`: each marker with the content stems of its clause.
-
-    A condition that opens with its verb ("Ist ..., so", "Erstellt er ..., muss er") runs to
-    the main clause (`lx.VERB_FIRST_MAIN`); a fixed one ("in peacetime") governs nothing after
-    it; a marker inside a date ("for as long as") is none.
-
-    >>> [c.shown for c in conditions("Should Russia invade, or fire, the guarantee ends.")]
-    ['Should Russia invade, or fire']
-    >>> [c.shown for c in conditions("Ist der Erblasser beschränkt, so ist es ausgeschlossen.")]
-    ['Ist der Erblasser beschränkt']
-    """
-    stem = stemmer(language)
-    found = []
-    refs = references(text)
-    for start, end, stop in condition_spans(text):
-        a, b = (start, stop) if stop == end else (end, stop)
-        # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
-        # no new condition.
-        clause = _blanked(text, a, b, refs)
-        shown = " ".join(text[start:stop].split()).rstrip(",;")
-        found.append(Condition(phrase(clause, stem).stems, shown, (start, stop)))
-    return tuple(found)
-
-
-def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
-    """Return text[a:b] with the characters inside any of `spans` as spaces."""
-    chars: list[str] | None = None
-    for start, end in spans:
-        lo, hi = max(a, start), min(b, end)
-        if lo < hi:
-            if chars is None:
-                chars = list(text[a:b])
-            chars[lo - a : hi - a] = " " * (hi - lo)
-    return text[a:b] if chars is None else "".join(chars)
-
-
-@lru_cache(maxsize=4096)
-def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
-    """Return each condition of `text` as (start, end of its marker, end of its clause)."""
-    date_spans = [span for _, span in dates(text)]
-    markers = [(m.start(), m.end(), _condition_end(text, m)) for m in _CONDITION.finditer(text)]
-    markers += [
-        (m.start(), m.end(), _verb_first_end(text, m.end())) for m in _VERB_FIRST.finditer(text)
-    ]
-    markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
-    found = []
-    taken: list[Span] = []
-    for start, end, stop in sorted(markers):
-        if overlaps((start, end), date_spans) or overlaps((start, end), taken):
-            continue
-        taken.append((start, end))
-        found.append((start, end, stop))
-    return tuple(found)
-
-
-_PREPOSITIONAL_RE = rx.compile(lx.PREPOSITIONAL_CONDITIONS, _I)
-_MODAL_VERB_RE = word_pattern(lx.CONDITIONED_VERBS)
-
-
-def _condition_end(text: str, m: re.Match[str]) -> int:
-    stop = _clause_end(text, m.end())
-    modal = (
-        _MODAL_VERB_RE.search(text, m.end(), stop)
-        if _PREPOSITIONAL_RE.match(text, m.start())
-        else None
-    )
-    return modal.start() if modal else stop
-
-
-def _verb_first_end(text: str, at: int) -> int:
-    """Return where a condition that opens with its verb ends: before its ", so" or the verb of
-    the main clause, as `_VERB_FIRST_RE` found them."""
-    m = _VERB_FIRST_MAIN_RE.search(text, at)
-    return m.start() if m else _clause_end(text, at)
-
-
-def _clause_end(text: str, at: int) -> int:
-    """Return where the clause that starts at `at` ends: a comma after three words (unless a
-    conjunction continues it), a full stop, a semicolon, a closing bracket it did not open, or
-    `_SPAN_MAX_WORDS` words; a phrase inserted after its subject is skipped (`lx.INSERTED`)."""
-    words = depth = 0
-    body = text[at:]
-    if (inserted := _INSERTED_RE.match(body)) is not None:
-        a, b = inserted.span("inserted")
-        body = body[:a] + " " * (b - a) + body[b:]
-    for m in re.finditer(r"[^\s,;.:()]+|[,;.:()]", body):
-        token = m.group()
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            if not depth and words:
-                return at + m.start()
-            depth = max(0, depth - 1)
-        elif token in ";:" or (token == "." and not re.match(r"\.\s*\d", text[at + m.start() :])):
-            if words:
-                return at + m.start()
-        elif token == ",":
-            following = text[at + m.end() :].split(None, 1)
-            if (
-                words >= 3
-                and not depth
-                and not (following and following[0].casefold() in CONJUNCTIONS)
-            ) or (words and not depth and _MAIN_CLAUSE_RE.match(text, at + m.end())):
-                return at + m.start()
-        else:
-            words += 1
-            if words > _SPAN_MAX_WORDS:
-                return at + m.start()
-    return len(text)

@@ -8,7 +8,8 @@ their versions on the other side, and the phrases with no version there were add
 
 - What a clause states is compared over its changed phrases, wherever it moved to: figures
   (`number`: amounts, counts, shares, not dates, times or reference numbers), dates and
-  deadlines (`date`), conditions, exceptions and triggers (`condition`), and the parties
+  deadlines (`date`), conditions, exceptions and triggers (`condition`: one with no version on
+  the other side, or one that turns by a negator, "wenn kein Schaden entsteht"), and the parties
   named (`party`: the plans' own `parties` and a curated list; places, adjectives and bodies
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
@@ -41,6 +42,7 @@ from collections.abc import Callable, Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.conditions import Condition, conditions
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -60,12 +62,11 @@ from planlens.compare.polarity import (
     negation,
     negators,
     only_for_two_negators,
+    turned_condition,
 )
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
-    Condition,
-    conditions,
     dates,
     figures,
     parties_named,
@@ -353,7 +354,8 @@ def _party_difference(
 def _condition_difference(
     alignment: Alignment, language: str | None
 ) -> tuple[list[str], list[str]]:
-    """Return the conditions of the changed phrases that have no version on the other side."""
+    """Return the conditions of the changed phrases that have no version on the other side,
+    and those whose every version there says the reverse (`turned_condition`)."""
     # An item of a list added or dropped whole takes its qualifier with it ("; a compilation of
     # data to the extent it is protected;"): that conditions no provision.
     items = {p for p in (*alignment.removed, *alignment.added) if _is_list_item(p.text)}
@@ -369,9 +371,23 @@ def _condition_difference(
         if p not in items
         for c in conditions(p.text, language)
     ]
-    unmatched_old = [c for c in olds if not any(_same_condition(c, d) for d in news)]
-    unmatched_new = [c for c in news if not any(_same_condition(c, d) for d in olds)]
+    unmatched_old = [c for c in olds if not _kept(c, news, old=True)]
+    unmatched_new = [c for c in news if not _kept(c, olds, old=False)]
     return [c.shown for c in unmatched_old], [c.shown for c in unmatched_new]
+
+
+def _kept(c: Condition, others: list[Condition], *, old: bool) -> bool:
+    """Tell whether the other side has a version of the condition `c` that does not turn it:
+    "if the contract becomes invalid" / "if the contract does not become invalid" turns."""
+    versions = [d for d in others if _same_condition(c, d)]
+    return any(not _turned(c, d) if old else not _turned(d, c) for d in versions)
+
+
+def _turned(old: Condition, new: Condition) -> bool:
+    # Most conditions have no negator on either side and the same marker: the cheap test first.
+    if old.written == new.written:
+        return False
+    return turned_condition(old.written, old.opening, new.written, new.opening)
 
 
 def _same_condition(a: Condition, b: Condition) -> bool:
