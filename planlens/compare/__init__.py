@@ -16,6 +16,9 @@
 - `textdiff`: word-level segments inside one pair of texts.
 - `lexicon`: the curated words of substance (English, German): forces, negators, scope,
   conditions, dates and deadlines, references, units, parties, places.
+- `actors`: the actors of a law by their role (professions, officials, the persons a rule binds
+  or entitles), whose compounds and adjectives name other actors, and where a name binds no one
+  (cited, in a definition, in the act of an offence): for `party`.
 - `phrases`: the phrases of two texts and which of them are versions of each other.
 - `statements`: what a text states: figures, dates, references, parties, conditions.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.

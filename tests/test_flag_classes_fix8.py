@@ -1,0 +1,132 @@
+"""Flag kinds: classes of false and missed flags of the held-out-4 set, once it was released
+(bench/flags/, branch fix8), one table per class, English and German, each with rows that must
+raise the kind (`FLAGGED`) and rows that must not (`NOT_FLAGGED`), both ways round. The
+sentences are written for these tests, not taken from the sets.
+
+The classes:
+- actor: a new kind of actor by role joining or leaving those a provision names is `party`
+  ("Psychotherapeut" beside "Arzt", "Europäischer Amtsträger" beside "Amtsträger",
+  "Zahlungsauslösedienstleister" beside "Zahlungsdienstleister", "a European official", "a
+  payment initiation service provider"), also the persons an offence's act is aimed at (the
+  official bribed); not the same actor in another inflection or gender, nor a relation
+  (Lebenspartner), nor an actor only cited: whose detriment a deviation is measured by ("zum
+  Nachteil des Verbrauchers", "to the detriment of the consumer"), the body a regulation is
+  named after ("Verordnung (EU)", "Regulation (EU)").
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Zur Anzeige ist ein Rechtsanwalt, Arzt oder Apotheker nicht verpflichtet.",
+            "Zur Anzeige ist ein Rechtsanwalt, Arzt, Psychotherapeut oder Apotheker nicht"
+            " verpflichtet.",
+            "de",
+            "actor: a profession joins those not obliged to report",
+        ),
+        (
+            "Ein schwerer Fall liegt vor, wenn der Täter seine Stellung als Amtsträger"
+            " missbraucht.",
+            "Ein schwerer Fall liegt vor, wenn der Täter seine Stellung als Amtsträger oder"
+            " Europäischer Amtsträger missbraucht.",
+            "de",
+            "actor: a capitalised adjective names another actor",
+        ),
+        (
+            "Wer einem Amtsträger einen Vorteil anbietet, wird mit Freiheitsstrafe bestraft.",
+            "Wer einem Amtsträger oder einem Europäischen Amtsträger einen Vorteil anbietet,"
+            " wird mit Freiheitsstrafe bestraft.",
+            "de",
+            "actor: the official an offence's act is aimed at is whom it covers",
+        ),
+        (
+            "Der Zahler kann den Auftrag widerrufen, bis der Zahlungsdienstleister ihn ausführt.",
+            "Der Zahler kann den Auftrag widerrufen, bis der Zahlungsdienstleister oder der"
+            " Zahlungsauslösedienstleister ihn ausführt.",
+            "de",
+            "actor: a compound names another actor",
+        ),
+        (
+            "An abuse of office by a public official is an aggravating circumstance.",
+            "An abuse of office by a public official or a European official is an aggravating"
+            " circumstance.",
+            "en",
+            "actor: a European official beside the public official",
+        ),
+        (
+            "The payer may revoke the order until the payment service provider executes it.",
+            "The payer may revoke the order until the payment initiation service provider"
+            " executes it.",
+            "en",
+            "actor: another kind of service provider",
+        ),
+        (
+            "The person liable shall pay damages for the funeral costs.",
+            "The person liable shall pay damages for the funeral costs, and the consumer may"
+            " claim them.",
+            "en",
+            "actor: the consumer named where no one was",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Ein schwerer Fall liegt vor, wenn der Täter seine Stellung als Amtsträger"
+            " missbraucht.",
+            "Ein schwerer Fall liegt vor, wenn die Täterin ihre Stellung als Amtsträgerin"
+            " missbraucht.",
+            "de",
+            "actor: the same actor in another gender",
+        ),
+        (
+            "Die Vorschriften gelten auch für den Ehegatten des Mieters.",
+            "Die Vorschriften gelten auch für den Ehegatten oder Lebenspartner des Mieters.",
+            "de",
+            "actor: a relation extended is no actor",
+        ),
+        (
+            "Von diesen Vorschriften darf nicht abgewichen werden.",
+            "Von diesen Vorschriften darf nicht zum Nachteil des Verbrauchers abgewichen werden.",
+            "de",
+            "actor: whose detriment a deviation is measured by",
+        ),
+        (
+            "Die Daten sind nach den Vorschriften des Datenschutzes zu sichern.",
+            "Die Daten sind nach der Verordnung (EU) 2016/679 zu sichern.",
+            "de",
+            "actor: the body a regulation is named after",
+        ),
+        (
+            "These terms may not be varied.",
+            "These terms may not be varied to the detriment of the consumer.",
+            "en",
+            "actor: whose detriment a variation is measured by",
+        ),
+        (
+            "The data must be secured under the data protection rules.",
+            "The data must be secured under Regulation (EU) 2016/679.",
+            "en",
+            "actor: the body a regulation is named after",
+        ),
+        (
+            "Public officials must declare gifts.",
+            "A public official must declare gifts.",
+            "en",
+            "actor: the same actor in the singular",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("actor",))
