@@ -356,10 +356,10 @@ YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 REFERENCE_WORDS = (
     r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
     r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
-    r"Nummer[n]?|Nr\.|Artikels|Paragraphen|Paragrafen|"
+    r"Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
     r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
     r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
-    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitt|Ziffer|lit\."
+    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitte?n?|Ziffern?|lit\."
 )
 #: How a chain of references goes on: "§§ 223 bis 226a", "Sections 8.1 or 8.2", "Absatz 1 Satz 2".
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"
