@@ -70,6 +70,8 @@ _NUMBER_WORD_RE = rx.compile(
     r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
     r"hundert|tausend))(?!\w)"
 )
+#: A multiple: "das Neunzehnfache", "das 3-fache", "threefold"; not "einfach" (simple).
+_MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e[nmrs]?)?|fold)(?!\w)"))
 #: A ratio such as 50:50 or 50/50, one figure.
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
@@ -200,6 +202,12 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
+    for m in _MULTIPLE.finditer(text):
+        times = m.group(1)
+        value_of = int(times) if times.isdigit() else _number_word(times.casefold())
+        if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
+            skip.append(m.span())
+            found.append((m.start(), f"{value_of} times", m.group()))
     for m in _NUMBER.finditer(text):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
