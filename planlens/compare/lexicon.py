@@ -288,8 +288,8 @@ MONTHS = (
     r"Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
 )
 _UNIT_TIME = (
-    r"(?:days?|weeks?|months?|years?|hours?|Tage?n?|Wochen?|Monate?n?|Monats|Jahre?n?|Jahres|"
-    r"Stunden?)"
+    r"(?:(?:business |working )?days?|weeks?|months?|years?|hours?|Wochen?|Monate?n?|Monats|"
+    r"(?:Geschäfts|Werk|Arbeits|Kalender)tage?n?|Tage?n?|Jahre?n?|Jahres|Stunden?)"
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
@@ -299,11 +299,11 @@ COUNTED_UNITS = (
     r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
-#: (its number no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice
-#: period is 30 days".
+#: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
+#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr".
 PERIOD_IS = (
     r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
-    r"periods?)\s+(?:beträgt|betragen|betrug|is|are|shall\s+be|will\s+be)\b[^.;]*"
+    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))\b[^.;]*"
 )
 #: The units of a length of time.
 TIME_UNITS = _UNIT_TIME
