@@ -11,7 +11,18 @@ The classes:
   official bribed); not the same actor in another inflection or gender, nor a relation
   (Lebenspartner), nor an actor only cited: whose detriment a deviation is measured by ("zum
   Nachteil des Verbrauchers", "to the detriment of the consumer"), the body a regulation is
-  named after ("Verordnung (EU)", "Regulation (EU)").
+  named after ("Verordnung (EU)", "Regulation (EU)");
+- reference: the numbers after a reference word in the plural or dative ("den Artikeln 24, 25
+  und 32", "den Abschnitten", "Ziffern") are references, no `number` ("Articles 24 and 25");
+- multiple: a multiple ("das Neunzehnfache" / "das Sechzehnfache", "threefold" / "fivefold")
+  is a figure;
+- period: every length in a sentence that states a time limit's length ("eine Frist von bis zu
+  drei Geschäftstagen", "eine Verjährungsfrist von weniger als zwei Jahren, bei gebrauchten
+  Sachen von weniger als einem Jahr", "a notice period of up to three business days") is the
+  deadline's (`date`), no `number`;
+- elsewhere: a figure gone or come that the other text states anyway ("unter achtzehn Jahren" in
+  a removed paragraph while another keeps it) is no `number` change, as a party named there is
+  none; a figure the other text does not state still is.
 """
 
 from __future__ import annotations
@@ -73,6 +84,49 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "actor: the consumer named where no one was",
         ),
     ],
+    "number": [
+        (
+            "Der Verein kann eine Pauschale verlangen, die dem Neunzehnfachen des Stundensatzes"
+            " entspricht.",
+            "Der Verein kann eine Pauschale verlangen, die dem Sechzehnfachen des Stundensatzes"
+            " entspricht.",
+            "de",
+            "multiple: das Neunzehnfache / das Sechzehnfache",
+        ),
+        (
+            "The association may claim an allowance of threefold the hourly rate.",
+            "The association may claim an allowance of fivefold the hourly rate.",
+            "en",
+            "multiple: threefold / fivefold",
+        ),
+        (
+            "(1) Wer eine Person unter achtzehn Jahren bestimmt, wird mit Freiheitsstrafe bis zu"
+            " fünf Jahren bestraft. (2) Wer eine Person unter sechzehn Jahren missbraucht, wird"
+            " mit Freiheitsstrafe bis zu drei Jahren bestraft.",
+            "(1) Wer eine Person unter achtzehn Jahren bestimmt, wird mit Freiheitsstrafe bis zu"
+            " fünf Jahren bestraft.",
+            "de",
+            "elsewhere: figures of a removed paragraph that the other text does not state",
+        ),
+        (
+            "(1) Whoever induces a person under eighteen years is liable to imprisonment of up to"
+            " five years. (2) Whoever abuses a person under sixteen years is liable to"
+            " imprisonment of up to three years.",
+            "(1) Whoever induces a person under eighteen years is liable to imprisonment of up to"
+            " five years.",
+            "en",
+            "elsewhere: figures of a removed paragraph that the other text does not state",
+        ),
+    ],
+    "date": [
+        (
+            "The payer pays the amount.",
+            "The payer pays the amount; the parties may agree a notice period of up to three"
+            " business days.",
+            "en",
+            "period: the length of an added time limit is a date",
+        ),
+    ],
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
@@ -122,6 +176,73 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "actor: the same actor in the singular",
         ),
     ],
+    "number": [
+        (
+            "Die Anforderungen der Artikel 5 und 6 der Verordnung sind zu erfüllen.",
+            "Die Anforderungen nach den Artikeln 24, 25 und 32 der Verordnung sind zu erfüllen.",
+            "de",
+            "reference: den Artikeln 24, 25 und 32 are article numbers",
+        ),
+        (
+            "The requirements of Article 5 apply.",
+            "The requirements of Articles 24, 25 and 32 apply.",
+            "en",
+            "reference: Articles 24, 25 and 32 are article numbers",
+        ),
+        (
+            "Die Sache ist einfach zu prüfen.",
+            "Die Sache ist vielfach zu prüfen.",
+            "de",
+            "multiple: einfach (simple) and vielfach count nothing",
+        ),
+        (
+            "The payer pays the amount.",
+            "The payer pays the amount; the parties may agree a notice period of up to three"
+            " business days.",
+            "en",
+            "period: three business days is the length of a time limit",
+        ),
+        (
+            "Der Zahler zahlt den Betrag.",
+            "Der Zahler zahlt den Betrag; die Parteien können eine Frist von bis zu drei"
+            " Geschäftstagen vereinbaren.",
+            "de",
+            "period: drei Geschäftstage is the length of a time limit",
+        ),
+        (
+            "Die Verjährung kann nicht erleichtert werden.",
+            "Die Verjährung kann nicht erleichtert werden, wenn die Vereinbarung zu einer"
+            " Verjährungsfrist von weniger als zwei Jahren, bei gebrauchten Sachen von weniger"
+            " als einem Jahr führt.",
+            "de",
+            "period: both lengths of the time limit are the deadline's",
+        ),
+        (
+            "The limitation may not be shortened.",
+            "The limitation may not be shortened to a limitation period of less than two years,"
+            " for used goods of less than one year.",
+            "en",
+            "period: both lengths of the time limit are the deadline's",
+        ),
+        (
+            "(1) Wer eine Person unter achtzehn Jahren bestimmt, wird mit Freiheitsstrafe bis zu"
+            " fünf Jahren bestraft. (2) Wer eine Person unter achtzehn Jahren anvertraut bekommt"
+            " und sie missbraucht, wird mit Freiheitsstrafe bis zu fünf Jahren bestraft.",
+            "(1) Wer eine Person unter achtzehn Jahren bestimmt, wird mit Freiheitsstrafe bis zu"
+            " fünf Jahren bestraft.",
+            "de",
+            "elsewhere: the figures of a removed paragraph stay in another",
+        ),
+        (
+            "(1) Whoever induces a person under eighteen years is liable to imprisonment of up to"
+            " five years. (2) Whoever abuses a person under eighteen years entrusted to him is"
+            " liable to imprisonment of up to five years.",
+            "(1) Whoever induces a person under eighteen years is liable to imprisonment of up to"
+            " five years.",
+            "en",
+            "elsewhere: the figures of a removed paragraph stay in another",
+        ),
+    ],
 }
 
 
@@ -129,4 +250,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("actor",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("actor", "reference", "multiple", "period", "elsewhere"))

@@ -199,6 +199,9 @@ def substance_flags(
             [_gist(p) for p in alignment.added if _is_provision(p) and not _extends(p)],
         ),
     }  # fmt: skip
+    found["number"] = _stated_elsewhere(
+        found["number"], old_figures, new_figures, (old, new), language
+    )
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
     return tuple(
@@ -217,6 +220,26 @@ def _both(
     if "2" in keys or "2" not in (k for k, _ in theirs):
         return []
     return [("2", m.group()) for text in texts for m in _BOTH_RE.finditer(text)][:1]
+
+
+def _stated_elsewhere(
+    changed: tuple[list[str], list[str]],
+    old_figures: list[tuple[str, str]],
+    new_figures: list[tuple[str, str]],
+    texts: tuple[str, str],
+    language: str | None,
+) -> tuple[list[str], list[str]]:
+    """Return the figures gone and come without those the other text states anywhere, as
+    `party` does: "unter achtzehn Jahren" gone with a removed paragraph while another keeps it."""
+    sides = []
+    for shown, ours, other in zip(changed, (old_figures, new_figures), texts[::-1], strict=True):
+        if not shown:
+            sides.append(shown)
+            continue
+        theirs = {k for k, _ in figures(other, language)}
+        key = {s: k for k, s in ours}
+        sides.append([s for s in shown if key.get(s) not in theirs])
+    return sides[0], sides[1]
 
 
 def _pairings(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
