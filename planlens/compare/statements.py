@@ -32,6 +32,13 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
+#: When, said by an event before which a rule holds: "bevor der Mangel offenbar wurde", "im
+#: Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent".
+_WHEN_RE = word_pattern(
+    r"im\s+Voraus|in\s+advance|(?-i:bevor)\s+\S+(?:\s+\S+)?|"
+    r"vor\s+(?:dem|der)\s+(?:Ausspruch|Beginn|Ende|Abschluss|Eintritt|Tod|Erlass)\b|"
+    r"before\s+(?:it|he|she|they|the\s+\w+)\s+(?:is|was|has|had|becomes?|became)"
+)
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
@@ -82,6 +89,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
+_WHEN = guarded(_WHEN_RE)
 _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
@@ -118,6 +126,8 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
             span = (count.start(1), m.end())
             if not overlaps(span, [s for _, s in found]):
                 found.append((text[span[0] : span[1]], span))
+    taken = [span for _, span in found]
+    found += [(m.group(), m.span()) for m in _WHEN.finditer(text) if not overlaps(m.span(), taken)]
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
