@@ -22,7 +22,12 @@ The classes:
   deadline's (`date`), no `number`;
 - elsewhere: a figure gone or come that the other text states anyway ("unter achtzehn Jahren" in
   a removed paragraph while another keeps it) is no `number` change, as a party named there is
-  none; a figure the other text does not state still is.
+  none; a figure the other text does not state still is;
+- when: an event before which a rule holds is `date` ("bevor der Mangel offenbar wurde", "im
+  Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent");
+  not "Ehe" (marriage) nor "before the court";
+- plural: a deadline's word in the plural is the same deadline ("die vorgesehene Frist" / "die
+  vorgesehenen Fristen", "the deadline" / "the deadlines").
 """
 
 from __future__ import annotations
@@ -120,6 +125,39 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "date": [
         (
+            "Der Verkäufer hat die Kosten des Einbaus zu ersetzen.",
+            "Hat der Käufer die Sache eingebaut, bevor der Mangel offenbar wurde, hat der"
+            " Verkäufer die Kosten des Einbaus zu ersetzen.",
+            "de",
+            "when: 'bevor der Mangel offenbar wurde' added",
+        ),
+        (
+            "Eine Vereinbarung, die den Anspruch ausschließt, ist unwirksam.",
+            "Eine im Voraus getroffene Vereinbarung, die den Anspruch ausschließt, ist unwirksam.",
+            "de",
+            "when: 'im Voraus' added",
+        ),
+        (
+            "Der Ehegatte muss sich durch Erklärung gegenüber dem Familiengericht anschließen.",
+            "Der Ehegatte muss sich vor dem Ausspruch der Annahme durch Erklärung gegenüber dem"
+            " Familiengericht anschließen.",
+            "de",
+            "when: 'vor dem Ausspruch der Annahme' added",
+        ),
+        (
+            "An agreement that excludes the claim is void.",
+            "An agreement made in advance that excludes the claim is void.",
+            "en",
+            "when: 'in advance' added",
+        ),
+        (
+            "The seller shall bear the costs of installation.",
+            "If the buyer installed the goods before the defect became apparent, the seller"
+            " shall bear the costs of installation.",
+            "en",
+            "when: 'before the defect became apparent' added",
+        ),
+        (
             "The payer pays the amount.",
             "The payer pays the amount; the parties may agree a notice period of up to three"
             " business days.",
@@ -130,6 +168,32 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Die Ehe wird auf Antrag geschieden.",
+            "Die Ehe wird auf Antrag durch das Familiengericht geschieden.",
+            "de",
+            "when: 'Ehe' is marriage, no 'ehe' (before)",
+        ),
+        (
+            "The parties may state their case.",
+            "The parties may state their case before the court.",
+            "en",
+            "when: 'before the court' is a place",
+        ),
+        (
+            "Die Parteien können eine andere als die in § 676b vorgesehene Frist vereinbaren.",
+            "Die Parteien können andere als die in § 676b vorgesehenen Fristen vereinbaren.",
+            "de",
+            "plural: Frist / Fristen is the same deadline",
+        ),
+        (
+            "The parties may agree on another deadline than the one in Section 5.",
+            "The parties may agree on other deadlines than those in Section 5.",
+            "en",
+            "plural: deadline / deadlines is the same deadline",
+        ),
+    ],
     "party": [
         (
             "Ein schwerer Fall liegt vor, wenn der Täter seine Stellung als Amtsträger"
@@ -250,4 +314,8 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("actor", "reference", "multiple", "period", "elsewhere"))
+) = class_tests(
+    FLAGGED,
+    NOT_FLAGGED,
+    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural"),
+)

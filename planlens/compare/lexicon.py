@@ -334,7 +334,7 @@ DEADLINES = (
     rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf(?:\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
-    r"phased|deadline|time\s+limit|timetable|"
+    r"phased|deadlines?|time\s+limits?|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"

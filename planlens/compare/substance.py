@@ -127,6 +127,8 @@ _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*"
 )
+#: A deadline's word in the plural is the same deadline's: "Frist" / "Fristen", "deadlines".
+_PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 
@@ -179,7 +181,10 @@ def substance_flags(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
             [s for _, s in old_figures], [s for _, s in new_figures],
         ),
-        "date": _difference(old_dates, new_dates, old_dates, new_dates),
+        "date": _difference(
+            [_PLURAL_RE.sub("", d) for d in old_dates], [_PLURAL_RE.sub("", d) for d in new_dates],
+            old_dates, new_dates,
+        ),
         "negation": _per_group(alignment, negation),
         "modality": _per_group(alignment, modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
