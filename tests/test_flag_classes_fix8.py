@@ -27,7 +27,10 @@ The classes:
   Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent");
   not "Ehe" (marriage) nor "before the court";
 - plural: a deadline's word in the plural is the same deadline ("die vorgesehene Frist" / "die
-  vorgesehenen Fristen", "the deadline" / "the deadlines").
+  vorgesehenen Fristen", "the deadline" / "the deadlines");
+- name: words that go on the name of the body named just before them ("das Bundesministerium der
+  Justiz und für Verbraucherschutz", "the Ministry of Justice and of Consumer Protection") rename
+  it, no item added to a list (`scope`); an item after anything else still is.
 """
 
 from __future__ import annotations
@@ -123,6 +126,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "elsewhere: figures of a removed paragraph that the other text does not state",
         ),
     ],
+    "scope": [
+        (
+            "Die Vorschrift gilt für Waffen.",
+            "Die Vorschrift gilt für Waffen und für Munition.",
+            "de",
+            "name: an item after a noun that names no body",
+        ),
+        (
+            "The request requires the approval of the court.",
+            "The request requires the approval of the court and of the guardian.",
+            "en",
+            "name: an item after a noun that names no body",
+        ),
+    ],
     "date": [
         (
             "Der Verkäufer hat die Kosten des Einbaus zu ersetzen.",
@@ -168,6 +185,22 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Der Antrag bedarf der Ermächtigung durch das Bundesministerium der Justiz.",
+            "Der Antrag bedarf der Ermächtigung durch das Bundesministerium der Justiz und für"
+            " Verbraucherschutz.",
+            "de",
+            "name: a ministry renamed",
+        ),
+        (
+            "The request requires the approval of the Ministry of Justice.",
+            "The request requires the approval of the Ministry of Justice and of Consumer"
+            " Protection.",
+            "en",
+            "name: a ministry renamed",
+        ),
+    ],
     "date": [
         (
             "Die Ehe wird auf Antrag geschieden.",
@@ -317,5 +350,5 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED,
     NOT_FLAGGED,
-    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural"),
+    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural", "name"),
 )

@@ -230,6 +230,8 @@ def _list_items(
                 continue
             if _example(side, k1, k2) or _moved(span, other_keys):
                 continue
+            if _in_a_name(side, k1, span, parties):
+                continue
             item = " ".join(t for t in span if t != ",").strip()
             out.append((item, _in_condition(text, k1)))
     return gone, came
@@ -272,6 +274,20 @@ def _is_list_item(
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
         words = words[:-1]
     return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]) -> bool:
+    """Tell whether `span` goes on the name of the body named just before it, a renaming: "das
+    Bundesministerium der Justiz [und für Verbraucherschutz]", "the Ministry of Justice [and
+    of Consumer Protection]"."""
+    if len(span) < 3 or span[0].casefold() not in ("und", "and") or span[1] not in _NAME_GOES_ON:
+        return False
+    before = " ".join(side[max(0, at - 4) : at])
+    return bool(_BODY_RE.search(before) or parties_named(before, parties, bound=False))
+
+
+_NAME_GOES_ON = frozenset(["für", "for", "of"])
+_BODY_RE = rx.compile(r"\b(?:Ministry|Department|Office|Agency|Authority|\w*[Mm]inisterium\w*)\b")
 
 
 def _list_goes_on(following: list[str]) -> bool:
