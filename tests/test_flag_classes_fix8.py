@@ -30,7 +30,11 @@ The classes:
   vorgesehenen Fristen", "the deadline" / "the deadlines");
 - name: words that go on the name of the body named just before them ("das Bundesministerium der
   Justiz und für Verbraucherschutz", "the Ministry of Justice and of Consumer Protection") rename
-  it, no item added to a list (`scope`); an item after anything else still is.
+  it, no item added to a list (`scope`); an item after anything else still is;
+- folded: a sentence carrying the provision over to a case ("Dasselbe gilt für den
+  Lebenspartner.", "The same applies to the civil partner.") folded into the list of the
+  provision ("Der Ehegatte oder Lebenspartner", "The spouse or civil partner") is the same
+  provision: neither `scope` nor `provision`; another item in its place still is `scope`.
 """
 
 from __future__ import annotations
@@ -139,6 +143,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "name: an item after a noun that names no body",
         ),
+        (
+            "Der Ehegatte tritt in das Mietverhältnis des Mieters ein. Dasselbe gilt für den"
+            " Lebenspartner.",
+            "Der Ehegatte oder das Kind tritt in das Mietverhältnis des Mieters ein.",
+            "de",
+            "folded: another item than the case of the sentence that went",
+        ),
+        (
+            "The spouse enters into the tenancy of the tenant. The same applies to the civil"
+            " partner.",
+            "The spouse or child enters into the tenancy of the tenant.",
+            "en",
+            "folded: another item than the case of the sentence that went",
+        ),
     ],
     "date": [
         (
@@ -199,6 +217,36 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " Protection.",
             "en",
             "name: a ministry renamed",
+        ),
+        (
+            "Der Ehegatte tritt in das Mietverhältnis des Mieters ein. Dasselbe gilt für den"
+            " Lebenspartner.",
+            "Der Ehegatte oder Lebenspartner tritt in das Mietverhältnis des Mieters ein.",
+            "de",
+            "folded: 'Dasselbe gilt für den Lebenspartner' folded into the list",
+        ),
+        (
+            "The spouse enters into the tenancy of the tenant. The same applies to the civil"
+            " partner.",
+            "The spouse or civil partner enters into the tenancy of the tenant.",
+            "en",
+            "folded: 'The same applies to the civil partner' folded into the list",
+        ),
+    ],
+    "provision": [
+        (
+            "Der Ehegatte tritt in das Mietverhältnis des Mieters ein. Dasselbe gilt für den"
+            " Lebenspartner.",
+            "Der Ehegatte oder Lebenspartner tritt in das Mietverhältnis des Mieters ein.",
+            "de",
+            "folded: the sentence folded into the list is no provision gone",
+        ),
+        (
+            "The spouse enters into the tenancy of the tenant. The same applies to the civil"
+            " partner.",
+            "The spouse or civil partner enters into the tenancy of the tenant.",
+            "en",
+            "folded: the sentence folded into the list is no provision gone",
         ),
     ],
     "date": [
@@ -350,5 +398,5 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED,
     NOT_FLAGGED,
-    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural", "name"),
+    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural", "name", "folded"),
 )
