@@ -34,7 +34,10 @@ The classes:
 - folded: a sentence carrying the provision over to a case ("Dasselbe gilt für den
   Lebenspartner.", "The same applies to the civil partner.") folded into the list of the
   provision ("Der Ehegatte oder Lebenspartner", "The spouse or civil partner") is the same
-  provision: neither `scope` nor `provision`; another item in its place still is `scope`.
+  provision: neither `scope` nor `provision`; another item in its place still is `scope`;
+- following: a reference added to a paragraph the same side adds ("Die Frist nach Absatz 1
+  oder nach Absatz 1a" with a new "(1a)", "under paragraph 1 or under paragraph 1a") follows
+  that provision (`provision`), no `scope`; one to a paragraph both sides have still is.
 """
 
 from __future__ import annotations
@@ -157,6 +160,22 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "folded: another item than the case of the sentence that went",
         ),
+        (
+            "(1) Der Mieter kann den Vertrag kündigen. (2) Die Frist nach Absatz 1 beträgt drei"
+            " Jahre. (3) Der Vermieter kann widersprechen.",
+            "(1) Der Mieter kann den Vertrag kündigen. (2) Die Frist nach Absatz 1 oder nach"
+            " Absatz 3 beträgt drei Jahre. (3) Der Vermieter kann widersprechen.",
+            "de",
+            "following: a reference added to a paragraph both sides have",
+        ),
+        (
+            "(1) The tenant may terminate the lease. (2) The period under paragraph 1 is three"
+            " years. (3) The landlord may object.",
+            "(1) The tenant may terminate the lease. (2) The period under paragraph 1 or under"
+            " paragraph 3 is three years. (3) The landlord may object.",
+            "en",
+            "following: a reference added to a paragraph both sides have",
+        ),
     ],
     "date": [
         (
@@ -231,6 +250,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "The spouse or civil partner enters into the tenancy of the tenant.",
             "en",
             "folded: 'The same applies to the civil partner' folded into the list",
+        ),
+        (
+            "(1) Der Mieter kann den Vertrag kündigen. (2) Die Frist nach Absatz 1 beträgt drei"
+            " Jahre.",
+            "(1) Der Mieter kann den Vertrag kündigen. (1a) Absatz 1 gilt entsprechend, wenn die"
+            " Wohnung veräußert wurde. (2) Die Frist nach Absatz 1 oder nach Absatz 1a beträgt"
+            " drei Jahre.",
+            "de",
+            "following: the reference follows the paragraph (1a) added",
+        ),
+        (
+            "(1) The tenant may terminate the lease. (2) The period under paragraph 1 is three"
+            " years.",
+            "(1) The tenant may terminate the lease. (1a) Paragraph 1 applies likewise where the"
+            " dwelling was sold. (2) The period under paragraph 1 or under paragraph 1a is three"
+            " years.",
+            "en",
+            "following: the reference follows the paragraph (1a) added",
         ),
     ],
     "provision": [
@@ -398,5 +435,16 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED,
     NOT_FLAGGED,
-    ("actor", "reference", "multiple", "period", "elsewhere", "when", "plural", "name", "folded"),
+    (
+        "actor",
+        "reference",
+        "multiple",
+        "period",
+        "elsewhere",
+        "when",
+        "plural",
+        "name",
+        "folded",
+        "following",
+    ),
 )

@@ -45,6 +45,7 @@ from planlens.compare.extent import (
     enumerations,
     general_nouns,
     only_if,
+    opened,
     places,
     qualifiers,
     scope_words,
@@ -174,6 +175,10 @@ def substance_flags(
     new_changed = [p.text for p in _changed(alignment, old=False)]
     old_figures = [f for text in old_changed for f in figures(text, language)]
     new_figures = [f for text in new_changed for f in figures(text, language)]
+    old_figures, new_figures = (
+        _unstated(old_figures, new, language),
+        _unstated(new_figures, old, language),
+    )
     old_figures += _both(old_changed, old_figures, new_figures)
     new_figures += _both(new_changed, new_figures, old_figures)
     # A pairing of persons where the other side counts nothing says who, not how many.
@@ -214,8 +219,11 @@ def substance_flags(
             [_gist(p) for p in alignment.added if _is_provision(p, folded)],
         ),
     }  # fmt: skip
-    found["number"] = _stated_elsewhere(
-        found["number"], old_figures, new_figures, (old, new), language
+    # A reference to a paragraph the same side opens follows that provision ("(1a) ...").
+    gone_marks, came_marks = opened(alignment.removed), opened(alignment.added)
+    found["scope"] = (
+        [x for x in found["scope"][0] if not (x.startswith("§ ") and x[2:] in gone_marks)],
+        [x for x in found["scope"][1] if not (x.startswith("§ ") and x[2:] in came_marks)],
     )
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
@@ -237,24 +245,14 @@ def _both(
     return [("2", m.group()) for text in texts for m in _BOTH_RE.finditer(text)][:1]
 
 
-def _stated_elsewhere(
-    changed: tuple[list[str], list[str]],
-    old_figures: list[tuple[str, str]],
-    new_figures: list[tuple[str, str]],
-    texts: tuple[str, str],
-    language: str | None,
-) -> tuple[list[str], list[str]]:
-    """Return the figures gone and come without those the other text states anywhere, as
-    `party` does: "unter achtzehn Jahren" gone with a removed paragraph while another keeps it."""
-    sides = []
-    for shown, ours, other in zip(changed, (old_figures, new_figures), texts[::-1], strict=True):
-        if not shown:
-            sides.append(shown)
-            continue
-        theirs = {k for k, _ in figures(other, language)}
-        key = {s: k for k, s in ours}
-        sides.append([s for s in shown if key.get(s) not in theirs])
-    return sides[0], sides[1]
+def _unstated(
+    found: list[tuple[str, str]], other: str, language: str | None
+) -> list[tuple[str, str]]:
+    """Return the figures `other` does not state anywhere: one it states is no change, as a
+    party named there is none ("unter achtzehn Jahren" gone with a removed paragraph while
+    another keeps it)."""
+    keys = {key for key, _ in figures(other, language)} if found else set()
+    return [f for f in found if f[0] not in keys]
 
 
 def _pairings(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
