@@ -37,7 +37,10 @@ The classes:
   provision: neither `scope` nor `provision`; another item in its place still is `scope`;
 - following: a reference added to a paragraph the same side adds ("Die Frist nach Absatz 1
   oder nach Absatz 1a" with a new "(1a)", "under paragraph 1 or under paragraph 1a") follows
-  that provision (`provision`), no `scope`; one to a paragraph both sides have still is.
+  that provision (`provision`), no `scope`; one to a paragraph both sides have still is;
+- medium: a durable medium is a form ("in Textform" / "auf einem dauerhaften Datenträger", "in
+  written form" / "on a durable medium"): the form said otherwise, no `scope`; a form gone with
+  nothing in its place still is.
 """
 
 from __future__ import annotations
@@ -176,6 +179,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "following: a reference added to a paragraph both sides have",
         ),
+        (
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt in Textform mit.",
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt mit.",
+            "de",
+            "medium: the form gone with nothing in its place",
+        ),
+        (
+            "The lender shall provide the borrower with the contract terms in written form.",
+            "The lender shall provide the borrower with the contract terms.",
+            "en",
+            "medium: the form gone with nothing in its place",
+        ),
     ],
     "date": [
         (
@@ -268,6 +283,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " years.",
             "en",
             "following: the reference follows the paragraph (1a) added",
+        ),
+        (
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt in Textform mit.",
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt auf einem"
+            " dauerhaften Datenträger mit.",
+            "de",
+            "medium: 'in Textform' / 'auf einem dauerhaften Datenträger'",
+        ),
+        (
+            "The lender shall provide the borrower with the contract terms in written form.",
+            "The lender shall provide the borrower with the contract terms on a durable medium.",
+            "en",
+            "medium: 'in written form' / 'on a durable medium'",
         ),
     ],
     "provision": [

@@ -135,7 +135,7 @@ _PAIRING_RE = rx.compile(
 _FORM_RE = rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I)
 _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
-    r"electronic\w*"
+    r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
 #: A deadline's word in the plural is the same deadline's: "Frist" / "Fristen", "deadlines".
 _PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
