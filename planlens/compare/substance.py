@@ -54,7 +54,7 @@ from planlens.compare.extent import (
 from planlens.compare.guards import guarded
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
-from planlens.compare.phrases import Alignment, Phrase, align
+from planlens.compare.phrases import Alignment, Phrase, align, folded
 from planlens.compare.polarity import (
     except_for_only,
     masked,
@@ -63,7 +63,6 @@ from planlens.compare.polarity import (
     only_for_two_negators,
 )
 from planlens.compare.statements import (
-    CONJUNCTIONS,
     URL_RE,
     WORD_RE,
     Condition,
@@ -85,14 +84,6 @@ _EXTENDS_RE = rx.compile(
     r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
     r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
     r"(?:to|in)\b)",
-    _I,
-)
-#: A sentence that carries the provision before it over to a case named in it: "Dasselbe gilt
-#: für den Lebenspartner", "The same applies to the civil partner".
-_SAME_FOR_RE = rx.compile(
-    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:(?:auch|ebenso|"
-    r"entsprechend)\s+)?für|(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?"
-    r"apply)\s+(?:also\s+)?to)\b",
     _I,
 )
 #: A sentence that states the purpose of the rules before it, not a rule of its own.
@@ -190,7 +181,7 @@ def substance_flags(
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
     kinds, conditional_kinds = general_nouns(alignment, language)
-    items, folded = _folded(items, alignment)
+    items, merged = folded(items, alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
@@ -211,12 +202,12 @@ def substance_flags(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
                 _plus(qualifiers(alignment, language), kinds),
-                _plus(_extensions(alignment, folded), pairings),
+                _plus(_extensions(alignment, merged), pairings),
             ),
         ),
         "provision": (
-            [_gist(p) for p in alignment.removed if _is_provision(p, folded)],
-            [_gist(p) for p in alignment.added if _is_provision(p, folded)],
+            [_gist(p) for p in alignment.removed if _is_provision(p, merged)],
+            [_gist(p) for p in alignment.added if _is_provision(p, merged)],
         ),
     }  # fmt: skip
     # A reference to a paragraph the same side opens follows that provision ("(1a) ...").
@@ -421,10 +412,10 @@ def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
     return grouped + list(alignment.removed if old else alignment.added)
 
 
-def _is_provision(p: Phrase, folded: set[int]) -> bool:
+def _is_provision(p: Phrase, merged: set[int]) -> bool:
     """Tell whether a phrase with no counterpart states a rule: not a heading, note or link,
-    nor one that extends the provision before it or was folded into a list (`_folded`)."""
-    if _extends(p) or id(p) in folded:
+    nor one that extends the provision before it or was folded into a list (`folded`)."""
+    if _extends(p) or id(p) in merged:
         return False
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
@@ -454,43 +445,11 @@ def _extends(p: Phrase) -> bool:
     return _EXTENDS_RE.match(p.text) is not None
 
 
-def _extensions(alignment: Alignment, folded: set[int]) -> tuple[list[str], list[str]]:
+def _extensions(alignment: Alignment, merged: set[int]) -> tuple[list[str], list[str]]:
     return (
-        [_gist(p) for p in alignment.removed if _extends(p) and id(p) not in folded],
-        [_gist(p) for p in alignment.added if _extends(p) and id(p) not in folded],
+        [_gist(p) for p in alignment.removed if _extends(p) and id(p) not in merged],
+        [_gist(p) for p in alignment.added if _extends(p) and id(p) not in merged],
     )
-
-
-def _folded(
-    items: tuple[list[str], list[str]], alignment: Alignment
-) -> tuple[tuple[list[str], list[str]], set[int]]:
-    """Return the items without those that a sentence of the other side carrying the provision
-    over to a case names ("Dasselbe gilt für den Lebenspartner." / "Der Ehegatte oder
-    Lebenspartner"), and the ids of those sentences: the same provision folded into the list,
-    neither `scope` nor a `provision`; both ways, whether the sentence stands alone or was
-    aligned with the list it went into."""
-    out: list[list[str]] = []
-    folded: set[int] = set()
-    new = (*alignment.added, *(p for _, news in alignment.groups for p in news))
-    old = (*alignment.removed, *(p for olds, _ in alignment.groups for p in olds))
-    for mine, theirs in ((items[0], new), (items[1], old)):
-        gone = set()
-        for p in theirs:
-            if _SAME_FOR_RE.match(p.text):
-                case = _content(p.text)
-                named = [x for x in mine if (words := _content(x)) and words <= case]
-                gone.update(named)
-                folded.update([id(p)] if named else [])
-        out.append([x for x in mine if x not in gone])
-    return (out[0], out[1]), folded
-
-
-def _content(text: str) -> set[str]:
-    """Return the content words of `text`, in lower case."""
-    return {w.casefold() for w in WORD_RE.findall(text)} - _FILLERS
-
-
-_FILLERS = frozenset(lx.DETERMINERS.split()) | CONJUNCTIONS
 
 
 def _gist(p: Phrase, words: int = 8) -> str:
