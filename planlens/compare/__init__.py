@@ -25,6 +25,9 @@
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
+- `actors`: the actors of a law by their role (professions, officials, the persons a rule binds
+  or entitles), whose compounds and adjectives name other actors, and where a name binds no one
+  (cited, in a definition, in the act of an offence): for `party`.
 - `polarity`: the polarity of a statement, compared within aligned phrases (`negation`), and
   the statement masked of its conditions, dates and describing clauses.
 - `modality`: the force of a statement's modal verbs, compared within aligned phrases

@@ -197,6 +197,9 @@ def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, I
             gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
             came += [x for x in dict.fromkeys(c + c2) if x not in came]
     moved = {x.casefold() for x, _ in gone} & {x.casefold() for x, _ in came}
+    # A reference to a paragraph the same side adds or drops follows that paragraph, which is
+    # a provision of its own: "Die Frist nach Absatz 1 [oder nach Absatz 1a]" with "(1a) ...".
+    moved |= _following(gone, alignment.removed) | _following(came, alignment.added)
     return (
         (
             [x for x, cond in gone if not cond and x.casefold() not in moved],
@@ -207,6 +210,28 @@ def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, I
             [x for x, cond in came if cond and x.casefold() not in moved],
         ),
     )
+
+
+def opened(phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the marks of the paragraphs `phrases` open: "1a" of "(1a) Die ..."."""
+    return {m.group(1) for p in phrases if (m := _MARK_RE.match(p.text))}
+
+
+def _following(items: list[tuple[str, bool]], phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the items (case-folded) that refer only to paragraphs `phrases` open."""
+    marks = opened(phrases)
+    return {
+        x.casefold()
+        for x, _ in items
+        if (refs := _PARAGRAPH_RE.findall(x)) and all(r in marks for r in refs)
+    }
+
+
+_MARK_RE = rx.compile(r"\W*\((\d+[a-z]?)\)")
+_PARAGRAPH_RE = rx.compile(
+    r"\b(?:Absatz|Absatzes|Abs\.|Absätzen?|paragraphs?|subsections?)\s*\(?(\d+[a-z]?)\b",
+    re.IGNORECASE,
+)
 
 
 def _list_items(
@@ -228,6 +253,8 @@ def _list_items(
             if not span or not _is_list_item(span, other, side[k2 : k2 + 6], parties):
                 continue
             if _example(side, k1, k2) or _moved(span, other_keys):
+                continue
+            if _in_a_name(side, k1, span, parties):
                 continue
             item = " ".join(t for t in span if t != ",").strip()
             out.append((item, _in_condition(text, k1)))
@@ -271,6 +298,20 @@ def _is_list_item(
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
         words = words[:-1]
     return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]) -> bool:
+    """Tell whether `span` goes on the name of the body named just before it, a renaming: "das
+    Bundesministerium der Justiz [und für Verbraucherschutz]", "the Ministry of Justice [and
+    of Consumer Protection]"."""
+    if len(span) < 3 or span[0].casefold() not in ("und", "and") or span[1] not in _NAME_GOES_ON:
+        return False
+    before = " ".join(side[max(0, at - 4) : at])
+    return bool(_BODY_RE.search(before) or parties_named(before, parties, bound=False))
+
+
+_NAME_GOES_ON = frozenset(["für", "for", "of"])
+_BODY_RE = rx.compile(r"\b(?:Ministry|Department|Office|Agency|Authority|\w*[Mm]inisterium\w*)\b")
 
 
 def _list_goes_on(following: list[str]) -> bool:

@@ -202,8 +202,8 @@ MONTHS = (
     r"Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
 )
 _UNIT_TIME = (
-    r"(?:days?|weeks?|months?|years?|hours?|Tage?n?|Wochen?|Monate?n?|Monats|Jahre?n?|Jahres|"
-    r"Stunden?)"
+    r"(?:(?:business |working )?days?|weeks?|months?|years?|hours?|Wochen?|Monate?n?|Monats|"
+    r"(?:Geschäfts|Werk|Arbeits|Kalender)tage?n?|Tage?n?|Jahre?n?|Jahres|Stunden?)"
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
@@ -213,11 +213,11 @@ COUNTED_UNITS = (
     r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
-#: (its number no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice
-#: period is 30 days".
+#: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
+#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr".
 PERIOD_IS = (
     r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
-    r"periods?)\s+(?:beträgt|betragen|betrug|is|are|shall\s+be|will\s+be)\b[^.;]*"
+    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))\b[^.;]*"
 )
 #: The units of a length of time.
 TIME_UNITS = _UNIT_TIME
@@ -248,7 +248,7 @@ DEADLINES = (
     rf"(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf(?:\s+(?:von\s+)?(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|"
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
-    r"phased|deadline|time\s+limit|timetable|"
+    r"phased|deadlines?|time\s+limits?|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
@@ -270,10 +270,10 @@ YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 REFERENCE_WORDS = (
     r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
     r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
-    r"Nummer[n]?|Nr\.|Artikels|Paragraphen|Paragrafen|"
+    r"Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
     r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
     r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
-    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitt|Ziffer|lit\."
+    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitte?n?|Ziffern?|lit\."
 )
 #: How a chain of references goes on: "§§ 223 bis 226a", "Sections 8.1 or 8.2", "Absatz 1 Satz 2".
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"

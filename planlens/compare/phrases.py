@@ -151,6 +151,39 @@ def phrase(text: str, stem: Callable[[str], str]) -> Phrase:
     return Phrase(text, frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOP))
 
 
+#: A sentence that carries the provision before it over to a case named in it: "Dasselbe gilt
+#: für den Lebenspartner", "The same applies to the civil partner".
+_SAME_FOR_RE = rx.compile(
+    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:(?:auch|ebenso|"
+    r"entsprechend)\s+)?für|(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?"
+    r"apply)\s+(?:also\s+)?to)\b",
+    re.IGNORECASE,
+)
+
+
+def folded(
+    items: tuple[list[str], list[str]], alignment: Alignment, language: str | None
+) -> tuple[tuple[list[str], list[str]], set[int]]:
+    """Return the items of a list dropped and added (`extent.enumerations`) without those that
+    a sentence of the other side carrying the provision over to a case names ("Dasselbe gilt
+    für den Lebenspartner." / "Der Ehegatte oder Lebenspartner"), and the ids of those
+    sentences: the same provision folded into its list, both ways, whether the sentence
+    stands alone or was aligned with the list it went into."""
+    stem = stemmer(language)
+    new = (*alignment.added, *(p for _, news in alignment.groups for p in news))
+    old = (*alignment.removed, *(p for olds, _ in alignment.groups for p in olds))
+    out: list[list[str]] = []
+    merged: set[int] = set()
+    for mine, theirs in ((items[0], new), (items[1], old)):
+        gone = set()
+        for p in (p for p in theirs if _SAME_FOR_RE.match(p.text)):
+            named = [x for x in mine if (case := phrase(x, stem).stems) and case <= p.stems]
+            gone.update(named)
+            merged.update([id(p)] if named else [])
+        out.append([x for x in mine if x not in gone])
+    return (out[0], out[1]), merged
+
+
 def align(old: str, new: str, language: str | None) -> Alignment:
     """Return the changed phrases of `old` and `new`, grouped by alignment."""
     stem = stemmer(language)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.actors import ACTORS, CITED_BEFORE_RE, actor, unbound_spans
 from planlens.compare.guards import Guarded, guarded, quick
 
 _I = re.IGNORECASE
@@ -27,6 +28,13 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
+#: When, said by an event before which a rule holds: "bevor der Mangel offenbar wurde", "im
+#: Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent".
+_WHEN_RE = word_pattern(
+    r"im\s+Voraus|in\s+advance|(?-i:bevor)\s+\S+(?:\s+\S+)?|"
+    r"vor\s+(?:dem|der)\s+(?:Ausspruch|Beginn|Ende|Abschluss|Eintritt|Tod|Erlass)\b|"
+    r"before\s+(?:it|he|she|they|the\s+\w+)\s+(?:is|was|has|had|becomes?|became)"
+)
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
@@ -60,6 +68,8 @@ _NUMBER_WORD_RE = rx.compile(
     r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
     r"hundert|tausend))(?!\w)"
 )
+#: A multiple: "das Neunzehnfache", "das 3-fache", "threefold"; not "einfach" (simple).
+_MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e[nmrs]?)?|fold)(?!\w)"))
 #: A ratio such as 50:50 or 50/50, one figure.
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
@@ -70,6 +80,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
+_WHEN = guarded(_WHEN_RE)
 _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
@@ -101,6 +112,8 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
             span = (count.start(1), m.end())
             if not overlaps(span, [s for _, s in found]):
                 found.append((text[span[0] : span[1]], span))
+    taken = [span for _, span in found]
+    found += [(m.group(), m.span()) for m in _WHEN.finditer(text) if not overlaps(m.span(), taken)]
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
@@ -185,6 +198,12 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
+    for m in _MULTIPLE.finditer(text):
+        times = m.group(1)
+        value_of = int(times) if times.isdigit() else _number_word(times.casefold())
+        if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
+            skip.append(m.span())
+            found.append((m.start(), f"{value_of} times", m.group()))
     for m in _NUMBER.finditer(text):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
@@ -282,21 +301,26 @@ def parties_named(text: str, parties: Sequence[str], bound: bool = True) -> dict
 def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tuple[str, str], ...]:
     names, pattern = _party_pattern(parties)
     found: dict[str, str] = {}
-    unbound: list[Span] | None = None
+    unbound: tuple[list[Span], list[Span]] | None = None
     for m in pattern.finditer(text):
         canonical = names[int((m.lastgroup or "p0")[1:])]
+        role = canonical in _BY_ROLE
         if canonical in _BY_COMPOUND:
             # "Familiengericht" and "Betreuungsgericht" are two courts, "Gerichts" one.
             canonical = _INFLECTION_RE.sub("", m.group()) or canonical
+        elif role:
+            canonical = actor(m.group())
         after = text[m.end() : m.end() + 40]
         if canonical in found or _CITED_RE.match(after) or _IN_A_NAME_RE.match(after):
             continue
-        before = text[max(0, m.start() - 20) : m.start()]
+        before = text[max(0, m.start() - 30) : m.start()]
         if bound and ("am" in before or "AM" in before) and _NAME_OF_RE.search(before):
             continue  # "the name of the Initial Developer": the name is cited, no one acts
+        if bound and CITED_BEFORE_RE.search(before):
+            continue  # "Verordnung (EU)", "zum Nachteil des Verbrauchers": no one acts
         if bound and unbound is None:
-            unbound = _unbound(text)
-        if unbound and inside(m.span(), unbound):
+            unbound = unbound_spans(text)
+        if unbound and inside(m.span(), unbound[role]):
             continue
         if after.lstrip().startswith("$"):
             continue  # US$100 billion
@@ -304,41 +328,10 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
     return tuple(found.items())
 
 
-#: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
-#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),
-#: whose bodies are what the act is aimed at. Either runs to the end of its sentence or part.
-#: Each pattern runs only where its word is in the text (a substring test, far cheaper).
-_UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (
-        ("means",),
-        rx.compile(
-            r"(?:^|(?<=[.;:]\s)|(?<=\)\s))\W{0,2}(?:[A-Z][\w-]*\W{0,2}\s+){1,4}means\b[^.;]*",
-            re.MULTILINE,
-        ),
-    ),
-    (("Im Sinne",), rx.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
-    (
-        ("bestraft", "punished", "liable"),
-        rx.compile(
-            r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
-            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
-        ),
-    ),
-)
-
-
-def _unbound(text: str) -> list[Span]:
-    """Return the spans of `text` where a name binds no one (`_UNBOUND`)."""
-    return [
-        m.span()
-        for words, pattern in _UNBOUND
-        if any(word in text for word in words)
-        for m in pattern.finditer(text)
-    ]
-
-
 #: Curated parties whose compounds name different bodies: the compound is the party.
 _BY_COMPOUND = frozenset(["Gericht", "Behörde"])
+#: The actors by their role (`actors`): each compound and adjective names another.
+_BY_ROLE = frozenset(name for name, _ in ACTORS)
 _INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
 _NAME_OF_RE = rx.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
@@ -349,8 +342,8 @@ _IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office
 def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
     """Return the canonical names and one pattern for them all: the curated list, then the
     plans' own `parties` (without what they add in brackets; a place is never one)."""
-    names = [name for name, _ in lx.PARTIES]
-    patterns = [pattern for _, pattern in lx.PARTIES]
+    names = [name for name, _ in (*lx.PARTIES, *ACTORS)]
+    patterns = [pattern for _, pattern in (*lx.PARTIES, *ACTORS)]
     for party in parties:
         name = re.sub(r"\s*\(.*?\)\s*", " ", party).strip()
         if name and name not in names and not PLACE_RE.fullmatch(name):

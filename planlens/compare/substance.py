@@ -47,6 +47,7 @@ from planlens.compare.extent import (
     enumerations,
     general_nouns,
     only_if,
+    opened,
     places,
     qualifiers,
     scope_words,
@@ -55,7 +56,7 @@ from planlens.compare.extent import (
 from planlens.compare.guards import guarded
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
-from planlens.compare.phrases import Alignment, Phrase, align
+from planlens.compare.phrases import Alignment, Phrase, align, folded
 from planlens.compare.polarity import (
     except_for_only,
     masked,
@@ -126,8 +127,10 @@ _PAIRING_RE = rx.compile(
 _FORM_RE = rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I)
 _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
-    r"electronic\w*"
+    r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
+#: A deadline's word in the plural is the same deadline's: "Frist" / "Fristen", "deadlines".
+_PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 
@@ -164,6 +167,10 @@ def substance_flags(
     new_changed = [p.text for p in _changed(alignment, old=False)]
     old_figures = [f for text in old_changed for f in figures(text, language)]
     new_figures = [f for text in new_changed for f in figures(text, language)]
+    old_figures, new_figures = (
+        _unstated(old_figures, new, language),
+        _unstated(new_figures, old, language),
+    )
     old_figures += _both(old_changed, old_figures, new_figures)
     new_figures += _both(new_changed, new_figures, old_figures)
     # A pairing of persons where the other side counts nothing says who, not how many.
@@ -175,12 +182,16 @@ def substance_flags(
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
     kinds, conditional_kinds = general_nouns(alignment, language)
+    items, merged = folded(items, alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
             [s for _, s in old_figures], [s for _, s in new_figures],
         ),
-        "date": _difference(old_dates, new_dates, old_dates, new_dates),
+        "date": _difference(
+            [_PLURAL_RE.sub("", d) for d in old_dates], [_PLURAL_RE.sub("", d) for d in new_dates],
+            old_dates, new_dates,
+        ),
         "negation": _per_group(alignment, negation),
         "modality": _per_group(alignment, modality),
         "party": _party_difference(old, new, old_changed, new_changed, parties),
@@ -192,14 +203,20 @@ def substance_flags(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
                 _plus(qualifiers(alignment, language), kinds),
-                _plus(_extensions(alignment), pairings),
+                _plus(_extensions(alignment, merged), pairings),
             ),
         ),
         "provision": (
-            [_gist(p) for p in alignment.removed if _is_provision(p) and not _extends(p)],
-            [_gist(p) for p in alignment.added if _is_provision(p) and not _extends(p)],
+            [_gist(p) for p in alignment.removed if _is_provision(p, merged)],
+            [_gist(p) for p in alignment.added if _is_provision(p, merged)],
         ),
     }  # fmt: skip
+    # A reference to a paragraph the same side opens follows that provision ("(1a) ...").
+    gone_marks, came_marks = opened(alignment.removed), opened(alignment.added)
+    found["scope"] = (
+        [x for x in found["scope"][0] if not (x.startswith("§ ") and x[2:] in gone_marks)],
+        [x for x in found["scope"][1] if not (x.startswith("§ ") and x[2:] in came_marks)],
+    )
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
     return tuple(
@@ -218,6 +235,16 @@ def _both(
     if "2" in keys or "2" not in (k for k, _ in theirs):
         return []
     return [("2", m.group()) for text in texts for m in _BOTH_RE.finditer(text)][:1]
+
+
+def _unstated(
+    found: list[tuple[str, str]], other: str, language: str | None
+) -> list[tuple[str, str]]:
+    """Return the figures `other` does not state anywhere: one it states is no change, as a
+    party named there is none ("unter achtzehn Jahren" gone with a removed paragraph while
+    another keeps it)."""
+    keys = {key for key, _ in figures(other, language)} if found else set()
+    return [f for f in found if f[0] not in keys]
 
 
 def _pairings(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
@@ -401,8 +428,11 @@ def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
     return grouped + list(alignment.removed if old else alignment.added)
 
 
-def _is_provision(p: Phrase) -> bool:
-    """Tell whether a phrase with no counterpart states a rule: not a heading, note or link."""
+def _is_provision(p: Phrase, merged: set[int]) -> bool:
+    """Tell whether a phrase with no counterpart states a rule: not a heading, note or link,
+    nor one that extends the provision before it or was folded into a list (`folded`)."""
+    if _extends(p) or id(p) in merged:
+        return False
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
         return False
@@ -431,10 +461,10 @@ def _extends(p: Phrase) -> bool:
     return _EXTENDS_RE.match(p.text) is not None
 
 
-def _extensions(alignment: Alignment) -> tuple[list[str], list[str]]:
+def _extensions(alignment: Alignment, merged: set[int]) -> tuple[list[str], list[str]]:
     return (
-        [_gist(p) for p in alignment.removed if _extends(p)],
-        [_gist(p) for p in alignment.added if _extends(p)],
+        [_gist(p) for p in alignment.removed if _extends(p) and id(p) not in merged],
+        [_gist(p) for p in alignment.added if _extends(p) and id(p) not in merged],
     )
 
 

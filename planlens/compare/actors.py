@@ -1,0 +1,150 @@
+"""The actors of a law by their role, for `party`: professions, officials, the persons a rule
+binds or entitles, besides the bodies and office holders of `lexicon.PARTIES`.
+
+A kind of actor that joins or leaves those a provision names is a `party` change: the
+Psychotherapeut beside the Arzt, the Europäischer Amtsträger beside the Amtsträger, the
+Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who become
+entitled; "a European official", "a payment initiation service provider", "the consumer" in
+English. So a compound ("Zahlungsauslösedienstleister") and a name with its capitalised
+adjective ("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of
+its own, in any inflection or gender (`actor`). Not listed: relations (Ehegatte, Lebenspartner,
+Elternteil, Mutter, Vater; a relation extended is `scope`, the same person under another name
+none), and who acquires or holds a thing (Erwerber, Eigentümer, Gesellschaft).
+
+Where a name binds no one (`CITED_BEFORE_RE`, `unbound_spans`): a body only cited before its
+name ("Verordnung (EU)") or as whose detriment a deviation is measured ("zum Nachteil des
+Verbrauchers"), a name inside a definition, and a body inside the act an offence describes (not
+an actor by role: the official bribed is whom the offence covers).
+"""
+
+from __future__ import annotations
+
+import re
+
+import planlens.compare.patterns as rx
+
+Span = tuple[int, int]
+_I = re.IGNORECASE
+
+#: A German role noun's head (no alternation at its top) with its inflections and female
+#: forms, by its canonical form.
+_GERMAN: tuple[tuple[str, str], ...] = (
+    ("amtsträger", r"amtsträger(?:innen|in|[sn])?"),
+    ("richter", r"richter(?:innen|in|[sn])?"),
+    ("psychotherapeut", r"psychotherapeut(?:innen|in|en)?"),
+    ("arzt", r"arzt(?:es|s)?"),
+    ("arzt", r"ärzt(?:innen|in|en|e)"),
+    ("verteidiger", r"verteidiger(?:innen|in|[sn])?"),
+    ("dienstleister", r"dienstleister(?:innen|in|[sn])?"),
+    ("unternehmer", r"unternehmer(?:innen|in|[sn])?"),
+    ("verbraucher", r"verbraucher(?:innen|in|[sn])?"),
+    ("veranstalter", r"veranstalter(?:innen|in|[sn])?"),
+    ("vermittler", r"vermittler(?:innen|in|[sn])?"),
+    ("erbringer", r"erbringer(?:innen|in|[sn])?"),
+    ("hinterbliebener", r"hinterbliebene[nr]?"),
+    ("arbeitgeber", r"arbeitgeber(?:innen|in|[sn])?"),
+    ("arbeitnehmer", r"arbeitnehmer(?:innen|in|[sn])?"),
+)
+#: The English roles, with the words before them that make another actor.
+_ENGLISH: tuple[tuple[str, str], ...] = (
+    ("official", r"(?:(?:European|[Pp]ublic|[Ff]oreign)\s+)?officials?"),
+    (
+        "service provider",
+        r"(?:(?:payment(?:\s+initiation)?|account\s+information|information\s+society)\s+)?"
+        r"service\s+providers?",
+    ),
+    ("psychotherapist", r"psychotherapists?"),
+    ("physician", r"physicians?"),
+    ("consumer", r"consumers?(?!\s+products?)"),
+    ("trader", r"traders?"),
+    ("employer", r"employers?"),
+    ("employee", r"employees?"),
+    ("bereaved", r"bereaved"),
+)
+#: A capitalised adjective before a German role names another actor ("Europäischer
+#: Amtsträger", "Psychologischer Psychotherapeut"); a compound's first parts do too.
+_ADJECTIVE = r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich)e[nmrs]?\s+)?"
+
+
+def _german(head: str) -> str:
+    first = head[0]
+    rest = head[1:]
+    return rf"{_ADJECTIVE}(?:[A-ZÄÖÜ][a-zäöüß]*{first}|{first.upper()}){rest}"
+
+
+#: The pattern of every actor, canonical name -> pattern (case-sensitive), as `lexicon.PARTIES`.
+ACTORS: tuple[tuple[str, str], ...] = (
+    ("Akteur", "|".join(_german(head) for _, head in _GERMAN)),
+    ("actor", "|".join(pattern for _, pattern in _ENGLISH)),
+)
+_HEADS = [(canonical, re.compile(rf"(?:{head})$", re.IGNORECASE)) for canonical, head in _GERMAN]
+_ADJECTIVE_END = re.compile(r"e[nmrs]?$")
+
+
+def actor(written: str) -> str:
+    """Return the actor a role noun as written names: its adjective and compound kept, its
+    inflection, number and gender dropped.
+
+    >>> actor("Europäischen Amtsträgern"), actor("Amtsträgerin"), actor("Psychotherapeuten")
+    ('Europäisch Amtsträger', 'Amtsträger', 'Psychotherapeut')
+    >>> actor("Zahlungsauslösedienstleisters"), actor("payment  service providers")
+    ('Zahlungsauslösedienstleister', 'payment service provider')
+    """
+    words = written.split()
+    last = words[-1]
+    if last[0].isupper():
+        for canonical, head in _HEADS:
+            if (m := head.search(last)) is not None:
+                stem = last[: m.start()] + canonical
+                adjectives = [_ADJECTIVE_END.sub("", w) for w in words[:-1]]
+                return " ".join([*adjectives, stem[0].upper() + stem[1:]])
+    return " ".join(words).casefold().removesuffix("s")
+
+
+# -- where a name binds no one ------------------------------------------------------------
+
+#: What cites a party before its name, where no one acts: the source of a rule ("Verordnung
+#: (EU) 2016/679", "Directive (EU)") and whose detriment a deviation is measured by ("zum
+#: Nachteil des Verbrauchers", "to the detriment of the consumer").
+CITED_BEFORE_RE = rx.compile(
+    r"(?:\b(?:Verordnung|Richtlinie|Beschluss|Regulation|Directive|Decision)\s*\(|"
+    r"\b(?:zum\s+Nachteil|zu\s+Lasten|to\s+the\s+detriment)\s+(?:des|der|von|of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?)\Z",
+    _I,
+)
+
+#: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
+#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),
+#: whose bodies are what the act is aimed at. Either runs to the end of its sentence or part.
+#: Each pattern runs only where its word is in the text (a substring test, far cheaper).
+UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (
+        ("means",),
+        rx.compile(
+            r"(?:^|(?<=[.;:]\s)|(?<=\)\s))\W{0,2}(?:[A-Z][\w-]*\W{0,2}\s+){1,4}means\b[^.;]*",
+            re.MULTILINE,
+        ),
+    ),
+    (("Im Sinne",), rx.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
+    (
+        ("bestraft", "punished", "liable"),
+        rx.compile(
+            r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
+            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
+        ),
+    ),
+)
+
+
+def unbound_spans(text: str) -> tuple[list[Span], list[Span]]:
+    """Return the spans of `text` where a name binds no one (`UNBOUND`), and those where an
+    actor by role binds no one: in a definition only, for the persons an offence's act is
+    aimed at (the official bribed, the doctor who need not report) are whom it covers."""
+    spans = [
+        (m.span(), k)
+        for k, (words, pattern) in enumerate(UNBOUND)
+        if any(word in text for word in words)
+        for m in pattern.finditer(text)
+    ]
+    last = len(UNBOUND) - 1
+    return [span for span, _ in spans], [span for span, k in spans if k != last]
