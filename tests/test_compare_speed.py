@@ -8,9 +8,11 @@ the token-by-token version it replaced.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -375,3 +377,54 @@ def test_removing_a_link_does_not_walk_the_others(monkeypatch: pytest.MonkeyPatc
     assert not state.links
     with pytest.raises(ValueError, match="no such link"):
         state.remove(links[0])
+
+
+# -- what a comparison leaves behind ------------------------------------------------------------
+
+
+def test_a_comparison_leaves_no_cycle_holding_its_units() -> None:
+    # The units, their vocabulary and the scorer are freed as soon as `compare` is done with
+    # them, not at the next collection, which would have to walk them all first.
+    from planlens.compare import compare
+    from planlens.compare.units import Unit
+
+    old = plan("a", ["the parties shall agree", "NATO"])
+    child = Clause(id="c", text="A child of the first.")
+    nested = (Clause(id="p", text="The parties shall agree.", clauses=(child,)),)
+    new = dataclasses.replace(plan("b", []), clauses=nested)  # sub-clauses: a recursive walk
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        compare(old, new)
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, (Unit, Vocabulary))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []
+
+
+def test_the_collector_restarts_after_the_units_are_freed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its first pass walks every young object still alive: the result, not the units.
+    import contextlib
+
+    import planlens.compare.diff as diff_module
+    from planlens.compare.units import Unit
+
+    alive: list[int] = []
+
+    @contextlib.contextmanager
+    def paused() -> Iterator[None]:
+        gc.disable()
+        try:
+            yield
+        finally:
+            alive.append(sum(isinstance(o, Unit) for o in gc.get_objects()))
+            gc.enable()
+
+    monkeypatch.setattr(diff_module, "collector_paused", paused)
+    gc.collect()
+    diff_module.compare(plan("a", ["the parties shall agree"]), plan("b", ["they shall agree"]))
+    assert alive == [0]

@@ -119,27 +119,39 @@ def flatten(plan: Plan, vocabulary: Vocabulary | None = None) -> list[Unit]:
     units: list[Unit] = []
     stem = stemmer(plan.language)
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
-
-    def visit(clause: Clause, parent: int | None) -> None:
-        text = clause.text
-        index = len(units)
-        units.append(
-            Unit(
-                index=index,
-                clause=clause,
-                parent=parent,
-                norm=vocabulary.norm(text) if text is not None else None,
-                label=clause.number if clause.number is not None else clause.id,
-                stem=stem,
-                vocabulary=vocabulary,
-            )
-        )
-        for child in clause.clauses:
-            visit(child, index)
-
     for clause in plan.clauses:
-        visit(clause, None)
+        _visit(clause, None, units, stem, vocabulary)
     return units
+
+
+def _visit(
+    clause: Clause,
+    parent: int | None,
+    units: list[Unit],
+    stem: Callable[[str], str],
+    vocabulary: Vocabulary,
+) -> None:
+    """Append `clause` and its sub-clauses to `units`, depth first.
+
+    A function of the module, not a closure of `flatten`: a recursive closure is a reference
+    cycle, which kept the units and the vocabulary alive after a comparison until the next
+    collection, and made that collection walk them all.
+    """
+    text = clause.text
+    index = len(units)
+    units.append(
+        Unit(
+            index=index,
+            clause=clause,
+            parent=parent,
+            norm=vocabulary.norm(text) if text is not None else None,
+            label=clause.number if clause.number is not None else clause.id,
+            stem=stem,
+            vocabulary=vocabulary,
+        )
+    )
+    for child in clause.clauses:
+        _visit(child, index, units, stem, vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
