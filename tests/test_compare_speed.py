@@ -12,12 +12,14 @@ import dataclasses
 import difflib
 import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planlens.compare.align import heaviest_increasing
 from planlens.compare.matcher import SMALL_RANGE, Matcher
 from planlens.compare.matching import EXACT_FLOOR, Scorer
 from planlens.compare.model import Segment, SegmentOp
@@ -428,3 +430,87 @@ def test_the_collector_restarts_after_the_units_are_freed(monkeypatch: pytest.Mo
     gc.collect()
     diff_module.compare(plan("a", ["the parties shall agree"]), plan("b", ["they shall agree"]))
     assert alive == [0]
+
+
+# -- the heaviest increasing chain: pairs that cross no other set aside ---------------------------
+
+
+def reference_heaviest(
+    pairs: Sequence[tuple[int, int, float]],
+    span: int,
+    prefer: Callable[[int, int], Any] | None = None,
+) -> list[tuple[int, int]]:
+    if not pairs:
+        return []
+    # Ranks: by content, then earlier pairs first (smaller i + j); symmetric under a swap.
+    ordered = sorted(
+        {(i, j) for i, j, _ in pairs},
+        key=lambda p: (prefer(*p) if prefer else 0, -(p[0] + p[1])),
+    )
+    ranks = {pair: 1 << rank for rank, pair in enumerate(ordered)}
+    near = 1 << len(ordered)  # one step nearer the diagonal outweighs any ranks
+    weigh = (span + 1) * (span + 1) * near + 1  # one weight unit outweighs any distances
+    items = sorted(
+        {
+            (i, j): round(w * 10_000) * weigh - abs(i - j) * near + ranks.get((i, j), 0)
+            for i, j, w in pairs
+        }.items(),
+        key=lambda item: (item[0][0], -item[0][1]),
+    )
+    js = sorted({j for (_, j), _ in items})
+    rank = {j: r + 1 for r, j in enumerate(js)}
+    size = len(js)
+    tree_value = [0] * (size + 1)
+    tree_at: list[int] = [-1] * (size + 1)
+    total: list[int] = []
+    previous: list[int] = []
+    for k, ((_, j), weight) in enumerate(items):
+        # Best chain ending at a column strictly left of j (a Fenwick tree of prefix maxima).
+        best, at = 0, -1
+        r = rank[j] - 1
+        while r > 0:
+            if tree_value[r] > best or (tree_value[r] == best and at != -1 and tree_at[r] < at):
+                best, at = tree_value[r], tree_at[r]
+            r -= r & -r
+        total.append(best + weight)
+        previous.append(at)
+        r = rank[j]
+        while r <= size:
+            if total[k] > tree_value[r] or tree_at[r] == -1:
+                tree_value[r], tree_at[r] = total[k], k
+            r += r & -r
+    end = max(range(len(items)), key=lambda k: (total[k], -k))
+    if total[end] <= 0:
+        return []
+    chain: list[tuple[int, int]] = []
+    while end != -1:
+        chain.append(items[end][0])
+        end = previous[end]
+    return chain[::-1]
+
+
+chain_pairs = st.lists(
+    st.tuples(
+        st.integers(0, 9),
+        st.integers(0, 9),
+        st.sampled_from([0.0, 0.00004, 0.00006, 0.3, 0.45, 0.5, 1.0, -0.2]),
+    ),
+    max_size=14,
+)
+
+
+@given(chain_pairs, st.sampled_from([None, "content", "flat"]))
+@settings(max_examples=500)
+def test_heaviest_chain_is_the_plain_computation(
+    pairs: list[tuple[int, int, float]], rule: str | None
+) -> None:
+    # Pairs on and off the diagonal, given twice, of weight zero, rounding to zero or negative;
+    # ranks by a content key with ties, or none.
+    keys: dict[str, Callable[[int, int], Any]] = {
+        "content": lambda i, j: sorted([(i * 7) % 3, (j * 5) % 3]),
+        "flat": lambda i, j: 0,
+    }
+    prefer = keys.get(rule) if rule else None
+    assert heaviest_increasing(pairs, 20, prefer) == reference_heaviest(pairs, 20, prefer)
+    shifted = [(i + 10, j, w) for i, j, w in pairs]  # far from the diagonal
+    assert heaviest_increasing(shifted, 20, prefer) == reference_heaviest(shifted, 20, prefer)
