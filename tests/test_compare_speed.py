@@ -514,3 +514,30 @@ def test_heaviest_chain_is_the_plain_computation(
     assert heaviest_increasing(pairs, 20, prefer) == reference_heaviest(pairs, 20, prefer)
     shifted = [(i + 10, j, w) for i, j, w in pairs]  # far from the diagonal
     assert heaviest_increasing(shifted, 20, prefer) == reference_heaviest(shifted, 20, prefer)
+
+
+@given(documents)
+def test_weights_count_each_word_as_document_by_document(found: list[frozenset[str]]) -> None:
+    df: Counter[str] = Counter()
+    for document in found:
+        df.update(document)
+    weights = Weights(found)
+    assert list(weights.df.items()) == list(df.items())  # the same counts, in the same order
+
+
+def test_a_units_word_features_are_worked_out_once() -> None:
+    vocabulary = Vocabulary()
+    unit = flatten(plan("a", ["Die Ehe wird geschlossen."]), vocabulary)[0]
+    asked: list[str] = []
+    real_words = vocabulary.words
+
+    def counting_words(text: str) -> tuple[str, ...]:
+        asked.append(text)
+        return real_words(text)
+
+    vars(vocabulary)["words"] = counting_words
+    first = (unit.words, unit.counts, unit.wordset)
+    assert unit.words == ("die", "ehe", "wird", "geschlossen") and unit.counts["ehe"] == 1
+    before = len(asked)
+    assert (unit.words, unit.counts, unit.wordset) == first
+    assert before > 0 and len(asked) == before  # the second reads find the values kept

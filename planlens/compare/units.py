@@ -17,8 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from planlens.compare.model import MatchedBy
 from planlens.compare.similarity import normalise, words
@@ -75,6 +74,25 @@ class Vocabulary:
         return found
 
 
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first read):
+    the value is worked out on the first read and kept in the instance, which later reads find
+    before this descriptor. A comparison reads some ten thousand of them."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
     """A clause in document order, with what alignment needs to know of it.
@@ -95,18 +113,18 @@ class Unit:
     def has_text(self) -> bool:
         return self.norm is not None
 
-    @cached_property
+    @_computed_once
     def words(self) -> tuple[str, ...]:
         text = self.clause.text
         return self.vocabulary.words(text) if text is not None else ()
 
-    @cached_property
+    @_computed_once
     def wordset(self) -> frozenset[str]:
         """The distinct word stems: what the overlap measures compare."""
         text = self.clause.text
         return self.vocabulary.wordset(text, self.stem) if text is not None else frozenset()
 
-    @cached_property
+    @_computed_once
     def counts(self) -> Counter[str]:
         return Counter(self.words)
 
