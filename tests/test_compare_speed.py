@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import gc
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -541,3 +542,21 @@ def test_a_units_word_features_are_worked_out_once() -> None:
     before = len(asked)
     assert (unit.words, unit.counts, unit.wordset) == first
     assert before > 0 and len(asked) == before  # the second reads find the values kept
+
+
+def test_a_plan_in_nfc_is_kept_and_a_decomposed_sub_clause_is_found() -> None:
+    from planlens.compare.units import nfc_plan
+
+    composed = plan("a", ["Die Verträge gelten."])
+    assert nfc_plan(composed) is composed
+    deep = Clause(id="d", text="Verträge", title="Zölle")
+    for changed in (
+        dataclasses.replace(deep, text=unicodedata.normalize("NFD", "Verträge")),
+        dataclasses.replace(deep, title=unicodedata.normalize("NFD", "Zölle")),
+    ):
+        tree = dataclasses.replace(
+            composed, clauses=(Clause(id="p", text="Eins.", clauses=(changed,)),)
+        )
+        fixed = nfc_plan(tree)
+        assert fixed is not tree
+        assert fixed.clauses[0].clauses[0] == deep

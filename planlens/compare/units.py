@@ -247,6 +247,8 @@ def nfc_plan(plan: Plan) -> Plan:
     else changes, so the text shown is the text written (NFC would also replace, say, a CJK
     compatibility ideograph by its unified form, a different character on the page).
     """
+    if _all_nfc(plan.clauses):
+        return plan  # as most plans are: no clause is rebuilt to find that out
 
     def fix(value: str | None) -> str | None:
         if value is None or unicodedata.is_normalized("NFC", value):
@@ -268,6 +270,18 @@ def nfc_plan(plan: Plan) -> Plan:
     if all(a is b for a, b in zip(clauses, plan.clauses, strict=True)):
         return plan
     return dataclasses.replace(plan, clauses=clauses)
+
+
+def _all_nfc(clauses: Sequence[Clause]) -> bool:
+    """Tell whether every text and title of `clauses` and their sub-clauses is in NFC."""
+    stack = list(clauses)
+    while stack:
+        c = stack.pop()
+        for value in (c.text, c.title):
+            if value is not None and not unicodedata.is_normalized("NFC", value):
+                return False
+        stack.extend(c.clauses)
+    return True
 
 
 def compose_marks(text: str) -> str:
