@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -211,33 +212,35 @@ class CandidateIndex:
         # Words in very many clauses ("the", "der", "§") say nothing about which clause is which
         # and make the join quadratic; they still count in the difflib ratio.
         cap = POSTINGS_CAP
-        shared: dict[tuple[int, int], list[float]] = defaultdict(list)
         idf = self.weights.idf
-        # Sorted, so that sums are made in the same order in every run and either direction.
-        for word in sorted(old_postings.keys() & new_postings.keys()):
-            olds, news = old_postings[word], new_postings[word]
-            if len(olds) + len(news) > cap:
-                continue
-            weight = idf[word]
-            for pair in itertools.product(olds, news):
-                shared[pair].append(weight)
+        # Sorted, so that the pairs come in the same order in every run and either direction.
+        joined = [
+            word
+            for word in sorted(old_postings.keys() & new_postings.keys())
+            if len(old_postings[word]) + len(new_postings[word]) <= cap
+        ]
+        # Each pair's shared weight is summed exactly, as integers: every float is an integer
+        # over a power of two, and one division rounds the sum as `math.fsum` would (correctly).
+        # So the sums run inside the dictionary's own methods, not one Python step per pair.
+        ratios = [idf[word].as_integer_ratio() for word in joined]
+        scale = max((d for _, d in ratios), default=1)
+        sums: dict[tuple[int, int], int] = {}
+        get, add, repeat = sums.get, operator.add, itertools.repeat
+        for word, (numerator, denominator) in zip(joined, ratios, strict=True):
+            weight = numerator * (scale // denominator)
+            pairs = list(itertools.product(old_postings[word], new_postings[word]))
+            sums.update(
+                zip(pairs, map(add, map(get, pairs, repeat(0)), repeat(weight)), strict=True)
+            )
         old_mass = {i: self.old_mass[i] for i in old_ids}
         new_mass = {j: self.new_mass[j] for j in new_ids}
-        fsum = math.fsum
         # Each row holds (-overlap, distance, other index): the order to keep the best by, so
         # that the rows sort as plain tuples.
         best_old: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
         best_new: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        for (i, j), weights in shared.items():
+        for (i, j), exact in sums.items():
             total = old_mass[i] + new_mass[j]
-            # fsum of one or two numbers is their sum: IEEE addition rounds exactly.
-            if len(weights) == 1:
-                weight = weights[0]
-            elif len(weights) == 2:
-                weight = weights[0] + weights[1]
-            else:
-                weight = fsum(weights)
-            overlap = 2.0 * weight / total if total else 0.0
+            overlap = 2.0 * (exact / scale) / total if total else 0.0
             distance = abs(j - i)
             best_old[i].append((-overlap, distance, j))
             best_new[j].append((-overlap, distance, i))
