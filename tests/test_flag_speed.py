@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
 from planlens.compare import extent, modality, phrases, polarity, statements, substance
-from planlens.compare.guards import Guarded, guarded, letters_wanted, needs, profile, quick
+from planlens.compare.guards import (
+    Guarded,
+    guarded,
+    letters_wanted,
+    needs,
+    profile,
+    quick,
+    words_of,
+)
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
 # -- rules disagree (long s, Kelvin sign, dotted I, micro sign, capital sharp s)
@@ -314,6 +322,24 @@ def test_a_profile_has_every_word(text: str) -> None:
     assert p.words == frozenset(re.findall(r"\w+", text.lower()))
     assert p.lower == text.lower()
     assert p.digit == (re.search(r"\d", text) is not None)
+
+
+latin1_texts = st.text(
+    alphabet=st.characters(max_codepoint=0x17F) | st.sampled_from("„“–€ſ\u212a²¼_ "), max_size=40
+)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(text=latin1_texts)
+def test_words_are_those_of_the_regex_in_and_beyond_latin_1(text: str) -> None:
+    # Every Latin-1 character, some beyond it (the byte translation leaves those to the regex).
+    assert words_of(text) == frozenset(re.findall(r"\w+", text))
+    assert words_of(text.lower()) == frozenset(re.findall(r"\w+", text.lower()))
+
+
+def test_every_latin_1_character_is_read_as_the_regex_reads_it() -> None:
+    every = " ".join(chr(c) for c in range(256)) + "".join(chr(c) for c in range(256))
+    assert words_of(every) == frozenset(re.findall(r"\w+", every))
 
 
 # -- phrases: the sentence splitter reads the last word only -----------------------------------
