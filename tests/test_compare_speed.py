@@ -560,3 +560,25 @@ def test_a_plan_in_nfc_is_kept_and_a_decomposed_sub_clause_is_found() -> None:
         fixed = nfc_plan(tree)
         assert fixed is not tree
         assert fixed.clauses[0].clauses[0] == deep
+
+
+joined_texts = st.text(alphabet=st.sampled_from("ab9_.,'’ ßµÄ\n"), max_size=30) | st.text(
+    alphabet=st.sampled_from("Z_;:-é²¼\u0308\t\xa0§") | st.characters(max_codepoint=0x2FF),
+    max_size=40,
+)
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(joined_texts)
+def test_words_are_those_of_the_regex(text: str) -> None:
+    # Marks that join two words ("600,000"), that join nothing ("end.", "a., b", "'quoted'"),
+    # underscores, letters that fold to others (ß, µ), text beyond Latin-1.
+    import re
+    import unicodedata
+
+    from planlens.compare.similarity import _WORD_RE
+
+    folded = unicodedata.normalize("NFC", text).casefold()
+    assert words(text) == tuple(_WORD_RE.findall(folded))
+    assert words(f"x{text}.") == tuple(_WORD_RE.findall(f"x{folded}."))
+    assert re.compile(_WORD_RE.pattern).pattern == r"[^\W_]+(?:[.,'’][^\W_]+)*"

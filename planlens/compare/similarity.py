@@ -40,7 +40,35 @@ def words(text: str) -> tuple[str, ...]:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return tuple(_WORD_RE.findall(text.casefold()))
+    folded = text.casefold()
+    found = _latin1_words(folded)
+    return tuple(_WORD_RE.findall(folded) if found is None else found)
+
+
+#: Latin-1 as `_WORD_RE` reads it: a letter or digit and the marks that may join two of them
+#: stay, any other character becomes a space.
+_WORD_OR_JOINER = bytes(c if chr(c).isalnum() or chr(c) in ".,'" else 32 for c in range(256))
+
+
+def _latin1_words(text: str) -> list[str] | None:
+    """Return `_WORD_RE.findall(text)` for text in Latin-1 whose marks join no two words
+    ("600,000", "z.b"), by byte translation and splitting, several times faster than the regex;
+    None for other text.
+
+    A mark next to a space (or to what became one) joins nothing: those are made spaces; when
+    none is left, the words are the runs between spaces.
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    spaced = " " + encoded.translate(_WORD_OR_JOINER).decode("latin-1") + " "
+    for mark in ".,'":
+        if mark in spaced:
+            spaced = spaced.replace(mark + " ", "  ").replace(" " + mark, "  ")
+    if "." in spaced or "," in spaced or "'" in spaced:
+        return None
+    return spaced.split()
 
 
 def normalise(text: str) -> str:
