@@ -86,6 +86,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "reference": statements._REF_START_RE,
     "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
     "one": statements._ONE_RE,
+    "contrast": extent._CONTRAST_RE.pattern,
+    "only if": extent._ONLY_IF_RE.pattern,
+    "pairing": substance._PAIRING_RE.pattern,
+    "form": substance._FORM_RE.pattern,
 }
 
 
@@ -94,8 +98,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 @given(text=texts)
 def test_a_guarded_pattern_finds_what_the_pattern_finds(name: str, text: str) -> None:
     pattern = _PATTERNS[name]
-    want = [(m.span(), m.group()) for m in pattern.finditer(text)]
-    assert [(m.span(), m.group()) for m in guarded(pattern, 0).finditer(text)] == want
+    want = [(m.span(), m.group(), m.groupdict()) for m in pattern.finditer(text)]
+    found = guarded(pattern, 0).finditer(text)
+    assert [(m.span(), m.group(), m.groupdict()) for m in found] == want  # groups kept
     assert bool(guarded(pattern, 0).search(text)) == bool(pattern.search(text))
 
 
