@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
@@ -454,3 +454,13 @@ def test_a_word_before_a_space_is_a_whole_word() -> None:
     assert not guarded(pattern, 0).possible("Absatz 3 gilt bisher")
     assert guarded(pattern, 0).possible("ab dem Tag")
     assert ("word", "ab") in (needs(statements._DEADLINE_RE) or ())
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(text=st.text(alphabet=st.sampled_from(".!?;:)(\"'”’“‘ \n\tAÄ0§[ab,"), max_size=40))
+@example(text="siehe (a)\n\nweiter")  # a blank line after a parenthesis
+@example(text="Ende.) Neu; weiter: so.\n \nAbs")
+def test_sentence_ends_are_found_where_they_may_begin_as_everywhere(text: str) -> None:
+    from planlens.compare.phrases import _END, _ends
+
+    assert [m.span() for m in _ends(text)] == [m.span() for m in _END.finditer(text)]
