@@ -174,9 +174,10 @@ def align(old: str, new: str, language: str | None) -> Alignment:
     """Return the changed phrases of `old` and `new`, grouped by alignment."""
     stem = stemmer(language)
     old_texts, new_texts = split_phrases(old), split_phrases(new)
-    common = Counter(map(_key, old_texts)) & Counter(map(_key, new_texts))
-    old_phrases = [phrase(t, stem) for t in _without(old_texts, common)]
-    new_phrases = [phrase(t, stem) for t in _without(new_texts, common)]
+    old_keys, new_keys = list(map(_key, old_texts)), list(map(_key, new_texts))
+    common = Counter(old_keys) & Counter(new_keys)
+    old_phrases = [phrase(t, stem) for t in _without(old_texts, old_keys, common)]
+    new_phrases = [phrase(t, stem) for t in _without(new_texts, new_keys, common)]
     best_new = [_best(a, new_phrases) for a in old_phrases]
     best_old = [_best(b, old_phrases) for b in new_phrases]
     edges: set[tuple[int, int]] = set()
@@ -211,11 +212,11 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-def _without(texts: Sequence[str], common: Counter[str]) -> list[str]:
+def _without(texts: Sequence[str], keys: Sequence[str], common: Counter[str]) -> list[str]:
+    """Return `texts` less those whose keys (`_key`, worked out once in `keys`) `common` counts."""
     left = Counter(common)
     out = []
-    for text in texts:
-        key = _key(text)
+    for text, key in zip(texts, keys, strict=True):
         if left[key] > 0:
             left[key] -= 1
         else:
