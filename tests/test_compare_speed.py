@@ -8,14 +8,19 @@ the token-by-token version it replaced.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import gc
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planlens.compare.align import heaviest_increasing
 from planlens.compare.matcher import SMALL_RANGE, Matcher
 from planlens.compare.matching import EXACT_FLOOR, Scorer
 from planlens.compare.model import Segment, SegmentOp
@@ -375,3 +380,205 @@ def test_removing_a_link_does_not_walk_the_others(monkeypatch: pytest.MonkeyPatc
     assert not state.links
     with pytest.raises(ValueError, match="no such link"):
         state.remove(links[0])
+
+
+# -- what a comparison leaves behind ------------------------------------------------------------
+
+
+def test_a_comparison_leaves_no_cycle_holding_its_units() -> None:
+    # The units, their vocabulary and the scorer are freed as soon as `compare` is done with
+    # them, not at the next collection, which would have to walk them all first.
+    from planlens.compare import compare
+    from planlens.compare.units import Unit
+
+    old = plan("a", ["the parties shall agree", "NATO"])
+    child = Clause(id="c", text="A child of the first.")
+    nested = (Clause(id="p", text="The parties shall agree.", clauses=(child,)),)
+    new = dataclasses.replace(plan("b", []), clauses=nested)  # sub-clauses: a recursive walk
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        compare(old, new)
+        gc.collect()
+        left = [o for o in gc.garbage if isinstance(o, (Unit, Vocabulary))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert left == []
+
+
+def test_the_collector_restarts_after_the_units_are_freed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its first pass walks every young object still alive: the result, not the units.
+    import contextlib
+
+    import planlens.compare.diff as diff_module
+    from planlens.compare.units import Unit
+
+    alive: list[int] = []
+
+    @contextlib.contextmanager
+    def paused() -> Iterator[None]:
+        gc.disable()
+        try:
+            yield
+        finally:
+            alive.append(sum(isinstance(o, Unit) for o in gc.get_objects()))
+            gc.enable()
+
+    monkeypatch.setattr(diff_module, "collector_paused", paused)
+    gc.collect()
+    diff_module.compare(plan("a", ["the parties shall agree"]), plan("b", ["they shall agree"]))
+    assert alive == [0]
+
+
+# -- the heaviest increasing chain: pairs that cross no other set aside ---------------------------
+
+
+def reference_heaviest(
+    pairs: Sequence[tuple[int, int, float]],
+    span: int,
+    prefer: Callable[[int, int], Any] | None = None,
+) -> list[tuple[int, int]]:
+    if not pairs:
+        return []
+    # Ranks: by content, then earlier pairs first (smaller i + j); symmetric under a swap.
+    ordered = sorted(
+        {(i, j) for i, j, _ in pairs},
+        key=lambda p: (prefer(*p) if prefer else 0, -(p[0] + p[1])),
+    )
+    ranks = {pair: 1 << rank for rank, pair in enumerate(ordered)}
+    near = 1 << len(ordered)  # one step nearer the diagonal outweighs any ranks
+    weigh = (span + 1) * (span + 1) * near + 1  # one weight unit outweighs any distances
+    items = sorted(
+        {
+            (i, j): round(w * 10_000) * weigh - abs(i - j) * near + ranks.get((i, j), 0)
+            for i, j, w in pairs
+        }.items(),
+        key=lambda item: (item[0][0], -item[0][1]),
+    )
+    js = sorted({j for (_, j), _ in items})
+    rank = {j: r + 1 for r, j in enumerate(js)}
+    size = len(js)
+    tree_value = [0] * (size + 1)
+    tree_at: list[int] = [-1] * (size + 1)
+    total: list[int] = []
+    previous: list[int] = []
+    for k, ((_, j), weight) in enumerate(items):
+        # Best chain ending at a column strictly left of j (a Fenwick tree of prefix maxima).
+        best, at = 0, -1
+        r = rank[j] - 1
+        while r > 0:
+            if tree_value[r] > best or (tree_value[r] == best and at != -1 and tree_at[r] < at):
+                best, at = tree_value[r], tree_at[r]
+            r -= r & -r
+        total.append(best + weight)
+        previous.append(at)
+        r = rank[j]
+        while r <= size:
+            if total[k] > tree_value[r] or tree_at[r] == -1:
+                tree_value[r], tree_at[r] = total[k], k
+            r += r & -r
+    end = max(range(len(items)), key=lambda k: (total[k], -k))
+    if total[end] <= 0:
+        return []
+    chain: list[tuple[int, int]] = []
+    while end != -1:
+        chain.append(items[end][0])
+        end = previous[end]
+    return chain[::-1]
+
+
+chain_pairs = st.lists(
+    st.tuples(
+        st.integers(0, 9),
+        st.integers(0, 9),
+        st.sampled_from([0.0, 0.00004, 0.00006, 0.3, 0.45, 0.5, 1.0, -0.2]),
+    ),
+    max_size=14,
+)
+
+
+@given(chain_pairs, st.sampled_from([None, "content", "flat"]))
+@settings(max_examples=500)
+def test_heaviest_chain_is_the_plain_computation(
+    pairs: list[tuple[int, int, float]], rule: str | None
+) -> None:
+    # Pairs on and off the diagonal, given twice, of weight zero, rounding to zero or negative;
+    # ranks by a content key with ties, or none.
+    keys: dict[str, Callable[[int, int], Any]] = {
+        "content": lambda i, j: sorted([(i * 7) % 3, (j * 5) % 3]),
+        "flat": lambda i, j: 0,
+    }
+    prefer = keys.get(rule) if rule else None
+    assert heaviest_increasing(pairs, 20, prefer) == reference_heaviest(pairs, 20, prefer)
+    shifted = [(i + 10, j, w) for i, j, w in pairs]  # far from the diagonal
+    assert heaviest_increasing(shifted, 20, prefer) == reference_heaviest(shifted, 20, prefer)
+
+
+@given(documents)
+def test_weights_count_each_word_as_document_by_document(found: list[frozenset[str]]) -> None:
+    df: Counter[str] = Counter()
+    for document in found:
+        df.update(document)
+    weights = Weights(found)
+    assert list(weights.df.items()) == list(df.items())  # the same counts, in the same order
+
+
+def test_a_units_word_features_are_worked_out_once() -> None:
+    vocabulary = Vocabulary()
+    unit = flatten(plan("a", ["Die Ehe wird geschlossen."]), vocabulary)[0]
+    asked: list[str] = []
+    real_words = vocabulary.words
+
+    def counting_words(text: str) -> tuple[str, ...]:
+        asked.append(text)
+        return real_words(text)
+
+    vars(vocabulary)["words"] = counting_words
+    first = (unit.words, unit.counts, unit.wordset)
+    assert unit.words == ("die", "ehe", "wird", "geschlossen") and unit.counts["ehe"] == 1
+    before = len(asked)
+    assert (unit.words, unit.counts, unit.wordset) == first
+    assert before > 0 and len(asked) == before  # the second reads find the values kept
+
+
+def test_a_plan_in_nfc_is_kept_and_a_decomposed_sub_clause_is_found() -> None:
+    from planlens.compare.units import nfc_plan
+
+    composed = plan("a", ["Die Verträge gelten."])
+    assert nfc_plan(composed) is composed
+    deep = Clause(id="d", text="Verträge", title="Zölle")
+    for changed in (
+        dataclasses.replace(deep, text=unicodedata.normalize("NFD", "Verträge")),
+        dataclasses.replace(deep, title=unicodedata.normalize("NFD", "Zölle")),
+    ):
+        tree = dataclasses.replace(
+            composed, clauses=(Clause(id="p", text="Eins.", clauses=(changed,)),)
+        )
+        fixed = nfc_plan(tree)
+        assert fixed is not tree
+        assert fixed.clauses[0].clauses[0] == deep
+
+
+joined_texts = st.text(alphabet=st.sampled_from("ab9_.,'’ ßµÄ\n"), max_size=30) | st.text(
+    alphabet=st.sampled_from("Z_;:-é²¼\u0308\t\xa0§") | st.characters(max_codepoint=0x2FF),
+    max_size=40,
+)
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(joined_texts)
+def test_words_are_those_of_the_regex(text: str) -> None:
+    # Marks that join two words ("600,000"), that join nothing ("end.", "a., b", "'quoted'"),
+    # underscores, letters that fold to others (ß, µ), text beyond Latin-1.
+    import re
+    import unicodedata
+
+    from planlens.compare.similarity import _WORD_RE
+
+    folded = unicodedata.normalize("NFC", text).casefold()
+    assert words(text) == tuple(_WORD_RE.findall(folded))
+    assert words(f"x{text}.") == tuple(_WORD_RE.findall(f"x{folded}."))
+    assert re.compile(_WORD_RE.pattern).pattern == r"[^\W_]+(?:[.,'’][^\W_]+)*"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
@@ -23,7 +23,15 @@ from planlens.compare import (
     statements,
     substance,
 )
-from planlens.compare.guards import Guarded, guarded, letters_wanted, needs, profile, quick
+from planlens.compare.guards import (
+    Guarded,
+    guarded,
+    letters_wanted,
+    needs,
+    profile,
+    quick,
+    words_of,
+)
 
 # -- texts of the words the patterns look for, in every case, with the characters on which case
 # -- rules disagree (long s, Kelvin sign, dotted I, micro sign, capital sharp s)
@@ -86,6 +94,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "reference": statements._REF_START_RE,
     "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
     "one": statements._ONE_RE,
+    "contrast": extent._CONTRAST_RE.pattern,
+    "only if": extent._ONLY_IF_RE.pattern,
+    "pairing": substance._PAIRING_RE.pattern,
+    "form": substance._FORM_RE.pattern,
 }
 
 
@@ -94,8 +106,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 @given(text=texts)
 def test_a_guarded_pattern_finds_what_the_pattern_finds(name: str, text: str) -> None:
     pattern = _PATTERNS[name]
-    want = [(m.span(), m.group()) for m in pattern.finditer(text)]
-    assert [(m.span(), m.group()) for m in guarded(pattern, 0).finditer(text)] == want
+    want = [(m.span(), m.group(), m.groupdict()) for m in pattern.finditer(text)]
+    found = guarded(pattern, 0).finditer(text)
+    assert [(m.span(), m.group(), m.groupdict()) for m in found] == want  # groups kept
     assert bool(guarded(pattern, 0).search(text)) == bool(pattern.search(text))
 
 
@@ -341,6 +354,24 @@ def test_a_profile_has_every_word(text: str) -> None:
     assert p.digit == (re.search(r"\d", text) is not None)
 
 
+latin1_texts = st.text(
+    alphabet=st.characters(max_codepoint=0x17F) | st.sampled_from("„“–€ſ\u212a²¼_ "), max_size=40
+)
+
+
+@settings(max_examples=500, derandomize=True)
+@given(text=latin1_texts)
+def test_words_are_those_of_the_regex_in_and_beyond_latin_1(text: str) -> None:
+    # Every Latin-1 character, some beyond it (the byte translation leaves those to the regex).
+    assert words_of(text) == frozenset(re.findall(r"\w+", text))
+    assert words_of(text.lower()) == frozenset(re.findall(r"\w+", text.lower()))
+
+
+def test_every_latin_1_character_is_read_as_the_regex_reads_it() -> None:
+    every = " ".join(chr(c) for c in range(256)) + "".join(chr(c) for c in range(256))
+    assert words_of(every) == frozenset(re.findall(r"\w+", every))
+
+
 # -- phrases: the sentence splitter reads the last word only -----------------------------------
 
 
@@ -448,3 +479,13 @@ def test_a_word_before_a_space_is_a_whole_word() -> None:
     assert not guarded(pattern, 0).possible("Absatz 3 gilt bisher")
     assert guarded(pattern, 0).possible("ab dem Tag")
     assert ("word", "ab") in (needs(statements._DEADLINE_RE) or ())
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(text=st.text(alphabet=st.sampled_from(".!?;:)(\"'”’“‘ \n\tAÄ0§[ab,"), max_size=40))
+@example(text="siehe (a)\n\nweiter")  # a blank line after a parenthesis
+@example(text="Ende.) Neu; weiter: so.\n \nAbs")
+def test_sentence_ends_are_found_where_they_may_begin_as_everywhere(text: str) -> None:
+    from planlens.compare.phrases import _END, _ends
+
+    assert [m.span() for m in _ends(text)] == [m.span() for m in _END.finditer(text)]

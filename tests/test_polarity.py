@@ -331,3 +331,14 @@ def test_swapping_the_texts_gives_the_same_kinds_of_polarity(row: Row, tail: str
         return {f.type for f in substance_flags(a, b, language)} & {"negation", "modality"}
 
     assert kinds(old, new) == kinds(new, old)
+
+
+def test_negators_are_counted_once_per_statement_and_given_as_a_fresh_list() -> None:
+    from planlens.compare.polarity import _statement_negators, negators
+
+    text = "Der Anspruch besteht nicht, und kein Antrag wird gestellt."
+    _statement_negators.cache_clear()
+    first = negators(text)
+    first.append("mutated")
+    assert negators(text) == ["nicht", "kein"]
+    assert _statement_negators.cache_info().hits == 1

@@ -43,6 +43,7 @@ learned decision in `planlens.compare.learned`.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -259,12 +260,66 @@ def heaviest_increasing(
     [(0, 0), (2, 1), (3, 2)]
     >>> heaviest_increasing([(0, 0, 1.0), (1, 3, 1.0), (2, 1, 1.0)], 6)  # equal weight: nearer
     [(0, 0), (2, 1)]
+
+    A pair of positive weight that crosses no other pair is in the heaviest chain whatever the
+    others do (any chain without it is lighter than the same chain with it): those pairs are
+    set aside, and the chain is sought among the rest, whose ranks compare as they did among
+    all. Most pairs of two versions of a law cross none, and their content keys are not made.
+    """
+    weights = {(i, j): w for i, j, w in pairs}  # the last weight of a pair given twice counts
+    kept = _crossing_none(weights)
+    if not kept:
+        return _heaviest_chain(pairs, span, prefer)
+    rest = [(i, j, w) for (i, j), w in weights.items() if (i, j) not in kept]
+    # Pairs of equal rank keep the order they had among all (that of a set of all of them).
+    order = [p for p in {(i, j) for i, j, _ in pairs} if p not in kept]
+    return sorted([*kept, *_heaviest_chain(rest, span, prefer, order)])
+
+
+def _crossing_none(weights: Mapping[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """Return the pairs of positive weight (as `_heaviest_chain` weighs them) that can share a
+    chain with every other pair: each other pair lies before it in both i and j, or after it."""
+    by_i: dict[int, list[int]] = defaultdict(list)
+    for i, j in weights:
+        by_i[i].append(j)
+    rows = sorted(by_i.items())
+    # The largest j among the pairs of smaller i, and the smallest among those of larger i.
+    below: list[float] = []
+    top = -math.inf
+    for _, js in rows:
+        below.append(top)
+        top = max(top, *js)
+    above: list[float] = [0.0] * len(rows)
+    bottom = math.inf
+    for k in range(len(rows) - 1, -1, -1):
+        above[k] = bottom
+        bottom = min(bottom, *rows[k][1])
+    found: set[tuple[int, int]] = set()
+    for (i, js), low, high in zip(rows, below, above, strict=True):
+        if len(js) != 1 or not low < js[0] < high:
+            continue
+        rounded = round(weights[i, js[0]] * 10_000)
+        # Weighed below, a pair's weight is positive from one unit up, or on the diagonal.
+        if rounded > 0 or (rounded == 0 and i == js[0]):
+            found.add((i, js[0]))
+    return found
+
+
+def _heaviest_chain(
+    pairs: Sequence[tuple[int, int, float]],
+    span: int,
+    prefer: Callable[[int, int], Any] | None = None,
+    order: Iterable[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """Return the heaviest increasing chain of `pairs`: the rules of `heaviest_increasing`.
+
+    `order`: the distinct pairs, in the order that ranks their ties (else a set's of them).
     """
     if not pairs:
         return []
     # Ranks: by content, then earlier pairs first (smaller i + j); symmetric under a swap.
     ordered = sorted(
-        {(i, j) for i, j, _ in pairs},
+        {(i, j) for i, j, _ in pairs} if order is None else order,
         key=lambda p: (prefer(*p) if prefer else 0, -(p[0] + p[1])),
     )
     ranks = {pair: 1 << rank for rank, pair in enumerate(ordered)}

@@ -25,13 +25,19 @@ def compare(old: Plan, new: Plan, *, corpus: Iterable[Plan] = ()) -> PlanDiff:
     """
     old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
-        vocabulary = Vocabulary()
-        old_units = flatten(old, vocabulary)
-        new_units = flatten(new, vocabulary)
-        pins = find_pins(old, new, old_units, new_units, corpus)
-        links = align(old_units, new_units, pins)
-        builder = _TreeBuilder(old, new, old_units, new_units, links)
-        return PlanDiff(old=old, new=new, changes=builder.build())
+        # The units, the scorer and the builder are freed when `_changes` returns, before the
+        # collector runs again: its first pass then walks the result, not all they held.
+        changes = _changes(old, new, corpus)
+    return PlanDiff(old=old, new=new, changes=changes)
+
+
+def _changes(old: Plan, new: Plan, corpus: Iterable[Plan]) -> tuple[Change, ...]:
+    vocabulary = Vocabulary()
+    old_units = flatten(old, vocabulary)
+    new_units = flatten(new, vocabulary)
+    pins = find_pins(old, new, old_units, new_units, corpus)
+    links = align(old_units, new_units, pins)
+    return _TreeBuilder(old, new, old_units, new_units, links).build()
 
 
 @dataclass

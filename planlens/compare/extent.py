@@ -57,16 +57,18 @@ _NEGATOR_RE = rx.compile(rf"(?:{lx.NEGATORS})", re.IGNORECASE)
 #: gradually", "nicht für einen Teil, sondern für die ganze Strafe" says "only" what follows,
 #: and what it denies sets no extent. Not an English "not" after an auxiliary: "is not to be a
 #: mere observer but is to promote" contrasts two statements, not two extents.
-_CONTRAST_RE = rx.compile(
-    r"\b(not|nicht)\b(?:\s+[\w-]+){1,5}?,?\s+(?:but|sondern)\b", re.IGNORECASE
+_CONTRAST_RE = guarded(
+    rx.compile(r"\b(not|nicht)\b(?:\s+[\w-]+){1,5}?,?\s+(?:but|sondern)\b", re.IGNORECASE)
 )
 _AUXILIARY_BEFORE_RE = rx.compile(rf"\b(?:{lx.AUXILIARIES})\s+\Z", re.IGNORECASE)
 #: An "only" before a condition ("nur, wenn", "only if") makes the condition a necessary one:
 #: what triggers the provision (`condition`), not how far it reaches.
-_ONLY_IF_RE = rx.compile(
-    r"\b(?P<only>only|solely|nur|ausschließlich|lediglich)"
-    r",?\s+(?:dann,?\s+)?(?:wenn|falls|sofern|soweit|if|when|where|insofar)\b",
-    re.IGNORECASE,
+_ONLY_IF_RE = guarded(
+    rx.compile(
+        r"\b(?P<only>only|solely|nur|ausschließlich|lediglich)"
+        r",?\s+(?:dann,?\s+)?(?:wenn|falls|sofern|soweit|if|when|where|insofar)\b",
+        re.IGNORECASE,
+    )
 )
 #: A condition whose subject is the offender ("Verursacht der Täter durch ... den Tod, so",
 #: "If the offender causes ... by ...") states the act a penalty attaches to: the offence,

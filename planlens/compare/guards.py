@@ -71,8 +71,24 @@ def profile(text: str) -> Profile:
         c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
     )
     lower = text.lower()
-    words = frozenset(_WORD_RE.findall(lower))
-    return Profile(exact, lower, words, _DIGIT_RE.search(text) is not None)
+    return Profile(exact, lower, words_of(lower), _DIGIT_RE.search(text) is not None)
+
+
+#: Latin-1 as `\w+` reads it: a word character stays, any other becomes a space.
+_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+
+
+def words_of(text: str) -> frozenset[str]:
+    r"""Return the words of `text` as `\w+` finds them.
+
+    Text in Latin-1 (most of a law's) is split by byte translation, several times faster than
+    the regex; other text goes to the regex. The same sets either way.
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return frozenset(_WORD_RE.findall(text))
+    return frozenset(encoded.translate(_WORD_BYTES).decode("latin-1").split())
 
 
 class Guarded:

@@ -54,8 +54,8 @@ class Scorer:
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
         self.old = old
         self.new = new
-        weights = Weights([u.wordset for u in old] + [u.wordset for u in new])
-        self.index = CandidateIndex([u.wordset for u in old], [u.wordset for u in new], weights)
+        old_sets, new_sets = [u.wordset for u in old], [u.wordset for u in new]
+        self.index = CandidateIndex(old_sets, new_sets, Weights(old_sets + new_sets))
         self._sim: dict[tuple[int, int], float] = {}
         self._matched: dict[tuple[int, int], int] = {}
         self._common: dict[tuple[int, int], int] = {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import planlens.compare.patterns as rx
@@ -46,6 +46,8 @@ _END = quick(
         r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
     )
 )
+#: What stands before every end: each alternative of `_END` opens with a look-behind for one.
+_BEFORE_END = rx.compile(r"[.!?;:)]")
 _COORDINATION = rx.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
 _MODAL = rx.compile(
     r"\b(?:shall|must|will|may|can|cannot|should|is to|are to|muss|müssen|soll|sollen|"
@@ -105,7 +107,7 @@ def split_phrases(text: str) -> list[str]:
 def _sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
-    for match in _END.finditer(text):
+    for match in _ends(text):
         before = text[start : match.start()].rstrip("\"'”’)")
         # The last word only: splitting the whole sentence so far at each candidate end
         # costs the square of its length where abbreviations ("Abs.", "Nr.") continue it.
@@ -120,6 +122,23 @@ def _sentences(text: str) -> list[str]:
         start = match.end()
     out.append(text[start:])
     return out
+
+
+def _ends(text: str) -> Iterator[re.Match[str]]:
+    """Return the matches of `_END` in `text`, as `finditer` finds them.
+
+    A match can only begin right after a character of `_BEFORE_END`, which the engine skips to
+    at once; `_END` itself, tried at every position, cost most of the splitting. Matches are
+    not empty, so none begins inside the one before it.
+    """
+    at = 0
+    for before in _BEFORE_END.finditer(text):
+        if before.end() < at:
+            continue
+        match = _END.match(text, before.end())
+        if match is not None:
+            yield match
+            at = match.end()
 
 
 def _coordinated(sentence: str) -> list[str]:
@@ -188,9 +207,10 @@ def align(old: str, new: str, language: str | None) -> Alignment:
     """Return the changed phrases of `old` and `new`, grouped by alignment."""
     stem = stemmer(language)
     old_texts, new_texts = split_phrases(old), split_phrases(new)
-    common = Counter(map(_key, old_texts)) & Counter(map(_key, new_texts))
-    old_phrases = [phrase(t, stem) for t in _without(old_texts, common)]
-    new_phrases = [phrase(t, stem) for t in _without(new_texts, common)]
+    old_keys, new_keys = list(map(_key, old_texts)), list(map(_key, new_texts))
+    common = Counter(old_keys) & Counter(new_keys)
+    old_phrases = [phrase(t, stem) for t in _without(old_texts, old_keys, common)]
+    new_phrases = [phrase(t, stem) for t in _without(new_texts, new_keys, common)]
     best_new = [_best(a, new_phrases) for a in old_phrases]
     best_old = [_best(b, old_phrases) for b in new_phrases]
     edges: set[tuple[int, int]] = set()
@@ -225,11 +245,11 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-def _without(texts: Sequence[str], common: Counter[str]) -> list[str]:
+def _without(texts: Sequence[str], keys: Sequence[str], common: Counter[str]) -> list[str]:
+    """Return `texts` less those whose keys (`_key`, worked out once in `keys`) `common` counts."""
     left = Counter(common)
     out = []
-    for text in texts:
-        key = _key(text)
+    for text, key in zip(texts, keys, strict=True):
         if left[key] > 0:
             left[key] -= 1
         else:

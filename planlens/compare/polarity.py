@@ -132,6 +132,7 @@ def masked(text: str, bounds: bool = False) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=4096)  # asked by `negation` and by `modality` for the same statements
 def unrelated(text: str) -> str:
     """Return masked `text` with its relative clauses blanked too: "Einrichtungen, die zu
     Telekommunikationszwecken genutzt werden können" describes, it commits nothing."""
@@ -146,7 +147,14 @@ def negators(text: str, within: Sequence[Span] | None = None) -> list[str]:
     """Return the negators of `text` that negate its statement (those inside `within` only,
     when given): not "without" / "ohne", not a German "nicht" before the adjective of a noun,
     not an English "not" that negates a phrase ("a work not based on")."""
+    if within is None:
+        return list(_statement_negators(text))
     return [m.group().casefold() for m in _negator_matches(text, within)]
+
+
+@lru_cache(maxsize=4096)  # the same statement is counted by `negation`, `scope` and `condition`
+def _statement_negators(text: str) -> tuple[str, ...]:
+    return tuple(m.group().casefold() for m in _negator_matches(text))
 
 
 def _negator_matches(text: str, within: Sequence[Span] | None = None) -> list[re.Match[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -39,7 +40,35 @@ def words(text: str) -> tuple[str, ...]:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return tuple(_WORD_RE.findall(text.casefold()))
+    folded = text.casefold()
+    found = _latin1_words(folded)
+    return tuple(_WORD_RE.findall(folded) if found is None else found)
+
+
+#: Latin-1 as `_WORD_RE` reads it: a letter or digit and the marks that may join two of them
+#: stay, any other character becomes a space.
+_WORD_OR_JOINER = bytes(c if chr(c).isalnum() or chr(c) in ".,'" else 32 for c in range(256))
+
+
+def _latin1_words(text: str) -> list[str] | None:
+    """Return `_WORD_RE.findall(text)` for text in Latin-1 whose marks join no two words
+    ("600,000", "z.b"), by byte translation and splitting, several times faster than the regex;
+    None for other text.
+
+    A mark next to a space (or to what became one) joins nothing: those are made spaces; when
+    none is left, the words are the runs between spaces.
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    spaced = " " + encoded.translate(_WORD_OR_JOINER).decode("latin-1") + " "
+    for mark in ".,'":
+        if mark in spaced:
+            spaced = spaced.replace(mark + " ", "  ").replace(" " + mark, "  ")
+    if "." in spaced or "," in spaced or "'" in spaced:
+        return None
+    return spaced.split()
 
 
 def normalise(text: str) -> str:
@@ -151,9 +180,8 @@ class Weights:
     """Inverse document frequencies of words over all clauses of both plans."""
 
     def __init__(self, documents: Sequence[frozenset[str]]) -> None:
-        df: Counter[str] = Counter()
-        for document in documents:
-            df.update(document)
+        # One count over all the words at once: the same counts, in the same order of words.
+        df = Counter(itertools.chain.from_iterable(documents))
         n = len(documents)
         self.df = df
         self.idf = {word: math.log((n + 1) / (count + 0.5)) for word, count in df.items()}
@@ -212,33 +240,35 @@ class CandidateIndex:
         # Words in very many clauses ("the", "der", "§") say nothing about which clause is which
         # and make the join quadratic; they still count in the difflib ratio.
         cap = POSTINGS_CAP
-        shared: dict[tuple[int, int], list[float]] = defaultdict(list)
         idf = self.weights.idf
-        # Sorted, so that sums are made in the same order in every run and either direction.
-        for word in sorted(old_postings.keys() & new_postings.keys()):
-            olds, news = old_postings[word], new_postings[word]
-            if len(olds) + len(news) > cap:
-                continue
-            weight = idf[word]
-            for pair in itertools.product(olds, news):
-                shared[pair].append(weight)
+        # Sorted, so that the pairs come in the same order in every run and either direction.
+        joined = [
+            word
+            for word in sorted(old_postings.keys() & new_postings.keys())
+            if len(old_postings[word]) + len(new_postings[word]) <= cap
+        ]
+        # Each pair's shared weight is summed exactly, as integers: every float is an integer
+        # over a power of two, and one division rounds the sum as `math.fsum` would (correctly).
+        # So the sums run inside the dictionary's own methods, not one Python step per pair.
+        ratios = [idf[word].as_integer_ratio() for word in joined]
+        scale = max((d for _, d in ratios), default=1)
+        sums: dict[tuple[int, int], int] = {}
+        get, add, repeat = sums.get, operator.add, itertools.repeat
+        for word, (numerator, denominator) in zip(joined, ratios, strict=True):
+            weight = numerator * (scale // denominator)
+            pairs = list(itertools.product(old_postings[word], new_postings[word]))
+            sums.update(
+                zip(pairs, map(add, map(get, pairs, repeat(0)), repeat(weight)), strict=True)
+            )
         old_mass = {i: self.old_mass[i] for i in old_ids}
         new_mass = {j: self.new_mass[j] for j in new_ids}
-        fsum = math.fsum
         # Each row holds (-overlap, distance, other index): the order to keep the best by, so
         # that the rows sort as plain tuples.
         best_old: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
         best_new: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        for (i, j), weights in shared.items():
+        for (i, j), exact in sums.items():
             total = old_mass[i] + new_mass[j]
-            # fsum of one or two numbers is their sum: IEEE addition rounds exactly.
-            if len(weights) == 1:
-                weight = weights[0]
-            elif len(weights) == 2:
-                weight = weights[0] + weights[1]
-            else:
-                weight = fsum(weights)
-            overlap = 2.0 * weight / total if total else 0.0
+            overlap = 2.0 * (exact / scale) / total if total else 0.0
             distance = abs(j - i)
             best_old[i].append((-overlap, distance, j))
             best_new[j].append((-overlap, distance, i))

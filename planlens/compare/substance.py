@@ -116,15 +116,17 @@ _EDITORIAL_RE = rx.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+http
 #: Two persons paired ("von zwei Personen", "by two persons"): who a provision covers, no
 #: amount. A pairing that comes or goes where the other side has none is `scope`, not a
 #: `number`: "Die Ehe wird geschlossen" / "Die Ehe wird von zwei Personen ... geschlossen".
-_PAIRING_RE = rx.compile(
-    r"\b(?:two|zwei)\s+(?:(?:natural|natürlichen?)\s+)?"
-    r"(?:persons|people|individuals|Personen|Menschen)\b",
-    _I,
+_PAIRING_RE = guarded(
+    rx.compile(
+        r"\b(?:two|zwei)\s+(?:(?:natural|natürlichen?)\s+)?"
+        r"(?:persons|people|individuals|Personen|Menschen)\b",
+        _I,
+    )
 )
 #: The forms a grant or a duty covers: "in source code and object code form", "in Source Code
 #: or other form", "in schriftlicher oder elektronischer Form", "in Textform". One that goes,
 #: comes or changes inside a statement changes how far it reaches (`scope`).
-_FORM_RE = rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I)
+_FORM_RE = guarded(rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I))
 _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"

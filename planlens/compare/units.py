@@ -17,8 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from planlens.compare.model import MatchedBy
 from planlens.compare.similarity import normalise, words
@@ -75,6 +74,25 @@ class Vocabulary:
         return found
 
 
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first read):
+    the value is worked out on the first read and kept in the instance, which later reads find
+    before this descriptor. A comparison reads some ten thousand of them."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
     """A clause in document order, with what alignment needs to know of it.
@@ -95,18 +113,18 @@ class Unit:
     def has_text(self) -> bool:
         return self.norm is not None
 
-    @cached_property
+    @_computed_once
     def words(self) -> tuple[str, ...]:
         text = self.clause.text
         return self.vocabulary.words(text) if text is not None else ()
 
-    @cached_property
+    @_computed_once
     def wordset(self) -> frozenset[str]:
         """The distinct word stems: what the overlap measures compare."""
         text = self.clause.text
         return self.vocabulary.wordset(text, self.stem) if text is not None else frozenset()
 
-    @cached_property
+    @_computed_once
     def counts(self) -> Counter[str]:
         return Counter(self.words)
 
@@ -119,27 +137,39 @@ def flatten(plan: Plan, vocabulary: Vocabulary | None = None) -> list[Unit]:
     units: list[Unit] = []
     stem = stemmer(plan.language)
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
-
-    def visit(clause: Clause, parent: int | None) -> None:
-        text = clause.text
-        index = len(units)
-        units.append(
-            Unit(
-                index=index,
-                clause=clause,
-                parent=parent,
-                norm=vocabulary.norm(text) if text is not None else None,
-                label=clause.number if clause.number is not None else clause.id,
-                stem=stem,
-                vocabulary=vocabulary,
-            )
-        )
-        for child in clause.clauses:
-            visit(child, index)
-
     for clause in plan.clauses:
-        visit(clause, None)
+        _visit(clause, None, units, stem, vocabulary)
     return units
+
+
+def _visit(
+    clause: Clause,
+    parent: int | None,
+    units: list[Unit],
+    stem: Callable[[str], str],
+    vocabulary: Vocabulary,
+) -> None:
+    """Append `clause` and its sub-clauses to `units`, depth first.
+
+    A function of the module, not a closure of `flatten`: a recursive closure is a reference
+    cycle, which kept the units and the vocabulary alive after a comparison until the next
+    collection, and made that collection walk them all.
+    """
+    text = clause.text
+    index = len(units)
+    units.append(
+        Unit(
+            index=index,
+            clause=clause,
+            parent=parent,
+            norm=vocabulary.norm(text) if text is not None else None,
+            label=clause.number if clause.number is not None else clause.id,
+            stem=stem,
+            vocabulary=vocabulary,
+        )
+    )
+    for child in clause.clauses:
+        _visit(child, index, units, stem, vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +247,8 @@ def nfc_plan(plan: Plan) -> Plan:
     else changes, so the text shown is the text written (NFC would also replace, say, a CJK
     compatibility ideograph by its unified form, a different character on the page).
     """
+    if _all_nfc(plan.clauses):
+        return plan  # as most plans are: no clause is rebuilt to find that out
 
     def fix(value: str | None) -> str | None:
         if value is None or unicodedata.is_normalized("NFC", value):
@@ -238,6 +270,18 @@ def nfc_plan(plan: Plan) -> Plan:
     if all(a is b for a, b in zip(clauses, plan.clauses, strict=True)):
         return plan
     return dataclasses.replace(plan, clauses=clauses)
+
+
+def _all_nfc(clauses: Sequence[Clause]) -> bool:
+    """Tell whether every text and title of `clauses` and their sub-clauses is in NFC."""
+    stack = list(clauses)
+    while stack:
+        c = stack.pop()
+        for value in (c.text, c.title):
+            if value is not None and not unicodedata.is_normalized("NFC", value):
+                return False
+        stack.extend(c.clauses)
+    return True
 
 
 def compose_marks(text: str) -> str:
