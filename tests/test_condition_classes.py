@@ -33,7 +33,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_substance import Row, class_tests
+from test_substance import Row, class_tests, kinds
 
 from planlens.compare.conditions import condition_spans
 from planlens.compare.model import FlagType
@@ -377,11 +377,59 @@ NOT_FLAGGED["negation"] += [
     ),
 ]
 
+# Branch cond8b adds:
+# - prefix: a negation reworded with a negative prefix or an antonym inside a condition is the
+#   same condition ("if the transfer is not lawful" / "if the transfer is unlawful", "wenn der
+#   Vertrag nicht wirksam ist" / "wenn der Vertrag unwirksam ist", "not identical" /
+#   "distinct"); the prefix alone turns it, however long the condition ("wirksam" /
+#   "unwirksam"), and two negations cancel ("nicht unwirksam" / "wirksam").
+FLAGGED["condition"] += [
+    (
+        "The licence ends if the transfer is lawful and the data are kept in the Union.",
+        "The licence ends if the transfer is unlawful and the data are kept in the Union.",
+        "en",
+        "prefix: a negative prefix turns a long condition",
+    ),
+    (
+        "Die Lizenz endet, wenn der Vertrag wirksam ist und der Mieter die Sache zurückgibt.",
+        "Die Lizenz endet, wenn der Vertrag unwirksam ist und der Mieter die Sache zurückgibt.",
+        "de",
+        "prefix: a negative prefix turns a long condition",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "The data may be deleted if the transfer is not lawful.",
+        "The data may be deleted if the transfer is unlawful.",
+        "en",
+        "prefix: 'not lawful' is 'unlawful'",
+    ),
+    (
+        "The licence ends if the copies are not identical.",
+        "The licence ends if the copies are distinct.",
+        "en",
+        "prefix: 'not identical' is 'distinct' (an antonym)",
+    ),
+    (
+        "Die Daten sind zu löschen, wenn der Vertrag nicht wirksam ist.",
+        "Die Daten sind zu löschen, wenn der Vertrag unwirksam ist.",
+        "de",
+        "prefix: 'nicht wirksam' is 'unwirksam'",
+    ),
+    (
+        "Die Daten sind zu löschen, wenn der Vertrag nicht unwirksam ist.",
+        "Die Daten sind zu löschen, wenn der Vertrag wirksam ist.",
+        "de",
+        "prefix: two negations cancel",
+    ),
+]
+
+
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix"))
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])
@@ -433,3 +481,32 @@ def test_a_verb_first_condition_after_a_semicolon_runs_to_its_comma(
     text = f"Der Vertrag gilt; {condition}, {main} zurückzutreten."
     assert shown(text) == [condition]
     assert shown(f"Der Vertrag gilt; {condition} zurückzutreten.") == []
+
+
+_OPPOSITES = st.sampled_from(
+    [
+        ("en", "lawful", "unlawful"),
+        ("en", "valid", "invalid"),
+        ("en", "possible", "impossible"),
+        ("de", "wirksam", "unwirksam"),
+        ("de", "zulässig", "unzulässig"),
+    ]
+)
+_TAILS = st.sampled_from(["", " and the data are kept", " und die Daten bleiben erhalten"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(_OPPOSITES, _TAILS)
+def test_a_prefix_turns_a_condition_and_a_negator_before_the_word_turns_it_back(
+    pair: tuple[str, str, str], tail: str
+) -> None:
+    """A prefixed word is the same condition as its word negated ("is unA" / "is not A") and
+    the reverse of its word alone ("is A"), in a condition of one word or more."""
+    language, plain, prefixed = pair
+    marker, negator, verb = ("if", "not", "is") if language == "en" else ("wenn", "nicht", "ist")
+
+    def text(words: str) -> str:
+        return f"The licence ends, {marker} the contract {verb} {words}{tail}, at once."
+
+    assert "condition" not in kinds(text(f"{negator} {plain}"), text(prefixed), language)
+    assert "condition" in kinds(text(plain), text(prefixed), language)

@@ -20,7 +20,9 @@ on both sides), never over a clause as a whole: an added sentence brings its own
   `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
   ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
 - `turned_condition`: the same reading inside a condition both sides have (`substance` flags
-  its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not.
+  its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not; a
+  word with a negative prefix or an antonym turns it too ("if lawful" / "if unlawful"), unless
+  a negator stands by its other word (`opposites`: "if not lawful" / "if unlawful").
 """
 
 from __future__ import annotations
@@ -252,20 +254,65 @@ def turned_condition(old: str, old_opening: int, new: str, new_opening: int) -> 
     """Tell whether a condition both sides have turns by a negator: "wenn der Vertrag
     unwirksam wird" / "wenn der Vertrag nicht unwirksam wird". Each is written from its marker,
     the first `*_opening` characters. `negation` decides over the clauses after the markers, so
-    a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden", "not
-    lawful" / "unlawful"). Where one marker says "not" and the other does not (`_EXCEPT_RE`:
-    "unless", "es sei denn", "soweit nicht"), the negation moved into or out of the marker:
-    "unless X" / "if not X", "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend
-    geregelt" are none, and "unless X" / "if X" is not read as a turn (`negation` cannot tell
-    a negator it does not see from one that is not there: "fails to")."""
+    a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden"); a word
+    said with a negative prefix or an antonym on the other side turns it, unless a negator
+    stands by it (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not).
+    Where one marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn",
+    "soweit nicht"), the negation moved into or out of the marker: "unless X" / "if not X",
+    "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend geregelt" are none, and
+    "unless X" / "if X" is not read as a turn (`negation` cannot tell a negator it does not see
+    from one that is not there: "fails to")."""
     clause_old, negated_old = _after_opening(old, old_opening)
     clause_new, negated_new = _after_opening(new, new_opening)
     if negated_old != negated_new:
         return False
+    if any(turns for _, _, turns in opposites(clause_old, clause_new)):
+        return True
     # `negation` finds a turn only by a negator of one side: most conditions have none.
     if NEGATOR_RE.search(clause_old) is None and NEGATOR_RE.search(clause_new) is None:
         return False
     return any(negation(clause_old, clause_new))
+
+
+def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
+    """Return the words of `old` that say the opposite of a word only `new` has, as pairs
+    (old word, new word, whether the pair turns the polarity): a word with a negative prefix
+    whose rest the other side has ("unlawful" / "lawful", "unwirksam" / "wirksam") or an
+    antonym (`NEGATED_ANTONYMS`: "distinct" / "same"). A pair turns unless a negator stands
+    before one of its words ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam": a
+    negation reworded); two negations cancel ("nicht unwirksam" / "wirksam")."""
+    words_old = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(old)))}
+    words_new = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(new)))}
+    only_new = [w for w in words_new if w not in words_old]
+    found = []
+    for word in words_old:
+        if word in words_new:
+            continue
+        for other in only_new:
+            if _opposite(word, other) or _opposite(other, word):
+                negated = _negated_at(old, words_old[word]) + _negated_at(new, words_new[other])
+                found.append((word, other, negated % 2 == 0))
+                only_new.remove(other)
+                break
+    return found
+
+
+def _opposite(word: str, other: str) -> bool:
+    """Tell whether `other` says what "not `word`" says: a negative prefix before `word` or a
+    form of it ("unlawful" / "lawful"), or an antonym ("distinct" / "same")."""
+    p = _NEGATIVE_PREFIX_RE.fullmatch(other)
+    if p is not None and len(word) >= 4 and has_form(frozenset([p.group("rest")]), word):
+        return True
+    return any(negated.fullmatch(word) and a.fullmatch(other) for negated, a in _ANTONYMS)
+
+
+def _negated_at(text: str, at: int) -> int:
+    """Return 1 where a negator stands before the word at `at`, within `_ANTONYM_REACH` words
+    of its clause ("not lawful", "nicht mehr wirksam", "isn't lawful"), else 0."""
+    starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, at)]
+    words = [m.start() for m in _WORD_RE.finditer(text, starts[-1] if starts else 0, at)]
+    window = text[words[-_ANTONYM_REACH:][0] if words else at : at]
+    return int(any(m.group().casefold() not in _PREPOSITIONS for m in NEGATOR_RE.finditer(window)))
 
 
 def _after_opening(written: str, opening: int) -> tuple[str, bool]:
