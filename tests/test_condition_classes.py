@@ -174,6 +174,45 @@ SPANS += [
 ]
 
 
+SPANS += [
+    (
+        "Die Vorschriften sind mit Ausnahme von § 675d Absatz 2 nicht auf den Vertrag anzuwenden.",
+        ["mit Ausnahme von § 675d Absatz 2"],
+        "exception: 'mit Ausnahme' ends before the statement's negator",
+    ),
+    (
+        "Auf den Pachtvertrag mit Ausnahme des Landpachtvertrags sind die Vorschriften anzuwenden.",
+        ["mit Ausnahme des Landpachtvertrags"],
+        "exception: 'mit Ausnahme' ends before the statement's verb",
+    ),
+    (
+        "Das Zubehör mit Ausnahme der Stücke, welche nicht in das Eigentum gelangt sind.",
+        ["mit Ausnahme der Stücke, welche nicht in das Eigentum gelangt sind"],
+        "exception: a negator of its relative clause is the exception's",
+    ),
+    (
+        "Er darf, zusammenhängend, außer der Vergütung ein Entgelt nicht vereinbaren.",
+        ["außer der Vergütung ein Entgelt"],
+        "exception: 'außer' after a comma before an article",
+    ),
+    (
+        "Hat der Schuldner außer der Hauptleistung Zinsen zu entrichten, so wird gezahlt.",
+        ["Hat der Schuldner außer der Hauptleistung Zinsen zu entrichten"],
+        "exception: 'außer' for 'besides' is none",
+    ),
+    (
+        "Eine unerhebliche Minderung bleibt außer Betracht.",
+        [],
+        "exception: 'außer Betracht' is an idiom",
+    ),
+    (
+        "Die Schenkung ist unwirksam. Ausgenommen sind Schenkungen an Verwandte.",
+        ["Ausgenommen sind Schenkungen an Verwandte"],
+        "exception: 'Ausgenommen sind' opens a sentence of exception",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "want", "why"), SPANS, ids=[s[2] for s in SPANS])
 def test_the_condition_spans(text: str, want: list[str], why: str) -> None:
     assert shown(text) == want, why
@@ -377,7 +416,7 @@ NOT_FLAGGED["negation"] += [
     ),
 ]
 
-# Branch cond8b adds:
+# Branch cond8b adds three classes:
 # - prefix: a negation reworded with a negative prefix or an antonym inside a condition is the
 #   same condition ("if the transfer is not lawful" / "if the transfer is unlawful", "wenn der
 #   Vertrag nicht wirksam ist" / "wenn der Vertrag unwirksam ist", "not identical" /
@@ -424,12 +463,82 @@ NOT_FLAGGED["condition"] += [
     ),
 ]
 
+# - exception: the German exceptions that work as "except (for)" / "with the exception of" do:
+#   "mit Ausnahme der Pachtdauer", "abgesehen von den Fällen", "außer durch Kündigung", ",
+#   außer der Vergütung", "Ausgenommen sind ..."; English "with the exception of", "other than
+#   as authorised". One that names a case ends before the statement's verb or negator ("außer
+#   in den Fällen des Absatzes 3 nicht ... erhoben", "except for the source code are not"), so
+#   the statement's negation is read and a change of the statement is no condition; "ausgenommen"
+#   as a predicate ("die von diesen Pflichten ausgenommen sind") opens none.
+FLAGGED["condition"] += [
+    (
+        "Jeder Vertragsteil kann eine Änderung des Vertrags verlangen.",
+        "Jeder Vertragsteil kann eine Änderung des Vertrags mit Ausnahme der Pachtdauer verlangen.",
+        "de",
+        "exception: 'mit Ausnahme' added",
+    ),
+    (
+        "Der Vertrag darf nicht verändert werden.",
+        "Der Vertrag darf außer durch Kündigung nicht verändert werden.",
+        "de",
+        "exception: 'außer durch' added",
+    ),
+    (
+        "Wer falsches Geld in Verkehr bringt, wird bestraft.",
+        "Wer, abgesehen von den Fällen der Fälschung, falsches Geld in Verkehr bringt, wird"
+        " bestraft.",
+        "de",
+        "exception: 'abgesehen von' added",
+    ),
+    (
+        "You may use the work for any purpose.",
+        "You may use the work for any purpose, with the exception of commercial advertising.",
+        "en",
+        "exception: 'with the exception of' added",
+    ),
+    (
+        "Any use of the Work is prohibited.",
+        "Any use of the Work other than as authorised under this Licence is prohibited.",
+        "en",
+        "exception: 'other than as' added",
+    ),
+]
+FLAGGED["negation"] = [
+    (
+        "Die Daten müssen außer in den Fällen des Absatzes 3 nachträglich erhoben werden.",
+        "Die Daten müssen außer in den Fällen des Absatzes 3 nicht nachträglich erhoben werden.",
+        "de",
+        "exception: the statement's negator after the exception",
+    ),
+    (
+        "Copies except for the source code are covered by this License.",
+        "Copies except for the source code are not covered by this License.",
+        "en",
+        "exception: the statement's negator after the exception",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "All copies except for the source code are covered by this License.",
+        "All copies except for the source code may be sold at any price.",
+        "en",
+        "exception: the statement after the exception is none of it",
+    ),
+    (
+        "Die Unternehmen, die von diesen Pflichten ausgenommen sind, melden dies der Behörde.",
+        "Die Unternehmen, die von diesen Pflichten ausgenommen sind, melden dies der"
+        " Bundesnetzagentur.",
+        "de",
+        "exception: 'ausgenommen' as a predicate opens none",
+    ),
+]
+
 
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix", "exception"))
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])
