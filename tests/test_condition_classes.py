@@ -534,11 +534,71 @@ NOT_FLAGGED["condition"] += [
 ]
 
 
+# - unless: "unless X" / "if X" (and "es sei denn, X" / "wenn X", "außer wenn X" / "wenn X")
+#   turns the trigger, read only where the clauses after the markers have the same words ("fails
+#   to pay" / "pays" is not read) and the statement keeps its polarity ("nur, wenn X" /
+#   "nicht, es sei denn, X" is one rule); "unless X" / "if not X" stays no change (above).
+FLAGGED["condition"] += [
+    (
+        "The licence ends unless the Licensee pays the fee.",
+        "The licence ends if the Licensee pays the fee.",
+        "en",
+        "unless: 'unless X' / 'if X'",
+    ),
+    (
+        "The licence ends except when the fee is paid.",
+        "The licence ends when the fee is paid.",
+        "en",
+        "unless: 'except when X' / 'when X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Lizenznehmer zahlt die Gebühr.",
+        "Die Lizenz endet, wenn der Lizenznehmer die Gebühr zahlt.",
+        "de",
+        "unless: 'es sei denn, X' / 'wenn X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, dass der Lizenznehmer die Gebühr zahlt.",
+        "Die Lizenz endet, sofern der Lizenznehmer die Gebühr zahlt.",
+        "de",
+        "unless: 'es sei denn, dass X' / 'sofern X'",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "The licence ends unless the Licensee fails to pay the fee.",
+        "The licence ends if the Licensee pays the fee.",
+        "en",
+        "unless: a negator in other words ('fails to') is not read",
+    ),
+    (
+        "The licence does not end unless the fee is paid.",
+        "The licence ends only if the fee is paid.",
+        "en",
+        "unless: 'not ... unless X' is 'only if X'",
+    ),
+    (
+        "Die Genehmigung wirkt nur zurück, wenn eine Anordnung ergangen ist.",
+        "Die Genehmigung wirkt nicht zurück, es sei denn, eine Anordnung ist ergangen.",
+        "de",
+        "unless: 'nur, wenn X' is 'nicht, es sei denn, X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Lizenznehmer zahlt die Gebühr rechtzeitig.",
+        "Die Lizenz endet, wenn der Lizenznehmer die Gebühr verspätet zahlt.",
+        "de",
+        "unless: other words than the negator's absence are not read",
+    ),
+]
+
+
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix", "exception"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix", "exception", "unless")
+)
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])

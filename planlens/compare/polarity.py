@@ -22,7 +22,8 @@ on both sides), never over a clause as a whole: an added sentence brings its own
 - `turned_condition`: the same reading inside a condition both sides have (`substance` flags
   its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not; a
   word with a negative prefix or an antonym turns it too ("if lawful" / "if unlawful"), unless
-  a negator stands by its other word (`opposites`: "if not lawful" / "if unlawful").
+  a negator stands by its other word (`opposites`: "if not lawful" / "if unlawful"); "unless
+  X" / "if X" turns where X has the same words and the statement keeps its polarity.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ _EXCEPT_RE = rx.compile(
     _I,
 )
 _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
+#: A marker or "that" that opens the clause after a marker that says "not": "außer wenn",
+#: "es sei denn, dass", "except where".
+_LEADING_MARKER_RE = rx.compile(
+    r"[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
+)
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: Particles that stand by a negator without being what it negates: "auch dann nicht",
 #: "not even", "jedoch nicht", "sogar nicht".
@@ -250,7 +256,9 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     return _difference(gone, came)
 
 
-def turned_condition(old: str, old_opening: int, new: str, new_opening: int) -> bool:
+def turned_condition(
+    old: str, old_opening: int, new: str, new_opening: int, statements: tuple[str, str] = ("", "")
+) -> bool:
     """Tell whether a condition both sides have turns by a negator: "wenn der Vertrag
     unwirksam wird" / "wenn der Vertrag nicht unwirksam wird". Each is written from its marker,
     the first `*_opening` characters. `negation` decides over the clauses after the markers, so
@@ -259,13 +267,17 @@ def turned_condition(old: str, old_opening: int, new: str, new_opening: int) -> 
     stands by it (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not).
     Where one marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn",
     "soweit nicht"), the negation moved into or out of the marker: "unless X" / "if not X",
-    "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend geregelt" are none, and
-    "unless X" / "if X" is not read as a turn (`negation` cannot tell a negator it does not see
-    from one that is not there: "fails to")."""
+    "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend geregelt" are none;
+    "unless X" / "if X" turns, read only where the clauses after the markers have the same words
+    (`_same_words`): `negation` cannot tell a negator it does not see from one that is not there
+    ("unless he fails to pay" / "if he pays"); and only where the `statements` the conditions
+    stand in keep their polarity: "nur, wenn X" / "nicht, es sei denn, X" is one rule."""
     clause_old, negated_old = _after_opening(old, old_opening)
     clause_new, negated_new = _after_opening(new, new_opening)
     if negated_old != negated_new:
-        return False
+        return _same_words(clause_old, clause_new) and _polarity(
+            unrelated(statements[0])
+        ) == _polarity(unrelated(statements[1]))
     if any(turns for _, _, turns in opposites(clause_old, clause_new)):
         return True
     # `negation` finds a turn only by a negator of one side: most conditions have none.
@@ -278,16 +290,15 @@ def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
     """Return the words of `old` that say the opposite of a word only `new` has, as pairs
     (old word, new word, whether the pair turns the polarity): a word with a negative prefix
     whose rest the other side has ("unlawful" / "lawful", "unwirksam" / "wirksam") or an
-    antonym (`NEGATED_ANTONYMS`: "distinct" / "same"). A pair turns unless a negator stands
-    before one of its words ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam": a
+    antonym (`NEGATED_ANTONYMS`: "distinct" / "identical"). A pair turns unless a negator
+    stands before one of its words ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam": a
     negation reworded); two negations cancel ("nicht unwirksam" / "wirksam")."""
     words_old = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(old)))}
     words_new = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(new)))}
+    only_old = [w for w in words_old if w not in words_new]
     only_new = [w for w in words_new if w not in words_old]
     found = []
-    for word in words_old:
-        if word in words_new:
-            continue
+    for word in only_old:
         for other in only_new:
             if _opposite(word, other) or _opposite(other, word):
                 negated = _negated_at(old, words_old[word]) + _negated_at(new, words_new[other])
@@ -299,11 +310,23 @@ def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
 
 def _opposite(word: str, other: str) -> bool:
     """Tell whether `other` says what "not `word`" says: a negative prefix before `word` or a
-    form of it ("unlawful" / "lawful"), or an antonym ("distinct" / "same")."""
-    p = _NEGATIVE_PREFIX_RE.fullmatch(other)
-    if p is not None and len(word) >= 4 and has_form(frozenset([p.group("rest")]), word):
-        return True
-    return any(negated.fullmatch(word) and a.fullmatch(other) for negated, a in _ANTONYMS)
+    form of it ("unlawful" / "lawful"), or an antonym ("distinct" / "identical")."""
+    # The cheap test first: after a prefix of two or three letters, `word` starts again.
+    if len(word) >= 4 and word[:3] in other[2:6]:
+        p = _NEGATIVE_PREFIX_RE.fullmatch(other)
+        if p is not None and has_form(frozenset([p.group("rest")]), word):
+            return True
+    return not _antonym_sides(word)[0].isdisjoint(_antonym_sides(other)[1])
+
+
+@lru_cache(maxsize=8192)
+def _antonym_sides(word: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Return the pairs of `NEGATED_ANTONYMS` whose negated word `word` is, and those whose
+    antonym it is, by their index."""
+    return (
+        frozenset(i for i, (negated, _) in enumerate(_ANTONYMS) if negated.fullmatch(word)),
+        frozenset(i for i, (_, antonym) in enumerate(_ANTONYMS) if antonym.fullmatch(word)),
+    )
 
 
 def _negated_at(text: str, at: int) -> int:
@@ -313,6 +336,20 @@ def _negated_at(text: str, at: int) -> int:
     words = [m.start() for m in _WORD_RE.finditer(text, starts[-1] if starts else 0, at)]
     window = text[words[-_ANTONYM_REACH:][0] if words else at : at]
     return int(any(m.group().casefold() not in _PREPOSITIONS for m in NEGATOR_RE.finditer(window)))
+
+
+def _same_words(old: str, new: str) -> bool:
+    """Tell whether two clauses after their markers have the same words, a marker that opens
+    one left out ("außer wenn X" / "wenn X", "es sei denn, dass X" / "wenn X"): "unless the fee
+    is paid" / "if the fee is paid", "es sei denn, der Mieter zahlt" / "wenn der Mieter zahlt";
+    not "unless he fails to pay" / "if he pays", nor "unless X" / "if X is not"."""
+    a, b = _words_after_marker(old), _words_after_marker(new)
+    return a == b and any(phrase(w, _same).stems for w in a)
+
+
+def _words_after_marker(clause: str) -> frozenset[str]:
+    marker = _LEADING_MARKER_RE.match(clause)
+    return frozenset(w.casefold() for w in _WORD_RE.findall(clause, marker.end() if marker else 0))
 
 
 def _after_opening(written: str, opening: int) -> tuple[str, bool]:
