@@ -23,19 +23,21 @@ on both sides), never over a clause as a whole: an added sentence brings its own
   its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not; a
   word with a negative prefix or an antonym turns it too ("if lawful" / "if unlawful"), unless
   a negator stands by its other word (`opposites`: "if not lawful" / "if unlawful"); "unless
-  X" / "if X" turns where X has the same words and the statement keeps its polarity.
+  X" / "if X" turns where X has the same words and the statement keeps its polarity. Which
+  conditions of the two sides are versions of one is `same_condition`'s: half their stems, a
+  word counted as the word it opposes.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.conditions import condition_spans
+from planlens.compare.conditions import Condition, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
@@ -116,6 +118,8 @@ _NEGATIVE_PREFIX_RE = rx.compile(rf"(?:{lx.NEGATIVE_PREFIXES})(?P<rest>[^\W\d_]{
 _ANTONYM_REACH = 3
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
+#: Two conditions share this share of their content stems or more: versions of one condition.
+SAME_CONDITION = 0.5
 
 
 def _same(word: str) -> str:
@@ -284,6 +288,29 @@ def turned_condition(
     if NEGATOR_RE.search(clause_old) is None and NEGATOR_RE.search(clause_new) is None:
         return False
     return any(negation(clause_old, clause_new))
+
+
+def same_condition(a: Condition, b: Condition, stem: Callable[[str], str]) -> bool:
+    """Tell whether two conditions are versions of one (`substance` then asks whether it turns:
+    `turned_condition`): half their content stems shared, a word with a negative prefix or an
+    antonym on one side counted as the word it opposes on the other ("if the transfer is not
+    lawful" / "if the transfer is unlawful": `opposites`)."""
+    if _overlap(a.words, b.words) >= SAME_CONDITION:
+        return True
+    # Each pair of opposites makes one stem of each side a shared one: none can reach the bar.
+    pairs = min(len(a.words - b.words), len(b.words - a.words))
+    if not pairs or _overlap(a.words, b.words, pairs) < SAME_CONDITION:
+        return False
+    words = set(b.words)
+    for word_a, word_b, _ in opposites(a.written[a.opening :], b.written[b.opening :]):
+        words = (words - phrase(word_b, stem).stems) | phrase(word_a, stem).stems
+    return _overlap(a.words, frozenset(words)) >= SAME_CONDITION
+
+
+def _overlap(a: frozenset[str], b: frozenset[str], paired: int = 0) -> float:
+    """Return the share of stems `a` and `b` have in common, with `paired` more shared."""
+    union = len(a | b) - paired
+    return (len(a & b) + paired) / union if union else 1.0
 
 
 def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:

@@ -55,14 +55,14 @@ from planlens.compare.extent import (
 from planlens.compare.guards import guarded
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
-from planlens.compare.phrases import Alignment, Phrase, align, phrase
+from planlens.compare.phrases import Alignment, Phrase, align
 from planlens.compare.polarity import (
     except_for_only,
     masked,
     negation,
     negators,
     only_for_two_negators,
-    opposites,
+    same_condition,
     turned_condition,
 )
 from planlens.compare.statements import (
@@ -132,8 +132,6 @@ _FORM_WORD_RE = word_pattern(
 )
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
-#: Two conditions share this share of their content stems or more: versions of one condition.
-SAME_CONDITION = 0.5
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -387,7 +385,7 @@ _Stated = tuple[Condition, str]  # a condition and the phrase it stands in
 def _kept(c: _Stated, others: list[_Stated], stem: Callable[[str], str], *, old: bool) -> bool:
     """Tell whether the other side has a version of the condition `c` that does not turn it:
     "if the contract becomes invalid" / "if the contract does not become invalid" turns."""
-    versions = [d for d in others if _same_condition(c[0], d[0], stem)]
+    versions = [d for d in others if same_condition(c[0], d[0], stem)]
     return any(not _turned(c, d) if old else not _turned(d, c) for d in versions)
 
 
@@ -397,29 +395,6 @@ def _turned(old: _Stated, new: _Stated) -> bool:
     if a.written == b.written:
         return False
     return turned_condition(a.written, a.opening, b.written, b.opening, (in_old, in_new))
-
-
-def _same_condition(a: Condition, b: Condition, stem: Callable[[str], str]) -> bool:
-    """Tell whether two conditions are versions of one: half their content stems shared, a word
-    with a negative prefix or an antonym on one side counted as the word it opposes on the
-    other ("if the transfer is not lawful" / "if the transfer is unlawful": `opposites`), so
-    that `turned_condition` decides whether it turns."""
-    if _overlap(a.words, b.words) >= SAME_CONDITION:
-        return True
-    # Each pair of opposites makes one stem of each side a shared one: none can reach the bar.
-    pairs = min(len(a.words - b.words), len(b.words - a.words))
-    if not pairs or _overlap(a.words, b.words, pairs) < SAME_CONDITION:
-        return False
-    words = set(b.words)
-    for word_a, word_b, _ in opposites(a.written[a.opening :], b.written[b.opening :]):
-        words = (words - phrase(word_b, stem).stems) | phrase(word_a, stem).stems
-    return _overlap(a.words, frozenset(words)) >= SAME_CONDITION
-
-
-def _overlap(a: frozenset[str], b: frozenset[str], paired: int = 0) -> float:
-    """Return the share of stems `a` and `b` have in common, with `paired` more shared."""
-    union = len(a | b) - paired
-    return (len(a & b) + paired) / union if union else 1.0
 
 
 def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
