@@ -22,10 +22,8 @@ on both sides), never over a clause as a whole: an added sentence brings its own
 - `turned_condition`: the same reading inside a condition both sides have (`substance` flags
   its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not; a
   word with a negative prefix or an antonym turns it too ("if lawful" / "if unlawful"), unless
-  a negator stands by its other word (`opposites`: "if not lawful" / "if unlawful"); "unless
-  X" / "if X" turns where X has the same words and the statement keeps its polarity. Which
-  conditions of the two sides are versions of one is `same_condition`'s: half their stems, a
-  word counted as the word it opposes.
+  a negator stands by its other word (`opposites`); "unless X" / "if X" turns where X has the
+  same words and the statement keeps its polarity. Versions of one condition: `same_condition`.
 """
 
 from __future__ import annotations
@@ -99,7 +97,7 @@ _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
 #: A marker or "that" that opens the clause after a marker that says "not": "außer wenn",
 #: "es sei denn, dass", "except where".
 _LEADING_MARKER_RE = rx.compile(
-    r"[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
+    r"\A[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
 )
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: Particles that stand by a negator without being what it negates: "auch dann nicht",
@@ -267,15 +265,14 @@ def turned_condition(
     unwirksam wird" / "wenn der Vertrag nicht unwirksam wird". Each is written from its marker,
     the first `*_opening` characters. `negation` decides over the clauses after the markers, so
     a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden"); a word
-    said with a negative prefix or an antonym on the other side turns it, unless a negator
-    stands by it (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not).
-    Where one marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn",
-    "soweit nicht"), the negation moved into or out of the marker: "unless X" / "if not X",
-    "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend geregelt" are none;
-    "unless X" / "if X" turns, read only where the clauses after the markers have the same words
-    (`_same_words`): `negation` cannot tell a negator it does not see from one that is not there
-    ("unless he fails to pay" / "if he pays"); and only where the `statements` the conditions
-    stand in keep their polarity: "nur, wenn X" / "nicht, es sei denn, X" is one rule."""
+    with a negative prefix or an antonym turns it, unless a negator stands by its other word
+    (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not). Where one
+    marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn"), the
+    negation moved into or out of the marker: "unless X" / "if not X" is none; "unless X" / "if
+    X" turns, read only where the clauses after the markers have the same words (`_same_words`:
+    `negation` cannot tell a negator it does not see from one that is not there, "unless he
+    fails to pay" / "if he pays") and the `statements` the conditions stand in keep their
+    polarity ("nur, wenn X" / "nicht, es sei denn, X" is one rule)."""
     clause_old, negated_old = _after_opening(old, old_opening)
     clause_new, negated_new = _after_opening(new, new_opening)
     if negated_old != negated_new:
@@ -295,61 +292,94 @@ def same_condition(a: Condition, b: Condition, stem: Callable[[str], str]) -> bo
     `turned_condition`): half their content stems shared, a word with a negative prefix or an
     antonym on one side counted as the word it opposes on the other ("if the transfer is not
     lawful" / "if the transfer is unlawful": `opposites`)."""
-    if _overlap(a.words, b.words) >= SAME_CONDITION:
+    shared, union = len(a.words & b.words), len(a.words | b.words)
+    if not union or shared >= SAME_CONDITION * union:
         return True
-    # Each pair of opposites makes one stem of each side a shared one: none can reach the bar.
-    pairs = min(len(a.words - b.words), len(b.words - a.words))
-    if not pairs or _overlap(a.words, b.words, pairs) < SAME_CONDITION:
+    # Each pair of opposites makes one stem of each side a shared one, and has a word with a
+    # prefix or an antonym: most pairs of conditions cannot reach the bar with them.
+    pairs = min(len(a.words) - shared, len(b.words) - shared)
+    if shared + pairs < SAME_CONDITION * (union - pairs):
+        return False
+    clause_a, clause_b = a.written[a.opening :], b.written[b.opening :]
+    pairs = min(pairs, _opposable(clause_a) + _opposable(clause_b))
+    if not pairs or shared + pairs < SAME_CONDITION * (union - pairs):
         return False
     words = set(b.words)
-    for word_a, word_b, _ in opposites(a.written[a.opening :], b.written[b.opening :]):
+    for word_a, word_b, _ in opposites(clause_a, clause_b):
         words = (words - phrase(word_b, stem).stems) | phrase(word_a, stem).stems
-    return _overlap(a.words, frozenset(words)) >= SAME_CONDITION
-
-
-def _overlap(a: frozenset[str], b: frozenset[str], paired: int = 0) -> float:
-    """Return the share of stems `a` and `b` have in common, with `paired` more shared."""
-    union = len(a | b) - paired
-    return (len(a & b) + paired) / union if union else 1.0
+    return len(a.words & words) >= SAME_CONDITION * len(a.words | words)
 
 
 def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
-    """Return the words of `old` that say the opposite of a word only `new` has, as pairs
-    (old word, new word, whether the pair turns the polarity): a word with a negative prefix
-    whose rest the other side has ("unlawful" / "lawful", "unwirksam" / "wirksam") or an
-    antonym (`NEGATED_ANTONYMS`: "distinct" / "identical"). A pair turns unless a negator
-    stands before one of its words ("not lawful" / "unlawful", "nicht wirksam" / "unwirksam": a
-    negation reworded); two negations cancel ("nicht unwirksam" / "wirksam")."""
-    words_old = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(old)))}
-    words_new = {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(new)))}
-    only_old = [w for w in words_old if w not in words_new]
+    """Return the words of `old` that say the opposite of a word only `new` has, as pairs (old
+    word, new word, whether it turns the polarity): a negative prefix before a word the other
+    side has ("unlawful" / "lawful") or an antonym (`NEGATED_ANTONYMS`). A pair turns unless a
+    negator stands before one of its words ("not lawful" / "unlawful"); two negations cancel."""
+    # Each pair of conditions is compared both ways round: once is enough.
+    if new < old:
+        return [(a, b, turns) for b, a, turns in _opposites(new, old)]
+    return list(_opposites(old, new))
+
+
+@lru_cache(maxsize=4096)
+def _opposites(old: str, new: str) -> tuple[tuple[str, str, bool], ...]:
+    words_old, words_new = _word_starts(old), _word_starts(new)
     only_new = [w for w in words_new if w not in words_old]
+    # Only words that start alike, after a prefix, can be a pair; and the antonyms.
+    by_start: dict[str, list[str]] = {}
+    by_rest: dict[str, list[str]] = {}
+    for other in only_new:
+        by_start.setdefault(other[:3], []).append(other)
+        if (rest := _rest(other)) is not None:
+            by_rest.setdefault(rest[:3], []).append(other)
+    antonyms = [w for w in only_new if any(_antonym_sides(w))]
     found = []
-    for word in only_old:
-        for other in only_new:
-            if _opposite(word, other) or _opposite(other, word):
+    taken: set[str] = set()
+    for word in words_old:
+        if word in words_new:
+            continue
+        rest = _rest(word)
+        candidates = by_rest.get(word[:3], []) + (by_start.get(rest[:3], []) if rest else [])
+        for other in candidates + (antonyms if any(_antonym_sides(word)) else []):
+            if other not in taken and (_opposite(word, other) or _opposite(other, word)):
                 negated = _negated_at(old, words_old[word]) + _negated_at(new, words_new[other])
                 found.append((word, other, negated % 2 == 0))
-                only_new.remove(other)
+                taken.add(other)
                 break
-    return found
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _opposable(text: str) -> int:
+    """Return how many words of `text` have a negative prefix or are an antonym."""
+    return sum(1 for w in _word_starts(text) if _rest(w) is not None or any(_antonym_sides(w)))
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(text: str) -> dict[str, int]:
+    """Return each word of `text`, casefolded, with where it first stands."""
+    return {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(text)))}
+
+
+@lru_cache(maxsize=8192)
+def _rest(word: str) -> str | None:
+    """Return what follows a negative prefix of `word` ("lawful" of "unlawful"), if it has one."""
+    p = _NEGATIVE_PREFIX_RE.fullmatch(word)
+    return p.group("rest") if p is not None else None
 
 
 def _opposite(word: str, other: str) -> bool:
     """Tell whether `other` says what "not `word`" says: a negative prefix before `word` or a
     form of it ("unlawful" / "lawful"), or an antonym ("distinct" / "identical")."""
-    # The cheap test first: after a prefix of two or three letters, `word` starts again.
-    if len(word) >= 4 and word[:3] in other[2:6]:
-        p = _NEGATIVE_PREFIX_RE.fullmatch(other)
-        if p is not None and has_form(frozenset([p.group("rest")]), word):
-            return True
+    rest = _rest(other)
+    if rest is not None and len(word) >= 4 and has_form(frozenset([rest]), word):
+        return True
     return not _antonym_sides(word)[0].isdisjoint(_antonym_sides(other)[1])
 
 
 @lru_cache(maxsize=8192)
 def _antonym_sides(word: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Return the pairs of `NEGATED_ANTONYMS` whose negated word `word` is, and those whose
-    antonym it is, by their index."""
+    """Return the indexes of the `_ANTONYMS` whose negated word, and whose antonym, `word` is."""
     return (
         frozenset(i for i, (negated, _) in enumerate(_ANTONYMS) if negated.fullmatch(word)),
         frozenset(i for i, (_, antonym) in enumerate(_ANTONYMS) if antonym.fullmatch(word)),
@@ -370,13 +400,9 @@ def _same_words(old: str, new: str) -> bool:
     one left out ("außer wenn X" / "wenn X", "es sei denn, dass X" / "wenn X"): "unless the fee
     is paid" / "if the fee is paid", "es sei denn, der Mieter zahlt" / "wenn der Mieter zahlt";
     not "unless he fails to pay" / "if he pays", nor "unless X" / "if X is not"."""
-    a, b = _words_after_marker(old), _words_after_marker(new)
+    a, b = ({w.casefold() for w in _WORD_RE.findall(_LEADING_MARKER_RE.sub("", c, 1))}
+            for c in (old, new))  # fmt: skip
     return a == b and any(phrase(w, _same).stems for w in a)
-
-
-def _words_after_marker(clause: str) -> frozenset[str]:
-    marker = _LEADING_MARKER_RE.match(clause)
-    return frozenset(w.casefold() for w in _WORD_RE.findall(clause, marker.end() if marker else 0))
 
 
 def _after_opening(written: str, opening: int) -> tuple[str, bool]:
