@@ -19,11 +19,9 @@ on both sides), never over a clause as a whole: an added sentence brings its own
   "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
   `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
   ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
-- `turned_condition`: the same reading inside a condition both sides have (`substance` flags
-  its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not; a
-  word with a negative prefix or an antonym turns it too ("if lawful" / "if unlawful"), unless
-  a negator stands by its other word (`opposites`); "unless X" / "if X" turns where X has the
-  same words and the statement keeps its polarity. Versions of one condition: `same_condition`.
+- `turned_condition`: the same reading inside a condition both sides have (`same_condition`):
+  "if X" / "if not X", "if lawful" / "if unlawful" (`opposites`), "unless X" / "if X" turn;
+  "unless X" / "if not X", "if not lawful" / "if unlawful" do not.
 """
 
 from __future__ import annotations
@@ -288,15 +286,12 @@ def turned_condition(
 
 
 def same_condition(a: Condition, b: Condition, stem: Callable[[str], str]) -> bool:
-    """Tell whether two conditions are versions of one (`substance` then asks whether it turns:
-    `turned_condition`): half their content stems shared, a word with a negative prefix or an
-    antonym on one side counted as the word it opposes on the other ("if the transfer is not
-    lawful" / "if the transfer is unlawful": `opposites`)."""
+    """Tell whether two conditions are versions of one: half their stems shared, a word counted
+    as the one it opposes (`opposites`: "if not lawful" / "if unlawful")."""
     shared, union = len(a.words & b.words), len(a.words | b.words)
     if not union or shared >= SAME_CONDITION * union:
         return True
-    # Each pair of opposites makes one stem of each side a shared one, and has a word with a
-    # prefix or an antonym: most pairs of conditions cannot reach the bar with them.
+    # A pair of opposites makes one stem shared and needs a prefix or an antonym (`_opposable`).
     pairs = min(len(a.words) - shared, len(b.words) - shared)
     if shared + pairs < SAME_CONDITION * (union - pairs):
         return False
@@ -315,8 +310,7 @@ def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
     word, new word, whether it turns the polarity): a negative prefix before a word the other
     side has ("unlawful" / "lawful") or an antonym (`NEGATED_ANTONYMS`). A pair turns unless a
     negator stands before one of its words ("not lawful" / "unlawful"); two negations cancel."""
-    # Each pair of conditions is compared both ways round: once is enough.
-    if new < old:
+    if new < old:  # each pair of conditions is compared both ways round: once is enough
         return [(a, b, turns) for b, a, turns in _opposites(new, old)]
     return list(_opposites(old, new))
 
@@ -387,8 +381,7 @@ def _antonym_sides(word: str) -> tuple[frozenset[int], frozenset[int]]:
 
 
 def _negated_at(text: str, at: int) -> int:
-    """Return 1 where a negator stands before the word at `at`, within `_ANTONYM_REACH` words
-    of its clause ("not lawful", "nicht mehr wirksam", "isn't lawful"), else 0."""
+    """Return 1 where a negator stands before the word at `at` ("not lawful"), else 0."""
     starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, at)]
     words = [m.start() for m in _WORD_RE.finditer(text, starts[-1] if starts else 0, at)]
     window = text[words[-_ANTONYM_REACH:][0] if words else at : at]
@@ -396,10 +389,8 @@ def _negated_at(text: str, at: int) -> int:
 
 
 def _same_words(old: str, new: str) -> bool:
-    """Tell whether two clauses after their markers have the same words, a marker that opens
-    one left out ("außer wenn X" / "wenn X", "es sei denn, dass X" / "wenn X"): "unless the fee
-    is paid" / "if the fee is paid", "es sei denn, der Mieter zahlt" / "wenn der Mieter zahlt";
-    not "unless he fails to pay" / "if he pays", nor "unless X" / "if X is not"."""
+    """Tell whether two clauses after their markers have the same words, a marker that opens one
+    left out ("es sei denn, dass X" / "wenn X"); not "fails to pay" / "pays", "X" / "X not"."""
     a, b = ({w.casefold() for w in _WORD_RE.findall(_LEADING_MARKER_RE.sub("", c, 1))}
             for c in (old, new))  # fmt: skip
     return a == b and any(phrase(w, _same).stems for w in a)
