@@ -33,7 +33,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_substance import Row, class_tests
+from test_substance import Row, class_tests, kinds
 
 from planlens.compare.conditions import condition_spans
 from planlens.compare.model import FlagType
@@ -170,6 +170,45 @@ SPANS += [
         "The parties agree; war in Europe, must never happen again.",
         [],
         "semicolon: English 'war' is no verb",
+    ),
+]
+
+
+SPANS += [
+    (
+        "Die Vorschriften sind mit Ausnahme von § 675d Absatz 2 nicht auf den Vertrag anzuwenden.",
+        ["mit Ausnahme von § 675d Absatz 2"],
+        "exception: 'mit Ausnahme' ends before the statement's negator",
+    ),
+    (
+        "Auf den Pachtvertrag mit Ausnahme des Landpachtvertrags sind die Vorschriften anzuwenden.",
+        ["mit Ausnahme des Landpachtvertrags"],
+        "exception: 'mit Ausnahme' ends before the statement's verb",
+    ),
+    (
+        "Das Zubehör mit Ausnahme der Stücke, welche nicht in das Eigentum gelangt sind.",
+        ["mit Ausnahme der Stücke, welche nicht in das Eigentum gelangt sind"],
+        "exception: a negator of its relative clause is the exception's",
+    ),
+    (
+        "Er darf, zusammenhängend, außer der Vergütung ein Entgelt nicht vereinbaren.",
+        ["außer der Vergütung ein Entgelt"],
+        "exception: 'außer' after a comma before an article",
+    ),
+    (
+        "Hat der Schuldner außer der Hauptleistung Zinsen zu entrichten, so wird gezahlt.",
+        ["Hat der Schuldner außer der Hauptleistung Zinsen zu entrichten"],
+        "exception: 'außer' for 'besides' is none",
+    ),
+    (
+        "Eine unerhebliche Minderung bleibt außer Betracht.",
+        [],
+        "exception: 'außer Betracht' is an idiom",
+    ),
+    (
+        "Die Schenkung ist unwirksam. Ausgenommen sind Schenkungen an Verwandte.",
+        ["Ausgenommen sind Schenkungen an Verwandte"],
+        "exception: 'Ausgenommen sind' opens a sentence of exception",
     ),
 ]
 
@@ -377,11 +416,189 @@ NOT_FLAGGED["negation"] += [
     ),
 ]
 
+# Branch cond8b adds three classes:
+# - prefix: a negation reworded with a negative prefix or an antonym inside a condition is the
+#   same condition ("if the transfer is not lawful" / "if the transfer is unlawful", "wenn der
+#   Vertrag nicht wirksam ist" / "wenn der Vertrag unwirksam ist", "not identical" /
+#   "distinct"); the prefix alone turns it, however long the condition ("wirksam" /
+#   "unwirksam"), and two negations cancel ("nicht unwirksam" / "wirksam").
+FLAGGED["condition"] += [
+    (
+        "The licence ends if the transfer is lawful and the data are kept in the Union.",
+        "The licence ends if the transfer is unlawful and the data are kept in the Union.",
+        "en",
+        "prefix: a negative prefix turns a long condition",
+    ),
+    (
+        "Die Lizenz endet, wenn der Vertrag wirksam ist und der Mieter die Sache zurückgibt.",
+        "Die Lizenz endet, wenn der Vertrag unwirksam ist und der Mieter die Sache zurückgibt.",
+        "de",
+        "prefix: a negative prefix turns a long condition",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "The data may be deleted if the transfer is not lawful.",
+        "The data may be deleted if the transfer is unlawful.",
+        "en",
+        "prefix: 'not lawful' is 'unlawful'",
+    ),
+    (
+        "The licence ends if the copies are not identical.",
+        "The licence ends if the copies are distinct.",
+        "en",
+        "prefix: 'not identical' is 'distinct' (an antonym)",
+    ),
+    (
+        "Die Daten sind zu löschen, wenn der Vertrag nicht wirksam ist.",
+        "Die Daten sind zu löschen, wenn der Vertrag unwirksam ist.",
+        "de",
+        "prefix: 'nicht wirksam' is 'unwirksam'",
+    ),
+    (
+        "Die Daten sind zu löschen, wenn der Vertrag nicht unwirksam ist.",
+        "Die Daten sind zu löschen, wenn der Vertrag wirksam ist.",
+        "de",
+        "prefix: two negations cancel",
+    ),
+]
+
+# - exception: the German exceptions that work as "except (for)" / "with the exception of" do:
+#   "mit Ausnahme der Pachtdauer", "abgesehen von den Fällen", "außer durch Kündigung", ",
+#   außer der Vergütung", "Ausgenommen sind ..."; English "with the exception of", "other than
+#   as authorised". One that names a case ends before the statement's verb or negator ("außer
+#   in den Fällen des Absatzes 3 nicht ... erhoben", "except for the source code are not"), so
+#   the statement's negation is read and a change of the statement is no condition; "ausgenommen"
+#   as a predicate ("die von diesen Pflichten ausgenommen sind") opens none.
+FLAGGED["condition"] += [
+    (
+        "Jeder Vertragsteil kann eine Änderung des Vertrags verlangen.",
+        "Jeder Vertragsteil kann eine Änderung des Vertrags mit Ausnahme der Pachtdauer verlangen.",
+        "de",
+        "exception: 'mit Ausnahme' added",
+    ),
+    (
+        "Der Vertrag darf nicht verändert werden.",
+        "Der Vertrag darf außer durch Kündigung nicht verändert werden.",
+        "de",
+        "exception: 'außer durch' added",
+    ),
+    (
+        "Wer falsches Geld in Verkehr bringt, wird bestraft.",
+        "Wer, abgesehen von den Fällen der Fälschung, falsches Geld in Verkehr bringt, wird"
+        " bestraft.",
+        "de",
+        "exception: 'abgesehen von' added",
+    ),
+    (
+        "You may use the work for any purpose.",
+        "You may use the work for any purpose, with the exception of commercial advertising.",
+        "en",
+        "exception: 'with the exception of' added",
+    ),
+    (
+        "Any use of the Work is prohibited.",
+        "Any use of the Work other than as authorised under this Licence is prohibited.",
+        "en",
+        "exception: 'other than as' added",
+    ),
+]
+FLAGGED["negation"] = [
+    (
+        "Die Daten müssen außer in den Fällen des Absatzes 3 nachträglich erhoben werden.",
+        "Die Daten müssen außer in den Fällen des Absatzes 3 nicht nachträglich erhoben werden.",
+        "de",
+        "exception: the statement's negator after the exception",
+    ),
+    (
+        "Copies except for the source code are covered by this License.",
+        "Copies except for the source code are not covered by this License.",
+        "en",
+        "exception: the statement's negator after the exception",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "All copies except for the source code are covered by this License.",
+        "All copies except for the source code may be sold at any price.",
+        "en",
+        "exception: the statement after the exception is none of it",
+    ),
+    (
+        "Die Unternehmen, die von diesen Pflichten ausgenommen sind, melden dies der Behörde.",
+        "Die Unternehmen, die von diesen Pflichten ausgenommen sind, melden dies der"
+        " Bundesnetzagentur.",
+        "de",
+        "exception: 'ausgenommen' as a predicate opens none",
+    ),
+]
+
+
+# - unless: "unless X" / "if X" (and "es sei denn, X" / "wenn X", "außer wenn X" / "wenn X")
+#   turns the trigger, read only where the clauses after the markers have the same words ("fails
+#   to pay" / "pays" is not read) and the statement keeps its polarity ("nur, wenn X" /
+#   "nicht, es sei denn, X" is one rule); "unless X" / "if not X" stays no change (above).
+FLAGGED["condition"] += [
+    (
+        "The licence ends unless the Licensee pays the fee.",
+        "The licence ends if the Licensee pays the fee.",
+        "en",
+        "unless: 'unless X' / 'if X'",
+    ),
+    (
+        "The licence ends except when the fee is paid.",
+        "The licence ends when the fee is paid.",
+        "en",
+        "unless: 'except when X' / 'when X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Lizenznehmer zahlt die Gebühr.",
+        "Die Lizenz endet, wenn der Lizenznehmer die Gebühr zahlt.",
+        "de",
+        "unless: 'es sei denn, X' / 'wenn X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, dass der Lizenznehmer die Gebühr zahlt.",
+        "Die Lizenz endet, sofern der Lizenznehmer die Gebühr zahlt.",
+        "de",
+        "unless: 'es sei denn, dass X' / 'sofern X'",
+    ),
+]
+NOT_FLAGGED["condition"] += [
+    (
+        "The licence ends unless the Licensee fails to pay the fee.",
+        "The licence ends if the Licensee pays the fee.",
+        "en",
+        "unless: a negator in other words ('fails to') is not read",
+    ),
+    (
+        "The licence does not end unless the fee is paid.",
+        "The licence ends only if the fee is paid.",
+        "en",
+        "unless: 'not ... unless X' is 'only if X'",
+    ),
+    (
+        "Die Genehmigung wirkt nur zurück, wenn eine Anordnung ergangen ist.",
+        "Die Genehmigung wirkt nicht zurück, es sei denn, eine Anordnung ist ergangen.",
+        "de",
+        "unless: 'nur, wenn X' is 'nicht, es sei denn, X'",
+    ),
+    (
+        "Die Lizenz endet, es sei denn, der Lizenznehmer zahlt die Gebühr rechtzeitig.",
+        "Die Lizenz endet, wenn der Lizenznehmer die Gebühr verspätet zahlt.",
+        "de",
+        "unless: other words than the negator's absence are not read",
+    ),
+]
+
+
 (
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("verb-first", "inserted", "turned", "prefix", "exception", "unless")
+)
 
 
 _VERBS = st.sampled_from(["Erstellt", "Verweigert", "Nimmt", "Leisten", "Ist", "Hat", "Kündigt"])
@@ -433,3 +650,32 @@ def test_a_verb_first_condition_after_a_semicolon_runs_to_its_comma(
     text = f"Der Vertrag gilt; {condition}, {main} zurückzutreten."
     assert shown(text) == [condition]
     assert shown(f"Der Vertrag gilt; {condition} zurückzutreten.") == []
+
+
+_OPPOSITES = st.sampled_from(
+    [
+        ("en", "lawful", "unlawful"),
+        ("en", "valid", "invalid"),
+        ("en", "possible", "impossible"),
+        ("de", "wirksam", "unwirksam"),
+        ("de", "zulässig", "unzulässig"),
+    ]
+)
+_TAILS = st.sampled_from(["", " and the data are kept", " und die Daten bleiben erhalten"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(_OPPOSITES, _TAILS)
+def test_a_prefix_turns_a_condition_and_a_negator_before_the_word_turns_it_back(
+    pair: tuple[str, str, str], tail: str
+) -> None:
+    """A prefixed word is the same condition as its word negated ("is unA" / "is not A") and
+    the reverse of its word alone ("is A"), in a condition of one word or more."""
+    language, plain, prefixed = pair
+    marker, negator, verb = ("if", "not", "is") if language == "en" else ("wenn", "nicht", "ist")
+
+    def text(words: str) -> str:
+        return f"The licence ends, {marker} the contract {verb} {words}{tail}, at once."
+
+    assert "condition" not in kinds(text(f"{negator} {plain}"), text(prefixed), language)
+    assert "condition" in kinds(text(plain), text(prefixed), language)

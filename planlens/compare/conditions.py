@@ -6,9 +6,11 @@ sei denn"...), the conditions complete in themselves (`FIXED_CONDITIONS`: "in pe
 Erblasser ... beschränkt, so ...", `VERB_FIRST_AFTER_SEMICOLON`: "...; betreibt der Pächter
 Landwirtschaft, erstreckt sich ..."; and the English "Had", "Were", "Should" before a subject),
 and where a condition's clause ends (`_clause_end`: its comma before the main clause, a phrase
-inserted after its subject skipped, `INSERTED`). `condition_spans` finds them in a text;
-`conditions` gives each with the content stems of its clause, as `substance` compares them
-(`condition`), and `polarity`, `modality` and `extent` mask or read them by their spans.
+inserted after its subject skipped, `INSERTED`; an exception that names a case, "mit Ausnahme
+der Pachtdauer", "außer durch Kündigung", "except for", before the statement's verb or negator:
+`EXCEPTIONS`). `condition_spans` finds them in a text; `conditions` gives each with the
+content stems of its clause, as `substance` compares them (`condition`), and `polarity`,
+`modality` and `extent` mask or read them by their spans.
 """
 
 from __future__ import annotations
@@ -53,12 +55,24 @@ CONDITION_MARKERS = (
     r"(?:(?<=^in )|(?<=[,.;:] in ))\w+ing (?:such|the|a|an|any|its|their|your|his|her|this|"
     r"these|those)|"
     r"(?<!\bfor )as long as|so long as|"
-    r"except(?: as| that| when| where| to| in| for)?|save as|excluding|to the extent|insofar as|"
+    r"except(?: as| that| when| where| to| in| for)?|save as|excluding|with the exception of|"
+    # "other than as authorised" excepts; "rights other than copyright" restricts a noun (scope).
+    r"other than as|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
     r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
     # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
-    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|ausgenommen|außer(?= wenn| in| bei| für)|"
-    r"vorbehaltlich|nur wenn"
+    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|vorbehaltlich|nur wenn|"
+    # The exceptions: "mit Ausnahme der Pachtdauer", "abgesehen von den Fällen des § 146",
+    # "ausgenommen in Ladengeschäften", "Ausgenommen sind Schenkungen", "davon ausgenommen sind"
+    # (not the participle of a predicate: "vom Mieterschutz ausgenommen ist"), "außer" before a
+    # condition or case ("außer wenn", "außer in den Fällen", "außer durch Vertragsablauf") or,
+    # after a comma, before an article (", außer der Vergütung nach § 655c"); not "außer" for
+    # "besides" ("Hat der Schuldner außer der Hauptleistung Zinsen ... zu entrichten") nor in an
+    # idiom ("außer Betracht", "außer Kraft").
+    r"mit Ausnahme|abgesehen von|(?-i:Ausgenommen)|(?:(?<=davon )|(?<=hiervon ))ausgenommen|"
+    r"ausgenommen(?!\s+(?:ist|sind|wird|werden|worden|bleibt|bleiben|war|waren|sein)\b)|"
+    r"außer(?= (?:wenn|in|im|bei|für|durch|dass|falls|soweit|sofern)\b)|"
+    r"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)"
 )
 #: Conditions complete in themselves: they govern no clause after them.
 FIXED_CONDITIONS = (
@@ -76,6 +90,13 @@ PREPOSITIONAL_CONDITIONS = (
     r"(?:in (?:the )?case of|in the event of|im Falle? (?:von|des|der|eines|einer))\b"
 )
 CONDITIONED_VERBS = rf"{_MODALS}|hat|haben|ist|sind|wird|werden"
+#: An exception a preposition opens names a case, it has no clause: it ends as a prepositional
+#: condition does, and before the negator of the statement it excepts from ("sind mit Ausnahme
+#: von § 675d Absatz 2 nicht auf ... anzuwenden", "außer durch Vertragsablauf nicht verändert").
+EXCEPTIONS = (
+    r"(?:mit Ausnahme|abgesehen von|with the exception of|except for|other than as|"
+    r"außer (?:in|im|bei|für|durch|der|dem|den|des))\b"
+)
 #: A German sentence opening with its finite verb and going on, after a comma, with the main
 #: clause's verb (`VERB_FIRST_MAIN`: after "so", not "so dass", or a modal or auxiliary verb):
 #: a condition ("Ist die Tat ... begangen, so ist", "Verweist ein Gesetz auf ..., können"). The
@@ -260,16 +281,37 @@ def _after_semicolons(text: str) -> Iterator[re.Match[str]]:
 
 _PREPOSITIONAL_RE = rx.compile(PREPOSITIONAL_CONDITIONS, _I)
 _MODAL_VERB_RE = word_pattern(CONDITIONED_VERBS)
+_EXCEPTION_RE = rx.compile(EXCEPTIONS, _I)
+#: Where an exception ends: the statement's verb or negator; not a "nicht" before an adjective
+#: of a noun ("einer nicht freiheitsentziehenden Maßnahme").
+_EXCEPTION_END_RE = word_pattern(
+    rf"{CONDITIONED_VERBS}|is|are|not|nicht(?!\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ])"
+)
+_VERB_AFTER_COMMA_RE = rx.compile(rf",\s*(?:{CONDITIONED_VERBS}|is|are)\b", _I)
 
 
 def _condition_end(text: str, m: re.Match[str]) -> int:
     stop = _clause_end(text, m.end())
+    if _EXCEPTION_RE.match(text, m.start()):
+        return _exception_end(text, m.end(), stop)
     modal = (
         _MODAL_VERB_RE.search(text, m.end(), stop)
         if _PREPOSITIONAL_RE.match(text, m.start())
         else None
     )
     return modal.start() if modal else stop
+
+
+def _exception_end(text: str, at: int, stop: int) -> int:
+    """Return where an exception that names a case ends (`EXCEPTIONS`): before the statement's
+    verb or negator, not one of a relative clause after its comma ("mit Ausnahme der
+    Zubehörstücke, welche nicht in das Eigentum ... gelangt sind"); at its comma where the
+    statement's verb follows it ("mit Ausnahme eines Internetzugangsdienstes, ist")."""
+    comma = text.find(",", at, stop)
+    end = _EXCEPTION_END_RE.search(text, at, stop if comma < 0 else comma)
+    if end is not None:
+        return len(text[: end.start()].rstrip())
+    return comma if comma >= 0 and _VERB_AFTER_COMMA_RE.match(text, comma) else stop
 
 
 def _verb_first_end(text: str, at: int) -> int:

@@ -19,20 +19,21 @@ on both sides), never over a clause as a whole: an added sentence brings its own
   "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
   `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
   ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
-- `turned_condition`: the same reading inside a condition both sides have (`substance` flags
-  its turn as a `condition`): "if X" / "if not X" turns, "unless X" / "if not X" does not.
+- `turned_condition`: the same reading inside a condition both sides have (`same_condition`):
+  "if X" / "if not X", "if lawful" / "if unlawful" (`opposites`), "unless X" / "if X" turn;
+  "unless X" / "if not X", "if not lawful" / "if unlawful" do not.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.conditions import condition_spans
+from planlens.compare.conditions import Condition, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
@@ -91,6 +92,11 @@ _EXCEPT_RE = rx.compile(
     _I,
 )
 _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
+#: A marker or "that" that opens the clause after a marker that says "not": "außer wenn",
+#: "es sei denn, dass", "except where".
+_LEADING_MARKER_RE = rx.compile(
+    r"\A[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
+)
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
 #: Particles that stand by a negator without being what it negates: "auch dann nicht",
 #: "not even", "jedoch nicht", "sogar nicht".
@@ -108,6 +114,8 @@ _NEGATIVE_PREFIX_RE = rx.compile(rf"(?:{lx.NEGATIVE_PREFIXES})(?P<rest>[^\W\d_]{
 _ANTONYM_REACH = 3
 #: Below this overlap of their words, two aligned phrases are a rewrite, not one statement.
 SAME_STATEMENT = 0.6
+#: Two conditions share this share of their content stems or more: versions of one condition.
+SAME_CONDITION = 0.5
 
 
 def _same(word: str) -> str:
@@ -256,24 +264,144 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     return _difference(gone, came)
 
 
-def turned_condition(old: str, old_opening: int, new: str, new_opening: int) -> bool:
+def turned_condition(
+    old: str, old_opening: int, new: str, new_opening: int, statements: tuple[str, str] = ("", "")
+) -> bool:
     """Tell whether a condition both sides have turns by a negator: "wenn der Vertrag
     unwirksam wird" / "wenn der Vertrag nicht unwirksam wird". Each is written from its marker,
     the first `*_opening` characters. `negation` decides over the clauses after the markers, so
-    a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden", "not
-    lawful" / "unlawful"). Where one marker says "not" and the other does not (`_EXCEPT_RE`:
-    "unless", "es sei denn", "soweit nicht"), the negation moved into or out of the marker:
-    "unless X" / "if not X", "soweit dies nicht anders geregelt ist" / "soweit nicht abweichend
-    geregelt" are none, and "unless X" / "if X" is not read as a turn (`negation` cannot tell
-    a negator it does not see from one that is not there: "fails to")."""
+    a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden"); a word
+    with a negative prefix or an antonym turns it, unless a negator stands by its other word
+    (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not). Where one
+    marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn"), the
+    negation moved into or out of the marker: "unless X" / "if not X" is none; "unless X" / "if
+    X" turns, read only where the clauses after the markers have the same words (`_same_words`:
+    `negation` cannot tell a negator it does not see from one that is not there, "unless he
+    fails to pay" / "if he pays") and the `statements` the conditions stand in keep their
+    polarity ("nur, wenn X" / "nicht, es sei denn, X" is one rule)."""
     clause_old, negated_old = _after_opening(old, old_opening)
     clause_new, negated_new = _after_opening(new, new_opening)
     if negated_old != negated_new:
-        return False
+        return _same_words(clause_old, clause_new) and _polarity(
+            unrelated(statements[0])
+        ) == _polarity(unrelated(statements[1]))
+    if any(turns for _, _, turns in opposites(clause_old, clause_new)):
+        return True
     # `negation` finds a turn only by a negator of one side: most conditions have none.
     if NEGATOR_RE.search(clause_old) is None and NEGATOR_RE.search(clause_new) is None:
         return False
     return any(negation(clause_old, clause_new))
+
+
+def same_condition(a: Condition, b: Condition, stem: Callable[[str], str]) -> bool:
+    """Tell whether two conditions are versions of one: half their stems shared, a word counted
+    as the one it opposes (`opposites`: "if not lawful" / "if unlawful")."""
+    shared, union = len(a.words & b.words), len(a.words | b.words)
+    if not union or shared >= SAME_CONDITION * union:
+        return True
+    # A pair of opposites makes one stem shared and needs a prefix or an antonym (`_opposable`).
+    pairs = min(len(a.words) - shared, len(b.words) - shared)
+    if shared + pairs < SAME_CONDITION * (union - pairs):
+        return False
+    clause_a, clause_b = a.written[a.opening :], b.written[b.opening :]
+    pairs = min(pairs, _opposable(clause_a) + _opposable(clause_b))
+    if not pairs or shared + pairs < SAME_CONDITION * (union - pairs):
+        return False
+    words = set(b.words)
+    for word_a, word_b, _ in opposites(clause_a, clause_b):
+        words = (words - phrase(word_b, stem).stems) | phrase(word_a, stem).stems
+    return len(a.words & words) >= SAME_CONDITION * len(a.words | words)
+
+
+def opposites(old: str, new: str) -> list[tuple[str, str, bool]]:
+    """Return the words of `old` that say the opposite of a word only `new` has, as pairs (old
+    word, new word, whether it turns the polarity): a negative prefix before a word the other
+    side has ("unlawful" / "lawful") or an antonym (`NEGATED_ANTONYMS`). A pair turns unless a
+    negator stands before one of its words ("not lawful" / "unlawful"); two negations cancel."""
+    if new < old:  # each pair of conditions is compared both ways round: once is enough
+        return [(a, b, turns) for b, a, turns in _opposites(new, old)]
+    return list(_opposites(old, new))
+
+
+@lru_cache(maxsize=4096)
+def _opposites(old: str, new: str) -> tuple[tuple[str, str, bool], ...]:
+    words_old, words_new = _word_starts(old), _word_starts(new)
+    only_new = [w for w in words_new if w not in words_old]
+    # Only words that start alike, after a prefix, can be a pair; and the antonyms.
+    by_start: dict[str, list[str]] = {}
+    by_rest: dict[str, list[str]] = {}
+    for other in only_new:
+        by_start.setdefault(other[:3], []).append(other)
+        if (rest := _rest(other)) is not None:
+            by_rest.setdefault(rest[:3], []).append(other)
+    antonyms = [w for w in only_new if any(_antonym_sides(w))]
+    found = []
+    taken: set[str] = set()
+    for word in words_old:
+        if word in words_new:
+            continue
+        rest = _rest(word)
+        candidates = by_rest.get(word[:3], []) + (by_start.get(rest[:3], []) if rest else [])
+        for other in candidates + (antonyms if any(_antonym_sides(word)) else []):
+            if other not in taken and (_opposite(word, other) or _opposite(other, word)):
+                negated = _negated_at(old, words_old[word]) + _negated_at(new, words_new[other])
+                found.append((word, other, negated % 2 == 0))
+                taken.add(other)
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _opposable(text: str) -> int:
+    """Return how many words of `text` have a negative prefix or are an antonym."""
+    return sum(1 for w in _word_starts(text) if _rest(w) is not None or any(_antonym_sides(w)))
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(text: str) -> dict[str, int]:
+    """Return each word of `text`, casefolded, with where it first stands."""
+    return {m.group().casefold(): m.start() for m in reversed(list(_WORD_RE.finditer(text)))}
+
+
+@lru_cache(maxsize=8192)
+def _rest(word: str) -> str | None:
+    """Return what follows a negative prefix of `word` ("lawful" of "unlawful"), if it has one."""
+    p = _NEGATIVE_PREFIX_RE.fullmatch(word)
+    return p.group("rest") if p is not None else None
+
+
+def _opposite(word: str, other: str) -> bool:
+    """Tell whether `other` says what "not `word`" says: a negative prefix before `word` or a
+    form of it ("unlawful" / "lawful"), or an antonym ("distinct" / "identical")."""
+    rest = _rest(other)
+    if rest is not None and len(word) >= 4 and has_form(frozenset([rest]), word):
+        return True
+    return not _antonym_sides(word)[0].isdisjoint(_antonym_sides(other)[1])
+
+
+@lru_cache(maxsize=8192)
+def _antonym_sides(word: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Return the indexes of the `_ANTONYMS` whose negated word, and whose antonym, `word` is."""
+    return (
+        frozenset(i for i, (negated, _) in enumerate(_ANTONYMS) if negated.fullmatch(word)),
+        frozenset(i for i, (_, antonym) in enumerate(_ANTONYMS) if antonym.fullmatch(word)),
+    )
+
+
+def _negated_at(text: str, at: int) -> int:
+    """Return 1 where a negator stands before the word at `at` ("not lawful"), else 0."""
+    starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, at)]
+    words = [m.start() for m in _WORD_RE.finditer(text, starts[-1] if starts else 0, at)]
+    window = text[words[-_ANTONYM_REACH:][0] if words else at : at]
+    return int(any(m.group().casefold() not in _PREPOSITIONS for m in NEGATOR_RE.finditer(window)))
+
+
+def _same_words(old: str, new: str) -> bool:
+    """Tell whether two clauses after their markers have the same words, a marker that opens one
+    left out ("es sei denn, dass X" / "wenn X"); not "fails to pay" / "pays", "X" / "X not"."""
+    a, b = ({w.casefold() for w in _WORD_RE.findall(_LEADING_MARKER_RE.sub("", c, 1))}
+            for c in (old, new))  # fmt: skip
+    return a == b and any(phrase(w, _same).stems for w in a)
 
 
 def _after_opening(written: str, opening: int) -> tuple[str, bool]:

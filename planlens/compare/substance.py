@@ -63,6 +63,7 @@ from planlens.compare.polarity import (
     negation,
     negators,
     only_for_two_negators,
+    same_condition,
     turned_condition,
 )
 from planlens.compare.statements import (
@@ -74,6 +75,7 @@ from planlens.compare.statements import (
     referenced,
     word_pattern,
 )
+from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 _BOTH_RE = guarded(word_pattern(lx.BOTH))
@@ -389,39 +391,39 @@ def _condition_difference(
     # data to the extent it is protected;"): that conditions no provision.
     items = {p for p in (*alignment.removed, *alignment.added) if _is_list_item(p.text)}
     olds = [
-        c
+        (c, p.text)
         for p in _changed(alignment, old=True)
         if p not in items
         for c in conditions(p.text, language)
     ]
     news = [
-        c
+        (c, p.text)
         for p in _changed(alignment, old=False)
         if p not in items
         for c in conditions(p.text, language)
     ]
-    unmatched_old = [c for c in olds if not _kept(c, news, old=True)]
-    unmatched_new = [c for c in news if not _kept(c, olds, old=False)]
+    stem = stemmer(language)
+    unmatched_old = [c for c, s in olds if not _kept((c, s), news, stem, old=True)]
+    unmatched_new = [c for c, s in news if not _kept((c, s), olds, stem, old=False)]
     return [c.shown for c in unmatched_old], [c.shown for c in unmatched_new]
 
 
-def _kept(c: Condition, others: list[Condition], *, old: bool) -> bool:
+_Stated = tuple[Condition, str]  # a condition and the phrase it stands in
+
+
+def _kept(c: _Stated, others: list[_Stated], stem: Callable[[str], str], *, old: bool) -> bool:
     """Tell whether the other side has a version of the condition `c` that does not turn it:
     "if the contract becomes invalid" / "if the contract does not become invalid" turns."""
-    versions = [d for d in others if _same_condition(c, d)]
+    versions = [d for d in others if same_condition(c[0], d[0], stem)]
     return any(not _turned(c, d) if old else not _turned(d, c) for d in versions)
 
 
-def _turned(old: Condition, new: Condition) -> bool:
+def _turned(old: _Stated, new: _Stated) -> bool:
     # Most conditions have no negator on either side and the same marker: the cheap test first.
-    if old.written == new.written:
+    (a, in_old), (b, in_new) = old, new
+    if a.written == b.written:
         return False
-    return turned_condition(old.written, old.opening, new.written, new.opening)
-
-
-def _same_condition(a: Condition, b: Condition) -> bool:
-    union = a.words | b.words
-    return len(a.words & b.words) / len(union) >= 0.5 if union else True
+    return turned_condition(a.written, a.opening, b.written, b.opening, (in_old, in_new))
 
 
 def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
