@@ -95,7 +95,7 @@ def _by_workers(work: _Work, pool: Workers, ahead: int) -> Iterator[str]:
     pickled: dict[DiffKey, bytes] = {}
     waiting = {place: set(keys) for place, keys in work.given.items()}
     waiting.update((place, set(site.needs(todo[place]))) for place in work.here)
-    # To hand out, the first first: the comparisons, the largest first; then pages by cost.
+    # Handed out in this order: the comparisons, the largest first; then pages by cost.
     ready = [(0, rank, -1) for rank in range(len(work.largest))]
     ready += [(1, -site.cost(todo[place]), place) for place in work.free]
     heapq.heapify(ready)
@@ -158,6 +158,7 @@ def _by_workers(work: _Work, pool: Workers, ahead: int) -> Iterator[str]:
     for place in range(len(todo)):
         while place not in done:
             hand_out()
+            assert running, "a page waits for a comparison that nothing makes"
             collect()
         html = done.pop(place)
         if isinstance(html, BaseException):
