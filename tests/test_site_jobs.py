@@ -14,8 +14,9 @@ import sys
 import textwrap
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -35,6 +36,7 @@ from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.lineage import diff_key, lineage, lineage_chains, step_keys
 from planlens.plan.load import load_plans
 from planlens.plan.model import Plan
+from planlens.render import compare_href
 from planlens.site import LOCK, BuildLockedError, Site, build_site, default_jobs
 from planlens.site.pages import Page
 
@@ -229,6 +231,65 @@ def test_incremental_builds_are_the_same_with_jobs(tmp_path: Path) -> None:
     assert results[1] == results[2]
 
 
+def test_one_pool_of_workers_makes_the_comparisons_and_the_pages(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Each process says what it makes and which comparisons it unpickles, in a file.
+    log = tmp_path / "made"
+
+    def note(what: str) -> None:
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {what}\n")
+
+    compare, make, unpickle = Site.compare, Site.make, PlanDiff.__setstate__
+
+    def compared(self: Site, key: tuple[str, str, tuple[str, ...]]) -> PlanDiff | Exception:
+        note(f"compare {key[0]} {key[1]}")
+        return compare(self, key)
+
+    def made(self: Site, page: Page) -> str:
+        note(f"make {page.path}")
+        return make(self, page)
+
+    def unpickled(self: PlanDiff, state: object) -> None:
+        note("unpickle")
+        unpickle(self, state)
+
+    monkeypatch.setattr(Site, "compare", compared)
+    monkeypatch.setattr(Site, "make", made)
+    monkeypatch.setattr(PlanDiff, "__setstate__", unpickled)
+    plans = load_plans([PLANS], closed=True)
+    build_site(plans, tmp_path / "site", jobs=2)
+    lines = [line.split(" ", 1) for line in log.read_text("utf-8").splitlines()]
+    by_what = {what: int(pid) for pid, what in lines}
+    here = os.getpid()
+    workers = {int(pid) for pid, _ in lines} - {here}
+    # Forked once for both (not once for the comparisons and again for the pages) ...
+    assert 1 <= len(workers) <= 2
+    # ... the index made here from the comparisons' summaries, every other page by a worker,
+    # a comparison page by the worker that made its comparison, and no comparison sent here.
+    assert [what for pid, what in lines if int(pid) == here] == ["make index.html"]
+    site = Site(plans)
+    for old, new in site.pairs:
+        assert by_what[f"make {compare_href(old, new)}"] == by_what[f"compare {old.id} {new.id}"]
+
+
+@contextlib.contextmanager
+def mapped(
+    work: Callable[[Any, int], Any],
+    items: Sequence[int],
+    *,
+    state: object,
+    jobs: int,
+    order: Sequence[int] | None = None,
+) -> Iterator[Iterator[Any]]:
+    """`work(state, item)` for each of `items` by `jobs` workers, handed out in `order`; the
+    results in the items' order."""
+    with planlens.site.pool.workers(state, jobs) as pool:
+        futures = {k: pool.submit(work, items[k]) for k in order or range(len(items))}
+        yield (planlens.site.pool.result(futures[k]) for k in range(len(items)))
+
+
 def double(state: int, item: int) -> int:
     return state * item
 
@@ -240,19 +301,17 @@ def frozen(state: None, item: int) -> int:
 def test_workers_give_results_in_order_and_leave_the_collector_as_it_was() -> None:
     if planlens.site.pool.START_METHOD == "fork":
         # Forked with what existed frozen: a collection there does not walk (and copy) it.
-        with planlens.site.pool.mapped(frozen, [1, 2], state=None, jobs=2) as results:
+        with mapped(frozen, [1, 2], state=None, jobs=2) as results:
             assert min(results) > 1000
     items = list(range(20))
     for jobs in (1, 3):
-        with planlens.site.pool.mapped(
-            double, items, state=2, jobs=jobs, order=items[::-1]
-        ) as results:
+        with mapped(double, items, state=2, jobs=jobs, order=items[::-1]) as results:
             assert list(results) == [2 * k for k in items]
         assert gc.get_freeze_count() == 0  # frozen for the workers only, while they ran
     kept = [object() for _ in range(10)]
     gc.freeze()
     try:
-        with planlens.site.pool.mapped(double, items, state=1, jobs=2) as results:
+        with mapped(double, items, state=1, jobs=2) as results:
             assert list(results) == items
         assert gc.get_freeze_count() >= len(kept)  # a caller's frozen objects stay frozen
     finally:
@@ -402,17 +461,17 @@ def unreadable(state: None, item: int) -> int | Exception:
 def test_an_error_the_build_cannot_read_keeps_its_message() -> None:
     # Unpickling it would break the pool ("a worker process ended unexpectedly"): it is sent as
     # a plain error of the same message instead, a PlanlensError still one.
-    with planlens.site.pool.mapped(unreadable, [0, 1], state=None, jobs=2) as results:
+    with mapped(unreadable, [0, 1], state=None, jobs=2) as results:
         zero, one = results
     assert zero == 0 and type(one) is PlanlensError and str(one) == "returned at item 1"
     with (
         pytest.raises(PlanlensError, match=r"^raised at item 2$"),
-        planlens.site.pool.mapped(unreadable, [0, 2], state=None, jobs=2) as results,
+        mapped(unreadable, [0, 2], state=None, jobs=2) as results,
     ):
         list(results)
     with (  # an error that unpickles is raised as it is, as in one process
         pytest.raises(KeyError, match="a bug"),
-        planlens.site.pool.mapped(unreadable, [0, 3], state=None, jobs=2) as results,
+        mapped(unreadable, [0, 3], state=None, jobs=2) as results,
     ):
         list(results)
 
@@ -428,7 +487,7 @@ def test_an_error_stops_the_workers_at_once() -> None:
     start = time.monotonic()
     with (
         pytest.raises(PlanlensError, match="the first item fails"),
-        planlens.site.pool.mapped(slow_or_failing, [0, 1, 2], state=None, jobs=3) as results,
+        mapped(slow_or_failing, [0, 1, 2], state=None, jobs=3) as results,
     ):
         list(results)
     assert time.monotonic() - start < 20  # not the minute the others would take

@@ -4,8 +4,10 @@
   before any is renamed into place, in the pages' order.
 - `pages`: the pages a corpus makes (`Site`, `Page`), what each is made from, and making one;
   each pair of versions is compared once, for its comparison page, the index and the lineages.
-- `pool`: making comparisons and pages in this process or in worker processes (`mapped`), with
-  the same results and errors either way; `default_jobs`, one per core.
+- `schedule`: which process makes each comparison and page, and when: in this process one
+  after the other, or in one pool of workers, forked once, with the same results and errors.
+- `pool`: the worker processes (`workers`), which end with their build; `default_jobs`, one
+  per core.
 - `manifest`: the build manifest (which files planlens made, from what), also the journal that
   lets a killed build be completed by the next one.
 - `lock`: one build at a time per folder (`flock`, with the pid of the build holding it).

@@ -5,8 +5,8 @@
 each page, a digest of its inputs and of planlens itself, and a page whose digest is unchanged
 is skipped. A lock (`lock`) keeps two builds out of one folder.
 
-A build makes the comparisons its pages need first, each once (`pages`), then the pages; both
-steps may be spread over worker processes (`pool`). The parent alone writes, in the pages'
+A build makes the comparisons its pages need, each once (`pages`), and the pages, in this
+process or spread over worker processes (`schedule`). The parent alone writes, in the pages'
 order.
 """
 
@@ -22,15 +22,13 @@ from functools import cache
 from pathlib import Path
 
 from planlens._version import __version__
-from planlens.compare import PlanDiff
 from planlens.errors import PlanlensError
-from planlens.lineage import DiffKey
 from planlens.plan.model import Plan
-from planlens.render import load_templates
 from planlens.site.lock import build_lock
 from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
 from planlens.site.pages import Page, Site
-from planlens.site.pool import default_jobs, mapped
+from planlens.site.pool import default_jobs
+from planlens.site.schedule import made_pages
 from planlens.write import TEMP_SUFFIX, Staged, reason, stage_text
 
 # -- building ------------------------------------------------------------------------------
@@ -137,17 +135,11 @@ def _build(
     # Told of the pages before the comparisons, which take most of a build: as when the index,
     # the first page, made them all.
     tick = progress([page.path for page in todo]) if progress else None
-    # The comparisons the pages need, each made once, the largest first.
+    # The comparisons the pages need, each made once.
     needed = list(dict.fromkeys(key for page in todo for key in site.needs(page)))
-    largest = sorted(range(len(needed)), key=lambda k: -site.size(needed[k]))
-    with mapped(_compare, needed, state=site, jobs=jobs, order=largest) as diffs:
-        if jobs > 1:
-            load_templates()  # once here, not in each worker the pages are made by
-        site.diffs.update(zip(needed, diffs, strict=True))
-    costliest = sorted(range(len(todo)), key=lambda k: -site.cost(todo[k]))
     staged: list[Staged] = []
     try:
-        with mapped(_make, todo, state=site, jobs=jobs, order=costliest) as htmls:
+        with made_pages(site, todo, needed, jobs) as htmls:
             # Staged (and renamed, below) in the pages' order, whatever order they are made in.
             for page, html in zip(todo, htmls, strict=True):
                 staged.append(stage_text(out / page.path, html, force=True, follow_symlinks=False))
@@ -180,14 +172,6 @@ def _build(
         skipped=tuple(page.path for page in pages if page.path not in done),
         removed=tuple(removed),
     )
-
-
-def _compare(site: Site, key: DiffKey) -> PlanDiff | Exception:
-    return site.compare(key)
-
-
-def _make(site: Site, page: Page) -> str:
-    return site.make(page)
 
 
 def _check(out: Path, todo: Sequence[Page], made: set[str], force: bool) -> None:

@@ -80,6 +80,8 @@ class Site:
         #: Comparisons made, by what they are made from; a comparison that failed holds the
         #: error, raised again by each page that needs it.
         self.diffs: dict[DiffKey, PlanDiff | Exception] = {}
+        #: What the index shows of a comparison made in another process (`PlanDiff.summary`).
+        self.summaries: dict[DiffKey, dict[str, int]] = {}
 
     # -- the pages ------------------------------------------------------------------------
 
@@ -196,6 +198,11 @@ class Site:
             raise made
         return made
 
+    def summary(self, key: DiffKey) -> dict[str, int]:
+        """Return how many changes of each relation the comparison `key` names finds."""
+        known = self.summaries.get(key)
+        return known if known is not None else self.diff(key).summary()
+
     # -- making pages ---------------------------------------------------------------------
 
     def cost(self, page: Page) -> int:
@@ -211,7 +218,7 @@ class Site:
         """Return the HTML of `page`."""
         if page.kind == "index":
             comparisons = [
-                (old, new, self.diff(self.pair_key(old, new)).summary()) for old, new in self.pairs
+                (old, new, self.summary(self.pair_key(old, new))) for old, new in self.pairs
             ]
             return render(
                 "index.html", index_page(self.ordered, comparisons, self.chains), search=""

@@ -1,12 +1,12 @@
-"""Doing a build's work in this process, or spread over a pool of worker processes.
+"""Worker processes that do a build's work: `workers(state, jobs)` gives a pool of up to `jobs`.
 
-`mapped(work, items, state=..., jobs=N)` gives `work(state, item)` for each item, in the items'
-order, whatever order they are done in: with `jobs` 1 one after the other here, else in a
-`concurrent.futures.ProcessPoolExecutor` of up to `jobs` workers, the largest first (`order`).
-Each worker gets `state` once when it starts: on Linux it is forked with it (nothing is
-copied), elsewhere it is pickled to it (`START_METHOD`). An error in a worker is raised here,
-in the items' order: the one a build in one process raises. A worker whose build is gone
-(killed) ends too.
+`Workers.submit(work, item)` has a worker do `work(state, item)` and gives a `Future`;
+`result(future)` gives what it made, or raises its error, an error the build can read
+(`portable`), or a clean one for a worker that died. The pool is a
+`concurrent.futures.ProcessPoolExecutor`: each worker gets `state` once when it starts; on Linux
+it is forked with it (nothing is copied), elsewhere it is pickled to it (`START_METHOD`). Ctrl-C
+stops the build, which stops its workers at once; a worker whose build is gone (killed) ends
+too.
 
 `default_jobs()` is the number of workers a build uses unless told: the cores it may run on.
 """
@@ -21,7 +21,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
@@ -29,7 +29,6 @@ from typing import Any, TypeVar, cast
 
 from planlens.errors import PlanlensError
 
-_S = TypeVar("_S")
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -51,38 +50,35 @@ def default_jobs() -> int:
     return max(1, count or 1)
 
 
-@contextlib.contextmanager
-def mapped(
-    work: Callable[[_S, _T], _R],
-    items: Sequence[_T],
-    *,
-    state: _S,
-    jobs: int,
-    order: Sequence[int] | None = None,
-) -> Iterator[Iterator[_R]]:
-    """Give `work(state, item)` for each of `items`, in order, done by up to `jobs` processes.
+class Workers:
+    """Worker processes, all started with one state: `submit` hands one of them some work."""
 
-    `work` must be a module-level function (a worker finds it by name). With more than one job,
-    the items are handed out in `order` (indices of `items`; the costliest first balances the
-    workers) and all are under way when this is entered; leaving the block on an exception
-    (an error met, Ctrl-C) stops the workers at once.
-    """
-    workers = min(jobs, len(items))
-    if workers <= 1:
-        yield (work(state, item) for item in items)
-        return
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self._pool = pool
+
+    def submit(self, work: Callable[[Any, _T], _R], item: _T) -> Future[_R]:
+        """Have a worker do `work(state, item)`; a pool that broke gives a failed future."""
+        try:
+            with _interrupts_held():  # the workers are forked at the first submit
+                return self._pool.submit(_call, work, item)
+        except BrokenProcessPool as err:
+            failed: Future[_R] = Future()
+            failed.set_exception(err)
+            return failed
+
+
+@contextlib.contextmanager
+def workers(state: object, jobs: int) -> Iterator[Workers]:
+    """Give `Workers`: up to `jobs` processes, forked (or started) with `state` when first
+    given work. Leaving the block on an exception (an error met, Ctrl-C) stops them at once."""
     context = multiprocessing.get_context(START_METHOD)
     # What exists now is the workers' to read, not to collect: a collection in a forked worker
     # would write to every object it walks, copying the memory it shares with this process.
     frozen = gc.get_freeze_count()
     gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(state,))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(state,))
     try:
-        futures: dict[int, Future[_R]] = {}
-        with _interrupts_held():  # the workers are forked at the first submit
-            for k in order if order is not None else range(len(items)):
-                futures[k] = pool.submit(_call, work, items[k])
-        yield _results(futures)
+        yield Workers(pool)
     except BaseException:
         # Left on an error or an interrupt (Ctrl-C), even while handing out the work: nothing
         # still to do is wanted, so the workers are ended at once. This process's end of their
@@ -101,15 +97,14 @@ def mapped(
             gc.unfreeze()
 
 
-def _results(futures: dict[int, Future[_R]]) -> Iterator[_R]:
-    for k in range(len(futures)):
-        try:
-            yield futures[k].result()
-        except BrokenProcessPool:
-            raise PlanlensError(
-                "a build worker process ended unexpectedly (out of memory?); "
-                "try fewer jobs (--jobs)"
-            ) from None
+def result(future: Future[_R]) -> _R:
+    """Return what a worker made, or raise its error (a worker that died: a clean error)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise PlanlensError(
+            "a build worker process ended unexpectedly (out of memory?); try fewer jobs (--jobs)"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -152,16 +147,16 @@ def _call(work: Callable[[Any, _T], _R], item: _T) -> _R:
     try:
         result = work(_STATE, item)
     except Exception as err:
-        portable = _portable(err)
-        if portable is err:
+        sent = portable(err)
+        if sent is err:
             raise
-        raise portable from None
+        raise sent from None
     if isinstance(result, Exception):  # an error returned, to be raised in the items' order
-        return cast("_R", _portable(result))
+        return cast("_R", portable(result))
     return result
 
 
-def _portable(err: Exception) -> Exception:
+def portable(err: Exception) -> Exception:
     """Return `err` if the build can unpickle it, else an error with its message: one that it
     cannot would break the whole pool, and be reported as a worker that died."""
     try:
