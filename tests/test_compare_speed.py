@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planlens.compare.align import heaviest_increasing
@@ -570,6 +570,7 @@ joined_texts = st.text(alphabet=st.sampled_from("ab9_.,'’ ßµÄ\n"), max_size
 
 @settings(max_examples=1000, derandomize=True)
 @given(joined_texts)
+@example("\u0308")  # a combining mark alone: after "x" it composes into "ẍ" (test-lowest found it)
 def test_words_are_those_of_the_regex(text: str) -> None:
     # Marks that join two words ("600,000"), that join nothing ("end.", "a., b", "'quoted'"),
     # underscores, letters that fold to others (ß, µ), text beyond Latin-1.
@@ -578,7 +579,9 @@ def test_words_are_those_of_the_regex(text: str) -> None:
 
     from planlens.compare.similarity import _WORD_RE
 
-    folded = unicodedata.normalize("NFC", text).casefold()
-    assert words(text) == tuple(_WORD_RE.findall(folded))
-    assert words(f"x{text}.") == tuple(_WORD_RE.findall(f"x{folded}."))
+    def folded(raw: str) -> str:  # the whole text in NFC: a mark may join the letter before
+        return unicodedata.normalize("NFC", raw).casefold()
+
+    assert words(text) == tuple(_WORD_RE.findall(folded(text)))
+    assert words(f"x{text}.") == tuple(_WORD_RE.findall(folded(f"x{text}.")))
     assert re.compile(_WORD_RE.pattern).pattern == r"[^\W_]+(?:[.,'’][^\W_]+)*"
