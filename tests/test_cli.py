@@ -281,6 +281,45 @@ def test_a_one_comparison_program_switches_the_collector_off(command: str, off: 
         assert gc.isenabled()
 
 
+@pytest.mark.parametrize(
+    ("args", "at_once"),
+    [
+        (["diff", "us-28", "framework-20", "--exit-code"], True),
+        (["diff", "us-28", "framework-20", "--format", "json"], True),
+        (["report", "us-28", "framework-20", "-o", "-"], True),
+        (["diff", "us-28", "no-such-plan"], True),
+        (["validate"], False),
+    ],
+)
+def test_a_one_comparison_program_ends_without_freeing_its_objects(
+    args: list[str], at_once: bool
+) -> None:
+    # As the `planlens` program, diff and report end the process at once when the command is
+    # done: output flushed, exit functions run, the same status, but no object freed one by
+    # one (a sentinel's `__del__` never runs). Other commands end as Python ends.
+    code = (
+        "import atexit, sys\n"
+        "class Sentinel:\n"
+        "    def __del__(self):\n"
+        "        print('freed', file=sys.stderr)\n"
+        "kept = Sentinel()\n"
+        "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+        f"sys.argv = ['planlens', '--plans', {str(ROOT / 'plans')!r}, *{args!r}]\n"
+        "from planlens.cli import main\n"
+        "main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    expected = run("--plans", str(ROOT / "plans"), *args)
+    assert (done.returncode, done.stdout) == expected[:2]
+    lines = done.stderr.splitlines()
+    assert lines[-2 if not at_once else -1 :] == (
+        ["exit functions ran"] if at_once else ["exit functions ran", "freed"]
+    )
+    assert "\n".join(lines[:-1] if at_once else lines[:-2]) == expected[2].rstrip("\n")
+
+
 def test_diff_text_json_markdown(tmp_path: Path) -> None:
     old, new = str(GOOD / "base-v1.yaml"), str(GOOD / "base-v2.yaml")
     code, out, err = run("diff", old, new)

@@ -26,6 +26,7 @@ from planlens.compare import (
 from planlens.compare.guards import (
     Guarded,
     guarded,
+    lead,
     letters_wanted,
     needs,
     profile,
@@ -470,6 +471,52 @@ def test_quick_tests_the_first_character_or_leaves_the_pattern() -> None:
     g = guarded(statements._NUMBER_RE, 0)
     g.possible("1")
     assert g._scan is quick(statements._NUMBER_RE) is not statements._NUMBER_RE
+
+
+def _party_without_leads(parties: tuple[str, ...]) -> re.Pattern[str]:
+    """The parties' pattern as `statements._party_pattern` wrote it before `lead`."""
+    names, _ = statements._party_pattern(parties)
+    patterns = [pattern for _, pattern in (*lx.PARTIES, *statements.ACTORS)]
+    patterns += [re.escape(name) for name in names[len(patterns) :]]
+    alternatives = "|".join(f"(?P<p{k}>{p})" for k, p in enumerate(patterns))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+_PARTIES = ("Donetsk People's Republic", "İstanbul Group", "Board (interim)")
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_parties_pattern_with_leads_finds_what_it_found_without(data: st.DataObject) -> None:
+    # Each alternative behind the look-ahead for its first characters: the same matches and
+    # the same group (the party), in any text and in text made from the pattern itself.
+    for parties in ((), _PARTIES):
+        before = _party_without_leads(parties)
+        now = statements._party_pattern(parties)[1]
+        text = data.draw(texts | st.from_regex(before, fullmatch=False))
+        want = [(m.span(), m.lastgroup) for m in before.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in now.pattern.finditer(text)] == want
+        assert [(m.span(), m.lastgroup) for m in now.finditer(text)] == want
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS) + sorted(_WRITTEN))
+@settings(max_examples=60, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_pattern_behind_its_lead_finds_what_it_finds(name: str, data: st.DataObject) -> None:
+    pattern = _PATTERNS.get(name) or _WRITTEN[name]
+    led = re.compile(f"{lead(pattern)}(?:{pattern.pattern})", pattern.flags)
+    text = data.draw(texts | st.from_regex(pattern, fullmatch=False))
+    assert [(m.span(), m.groups()) for m in led.finditer(text)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text)
+    ]
+
+
+def test_a_lead_is_the_look_ahead_of_the_quick_form() -> None:
+    assert lead(re.compile(r"(?<![\w-])(?:shall|must)(?!\w)", re.I)) == "(?=[ms])"
+    assert lead(re.compile(r"\w+")) == lead(re.compile(r"a?")) == ""
+    assert statements._party_pattern(())[1].pattern.pattern.startswith(
+        r"(?<![\w-])(?:(?=[UW])(?P<p0>United States"
+    )
 
 
 def test_a_word_before_a_space_is_a_whole_word() -> None:

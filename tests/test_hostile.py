@@ -25,6 +25,7 @@ from planlens.plan.check_plan import MAX_CLAUSE_DEPTH
 from planlens.plan.check_text import (
     CANDIDATES,
     _walk_for_hidden,
+    has_candidate,
     hidden_character,
     hidden_character_problems,
     hidden_in,
@@ -233,6 +234,23 @@ def test_a_file_skipped_as_clean_has_no_hidden_character(body: str, form: str) -
     assert root is not None
     found = hidden_character_problems(root, text, "p.yaml")
     assert found == _walk_for_hidden(root, text, "p.yaml")
+
+
+@settings(max_examples=500, derandomize=True)
+@given(
+    st.lists(
+        st.sampled_from(PIECES)
+        | st.text(max_size=4)
+        | st.characters(max_codepoint=0xFF).map(str)
+        | st.characters(categories=["Cc", "Cf", "Cs", "Zl", "Zp"]).map(str),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_quick_search_for_candidates_is_the_search(text: str) -> None:
+    # `has_candidate` searches only what is left of the text's UTF-8 bytes less the plain
+    # ASCII (or the distinct characters, where UTF-8 cannot hold the text): the same answer.
+    assert has_candidate(text) == (CANDIDATES.search(text) is not None)
+    assert has_candidate(text * 3 + "plain text") == (CANDIDATES.search(text) is not None)
 
 
 def test_a_raw_control_character_in_the_file_has_its_place(tmp_path: Path) -> None:

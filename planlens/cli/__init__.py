@@ -18,6 +18,7 @@ May import every package: it is the last of the flow.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import os
@@ -147,4 +148,24 @@ for _command in (
 def main() -> None:
     """Run the CLI (the console script's entry point)."""
     options.AS_PROGRAM = True
-    cli(prog_name="planlens")
+    try:
+        cli(prog_name="planlens")
+    except SystemExit as end:
+        if options.EXIT_AT_ONCE and (end.code is None or isinstance(end.code, int)):
+            _exit_at_once(end.code or 0)
+        raise
+
+
+def _exit_at_once(status: int) -> None:
+    """End the program with `status` as Python would, less freeing every object one by one.
+
+    Output is flushed and the exit functions run first; if the output cannot be written, this
+    returns and the program ends the usual way, which reports it as before.
+    """
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            _flush(stream)
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()
+    os._exit(status)
