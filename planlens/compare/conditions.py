@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase
@@ -38,6 +39,8 @@ _I = re.IGNORECASE
 # -- the words of conditions -------------------------------------------------------------
 # Matched case-insensitively, but for `VERB_FIRST`, `VERB_FIRST_MAIN` and `INSERTED`: as written.
 
+#: A reference after "in the case of", "im Fall des": "§ 1597a", "Absatzes 2", "paragraph 2".
+_CITED = rf"(?:{lx.REFERENCE_WORDS})\s*\(?\d"
 #: What opens a condition, exception or trigger. A German condition may also open with its
 #: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
 #: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
@@ -45,7 +48,9 @@ CONDITION_MARKERS = (
     r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))(?:Were|Had)(?= (?:the|a|an|any|such|this|these|you|it|"
     r"he|she|they|we|[A-Z]\w*) ))|"
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
-    r"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?: of| that)?|"
+    # "in the case of paragraph 2", "im Fall des Absatzes 2" name the cases of another
+    # provision (what it covers), no trigger: `_CITED`.
+    rf"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
     # "is subject to the Original License" describes; "subject to point 11" conditions.
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
     r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
@@ -60,8 +65,7 @@ CONDITION_MARKERS = (
     r"other than as|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
     r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
-    # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
-    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|vorbehaltlich|nur wenn|"
+    rf"im Falle?(?!\s+(?:des|der|von)\s+{_CITED})|für den Fall|vorbehaltlich|nur wenn|"
     # The exceptions: "mit Ausnahme der Pachtdauer", "abgesehen von den Fällen des § 146",
     # "ausgenommen in Ladengeschäften", "Ausgenommen sind Schenkungen", "davon ausgenommen sind"
     # (not the participle of a predicate: "vom Mieterschutz ausgenommen ist"), "außer" before a

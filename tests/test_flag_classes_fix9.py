@@ -1,0 +1,70 @@
+"""Flag kinds: classes of false and missed flags of the development and released sets
+(bench/flags/, branch fix9), one table per class, English and German where the class exists in
+both, each with rows that must raise the kind (`FLAGGED`) and rows that must not
+(`NOT_FLAGGED`), both ways round. The sentences are written for these tests, not taken from the
+sets.
+
+The classes:
+- cited: "im Fall des Absatzes 2", "in the case of paragraph 2" name the cases of another
+  provision by its reference (what the provision covers), no trigger: no `condition`; "im Fall
+  eines Schadens", "in the case of damage" still are conditions.
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "Der Vermieter kann die Kaution behalten.",
+            "Im Fall eines Schadens kann der Vermieter die Kaution behalten.",
+            "de",
+            "cited: a case named by what happens is a trigger",
+        ),
+        (
+            "The landlord may keep the deposit.",
+            "In the case of damage, the landlord may keep the deposit.",
+            "en",
+            "cited: a case named by what happens is a trigger",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "In den Fällen der Absätze 2 und 3 ist der Versuch strafbar.",
+            "Im Fall des Absatzes 2 ist der Versuch strafbar.",
+            "de",
+            "cited: the cases of a paragraph are what the rule covers",
+        ),
+        (
+            "Im Falle des Absatzes 1 kann das Gericht die Strafe mildern.",
+            "Im Falle der Absätze 1 und 2 kann das Gericht die Strafe mildern.",
+            "de",
+            "cited: the cases of paragraphs are what the rule covers",
+        ),
+        (
+            "In the cases of paragraphs 2 and 3, the attempt is punishable.",
+            "In the case of paragraph 2, the attempt is punishable.",
+            "en",
+            "cited: the cases of a paragraph are what the rule covers",
+        ),
+        (
+            "In the case of Section 4, the Licensor may terminate this License.",
+            "In the case of Section 4 or Section 5, the Licensor may terminate this License.",
+            "en",
+            "cited: the cases of sections are what the rule covers",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("cited",))
