@@ -7,7 +7,11 @@ sets.
 The classes:
 - cited: "im Fall des Absatzes 2", "in the case of paragraph 2" name the cases of another
   provision by its reference (what the provision covers), no trigger: no `condition`; "im Fall
-  eines Schadens", "in the case of damage" still are conditions.
+  eines Schadens", "in the case of damage" still are conditions;
+- besides (German only: English has no marker that also says "besides"): "außer in der
+  deutschen auch in der englischen Sprache", ", außer der Hauptleistung, auch" add to the
+  provision, they except nothing: no `condition`; "außer durch Kündigung", ", außer der
+  Vergütung nach § 5," with no "auch" still are exceptions.
 """
 
 from __future__ import annotations
@@ -29,6 +33,19 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "In the case of damage, the landlord may keep the deposit.",
             "en",
             "cited: a case named by what happens is a trigger",
+        ),
+        (
+            "Der Vertrag kann nicht verändert werden.",
+            "Der Vertrag kann außer durch Kündigung nicht verändert werden.",
+            "de",
+            "besides: 'außer durch' with no 'auch' excepts a case",
+        ),
+        (
+            "Der Vermittler darf kein Entgelt verlangen.",
+            "Der Vermittler darf für seine Leistungen, außer der Vergütung nach § 5, kein Entgelt"
+            " verlangen.",
+            "de",
+            "besides: ', außer der' with no 'auch' excepts a fee",
         ),
     ],
 }
@@ -58,6 +75,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "In the case of Section 4 or Section 5, the Licensor may terminate this License.",
             "en",
             "cited: the cases of sections are what the rule covers",
+        ),
+        (
+            "Die Erklärung muss in der deutschen Sprache abgegeben werden.",
+            "Die Erklärung muss außer in der deutschen auch in der englischen Sprache abgegeben"
+            " werden.",
+            "de",
+            "besides: 'außer in ... auch' adds a language",
+        ),
+        (
+            "Der Schuldner hat die Zinsen zu zahlen.",
+            "Der Schuldner hat, außer der Hauptleistung, auch die Zinsen zu zahlen.",
+            "de",
+            "besides: ', außer der ..., auch' adds to what is owed",
         ),
     ],
 }

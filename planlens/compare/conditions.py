@@ -41,6 +41,9 @@ _I = re.IGNORECASE
 
 #: A reference after "in the case of", "im Fall des": "§ 1597a", "Absatzes 2", "paragraph 2".
 _CITED = rf"(?:{lx.REFERENCE_WORDS})\s*\(?\d"
+#: "außer" for "besides": "außer in der deutschen auch in der englischen Sprache", ", außer der
+#: Hauptleistung, auch": an "auch" right after its case adds to the provision, excepts nothing.
+_BESIDES = r"[^,.;:]{0,80}?(?:,\s*)?\bauch\b"
 #: What opens a condition, exception or trigger. A German condition may also open with its
 #: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
 #: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
@@ -72,11 +75,12 @@ CONDITION_MARKERS = (
     # condition or case ("außer wenn", "außer in den Fällen", "außer durch Vertragsablauf") or,
     # after a comma, before an article (", außer der Vergütung nach § 655c"); not "außer" for
     # "besides" ("Hat der Schuldner außer der Hauptleistung Zinsen ... zu entrichten") nor in an
-    # idiom ("außer Betracht", "außer Kraft").
+    # idiom ("außer Betracht", "außer Kraft"), nor before a case and "auch" (`_BESIDES`).
     r"mit Ausnahme|abgesehen von|(?-i:Ausgenommen)|(?:(?<=davon )|(?<=hiervon ))ausgenommen|"
     r"ausgenommen(?!\s+(?:ist|sind|wird|werden|worden|bleibt|bleiben|war|waren|sein)\b)|"
-    r"außer(?= (?:wenn|in|im|bei|für|durch|dass|falls|soweit|sofern)\b)|"
-    r"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)"
+    r"außer(?= (?:wenn|dass|falls|soweit|sofern)\b)|"
+    rf"außer(?= (?:in|im|bei|für|durch)\b)(?!{_BESIDES})|"
+    rf"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)(?!{_BESIDES})"
 )
 #: Conditions complete in themselves: they govern no clause after them.
 FIXED_CONDITIONS = (
