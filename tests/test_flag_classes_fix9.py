@@ -11,7 +11,12 @@ The classes:
 - besides (German only: English has no marker that also says "besides"): "außer in der
   deutschen auch in der englischen Sprache", ", außer der Hauptleistung, auch" add to the
   provision, they except nothing: no `condition`; "außer durch Kündigung", ", außer der
-  Vergütung nach § 5," with no "auch" still are exceptions.
+  Vergütung nach § 5," with no "auch" still are exceptions;
+- short: a negator before the base form of a short verb whose other side has its third person
+  ("pays" / "does not pay", "owes" / "does not owe": stems of three letters) turns the
+  statement (`negation`), as a longer verb's did; a negation reworded ("pays no fee" / "does
+  not pay any fee", "zahlt keine Miete" / "zahlt die Miete nicht") still is none. German says
+  "zahlt nicht" with the same form: its rows guard the rewording only.
 """
 
 from __future__ import annotations
@@ -46,6 +51,26 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " verlangen.",
             "de",
             "besides: ', außer der' with no 'auch' excepts a fee",
+        ),
+    ],
+    "negation": [
+        (
+            "The Licensee pays the fee.",
+            "The Licensee does not pay the fee.",
+            "en",
+            "short: 'pay' / 'pays', a stem of three letters",
+        ),
+        (
+            "The borrower owes interest on the loan.",
+            "The borrower shall not owe interest on the loan.",
+            "en",
+            "short: 'owe' / 'owes'",
+        ),
+        (
+            "Der Mieter zahlt die Miete.",
+            "Der Mieter zahlt die Miete nicht.",
+            "de",
+            "short: German keeps the verb's form",
         ),
     ],
 }
@@ -90,6 +115,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "besides: ', außer der ..., auch' adds to what is owed",
         ),
     ],
+    "negation": [
+        (
+            "The Licensee pays no fee.",
+            "The Licensee does not pay any fee.",
+            "en",
+            "short: a negation reworded",
+        ),
+        (
+            "Der Mieter zahlt keine Miete.",
+            "Der Mieter zahlt die Miete nicht.",
+            "de",
+            "short: a negation reworded",
+        ),
+    ],
 }
 
 
@@ -97,4 +136,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("cited",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("cited", "short"))
