@@ -16,7 +16,12 @@ The classes:
   ("pays" / "does not pay", "owes" / "does not owe": stems of three letters) turns the
   statement (`negation`), as a longer verb's did; a negation reworded ("pays no fee" / "does
   not pay any fee", "zahlt keine Miete" / "zahlt die Miete nicht") still is none. German says
-  "zahlt nicht" with the same form: its rows guard the rewording only.
+  "zahlt nicht" with the same form: its rows guard the rewording only;
+- numbered: numbered items added to or dropped from a list ("3. zur Anfechtung eines
+  Erbvertrags", "(c) trade secrets") widen or narrow what it covers (`scope`), those of a list
+  a condition opens ("wenn der Täter 1. ..., 2. ...", "if the offender 1. ...") what triggers
+  it (`condition`); not an inline list numbered ("auf Ehen, auf Verfügungen und auf
+  Erbverträge" / "1. auf Ehen, 2. ..."), items reordered or one reworded.
 """
 
 from __future__ import annotations
@@ -51,6 +56,47 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " verlangen.",
             "de",
             "besides: ', außer der' with no 'auch' excepts a fee",
+        ),
+        (
+            "Ein besonders schwerer Fall liegt in der Regel vor, wenn der Täter\n\n1. gewerbsmäßig"
+            " handelt oder\n\n2. eine Waffe bei sich führt.",
+            "Ein besonders schwerer Fall liegt in der Regel vor, wenn der Täter\n\n1. gewerbsmäßig"
+            " handelt,\n\n2. eine Waffe bei sich führt oder\n\n3. das Opfer in Lebensgefahr"
+            " bringt.",
+            "de",
+            "numbered: an item added to the list a condition opens",
+        ),
+        (
+            "A case is especially serious if the offender\n\n1. acts commercially or\n\n2."
+            " carries a weapon.",
+            "A case is especially serious if the offender\n\n1. acts commercially,\n\n2. carries"
+            " a weapon or\n\n3. endangers the life of the victim.",
+            "en",
+            "numbered: an item added to the list a condition opens",
+        ),
+    ],
+    "scope": [
+        (
+            "Der Betreute kann nicht zustimmen\n\n1. zu einer Ehe,\n\n2. zu einer Verfügung von"
+            " Todes wegen.",
+            "Der Betreute kann nicht zustimmen\n\n1. zu einer Ehe,\n\n2. zu einer Verfügung von"
+            " Todes wegen,\n\n3. zur Anfechtung eines Erbvertrags.",
+            "de",
+            "numbered: an item appended",
+        ),
+        (
+            "The licence does not extend to\n\n1. patents,\n\n2. trademarks.",
+            "The licence does not extend to\n\n1. patents,\n\n2. trademarks,\n\n3. trade"
+            " secrets,\n\n4. database rights.",
+            "en",
+            "numbered: two items appended",
+        ),
+        (
+            "The licence does not extend to (a) patents, (b) trademarks or (c) designs.",
+            "The licence does not extend to (a) patents, (b) trademarks, (c) trade secrets or (d)"
+            " designs.",
+            "en",
+            "numbered: an item inserted, the last one renumbered",
         ),
     ],
     "negation": [
@@ -129,6 +175,36 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "short: a negation reworded",
         ),
     ],
+    "scope": [
+        (
+            "Ein Vorbehalt kann sich nicht erstrecken auf Ehen, auf Verfügungen von Todes wegen"
+            " und auf Erbverträge.",
+            "Ein Vorbehalt kann sich nicht erstrecken\n\n1. auf Ehen,\n\n2. auf Verfügungen von"
+            " Todes wegen und\n\n3. auf Erbverträge.",
+            "de",
+            "numbered: an inline list numbered",
+        ),
+        (
+            "The licence does not extend to patents, trademarks or designs.",
+            "The licence does not extend to\n\n(a) patents,\n\n(b) trademarks or\n\n(c) designs.",
+            "en",
+            "numbered: an inline list numbered",
+        ),
+        (
+            "The licence does not extend to\n\n1. patents,\n\n2. trademarks.",
+            "The licence does not extend to\n\n1. trademarks,\n\n2. patents.",
+            "en",
+            "numbered: items reordered",
+        ),
+        (
+            "Der Betreute kann nicht zustimmen\n\n1. zu einer Ehe,\n\n2. zu einer Verfügung von"
+            " Todes wegen.",
+            "Der Betreute kann nicht zustimmen\n\n1. zu einer Eheschließung,\n\n2. zu einer"
+            " Verfügung von Todes wegen.",
+            "de",
+            "numbered: an item reworded",
+        ),
+    ],
 }
 
 
@@ -136,4 +212,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("cited", "short"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered"))
