@@ -21,7 +21,14 @@ The classes:
   Erbvertrags", "(c) trade secrets") widen or narrow what it covers (`scope`), those of a list
   a condition opens ("wenn der Täter 1. ..., 2. ...", "if the offender 1. ...") what triggers
   it (`condition`); not an inline list numbered ("auf Ehen, auf Verfügungen und auf
-  Erbverträge" / "1. auf Ehen, 2. ..."), items reordered or one reworded.
+  Erbverträge" / "1. auf Ehen, 2. ..."), items reordered or one reworded;
+- alike: an alternative added to a condition's list and to the provision's own list of the
+  same sentence alike ("Liefert der Verkäufer die Ware oder die Dienstleistung zu spät, so hat
+  er die Ware oder die Dienstleistung zu ersetzen", "If the seller delivers the goods or the
+  services late, the seller shall pay for the goods or the services") widens what the
+  provision covers (`scope`), not what triggers it: no `condition`; one added to a condition
+  only, or to the condition of another sentence ("Die Kinder treten ein, wenn nicht der
+  Ehegatte oder Lebenspartner eintritt"), still is a `condition`.
 """
 
 from __future__ import annotations
@@ -73,6 +80,35 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " a weapon or\n\n3. endangers the life of the victim.",
             "en",
             "numbered: an item added to the list a condition opens",
+        ),
+        (
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach nicht repariert.",
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach oder die Heizung nicht"
+            " repariert.",
+            "de",
+            "alike: an alternative added to the condition only",
+        ),
+        (
+            "The tenant may terminate if the landlord fails to repair the roof.",
+            "The tenant may terminate if the landlord fails to repair the roof or the heating.",
+            "en",
+            "alike: an alternative added to the condition only",
+        ),
+        (
+            "Der Ehegatte tritt in den Vertrag ein. Die Kinder treten ein, wenn nicht der Ehegatte"
+            " eintritt.",
+            "Der Ehegatte oder Lebenspartner tritt in den Vertrag ein. Die Kinder treten ein, wenn"
+            " nicht der Ehegatte oder Lebenspartner eintritt.",
+            "de",
+            "alike: the condition of another sentence gains the alternative",
+        ),
+        (
+            "The spouse enters the lease. The children enter the lease unless the spouse enters"
+            " it.",
+            "The spouse or partner enters the lease. The children enter the lease unless the"
+            " spouse or partner enters it.",
+            "en",
+            "alike: the condition of another sentence gains the alternative",
         ),
     ],
     "scope": [
@@ -160,6 +196,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "besides: ', außer der ..., auch' adds to what is owed",
         ),
+        (
+            "Liefert der Verkäufer die Ware zu spät, so hat der Verkäufer die Ware zu ersetzen.",
+            "Liefert der Verkäufer die Ware oder die Dienstleistung zu spät, so hat der Verkäufer"
+            " die Ware oder die Dienstleistung zu ersetzen.",
+            "de",
+            "alike: the condition and the provision gain the same alternative",
+        ),
+        (
+            "If the seller delivers the goods late, the seller shall pay for the goods.",
+            "If the seller delivers the goods or the services late, the seller shall pay for the"
+            " goods or the services.",
+            "en",
+            "alike: the condition and the provision gain the same alternative",
+        ),
     ],
     "negation": [
         (
@@ -212,4 +262,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike")
+)

@@ -5,7 +5,8 @@ die Aufhebung eines Erbvertrags durch Vertrag und 5. ..."; "(c) trade secrets"),
 of a list without numbers opens or closes with its conjunction or comma. The word diff of a
 list cuts its markers from its items ("wegen." / "wegen, 3. zur ..." matches the full stops),
 so `new_items` reads the items of each text whole: each piece after a list marker ("3.", "c)",
-"(iv)"; not "(1)", a paragraph), for `extent.enumerations` (`scope`).
+"(iv)"; not "(1)", a paragraph), for `extent.enumerations` (`scope`). `as_provided` tells the
+items of a condition's list that the provision's own list gains or loses alike.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import planlens.compare.patterns as rx
 from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.phrases import phrase
 from planlens.compare.statements import CONJUNCTIONS, parties_named, word_pattern
+from planlens.compare.stemming import stemmer
 
 #: A list marker ("3.", "12a.", "c)", "(c)", "(iv)"; a letter only with a bracket, as an
 #: English "a." ends a sentence; never a number in brackets, a paragraph) at the start of a
@@ -91,3 +93,18 @@ def new_items(text: str, other: str, parties: Sequence[str] = ()) -> list[tuple[
         and len((words := phrase(x, str).stems) & there) < _THERE * len(words)
         and not (CONDITION_RE.search(x) or _MODAL_RE.search(x) or parties_named(x, parties))
     ]
+
+
+def as_provided(items: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Return the items one phrase gains (or loses), each with whether it is a condition's,
+    without those of a condition's list that the provision's own list gains (or loses) alike,
+    in any form: "Bestimmen die Eltern einen Ehenamen oder Lebenspartnerschaftsnamen, ..., so
+    erstreckt sich der Ehename oder Lebenspartnerschaftsname auf ..." widens what the
+    provision covers (`scope`), not what triggers it.
+
+    >>> as_provided([("oder Namen", True), ("oder Name", False), ("und Kinder", True)])
+    [('oder Name', False), ('und Kinder', True)]
+    """
+    stem = stemmer("de")  # the forms of a noun, in either language: "Namen", "names"
+    own = {phrase(x, stem).stems for x, condition in items if not condition}
+    return [(x, c) for x, c in items if not (c and own and phrase(x, stem).stems in own)]
