@@ -28,7 +28,13 @@ The classes:
   services late, the seller shall pay for the goods or the services") widens what the
   provision covers (`scope`), not what triggers it: no `condition`; one added to a condition
   only, or to the condition of another sentence ("Die Kinder treten ein, wenn nicht der
-  Ehegatte oder Lebenspartner eintritt"), still is a `condition`.
+  Ehegatte oder Lebenspartner eintritt"), still is a `condition`;
+- runs-on (German only: an English case before the statement ends at its comma): a case a
+  preposition names ("Im Fall einer Kündigung", "Mit Ausnahme der Miete", "Abgesehen von den
+  Fällen des § 146") ends before the statement's finite verb of any kind ("zahlt der Mieter",
+  "schuldet der Mieter", "verjährt der Anspruch"), not only a modal or auxiliary one: the
+  statement's own words are no part of the condition (no `condition` when they change, the
+  `negation` of the statement read), and the case itself changed still is a `condition`.
 """
 
 from __future__ import annotations
@@ -110,6 +116,12 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "alike: the condition of another sentence gains the alternative",
         ),
+        (
+            "Im Fall einer Kündigung zahlt der Mieter die Miete.",
+            "Im Fall eines Umzugs zahlt der Mieter die Miete.",
+            "de",
+            "runs-on: the case itself changes",
+        ),
     ],
     "scope": [
         (
@@ -153,6 +165,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Der Mieter zahlt die Miete nicht.",
             "de",
             "short: German keeps the verb's form",
+        ),
+        (
+            "Abgesehen von den Fällen des § 146 verjährt der Anspruch.",
+            "Abgesehen von den Fällen des § 146 verjährt der Anspruch nicht.",
+            "de",
+            "runs-on: the statement after the exception turns",
+        ),
+        (
+            "Mit Ausnahme der Miete schuldet der Mieter dem Vermieter Zinsen.",
+            "Mit Ausnahme der Miete schuldet der Mieter dem Vermieter keine Zinsen.",
+            "de",
+            "runs-on: the statement after the exception turns",
         ),
     ],
 }
@@ -209,6 +233,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " goods or the services.",
             "en",
             "alike: the condition and the provision gain the same alternative",
+        ),
+        (
+            "Mit Ausnahme der Miete schuldet der Mieter dem Vermieter Zinsen.",
+            "Mit Ausnahme der Miete schuldet der Mieter dem Vermieter keine Zinsen.",
+            "de",
+            "runs-on: the exception stays, the statement after it changes",
+        ),
+        (
+            "Im Fall einer Kündigung zahlt der Mieter dem Vermieter eine Entschädigung.",
+            "Im Fall einer Kündigung erstattet der Vermieter dem Mieter die volle Kaution.",
+            "de",
+            "runs-on: the case stays, the statement after it changes",
         ),
     ],
     "negation": [

@@ -288,12 +288,16 @@ def _after_semicolons(text: str) -> Iterator[re.Match[str]]:
 
 
 _PREPOSITIONAL_RE = rx.compile(PREPOSITIONAL_CONDITIONS, _I)
-_MODAL_VERB_RE = word_pattern(CONDITIONED_VERBS)
+#: The statement's verb after a case a preposition names: a modal or auxiliary verb, or any
+#: German finite verb before its subject ("Im Fall einer Kündigung zahlt der Mieter", "Mit
+#: Ausnahme der Miete schuldet der Mieter", as `VERB_FIRST_AFTER_SEMICOLON` reads one).
+_MODAL_VERB_RE = word_pattern(rf"{CONDITIONED_VERBS}|(?-i:{_LOWER_VERB})")
 _EXCEPTION_RE = rx.compile(EXCEPTIONS, _I)
-#: Where an exception ends: the statement's verb or negator; not a "nicht" before an adjective
-#: of a noun ("einer nicht freiheitsentziehenden Maßnahme").
+#: Where an exception ends: the statement's verb (as above) or negator; not a "nicht" before
+#: an adjective of a noun ("einer nicht freiheitsentziehenden Maßnahme").
 _EXCEPTION_END_RE = word_pattern(
-    rf"{CONDITIONED_VERBS}|is|are|not|nicht(?!\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ])"
+    rf"{CONDITIONED_VERBS}|(?-i:{_LOWER_VERB})|is|are|not|"
+    r"nicht(?!\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ])"
 )
 _VERB_AFTER_COMMA_RE = rx.compile(rf",\s*(?:{CONDITIONED_VERBS}|is|are)\b", _I)
 
