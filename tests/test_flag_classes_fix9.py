@@ -34,7 +34,12 @@ The classes:
   Fällen des § 146") ends before the statement's finite verb of any kind ("zahlt der Mieter",
   "schuldet der Mieter", "verjährt der Anspruch"), not only a modal or auxiliary one: the
   statement's own words are no part of the condition (no `condition` when they change, the
-  `negation` of the statement read), and the case itself changed still is a `condition`.
+  `negation` of the statement read), and the case itself changed still is a `condition`;
+- inverted: a condition that opens with its verb and negates it after its subject ("Should the
+  Licensee not accept the terms", "Had the buyer not paid", "Sollte der Lizenznehmer die
+  Bedingungen nicht annehmen", German "Sollte" now opening a condition as "Ist" does) turns
+  the condition without it (`condition`), and says what "unless" and "if ... does not" say
+  (no `condition`); its negator is the condition's, no `negation` of the statement.
 """
 
 from __future__ import annotations
@@ -121,6 +126,24 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Im Fall eines Umzugs zahlt der Mieter die Miete.",
             "de",
             "runs-on: the case itself changes",
+        ),
+        (
+            "Should the Licensee accept the terms, the licence continues.",
+            "Should the Licensee not accept the terms, the licence continues.",
+            "en",
+            "inverted: 'not' after the subject turns the condition",
+        ),
+        (
+            "Had the buyer paid the price in time, the seller would be liable.",
+            "Had the buyer not paid the price in time, the seller would be liable.",
+            "en",
+            "inverted: 'not' after the subject turns the condition",
+        ),
+        (
+            "Sollte der Lizenznehmer die Bedingungen annehmen, so gilt die Lizenz fort.",
+            "Sollte der Lizenznehmer die Bedingungen nicht annehmen, so gilt die Lizenz fort.",
+            "de",
+            "inverted: 'Sollte' opens a condition, 'nicht' turns it",
         ),
     ],
     "scope": [
@@ -246,6 +269,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "runs-on: the case stays, the statement after it changes",
         ),
+        (
+            "Unless the Licensee accepts the terms, the licence ends.",
+            "Should the Licensee not accept the terms, the licence ends.",
+            "en",
+            "inverted: 'Should ... not' says 'unless'",
+        ),
+        (
+            "If the Licensee does not accept the terms, the licence ends.",
+            "Should the Licensee not accept the terms, the licence ends.",
+            "en",
+            "inverted: 'Should ... not' says 'if ... does not'",
+        ),
+        (
+            "Sollte eine Bestimmung unwirksam sein, so bleibt der Vertrag wirksam.",
+            "Wenn eine Bestimmung unwirksam ist, bleibt der Vertrag wirksam.",
+            "de",
+            "inverted: 'Sollte ..., so' says 'Wenn'",
+        ),
     ],
     "negation": [
         (
@@ -259,6 +300,12 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "Der Mieter zahlt die Miete nicht.",
             "de",
             "short: a negation reworded",
+        ),
+        (
+            "Sollte der Lizenznehmer die Bedingungen annehmen, so gilt die Lizenz fort.",
+            "Sollte der Lizenznehmer die Bedingungen nicht annehmen, so gilt die Lizenz fort.",
+            "de",
+            "inverted: the negator is the condition's",
         ),
     ],
     "scope": [
@@ -299,5 +346,5 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike")
+    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike", "inverted")
 )

@@ -121,7 +121,7 @@ _FIRST_VERBS = (
     r"Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
     r"Kann|Können|Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|"
     r"Gibt|Bedarf|Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|"
-    r"Lassen"
+    r"Lassen|Sollte|Sollten"
 )
 _NO_VERBS = (
     r"Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"
@@ -200,6 +200,8 @@ _CONDITION = guarded(CONDITION_RE)
 _VERB_FIRST = guarded(_VERB_FIRST_RE)
 _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 _SPAN_MAX_WORDS = 25
+#: An English condition that opens with its verb and negates it after its subject.
+_INVERTED_NOT_RE = rx.compile(r"(?:Should|should|Were|Had)(?P<subject>(?:\s+[\w-]+){1,4}?)\s+not\b")
 _MAIN_CLAUSE_RE = rx.compile(MAIN_CLAUSE, _I)
 
 
@@ -237,10 +239,12 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         # no new condition.
         clause = _blanked(text, a, b, refs)
         shown = " ".join(text[start:stop].split()).rstrip(",;")
-        written = text[start:stop]
-        found.append(
-            Condition(phrase(clause, stem).stems, shown, (start, stop), written, end - start)
-        )
+        written, opening = text[start:stop], end - start
+        # "Should the Licensee not accept" says "if not the Licensee accept": written so, the
+        # negator is the marker's (`polarity.turned_condition`), as "Should ... accept" is "if".
+        if (inverted := _INVERTED_NOT_RE.match(written)) is not None:
+            written, opening = f"if not{inverted['subject']}{written[inverted.end() :]}", 6
+        found.append(Condition(phrase(clause, stem).stems, shown, (start, stop), written, opening))
     return tuple(found)
 
 
