@@ -39,7 +39,12 @@ The classes:
   Licensee not accept the terms", "Had the buyer not paid", "Sollte der Lizenznehmer die
   Bedingungen nicht annehmen", German "Sollte" now opening a condition as "Ist" does) turns
   the condition without it (`condition`), and says what "unless" and "if ... does not" say
-  (no `condition`); its negator is the condition's, no `negation` of the statement.
+  (no `condition`); its negator is the condition's, no `negation` of the statement;
+- reference: a German "nicht" before a reference only ("gilt dies nicht für § 7 Abs. 3 Satz
+  1") stands by the word before it, not by the reference's "Abs." or "Satz", which every law
+  text has: a clause with one dropped is no turn of the statements around it (no `negation`),
+  while "gilt für Absatz 2" / "gilt nicht für Absatz 2" still turns (English puts its "not"
+  before the verb: its rows guard the turn).
 """
 
 from __future__ import annotations
@@ -201,6 +206,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "runs-on: the statement after the exception turns",
         ),
+        (
+            "Die Vorschrift gilt für Absatz 2.",
+            "Die Vorschrift gilt nicht für Absatz 2.",
+            "de",
+            "reference: the verb before 'nicht' and a reference turns",
+        ),
+        (
+            "Section 5 applies to paragraph 2.",
+            "Section 5 does not apply to paragraph 2.",
+            "en",
+            "reference: the verb after 'not' turns",
+        ),
     ],
 }
 
@@ -307,6 +324,15 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "inverted: the negator is the condition's",
         ),
+        (
+            "Im Übrigen darf von § 7 Abs. 1 Satz 2 abgewichen werden; soweit die Zahlung jedoch in"
+            " Euro erfolgt, gilt dies nicht für § 7 Abs. 3 Satz 1. Die Parteien können nach § 8"
+            " Abs. 2 Satz 1 eine andere Frist vereinbaren.",
+            "Im Übrigen darf von § 7 Absatz 1 Satz 2 abgewichen werden. Die Parteien können nach"
+            " § 8 Abs. 2 Satz 1 eine andere Frist vereinbaren.",
+            "de",
+            "reference: a clause dropped with its 'nicht für § 7 Abs. 3 Satz 1'",
+        ),
     ],
     "scope": [
         (
@@ -346,5 +372,5 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike", "inverted")
+    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike", "inverted", "reference")
 )

@@ -98,9 +98,9 @@ _LEADING_MARKER_RE = rx.compile(
     r"\A[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
 )
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
-#: Particles that stand by a negator without being what it negates: "auch dann nicht",
-#: "not even", "jedoch nicht", "sogar nicht".
-_PARTICLES = frozenset(["dann", "even", "jedoch", "sogar"])
+#: Particles that stand by a negator without being what it negates: "auch dann nicht", "not
+#: even", "jedoch nicht", "sogar nicht"; nor is a reference's word: "nicht für § 675t Abs. 1".
+_PARTICLES = frozenset(lx.PARTICLES.split())
 _WORD_RE = rx.compile(r"[^\W\d_]+")
 #: A negator before one word of a pair says what the other word says without one ("not the
 #: same as" / "distinct from", "nicht anders" / "ebenso"), as before a word that a negative
