@@ -44,7 +44,13 @@ The classes:
   1") stands by the word before it, not by the reference's "Abs." or "Satz", which every law
   text has: a clause with one dropped is no turn of the statements around it (no `negation`),
   while "gilt für Absatz 2" / "gilt nicht für Absatz 2" still turns (English puts its "not"
-  before the verb: its rows guard the turn).
+  before the verb: its rows guard the turn);
+- inside: words added inside a condition that its version lacks, with nothing in their place
+  ("wenn der Vermieter das Dach nach einer schriftlichen Mahnung nicht repariert", "if the
+  landlord fails to repair the roof after a written warning"), change what triggers it
+  (`condition`) when they bring two content words or more the other side does not state; not
+  one word that describes ("des Hauses", "of the house") nor a reference ("gemäß Abs. 2",
+  "under section 2"), which `scope` compares.
 """
 
 from __future__ import annotations
@@ -149,6 +155,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Sollte der Lizenznehmer die Bedingungen nicht annehmen, so gilt die Lizenz fort.",
             "de",
             "inverted: 'Sollte' opens a condition, 'nicht' turns it",
+        ),
+        (
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach nicht repariert.",
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach nach einer schriftlichen Mahnung"
+            " nicht repariert.",
+            "de",
+            "inside: a precondition added inside the condition",
+        ),
+        (
+            "The tenant may terminate if the landlord fails to repair the roof.",
+            "The tenant may terminate if the landlord fails to repair the roof after a written"
+            " warning.",
+            "en",
+            "inside: a precondition added inside the condition",
         ),
     ],
     "scope": [
@@ -304,6 +324,30 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "inverted: 'Sollte ..., so' says 'Wenn'",
         ),
+        (
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach nicht repariert.",
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach des Hauses nicht repariert.",
+            "de",
+            "inside: one word that describes",
+        ),
+        (
+            "The tenant may terminate if the landlord fails to repair the roof.",
+            "The tenant may terminate if the landlord fails to repair the roof of the house.",
+            "en",
+            "inside: one word that describes",
+        ),
+        (
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach nicht repariert.",
+            "Der Mieter kann kündigen, wenn der Vermieter das Dach gemäß Abs. 2 nicht repariert.",
+            "de",
+            "inside: a reference",
+        ),
+        (
+            "The tenant may terminate if the landlord fails to repair the roof.",
+            "The tenant may terminate if the landlord fails to repair the roof under section 2.",
+            "en",
+            "inside: a reference",
+        ),
     ],
     "negation": [
         (
@@ -372,5 +416,5 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike", "inverted", "reference")
+    FLAGGED, NOT_FLAGGED, ("cited", "short", "numbered", "alike", "inverted", "reference", "inside")
 )

@@ -23,6 +23,7 @@ from functools import lru_cache
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.guards import guarded
+from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import phrase
 from planlens.compare.statements import (
     CONJUNCTIONS,
@@ -370,3 +371,24 @@ def _clause_end(text: str, at: int) -> int:
             if words > _SPAN_MAX_WORDS:
                 return at + m.start()
     return len(text)
+
+
+_TOKEN_RE = rx.compile(r"[\w’'§-]+|[^\w\s]")
+
+
+def added_inside(a: Condition, b: Condition) -> list[str]:
+    """Return the runs of words the condition `a` has inside it that its version `b` lacks with
+    nothing in their place there (an insertion, not a rewording): "nach einer Mahnung" of
+    "wenn der Vermieter das Dach nach einer Mahnung nicht repariert" / "wenn der Vermieter das
+    Dach nicht repariert".
+
+    >>> [c] = conditions("Er kann kündigen, wenn der Vermieter nach einer Mahnung nicht zahlt.")
+    >>> [d] = conditions("Er kann kündigen, wenn der Vermieter nicht zahlt.")
+    >>> added_inside(c, d), added_inside(d, c)
+    (['nach einer Mahnung'], [])
+    """
+    if a.written == b.written:
+        return []
+    x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
+    opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
+    return [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
