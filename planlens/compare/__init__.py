@@ -23,6 +23,7 @@
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
 - `patterns`: the flag rules' patterns compiled ahead of time: the programs Python's regex
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
+- `numbered`: the items of a numbered list one text has and the other lacks, for `extent`.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).
 - `actors`: the actors of a law by their role (professions, officials, the persons a rule binds

@@ -20,8 +20,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.guards import guarded
+from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import phrase
 from planlens.compare.statements import (
     CONJUNCTIONS,
@@ -38,6 +40,11 @@ _I = re.IGNORECASE
 # -- the words of conditions -------------------------------------------------------------
 # Matched case-insensitively, but for `VERB_FIRST`, `VERB_FIRST_MAIN` and `INSERTED`: as written.
 
+#: A reference after "in the case of", "im Fall des": "§ 1597a", "Absatzes 2", "paragraph 2".
+_CITED = rf"(?:{lx.REFERENCE_WORDS})\s*\(?\d"
+#: "außer" for "besides": "außer in der deutschen auch in der englischen Sprache", ", außer der
+#: Hauptleistung, auch": an "auch" right after its case adds to the provision, excepts nothing.
+_BESIDES = r"[^,.;:]{0,80}?(?:,\s*)?\bauch\b"
 #: What opens a condition, exception or trigger. A German condition may also open with its
 #: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
 #: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
@@ -45,7 +52,9 @@ CONDITION_MARKERS = (
     r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))(?:Were|Had)(?= (?:the|a|an|any|such|this|these|you|it|"
     r"he|she|they|we|[A-Z]\w*) ))|"
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
-    r"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?: of| that)?|"
+    # "in the case of paragraph 2", "im Fall des Absatzes 2" name the cases of another
+    # provision (what it covers), no trigger: `_CITED`.
+    rf"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
     # "is subject to the Original License" describes; "subject to point 11" conditions.
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
     r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
@@ -60,19 +69,19 @@ CONDITION_MARKERS = (
     r"other than as|to the extent|insofar as|"
     r"for (?:\w+ ){1,3}to (?:take effect|enter into force|apply)|"
     r"wenn|falls|sofern|soweit|es sei denn|solange|vorausgesetzt|unter der Voraussetzung|"
-    # "im Fall des § 1597a Absatz 3" names the cases of another provision (scope), no trigger.
-    r"im Falle?(?!\s+(?:des|der|von)\s+§)|für den Fall|vorbehaltlich|nur wenn|"
+    rf"im Falle?(?!\s+(?:des|der|von)\s+{_CITED})|für den Fall|vorbehaltlich|nur wenn|"
     # The exceptions: "mit Ausnahme der Pachtdauer", "abgesehen von den Fällen des § 146",
     # "ausgenommen in Ladengeschäften", "Ausgenommen sind Schenkungen", "davon ausgenommen sind"
     # (not the participle of a predicate: "vom Mieterschutz ausgenommen ist"), "außer" before a
     # condition or case ("außer wenn", "außer in den Fällen", "außer durch Vertragsablauf") or,
     # after a comma, before an article (", außer der Vergütung nach § 655c"); not "außer" for
     # "besides" ("Hat der Schuldner außer der Hauptleistung Zinsen ... zu entrichten") nor in an
-    # idiom ("außer Betracht", "außer Kraft").
+    # idiom ("außer Betracht", "außer Kraft"), nor before a case and "auch" (`_BESIDES`).
     r"mit Ausnahme|abgesehen von|(?-i:Ausgenommen)|(?:(?<=davon )|(?<=hiervon ))ausgenommen|"
     r"ausgenommen(?!\s+(?:ist|sind|wird|werden|worden|bleibt|bleiben|war|waren|sein)\b)|"
-    r"außer(?= (?:wenn|in|im|bei|für|durch|dass|falls|soweit|sofern)\b)|"
-    r"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)"
+    r"außer(?= (?:wenn|dass|falls|soweit|sofern)\b)|"
+    rf"außer(?= (?:in|im|bei|für|durch)\b)(?!{_BESIDES})|"
+    rf"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)(?!{_BESIDES})"
 )
 #: Conditions complete in themselves: they govern no clause after them.
 FIXED_CONDITIONS = (
@@ -113,7 +122,7 @@ _FIRST_VERBS = (
     r"Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
     r"Kann|Können|Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|"
     r"Gibt|Bedarf|Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|"
-    r"Lassen"
+    r"Lassen|Sollte|Sollten"
 )
 _NO_VERBS = (
     r"Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"
@@ -192,6 +201,8 @@ _CONDITION = guarded(CONDITION_RE)
 _VERB_FIRST = guarded(_VERB_FIRST_RE)
 _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 _SPAN_MAX_WORDS = 25
+#: An English condition that opens with its verb and negates it after its subject.
+_INVERTED_NOT_RE = rx.compile(r"(?:Should|should|Were|Had)(?P<subject>(?:\s+[\w-]+){1,4}?)\s+not\b")
 _MAIN_CLAUSE_RE = rx.compile(MAIN_CLAUSE, _I)
 
 
@@ -229,10 +240,12 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         # no new condition.
         clause = _blanked(text, a, b, refs)
         shown = " ".join(text[start:stop].split()).rstrip(",;")
-        written = text[start:stop]
-        found.append(
-            Condition(phrase(clause, stem).stems, shown, (start, stop), written, end - start)
-        )
+        written, opening = text[start:stop], end - start
+        # "Should the Licensee not accept" says "if not the Licensee accept": written so, the
+        # negator is the marker's (`polarity.turned_condition`), as "Should ... accept" is "if".
+        if (inverted := _INVERTED_NOT_RE.match(written)) is not None:
+            written, opening = f"if not{inverted['subject']}{written[inverted.end() :]}", 6
+        found.append(Condition(phrase(clause, stem).stems, shown, (start, stop), written, opening))
     return tuple(found)
 
 
@@ -280,12 +293,16 @@ def _after_semicolons(text: str) -> Iterator[re.Match[str]]:
 
 
 _PREPOSITIONAL_RE = rx.compile(PREPOSITIONAL_CONDITIONS, _I)
-_MODAL_VERB_RE = word_pattern(CONDITIONED_VERBS)
+#: The statement's verb after a case a preposition names: a modal or auxiliary verb, or any
+#: German finite verb before its subject ("Im Fall einer Kündigung zahlt der Mieter", "Mit
+#: Ausnahme der Miete schuldet der Mieter", as `VERB_FIRST_AFTER_SEMICOLON` reads one).
+_MODAL_VERB_RE = word_pattern(rf"{CONDITIONED_VERBS}|(?-i:{_LOWER_VERB})")
 _EXCEPTION_RE = rx.compile(EXCEPTIONS, _I)
-#: Where an exception ends: the statement's verb or negator; not a "nicht" before an adjective
-#: of a noun ("einer nicht freiheitsentziehenden Maßnahme").
+#: Where an exception ends: the statement's verb (as above) or negator; not a "nicht" before
+#: an adjective of a noun ("einer nicht freiheitsentziehenden Maßnahme").
 _EXCEPTION_END_RE = word_pattern(
-    rf"{CONDITIONED_VERBS}|is|are|not|nicht(?!\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ])"
+    rf"{CONDITIONED_VERBS}|(?-i:{_LOWER_VERB})|is|are|not|"
+    r"nicht(?!\s+[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ])"
 )
 _VERB_AFTER_COMMA_RE = rx.compile(rf",\s*(?:{CONDITIONED_VERBS}|is|are)\b", _I)
 
@@ -354,3 +371,24 @@ def _clause_end(text: str, at: int) -> int:
             if words > _SPAN_MAX_WORDS:
                 return at + m.start()
     return len(text)
+
+
+_TOKEN_RE = rx.compile(r"[\w’'§-]+|[^\w\s]")
+
+
+def added_inside(a: Condition, b: Condition) -> list[str]:
+    """Return the runs of words the condition `a` has inside it that its version `b` lacks with
+    nothing in their place there (an insertion, not a rewording): "nach einer Mahnung" of
+    "wenn der Vermieter das Dach nach einer Mahnung nicht repariert" / "wenn der Vermieter das
+    Dach nicht repariert".
+
+    >>> [c] = conditions("Er kann kündigen, wenn der Vermieter nach einer Mahnung nicht zahlt.")
+    >>> [d] = conditions("Er kann kündigen, wenn der Vermieter nicht zahlt.")
+    >>> added_inside(c, d), added_inside(d, c)
+    (['nach einer Mahnung'], [])
+    """
+    if a.written == b.written:
+        return []
+    x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
+    opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
+    return [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]

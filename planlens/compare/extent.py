@@ -30,6 +30,7 @@ import planlens.compare.patterns as rx
 from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
+from planlens.compare.numbered import as_provided, new_items
 from planlens.compare.phrases import Alignment, Phrase, similarity
 from planlens.compare.statements import (
     CONJUNCTIONS,
@@ -196,8 +197,10 @@ def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, I
                 continue
             g, c = _list_items(o.text, n.text, parties)
             c2, g2 = _list_items(n.text, o.text, parties)
-            gone += [x for x in dict.fromkeys(g + g2) if x not in gone]
-            came += [x for x in dict.fromkeys(c + c2) if x not in came]
+            g, c = g + new_items(o.text, n.text, parties), c + new_items(n.text, o.text, parties)
+            g, c = as_provided(g + g2), as_provided(c + c2)
+            gone += [x for x in dict.fromkeys(g) if x not in gone]
+            came += [x for x in dict.fromkeys(c) if x not in came]
     moved = {x.casefold() for x, _ in gone} & {x.casefold() for x, _ in came}
     # A reference to a paragraph the same side adds or drops follows that paragraph, which is
     # a provision of its own: "Die Frist nach Absatz 1 [oder nach Absatz 1a]" with "(1a) ...".

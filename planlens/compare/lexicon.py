@@ -162,6 +162,9 @@ NEEDED = r"necessary|required|needed|requisite|erforderliche[nmrs]?|notwendige[n
 #: covers ("Schriften" -> "Inhalt", "Betreiber eines ... Netzes" -> "Unternehmen", "code and
 #: documentation" -> "content"), and the reverse narrows it.
 GENERAL_NOUNS = r"Inhalte?[sn]?|Unternehmens?|content|contents|material|materials"
+#: Words that stand by a negator without being what it negates (`polarity`): particles ("auch
+#: dann nicht", "not even") and the words of a reference ("nicht für § 675t Abs. 1 Satz 2").
+PARTICLES = "dann even jedoch sogar abs absatz absatzes satz satzes nr nummer"
 #: Determiners: no content of an enumeration's item ("der Behörde" is the party "Behörde").
 DETERMINERS = """the a an such this that these those its their his her your our
     der die das den dem des ein eine einen einem einer eines solche solchen solcher solches

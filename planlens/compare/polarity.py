@@ -98,9 +98,9 @@ _LEADING_MARKER_RE = rx.compile(
     r"\A[\s,]*(?:(?:wenn|falls|sofern|soweit|if|when|where|dass|daß|that)\b[\s,]*)*", _I
 )
 _CLAUSE_END_RE = rx.compile(r"[,;.:!?()]")
-#: Particles that stand by a negator without being what it negates: "auch dann nicht",
-#: "not even", "jedoch nicht", "sogar nicht".
-_PARTICLES = frozenset(["dann", "even", "jedoch", "sogar"])
+#: Particles that stand by a negator without being what it negates: "auch dann nicht", "not
+#: even", "jedoch nicht", "sogar nicht"; nor is a reference's word: "nicht für § 675t Abs. 1".
+_PARTICLES = frozenset(lx.PARTICLES.split())
 _WORD_RE = rx.compile(r"[^\W\d_]+")
 #: A negator before one word of a pair says what the other word says without one ("not the
 #: same as" / "distinct from", "nicht anders" / "ebenso"), as before a word that a negative
@@ -116,10 +116,8 @@ _ANTONYM_REACH = 3
 SAME_STATEMENT = 0.6
 #: Two conditions share this share of their content stems or more: versions of one condition.
 SAME_CONDITION = 0.5
-
-
-def _same(word: str) -> str:
-    return word
+#: Words as they are, unstemmed (`phrase`).
+_same = str
 
 
 @lru_cache(maxsize=4096)
@@ -212,9 +210,12 @@ _STEM_MIN = 4
 
 
 def has_form(words: frozenset[str], word: str) -> bool:
-    """Tell whether `words` has `word` or a form of it: the same first five letters, or the
-    same stem of four letters or more ("apply" / "applies"; not "deren" / "der")."""
+    """Tell whether `words` has `word` or a form of it: the same first five letters, the same
+    stem of four letters or more ("apply" / "applies"; not "deren" / "der"), or, for a word of
+    three letters or more, it with "s" or "es" ("does not pay" / "pays", "not owe" / "owes")."""
     if word in words or any(w[:5] == word[:5] for w in words if len(word) > 5 < len(w)):
+        return True
+    if len(word) > 2 and not words.isdisjoint((word + "s", word + "es")):
         return True
     for stem in _STEMMERS:
         root = stem(word)

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.conditions import Condition, conditions
+from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -56,7 +56,7 @@ from planlens.compare.extent import (
 from planlens.compare.guards import guarded
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
-from planlens.compare.phrases import Alignment, Phrase, align, folded
+from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
     except_for_only,
     masked,
@@ -137,6 +137,8 @@ _FORM_WORD_RE = word_pattern(
 _PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
+#: Words added inside a condition change it from this many content stems the other side lacks.
+WIDENED_STEMS = 2
 
 
 # -- the flags ----------------------------------------------------------------------------
@@ -412,10 +414,31 @@ _Stated = tuple[Condition, str]  # a condition and the phrase it stands in
 
 
 def _kept(c: _Stated, others: list[_Stated], stem: Callable[[str], str], *, old: bool) -> bool:
-    """Tell whether the other side has a version of the condition `c` that does not turn it:
-    "if the contract becomes invalid" / "if the contract does not become invalid" turns."""
+    """Tell whether the other side has a version of the condition `c` that does not turn it
+    ("if the contract becomes invalid" / "if the contract does not become invalid" turns) nor
+    has words added inside it (`_widened`)."""
     versions = [d for d in others if same_condition(c[0], d[0], stem)]
-    return any(not _turned(c, d) if old else not _turned(d, c) for d in versions)
+    return any(
+        not (_turned(c, d) if old else _turned(d, c)) and not _widened(c, d, others, stem)
+        for d in versions
+    )
+
+
+def _widened(c: _Stated, d: _Stated, others: list[_Stated], stem: Callable[[str], str]) -> bool:
+    """Tell whether words were added inside the condition `c` that its version `d` lacks, with
+    nothing in their place there (`added_inside`), and `WIDENED_STEMS` content stems or more of
+    them that the other side does not state anywhere: "wenn der Vermieter das Dach nach einer
+    schriftlichen Mahnung nicht repariert" / "... das Dach nicht repariert" narrows it."""
+    added = added_inside(c[0], d[0])
+    if not added:
+        return False
+    there = frozenset().union(*(phrase(s, stem).stems for _, s in others))
+    # A run with a number is a reference, figure or date, which their kinds compare.
+    return any(
+        len(phrase(x, stem).stems - there) >= WIDENED_STEMS
+        for x in added
+        if not any(ch.isdigit() for ch in x)
+    )
 
 
 def _turned(old: _Stated, new: _Stated) -> bool:
