@@ -31,7 +31,8 @@ its manifest, whose digests cover the code) are compared with `--jobs 1`'s.
 
 What every build pays in one process whatever the number of jobs (start-up, imports, loading,
 the echoes, the manifest) bounds the gain (Amdahl's law): it is measured as the build of a
-folder already up to date, and the report says how fast `--jobs N` could be at best.
+folder already up to date, with `--jobs 1` and with `--jobs N` (whose helper process reads the
+plans while the build imports), and the report says how fast `--jobs N` could be at best.
 
 `--write-results` replaces the section "## Site build" of `bench/RESULTS.md`.
 """
@@ -60,6 +61,17 @@ SECTION = "## Site build"
 DEFAULT_BASELINE = "ece15ea"
 #: The build of a folder that is up to date (nothing is written).
 UP_TO_DATE = "--jobs 1, up to date"
+
+
+def up_to_date(jobs: int) -> str:
+    """The name of the up-to-date build with `jobs` jobs.
+
+    >>> up_to_date(1) == UP_TO_DATE, up_to_date(2)
+    (True, '--jobs 2, up to date')
+    """
+    return f"--jobs {jobs}, up to date"
+
+
 #: Issue 14: `planlens build plans/` with 2 cores at least this much faster than `--jobs 1`.
 TARGET = 1.6
 #: The machine is idle when its 1-minute load average is below this ...
@@ -192,8 +204,10 @@ def time_corpus(
     if baseline is not None:
         commands["baseline"] = [python, "-c", WRAPPER, str(baseline), "build", str(corpus)]
     # What every build pays whatever it writes: start-up, imports, loading, the echoes, the
-    # manifest. A build of a folder already up to date does only that.
+    # manifest. A build of a folder already up to date does only that; with more jobs, some of
+    # it in a helper process, beside the imports.
     commands[UP_TO_DATE] = commands["--jobs 1"]
+    commands[up_to_date(args.jobs)] = commands[f"--jobs {args.jobs}"]
     built = scratch / "up-to-date"
     run_process([*commands[UP_TO_DATE], "-o", str(built)])
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -206,7 +220,8 @@ def time_corpus(
         if round_:
             waits.append(idle)
         for name, command in commands.items():
-            out = built if name == UP_TO_DATE else scratch / f"site-{round_}"
+            uptodate = name in (UP_TO_DATE, up_to_date(args.jobs))
+            out = built if uptodate else scratch / f"site-{round_}"
             cpu, wall, _ = run_process([*command, "-o", str(out)])
             if round_:
                 runs[name].append((wall, cpu))
@@ -275,7 +290,9 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         "one process); its speed-up column says how much faster `--jobs 1` is than it. "
         f"`{UP_TO_DATE}` builds a folder that is already up to date: it writes nothing, so its "
         "time is what every build pays in one process whatever the number of jobs (start-up, "
-        "imports, loading, the echoes, the manifest).",
+        f"imports, loading, the echoes, the manifest); `{up_to_date(args.jobs)}` is what a build "
+        f"with {args.jobs} jobs pays before its workers start (the plans read and their echoes "
+        "found by a helper process while the build imports).",
         "",
         f"Before each round the script waited (up to {args.idle_wait:.0f} s) for an idle machine "
         f"(1-minute load average below {IDLE_LOAD}, or less than {IDLE_BUSY} of a core busy over "
@@ -300,12 +317,13 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
             same = {
                 "--jobs 1": "-",
                 UP_TO_DATE: "-",
+                up_to_date(args.jobs): "-",
                 jobs: "yes" if result["identical"] else "NO",
                 "baseline": {True: "pages yes", False: "pages NO", None: "-"}[
                     result["same_pages_as_baseline"]  # type: ignore[index]
                 ],
             }[name]
-            if name in ("--jobs 1", UP_TO_DATE):
+            if name in ("--jobs 1", UP_TO_DATE, up_to_date(args.jobs)):
                 gain = "-"
             elif name == "baseline":
                 gain = f"{speedup(median, one_median)}, {speedup(best, one_best)}"
@@ -322,19 +340,23 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         runs = result["runs"]  # type: ignore[assignment]
         one = statistics.median(w for w, _ in runs["--jobs 1"])
         floor = statistics.median(w for w, _ in runs[UP_TO_DATE])
-        best = one / (floor + (one - floor) / args.jobs)
+        # What a build with more jobs pays before its workers start, and its CPU (the helper's
+        # included).
+        floor_n = statistics.median(w for w, _ in runs[up_to_date(args.jobs)])
+        floor_cpu_n = statistics.median(c for _, c in runs[up_to_date(args.jobs)])
+        best = one / (floor_n + (one - floor) / args.jobs)
         got = one / statistics.median(w for w, _ in runs[jobs])
         # The parallel run's own CPU (its workers included) is more than `--jobs 1`'s: what
         # the workers each redo, forking, handing results back. Divided perfectly, at most:
         cpu_n = statistics.median(c for _, c in runs[jobs])
         cpu_one = statistics.median(c for _, c in runs["--jobs 1"])
-        spent = one / (floor + max(0.0, cpu_n - floor) / args.jobs)
+        spent = one / (floor_n + max(0.0, cpu_n - floor_cpu_n) / args.jobs)
         lines.append(
             f"- {corpus}: {seconds(floor)} s of the {seconds(one)} s of `--jobs 1` is paid "
-            f"whatever the jobs, so `{jobs}` can be at most {best:.2f}x faster if the rest "
-            f"divided perfectly; with the CPU `{jobs}` spends ({seconds(cpu_n)} s, "
-            f"{seconds(cpu_n - cpu_one)} s more than `--jobs 1`), at most {spent:.2f}x; "
-            f"measured {got:.2f}x."
+            f"in one process, and {seconds(floor_n)} s of `{jobs}` before its workers start, "
+            f"so `{jobs}` can be at most {best:.2f}x faster if the rest divided perfectly; "
+            f"with the CPU `{jobs}` spends ({seconds(cpu_n)} s, {seconds(cpu_n - cpu_one)} s "
+            f"more than `--jobs 1`), at most {spent:.2f}x; measured {got:.2f}x."
         )
     lines += [
         "",
