@@ -29,6 +29,16 @@ from planlens.site.pool import aside
 ECHOES = importlib.import_module("planlens.lineage.echoes")
 
 
+def ended(within: float = 10.0) -> bool:
+    """Whether every child process has ended (and is reaped) within `within` seconds."""
+    end = time.monotonic() + within
+    while multiprocessing.active_children():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def noting(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     """Have the process that reads the plans, and the one that finds their echoes, say so."""
     load, find = planlens.plan.load.load_plans, ECHOES.corpus_echoes
@@ -64,7 +74,7 @@ def test_the_plans_are_read_aside_with_more_than_one_job(
         assert readers == {os.getpid()}
     else:
         assert len(readers) == 1 and os.getpid() not in readers
-    assert not multiprocessing.active_children()  # the helper ended with its work
+    assert ended()  # the helper ended with its work
     assert len(result.written) == 32
     build_site(planlens.plan.load.load_plans([PLANS], closed=True), tmp_path / "one")
     assert files(tmp_path / "site") == files(tmp_path / "one")
@@ -149,7 +159,7 @@ def test_aside_gives_the_result_or_raises_the_error_here() -> None:
     assert type(unreadable.value) is PlanlensError  # as `portable` sends what cannot unpickle
     with pytest.raises(PlanlensError, match="helper process ended unexpectedly"):
         aside(dying)()
-    assert not multiprocessing.active_children()
+    assert ended()
 
 
 @pytest.mark.skipif(planlens.site.pool.START_METHOD != "fork", reason="forks")

@@ -122,7 +122,10 @@ def aside(work: Callable[..., _R], *args: Any) -> Callable[[], _R]:
             ) from None
         finally:
             reader.close()
-            helper.join()
+            # Not waited for: it ends by itself once it has handed over (it is reaped then, or
+            # when the next process starts, or at exit); on a busy machine its last steps can
+            # wait their turn for a while.
+            helper.join(timeout=0)
         if not done:
             raise value
         return cast("_R", value)
