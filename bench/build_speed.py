@@ -19,7 +19,10 @@ Each corpus is built with `--jobs 1` and with `--jobs N` (default: the machine's
 `planlens build` uses by default), alternating, `--repeat` times; the first round is a warm-up
 and not counted. Wall seconds (median and best) and CPU seconds (user + system of the build and
 its workers) per run; the sites of both are compared byte for byte, manifest included. The
-machine is shared: the load average (1 minute) is printed before and after each corpus.
+machine is shared: before each round the script waits, up to `--idle-wait` seconds (default 60),
+until the machine is idle (`wait_idle`: the 1-minute load average below `IDLE_LOAD`, or a short
+probe of /proc/stat finding other processes using less than `IDLE_BUSY` of a core); the report
+says how many rounds started on a busy machine, and the load average before and after each corpus.
 
 `--baseline REF` (default: main before issue 14's site work was merged; `none` skips it) builds
 each corpus with that tree too, in a git worktree through the same `python -c` wrapper as
@@ -28,7 +31,8 @@ its manifest, whose digests cover the code) are compared with `--jobs 1`'s.
 
 What every build pays in one process whatever the number of jobs (start-up, imports, loading,
 the echoes, the manifest) bounds the gain (Amdahl's law): it is measured as the build of a
-folder already up to date, and the report says how fast `--jobs N` could be at best.
+folder already up to date, with `--jobs 1` and with `--jobs N` (whose helper process reads the
+plans while the build imports), and the report says how fast `--jobs N` could be at best.
 
 `--write-results` replaces the section "## Site build" of `bench/RESULTS.md`.
 """
@@ -42,6 +46,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,8 +61,24 @@ SECTION = "## Site build"
 DEFAULT_BASELINE = "ece15ea"
 #: The build of a folder that is up to date (nothing is written).
 UP_TO_DATE = "--jobs 1, up to date"
+
+
+def up_to_date(jobs: int) -> str:
+    """The name of the up-to-date build with `jobs` jobs.
+
+    >>> up_to_date(1) == UP_TO_DATE, up_to_date(2)
+    (True, '--jobs 2, up to date')
+    """
+    return f"--jobs {jobs}, up to date"
+
+
 #: Issue 14: `planlens build plans/` with 2 cores at least this much faster than `--jobs 1`.
 TARGET = 1.6
+#: The machine is idle when its 1-minute load average is below this ...
+IDLE_LOAD = 0.5
+#: ... or when, for `IDLE_PROBE` seconds, other processes kept busy less than this of one core.
+IDLE_BUSY = 0.25
+IDLE_PROBE = 0.5
 
 
 #: The licence pairs of the shared corpus, older first.
@@ -119,6 +140,45 @@ def write_corpus(folder: Path, *, bgb: bool) -> int:
 # -- timing ---------------------------------------------------------------------------------
 
 
+def busy_cores(probe: float = IDLE_PROBE) -> float | None:
+    """Return how many cores' worth of CPU the machine's processes used over `probe` seconds
+    (from /proc/stat; this process sleeps meanwhile), or None where there is no /proc/stat."""
+
+    def times() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return sum(fields[:8]) - idle, sum(fields[:8])  # busy, all (steal included)
+
+    try:
+        busy0, all0 = times()
+        time.sleep(probe)
+        busy1, all1 = times()
+    except (OSError, ValueError, IndexError):
+        return None
+    return (busy1 - busy0) / max(1, all1 - all0) * (os.cpu_count() or 1)
+
+
+def wait_idle(limit: float) -> tuple[bool, float, float]:
+    """Wait up to `limit` seconds until the machine is idle (the 1-minute load average below
+    `IDLE_LOAD`, or a probe finding less than `IDLE_BUSY` of a core busy).
+
+    Return whether it was idle, the seconds waited, and how busy it was last seen: the cores
+    the probe found busy (the load average where there is no probe: it also counts this
+    script's own builds of the last minute)."""
+    start = time.perf_counter()
+    while True:
+        load = os.getloadavg()[0]
+        if load < IDLE_LOAD:
+            return True, time.perf_counter() - start, load
+        busy = busy_cores()
+        seen = load if busy is None else busy
+        if busy is not None and busy < IDLE_BUSY:
+            return True, time.perf_counter() - start, busy
+        if time.perf_counter() - start >= limit:
+            return False, time.perf_counter() - start, seen
+
+
 def files(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` (the manifest included), by its relative path."""
     return {
@@ -144,16 +204,24 @@ def time_corpus(
     if baseline is not None:
         commands["baseline"] = [python, "-c", WRAPPER, str(baseline), "build", str(corpus)]
     # What every build pays whatever it writes: start-up, imports, loading, the echoes, the
-    # manifest. A build of a folder already up to date does only that.
+    # manifest. A build of a folder already up to date does only that; with more jobs, some of
+    # it in a helper process, beside the imports.
     commands[UP_TO_DATE] = commands["--jobs 1"]
+    commands[up_to_date(args.jobs)] = commands[f"--jobs {args.jobs}"]
     built = scratch / "up-to-date"
     run_process([*commands[UP_TO_DATE], "-o", str(built)])
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     sites: dict[str, dict[str, bytes]] = {}
     load = [os.getloadavg()[0]]
+    #: Each counted round's (idle?, seconds waited, load or busy cores seen) before it started.
+    waits: list[tuple[bool, float, float]] = []
     for round_ in range(args.repeat + 1):
+        idle = wait_idle(args.idle_wait)
+        if round_:
+            waits.append(idle)
         for name, command in commands.items():
-            out = built if name == UP_TO_DATE else scratch / f"site-{round_}"
+            uptodate = name in (UP_TO_DATE, up_to_date(args.jobs))
+            out = built if uptodate else scratch / f"site-{round_}"
             cpu, wall, _ = run_process([*command, "-o", str(out)])
             if round_:
                 runs[name].append((wall, cpu))
@@ -175,6 +243,7 @@ def time_corpus(
             == {n: s for n, s in sites["baseline"].items() if n != ".planlens-build.json"}
         ),
         "load": load,
+        "waits": waits,
     }
 
 
@@ -188,6 +257,19 @@ def autogroup() -> str:
     except OSError:
         return "unknown"
     return "on" if on else "off"
+
+
+def busy_rounds(waits: list[tuple[bool, float, float]]) -> str:
+    """Say how many rounds started on a busy machine, and the most load seen before one.
+
+    >>> busy_rounds([(True, 0.0, 0.1), (False, 60.0, 1.6), (False, 60.0, 0.9)])
+    '2 of 3 (up to 1.6)'
+    >>> busy_rounds([(True, 2.5, 0.2)])
+    '0 of 1'
+    """
+    busy = [seen for idle, _, seen in waits if not idle]
+    text = f"{len(busy)} of {len(waits)}"
+    return f"{text} (up to {max(busy):.1f})" if busy else text
 
 
 def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> list[str]:
@@ -208,11 +290,18 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         "one process); its speed-up column says how much faster `--jobs 1` is than it. "
         f"`{UP_TO_DATE}` builds a folder that is already up to date: it writes nothing, so its "
         "time is what every build pays in one process whatever the number of jobs (start-up, "
-        "imports, loading, the echoes, the manifest).",
+        f"imports, loading, the echoes, the manifest); `{up_to_date(args.jobs)}` is what a build "
+        f"with {args.jobs} jobs pays before its workers start (the plans read and their echoes "
+        "found by a helper process while the build imports).",
+        "",
+        f"Before each round the script waited (up to {args.idle_wait:.0f} s) for an idle machine "
+        f"(1-minute load average below {IDLE_LOAD}, or less than {IDLE_BUSY} of a core busy over "
+        f"{IDLE_PROBE} s); `busy rounds` counts the rounds that started on a busy machine all the "
+        "same, with the most cores other work kept busy just before one.",
         "",
         "| corpus | files | command | wall median s | wall best s | CPU median s | speed-up, "
-        "wall (median, best) | same bytes | load before/after |",
-        "|---|---:|---|---:|---:|---:|---:|---|---|",
+        "wall (median, best) | same bytes | load before/after | busy rounds |",
+        "|---|---:|---|---:|---:|---:|---:|---|---|---|",
     ]
     met = None
     for corpus, result in results.items():
@@ -220,6 +309,7 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         serial = [w for w, _ in runs["--jobs 1"]]
         one_median, one_best = statistics.median(serial), min(serial)
         load = " / ".join(f"{x:.1f}" for x in result["load"])  # type: ignore[attr-defined]
+        busy = busy_rounds(result["waits"])  # type: ignore[arg-type]
         for name, values in runs.items():
             walls = [w for w, _ in values]
             median, best = statistics.median(walls), min(walls)
@@ -227,12 +317,13 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
             same = {
                 "--jobs 1": "-",
                 UP_TO_DATE: "-",
+                up_to_date(args.jobs): "-",
                 jobs: "yes" if result["identical"] else "NO",
                 "baseline": {True: "pages yes", False: "pages NO", None: "-"}[
                     result["same_pages_as_baseline"]  # type: ignore[index]
                 ],
             }[name]
-            if name in ("--jobs 1", UP_TO_DATE):
+            if name in ("--jobs 1", UP_TO_DATE, up_to_date(args.jobs)):
                 gain = "-"
             elif name == "baseline":
                 gain = f"{speedup(median, one_median)}, {speedup(best, one_best)}"
@@ -240,7 +331,7 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
                 gain = f"{speedup(one_median, median)}, {speedup(one_best, best)}"
             lines.append(
                 f"| {corpus} | {result['pages']} | {name} | {seconds(median)} | "
-                f"{seconds(best)} | {seconds(cpu)} | {gain} | {same} | {load} |"
+                f"{seconds(best)} | {seconds(cpu)} | {gain} | {same} | {load} | {busy} |"
             )
             if corpus == "plans/" and name == jobs:
                 met = bool(result["identical"]) and one_median / median >= TARGET
@@ -249,19 +340,23 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         runs = result["runs"]  # type: ignore[assignment]
         one = statistics.median(w for w, _ in runs["--jobs 1"])
         floor = statistics.median(w for w, _ in runs[UP_TO_DATE])
-        best = one / (floor + (one - floor) / args.jobs)
+        # What a build with more jobs pays before its workers start, and its CPU (the helper's
+        # included).
+        floor_n = statistics.median(w for w, _ in runs[up_to_date(args.jobs)])
+        floor_cpu_n = statistics.median(c for _, c in runs[up_to_date(args.jobs)])
+        best = one / (floor_n + (one - floor) / args.jobs)
         got = one / statistics.median(w for w, _ in runs[jobs])
         # The parallel run's own CPU (its workers included) is more than `--jobs 1`'s: what
         # the workers each redo, forking, handing results back. Divided perfectly, at most:
         cpu_n = statistics.median(c for _, c in runs[jobs])
         cpu_one = statistics.median(c for _, c in runs["--jobs 1"])
-        spent = one / (floor + max(0.0, cpu_n - floor) / args.jobs)
+        spent = one / (floor_n + max(0.0, cpu_n - floor_cpu_n) / args.jobs)
         lines.append(
             f"- {corpus}: {seconds(floor)} s of the {seconds(one)} s of `--jobs 1` is paid "
-            f"whatever the jobs, so `{jobs}` can be at most {best:.2f}x faster if the rest "
-            f"divided perfectly; with the CPU `{jobs}` spends ({seconds(cpu_n)} s, "
-            f"{seconds(cpu_n - cpu_one)} s more than `--jobs 1`), at most {spent:.2f}x; "
-            f"measured {got:.2f}x."
+            f"in one process, and {seconds(floor_n)} s of `{jobs}` before its workers start, "
+            f"so `{jobs}` can be at most {best:.2f}x faster if the rest divided perfectly; "
+            f"with the CPU `{jobs}` spends ({seconds(cpu_n)} s, {seconds(cpu_n - cpu_one)} s "
+            f"more than `--jobs 1`), at most {spent:.2f}x; measured {got:.2f}x."
         )
     lines += [
         "",
@@ -279,6 +374,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="the parallel run")
     parser.add_argument("--bgb", action="store_true", help="add BGB 2012 -> 2022 to the corpus")
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="git ref, or none")
+    parser.add_argument(
+        "--idle-wait", type=float, default=60.0, help="seconds to wait for an idle machine"
+    )
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args()
     results: dict[str, dict[str, object]] = {}

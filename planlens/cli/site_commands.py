@@ -58,15 +58,19 @@ def build(
         planlens build plans/ -o reports/
     """
     from planlens.cli.progress import PageProgress
-    from planlens.plan import load_plans
-    from planlens.site import build_site
+    from planlens.site.folder import build_folder
 
     if str(output) == "-":
         raise PlanlensError("build writes a folder of pages; -o - (standard output) cannot hold it")
-    plans = load_plans([plans_folder or plans_dir], closed=True)
     with PageProgress("building") as progress:
-        result = build_site(
-            plans, output, force=force, progress=progress, wait=wait, notice=say, jobs=jobs
+        result = build_folder(
+            [plans_folder or plans_dir],
+            output,
+            force=force,
+            progress=progress,
+            wait=wait,
+            notice=say,
+            jobs=jobs,
         )
     click.echo(
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"

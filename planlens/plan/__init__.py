@@ -17,6 +17,7 @@
 - `check_text`: control and invisible formatting characters (bidi overrides, ESC, ...): found in
   a file with their line and column, and shown as visible markers (`⟦U+202E⟧`) wherever text is
   shown.
+- `digest`: the SHA-256 of a plan file (`file_sha256`), without the YAML loader.
 - `serialize`: a `Plan` back to plain data (JSON) and to YAML text.
 - `formats`: a plan, or a list of plans, as terminal text or Markdown.
 
@@ -30,11 +31,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from planlens.plan.digest import file_sha256
     from planlens.plan.load import (
         Validated,
         decode_plan_bytes,
         did_you_mean,
-        file_sha256,
         find_plan_files,
         load_plan,
         load_plans,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 _HOMES = {
     **dict.fromkeys(("Clause", "ClauseRef", "Dropped", "Plan", "Source"), "planlens.plan.model"),
     "plan_schema": "planlens.plan.schema",
+    "file_sha256": "planlens.plan.digest",
 }
 
 __all__ = [

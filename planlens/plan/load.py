@@ -22,6 +22,7 @@ from planlens.plan.check_plan import PlanChecker
 from planlens.plan.check_references import Parsed, check_references, unconnected_plans
 from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
 from planlens.plan.check_text import hidden_character_problems
+from planlens.plan.digest import file_sha256 as file_sha256  # re-exported from here
 from planlens.plan.model import Plan
 from planlens.plan.schema import MAX_PLAN_BYTES
 from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
@@ -197,15 +198,3 @@ def _check(root: Node, text: str, path: str) -> Parsed:
     checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)
     return Parsed(plan, checker.problems, checker.references, checker.warnings)
-
-
-def file_sha256(path: str | None) -> str | None:
-    """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
-    if path is None:
-        return None
-    import hashlib  # here: only reports need it, and every command loads plans
-
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as err:
-        raise PlanlensError(f"{path}: cannot read: {err.strerror}") from None

@@ -16,13 +16,14 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from planlens._version import __version__
 from planlens.errors import PlanlensError
+from planlens.lineage import Echoes
 from planlens.plan.model import Plan
 from planlens.site.lock import build_lock
 from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
@@ -74,6 +75,7 @@ def build_site(
     wait: float = 0.0,
     notice: Callable[[str], None] | None = None,
     jobs: int | None = 1,
+    echoes: Mapping[str, Echoes] | None = None,
 ) -> BuildResult:
     """Write the site for `plans` into `out_dir`, rewriting only pages whose inputs changed.
 
@@ -89,7 +91,8 @@ def build_site(
 
     Comparisons and pages are made by up to `jobs` processes (None: one per core,
     `default_jobs()`); the site is the same byte for byte whatever their number, and so is an
-    error: the one the build would raise in one process.
+    error: the one the build would raise in one process. `echoes`, the plans' echoes if they
+    were found already (`corpus_echoes(plans)`, in another process), saves finding them.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -102,7 +105,7 @@ def build_site(
     except OSError as err:
         raise PlanlensError(f"{out}: cannot make the folder: {reason(err)}") from None
     with build_lock(out, wait=wait, waiting=notice):
-        return _build(plans, out, force, progress, notice, jobs)
+        return _build(plans, out, force, progress, notice, jobs, echoes)
 
 
 def _build(
@@ -112,12 +115,14 @@ def _build(
     progress: Callable[[Sequence[str]], Callable[[str], None]] | None,
     notice: Callable[[str], None] | None,
     jobs: int,
+    echoes: Mapping[str, Echoes] | None,
 ) -> BuildResult:
     site = Site(plans)
     # The echoes first: plan pages show them (so they are inputs of those pages), and finding
-    # them stems every word of the corpus, which the comparisons then find done, in this
-    # process and in the workers it forks.
-    site.find_echoes()
+    # them here stems every word of the corpus, which the comparisons then find done, in this
+    # process and in the workers it forks. (Given `echoes`, found by the helper process that
+    # read the plans, each worker stems the words it compares, while this process imported.)
+    site.find_echoes(echoes)
     pages = site.pages()
     _remove_temporaries(out, {out / page.path for page in pages})
     made, previous = read_manifest(out / MANIFEST, warn=notice)

@@ -27,7 +27,7 @@ from planlens.lineage import (
     lineage_pairs,
     step_keys,
 )
-from planlens.plan.load import file_sha256
+from planlens.plan.digest import file_sha256
 from planlens.plan.model import Plan
 from planlens.render import (
     SEARCH_INDEX,
@@ -85,9 +85,10 @@ class Site:
 
     # -- the pages ------------------------------------------------------------------------
 
-    def find_echoes(self) -> None:
-        """Find every plan's echoes in the others (once for the corpus): plan pages show them."""
-        self.echoes = corpus_echoes(self.plans)
+    def find_echoes(self, found: Mapping[str, Echoes] | None = None) -> None:
+        """Find every plan's echoes in the others (once for the corpus), unless `found` already
+        (`corpus_echoes` of these plans): plan pages show them."""
+        self.echoes = corpus_echoes(self.plans) if found is None else found
 
     def pages(self) -> list[Page]:
         """Return every page of the site, the index and the search index first; plan pages

@@ -8,6 +8,11 @@ it is forked with it (nothing is copied), elsewhere it is pickled to it (`START_
 stops the build, which stops its workers at once; a worker whose build is gone (killed) ends
 too.
 
+`aside(work, *args)` starts `work(*args)` in one helper process, forked now, and gives what
+returns its result later (or raises its error here): a build with more than one job reads its
+plans so while this process imports what building needs. Forked only (Linux): a helper started
+otherwise would import all that again.
+
 `default_jobs()` is the number of workers a build uses unless told: the cores it may run on.
 """
 
@@ -95,6 +100,49 @@ def workers(state: object, jobs: int) -> Iterator[Workers]:
         pool.shutdown()
         if not frozen:  # a caller's own frozen objects stay frozen
             gc.unfreeze()
+
+
+def aside(work: Callable[..., _R], *args: Any) -> Callable[[], _R]:
+    """Start `work(*args)` in a process forked now; return what gives its result (its error
+    raised here, as `portable` makes it). The process ignores Ctrl-C, as workers do, and ends
+    with this one (it is a daemon) or when it has handed over its result."""
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    with _interrupts_held():
+        helper = context.Process(target=_aside, args=(writer, work, args), daemon=True)
+        helper.start()
+    writer.close()
+
+    def handed() -> _R:
+        try:
+            done, value = reader.recv()
+        except EOFError:
+            raise PlanlensError(
+                "a build helper process ended unexpectedly (out of memory?); try --jobs 1"
+            ) from None
+        finally:
+            reader.close()
+            # Not waited for: it ends by itself once it has handed over (it is reaped then, or
+            # when the next process starts, or at exit); on a busy machine its last steps can
+            # wait their turn for a while.
+            helper.join(timeout=0)
+        if not done:
+            raise value
+        return cast("_R", value)
+
+    return handed
+
+
+def _aside(writer: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        message = (True, work(*args))
+    except Exception as err:
+        message = (False, portable(err))
+    with contextlib.suppress(OSError):  # the process that wanted it is gone
+        writer.send(message)
 
 
 def result(future: Future[_R]) -> _R:

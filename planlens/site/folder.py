@@ -1,0 +1,80 @@
+"""`build_folder`: read a folder of plans and build its site, the `planlens build` command.
+
+A build with more than one job reads the plans, and finds their echoes, in a helper process
+(`pool.aside`) while this one imports what making comparisons and pages needs: all three are
+paid before any worker can start, and on two cores the first two now overlap the third. They
+come back pickled, which takes a small part of the time making them takes. One job does all
+of it here, one step after the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planlens.site.pool import START_METHOD, aside, default_jobs
+
+if TYPE_CHECKING:
+    from planlens.lineage.echoes import Echoes
+    from planlens.plan.model import Plan
+    from planlens.site.build import BuildResult
+
+#: What the helper hands over: the plans, and their echoes (None if finding them failed: the
+#: build finds them again, to raise the error where one process would).
+Read = tuple[tuple["Plan", ...], "Mapping[str, Echoes] | None"]
+
+
+def build_folder(
+    folders: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    force: bool = False,
+    progress: Callable[[Sequence[str]], Callable[[str], None]] | None = None,
+    wait: float = 0.0,
+    notice: Callable[[str], None] | None = None,
+    jobs: int | None = 1,
+) -> BuildResult:
+    """Read the plans of `folders` (a whole collection: `load_plans(..., closed=True)`) and
+    write their site into `out_dir` (`build_site`, with the same options).
+
+    The plans, the site and any error are the same whatever the number of jobs: an error
+    reading the plans is the one `load_plans` raises, before the build starts.
+    """
+    count = default_jobs() if jobs is None else jobs
+    if count > 1 and START_METHOD == "fork":
+        read = aside(_read_and_find, tuple(folders))
+        from planlens.site.build import build_site  # meanwhile: the comparison, the templates
+
+        plans, echoes = read()
+    else:
+        from planlens.site.build import build_site
+
+        plans, echoes = _read(tuple(folders)), None
+    return build_site(
+        plans,
+        out_dir,
+        echoes=echoes,
+        force=force,
+        progress=progress,
+        wait=wait,
+        notice=notice,
+        jobs=jobs,
+    )
+
+
+def _read(folders: tuple[str | Path, ...]) -> tuple[Plan, ...]:
+    from planlens.plan.load import load_plans  # in the helper, when there is one
+
+    return load_plans(folders, closed=True)
+
+
+def _read_and_find(folders: tuple[str | Path, ...]) -> Read:
+    """In the helper: read the plans (an error is the build's), then find their echoes."""
+    plans = _read(folders)
+    from planlens.lineage.echoes import corpus_echoes
+
+    try:
+        return plans, corpus_echoes(plans)
+    except Exception:  # raised again by the build, after it takes the folder's lock
+        return plans, None
