@@ -10,6 +10,11 @@ The classes:
   turn of force (no `modality`), the twin of fix9's "nicht" before a reference; a modal verb
   turned in a clause both sides keep ("the buyer shall pay" / "the buyer may pay") still is
   `modality`.
+- predicate: a role that is the predicate of "to be" ("Ist der Besteller ein Verbraucher, so",
+  "wenn der Käufer ein Verbraucher ist", "if the buyer is a consumer") names a property of a
+  person the statement names otherwise, no actor of its own: no `party`; the same role as
+  whom a duty binds or benefits ("hat dem Verbraucher zu leisten", "shall deliver to the
+  consumer") still is a `party`.
 """
 
 from __future__ import annotations
@@ -19,6 +24,20 @@ from test_substance import Row, class_tests
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Der Unternehmer hat die Sicherheit zu leisten.",
+            "Der Unternehmer hat dem Verbraucher die Sicherheit zu leisten.",
+            "de",
+            "predicate: the role a duty benefits",
+        ),
+        (
+            "The seller shall deliver the goods.",
+            "The seller shall deliver the goods to the consumer.",
+            "en",
+            "predicate: the role a duty benefits",
+        ),
+    ],
     "modality": [
         (
             "The seller may deviate from section 7 paragraph 1; the buyer shall pay the price"
@@ -40,6 +59,27 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Der Unternehmer hat die Sicherheit zu leisten.",
+            "Ist der Besteller ein Verbraucher, so hat der Unternehmer die Sicherheit zu leisten.",
+            "de",
+            "predicate: 'Ist der Besteller ein Verbraucher' describes the Besteller",
+        ),
+        (
+            "Der Unternehmer hat die Sicherheit zu leisten.",
+            "Wenn der Besteller ein Verbraucher ist, hat der Unternehmer die Sicherheit zu"
+            " leisten.",
+            "de",
+            "predicate: 'wenn der Besteller ein Verbraucher ist' describes the Besteller",
+        ),
+        (
+            "The seller shall deliver the goods.",
+            "If the buyer is a consumer, the seller shall deliver the goods.",
+            "en",
+            "predicate: 'if the buyer is a consumer' describes the buyer",
+        ),
+    ],
     "modality": [
         (
             "The seller may deviate from section 7 paragraph 1; this shall not apply to section 7"
@@ -65,4 +105,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("alone",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate"))

@@ -16,7 +16,15 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.actors import ACTORS, CITED_BEFORE_RE, actor, unbound_spans
+from planlens.compare.actors import (
+    ACTORS,
+    CITED_BEFORE_RE,
+    INDEFINITE_BEFORE_RE,
+    PREDICATE_AFTER_RE,
+    PREDICATE_BEFORE_RE,
+    actor,
+    unbound_spans,
+)
 from planlens.compare.guards import Guarded, guarded, lead, quick
 
 _I = re.IGNORECASE
@@ -318,6 +326,8 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # "the name of the Initial Developer": the name is cited, no one acts
         if bound and CITED_BEFORE_RE.search(before):
             continue  # "Verordnung (EU)", "zum Nachteil des Verbrauchers": no one acts
+        if bound and role and _predicate(before, after):
+            continue  # "Ist der Besteller ein Verbraucher": a property of a person named
         if bound and unbound is None:
             unbound = unbound_spans(text)
         if unbound and inside(m.span(), unbound[role]):
@@ -326,6 +336,13 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # US$100 billion
         found[canonical] = m.group()
     return tuple(found.items())
+
+
+def _predicate(before: str, after: str) -> bool:
+    """Tell whether a role between `before` and `after` is the predicate of "to be"."""
+    if PREDICATE_BEFORE_RE.search(before):
+        return True
+    return bool(INDEFINITE_BEFORE_RE.search(before) and PREDICATE_AFTER_RE.match(after))
 
 
 #: Curated parties whose compounds name different bodies: the compound is the party.
