@@ -15,6 +15,11 @@ The classes:
   person the statement names otherwise, no actor of its own: no `party`; the same role as
   whom a duty binds or benefits ("hat dem Verbraucher zu leisten", "shall deliver to the
   consumer") still is a `party`.
+- citation: an act cited with the date it was adopted and its issues of the Official Journal
+  ("Verordnung (EG) Nr. 1013/2006 ... vom 14. Juni 2006 (ABl. L 190 vom 12.7.2006, S. 1)",
+  "Regulation (EC) No 1013/2006 ... of 14 June 2006 (OJ L 190, 12.7.2006, p. 1)"): its date
+  says which act is meant and its series, issue and page count nothing (no `date`, no
+  `number` when the citation changes); a time limit or an amount beside it still is one.
 """
 
 from __future__ import annotations
@@ -24,6 +29,42 @@ from test_substance import Row, class_tests
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Die Abfälle sind nach der Verordnung (EG) Nr. 1013/2006 des Rates vom 14. Juni 2006"
+            " (ABl. L 190 vom 12.7.2006, S. 1) innerhalb von 30 Tagen zu melden.",
+            "Die Abfälle sind nach der Verordnung (EG) Nr. 1013/2006 des Rates vom 14. Juni 2006"
+            " (ABl. L 190 vom 12.7.2006, S. 1) innerhalb von 60 Tagen zu melden.",
+            "de",
+            "citation: a time limit beside the citation",
+        ),
+        (
+            "The waste shall be notified under Regulation (EC) No 1013/2006 of the Council of 14"
+            " June 2006 (OJ L 190, 12.7.2006, p. 1) within 30 days.",
+            "The waste shall be notified under Regulation (EC) No 1013/2006 of the Council of 14"
+            " June 2006 (OJ L 190, 12.7.2006, p. 1) within 60 days.",
+            "en",
+            "citation: a time limit beside the citation",
+        ),
+    ],
+    "number": [
+        (
+            "Wer Abfälle nach der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S. 1)"
+            " verbringt, zahlt 500 Euro.",
+            "Wer Abfälle nach der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S. 1)"
+            " verbringt, zahlt 800 Euro.",
+            "de",
+            "citation: an amount beside the citation",
+        ),
+        (
+            "Whoever ships waste under Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p. 1)"
+            " pays 500 euros.",
+            "Whoever ships waste under Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p. 1)"
+            " pays 800 euros.",
+            "en",
+            "citation: an amount beside the citation",
+        ),
+    ],
     "party": [
         (
             "Der Unternehmer hat die Sicherheit zu leisten.",
@@ -59,6 +100,42 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Die Abfälle sind nach der Richtlinie 2006/12/EG des Rates vom 5. April 2006 zu"
+            " melden.",
+            "Die Abfälle sind nach der Verordnung (EG) Nr. 1013/2006 des Europäischen Parlaments"
+            " und des Rates vom 14. Juni 2006 zu melden.",
+            "de",
+            "citation: another act cited, with the date it was adopted",
+        ),
+        (
+            "The waste shall be notified under Directive 2006/12/EC of the Council of 5 April"
+            " 2006.",
+            "The waste shall be notified under Regulation (EC) No 1013/2006 of the European"
+            " Parliament and of the Council of 14 June 2006.",
+            "en",
+            "citation: another act cited, with the date it was adopted",
+        ),
+    ],
+    "number": [
+        (
+            "Wer Abfälle nach der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S. 1)"
+            " verbringt, wird bestraft.",
+            "Wer Abfälle nach der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S. 1,"
+            " L 318 vom 28.11.2008, S. 15) verbringt, wird bestraft.",
+            "de",
+            "citation: an issue of the Official Journal added",
+        ),
+        (
+            "Whoever ships waste under Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p. 1)"
+            " shall be punished.",
+            "Whoever ships waste under Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p. 1;"
+            " OJ L 318, 28.11.2008, p. 15) shall be punished.",
+            "en",
+            "citation: an issue of the Official Journal added",
+        ),
+    ],
     "party": [
         (
             "Der Unternehmer hat die Sicherheit zu leisten.",
@@ -105,4 +182,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation"))

@@ -25,6 +25,7 @@ from planlens.compare.actors import (
     actor,
     unbound_spans,
 )
+from planlens.compare.citations import citations
 from planlens.compare.guards import Guarded, guarded, lead, quick
 
 _I = re.IGNORECASE
@@ -126,6 +127,8 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
+    if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
+        found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.casefold().split()), span) for t, span in found)
 
@@ -199,6 +202,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     """
     skip = [span for _, span in dates(text)]
     skip += list(references(text))
+    skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
