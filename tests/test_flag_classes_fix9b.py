@@ -20,6 +20,12 @@ The classes:
   "Regulation (EC) No 1013/2006 ... of 14 June 2006 (OJ L 190, 12.7.2006, p. 1)"): its date
   says which act is meant and its series, issue and page count nothing (no `date`, no
   `number` when the citation changes); a time limit or an amount beside it still is one.
+- before-act: an act named by its noun before which a duty holds ("rechtzeitig vor Abgabe
+  seiner Vertragserklärung", "vor Vertragsschluss", "vor Reisebeginn", "before the conclusion
+  of the contract") bounds when it holds (`date`), as "vor dem Beginn" did; not in a relative
+  clause, where it says which thing is meant ("eine Probe, die der Verkäufer vor
+  Vertragsschluss zur Verfügung gestellt hat", "a sample which the seller provided before the
+  conclusion of the contract"), nor "vor dem Gericht" (a place).
 """
 
 from __future__ import annotations
@@ -45,6 +51,26 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " June 2006 (OJ L 190, 12.7.2006, p. 1) within 60 days.",
             "en",
             "citation: a time limit beside the citation",
+        ),
+        (
+            "Der Darlehensgeber hat den Darlehensnehmer über die Kosten zu unterrichten.",
+            "Der Darlehensgeber hat den Darlehensnehmer rechtzeitig vor Abgabe seiner"
+            " Vertragserklärung über die Kosten zu unterrichten.",
+            "de",
+            "before-act: a duty bound to before an act",
+        ),
+        (
+            "Der Veranstalter hat den Reisenden zu unterrichten.",
+            "Der Veranstalter hat den Reisenden vor Reisebeginn zu unterrichten.",
+            "de",
+            "before-act: a compound's head names the act",
+        ),
+        (
+            "The lender shall inform the borrower of the costs.",
+            "The lender shall inform the borrower of the costs before the conclusion of the"
+            " contract.",
+            "en",
+            "before-act: a duty bound to before an act",
         ),
     ],
     "number": [
@@ -117,6 +143,34 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "citation: another act cited, with the date it was adopted",
         ),
+        (
+            "Die Ware muss einer Probe entsprechen, die der Verkäufer dem Käufer zur Verfügung"
+            " gestellt hat.",
+            "Die Ware muss einer Probe entsprechen, die der Verkäufer dem Käufer vor"
+            " Vertragsschluss zur Verfügung gestellt hat.",
+            "de",
+            "before-act: in a relative clause it says which sample",
+        ),
+        (
+            "The goods must match a sample, which the seller provided to the buyer.",
+            "The goods must match a sample, which the seller provided to the buyer before the"
+            " conclusion of the contract.",
+            "en",
+            "before-act: in a relative clause it says which sample",
+        ),
+        (
+            "Der Darlehensgeber kann nicht kündigen, weil die Angaben unvollständig waren.",
+            "Der Darlehensgeber kann nicht kündigen, weil die vor Vertragsschluss gemachten"
+            " Angaben unvollständig waren.",
+            "de",
+            "before-act: before a participle it says which information",
+        ),
+        (
+            "Der Zeuge hat auszusagen.",
+            "Der Zeuge hat vor dem Gericht auszusagen.",
+            "de",
+            "before-act: 'vor dem Gericht' is a place",
+        ),
     ],
     "number": [
         (
@@ -182,4 +236,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation", "before-act"))

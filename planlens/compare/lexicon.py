@@ -264,6 +264,17 @@ DEADLINES = (
     rf"verjähr\w*\s+(?:in|nach|binnen)\s+(?:\S+\s+)?{_UNIT_TIME}|"
     r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
 )
+#: The German nouns of an act before which a rule holds, as a compound's head too ("vor
+#: Vertragsschluss", "vor Reisebeginn", "vor Abgabe", "vor Antritt der Reise"), and the English
+#: ones ("before the conclusion of the contract"): `statements.dates`.
+EVENT_HEADS = (
+    r"schluss|beginn|antritt|abgabe|ausführung|mitteilung|vereinbarung|lieferung|übergabe|"
+    r"abnahme|zugang"
+)
+EVENTS = (
+    r"conclusion|start|commencement|beginning|delivery|departure|acceptance|performance|"
+    r"execution|notification"
+)
 #: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
 YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 
