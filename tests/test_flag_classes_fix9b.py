@@ -26,6 +26,11 @@ The classes:
   clause, where it says which thing is meant ("eine Probe, die der Verkäufer vor
   Vertragsschluss zur Verfügung gestellt hat", "a sample which the seller provided before the
   conclusion of the contract"), nor "vor dem Gericht" (a place).
+- citation-tail: the tail of a citation that "ABl." cut from its sentence ("L 190 vom
+  12.7.2006, S. 1, L 318 vom 28.11.2008, S. 15), die zuletzt durch die Verordnung (EU) Nr.
+  413/2010 (ABl.") is editorial, no `provision` when the citation goes; a sentence with a rule
+  beside it still is one. English writes "OJ" without a full stop, which cuts nothing: its rows
+  guard that the citation gone is no provision there either.
 """
 
 from __future__ import annotations
@@ -35,6 +40,26 @@ from test_substance import Row, class_tests
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            "Wer Abfälle entgegen der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S."
+            " 1, L 318 vom 28.11.2008, S. 15), die zuletzt durch die Verordnung (EU) Nr. 413/2010"
+            " (ABl. L 119 vom 13.5.2010, S. 1) geändert worden ist, verbringt, wird bestraft.",
+            "Wer Abfälle entgegen der Verordnung (EG) Nr. 1013/2006 verbringt, wird bestraft. Die"
+            " Behörde hat die Abfälle auf Kosten des Täters in den Herkunftsstaat zurückzuführen.",
+            "de",
+            "citation-tail: a rule added beside the citation gone",
+        ),
+        (
+            "Whoever ships waste contrary to Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p."
+            " 1; OJ L 318, 28.11.2008, p. 15), as last amended by Regulation (EU) No 413/2010 (OJ"
+            " L 119, 13.5.2010, p. 1), shall be punished.",
+            "Whoever ships waste contrary to Regulation (EC) No 1013/2006 shall be punished. The"
+            " authority shall return the waste to the state of origin at the offender's expense.",
+            "en",
+            "citation-tail: a rule added beside the citation gone",
+        ),
+    ],
     "date": [
         (
             "Die Abfälle sind nach der Verordnung (EG) Nr. 1013/2006 des Rates vom 14. Juni 2006"
@@ -126,6 +151,24 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            "Wer Abfälle entgegen der Verordnung (EG) Nr. 1013/2006 (ABl. L 190 vom 12.7.2006, S."
+            " 1, L 318 vom 28.11.2008, S. 15), die zuletzt durch die Verordnung (EU) Nr. 413/2010"
+            " (ABl. L 119 vom 13.5.2010, S. 1) geändert worden ist, verbringt, wird bestraft.",
+            "Wer Abfälle entgegen der Verordnung (EG) Nr. 1013/2006 verbringt, wird bestraft.",
+            "de",
+            "citation-tail: the citation gone",
+        ),
+        (
+            "Whoever ships waste contrary to Regulation (EC) No 1013/2006 (OJ L 190, 12.7.2006, p."
+            " 1; OJ L 318, 28.11.2008, p. 15), as last amended by Regulation (EU) No 413/2010 (OJ"
+            " L 119, 13.5.2010, p. 1), shall be punished.",
+            "Whoever ships waste contrary to Regulation (EC) No 1013/2006 shall be punished.",
+            "en",
+            "citation-tail: the citation gone",
+        ),
+    ],
     "date": [
         (
             "Die Abfälle sind nach der Richtlinie 2006/12/EG des Rates vom 5. April 2006 zu"
@@ -236,4 +279,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation", "before-act"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation", "before-act", "citation-tail")
+)
