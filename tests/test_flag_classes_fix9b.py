@@ -31,6 +31,11 @@ The classes:
   413/2010 (ABl.") is editorial, no `provision` when the citation goes; a sentence with a rule
   beside it still is one. English writes "OJ" without a full stop, which cuts nothing: its rows
   guard that the citation gone is no provision there either.
+- subjunctive (German only: English puts "would" before its verb wherever the clause stands):
+  a German "würde" at the end of its clause is the verb of a subordinate clause, the mood of a
+  hypothetical ("wenn ... b) die Aufhebung eine so schwere Härte darstellen würde, dass ..."),
+  no force of the statement (no `modality`); "würde" in second place turns the force ("kann
+  ... ablehnen" / "würde ... ablehnen"), as "may" / "would" does.
 """
 
 from __future__ import annotations
@@ -131,6 +136,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "modality": [
+        (
+            "Der Vermieter kann den Antrag ablehnen.",
+            "Der Vermieter würde den Antrag ablehnen.",
+            "de",
+            "subjunctive: 'würde' in second place turns the force",
+        ),
+        (
+            "The landlord may reject the application.",
+            "The landlord would reject the application.",
+            "en",
+            "subjunctive: 'would' before its verb turns the force",
+        ),
         (
             "The seller may deviate from section 7 paragraph 1; the buyer shall pay the price"
             " under section 8.",
@@ -255,6 +272,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "modality": [
+        (
+            "Eine Aufhebung der Ehe ist ausgeschlossen, wenn\n\na) der Ehegatte die Ehe bestätigt"
+            " hat oder\n\nb) die Aufhebung eine schwere Härte für den Ehegatten darstellt.",
+            "Eine Aufhebung der Ehe ist ausgeschlossen, wenn\n\na) der Ehegatte die Ehe bestätigt"
+            " hat oder\n\nb) die Aufhebung eine so schwere Härte für den Ehegatten darstellen"
+            " würde, dass die Ehe ausnahmsweise geboten erscheint.",
+            "de",
+            "subjunctive: 'würde' at its clause's end is a hypothetical's mood",
+        ),
+        (
+            "Annulment of the marriage is excluded if\n\n(a) the spouse has confirmed the"
+            " marriage, or\n\n(b) the annulment is a severe hardship for the spouse.",
+            "Annulment of the marriage is excluded if\n\n(a) the spouse has confirmed the"
+            " marriage, or\n\n(b) the annulment would be so severe a hardship for the spouse"
+            " that the marriage appears warranted.",
+            "en",
+            "subjunctive: 'would' inside the condition",
+        ),
         (
             "The seller may deviate from section 7 paragraph 1; this shall not apply to section 7"
             " paragraph 3. The parties can agree on another period under section 8.",

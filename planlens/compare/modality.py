@@ -54,6 +54,10 @@ _ACT_SHARE = 0.5
 #: Forces that, against a plain statement, change what is committed: a power, a recommendation,
 #: an expectation or a proposal that becomes a plain statement (a duty, in a law) or back.
 _TURNS_PLAIN = frozenset(["permission", "recommendation", "possibility", "proposal"])
+#: A German subjunctive at the end of its clause, where a subordinate clause puts its verb:
+#: the mood of a hypothetical ("wenn ... b) die Aufhebung eine so schwere Härte darstellen
+#: würde, dass ..."), no force of the statement, which puts its finite verb second.
+_VERB_FINAL_RE = rx.compile(r"\b(?:würden?|könnten?)(?=\s*[,;.:)]|\s*\Z)")
 #: The clauses of a statement, for `_alone`: up to a semicolon or a sentence's end.
 _CLAUSE_RE = rx.compile(r"[^;.!?]+(?:[;.!?]+|\Z)")
 #: Words of a clause that say nothing of its content: references ("section 7 paragraph 3",
@@ -99,8 +103,12 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
-    # A clause on one side only brings the modal verbs of a provision added or removed.
-    mo, mn = _alone(mo, new), _alone(mn, old)
+    # A clause on one side only brings the modal verbs of a provision added or removed; a
+    # German subjunctive at its clause's end is the mood of a subordinate clause.
+    mo, mn = (
+        _VERB_FINAL_RE.sub(_blank, _alone(mo, new)),
+        _VERB_FINAL_RE.sub(_blank, _alone(mn, old)),
+    )
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
@@ -142,6 +150,10 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
         [w for force, ws in a.items() if force not in b for w in ws],
         [w for force, ws in b.items() if force not in a for w in ws],
     )
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _alone(text: str, other: str) -> str:
