@@ -40,8 +40,10 @@ The classes:
 
 from __future__ import annotations
 
+import pytest
 from test_substance import Row, class_tests
 
+from planlens.compare.modality import modality
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
@@ -317,3 +319,30 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED, NOT_FLAGGED, ("alone", "predicate", "citation", "before-act", "citation-tail")
 )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        (
+            "Ukrainian forces will pull out of the part of Donetsk oblast they now hold.",
+            "As an alternative, the United States proposes a demilitarised free economic zone in"
+            " the part of Donetsk oblast held by Ukraine, where Ukrainian police stay.",
+            (["will"], ["proposes"]),
+        ),
+        (
+            "Die ukrainischen Truppen müssen den Teil des Gebiets Donezk räumen, den sie halten.",
+            "Die Vereinigten Staaten schlagen vor, im Teil des Gebiets Donezk eine"
+            " entmilitarisierte freie Wirtschaftszone unter ukrainischer Polizei und Verwaltung"
+            " einzurichten.",
+            (["müssen"], ["schlagen vor"]),
+        ),
+    ],
+)
+def test_alone_leaves_a_clause_reworded_on_both_sides(
+    old: str, new: str, words: tuple[list[str], list[str]]
+) -> None:
+    """alone: a clause reworded on both sides (one clause with a modal verb each) is no clause
+    one side has alone: its force is read ("will" -> "proposes"), not blanked."""
+    assert modality(old, new) == words
+    assert modality(new, old) == (words[1], words[0])

@@ -103,11 +103,13 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
-    # A clause on one side only brings the modal verbs of a provision added or removed; a
-    # German subjunctive at its clause's end is the mood of a subordinate clause.
+    # A clause on one side only, where that side has more clauses with modal verbs, brings the
+    # modal verbs of a provision added or removed; a German subjunctive at its clause's end is
+    # the mood of a subordinate clause.
+    count_old, count_new = _modal_clauses(mo), _modal_clauses(mn)
     mo, mn = (
-        _VERB_FINAL_RE.sub(_blank, _alone(mo, new)),
-        _VERB_FINAL_RE.sub(_blank, _alone(mn, old)),
+        _VERB_FINAL_RE.sub(_blank, _alone(mo, new) if count_old > count_new else mo),
+        _VERB_FINAL_RE.sub(_blank, _alone(mn, old) if count_new > count_old else mn),
     )
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
@@ -154,6 +156,14 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
 
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
+
+
+def _modal_clauses(text: str) -> int:
+    """Return how many clauses of `text` have a modal verb: a clause reworded on both sides
+    ("Ukrainian forces will pull out" / "the United States proposes") is one on each."""
+    return sum(
+        any(pattern.search(m.group()) for _, pattern in FORCES) for m in _CLAUSE_RE.finditer(text)
+    )
 
 
 def _alone(text: str, other: str) -> str:
