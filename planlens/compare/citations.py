@@ -20,11 +20,11 @@ Span = tuple[int, int]
 
 #: Where an act was published, each issue of the Official Journal: "ABl. L 190 vom 12.7.2006, S.
 #: 1", "L 318 vom 28.11.2008, S. 15", "OJ L 190, 12.7.2006, p. 1" (an issue is read alone, for
-#: "ABl." may end a phrase).
+#: "ABl." may end a phrase); "vom" and "OJ" are the words a text must have for a scan.
 _PUBLISHED_RE = guarded(
     rx.compile(
-        r"\b(?:(?:ABl\.|OJ)\s+)?[LC]\s+\d+(?:\s+vom|,)\s+\d{1,2}\.\d{1,2}\.\d{4},\s+"
-        r"(?:S\.|p\.)\s+\d+"
+        r"\b(?:ABl\.\s+)?[LC]\s+\d+\s+vom\s+\d{1,2}\.\d{1,2}\.\d{4},\s+S\.\s+\d+|"
+        r"\bOJ\s+[LC]\s+\d+,\s+\d{1,2}\.\d{1,2}\.\d{4},\s+p\.\s+\d+"
     )
 )
 #: An EU act named with the date it was adopted, up to that date: "Verordnung (EG) Nr.
