@@ -13,8 +13,10 @@ none), and who acquires or holds a thing (Erwerber, Eigentümer, Gesellschaft).
 
 Where a name binds no one (`CITED_BEFORE_RE`, `unbound_spans`): a body only cited before its
 name ("Verordnung (EU)") or as whose detriment a deviation is measured ("zum Nachteil des
-Verbrauchers"), a name inside a definition, and a body inside the act an offence describes (not
-an actor by role: the official bribed is whom the offence covers).
+Verbrauchers"), a role that is the predicate of "to be" ("Ist der Besteller ein Verbraucher",
+"if the buyer is a consumer": `PREDICATE_BEFORE_RE`), a name inside a definition, and a body
+inside the act an offence describes (not an actor by role: the official bribed is whom the
+offence covers).
 """
 
 from __future__ import annotations
@@ -112,6 +114,18 @@ CITED_BEFORE_RE = rx.compile(
     r"(?:the\s+|a\s+|an\s+)?)\Z",
     _I,
 )
+
+#: What makes the role after it the predicate of "to be", naming a property of a person the
+#: statement names otherwise, no actor of its own: "Ist der Besteller ein Verbraucher", "if the
+#: buyer is a consumer" (with "ein" before it, `PREDICATE_AFTER_RE` after it: "wenn der Käufer
+#: ein Verbraucher ist").
+PREDICATE_BEFORE_RE = rx.compile(
+    r"(?:\b(?:[Ii]st|[Ss]ind|[Ww]ar|[Ww]aren)\s+(?:der|die)\s+[A-ZÄÖÜ]\w*\s+(?:(?:k?eine?r?)\s+)?"
+    r"|\b(?:is|are|was|were|be|becomes?)\s+(?:not\s+)?an?\s+)\Z"
+)
+#: A German role after "ein" that a copula ends: "wenn der Käufer ein Verbraucher ist".
+INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?)\s+\Z")
+PREDICATE_AFTER_RE = rx.compile(r"\s+(?:ist|sind|war|waren)\b")
 
 #: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
 #: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),

@@ -264,6 +264,24 @@ DEADLINES = (
     rf"verjähr\w*\s+(?:in|nach|binnen)\s+(?:\S+\s+)?{_UNIT_TIME}|"
     r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
 )
+#: What marks a phrase as editorial, no provision: a footnote ("[^1]"), an official note, a
+#: link, and the tail of a citation cut from its sentence, which opens with an issue of the
+#: Official Journal ("L 190 vom 12.7.2006, S. 1, L 318 vom ...), die zuletzt durch ...").
+EDITORIAL = (
+    r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:|"
+    r"^\W*(?:(?:ABl\.|OJ)\s+)?[LC]\s+\d+(?:\s+vom|,)\s+\d{1,2}\.\d{1,2}\.\d{4}"
+)
+#: The German nouns of an act before which a rule holds, as a compound's head too ("vor
+#: Vertragsschluss", "vor Reisebeginn", "vor Abgabe", "vor Antritt der Reise"), and the English
+#: ones ("before the conclusion of the contract"): `statements.dates`.
+EVENT_HEADS = (
+    r"schluss|beginn|antritt|abgabe|ausführung|mitteilung|vereinbarung|lieferung|übergabe|"
+    r"abnahme|zugang"
+)
+EVENTS = (
+    r"conclusion|start|commencement|beginning|delivery|departure|acceptance|performance|"
+    r"execution|notification"
+)
 #: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
 YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 

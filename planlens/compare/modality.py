@@ -16,7 +16,9 @@ sentence or obligation on both sides), never over a clause as a whole.
   beside it ("If You create ..., You must rename" / "you may create ... if you rename"), binds
   as before (`_duty_as_condition`); with an "or" beside it, it can be avoided. A modal verb that
   describes (in a relative or purpose clause: "parties who may", "so that a zone ... can be
-  created") commits nothing and is masked.
+  created") commits nothing and is masked. So is a clause that stands on one side only inside
+  an aligned group ("...; this shall not apply to section 7 paragraph 3" dropped): its modal
+  verbs are those of a provision removed or added, not a turn (`_alone`).
 - `open_position`: a clause turned from an arrangement into positions on the table ("proposes",
   "no consensus") or the reverse.
 """
@@ -52,6 +54,19 @@ _ACT_SHARE = 0.5
 #: Forces that, against a plain statement, change what is committed: a power, a recommendation,
 #: an expectation or a proposal that becomes a plain statement (a duty, in a law) or back.
 _TURNS_PLAIN = frozenset(["permission", "recommendation", "possibility", "proposal"])
+#: A German subjunctive at the end of its clause, where a subordinate clause puts its verb:
+#: the mood of a hypothetical ("wenn ... b) die Aufhebung eine so schwere Härte darstellen
+#: würde, dass ..."), no force of the statement, which puts its finite verb second.
+_VERB_FINAL_RE = rx.compile(r"\b(?:würden?|könnten?)(?=\s*[,;.:)]|\s*\Z)")
+#: The clauses of a statement, for `_alone`: up to a semicolon or a sentence's end.
+_CLAUSE_RE = rx.compile(r"[^;.!?]+(?:[;.!?]+|\Z)")
+#: Words of a clause that say nothing of its content: references ("section 7 paragraph 3",
+#: "§ 7 Abs. 3"), besides the modal verbs and negators.
+_BARE_RE = rx.compile(rf"(?:{lx.REFERENCE_WORDS})\.?|{lx.NEGATORS}|{lx.AUXILIARIES}", _I)
+#: A clause of one side whose content words stand on the other side less than this share is
+#: one side's only; a clause reworded keeps more ("muß oder kann auf Einziehung ... erkannt
+#: werden" / "ordnet ... die Einziehung ... an": three of seven).
+_ALONE_SHARE = 1 / 3
 
 
 def _same(word: str) -> str:
@@ -85,6 +100,17 @@ def forces(text: str, bans: bool = True) -> dict[str, list[str]]:
 def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the modal words of a statement (two aligned phrases) whose force turned."""
     mo, mn = unrelated(old), unrelated(new)
+    a, b = forces(mo, bans=False), forces(mn, bans=False)
+    if a.keys() == b.keys():
+        return [], []
+    # A clause on one side only, where that side has more clauses with modal verbs, brings the
+    # modal verbs of a provision added or removed; a German subjunctive at its clause's end is
+    # the mood of a subordinate clause.
+    count_old, count_new = _modal_clauses(mo), _modal_clauses(mn)
+    mo, mn = (
+        _VERB_FINAL_RE.sub(_blank, _alone(mo, new) if count_old > count_new else mo),
+        _VERB_FINAL_RE.sub(_blank, _alone(mn, old) if count_new > count_old else mn),
+    )
     a, b = forces(mo, bans=False), forces(mn, bans=False)
     if a.keys() == b.keys():
         return [], []
@@ -126,6 +152,36 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
         [w for force, ws in a.items() if force not in b for w in ws],
         [w for force, ws in b.items() if force not in a for w in ws],
     )
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _modal_clauses(text: str) -> int:
+    """Return how many clauses of `text` have a modal verb: a clause reworded on both sides
+    ("Ukrainian forces will pull out" / "the United States proposes") is one on each."""
+    return sum(
+        any(pattern.search(m.group()) for _, pattern in FORCES) for m in _CLAUSE_RE.finditer(text)
+    )
+
+
+def _alone(text: str, other: str) -> str:
+    """Return `text` with its clauses blanked that have a modal verb and whose content words
+    stand in `other` less than a third: a clause one side has alone ("...; this shall not apply to
+    section 7 paragraph 3" / "..."), whose force is no turn of the statement."""
+    there: frozenset[str] | None = None
+    for m in _CLAUSE_RE.finditer(text):
+        clause = m.group()
+        if not any(pattern.search(clause) for _, pattern in FORCES):
+            continue
+        words = [w for w in phrase(clause, _same).stems if not _BARE_RE.fullmatch(w)]
+        if there is None:
+            there = phrase(other, _same).stems
+        if words and sum(has_form(there, w) for w in words) < _ALONE_SHARE * len(words):
+            a, b = m.span()
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _act(text: str, force: str) -> frozenset[str]:

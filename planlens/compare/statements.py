@@ -16,7 +16,16 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.actors import ACTORS, CITED_BEFORE_RE, actor, unbound_spans
+from planlens.compare.actors import (
+    ACTORS,
+    CITED_BEFORE_RE,
+    INDEFINITE_BEFORE_RE,
+    PREDICATE_AFTER_RE,
+    PREDICATE_BEFORE_RE,
+    actor,
+    unbound_spans,
+)
+from planlens.compare.citations import citations
 from planlens.compare.guards import Guarded, guarded, lead, quick
 
 _I = re.IGNORECASE
@@ -29,11 +38,32 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
 #: When, said by an event before which a rule holds: "bevor der Mangel offenbar wurde", "im
-#: Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent".
+#: Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent";
+#: an act named by its noun, compounds too (`_BEFORE_ACT_RE`): "vor Vertragsschluss", "vor
+#: Reisebeginn", "vor Abgabe seiner Erklärung", "before the conclusion of the contract".
 _WHEN_RE = word_pattern(
     r"im\s+Voraus|in\s+advance|(?-i:bevor)\s+\S+(?:\s+\S+)?|"
     r"vor\s+(?:dem|der)\s+(?:Ausspruch|Beginn|Ende|Abschluss|Eintritt|Tod|Erlass)\b|"
     r"before\s+(?:it|he|she|they|the\s+\w+)\s+(?:is|was|has|had|becomes?|became)"
+)
+#: An act named by its noun before which a rule holds (`_BEFORE_ACT`), not in a relative
+#: clause or before a participle, where it says which thing is meant ("eine Probe, die der
+#: Verkäufer vor Vertragsschluss zur Verfügung gestellt hat", "vor Vertragsschluss gemachte
+#: Angaben").
+_BEFORE_ACT_RE = word_pattern(
+    rf"vor\s+(?:(?:dem|der|des)\s+)?\w*?(?:{lx.EVENT_HEADS})|"
+    rf"(?:before|prior\s+to)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:{lx.EVENTS})"
+)
+#: A participle after the act that makes it describe a noun: "die vom Darlehensnehmer vor
+#: Vertragsschluss gemachten Angaben" says which information, as a relative clause does.
+_ATTRIBUTE_AFTER_RE = rx.compile(r"\s+\w+(?:t|en)e[nmrs]?\s+[A-ZÄÖÜ]")
+#: A relative clause open before a match: its pronoun after a comma, a German one followed by
+#: what an article is not ("die oder das der Verkäufer", "die er"; not "den Darlehensnehmer").
+_RELATIVE_BEFORE_RE = rx.compile(
+    r"[,;(]\s*(?:(?:in|an|auf|mit|von|zu|bei|für|by|to|with|for|of)\s+)?"
+    r"(?:(?:der|die|das|dem|den|deren|dessen|welche[mnrs]?)\s+(?:der|die|das|dem|den|des|"
+    r"ein\w*|er|sie|es|ihm|ihr|ihn|man|sich|oder|und|nicht)|which|that|who|whom)\b[^,;()]*\Z",
+    _I,
 )
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
@@ -81,6 +111,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 _YEAR = guarded(_YEAR_RE)
 _DEADLINE = guarded(_DEADLINE_RE)
 _WHEN = guarded(_WHEN_RE)
+_BEFORE_ACT = guarded(_BEFORE_ACT_RE)
 _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
@@ -114,10 +145,19 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
                 found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found]
     found += [(m.group(), m.span()) for m in _WHEN.finditer(text) if not overlaps(m.span(), taken)]
+    for m in _BEFORE_ACT.finditer(text):
+        if (
+            not overlaps(m.span(), [span for _, span in found])
+            and not _RELATIVE_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
+            and not _ATTRIBUTE_AFTER_RE.match(text, m.end())
+        ):
+            found.append((m.group(), m.span()))
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
+    if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
+        found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.casefold().split()), span) for t, span in found)
 
@@ -191,6 +231,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     """
     skip = [span for _, span in dates(text)]
     skip += list(references(text))
+    skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
@@ -318,6 +359,8 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # "the name of the Initial Developer": the name is cited, no one acts
         if bound and CITED_BEFORE_RE.search(before):
             continue  # "Verordnung (EU)", "zum Nachteil des Verbrauchers": no one acts
+        if bound and role and _predicate(before, after):
+            continue  # "Ist der Besteller ein Verbraucher": a property of a person named
         if bound and unbound is None:
             unbound = unbound_spans(text)
         if unbound and inside(m.span(), unbound[role]):
@@ -326,6 +369,13 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # US$100 billion
         found[canonical] = m.group()
     return tuple(found.items())
+
+
+def _predicate(before: str, after: str) -> bool:
+    """Tell whether a role between `before` and `after` is the predicate of "to be"."""
+    if PREDICATE_BEFORE_RE.search(before):
+        return True
+    return bool(INDEFINITE_BEFORE_RE.search(before) and PREDICATE_AFTER_RE.match(after))
 
 
 #: Curated parties whose compounds name different bodies: the compound is the party.

@@ -114,7 +114,7 @@ _ITEM_VERB_RE = rx.compile(
     r"waren|wird|werden|wurde|hat|haben|hatte|gilt|gelten|bleibt|bleiben)\b",
     _I,
 )
-_EDITORIAL_RE = rx.compile(r"^\W*\[\^|Amtlicher Hinweis|^\W*(?:see|siehe)\s+https?:", _I)
+_EDITORIAL_RE = rx.compile(lx.EDITORIAL, _I)
 #: Two persons paired ("von zwei Personen", "by two persons"): who a provision covers, no
 #: amount. A pairing that comes or goes where the other side has none is `scope`, not a
 #: `number`: "Die Ehe wird geschlossen" / "Die Ehe wird von zwei Personen ... geschlossen".
