@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import planlens.compare.lexicon as lx
 from planlens.compare import (
+    actors,
     conditions,
     extent,
     modality,
@@ -536,3 +537,50 @@ def test_sentence_ends_are_found_where_they_may_begin_as_everywhere(text: str) -
     from planlens.compare.phrases import _END, _ends
 
     assert [m.span() for m in _ends(text)] == [m.span() for m in _END.finditer(text)]
+
+
+# The German actors' pattern as `actors` wrote it before: the adjective and head for each head.
+_OLD_ADJECTIVE = r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich)e[nmrs]?\s+)?"
+_OLD_AKTEUR = "|".join(
+    rf"{_OLD_ADJECTIVE}(?:[A-ZÄÖÜ][a-zäöüß]*{head[0]}|{head[0].upper()}){head[1:]}"
+    for _, head in actors._GERMAN
+)
+_ROLE_WORDS = st.sampled_from(
+    [w for _, h in actors._GERMAN for w in re.findall(r"[a-zäöüß]+", h)]
+    + ["Europäische", "Psychologischer", "Ärzt", "Zahlungs", "ische", "liche", "n", "innen", "A"]
+)
+_ROLE_TEXTS = st.lists(
+    st.one_of(_ROLE_WORDS, _ROLE_WORDS.map(str.capitalize), st.sampled_from(" -.,\n\tXé1ß")),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(data=st.data())
+def test_no_head_of_a_role_ends_as_an_adjective_does(data: st.DataObject) -> None:
+    """What makes the adjective once, before all heads, match as before: a word is an
+    adjective or a head, never both (see `actors._german`)."""
+    for _, head in actors._GERMAN:
+        spelled = data.draw(st.from_regex(rf"(?:{head})", fullmatch=True))
+        assert not re.search(r"(?:isch|lich)e[nmrs]?$", spelled), head
+        for a in ("isch", "lich"):
+            for tail in ("e", "en", "em", "er", "es"):
+                word = a + tail
+                assert not any(re.fullmatch(head, word[i:]) for i in range(len(word))), head
+
+
+@settings(max_examples=1500, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+@example(data=None)
+def test_the_german_actors_pattern_finds_what_it_found_per_head(data: st.DataObject | None) -> None:
+    old = re.compile(rf"(?<![\w-])(?:(?P<a>{_OLD_AKTEUR})|(?P<b>officials?))(?![\w-])")
+    new = re.compile(rf"(?<![\w-])(?:(?P<a>{actors.ACTORS[0][1]})|(?P<b>officials?))(?![\w-])")
+    if data is None:
+        text = "Europäischer Amtsträger, Psychologische Psychotherapeutinnen und die Ärztin; "
+        text += "Zahlungsauslösedienstleisters, Rechtliche Richterx und Amtlicher Arztes-Sache"
+    else:
+        text = data.draw(_ROLE_TEXTS | texts | st.from_regex(old, fullmatch=False))
+    want = [(m.span(), m.lastgroup) for m in old.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in new.finditer(text)] == want
+    if data is None:
+        assert len(want) == 4
