@@ -27,8 +27,9 @@ other planlens package.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from planlens.perf import names_on_first_use
 
 if TYPE_CHECKING:
     from planlens.plan.digest import file_sha256
@@ -75,14 +76,5 @@ __all__ = [
 
 
 if not TYPE_CHECKING:  # mypy reads the imports above
-
-    def __getattr__(name: str) -> Any:
-        """Import a name of `__all__` from its module on first use, and keep it here."""
-        if name not in __all__:
-            raise AttributeError(f"module 'planlens.plan' has no attribute {name!r}")
-        value = getattr(importlib.import_module(_HOMES.get(name, "planlens.plan.load")), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
+    _EVERY_HOME = {name: _HOMES.get(name, "planlens.plan.load") for name in __all__}
+    __getattr__, __dir__ = names_on_first_use("planlens.plan", _EVERY_HOME, __all__, globals())

@@ -31,8 +31,9 @@ May import: `planlens.errors`, `planlens.perf`, `planlens.plan`, `planlens.compa
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from planlens.perf import names_on_first_use
 
 if TYPE_CHECKING:
     from planlens.render.alluvial import picture
@@ -150,14 +151,4 @@ __all__ = [
 
 
 if not TYPE_CHECKING:  # mypy reads the imports above
-
-    def __getattr__(name: str) -> Any:
-        """Import a name of `__all__` from its module on first use, and keep it here."""
-        if name not in _HOMES:
-            raise AttributeError(f"module 'planlens.render' has no attribute {name!r}")
-        value = getattr(importlib.import_module(_HOMES[name]), name)
-        globals()[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = names_on_first_use("planlens.render", _HOMES, __all__, globals())
