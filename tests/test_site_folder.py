@@ -3,6 +3,7 @@ build imports what it needs (more than one job), or here (one job); the same sit
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
@@ -173,3 +174,38 @@ def test_an_aside_not_waited_for_ends_with_its_process(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert done.stdout == "left\n" and done.returncode == 0
     assert time.monotonic() - start < 20
+
+
+def _gone(pid: int) -> bool:
+    """Whether process `pid` has ended (a zombie nobody reaped has ended too)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(planlens.site.pool.START_METHOD != "fork", reason="forks")
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_an_aside_whose_build_was_killed_ends_with_a_large_result() -> None:
+    # The build killed (SIGKILL: no exit functions, daemons not stopped) before it read a result
+    # larger than a pipe holds: the helper must not wait forever to hand it over.
+    code = (
+        "import os, multiprocessing\nfrom planlens.site.pool import aside\n"
+        "aside(bytes, 1_000_000)\n"
+        "print(multiprocessing.active_children()[0].pid, flush=True)\n"
+        "import time; time.sleep(0.5)\nos.kill(os.getpid(), 9)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    with build:
+        assert build.stdout is not None
+        helper = int(build.stdout.readline())
+        build.wait(timeout=30)  # not for the end of its output: the helper has that too
+    deadline = time.monotonic() + 10
+    while not _gone(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert _gone(helper), "the helper of a killed build is still waiting"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(helper, 9)

@@ -109,7 +109,7 @@ def aside(work: Callable[..., _R], *args: Any) -> Callable[[], _R]:
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     with _interrupts_held():
-        helper = context.Process(target=_aside, args=(writer, work, args), daemon=True)
+        helper = context.Process(target=_aside, args=(reader, writer, work, args), daemon=True)
         helper.start()
     writer.close()
 
@@ -133,7 +133,10 @@ def aside(work: Callable[..., _R], *args: Any) -> Callable[[], _R]:
     return handed
 
 
-def _aside(writer: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _aside(reader: Any, writer: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    # The reading end came with the fork: held here, it would keep a result larger than the
+    # pipe's buffer waiting forever for a reader once the build is gone (killed).
+    reader.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
