@@ -145,13 +145,15 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
                 found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found]
     found += [(m.group(), m.span()) for m in _WHEN.finditer(text) if not overlaps(m.span(), taken)]
+    taken = [span for _, span in found]
     for m in _BEFORE_ACT.finditer(text):
         if (
-            not overlaps(m.span(), [span for _, span in found])
+            not overlaps(m.span(), taken)
             and not _RELATIVE_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
             and not _ATTRIBUTE_AFTER_RE.match(text, m.end())
         ):
             found.append((m.group(), m.span()))
+            taken.append(m.span())
     taken = [span for _, span in found] + list(references(text))
     for m in _YEAR.finditer(text):
         if not inside(m.span(), taken):
