@@ -133,8 +133,12 @@ def places(text: str) -> set[str]:
     return {" ".join(m.group().split()) for m in PLACE.finditer(text)}
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text)
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """Return the tokens of a phrase and the same casefolded: once for each phrase, which is
+    diffed both ways round (`_opcodes(old, new)` and `_opcodes(new, old)`)."""
+    tokens = _TOKEN_RE.findall(text)
+    return tokens, [t.casefold() for t in tokens]
 
 
 Opcodes = Sequence[tuple[str, int, int, int, int]]
@@ -143,8 +147,7 @@ Opcodes = Sequence[tuple[str, int, int, int, int]]
 @lru_cache(maxsize=1024)
 def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
     """Return the tokens of two phrases, casefolded too, and the opcodes between them."""
-    a, b = _tokens(old), _tokens(new)
-    keys_a, keys_b = [t.casefold() for t in a], [t.casefold() for t in b]
+    (a, keys_a), (b, keys_b) = _tokens(old), _tokens(new)
     matcher = Matcher(keys_a, keys_b)
     return a, b, keys_a, keys_b, matcher.get_opcodes()
 
