@@ -136,9 +136,7 @@ class _TreeBuilder:
 
     def _texts(self, olds: Sequence[int], news: Sequence[int]) -> tuple[str, str]:
         """Return each side's text; several clauses on a side are joined as paragraphs."""
-        old_text = "\n\n".join(self.old_units[i].clause.text or "" for i in olds)
-        new_text = "\n\n".join(self.new_units[j].clause.text or "" for j in news)
-        return old_text, new_text
+        return _joined(self.old_units, olds), _joined(self.new_units, news)
 
     # -- moves and the tree ---------------------------------------------------------------
 
@@ -217,6 +215,8 @@ class _TreeBuilder:
         return (-1, 1, node.old[0])
 
     def _freeze(self, nodes: list[_Node]) -> tuple[Change, ...]:
+        if not nodes:
+            return ()  # most changes have no children: no sort, no generator
         return tuple(self._change(node) for node in sorted(nodes, key=self._order))
 
     def _change(self, node: _Node) -> Change:
@@ -257,6 +257,13 @@ class _TreeBuilder:
             segments=segments,
             children=self._freeze(node.children),
         )
+
+
+def _joined(units: Sequence[Unit], indices: Sequence[int]) -> str:
+    """Return the texts of `units[indices]` joined as paragraphs ("" for a missing text)."""
+    if len(indices) == 1:
+        return units[indices[0]].clause.text or ""  # one clause, as most changes have
+    return "\n\n".join(units[k].clause.text or "" for k in indices)
 
 
 def link_confidence(link: Link) -> float:
