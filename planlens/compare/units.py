@@ -230,9 +230,10 @@ def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int]
 
     def key(i: int, j: int) -> Any:
         a, b = old[i], new[j]
-        return sorted(
-            [(len(a.words), a.norm or "", a.label), (len(b.words), b.norm or "", b.label)]
-        )
+        first = (len(a.words), a.norm or "", a.label)
+        second = (len(b.words), b.norm or "", b.label)
+        # The two sides in order, as a tuple: ranks as a sorted list of them did.
+        return (first, second) if first <= second else (second, first)
 
     return key
 
