@@ -141,8 +141,14 @@ def shown(value: Any) -> Any:
     >>> shown("600,000 \\u202e000,008\\u202c"), shown(Markup("<p>\\x1b</p>"))
     ('600,000 ⟦U+202E⟧000,008⟦U+202C⟧', Markup('<p>⟦U+001B⟧</p>'))
     """
+    if value.__class__ is str:
+        # Most values: plain printable text, told in one C call (`visible` says the same).
+        return value if value.isprintable() else visible(value)
     if isinstance(value, Markup):
-        return Markup(visible(str(value)))
+        text = str(value)
+        marked = visible(text)
+        # Unchanged, as nearly always: the value itself, not a copy made again into Markup.
+        return value if marked is text else Markup(marked)
     if isinstance(value, str):
         return visible(value)
     return value
