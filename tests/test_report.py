@@ -625,6 +625,21 @@ def _headings(doc: Element) -> list[int]:
     return [int(e.tag[1]) for e in doc.iter() if re.fullmatch(r"h[1-6]", e.tag)]
 
 
+@fuzz_settings(500)
+@given(
+    st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\n\n", "\t", "\xa0"])).map("".join),
+    st.sampled_from([0, 1, 5, 20, 90]),
+)
+@example("word " * 30 + "\n" * 400 + "end", 90)  # the start alone is not long enough
+@example(" " * 400 + "x" * 100, 90)
+def test_preview_is_the_start_of_the_flat_text(text: str, width: int) -> None:
+    # `preview` reads only the start of a long text: it must give what the whole text made
+    # flat (its words joined by single spaces) gives, cut at a space before `width`.
+    flat = " ".join(text.split())
+    expected = flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + "…"
+    assert preview(text, width) == expected
+
+
 def test_structure_and_accessibility(every_page: dict[str, str]) -> None:
     for name, html in every_page.items():
         doc = parse_html(html)

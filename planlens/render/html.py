@@ -160,9 +160,14 @@ def preview(text: str | None, width: int = 90) -> str:
     >>> preview("The parties   agree to everything said here.", 20)
     'The parties agree…'
     """
-    flat = " ".join((text or "").split())
+    text = text or ""
+    # The start of a long text gives the same first `width` characters, once it has more than
+    # `width` of them made flat: the whole of a long clause is not split into words for that.
+    flat = " ".join(text[: 4 * width].split())
     if len(flat) <= width:
-        return flat
+        flat = " ".join(text.split())
+        if len(flat) <= width:
+            return flat
     return flat[:width].rsplit(" ", 1)[0] + "…"
 
 
