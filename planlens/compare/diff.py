@@ -89,16 +89,21 @@ class _TreeBuilder:
             self.node_of_new[j] = node
 
     def _link_relation(self, link: Link) -> Relation:
-        olds = [self.old_units[i] for i in link.old]
-        news = [self.new_units[j] for j in link.new]
-        if not all(u.has_text for u in olds + news):
-            return "unknown"
-        if len(olds) == 1 and len(news) > 1:
-            return "split"
-        if len(olds) > 1 and len(news) == 1:
-            return "merged"
-        if olds[0].norm == news[0].norm and len(olds) == len(news) == 1:
-            return "unchanged"
+        if len(link.old) == 1 and len(link.new) == 1:
+            # One clause a side, as nearly every link: no lists made to tell it.
+            o, n = self.old_units[link.old[0]], self.new_units[link.new[0]]
+            if o.norm is None or n.norm is None:
+                return "unknown"
+            if o.norm == n.norm:
+                return "unchanged"
+        else:
+            units = [self.old_units[i] for i in link.old] + [self.new_units[j] for j in link.new]
+            if not all(u.has_text for u in units):
+                return "unknown"
+            if len(link.old) == 1 and len(link.new) > 1:
+                return "split"
+            if len(link.old) > 1 and len(link.new) == 1:
+                return "merged"
         old_text, new_text = self._texts(link.old, link.new)
         return "modified" if self._flags(old_text, new_text) else "reworded"
 
