@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import itertools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -858,6 +859,22 @@ def test_plain_paragraphs_take_the_real_texts() -> None:
     fast = [(text, plain_paragraphs(text)) for text in texts]
     assert all(html == _markdown().render(text) for text, html in fast if html is not None)
     assert sum(html is not None for _, html in fast) > len(texts) / 2
+
+
+def test_only_the_space_is_printable_white_space() -> None:
+    # `plain_paragraphs` skips its scan for white space other than spaces and line breaks when
+    # the text is printable with its line breaks made spaces: no such white space may be.
+    from planlens.render.html import _OTHER_SPACE, plain_paragraphs
+
+    printable_space = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if _OTHER_SPACE.match(c) and c.replace("\n", " ").isprintable()
+    ]
+    assert printable_space == []
+    # And a text with such white space (a no-break space) still goes to markdown-it.
+    assert plain_paragraphs("Art.\xa01 gilt.") is None
+    assert plain_paragraphs("Art. 1 gilt.") == "<p>Art. 1 gilt.</p>\n"
 
 
 def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(
