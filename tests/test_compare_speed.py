@@ -183,6 +183,31 @@ def test_vocabulary_gives_the_words_and_stems_of_each_text(batch: list[str]) -> 
             assert seen.setdefault(word, word) is word
 
 
+@given(st.lists(st.tuples(texts, st.booleans(), st.booleans()), max_size=8))
+def test_vocabulary_not_keeping_words_agrees(batch: list[tuple[str, bool, bool]]) -> None:
+    # A text on both sides has its stems made without its words kept: its number of words,
+    # and its words when asked for later, are those of the text all the same.
+    vocabulary = Vocabulary()
+    stem = stemmer("de")
+    for text, keep, count_first in batch:
+        assert vocabulary.wordset(text, stem, keep_words=keep) == frozenset(
+            map(stem, set(words(text)))
+        )
+        if count_first:
+            assert vocabulary.count(text) == len(words(text))
+        assert vocabulary.words(text) == words(text)
+        assert vocabulary.count(text) == len(words(text))
+
+
+def test_units_of_texts_on_both_sides_count_their_words() -> None:
+    vocabulary = Vocabulary()
+    old = flatten(plan("a", ["Die Ehe wird geschlossen.", "Nur alt."]), vocabulary)
+    new = flatten(plan("b", ["Die Ehe wird geschlossen.", "Nur neu hier."]), vocabulary)
+    Scorer(old, new)
+    assert [u.word_count for u in old + new] == [4, 2, 4, 3]
+    assert [len(u.words) for u in old + new] == [4, 2, 4, 3]
+
+
 # -- the scorer and the word diff against the plain computations --------------------------------
 
 

@@ -13,6 +13,7 @@ import difflib
 import hashlib
 import itertools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -625,6 +626,21 @@ def _headings(doc: Element) -> list[int]:
     return [int(e.tag[1]) for e in doc.iter() if re.fullmatch(r"h[1-6]", e.tag)]
 
 
+@fuzz_settings(500)
+@given(
+    st.lists(st.sampled_from(["a", "bc", " ", "  ", "\n", "\n\n", "\t", "\xa0"])).map("".join),
+    st.sampled_from([0, 1, 5, 20, 90]),
+)
+@example("word " * 30 + "\n" * 400 + "end", 90)  # the start alone is not long enough
+@example(" " * 400 + "x" * 100, 90)
+def test_preview_is_the_start_of_the_flat_text(text: str, width: int) -> None:
+    # `preview` reads only the start of a long text: it must give what the whole text made
+    # flat (its words joined by single spaces) gives, cut at a space before `width`.
+    flat = " ".join(text.split())
+    expected = flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + "…"
+    assert preview(text, width) == expected
+
+
 def test_structure_and_accessibility(every_page: dict[str, str]) -> None:
     for name, html in every_page.items():
         doc = parse_html(html)
@@ -843,6 +859,22 @@ def test_plain_paragraphs_take_the_real_texts() -> None:
     fast = [(text, plain_paragraphs(text)) for text in texts]
     assert all(html == _markdown().render(text) for text, html in fast if html is not None)
     assert sum(html is not None for _, html in fast) > len(texts) / 2
+
+
+def test_only_the_space_is_printable_white_space() -> None:
+    # `plain_paragraphs` skips its scan for white space other than spaces and line breaks when
+    # the text is printable with its line breaks made spaces: no such white space may be.
+    from planlens.render.html import _OTHER_SPACE, plain_paragraphs
+
+    printable_space = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if _OTHER_SPACE.match(c) and c.replace("\n", " ").isprintable()
+    ]
+    assert printable_space == []
+    # And a text with such white space (a no-break space) still goes to markdown-it.
+    assert plain_paragraphs("Art.\xa01 gilt.") is None
+    assert plain_paragraphs("Art. 1 gilt.") == "<p>Art. 1 gilt.</p>\n"
 
 
 def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(

@@ -391,6 +391,8 @@ def _gap_links(
             pairs_by_gap[gap].add((i, j))
     links: list[Link] = []
     for g, (olds, news) in enumerate(gaps):
+        if not olds or not news:
+            continue  # nothing to pair: most gaps of a law, between two identical clauses
         pairs = set(pairs_by_gap.get(g, ()))
         if olds and news and len(olds) * len(news) <= SMALL_GAP:
             pairs.update((i, j) for i in olds for j in news)

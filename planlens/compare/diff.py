@@ -89,16 +89,21 @@ class _TreeBuilder:
             self.node_of_new[j] = node
 
     def _link_relation(self, link: Link) -> Relation:
-        olds = [self.old_units[i] for i in link.old]
-        news = [self.new_units[j] for j in link.new]
-        if not all(u.has_text for u in olds + news):
-            return "unknown"
-        if len(olds) == 1 and len(news) > 1:
-            return "split"
-        if len(olds) > 1 and len(news) == 1:
-            return "merged"
-        if olds[0].norm == news[0].norm and len(olds) == len(news) == 1:
-            return "unchanged"
+        if len(link.old) == 1 and len(link.new) == 1:
+            # One clause a side, as nearly every link: no lists made to tell it.
+            o, n = self.old_units[link.old[0]], self.new_units[link.new[0]]
+            if o.norm is None or n.norm is None:
+                return "unknown"
+            if o.norm == n.norm:
+                return "unchanged"
+        else:
+            units = [self.old_units[i] for i in link.old] + [self.new_units[j] for j in link.new]
+            if not all(u.has_text for u in units):
+                return "unknown"
+            if len(link.old) == 1 and len(link.new) > 1:
+                return "split"
+            if len(link.old) > 1 and len(link.new) == 1:
+                return "merged"
         old_text, new_text = self._texts(link.old, link.new)
         return "modified" if self._flags(old_text, new_text) else "reworded"
 
@@ -136,9 +141,7 @@ class _TreeBuilder:
 
     def _texts(self, olds: Sequence[int], news: Sequence[int]) -> tuple[str, str]:
         """Return each side's text; several clauses on a side are joined as paragraphs."""
-        old_text = "\n\n".join(self.old_units[i].clause.text or "" for i in olds)
-        new_text = "\n\n".join(self.new_units[j].clause.text or "" for j in news)
-        return old_text, new_text
+        return _joined(self.old_units, olds), _joined(self.new_units, news)
 
     # -- moves and the tree ---------------------------------------------------------------
 
@@ -217,6 +220,8 @@ class _TreeBuilder:
         return (-1, 1, node.old[0])
 
     def _freeze(self, nodes: list[_Node]) -> tuple[Change, ...]:
+        if not nodes:
+            return ()  # most changes have no children: no sort, no generator
         return tuple(self._change(node) for node in sorted(nodes, key=self._order))
 
     def _change(self, node: _Node) -> Change:
@@ -257,6 +262,13 @@ class _TreeBuilder:
             segments=segments,
             children=self._freeze(node.children),
         )
+
+
+def _joined(units: Sequence[Unit], indices: Sequence[int]) -> str:
+    """Return the texts of `units[indices]` joined as paragraphs ("" for a missing text)."""
+    if len(indices) == 1:
+        return units[indices[0]].clause.text or ""  # one clause, as most changes have
+    return "\n\n".join(units[k].clause.text or "" for k in indices)
 
 
 def link_confidence(link: Link) -> float:

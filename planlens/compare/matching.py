@@ -54,7 +54,10 @@ class Scorer:
     def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
         self.old = old
         self.new = new
-        old_sets, new_sets = [u.wordset for u in old], [u.wordset for u in new]
+        # A text on both sides is nearly always paired as identical text: its stems and its
+        # number of words are all that is needed of it (`Vocabulary.wordset`).
+        both = {u.clause.text for u in old} & {u.clause.text for u in new}
+        old_sets, new_sets = _wordsets(old, both), _wordsets(new, both)
         self.index = CandidateIndex(old_sets, new_sets, Weights(old_sets + new_sets))
         self._sim: dict[tuple[int, int], float] = {}
         self._matched: dict[tuple[int, int], int] = {}
@@ -156,6 +159,16 @@ class Scorer:
         if key not in self._matched:
             self._matched[key] = matched_words(self.old[i].words, self.new[j].words)
         return self._matched[key]
+
+
+def _wordsets(units: Sequence[Unit], both: set[str | None]) -> list[frozenset[str]]:
+    """Return each unit's `wordset`, keeping the words only of texts not in `both`."""
+    return [
+        u.vocabulary.wordset(text, u.stem, keep_words=text not in both)
+        if (text := u.clause.text) is not None
+        else frozenset()
+        for u in units
+    ]
 
 
 class Options:

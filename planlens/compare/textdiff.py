@@ -44,8 +44,8 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     """
     a = tokenize(old)
     b = tokenize(new)
-    keys_a = [token.rstrip() for token in a]
-    keys_b = [token.rstrip() for token in b]
+    keys_a = list(map(str.rstrip, a))
+    keys_b = list(map(str.rstrip, b))
     # Without autojunk (`Matcher`): with it, texts of 200 tokens or more lose their common words
     # from the matching, and the diff changes character at that length.
     opcodes = Matcher(keys_a, keys_b).get_opcodes()
@@ -97,6 +97,9 @@ def _emit_equal(old_tokens: list[str], new_tokens: list[str], out: list[Segment]
     Equal text is gathered and emitted once per run (emitting it token by token, each joined to
     the segment before, copied the growing segment at every token).
     """
+    if old_tokens == new_tokens:
+        _emit(out, "equal", "".join(old_tokens))  # the same white space too, as most runs
+        return
     run: list[str] = []
     for old_token, new_token in zip(old_tokens, new_tokens, strict=True):
         if old_token == new_token:

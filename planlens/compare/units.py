@@ -47,6 +47,7 @@ class Vocabulary:
         self._by_text: dict[str, tuple[str, ...]] = {}
         self._sets: dict[tuple[Callable[[str], str], str], frozenset[str]] = {}
         self._norms: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
 
     def words(self, text: str) -> tuple[str, ...]:
         """Return `similarity.words(text)`, with every distinct word one shared string."""
@@ -64,13 +65,35 @@ class Vocabulary:
             found = self._norms[text] = normalise(text)
         return found
 
-    def wordset(self, text: str, stem: Callable[[str], str]) -> frozenset[str]:
-        """Return the distinct stems (by `stem`) of the words of `text`."""
+    def wordset(
+        self, text: str, stem: Callable[[str], str], *, keep_words: bool = True
+    ) -> frozenset[str]:
+        """Return the distinct stems (by `stem`) of the words of `text`.
+
+        Without `keep_words`, the words are not kept for `words` (only their number, `count`):
+        for a text found on both sides, which is nearly always paired as identical text and
+        needs no more, making its words shared strings costs more than splitting it again on
+        the rare occasion they are needed.
+        """
         key = (stem, text)
         found = self._sets.get(key)
         if found is None:
+            split = self._by_text.get(text)
+            if split is None:
+                if keep_words:
+                    split = self.words(text)
+                else:
+                    split = words(text)
+                    self._counts[text] = len(split)
             # Each distinct word stemmed once.
-            found = self._sets[key] = frozenset(map(stem, set(self.words(text))))
+            found = self._sets[key] = frozenset(map(stem, set(split)))
+        return found
+
+    def count(self, text: str) -> int:
+        """Return how many words `text` has: `len(self.words(text))`."""
+        found = self._counts.get(text)
+        if found is None:
+            found = self._counts[text] = len(self.words(text))
         return found
 
 
@@ -117,6 +140,12 @@ class Unit:
     def words(self) -> tuple[str, ...]:
         text = self.clause.text
         return self.vocabulary.words(text) if text is not None else ()
+
+    @_computed_once
+    def word_count(self) -> int:
+        """How many words the text has (`len(words)`, without making the words if not made)."""
+        text = self.clause.text
+        return self.vocabulary.count(text) if text is not None else 0
 
     @_computed_once
     def wordset(self) -> frozenset[str]:
@@ -230,9 +259,10 @@ def content_key(old: Sequence[Unit], new: Sequence[Unit]) -> Callable[[int, int]
 
     def key(i: int, j: int) -> Any:
         a, b = old[i], new[j]
-        return sorted(
-            [(len(a.words), a.norm or "", a.label), (len(b.words), b.norm or "", b.label)]
-        )
+        first = (a.word_count, a.norm or "", a.label)
+        second = (b.word_count, b.norm or "", b.label)
+        # The two sides in order, as a tuple: ranks as a sorted list of them did.
+        return (first, second) if first <= second else (second, first)
 
     return key
 

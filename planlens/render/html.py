@@ -114,7 +114,11 @@ def plain_paragraphs(text: str) -> str | None:
     >>> plain_paragraphs("1. a list") is None, plain_paragraphs("*emphasis*") is None
     (True, True)
     """
-    if _INLINE_SYNTAX.search(text) or _BLOCK_START.search(text) or _OTHER_SPACE.search(text):
+    if _INLINE_SYNTAX.search(text) or _BLOCK_START.search(text):
+        return None
+    # `str.isprintable` refuses every white space but the space: a text printable once its line
+    # breaks are spaces has no other white space, told without the slower `_OTHER_SPACE` scan.
+    if not text.replace("\n", " ").isprintable() and _OTHER_SPACE.search(text):
         return None
     paragraphs: list[str] = []
     lines: list[str] = []
@@ -141,8 +145,14 @@ def shown(value: Any) -> Any:
     >>> shown("600,000 \\u202e000,008\\u202c"), shown(Markup("<p>\\x1b</p>"))
     ('600,000 ⟦U+202E⟧000,008⟦U+202C⟧', Markup('<p>⟦U+001B⟧</p>'))
     """
+    if value.__class__ is str:
+        # Most values: plain printable text, told in one C call (`visible` says the same).
+        return value if value.isprintable() else visible(value)
     if isinstance(value, Markup):
-        return Markup(visible(str(value)))
+        text = str(value)
+        marked = visible(text)
+        # Unchanged, as nearly always: the value itself, not a copy made again into Markup.
+        return value if marked is text else Markup(marked)
     if isinstance(value, str):
         return visible(value)
     return value
@@ -154,9 +164,14 @@ def preview(text: str | None, width: int = 90) -> str:
     >>> preview("The parties   agree to everything said here.", 20)
     'The parties agree…'
     """
-    flat = " ".join((text or "").split())
+    text = text or ""
+    # The start of a long text gives the same first `width` characters, once it has more than
+    # `width` of them made flat: the whole of a long clause is not split into words for that.
+    flat = " ".join(text[: 4 * width].split())
     if len(flat) <= width:
-        return flat
+        flat = " ".join(text.split())
+        if len(flat) <= width:
+            return flat
     return flat[:width].rsplit(" ", 1)[0] + "…"
 
 
