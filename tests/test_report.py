@@ -874,3 +874,25 @@ def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(
     render_compare(compare_page(compare(plans[0], plans[1])))
     assert seen == [("lay out", False), ("render", False)]
     assert gc.isenabled()
+
+
+def whole_text_preview(text: str | None, width: int = 90) -> str:
+    """`preview` as it was, flattening the whole text: what the one that reads the start gives."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0] + "…"
+
+
+@fuzz_settings(500)
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2028xyz"), max_size=120),
+    st.integers(min_value=1, max_value=30),
+)
+@example("a" * 400 + " b", 90)
+@example(" " * 400 + "word", 90)
+@example("word " * 18 + "x" * 300, 90)
+def test_the_preview_reads_the_start_of_a_text_as_the_whole_text_gives(
+    text: str, width: int
+) -> None:
+    assert preview(text, width) == whole_text_preview(text, width)

@@ -14,12 +14,9 @@ import base64
 import hashlib
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from planlens._version import __version__
@@ -27,6 +24,11 @@ from planlens.perf import collector_paused
 from planlens.plan.check_text import visible
 from planlens.render.many_rows import row_lines
 from planlens.render.precompiled import PrecompiledTemplates, store_text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 #: The site's search index, below its root (written by `planlens.render.search`).
 SEARCH_INDEX = "search-index.js"
@@ -45,7 +47,13 @@ def anchor_id(prefix: str, clause_id: str) -> str:
 
 @cache
 def _markdown() -> MarkdownIt:
-    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
+    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only.
+
+    markdown-it is imported here, at the first text that needs it: most clause texts are plain
+    paragraphs (`plain_paragraphs`), and a report of short plans may have none that is not.
+    """
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
     md.validateLink = lambda url: _http(url)  # type: ignore[method-assign]
@@ -141,6 +149,8 @@ def shown(value: Any) -> Any:
     >>> shown("600,000 \\u202e000,008\\u202c"), shown(Markup("<p>\\x1b</p>"))
     ('600,000 ⟦U+202E⟧000,008⟦U+202C⟧', Markup('<p>⟦U+001B⟧</p>'))
     """
+    if isinstance(value, str) and value.isprintable():
+        return value  # most values: nothing to make visible, as `visible` would find (a C loop)
     if isinstance(value, Markup):
         return Markup(visible(str(value)))
     if isinstance(value, str):
@@ -154,7 +164,14 @@ def preview(text: str | None, width: int = 90) -> str:
     >>> preview("The parties   agree to everything said here.", 20)
     'The parties agree…'
     """
-    flat = " ".join((text or "").split())
+    text = text or ""
+    # The start of a long text is enough: its words joined are the start of all the words
+    # joined (the last word perhaps cut short), and when they are longer than `width` the cut
+    # is the same. Clauses of a law run to pages; the rows show 90 characters.
+    head = " ".join(text[: 4 * width].split())
+    if len(head) > width:
+        return head[:width].rsplit(" ", 1)[0] + "…"
+    flat = " ".join(text.split()) if len(text) > 4 * width else head
     if len(flat) <= width:
         return flat
     return flat[:width].rsplit(" ", 1)[0] + "…"
