@@ -896,3 +896,31 @@ def test_the_preview_reads_the_start_of_a_text_as_the_whole_text_gives(
     text: str, width: int
 ) -> None:
     assert preview(text, width) == whole_text_preview(text, width)
+
+
+def test_the_clause_table_writes_badges_and_clause_tools_as_the_macros_do() -> None:
+    # compare.html writes them out in its row loop (a macro call per row costs more than the
+    # rest of the row); every row's cell must hold what `badge` and `clause_tools` write.
+    from planlens.render.html import _environment
+
+    macros = _environment().get_template("_macros.html").module
+    plans = {p.id: p for p in load_plans([REPORT_DATA, HOSTILE_DATA], closed=False)}
+    pairs = [("report-v1", "report-v2"), ("report-v2", "report-v3")]
+    pairs += [(a, b) for a, b in itertools.pairwise(sorted(plans)) if "report" not in a + b]
+    checked = 0
+    for old, new in pairs:
+        diff = compare(plans[old], plans[new])
+        weak = tuple(replace(c, confidence=0.4) for c in diff.changes)  # "check this" badges
+        for one in (diff, replace(diff, changes=weak)):
+            page = compare_page(one)
+            html = render_compare(page)
+            for row in page.rows:
+                if row.kind == "ghost":
+                    continue
+                badges = "".join(f"{macros.badge(b)} " for b in row.badges)
+                name = row.new_label or row.old_label
+                tools = macros.clause_tools(row.permalink, name, row.cites)
+                assert visible(f"<td class=\"what\">{badges}") in html
+                assert visible(str(tools)) in html
+                checked += bool(tools) and "check" in row.badges
+    assert checked
