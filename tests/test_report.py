@@ -920,7 +920,7 @@ def test_the_clause_table_writes_badges_and_clause_tools_as_the_macros_do() -> N
                 badges = "".join(f"{macros.badge(b)} " for b in row.badges)
                 name = row.new_label or row.old_label
                 tools = macros.clause_tools(row.permalink, name, row.cites)
-                assert visible(f"<td class=\"what\">{badges}") in html
+                assert visible(f'<td class="what">{badges}') in html
                 assert visible(str(tools)) in html
                 checked += bool(tools) and "check" in row.badges
     assert checked
