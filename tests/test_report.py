@@ -33,7 +33,15 @@ from planlens.errors import PlanFileError
 from planlens.plan.check_text import hidden_in, visible
 from planlens.plan.load import load_plans, parse_plan
 from planlens.plan.model import Clause, Plan, Source
-from planlens.render import compare_page, markdown, plan_page, preview, render, render_compare
+from planlens.render import (
+    anchor_id,
+    compare_page,
+    markdown,
+    plan_page,
+    preview,
+    render,
+    render_compare,
+)
 from planlens.site import build_site
 
 GOLD = ROOT / "tests" / "gold"
@@ -924,3 +932,11 @@ def test_the_clause_table_writes_badges_and_clause_tools_as_the_macros_do() -> N
                 assert visible(str(tools)) in html
                 checked += bool(tools) and "check" in row.badges
     assert checked
+
+
+@pytest.mark.parametrize(
+    "clause_id", ["", "7", "10.a", "A-b.9", "_", "a_", "§ 5", "ä", "x y_", "1\u202e"]
+)
+def test_an_anchor_is_the_id_with_every_other_character_written_out(clause_id: str) -> None:
+    written = re.sub(r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id)
+    assert anchor_id("new", clause_id) == f"new-{written}".rstrip("_")

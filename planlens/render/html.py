@@ -40,9 +40,13 @@ def anchor_id(prefix: str, clause_id: str) -> str:
     >>> anchor_id("new", "10.a"), anchor_id("old", "§ 5")
     ('new-10.a', 'old-_a7__20_5')
     """
-    return f"{prefix}-" + re.sub(
-        r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id
-    ).rstrip("_")
+    if not _NOT_IN_ID.search(clause_id):  # most ids: nothing to replace, no "_" to strip
+        return f"{prefix}-{clause_id}"
+    return f"{prefix}-" + _NOT_IN_ID.sub(lambda m: f"_{ord(m.group()):x}_", clause_id).rstrip("_")
+
+
+#: The characters `anchor_id` writes as their code point between underscores.
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9.-]")
 
 
 @cache
