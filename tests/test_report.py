@@ -34,7 +34,15 @@ from planlens.errors import PlanFileError
 from planlens.plan.check_text import hidden_in, visible
 from planlens.plan.load import load_plans, parse_plan
 from planlens.plan.model import Clause, Plan, Source
-from planlens.render import compare_page, markdown, plan_page, preview, render, render_compare
+from planlens.render import (
+    anchor_id,
+    compare_page,
+    markdown,
+    plan_page,
+    preview,
+    render,
+    render_compare,
+)
 from planlens.site import build_site
 
 GOLD = ROOT / "tests" / "gold"
@@ -906,3 +914,61 @@ def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(
     render_compare(compare_page(compare(plans[0], plans[1])))
     assert seen == [("lay out", False), ("render", False)]
     assert gc.isenabled()
+
+
+def whole_text_preview(text: str | None, width: int = 90) -> str:
+    """`preview` as it was, flattening the whole text: what the one that reads the start gives."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0] + "…"
+
+
+@fuzz_settings(500)
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2028xyz"), max_size=120),
+    st.integers(min_value=1, max_value=30),
+)
+@example("a" * 400 + " b", 90)
+@example(" " * 400 + "word", 90)
+@example("word " * 18 + "x" * 300, 90)
+def test_the_preview_reads_the_start_of_a_text_as_the_whole_text_gives(
+    text: str, width: int
+) -> None:
+    assert preview(text, width) == whole_text_preview(text, width)
+
+
+def test_the_clause_table_writes_badges_and_clause_tools_as_the_macros_do() -> None:
+    # compare.html writes them out in its row loop (a macro call per row costs more than the
+    # rest of the row); every row's cell must hold what `badge` and `clause_tools` write.
+    from planlens.render.html import _environment
+
+    macros = _environment().get_template("_macros.html").module
+    plans = {p.id: p for p in load_plans([REPORT_DATA, HOSTILE_DATA], closed=False)}
+    pairs = [("report-v1", "report-v2"), ("report-v2", "report-v3")]
+    pairs += [(a, b) for a, b in itertools.pairwise(sorted(plans)) if "report" not in a + b]
+    checked = 0
+    for old, new in pairs:
+        diff = compare(plans[old], plans[new])
+        weak = tuple(replace(c, confidence=0.4) for c in diff.changes)  # "check this" badges
+        for one in (diff, replace(diff, changes=weak)):
+            page = compare_page(one)
+            html = render_compare(page)
+            for row in page.rows:
+                if row.kind == "ghost":
+                    continue
+                badges = "".join(f"{macros.badge(b)} " for b in row.badges)
+                name = row.new_label or row.old_label
+                tools = macros.clause_tools(row.permalink, name, row.cites)
+                assert visible(f'<td class="what">{badges}') in html
+                assert visible(str(tools)) in html
+                checked += bool(tools) and "check" in row.badges
+    assert checked
+
+
+@pytest.mark.parametrize(
+    "clause_id", ["", "7", "10.a", "A-b.9", "_", "a_", "§ 5", "ä", "x y_", "1\u202e"]
+)
+def test_an_anchor_is_the_id_with_every_other_character_written_out(clause_id: str) -> None:
+    written = re.sub(r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id)
+    assert anchor_id("new", clause_id) == f"new-{written}".rstrip("_")

@@ -329,3 +329,38 @@ def test_an_ampersand_in_text_alone_makes_the_walk_record_nodes_and_nothing_else
     with pytest.raises(Unsure):
         yaml_nodes._as_composed_in_python(tree, shared=True)
     yaml_nodes._as_composed_in_python(tree, shared=False)  # trusted: no anchor in the text
+
+
+#: Scalars for every implicit resolver of a safe loader and round them: first characters with
+#: resolvers and without, near misses, the empty scalar, a trailing newline (`$` matches it).
+SCALARS = (
+    "", "~", "null", "Null", "NULL", "nul", "yes", "No", "on", "OFF", "y", "true", "True!",
+    "1", "-1", "+0b101", "0o17", "017", "0x1F", "1_000", "1:30", "1.5", ".5", "-.inf", ".NaN",
+    "1e3", "1.0e+3", "2025-11-20", "2025-11-20 10:00:00", "2025-1-2", "<<", "=", "Text",
+    "text", "§ 1", "€", "yes\n", "12\n",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, yaml_nodes._NoAliasLoader])
+def test_quick_resolution_gives_every_tag_the_stock_resolver_gives(loader: type[Any]) -> None:
+    quick = yaml_nodes.with_quick_resolution(loader)
+    assert quick is not loader
+    assert issubclass(quick, loader)
+    stock, fast = loader(""), quick("")
+    for value in SCALARS:
+        for implicit in itertools.product((True, False), repeat=2):
+            assert fast.resolve(ScalarNode, value, implicit) == stock.resolve(
+                ScalarNode, value, implicit
+            ), (value, implicit)
+    for kind in (SequenceNode, MappingNode):
+        assert fast.resolve(kind, None, (True, False)) == stock.resolve(kind, None, (True, False))
+    assert fast.descend_resolver(None, None) is None
+    assert fast.ascend_resolver() is None
+
+
+def test_quick_resolution_leaves_a_loader_with_path_resolvers_as_it_is() -> None:
+    class Pathed(yaml.SafeLoader):
+        pass
+
+    Pathed.add_path_resolver("tag:example.org,2025:thing", ["things"], dict)
+    assert yaml_nodes.with_quick_resolution(Pathed) is Pathed

@@ -3,6 +3,7 @@
 - this module: the `planlens` group, the one place that turns a `PlanlensError` into a message
   and exit status 1, and `main()`, the console script's entry point;
 - `options`: options the commands share, naming plans (file or id), printing or writing output;
+- `indented_json`: the JSON the commands print, as `json.dumps(indent=2)` writes it, faster;
 - `plan_commands`: validate, list, show, schema;
 - `import_command`: import;
 - `compare_commands`: diff, report, lineage, echoes;

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from planlens.cli.indented_json import indented_json
 from planlens.errors import PlanlensError
-from planlens.plan.check_text import CANDIDATES, hidden_character, visible
+from planlens.plan.check_text import CANDIDATES, has_candidate, hidden_character, visible
 
 if TYPE_CHECKING:
     from planlens.plan.model import Plan
@@ -104,7 +104,9 @@ def json_text(data: object) -> str:
     JSON escapes C0 controls itself, but not DEL, C1 controls, bidi overrides or lone
     surrogates; escaping them too keeps the data exact and the terminal safe.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = indented_json(data) + "\n"
+    if not has_candidate(text):  # none to escape, found in C loops (`has_candidate`)
+        return text
     return CANDIDATES.sub(
         lambda m: _json_escape(m.group()) if hidden_character(m.group()) else m.group(), text
     )

@@ -184,11 +184,9 @@ class PlanChecker(ValueChecker, ReferenceChecker):
             self.problem(
                 node, f"{what} has no 'text' (use status 'unknown' if it was never published)"
             )
-        optional = {
-            name: self.text(values[name], name, what)
-            for name in ("number", "title", "notes")
-            if name in values
-        }
+        number = self.text(values["number"], "number", what) if "number" in values else None
+        title = self.text(values["title"], "title", what) if "title" in values else None
+        notes = self.text(values["notes"], "notes", what) if "notes" in values else None
         topics = self.topics(values["topics"], what) if "topics" in values else ()
         sources = self.sources(values["sources"], what) if "sources" in values else ()
         same_as = (
@@ -210,12 +208,12 @@ class PlanChecker(ValueChecker, ReferenceChecker):
         return Clause(
             id=clause_id,
             text=text,
-            number=optional.get("number"),
-            title=optional.get("title"),
+            number=number,
+            title=title,
             topics=topics,
             status=cast("Any", status),
             sources=sources,
-            notes=optional.get("notes"),
+            notes=notes,
             same_as=same_as,
             derived_from=derived,
             clauses=children,

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from planlens.errors import Location, Problem
 from planlens.plan.schema import Key
-from planlens.plan.yaml_nodes import NULL_TAG, STR_TAG, TAG_NAMES, describe, mark_location
+from planlens.plan.yaml_nodes import NULL_TAG, STR_TAG, TAG_NAMES, describe
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -31,6 +31,24 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def _names(keys: tuple[Key, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the names of `keys`, and those of the required ones in order.
+
+    The format's key tuples are constants, and a large file has thousands of mappings of each:
+    the names are kept by the tuple's identity (hashing the tuple would hash every `Key`), with
+    the tuple itself, so that an identity is never taken for another tuple's.
+    """
+    kept = _NAMES.get(id(keys))
+    if kept is None or kept[0] is not keys:
+        names = frozenset(key.name for key in keys)
+        kept = _NAMES[id(keys)] = (keys, names, tuple(k.name for k in keys if k.required))
+    return kept[1], kept[2]
+
+
+#: What `_names` found, by the identity of the tuple of keys.
+_NAMES: dict[int, tuple[tuple[Key, ...], frozenset[str], tuple[str, ...]]] = {}
+
+
 class StructureChecker:
     """Reads the shape of one file's node tree, collecting every problem with its place."""
 
@@ -40,7 +58,8 @@ class StructureChecker:
         self.warnings: list[Problem] = []
 
     def loc(self, node: Node) -> Location:
-        return mark_location(self.path, node.start_mark)
+        mark = node.start_mark  # `mark_location`, without its call: two per clause
+        return Location(self.path, mark.line + 1, mark.column + 1)
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.loc(node), message))
@@ -54,7 +73,7 @@ class StructureChecker:
         if not isinstance(node, MappingNode):
             self.problem(node, f"{what} must be a mapping of keys to values, not {describe(node)}")
             return None
-        allowed = {key.name for key in keys}
+        allowed, required = _names(keys)
         values: dict[str, Node] = {}
         seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -75,9 +94,9 @@ class StructureChecker:
                 )
                 continue
             values[name] = value_node
-        for key in keys:
-            if key.required and key.name not in values and key.name not in seen:
-                self.problem(node, f"{what} has no '{key.name}'")
+        for name in required:
+            if name not in seen:  # a key seen but not kept is already a problem
+                self.problem(node, f"{what} has no '{name}'")
         return values
 
     def scalar(self, node: Node, name: str, what: str) -> str | None:
@@ -103,10 +122,11 @@ class StructureChecker:
         value = self.scalar(node, name, what)
         if value is None:
             return None
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             self.problem(node, f"{what} has empty '{name}'")
             return None
-        return value.strip()
+        return stripped
 
     def sequence(self, node: Node, name: str, what: str) -> list[Node]:
         if not isinstance(node, SequenceNode):

@@ -6,7 +6,6 @@ job, its plans are read by a helper process (`planlens.site.folder`).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from planlens.errors import PlanlensError
@@ -14,6 +13,8 @@ from planlens.errors import PlanlensError
 
 def file_sha256(path: str | None) -> str | None:
     """Return the SHA-256 of the file at `path`, or None for a plan not read from a file."""
+    import hashlib  # here: `load` re-exports this function, and `diff` hashes nothing
+
     if path is None:
         return None
     try:

@@ -14,12 +14,9 @@ import base64
 import hashlib
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from planlens._version import __version__
@@ -27,6 +24,11 @@ from planlens.perf import collector_paused
 from planlens.plan.check_text import visible
 from planlens.render.many_rows import row_lines
 from planlens.render.precompiled import PrecompiledTemplates, store_text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 #: The site's search index, below its root (written by `planlens.render.search`).
 SEARCH_INDEX = "search-index.js"
@@ -38,14 +40,24 @@ def anchor_id(prefix: str, clause_id: str) -> str:
     >>> anchor_id("new", "10.a"), anchor_id("old", "§ 5")
     ('new-10.a', 'old-_a7__20_5')
     """
-    return f"{prefix}-" + re.sub(
-        r"[^A-Za-z0-9.-]", lambda m: f"_{ord(m.group()):x}_", clause_id
-    ).rstrip("_")
+    if not _NOT_IN_ID.search(clause_id):  # most ids: nothing to replace, no "_" to strip
+        return f"{prefix}-{clause_id}"
+    return f"{prefix}-" + _NOT_IN_ID.sub(lambda m: f"_{ord(m.group()):x}_", clause_id).rstrip("_")
+
+
+#: The characters `anchor_id` writes as their code point between underscores.
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9.-]")
 
 
 @cache
 def _markdown() -> MarkdownIt:
-    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only."""
+    """Return the one Markdown renderer: no raw HTML, no images, links to http(s) only.
+
+    markdown-it is imported here, at the first text that needs it: most clause texts are plain
+    paragraphs (`plain_paragraphs`), and a report of short plans may have none that is not.
+    """
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
     md.validateLink = lambda url: _http(url)  # type: ignore[method-assign]
@@ -145,9 +157,8 @@ def shown(value: Any) -> Any:
     >>> shown("600,000 \\u202e000,008\\u202c"), shown(Markup("<p>\\x1b</p>"))
     ('600,000 ⟦U+202E⟧000,008⟦U+202C⟧', Markup('<p>⟦U+001B⟧</p>'))
     """
-    if value.__class__ is str:
-        # Most values: plain printable text, told in one C call (`visible` says the same).
-        return value if value.isprintable() else visible(value)
+    if isinstance(value, str) and value.isprintable():
+        return value  # most values: nothing to make visible, as `visible` would find (a C loop)
     if isinstance(value, Markup):
         text = str(value)
         marked = visible(text)
@@ -165,13 +176,15 @@ def preview(text: str | None, width: int = 90) -> str:
     'The parties agree…'
     """
     text = text or ""
-    # The start of a long text gives the same first `width` characters, once it has more than
-    # `width` of them made flat: the whole of a long clause is not split into words for that.
-    flat = " ".join(text[: 4 * width].split())
+    # The start of a long text is enough: its words joined are the start of all the words
+    # joined (the last word perhaps cut short), and when they are longer than `width` the cut
+    # is the same. Clauses of a law run to pages; the rows show 90 characters.
+    head = " ".join(text[: 4 * width].split())
+    if len(head) > width:
+        return head[:width].rsplit(" ", 1)[0] + "…"
+    flat = " ".join(text.split()) if len(text) > 4 * width else head
     if len(flat) <= width:
-        flat = " ".join(text.split())
-        if len(flat) <= width:
-            return flat
+        return flat
     return flat[:width].rsplit(" ", 1)[0] + "…"
 
 

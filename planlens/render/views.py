@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planlens._version import __version__
-from planlens.lineage import Family, Lineage
 from planlens.plan.model import Clause, ClauseRef, Plan, Source
 from planlens.render.html import anchor_id
+
+if TYPE_CHECKING:  # a comparison report does not import the lineage package
+    from planlens.lineage import Family, Lineage
 
 #: Relation colours: the Okabe-Ito palette, distinguishable with every common colour-vision
 #: deficiency; every use is also labelled in text.
@@ -122,6 +125,7 @@ def form_anchor(ref: ClauseRef) -> str:
 def family_anchor(family: Family) -> str:
     """Return the HTML id of a family's entry on the lineage page.
 
+    >>> from planlens.lineage import Family
     >>> family_anchor(Family("us-28#6", (), (), (), 0))
     'f-us-28--6'
     """
