@@ -149,8 +149,7 @@ def planlens_worker(old: str, new: str, out: Path, copies: int = 1) -> dict[str,
     if page.many:
         import importlib
 
-        # The module, not the function `planlens.render.compare_page` that shadows it.
-        module = importlib.import_module("planlens.render.compare_page")
+        module = importlib.import_module("planlens.render.compare_report")
         module.MANY_ROWS = len(page.rows)  # as before: never many
         table_page = compare_page(diff)
         assert not table_page.many

@@ -17,7 +17,7 @@ from test_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, MISSING, PHONE, WATCH
 from planlens.compare import compare
 from planlens.plan.model import Clause, Plan, Source
 from planlens.render import compare_page, render_compare
-from planlens.render.compare_page import MANY_ROWS
+from planlens.render.compare_report import MANY_ROWS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -98,8 +98,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {"many": folder / "many.html"}
     out["many"].write_text(render_compare(page), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        # The module: `planlens.render.compare_page` is also the function it defines.
-        module = importlib.import_module("planlens.render.compare_page")
+        module = importlib.import_module("planlens.render.compare_report")
         patch.setattr(module, "MANY_ROWS", CLAUSES * 2)
         table = compare_page(diff)
         assert not table.many

@@ -33,7 +33,7 @@ def plan(plan_id: str, count: int, follows: tuple[str, ...] = ()) -> Plan:
 
 def report(rows: int, limit: int, monkeypatch: pytest.MonkeyPatch) -> str:
     """A report of about `rows` rows, with `MANY_ROWS` at `limit`."""
-    module = importlib.import_module("planlens.render.compare_page")  # not the function
+    module = importlib.import_module("planlens.render.compare_report")
     monkeypatch.setattr(module, "MANY_ROWS", limit)
     page = compare_page(compare(plan("a", rows), plan("b", rows, ("a",))))
     assert len(page.rows) == rows
@@ -65,7 +65,7 @@ def test_the_skipping_rules_only_past_the_threshold(
 
 
 def test_a_changed_row_of_many_gets_its_height_class(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = importlib.import_module("planlens.render.compare_page")
+    module = importlib.import_module("planlens.render.compare_report")
     monkeypatch.setattr(module, "MANY_ROWS", 2)
     old = plan("a", 3)
     new = Plan(

@@ -894,7 +894,7 @@ def test_a_report_is_laid_out_and_rendered_with_the_collector_paused(
 
     from planlens.render import html
 
-    page_module = importlib.import_module("planlens.render.compare_page")
+    page_module = importlib.import_module("planlens.render.compare_report")
 
     seen: list[tuple[str, bool]] = []
     real_rows, real_assets = page_module._rows, html._assets

@@ -7,7 +7,8 @@ every string is escaped in one place.
 - `html`: the jinja2 environment, Markdown (raw HTML off, http(s) links only), inline assets.
 - `views`: pieces the pages share (a version's header, its sources, relation colours, the
   anchors and labels of clause forms).
-- `compare_page`: the comparison report, with the reported removals (`dropped`) behind it.
+- `compare_report`: the comparison report (`compare_page`, `render_compare`), with the reported
+  removals (`dropped`) behind it.
 - `many_rows`: reports of many rows (`MANY_ROWS`), which let the browser skip the rows off
   screen (`templates/many.css`), and each row's estimated height (`row_lines`).
 - `docx_redline`: the comparison as a Word redline: its view model, and the document with the
@@ -18,7 +19,8 @@ every string is escaped in one place.
   with every other version of its lineage) and the site's index.
 - `alluvial_layout`: the alluvial picture's view model and geometry (columns, boxes, bands).
 - `alluvial`: the alluvial picture of a lineage: which boxes it has and which bands join them.
-- `lineage_page`: the lineage page (versions, the matrix, each family's history).
+- `lineage_report`: the lineage page (`lineage_page`, `render_lineage`): versions, the matrix,
+  each family's history.
 - `search`: the site's search index (`search-index.js`: every clause of every plan, with a
   word index), which the search box on each page of a site loads, also from `file://`.
 - `templates/`: the jinja2 templates, the stylesheets and the script.
@@ -37,7 +39,7 @@ from planlens.perf import names_on_first_use
 
 if TYPE_CHECKING:
     from planlens.render.alluvial import picture
-    from planlens.render.compare_page import (
+    from planlens.render.compare_report import (
         ComparePage,
         Reported,
         Row,
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
     )
     from planlens.render.docx_redline import Redline, RedlineSection, redline, render_docx
     from planlens.render.html import anchor_id, load_templates, markdown, preview, render
-    from planlens.render.lineage_page import LineagePage, lineage_page, render_lineage
+    from planlens.render.lineage_report import LineagePage, lineage_page, render_lineage
     from planlens.render.search import SEARCH_INDEX, search_index
     from planlens.render.site_pages import (
         CompareLink,
@@ -73,28 +75,28 @@ if TYPE_CHECKING:
 #: does not import the lineage page, the alluvial picture or the Word redline.
 _HOMES = {
     "CompareLink": "planlens.render.site_pages",
-    "ComparePage": "planlens.render.compare_page",
+    "ComparePage": "planlens.render.compare_report",
     "EchoLink": "planlens.render.site_pages",
     "IndexPage": "planlens.render.site_pages",
-    "LineagePage": "planlens.render.lineage_page",
+    "LineagePage": "planlens.render.lineage_report",
     "PlanHeader": "planlens.render.views",
     "PlanPage": "planlens.render.site_pages",
     "RELATION_COLOURS": "planlens.render.views",
     "Redline": "planlens.render.docx_redline",
     "RedlineSection": "planlens.render.docx_redline",
-    "Reported": "planlens.render.compare_page",
-    "Row": "planlens.render.compare_page",
+    "Reported": "planlens.render.compare_report",
+    "Row": "planlens.render.compare_report",
     "SEARCH_INDEX": "planlens.render.search",
     "SourceLink": "planlens.render.views",
     "anchor_id": "planlens.render.html",
     "compare_href": "planlens.render.site_pages",
     "compare_links": "planlens.render.site_pages",
-    "compare_page": "planlens.render.compare_page",
+    "compare_page": "planlens.render.compare_report",
     "echo_links": "planlens.render.site_pages",
     "form_anchor": "planlens.render.views",
     "index_page": "planlens.render.site_pages",
     "lineage_href": "planlens.render.site_pages",
-    "lineage_page": "planlens.render.lineage_page",
+    "lineage_page": "planlens.render.lineage_report",
     "load_templates": "planlens.render.html",
     "markdown": "planlens.render.html",
     "picture": "planlens.render.alluvial",
@@ -104,9 +106,9 @@ _HOMES = {
     "preview": "planlens.render.html",
     "redline": "planlens.render.docx_redline",
     "render": "planlens.render.html",
-    "render_compare": "planlens.render.compare_page",
+    "render_compare": "planlens.render.compare_report",
     "render_docx": "planlens.render.docx_redline",
-    "render_lineage": "planlens.render.lineage_page",
+    "render_lineage": "planlens.render.lineage_report",
     "search_index": "planlens.render.search",
 }
 

@@ -1,6 +1,6 @@
 """The lineage page's view model: versions, the family × version matrix, each family's history.
 
-As in `compare_page`, the functions here return plain data and the template `lineage.html` turns
+As in `compare_report`, the functions here return plain data and the template `lineage.html` turns
 it into markup, so every string is escaped in one place. The page's alluvial picture comes from
 `alluvial`.
 """
