@@ -21,6 +21,7 @@ running. The compiled modules give the same output as the pure ones (bench/READM
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -82,8 +83,8 @@ def main() -> int:
     sources = [f"planlens/compare/{name}.py" for name in names]
     mypyc = Path(sys.executable).with_name("mypyc")
     start = time.perf_counter()
-    env = {"MYPYC_OPT_LEVEL": args.opt_level}
-    done = subprocess.run([str(mypyc), *sources], cwd=out, env={**_environ(), **env}, check=False)
+    env = {**os.environ, "MYPYC_OPT_LEVEL": args.opt_level}
+    done = subprocess.run([str(mypyc), *sources], cwd=out, env=env, check=False)
     took = time.perf_counter() - start
     if done.returncode != 0:
         print(f"mypyc failed ({done.returncode})", file=sys.stderr)
@@ -94,12 +95,6 @@ def main() -> int:
     print(f"{len(names)} modules compiled in {took:.0f} s: {len(built)} .so, {size / 1e6:.1f} MB")
     print(f"run with PYTHONPATH={out}")
     return 0
-
-
-def _environ() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 if __name__ == "__main__":
