@@ -196,7 +196,7 @@ def _anchor(text: str, m: re.Match[str]) -> str | None:
         if phrase(word, _same).stems and word.casefold() not in _PARTICLES:
             return str(word).casefold()
     starts = [e.end() for e in _CLAUSE_END_RE.finditer(text, 0, m.start())]
-    for word in reversed(_WORD_RE.findall(text[starts[-1] if starts else 0 : m.start()])):
+    for word in _WORD_RE.findall(text[starts[-1] if starts else 0 : m.start()])[::-1]:
         if phrase(word, _same).stems and word.casefold() not in _PARTICLES:
             return str(word).casefold()
     return None
