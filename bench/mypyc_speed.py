@@ -22,20 +22,15 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
+from load_speed import WRAPPER, run_process, write_files
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve()
-WRAPPER = (
-    "import sys; tree = sys.argv.pop(1); sys.path.insert(0, tree); import planlens; "
-    "assert planlens.__file__.startswith(tree), planlens.__file__; "
-    "from planlens.cli import main; main()"
-)
 
 
 def compare_worker(tree: str, old: str, new: str) -> None:
@@ -98,19 +93,6 @@ def align_worker(tree: str, old: str, new: str) -> None:
         print(json.dumps({"align alone": time.process_time() - start}))
 
 
-def run(command: list[str]) -> tuple[float, float, bytes]:
-    """CPU (user + system of the child) and wall seconds of `command`, and its output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"{command} failed: {done.stderr.decode(errors='replace')[-800:]}")
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return cpu, wall, done.stdout
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
@@ -125,11 +107,8 @@ def main() -> int:
         return 0
     old, new = (args.folder / f"bgb-{year}.yaml" for year in (2012, 2022))
     if not old.exists():
-        sys.path.insert(0, str(SCRIPT.parent))
-        import load_speed
-
         args.folder.mkdir(parents=True, exist_ok=True)
-        load_speed.write_files(args.folder)
+        write_files(args.folder)
     trees = {"pure": ROOT} | {
         name: Path(folder).resolve() for name, folder in (t.split("=", 1) for t in args.tree)
     }
@@ -143,20 +122,22 @@ def main() -> int:
             found = {}
             for worker in ("compare", "align"):
                 command = [python, str(SCRIPT), "x", "--worker", worker, str(tree), str(old)]
-                found |= json.loads(run([*command, str(new)])[2])
+                found |= json.loads(run_process([*command, str(new)])[2])
             for key, value in found.items():
                 if isinstance(value, float):
                     figures[name].setdefault(key, []).append(value)
                 elif key == "substance":
                     figures[name].setdefault(f"module {value}", [])
-            cpu, wall, out = run([python, "-c", WRAPPER, str(tree), "diff", str(old), str(new)])
+            cpu, wall, out = run_process(
+                [python, "-c", WRAPPER, str(tree), "diff", str(old), str(new)]
+            )
             figures[name].setdefault("diff process cpu", []).append(cpu)
             outputs[name].add(out)
     plans = str(ROOT / "plans")
     for n in range(args.startup_runs + 1):
         for name, tree in trees.items():
             command = [python, "-c", WRAPPER, str(tree), "--plans", plans]
-            cpu, wall, _ = run([*command, "diff", "us-28", "framework-20"])
+            cpu, wall, _ = run_process([*command, "diff", "us-28", "framework-20"])
             if n:  # the first round warms the caches
                 figures[name].setdefault("startup diff us-28 wall", []).append(wall)
                 figures[name].setdefault("startup diff us-28 cpu", []).append(cpu)
