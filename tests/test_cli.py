@@ -256,6 +256,18 @@ def test_diff_imports_no_templates() -> None:
     assert not {"jinja2", "markdown_it", "planlens.render", "planlens.importers"} & loaded
 
 
+def as_program(prelude: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run `planlens ARGS` as the `planlens` program does (`main()` in a fresh interpreter, from
+    the project root), after the Python lines `prelude`."""
+    code = (
+        f"{prelude}import sys\nsys.argv = ['planlens', *{args!r}]\n"
+        "from planlens.cli import main\nmain()"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+
+
 @pytest.mark.parametrize(
     ("command", "off"), [("diff", True), ("report", True), ("validate", False), ("list", False)]
 )
@@ -263,16 +275,11 @@ def test_a_one_comparison_program_switches_the_collector_off(command: str, off: 
     # As the `planlens` program, diff and report end the process after one comparison: the
     # cyclic collector stays off (its passes over the comparison's objects are wasted). Run
     # in-process (CliRunner, the tests), the caller keeps its collector.
-    args = {"diff": "'us-28', 'framework-20'", "report": "'us-28', 'framework-20', '-o', '-'"}
-    code = (
+    args = {"diff": ["us-28", "framework-20"], "report": ["us-28", "framework-20", "-o", "-"]}
+    done = as_program(
         "import atexit, gc, sys\n"
-        "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n"
-        f"sys.argv = ['planlens', '--plans', 'plans', '{command}', {args.get(command, '')}]\n"
-        "from planlens.cli import main\n"
-        "main()"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+        "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n",
+        ["--plans", "plans", command, *args.get(command, [])],
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[-1] == f"collector {not off}"
@@ -297,19 +304,14 @@ def test_a_one_comparison_program_ends_without_freeing_its_objects(
     # As the `planlens` program, diff and report end the process at once when the command is
     # done: output flushed, exit functions run, the same status, but no object freed one by
     # one (a sentinel's `__del__` never runs). Other commands end as Python ends.
-    code = (
+    done = as_program(
         "import atexit, sys\n"
         "class Sentinel:\n"
         "    def __del__(self):\n"
         "        print('freed', file=sys.stderr)\n"
         "kept = Sentinel()\n"
-        "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
-        f"sys.argv = ['planlens', '--plans', {str(ROOT / 'plans')!r}, *{args!r}]\n"
-        "from planlens.cli import main\n"
-        "main()"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+        "atexit.register(lambda: print('exit functions ran', file=sys.stderr))\n",
+        ["--plans", str(ROOT / "plans"), *args],
     )
     expected = run("--plans", str(ROOT / "plans"), *args)
     assert (done.returncode, done.stdout) == expected[:2]
