@@ -217,10 +217,12 @@ COUNTED_UNITS = (
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
 #: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
-#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr".
+#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr"; the
+#: German verb before its time limit too: "..., beträgt die Widerrufsfrist einen Monat".
 PERIOD_IS = (
-    r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
-    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))\b[^.;]*"
+    r"(?:(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
+    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))|"
+    r"betr(?:ägt|agen|ug)\s+(?:die|der)\s+\w*[Ff]rist(?:en)?)\b[^.;]*"
 )
 #: The units of a length of time.
 TIME_UNITS = _UNIT_TIME

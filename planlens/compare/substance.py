@@ -66,13 +66,13 @@ from planlens.compare.polarity import (
     same_condition,
     turned_condition,
 )
+from planlens.compare.ranges import referenced_ranges
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
     dates,
     figures,
     parties_named,
-    referenced,
     word_pattern,
 )
 from planlens.compare.stemming import stemmer
@@ -335,7 +335,7 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     pa, pb = places(mo), places(mn)
     gone += sorted(pa - pb)
     came += sorted(pb - pa)
-    ra, rb = referenced(old), referenced(new)
+    ra, rb = referenced_ranges(old, new)  # not the ends of a range renumbered
     if ra & rb and ra != rb:
         gone += [f"§ {r}" for r in sorted(ra - rb)]
         came += [f"§ {r}" for r in sorted(rb - ra)]

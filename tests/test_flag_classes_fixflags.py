@@ -1,0 +1,151 @@
+"""Flag kinds: classes of false and missed flags of the released sets (bench/flags/, branch
+fixflags, issue 11), one table per class, English and German where the class exists in both,
+each with rows that must raise the kind (`FLAGGED`) and rows that must not (`NOT_FLAGGED`),
+both ways round, and tests of their own where a class holds one way only. The sentences are
+written for these tests, not taken from the sets.
+
+The classes:
+- period-verb: the length of a time limit stated with the German verb before it ("...,
+  beträgt die Widerrufsfrist einen Monat", as "die Widerrufsfrist beträgt einen Monat") is a
+  deadline's (`date`), no figure (`number`); an amount stated so ("beträgt die Miete 500 Euro")
+  still is a figure. English states it one way, "the withdrawal period is one month".
+- range-shrinks (one way only): a range of provisions that loses its end provision ("§§ 176
+  bis 179" -> "§§ 176 bis 178", "§§ 9 bis 13" -> "§§ 10 bis 13") follows a provision repealed
+  or folded elsewhere: no `scope`; one that grows ("§§ 223 bis 226" -> "§§ 223 bis 226a") or
+  now ends inside a provision ("bis 1632 Absatz 4") changes what is referred to (`scope`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_substance import Row, class_tests, kinds
+
+from planlens.compare.model import FlagType
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
+            "de",
+            "period-verb: the time limit's length changes",
+        ),
+        (
+            "If the contract is ended later, the notice period is two weeks.",
+            "If the contract is ended later, the notice period is one month.",
+            "en",
+            "period-verb: the time limit's length changes",
+        ),
+    ],
+    "number": [
+        (
+            "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
+            "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
+            "de",
+            "period-verb: an amount, no time limit",
+        ),
+        (
+            "If the flat is handed over later, the rent is 500 euros.",
+            "If the flat is handed over later, the rent is 600 euros.",
+            "en",
+            "period-verb: an amount, no time limit",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [
+        (
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
+            "de",
+            "period-verb: the length of a time limit is no figure",
+        ),
+        (
+            "If the contract is ended later, the notice period is two weeks.",
+            "If the contract is ended later, the notice period is one month.",
+            "en",
+            "period-verb: the length of a time limit is no figure",
+        ),
+    ],
+}
+
+(
+    test_flagged_both_ways,
+    test_not_flagged_either_way,
+    test_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb",))
+
+
+#: (old, new, language, scope flagged, why): one way only, old -> new.
+RANGES = [
+    (
+        "Die Tat nach den §§ 176 bis 179 wird verfolgt, wenn das Opfer es verlangt.",
+        "Die Tat nach den §§ 176 bis 178 wird verfolgt, wenn das Opfer es verlangt.",
+        "de",
+        False,
+        "range-shrinks: the range's last provision goes (repealed elsewhere)",
+    ),
+    (
+        "Es fehlt eine der in Artikel 247 §§ 6 und 9 bis 13 vorgeschriebenen Angaben.",
+        "Es fehlt eine der in Artikel 247 §§ 6 und 10 bis 13 vorgeschriebenen Angaben.",
+        "de",
+        False,
+        "range-shrinks: the range's first provision goes",
+    ),
+    (
+        "An offence under sections 176 to 179 is prosecuted if the victim so requests.",
+        "An offence under sections 176 to 178 is prosecuted if the victim so requests.",
+        "en",
+        False,
+        "range-shrinks: the range's last provision goes",
+    ),
+    (
+        "Verursacht der Täter durch die Körperverletzung (§§ 223 bis 226) den Tod, so ist die"
+        " Strafe Freiheitsstrafe nicht unter drei Jahren.",
+        "Verursacht der Täter durch die Körperverletzung (§§ 223 bis 226a) den Tod, so ist die"
+        " Strafe Freiheitsstrafe nicht unter drei Jahren.",
+        "de",
+        True,
+        "range-shrinks: a range that grows covers a provision more",
+    ),
+    (
+        "In den Fällen der §§ 223 bis 226 ist die Strafe höher.",
+        "In den Fällen der §§ 223 bis 226a ist die Strafe höher.",
+        "de",
+        True,
+        "range-shrinks: a provision joins the range (from test_substance, one way now)",
+    ),
+    (
+        "In den Fällen der §§ 223 bis 226a ist die Strafe höher.",
+        "In den Fällen der §§ 223 bis 226 ist die Strafe höher.",
+        "de",
+        False,
+        "range-shrinks: the range's last provision goes",
+    ),
+    (
+        "An offence under sections 331 to 335 includes the omission of the act.",
+        "An offence under sections 331 to 335a includes the omission of the act.",
+        "en",
+        True,
+        "range-shrinks: a range that grows covers a provision more",
+    ),
+    (
+        "Die Pflicht des Vormunds bestimmt sich nach §§ 1631 bis 1633 und nach § 5.",
+        "Die Pflicht des Vormunds bestimmt sich nach §§ 1631 bis 1632 Absatz 4 und nach § 5.",
+        "de",
+        True,
+        "range-shrinks: a range now ending inside a provision is narrowed on purpose",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "language", "flagged", "why"), RANGES)
+def test_range_shrinks(old: str, new: str, language: str, flagged: bool, why: str) -> None:
+    assert ("scope" in kinds(old, new, language)) is flagged, why
+
+
+def test_range_grows_the_other_way_round() -> None:
+    """range-shrinks: the other way round a shrinking range grows: `scope`."""
+    old, new, language, _, why = RANGES[0]
+    assert "scope" in kinds(new, old, language), why
