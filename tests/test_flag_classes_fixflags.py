@@ -13,6 +13,11 @@ The classes:
   bis 179" -> "§§ 176 bis 178", "§§ 9 bis 13" -> "§§ 10 bis 13") follows a provision repealed
   or folded elsewhere: no `scope`; one that grows ("§§ 223 bis 226" -> "§§ 223 bis 226a") or
   now ends inside a provision ("bis 1632 Absatz 4") changes what is referred to (`scope`).
+- range-end: a "bis zu" / "up to" that ends a range of figures ("Freiheitsstrafe von sechs
+  Monaten bis zu zehn Jahren", "from six months up to ten years") or names a time ("bis zu
+  einem im Vertrag bestimmten Termin", "up to the date agreed in the contract") is no bound of
+  extent (no `scope`); one before a figure alone ("bis zu 500 Euro", "up to 500 euros") still is
+  a bound, and one that comes or goes is `scope`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,20 @@ from test_substance import Row, class_tests, kinds
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Der Verkäufer haftet für Schäden an der Sache.",
+            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
+            "de",
+            "range-end: a bound of a figure alone",
+        ),
+        (
+            "The seller is liable for damage to the goods.",
+            "The seller is liable for damage to the goods up to 500 euros.",
+            "en",
+            "range-end: a bound of a figure alone",
+        ),
+    ],
     "date": [
         (
             "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
@@ -54,6 +73,36 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Wer ein Kind anbietet, wird mit Freiheitsstrafe nicht unter einem Jahr bestraft.",
+            "Wer ein Kind anbietet, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren"
+            " bestraft.",
+            "de",
+            "range-end: a range of figures, the penalty's (number)",
+        ),
+        (
+            "Whoever offers a child shall be punished with imprisonment of one year.",
+            "Whoever offers a child shall be punished with imprisonment from six months up to ten"
+            " years.",
+            "en",
+            "range-end: a range of figures, the penalty's (number)",
+        ),
+        (
+            "Der Schuldner hat die Leistung zu einem im Vertrag bestimmten Termin zu bewirken.",
+            "Der Schuldner hat die Leistung bis zu einem im Vertrag bestimmten Termin zu bewirken.",
+            "de",
+            "range-end: a time, no bound",
+        ),
+        (
+            "No notice is needed where the debtor fails to perform on the date agreed in the"
+            " contract.",
+            "No notice is needed where the debtor fails to perform up to the date agreed in the"
+            " contract.",
+            "en",
+            "range-end: a time, no bound",
+        ),
+    ],
     "number": [
         (
             "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
@@ -74,7 +123,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_flagged_both_ways,
     test_not_flagged_either_way,
     test_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end"))
 
 
 #: (old, new, language, scope flagged, why): one way only, old -> new.

@@ -1,4 +1,4 @@
-"""Ranges, "X bis Y": of provisions referred to, for the `scope` flag.
+"""Ranges, "X bis Y", for the `scope` flag: of provisions referred to, of figures, of time.
 
 A range of provisions that loses a provision at one end while the other end stays ("§§ 176
 bis 179" -> "§§ 176 bis 178", "Artikel 247 §§ 6 und 9 bis 13" -> "§§ 6 und 10 bis 13") is the
@@ -8,12 +8,18 @@ referred to or newly referred to (`referenced_ranges`, read by `substance`). A r
 grows ("§§ 223 bis 226" -> "§§ 223 bis 226a": the offences of a new § join), or that now ends
 inside a provision ("§§ 1631 bis 1633" -> "§§ 1631 bis 1632 Absatz 4 Satz 1"), changes what is
 referred to (`scope`), as a provision named on its own does ("in Fällen des § 74b").
+
+A "bis zu" that ends a range of figures ("Freiheitsstrafe von sechs Monaten bis zu zehn
+Jahren": the figures are `number`'s) or names a time ("bis zu einem im Vertrag bestimmten
+Termin": `date`'s) is no bound of extent (`scope_words`, read by `substance`), where "bis zu
+500 Euro" is one, as "höchstens 500 Euro" is.
 """
 
 from __future__ import annotations
 
 import re
 
+import planlens.compare.extent as extent
 import planlens.compare.patterns as rx
 from planlens.compare.statements import referenced, references
 
@@ -52,8 +58,9 @@ def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
     repealed or folded elsewhere, no change of what is referred to. Only the new text's range
     being the shorter: one that grows shows the list grew.
 
-    >>> referenced_ranges("nach den §§ 176 bis 179 und § 5", "nach den §§ 176 bis 178 und § 5")
-    ({'176', '5'}, {'176', '5'})
+    >>> a, b = referenced_ranges("nach den §§ 176 bis 179, § 5", "nach den §§ 176 bis 178, § 5")
+    >>> sorted(a), sorted(b)
+    (['176', '5'], ['176', '5'])
     >>> sorted(referenced_ranges("nach den §§ 223 bis 226", "nach den §§ 223 bis 226a")[1])
     ['223', '226a']
     >>> sorted(referenced_ranges("nach den §§ 223 bis 226a", "nach den §§ 223 bis 226")[0])
@@ -76,3 +83,36 @@ def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
                 moved_a.add(ends[0])
                 moved_b.add(ends[1])
     return a - (moved_a - b), b - (moved_b - a)
+
+
+#: A "bis zu" / "up to" that is no bound of extent: the end of a range of figures, whose
+#: figures are `number`'s ("Freiheitsstrafe von sechs Monaten bis zu zehn Jahren", "from three
+#: months up to five years"), or a time ("bis zu einem im Vertrag bestimmten Termin", "up to
+#: the date agreed"), which is `date`'s.
+_NO_BOUND_RE = rx.compile(
+    r"\b(?:von|from)\s+(?:\S+\s+){1,3}?(?:bis\s+zu|up\s+to)\b|"
+    r"\b(?:bis\s+zu|up\s+to)\s+(?:einem|einer|dem|der|the|a)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:Termin|Zeitpunkt|Stichtag|Datum|date|time|day)\b",
+    re.IGNORECASE,
+)
+_BOUNDS = frozenset(["bis zu", "up to"])
+
+
+def scope_words(text: str) -> dict[str, list[str]]:
+    """Return the words of extent in `text` by their class (`extent.scope_words`), without a
+    "bis zu" / "up to" that ends a range of figures or names a time (`_NO_BOUND_RE`).
+
+    >>> scope_words("Freiheitsstrafe von sechs Monaten bis zu zehn Jahren")
+    {}
+    >>> scope_words("bis zu einem vereinbarten Termin oder bis zu 500 Euro")
+    {'bound': ['bis zu']}
+    """
+    out = extent.scope_words(text)
+    unbound = len(_NO_BOUND_RE.findall(text)) if "bound" in out else 0
+    if unbound:
+        bounds = out["bound"]
+        for word in [w for w in bounds if " ".join(w.split()) in _BOUNDS][:unbound]:
+            bounds.remove(word)
+        if not bounds:
+            del out["bound"]
+    return out

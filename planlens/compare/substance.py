@@ -50,7 +50,6 @@ from planlens.compare.extent import (
     opened,
     places,
     qualifiers,
-    scope_words,
     without_only_if,
 )
 from planlens.compare.guards import guarded
@@ -66,7 +65,7 @@ from planlens.compare.polarity import (
     same_condition,
     turned_condition,
 )
-from planlens.compare.ranges import referenced_ranges
+from planlens.compare.ranges import referenced_ranges, scope_words
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
