@@ -18,6 +18,11 @@ The classes:
   einem im Vertrag bestimmten Termin", "up to the date agreed in the contract") is no bound of
   extent (no `scope`); one before a figure alone ("bis zu 500 Euro", "up to 500 euros") still is
   a bound, and one that comes or goes is `scope`.
+- on-request: a duty or power that holds only on someone's request ("auf dessen Wunsch",
+  "auf Verlangen des Käufers", "auf Antrag", "on request", "at the request of the buyer") is
+  triggered by it (`condition`), added or removed; not the request a decision was given on ("auf
+  den Antrag eines der Abkömmlinge ergangen" / "auf die Klage ...", "given on the application
+  of" / "on the claim of"), which says what happened, no trigger.
 """
 
 from __future__ import annotations
@@ -28,6 +33,33 @@ from test_substance import Row, class_tests, kinds
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
+            "Der Verkäufer hat dem Käufer auf dessen Verlangen eine Abschrift des Vertrags zu"
+            " übergeben.",
+            "de",
+            "on-request: the duty now holds on the buyer's request",
+        ),
+        (
+            "Das Gericht stellt die Ehe fest.",
+            "Das Gericht stellt die Ehe auf Antrag fest.",
+            "de",
+            "on-request: the court acts on application",
+        ),
+        (
+            "The seller shall give the buyer a copy of the contract.",
+            "The seller shall give the buyer a copy of the contract on request.",
+            "en",
+            "on-request: the duty now holds on request",
+        ),
+        (
+            "The court shall declare the marriage void.",
+            "The court shall declare the marriage void at the request of either spouse.",
+            "en",
+            "on-request: the court acts at a spouse's request",
+        ),
+    ],
     "scope": [
         (
             "Der Verkäufer haftet für Schäden an der Sache.",
@@ -73,6 +105,24 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
+            " Abkömmlinge ergangen ist.",
+            "Sie tritt für alle ein, auch wenn die Entscheidung auf den Antrag eines der"
+            " Abkömmlinge ergangen ist.",
+            "de",
+            "on-request: the application a decision was given on, no trigger",
+        ),
+        (
+            "The dissolution takes effect for all of them, with the decision given on the claim"
+            " of one descendant.",
+            "The dissolution takes effect for all of them, with the decision given on the"
+            " application of one descendant.",
+            "en",
+            "on-request: the application a decision was given on, no trigger",
+        ),
+    ],
     "scope": [
         (
             "Wer ein Kind anbietet, wird mit Freiheitsstrafe nicht unter einem Jahr bestraft.",
@@ -123,7 +173,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_flagged_both_ways,
     test_not_flagged_either_way,
     test_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request"))
 
 
 #: (old, new, language, scope flagged, why): one way only, old -> new.

@@ -83,11 +83,15 @@ CONDITION_MARKERS = (
     rf"außer(?= (?:in|im|bei|für|durch)\b)(?!{_BESIDES})|"
     rf"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)(?!{_BESIDES})"
 )
-#: Conditions complete in themselves: they govern no clause after them.
+#: Conditions complete in themselves: they govern no clause after them. A request that
+#: triggers a duty or power is one ("auf dessen Verlangen", "auf Antrag", "on request", "at the
+#: request of"), not the request a decision was given on ("auf den Antrag ... ergangen").
 FIXED_CONDITIONS = (
     r"in (?:peacetime|wartime|times? of (?:peace|war))|im Frieden|im Krieg|"
     r"without (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)|"
-    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)"
+    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)|"
+    r"auf (?:(?:dessen|deren|sein|seine[nm]?|ihr|ihre[nm]?) )?(?:Wunsch|Verlangen|Antrag)\b|"
+    r"(?:on|upon) (?:(?:his|her|its|their) )?(?:request|demand)|at the request of"
 )
 _MODALS = r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen"
 #: A condition's comma and the main clause: "if accepting ..., You may", "soweit nötig, kann er".
