@@ -23,6 +23,11 @@ The classes:
   triggered by it (`condition`), added or removed; not the request a decision was given on ("auf
   den Antrag eines der Abkömmlinge ergangen" / "auf die Klage ...", "given on the application
   of" / "on the claim of"), which says what happened, no trigger.
+- timing: when or how long a rule holds ("jederzeit", "at any time", "für die Dauer der
+  Ausbildung", "for the duration of the training", "solange", "während der Laufzeit des
+  Vertrags", "zu Beginn eines jeden Gesprächs", "at the beginning of each call"), added or
+  removed, is `date`; the same word on both sides is none, nor "zur Zeit der Tat" / "at the
+  time of the offence", which says when a fact of a condition counts.
 """
 
 from __future__ import annotations
@@ -33,6 +38,63 @@ from test_substance import Row, class_tests, kinds
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Der Verbraucher kann den Vertrag kündigen.",
+            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
+            "de",
+            "timing: at any time",
+        ),
+        (
+            "The consumer may terminate the contract.",
+            "The consumer may terminate the contract at any time.",
+            "en",
+            "timing: at any time",
+        ),
+        (
+            "Die Vereinbarung bindet die Parteien.",
+            "Die Vereinbarung bindet die Parteien für die Dauer der Ausbildung.",
+            "de",
+            "timing: how long the rule holds",
+        ),
+        (
+            "The agreement binds the parties.",
+            "The agreement binds the parties for the duration of the training.",
+            "en",
+            "timing: how long the rule holds",
+        ),
+        (
+            "Das Familiengericht kann die Ehe genehmigen, wenn der Ehegatte minderjährig ist.",
+            "Das Familiengericht kann die Ehe genehmigen, solange der Ehegatte minderjährig ist.",
+            "de",
+            "timing: solange bounds when the power holds",
+        ),
+        (
+            "Der Unternehmer hat den Verbraucher über seine Identität zu informieren.",
+            "Der Unternehmer hat den Verbraucher zu Beginn eines jeden Gesprächs über seine"
+            " Identität zu informieren.",
+            "de",
+            "timing: when the duty holds",
+        ),
+        (
+            "The trader shall tell the consumer who he is.",
+            "The trader shall tell the consumer who he is at the beginning of each call.",
+            "en",
+            "timing: when the duty holds",
+        ),
+        (
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
+            "de",
+            "period-verb: the time limit's length changes",
+        ),
+        (
+            "If the contract is ended later, the notice period is two weeks.",
+            "If the contract is ended later, the notice period is one month.",
+            "en",
+            "period-verb: the time limit's length changes",
+        ),
+    ],
     "condition": [
         (
             "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
@@ -74,20 +136,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "range-end: a bound of a figure alone",
         ),
     ],
-    "date": [
-        (
-            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
-            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
-            "de",
-            "period-verb: the time limit's length changes",
-        ),
-        (
-            "If the contract is ended later, the notice period is two weeks.",
-            "If the contract is ended later, the notice period is one month.",
-            "en",
-            "period-verb: the time limit's length changes",
-        ),
-    ],
     "number": [
         (
             "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
@@ -105,6 +153,32 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Der Verbraucher kann jederzeit kündigen.",
+            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
+            "de",
+            "timing: the same word on both sides",
+        ),
+        (
+            "The consumer may terminate at any time.",
+            "The consumer may terminate the contract at any time.",
+            "en",
+            "timing: the same word on both sides",
+        ),
+        (
+            "Die Tat ist strafbar, wenn das Opfer unter achtzehn Jahre alt ist.",
+            "Die Tat ist strafbar, wenn das Opfer zur Zeit der Tat unter achtzehn Jahre alt ist.",
+            "de",
+            "timing: when the age of a condition counts, no date",
+        ),
+        (
+            "The act is punishable if the victim is under eighteen.",
+            "The act is punishable if the victim is under eighteen at the time of the offence.",
+            "en",
+            "timing: when the age of a condition counts, no date",
+        ),
+    ],
     "condition": [
         (
             "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
@@ -173,7 +247,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_flagged_both_ways,
     test_not_flagged_either_way,
     test_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request", "timing"))
 
 
 #: (old, new, language, scope flagged, why): one way only, old -> new.

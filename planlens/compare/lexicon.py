@@ -264,7 +264,13 @@ DEADLINES = (
     rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
     rf"(?:von|of)\s+(?:(?:weniger|mehr)\s+als\s+|(?:less|more)\s+than\s+)?\S+\s+{_UNIT_TIME}|"
     rf"verjähr\w*\s+(?:in|nach|binnen)\s+(?:\S+\s+)?{_UNIT_TIME}|"
-    r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
+    r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise|"
+    # When or how long a rule holds: "jederzeit", "für die Dauer von drei Monaten", "solange"
+    # (for "wenn"), "während der Laufzeit", "zu Beginn eines jeden Gesprächs". Not "zur Zeit
+    # der Tat", which says when a fact of a condition counts (an age, a relation).
+    r"jederzeit|at\s+any\s+time|"
+    r"für\s+die\s+Dauer\b|for\s+the\s+duration\b|solange|"
+    r"während\s+der\s+(?:Laufzeit|Dauer)\b|zu\s+Beginn\b|at\s+the\s+(?:beginning|start)\s+of\b"
 )
 #: What marks a phrase as editorial, no provision: a footnote ("[^1]"), an official note, a
 #: link, and the tail of a citation cut from its sentence, which opens with an issue of the
