@@ -28,6 +28,10 @@ The classes:
   Vertrags", "zu Beginn eines jeden Gesprächs", "at the beginning of each call"), added or
   removed, is `date`; the same word on both sides is none, nor "zur Zeit der Tat" / "at the
   time of the offence", which says when a fact of a condition counts.
+- declared-form: the form a declaration or duty takes ("in Textform", "in der dort
+  vorgesehenen Form", "in schriftlicher Form", "in written form"), dropped or changed, is none
+  of the kinds (the guide), where a form a grant covers ("in source code form", "in any form")
+  that goes is `scope`.
 """
 
 from __future__ import annotations
@@ -38,6 +42,32 @@ from test_substance import Row, class_tests, kinds
 from planlens.compare.model import FlagType
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
+            "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
+            "de",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "You may distribute the Program in source code and object code form.",
+            "You may distribute the Program.",
+            "en",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "Der Verkäufer haftet für Schäden an der Sache.",
+            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
+            "de",
+            "range-end: a bound of a figure alone",
+        ),
+        (
+            "The seller is liable for damage to the goods.",
+            "The seller is liable for damage to the goods up to 500 euros.",
+            "en",
+            "range-end: a bound of a figure alone",
+        ),
+    ],
     "date": [
         (
             "Der Verbraucher kann den Vertrag kündigen.",
@@ -122,20 +152,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "on-request: the court acts at a spouse's request",
         ),
     ],
-    "scope": [
-        (
-            "Der Verkäufer haftet für Schäden an der Sache.",
-            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
-            "de",
-            "range-end: a bound of a figure alone",
-        ),
-        (
-            "The seller is liable for damage to the goods.",
-            "The seller is liable for damage to the goods up to 500 euros.",
-            "en",
-            "range-end: a bound of a figure alone",
-        ),
-    ],
     "number": [
         (
             "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
@@ -153,6 +169,54 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Der Widerruf ist in Textform gegenüber dem Unternehmer zu erklären.",
+            "Der Widerruf ist gegenüber dem Unternehmer zu erklären.",
+            "de",
+            "declared-form: the form of a declaration dropped",
+        ),
+        (
+            "Die Angaben sind dem Verbraucher in der dort vorgesehenen Form mitzuteilen.",
+            "Die Angaben sind dem Verbraucher mitzuteilen.",
+            "de",
+            "declared-form: the form of a duty dropped",
+        ),
+        (
+            "The withdrawal shall be declared to the trader in written form.",
+            "The withdrawal shall be declared to the trader.",
+            "en",
+            "declared-form: the form of a declaration dropped",
+        ),
+        (
+            "Wer ein Kind anbietet, wird mit Freiheitsstrafe nicht unter einem Jahr bestraft.",
+            "Wer ein Kind anbietet, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren"
+            " bestraft.",
+            "de",
+            "range-end: a range of figures, the penalty's (number)",
+        ),
+        (
+            "Whoever offers a child shall be punished with imprisonment of one year.",
+            "Whoever offers a child shall be punished with imprisonment from six months up to ten"
+            " years.",
+            "en",
+            "range-end: a range of figures, the penalty's (number)",
+        ),
+        (
+            "Der Schuldner hat die Leistung zu einem im Vertrag bestimmten Termin zu bewirken.",
+            "Der Schuldner hat die Leistung bis zu einem im Vertrag bestimmten Termin zu bewirken.",
+            "de",
+            "range-end: a time, no bound",
+        ),
+        (
+            "No notice is needed where the debtor fails to perform on the date agreed in the"
+            " contract.",
+            "No notice is needed where the debtor fails to perform up to the date agreed in the"
+            " contract.",
+            "en",
+            "range-end: a time, no bound",
+        ),
+    ],
     "date": [
         (
             "Der Verbraucher kann jederzeit kündigen.",
@@ -197,36 +261,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "on-request: the application a decision was given on, no trigger",
         ),
     ],
-    "scope": [
-        (
-            "Wer ein Kind anbietet, wird mit Freiheitsstrafe nicht unter einem Jahr bestraft.",
-            "Wer ein Kind anbietet, wird mit Freiheitsstrafe von sechs Monaten bis zu zehn Jahren"
-            " bestraft.",
-            "de",
-            "range-end: a range of figures, the penalty's (number)",
-        ),
-        (
-            "Whoever offers a child shall be punished with imprisonment of one year.",
-            "Whoever offers a child shall be punished with imprisonment from six months up to ten"
-            " years.",
-            "en",
-            "range-end: a range of figures, the penalty's (number)",
-        ),
-        (
-            "Der Schuldner hat die Leistung zu einem im Vertrag bestimmten Termin zu bewirken.",
-            "Der Schuldner hat die Leistung bis zu einem im Vertrag bestimmten Termin zu bewirken.",
-            "de",
-            "range-end: a time, no bound",
-        ),
-        (
-            "No notice is needed where the debtor fails to perform on the date agreed in the"
-            " contract.",
-            "No notice is needed where the debtor fails to perform up to the date agreed in the"
-            " contract.",
-            "en",
-            "range-end: a time, no bound",
-        ),
-    ],
     "number": [
         (
             "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
@@ -247,7 +281,9 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_flagged_both_ways,
     test_not_flagged_either_way,
     test_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request", "timing"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request", "timing", "declared-form")
+)
 
 
 #: (old, new, language, scope flagged, why): one way only, old -> new.

@@ -272,6 +272,15 @@ DEADLINES = (
     r"für\s+die\s+Dauer\b|for\s+the\s+duration\b|solange|"
     r"während\s+der\s+(?:Laufzeit|Dauer)\b|zu\s+Beginn\b|at\s+the\s+(?:beginning|start)\s+of\b"
 )
+#: The form a declaration or a duty takes, none of the kinds (the labels' guide): "in Textform",
+#: "in Schriftform", "in schriftlicher oder elektronischer Form", "in der dort vorgesehenen
+#: Form", "in written form"; not the forms a grant covers ("in source code form", "in any form").
+DECLARED_FORMS = (
+    r"(?:[\w-]+\s+){0,6}?(?:Text|Schrift)form\b|(?:[\w-]+\s+){0,5}?(?:schriftlich|elektronisch|"
+    r"vorgesehen|vorgeschrieben|written|electronic|prescribed)\w*\s+(?:[\w-]+\s+){0,5}?form\b"
+)
+#: The forms a grant covers, "in source code and object code form", "in any form", for `scope`.
+GRANTED_FORMS = rf"\bin\s+(?!{DECLARED_FORMS})(?:[\w-]+\s+){{0,6}}?[\w-]*form(?:s|at)?\b"
 #: What marks a phrase as editorial, no provision: a footnote ("[^1]"), an official note, a
 #: link, and the tail of a citation cut from its sentence, which opens with an issue of the
 #: Official Journal ("L 190 vom 12.7.2006, S. 1, L 318 vom ...), die zuletzt durch ...").

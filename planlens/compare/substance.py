@@ -124,10 +124,10 @@ _PAIRING_RE = guarded(
         _I,
     )
 )
-#: The forms a grant or a duty covers: "in source code and object code form", "in Source Code
-#: or other form", "in schriftlicher oder elektronischer Form", "in Textform". One that goes,
-#: comes or changes inside a statement changes how far it reaches (`scope`).
-_FORM_RE = guarded(rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I))
+#: The forms a grant covers: "in source code and object code form", "in Source Code or other
+#: form". One that goes, comes or changes inside a statement changes how far it reaches
+#: (`scope`); not the form a declaration takes ("in Textform": `lexicon.DECLARED_FORMS`).
+_FORM_RE = guarded(rx.compile(lx.GRANTED_FORMS, _I))
 _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
