@@ -32,6 +32,10 @@ The classes:
   vorgesehenen Form", "in schriftlicher Form", "in written form"), dropped or changed, is none
   of the kinds (the guide), where a form a grant covers ("in source code form", "in any form")
   that goes is `scope`.
+- restated: an item of a list dropped from one phrase that the other text still states in the
+  same words, in a list it keeps elsewhere ("die Aufhebung der gemeinsamen Sorge und die
+  Übertragung" kept in (1) while a new (2) lists "die Übertragung auf den Vater" alone), moved:
+  no `scope`; an item the other text no longer states anywhere is `scope`.
 """
 
 from __future__ import annotations
@@ -41,8 +45,38 @@ from test_substance import Row, class_tests, kinds
 
 from planlens.compare.model import FlagType
 
+_CUSTODY_DE = (
+    "(1) Leben Eltern getrennt, so kann jeder Elternteil beantragen, dass ihm das Familiengericht"
+    " die elterliche Sorge allein überträgt."
+)
+_ITEMS_DE = (
+    "1.  der andere Elternteil zustimmt, oder\n\n2.  zu erwarten ist, dass die Aufhebung der"
+    " gemeinsamen Sorge und die Übertragung auf den Antragsteller dem Wohl des Kindes am besten"
+    " entspricht."
+)
+_CUSTODY_EN = (
+    "(1) If the parents live apart, either parent may apply to the court for sole custody."
+)
+_ITEMS_EN = (
+    "1.  the other parent consents, or\n\n2.  the ending of joint custody and the transfer to"
+    " the applicant is expected to serve the welfare of the child best."
+)
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Das Familiengericht entscheidet über die Aufhebung der gemeinsamen Sorge und die"
+            " Übertragung auf den Antragsteller.",
+            "Das Familiengericht entscheidet über die Übertragung auf den Antragsteller.",
+            "de",
+            "restated: the item gone from the text",
+        ),
+        (
+            "The court decides on the ending of joint custody and the transfer to the applicant.",
+            "The court decides on the transfer to the applicant.",
+            "en",
+            "restated: the item gone from the text",
+        ),
         (
             "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
             "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
@@ -171,6 +205,25 @@ FLAGGED: dict[FlagType, list[Row]] = {
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
         (
+            f"{_CUSTODY_DE}\n\n(2) Dem Antrag ist stattzugeben, soweit\n\n{_ITEMS_DE}",
+            f"{_CUSTODY_DE} Dem Antrag ist stattzugeben, soweit\n\n{_ITEMS_DE}\n\n(2) Steht die"
+            " elterliche Sorge der Mutter zu, so kann der Vater beantragen, dass ihm das"
+            " Familiengericht die elterliche Sorge allein überträgt. Dem Antrag ist stattzugeben,"
+            " soweit\n\n1.  die Mutter zustimmt, oder\n\n2.  zu erwarten ist, dass die"
+            " Übertragung auf den Vater dem Wohl des Kindes am besten entspricht.",
+            "de",
+            "restated: the item kept in (1), a new (2) without it",
+        ),
+        (
+            f"{_CUSTODY_EN}\n\n(2) The application shall be granted where\n\n{_ITEMS_EN}",
+            f"{_CUSTODY_EN} The application shall be granted where\n\n{_ITEMS_EN}\n\n(2) If the"
+            " mother has custody, the father may apply to the court for sole custody. The"
+            " application shall be granted where\n\n1.  the mother consents, or\n\n2.  the"
+            " transfer to the father is expected to serve the welfare of the child best.",
+            "en",
+            "restated: the item kept in (1), a new (2) without it",
+        ),
+        (
             "Der Widerruf ist in Textform gegenüber dem Unternehmer zu erklären.",
             "Der Widerruf ist gegenüber dem Unternehmer zu erklären.",
             "de",
@@ -282,7 +335,9 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_not_flagged_either_way,
     test_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("period-verb", "range-end", "on-request", "timing", "declared-form")
+    FLAGGED,
+    NOT_FLAGGED,
+    ("period-verb", "range-end", "on-request", "timing", "declared-form", "restated"),
 )
 
 
