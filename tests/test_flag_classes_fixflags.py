@@ -36,6 +36,12 @@ The classes:
   same words, in a list it keeps elsewhere ("die Aufhebung der gemeinsamen Sorge und die
   Übertragung" kept in (1) while a new (2) lists "die Übertragung auf den Vater" alone), moved:
   no `scope`; an item the other text no longer states anywhere is `scope`.
+- same-limit: a time limit bounded in other words ("within 30 days" / "no later than 30 days
+  after", "innerhalb von 30 Tagen" / "binnen 30 Tagen" / "spätestens 30 Tage nach", "innerhalb
+  eines Monats" / "spätestens einen Monat nach") is the same deadline (no `date`); another length
+  ("30 Tage" / "60 Tage") or a limit before an event ("spätestens 30 Tage vor") is another.
+- all-at-once (English only: German says neither with "sofort"): "not all at once but
+  gradually" is how a thing is done, no time (no `date`), where "at once" ("immediately") is one.
 """
 
 from __future__ import annotations
@@ -63,46 +69,31 @@ _ITEMS_EN = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
-    "scope": [
-        (
-            "Das Familiengericht entscheidet über die Aufhebung der gemeinsamen Sorge und die"
-            " Übertragung auf den Antragsteller.",
-            "Das Familiengericht entscheidet über die Übertragung auf den Antragsteller.",
-            "de",
-            "restated: the item gone from the text",
-        ),
-        (
-            "The court decides on the ending of joint custody and the transfer to the applicant.",
-            "The court decides on the transfer to the applicant.",
-            "en",
-            "restated: the item gone from the text",
-        ),
-        (
-            "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
-            "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
-            "de",
-            "declared-form: the forms a grant covers",
-        ),
-        (
-            "You may distribute the Program in source code and object code form.",
-            "You may distribute the Program.",
-            "en",
-            "declared-form: the forms a grant covers",
-        ),
-        (
-            "Der Verkäufer haftet für Schäden an der Sache.",
-            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
-            "de",
-            "range-end: a bound of a figure alone",
-        ),
-        (
-            "The seller is liable for damage to the goods.",
-            "The seller is liable for damage to the goods up to 500 euros.",
-            "en",
-            "range-end: a bound of a figure alone",
-        ),
-    ],
     "date": [
+        (
+            "Within 30 days of signing, the parliament is to adopt a resolution.",
+            "No later than 60 days after signing, the parliament is to adopt a resolution.",
+            "en",
+            "same-limit: another length",
+        ),
+        (
+            "Das Parlament hat innerhalb von 30 Tagen nach der Wahl zu beschließen.",
+            "Das Parlament hat spätestens 60 Tage nach der Wahl zu beschließen.",
+            "de",
+            "same-limit: another length",
+        ),
+        (
+            "Das Parlament hat spätestens 30 Tage nach der Wahl zu beschließen.",
+            "Das Parlament hat spätestens 30 Tage vor der Wahl zu beschließen.",
+            "de",
+            "same-limit: before the event, not after",
+        ),
+        (
+            "Some sanctions may be lifted, but only gradually and in stages.",
+            "Some sanctions may be lifted at once.",
+            "en",
+            "all-at-once: at once is immediately",
+        ),
         (
             "Der Verbraucher kann den Vertrag kündigen.",
             "Der Verbraucher kann den Vertrag jederzeit kündigen.",
@@ -159,6 +150,45 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "period-verb: the time limit's length changes",
         ),
     ],
+    "scope": [
+        (
+            "Das Familiengericht entscheidet über die Aufhebung der gemeinsamen Sorge und die"
+            " Übertragung auf den Antragsteller.",
+            "Das Familiengericht entscheidet über die Übertragung auf den Antragsteller.",
+            "de",
+            "restated: the item gone from the text",
+        ),
+        (
+            "The court decides on the ending of joint custody and the transfer to the applicant.",
+            "The court decides on the transfer to the applicant.",
+            "en",
+            "restated: the item gone from the text",
+        ),
+        (
+            "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
+            "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
+            "de",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "You may distribute the Program in source code and object code form.",
+            "You may distribute the Program.",
+            "en",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "Der Verkäufer haftet für Schäden an der Sache.",
+            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
+            "de",
+            "range-end: a bound of a figure alone",
+        ),
+        (
+            "The seller is liable for damage to the goods.",
+            "The seller is liable for damage to the goods up to 500 euros.",
+            "en",
+            "range-end: a bound of a figure alone",
+        ),
+    ],
     "condition": [
         (
             "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
@@ -203,6 +233,62 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Within 30 days of signing, the parliament is to adopt a resolution.",
+            "No later than 30 days after signing, the parliament is to adopt a resolution.",
+            "en",
+            "same-limit: within / no later than ... after",
+        ),
+        (
+            "No later than 30 days after signing, the parliament is to adopt a resolution.",
+            "Not later than 30 days after signing, the parliament is to adopt a resolution.",
+            "en",
+            "same-limit: no later than / not later than",
+        ),
+        (
+            "Das Parlament hat innerhalb von 30 Tagen nach der Unterzeichnung zu beschließen.",
+            "Das Parlament hat spätestens 30 Tage nach der Unterzeichnung zu beschließen.",
+            "de",
+            "same-limit: innerhalb von / spätestens ... nach",
+        ),
+        (
+            "Der Mangel ist binnen eines Monats anzuzeigen.",
+            "Der Mangel ist innerhalb eines Monats anzuzeigen.",
+            "de",
+            "same-limit: binnen / innerhalb",
+        ),
+        (
+            "Some sanctions may be lifted, but only gradually and in stages.",
+            "Some sanctions may be lifted, not all at once but gradually and in stages.",
+            "en",
+            "all-at-once: how, not when",
+        ),
+        (
+            "Der Verbraucher kann jederzeit kündigen.",
+            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
+            "de",
+            "timing: the same word on both sides",
+        ),
+        (
+            "The consumer may terminate at any time.",
+            "The consumer may terminate the contract at any time.",
+            "en",
+            "timing: the same word on both sides",
+        ),
+        (
+            "Die Tat ist strafbar, wenn das Opfer unter achtzehn Jahre alt ist.",
+            "Die Tat ist strafbar, wenn das Opfer zur Zeit der Tat unter achtzehn Jahre alt ist.",
+            "de",
+            "timing: when the age of a condition counts, no date",
+        ),
+        (
+            "The act is punishable if the victim is under eighteen.",
+            "The act is punishable if the victim is under eighteen at the time of the offence.",
+            "en",
+            "timing: when the age of a condition counts, no date",
+        ),
+    ],
     "scope": [
         (
             f"{_CUSTODY_DE}\n\n(2) Dem Antrag ist stattzugeben, soweit\n\n{_ITEMS_DE}",
@@ -270,32 +356,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "range-end: a time, no bound",
         ),
     ],
-    "date": [
-        (
-            "Der Verbraucher kann jederzeit kündigen.",
-            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
-            "de",
-            "timing: the same word on both sides",
-        ),
-        (
-            "The consumer may terminate at any time.",
-            "The consumer may terminate the contract at any time.",
-            "en",
-            "timing: the same word on both sides",
-        ),
-        (
-            "Die Tat ist strafbar, wenn das Opfer unter achtzehn Jahre alt ist.",
-            "Die Tat ist strafbar, wenn das Opfer zur Zeit der Tat unter achtzehn Jahre alt ist.",
-            "de",
-            "timing: when the age of a condition counts, no date",
-        ),
-        (
-            "The act is punishable if the victim is under eighteen.",
-            "The act is punishable if the victim is under eighteen at the time of the offence.",
-            "en",
-            "timing: when the age of a condition counts, no date",
-        ),
-    ],
     "condition": [
         (
             "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
@@ -337,7 +397,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED,
     NOT_FLAGGED,
-    ("period-verb", "range-end", "on-request", "timing", "declared-form", "restated"),
+    ("period-verb", "range-end", "on-request", "timing", "declared-form", "restated", "same-limit"),
 )
 
 

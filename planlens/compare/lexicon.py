@@ -238,7 +238,8 @@ DEADLINES = (
     r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
     r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
     r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
-    r"immediate(?:ly)?|forthwith|promptly|at\s+once|without\s+delay|"
+    # "at once" is "immediately"; "all at once" is "at the same time", no time.
+    r"immediate(?:ly)?|forthwith|promptly|(?<!\ball\s)at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
     r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"

@@ -43,6 +43,7 @@ from collections.abc import Callable, Sequence
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
+from planlens.compare.deadlines import deadline_key
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -133,8 +134,6 @@ _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
-#: A deadline's word in the plural is the same deadline's: "Frist" / "Fristen", "deadlines".
-_PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 #: Words added inside a condition change it from this many content stems the other side lacks.
@@ -195,7 +194,7 @@ def substance_flags(
             [s for _, s in old_figures], [s for _, s in new_figures],
         ),
         "date": _difference(
-            [_PLURAL_RE.sub("", d) for d in old_dates], [_PLURAL_RE.sub("", d) for d in new_dates],
+            [deadline_key(d) for d in old_dates], [deadline_key(d) for d in new_dates],
             old_dates, new_dates,
         ),
         "negation": _per_group(alignment, negation),
