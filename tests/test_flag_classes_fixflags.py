@@ -42,6 +42,9 @@ The classes:
   ("30 Tage" / "60 Tage") or a limit before an event ("spätestens 30 Tage vor") is another.
 - all-at-once (English only: German says neither with "sofort"): "not all at once but
   gradually" is how a thing is done, no time (no `date`), where "at once" ("immediately") is one.
+- specified: German "bestimmt" is "specified", "set", "intended" ("an bestimmten Orten", "die
+  vom Veranstalter bestimmte Frist"), no "some" (no `scope`), where "einige" / "teilweise" and
+  English "certain" / "some" still are ("certain places" for "all places").
 """
 
 from __future__ import annotations
@@ -69,6 +72,57 @@ _ITEMS_EN = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Die Vorschriften gelten für alle Verträge.",
+            "Die Vorschriften gelten für einige Verträge.",
+            "de",
+            "specified: some, not all",
+        ),
+        (
+            "The rules apply to all contracts.",
+            "The rules apply to certain contracts.",
+            "en",
+            "specified: certain, not all",
+        ),
+        (
+            "Das Familiengericht entscheidet über die Aufhebung der gemeinsamen Sorge und die"
+            " Übertragung auf den Antragsteller.",
+            "Das Familiengericht entscheidet über die Übertragung auf den Antragsteller.",
+            "de",
+            "restated: the item gone from the text",
+        ),
+        (
+            "The court decides on the ending of joint custody and the transfer to the applicant.",
+            "The court decides on the transfer to the applicant.",
+            "en",
+            "restated: the item gone from the text",
+        ),
+        (
+            "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
+            "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
+            "de",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "You may distribute the Program in source code and object code form.",
+            "You may distribute the Program.",
+            "en",
+            "declared-form: the forms a grant covers",
+        ),
+        (
+            "Der Verkäufer haftet für Schäden an der Sache.",
+            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
+            "de",
+            "range-end: a bound of a figure alone",
+        ),
+        (
+            "The seller is liable for damage to the goods.",
+            "The seller is liable for damage to the goods up to 500 euros.",
+            "en",
+            "range-end: a bound of a figure alone",
+        ),
+    ],
     "date": [
         (
             "Within 30 days of signing, the parliament is to adopt a resolution.",
@@ -150,45 +204,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "period-verb: the time limit's length changes",
         ),
     ],
-    "scope": [
-        (
-            "Das Familiengericht entscheidet über die Aufhebung der gemeinsamen Sorge und die"
-            " Übertragung auf den Antragsteller.",
-            "Das Familiengericht entscheidet über die Übertragung auf den Antragsteller.",
-            "de",
-            "restated: the item gone from the text",
-        ),
-        (
-            "The court decides on the ending of joint custody and the transfer to the applicant.",
-            "The court decides on the transfer to the applicant.",
-            "en",
-            "restated: the item gone from the text",
-        ),
-        (
-            "Der Lizenzgeber gewährt das Recht, das Werk in jeder Form zu verbreiten.",
-            "Der Lizenzgeber gewährt das Recht, das Werk zu verbreiten.",
-            "de",
-            "declared-form: the forms a grant covers",
-        ),
-        (
-            "You may distribute the Program in source code and object code form.",
-            "You may distribute the Program.",
-            "en",
-            "declared-form: the forms a grant covers",
-        ),
-        (
-            "Der Verkäufer haftet für Schäden an der Sache.",
-            "Der Verkäufer haftet für Schäden an der Sache bis zu 500 Euro.",
-            "de",
-            "range-end: a bound of a figure alone",
-        ),
-        (
-            "The seller is liable for damage to the goods.",
-            "The seller is liable for damage to the goods up to 500 euros.",
-            "en",
-            "range-end: a bound of a figure alone",
-        ),
-    ],
     "condition": [
         (
             "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
@@ -233,63 +248,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
-    "date": [
-        (
-            "Within 30 days of signing, the parliament is to adopt a resolution.",
-            "No later than 30 days after signing, the parliament is to adopt a resolution.",
-            "en",
-            "same-limit: within / no later than ... after",
-        ),
-        (
-            "No later than 30 days after signing, the parliament is to adopt a resolution.",
-            "Not later than 30 days after signing, the parliament is to adopt a resolution.",
-            "en",
-            "same-limit: no later than / not later than",
-        ),
-        (
-            "Das Parlament hat innerhalb von 30 Tagen nach der Unterzeichnung zu beschließen.",
-            "Das Parlament hat spätestens 30 Tage nach der Unterzeichnung zu beschließen.",
-            "de",
-            "same-limit: innerhalb von / spätestens ... nach",
-        ),
-        (
-            "Der Mangel ist binnen eines Monats anzuzeigen.",
-            "Der Mangel ist innerhalb eines Monats anzuzeigen.",
-            "de",
-            "same-limit: binnen / innerhalb",
-        ),
-        (
-            "Some sanctions may be lifted, but only gradually and in stages.",
-            "Some sanctions may be lifted, not all at once but gradually and in stages.",
-            "en",
-            "all-at-once: how, not when",
-        ),
-        (
-            "Der Verbraucher kann jederzeit kündigen.",
-            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
-            "de",
-            "timing: the same word on both sides",
-        ),
-        (
-            "The consumer may terminate at any time.",
-            "The consumer may terminate the contract at any time.",
-            "en",
-            "timing: the same word on both sides",
-        ),
-        (
-            "Die Tat ist strafbar, wenn das Opfer unter achtzehn Jahre alt ist.",
-            "Die Tat ist strafbar, wenn das Opfer zur Zeit der Tat unter achtzehn Jahre alt ist.",
-            "de",
-            "timing: when the age of a condition counts, no date",
-        ),
-        (
-            "The act is punishable if the victim is under eighteen.",
-            "The act is punishable if the victim is under eighteen at the time of the offence.",
-            "en",
-            "timing: when the age of a condition counts, no date",
-        ),
-    ],
     "scope": [
+        (
+            "Wer einem Verbot zuwiderhandelt, der Prostitution nachzugehen, wird bestraft.",
+            "Wer einem Verbot zuwiderhandelt, der Prostitution an bestimmten Orten nachzugehen,"
+            " wird bestraft.",
+            "de",
+            "specified: the places the ban names",
+        ),
+        (
+            "The traveller may accept the offer within a period.",
+            "The traveller may accept the offer within a period set by the organiser.",
+            "en",
+            "specified: a period set, no extent",
+        ),
         (
             f"{_CUSTODY_DE}\n\n(2) Dem Antrag ist stattzugeben, soweit\n\n{_ITEMS_DE}",
             f"{_CUSTODY_DE} Dem Antrag ist stattzugeben, soweit\n\n{_ITEMS_DE}\n\n(2) Steht die"
@@ -356,6 +328,62 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "range-end: a time, no bound",
         ),
     ],
+    "date": [
+        (
+            "Within 30 days of signing, the parliament is to adopt a resolution.",
+            "No later than 30 days after signing, the parliament is to adopt a resolution.",
+            "en",
+            "same-limit: within / no later than ... after",
+        ),
+        (
+            "No later than 30 days after signing, the parliament is to adopt a resolution.",
+            "Not later than 30 days after signing, the parliament is to adopt a resolution.",
+            "en",
+            "same-limit: no later than / not later than",
+        ),
+        (
+            "Das Parlament hat innerhalb von 30 Tagen nach der Unterzeichnung zu beschließen.",
+            "Das Parlament hat spätestens 30 Tage nach der Unterzeichnung zu beschließen.",
+            "de",
+            "same-limit: innerhalb von / spätestens ... nach",
+        ),
+        (
+            "Der Mangel ist binnen eines Monats anzuzeigen.",
+            "Der Mangel ist innerhalb eines Monats anzuzeigen.",
+            "de",
+            "same-limit: binnen / innerhalb",
+        ),
+        (
+            "Some sanctions may be lifted, but only gradually and in stages.",
+            "Some sanctions may be lifted, not all at once but gradually and in stages.",
+            "en",
+            "all-at-once: how, not when",
+        ),
+        (
+            "Der Verbraucher kann jederzeit kündigen.",
+            "Der Verbraucher kann den Vertrag jederzeit kündigen.",
+            "de",
+            "timing: the same word on both sides",
+        ),
+        (
+            "The consumer may terminate at any time.",
+            "The consumer may terminate the contract at any time.",
+            "en",
+            "timing: the same word on both sides",
+        ),
+        (
+            "Die Tat ist strafbar, wenn das Opfer unter achtzehn Jahre alt ist.",
+            "Die Tat ist strafbar, wenn das Opfer zur Zeit der Tat unter achtzehn Jahre alt ist.",
+            "de",
+            "timing: when the age of a condition counts, no date",
+        ),
+        (
+            "The act is punishable if the victim is under eighteen.",
+            "The act is punishable if the victim is under eighteen at the time of the offence.",
+            "en",
+            "timing: when the age of a condition counts, no date",
+        ),
+    ],
     "condition": [
         (
             "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
@@ -397,7 +425,16 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED,
     NOT_FLAGGED,
-    ("period-verb", "range-end", "on-request", "timing", "declared-form", "restated", "same-limit"),
+    (
+        "period-verb",
+        "range-end",
+        "on-request",
+        "timing",
+        "declared-form",
+        "restated",
+        "same-limit",
+        "specified",
+    ),
 )
 
 

@@ -128,9 +128,11 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
     (
         "in part",
-        # "limited by the following restrictions" names what limits, not how far.
+        # "limited by the following restrictions" names what limits, not how far. German
+        # "bestimmt" is "specified", "set", "intended" ("die vom Veranstalter bestimmte Frist",
+        # "eine zur Montage bestimmte Sache", "an bestimmten Orten"), no "some".
         r"partial|partially|in part|some|certain|limited(?! by)|predominantly|mainly|primarily|"
-        r"teilweise|einige[nmrs]?|bestimmte[nmrs]?|überwiegend|hauptsächlich",
+        r"teilweise|einige[nmrs]?|überwiegend|hauptsächlich",
     ),
     (
         "bound",
