@@ -30,8 +30,9 @@ The classes:
   time of the offence", which says when a fact of a condition counts.
 - declared-form: the form a declaration or duty takes ("in Textform", "in der dort
   vorgesehenen Form", "in schriftlicher Form", "in written form"), dropped or changed, is none
-  of the kinds (the guide), where a form a grant covers ("in source code form", "in any form")
-  that goes is `scope`.
+  of the kinds (the guide's call of 2026-11-26: "the form in which a duty is met ..., one form
+  for another ... is none of the kinds"), where a form a grant covers ("in source code form",
+  "in any form") that goes is `scope`.
 - restated: an item of a list dropped from one phrase that the other text still states in the
   same words, in a list it keeps elsewhere ("die Aufhebung der gemeinsamen Sorge und die
   Übertragung" kept in (1) while a new (2) lists "die Übertragung auf den Vater" alone), moved:
@@ -72,6 +73,20 @@ _ITEMS_EN = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [
+        (
+            "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
+            "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
+            "de",
+            "period-verb: an amount, no time limit",
+        ),
+        (
+            "If the flat is handed over later, the rent is 500 euros.",
+            "If the flat is handed over later, the rent is 600 euros.",
+            "en",
+            "period-verb: an amount, no time limit",
+        ),
+    ],
     "scope": [
         (
             "Die Vorschriften gelten für alle Verträge.",
@@ -231,24 +246,34 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "on-request: the court acts at a spouse's request",
         ),
     ],
-    "number": [
-        (
-            "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
-            "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
-            "de",
-            "period-verb: an amount, no time limit",
-        ),
-        (
-            "If the flat is handed over later, the rent is 500 euros.",
-            "If the flat is handed over later, the rent is 600 euros.",
-            "en",
-            "period-verb: an amount, no time limit",
-        ),
-    ],
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Der Anbieter stellt die Informationen dem Kunden in Textform zur Verfügung.",
+            "Der Anbieter stellt die Informationen dem Kunden zur Verfügung.",
+            "de",
+            "declared-form: the form of a duty goes (was a row of test_flag_kind_classes)",
+        ),
+        (
+            "Die Erklärung ist gegenüber dem Gericht in schriftlicher Form abzugeben.",
+            "Die Erklärung ist gegenüber dem Gericht in elektronischer Form abzugeben.",
+            "de",
+            "declared-form: one form for another (was a row of test_flag_kind_classes)",
+        ),
+        (
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt in Textform mit.",
+            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt mit.",
+            "de",
+            "declared-form: the form gone (was a row of test_flag_classes_fix8)",
+        ),
+        (
+            "The lender shall provide the borrower with the contract terms in written form.",
+            "The lender shall provide the borrower with the contract terms.",
+            "en",
+            "declared-form: the form gone (was a row of test_flag_classes_fix8)",
+        ),
         (
             "Wer einem Verbot zuwiderhandelt, der Prostitution nachzugehen, wird bestraft.",
             "Wer einem Verbot zuwiderhandelt, der Prostitution an bestimmten Orten nachzugehen,"
@@ -328,6 +353,20 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "range-end: a time, no bound",
         ),
     ],
+    "number": [
+        (
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
+            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
+            "de",
+            "period-verb: the length of a time limit is no figure",
+        ),
+        (
+            "If the contract is ended later, the notice period is two weeks.",
+            "If the contract is ended later, the notice period is one month.",
+            "en",
+            "period-verb: the length of a time limit is no figure",
+        ),
+    ],
     "date": [
         (
             "Within 30 days of signing, the parliament is to adopt a resolution.",
@@ -400,20 +439,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " application of one descendant.",
             "en",
             "on-request: the application a decision was given on, no trigger",
-        ),
-    ],
-    "number": [
-        (
-            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
-            "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",
-            "de",
-            "period-verb: the length of a time limit is no figure",
-        ),
-        (
-            "If the contract is ended later, the notice period is two weeks.",
-            "If the contract is ended later, the notice period is one month.",
-            "en",
-            "period-verb: the length of a time limit is no figure",
         ),
     ],
 }
