@@ -46,6 +46,9 @@ The classes:
 - specified: German "bestimmt" is "specified", "set", "intended" ("an bestimmten Orten", "die
   vom Veranstalter bestimmte Frist"), no "some" (no `scope`), where "einige" / "teilweise" and
   English "certain" / "some" still are ("certain places" for "all places").
+- reference-case: a German reference word in another case or form ("des Abschnitts 3 Titel
+  2a", "des Kapitels 4", "des Teils 2", "Unterabschnitt 2", "Anhang 3") is a reference, its
+  number no figure (no `number`), as "Chapter 3 of Title 2" is; a figure beside it still is one.
 """
 
 from __future__ import annotations
@@ -74,6 +77,18 @@ _ITEMS_EN = (
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "number": [
+        (
+            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 100 Euro.",
+            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 200 Euro.",
+            "de",
+            "reference-case: a figure beside the reference",
+        ),
+        (
+            "Under Chapter 3 the fee is 100 euros.",
+            "Under Chapter 3 the fee is 200 euros.",
+            "en",
+            "reference-case: a figure beside the reference",
+        ),
         (
             "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
             "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
@@ -354,6 +369,24 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "number": [
+        (
+            "An die Stelle treten die Vorschriften des Abschnitts 3 Titel 2a.",
+            "An die Stelle treten die Vorschriften des Abschnitts 4 Titel 3.",
+            "de",
+            "reference-case: Abschnitts, Titel",
+        ),
+        (
+            "Die Ausnahmen des Kapitels 4 und des Teils 2 gelten entsprechend.",
+            "Die Ausnahmen des Kapitels 5 und des Teils 3 gelten entsprechend.",
+            "de",
+            "reference-case: Kapitels, Teils",
+        ),
+        (
+            "The rules of Chapter 3 of Title 2 apply instead.",
+            "The rules of Chapter 4 of Title 3 apply instead.",
+            "en",
+            "reference-case: Chapter, Title",
+        ),
         (
             "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist zwei Wochen.",
             "Wird die Belehrung später mitgeteilt, beträgt die Widerrufsfrist einen Monat.",

@@ -310,11 +310,14 @@ YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 #: What makes the number after it a reference (a § or article number), not a figure.
 REFERENCE_WORDS = (
     r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
-    r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
-    r"Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
+    r"Annex(?:es)?|Anlagen?|Chapters?|Kapiteln?s?|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|"
+    r"Sätzen?|Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
     r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
     r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
-    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitte?n?|Ziffern?|lit\."
+    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|"
+    # German in every case: "des Abschnitts 3 Titel 2a", "des Kapitels 4", "des Teils 2".
+    r"Teil(?:e|en|es|s)?|(?:Unter)?[Aa]bschnitt(?:e|en|es|s)?|Titel[ns]?|Buch(?:es|s)?|"
+    r"Anh(?:ang|angs|anges|ängen?)|Ziffern?|lit\."
 )
 #: How a chain of references goes on: "§§ 223 bis 226a", "Sections 8.1 or 8.2", "Absatz 1 Satz 2".
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"
