@@ -49,6 +49,10 @@ The classes:
 - reference-case: a German reference word in another case or form ("des Abschnitts 3 Titel
   2a", "des Kapitels 4", "des Teils 2", "Unterabschnitt 2", "Anhang 3") is a reference, its
   number no figure (no `number`), as "Chapter 3 of Title 2" is; a figure beside it still is one.
+- referring (German only: the qualifiers of a noun are read in German, `extent.qualifiers`): an
+  adjective that refers rather than narrows ("dem jeweiligen Zahlungsdienstleister", "der
+  betreffenden Behörde", "die vorgenannten Personen") is no qualifier (no `scope`), where one
+  that narrows ("ein minderjähriges unverheiratetes Kind" -> "ein minderjähriges Kind") is.
 """
 
 from __future__ import annotations
@@ -76,33 +80,13 @@ _ITEMS_EN = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
-    "number": [
-        (
-            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 100 Euro.",
-            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 200 Euro.",
-            "de",
-            "reference-case: a figure beside the reference",
-        ),
-        (
-            "Under Chapter 3 the fee is 100 euros.",
-            "Under Chapter 3 the fee is 200 euros.",
-            "en",
-            "reference-case: a figure beside the reference",
-        ),
-        (
-            "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
-            "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
-            "de",
-            "period-verb: an amount, no time limit",
-        ),
-        (
-            "If the flat is handed over later, the rent is 500 euros.",
-            "If the flat is handed over later, the rent is 600 euros.",
-            "en",
-            "period-verb: an amount, no time limit",
-        ),
-    ],
     "scope": [
+        (
+            "Die Eltern haben das Recht, ein minderjähriges unverheiratetes Kind zu vertreten.",
+            "Die Eltern haben das Recht, ein minderjähriges Kind zu vertreten.",
+            "de",
+            "referring: an adjective that narrows",
+        ),
         (
             "Die Vorschriften gelten für alle Verträge.",
             "Die Vorschriften gelten für einige Verträge.",
@@ -151,6 +135,32 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The seller is liable for damage to the goods up to 500 euros.",
             "en",
             "range-end: a bound of a figure alone",
+        ),
+    ],
+    "number": [
+        (
+            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 100 Euro.",
+            "Nach den Vorschriften des Abschnitts 3 beträgt die Gebühr 200 Euro.",
+            "de",
+            "reference-case: a figure beside the reference",
+        ),
+        (
+            "Under Chapter 3 the fee is 100 euros.",
+            "Under Chapter 3 the fee is 200 euros.",
+            "en",
+            "reference-case: a figure beside the reference",
+        ),
+        (
+            "Wird die Wohnung später übergeben, beträgt die Miete 500 Euro.",
+            "Wird die Wohnung später übergeben, beträgt die Miete 600 Euro.",
+            "de",
+            "period-verb: an amount, no time limit",
+        ),
+        (
+            "If the flat is handed over later, the rent is 500 euros.",
+            "If the flat is handed over later, the rent is 600 euros.",
+            "en",
+            "period-verb: an amount, no time limit",
         ),
     ],
     "date": [
@@ -265,6 +275,19 @@ FLAGGED: dict[FlagType, list[Row]] = {
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Die Parteien können mit dem Zahlungsdienstleister eine andere Frist vereinbaren.",
+            "Die Parteien können mit dem jeweiligen Zahlungsdienstleister eine andere Frist"
+            " vereinbaren.",
+            "de",
+            "referring: the respective provider, the same",
+        ),
+        (
+            "Die Daten sind der Behörde zu übermitteln.",
+            "Die Daten sind der betreffenden Behörde zu übermitteln.",
+            "de",
+            "referring: the authority concerned, the same",
+        ),
         (
             "Der Anbieter stellt die Informationen dem Kunden in Textform zur Verfügung.",
             "Der Anbieter stellt die Informationen dem Kunden zur Verfügung.",

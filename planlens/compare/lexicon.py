@@ -180,7 +180,8 @@ EXAMPLES_BEFORE = (
 )
 EXAMPLES_AFTER = r"among them|among others|included|unter ihnen|darunter|inbegriffen|eingeschlossen"
 #: German words with an adjective's ending that are none: determiners, pronouns, quantifiers,
-#: conjunctions, prepositions, adverbs, auxiliary verbs.
+#: conjunctions, prepositions, adverbs, auxiliary verbs; and the adjectives that refer back
+#: rather than narrow ("dem jeweiligen Zahlungsdienstleister", "der betreffenden Behörde").
 NOT_ADJECTIVES = """diese dieser diesen diesem dieses jene jener jenen jenem jenes welche
     welcher welchen welchem welches solche solcher solchen solchem solches keine keiner keinen
     keinem keines meine meiner meinen meinem seine seiner seinen seinem seines ihre ihrer ihren
@@ -189,7 +190,13 @@ NOT_ADJECTIVES = """diese dieser diesen diesem dieses jene jener jenen jenem jen
     mehrere mehreren sämtliche sämtlichen wenige wenigen viele vielen eine einer einen einem
     eines oder aber sondern unter über hinter außer wieder immer ferner bisher daher vorher
     nachher später früher eher weiter sieben haben werden wollen sollen können müssen dürfen
-    geben nehmen selbst derselben derselbe desselben denselben demselben"""
+    geben nehmen selbst derselben derselbe desselben denselben demselben
+    jeweilige jeweiligen jeweiliger jeweiligem jeweiliges betreffende betreffenden betreffender
+    betreffendem betreffendes vorgenannte vorgenannten vorgenannter vorgenanntem vorgenanntes
+    genannte genannten genannter genanntem genanntes besagte besagten besagter besagtem besagtes
+    folgende folgenden folgender folgendem folgendes vorstehende vorstehenden vorstehender
+    vorstehendem vorstehendes nachstehende nachstehenden nachstehender nachstehendem
+    nachstehendes"""
 
 #: Places: never parties; named where a commitment applies, they are its scope. English names
 #: of the places the shipped plans name, and the Ukrainian and Russian geography around them.
