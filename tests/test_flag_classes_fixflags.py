@@ -53,6 +53,10 @@ The classes:
   adjective that refers rather than narrows ("dem jeweiligen Zahlungsdienstleister", "der
   betreffenden Behörde", "die vorgenannten Personen") is no qualifier (no `scope`), where one
   that narrows ("ein minderjähriges unverheiratetes Kind" -> "ein minderjähriges Kind") is.
+- clause: a second predicate joined by its conjunction ("Ansprüche, die an die Stelle der
+  Vergütung treten und nicht selbst Vergütung sind", "claims which take the place of the
+  remuneration and are not themselves remuneration") is a clause, no item added to a list (no
+  `scope`); a noun added to a list ("Ansprüche, Rechte und Forderungen") is one.
 """
 
 from __future__ import annotations
@@ -81,6 +85,18 @@ _ITEMS_EN = (
 
 FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Satz 1 gilt auch für Ansprüche und Rechte.",
+            "Satz 1 gilt auch für Ansprüche, Rechte und Forderungen.",
+            "de",
+            "clause: a noun added to the list",
+        ),
+        (
+            "Sentence 1 also applies to claims and rights.",
+            "Sentence 1 also applies to claims, rights and debts.",
+            "en",
+            "clause: a noun added to the list",
+        ),
         (
             "Die Eltern haben das Recht, ein minderjähriges unverheiratetes Kind zu vertreten.",
             "Die Eltern haben das Recht, ein minderjähriges Kind zu vertreten.",
@@ -275,6 +291,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Satz 1 gilt auch für Ansprüche, die an die Stelle der Vergütung treten.",
+            "Satz 1 gilt auch für Ansprüche, die an die Stelle der Vergütung treten und nicht"
+            " selbst Vergütung sind.",
+            "de",
+            "clause: a second predicate of the relative clause",
+        ),
+        (
+            "Sentence 1 also applies to claims which take the place of the remuneration.",
+            "Sentence 1 also applies to claims which take the place of the remuneration and are"
+            " not themselves remuneration.",
+            "en",
+            "clause: a second predicate of the relative clause",
+        ),
         (
             "Die Parteien können mit dem Zahlungsdienstleister eine andere Frist vereinbaren.",
             "Die Parteien können mit dem jeweiligen Zahlungsdienstleister eine andere Frist"

@@ -54,6 +54,7 @@ from planlens.compare.extent import (
     without_only_if,
 )
 from planlens.compare.guards import guarded
+from planlens.compare.items import clauses, restated
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
@@ -67,7 +68,6 @@ from planlens.compare.polarity import (
     turned_condition,
 )
 from planlens.compare.ranges import referenced_ranges, scope_words
-from planlens.compare.restated import restated
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
@@ -187,7 +187,7 @@ def substance_flags(
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
     kinds, conditional_kinds = general_nouns(alignment, language)
-    items, merged = folded(restated(items, old, new), alignment, language)
+    items, merged = folded(clauses(restated(items, old, new)), alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
