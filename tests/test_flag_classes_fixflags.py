@@ -57,6 +57,9 @@ The classes:
   Vergütung treten und nicht selbst Vergütung sind", "claims which take the place of the
   remuneration and are not themselves remuneration") is a clause, no item added to a list (no
   `scope`); a noun added to a list ("Ansprüche, Rechte und Forderungen") is one.
+- where-if: "Where" opening a sentence before its subject ("Where the provision cannot be
+  reformed, it shall be severed") is the drafting "if" (`condition`), the same condition as
+  "If ..." (as "Wenn" / "Falls" / "Ist ..., so" are in German).
 """
 
 from __future__ import annotations
@@ -84,6 +87,45 @@ _ITEMS_EN = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "Where the Licensee breaches this License, the License shall terminate.",
+            "The License shall terminate.",
+            "en",
+            "where-if: the condition goes",
+        ),
+        (
+            "Verletzt der Lizenznehmer diese Lizenz, so endet die Lizenz.",
+            "Die Lizenz endet.",
+            "de",
+            "where-if: the condition goes",
+        ),
+        (
+            "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
+            "Der Verkäufer hat dem Käufer auf dessen Verlangen eine Abschrift des Vertrags zu"
+            " übergeben.",
+            "de",
+            "on-request: the duty now holds on the buyer's request",
+        ),
+        (
+            "Das Gericht stellt die Ehe fest.",
+            "Das Gericht stellt die Ehe auf Antrag fest.",
+            "de",
+            "on-request: the court acts on application",
+        ),
+        (
+            "The seller shall give the buyer a copy of the contract.",
+            "The seller shall give the buyer a copy of the contract on request.",
+            "en",
+            "on-request: the duty now holds on request",
+        ),
+        (
+            "The court shall declare the marriage void.",
+            "The court shall declare the marriage void at the request of either spouse.",
+            "en",
+            "on-request: the court acts at a spouse's request",
+        ),
+    ],
     "scope": [
         (
             "Satz 1 gilt auch für Ansprüche und Rechte.",
@@ -260,36 +302,39 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "period-verb: the time limit's length changes",
         ),
     ],
-    "condition": [
-        (
-            "Der Verkäufer hat dem Käufer eine Abschrift des Vertrags zu übergeben.",
-            "Der Verkäufer hat dem Käufer auf dessen Verlangen eine Abschrift des Vertrags zu"
-            " übergeben.",
-            "de",
-            "on-request: the duty now holds on the buyer's request",
-        ),
-        (
-            "Das Gericht stellt die Ehe fest.",
-            "Das Gericht stellt die Ehe auf Antrag fest.",
-            "de",
-            "on-request: the court acts on application",
-        ),
-        (
-            "The seller shall give the buyer a copy of the contract.",
-            "The seller shall give the buyer a copy of the contract on request.",
-            "en",
-            "on-request: the duty now holds on request",
-        ),
-        (
-            "The court shall declare the marriage void.",
-            "The court shall declare the marriage void at the request of either spouse.",
-            "en",
-            "on-request: the court acts at a spouse's request",
-        ),
-    ],
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "If the provision cannot be reformed, it shall be severed from this License.",
+            "Where the provision cannot be reformed, it shall be severed from this License.",
+            "en",
+            "where-if: the same condition",
+        ),
+        (
+            "Wenn die Bestimmung nicht angepasst werden kann, ist sie zu streichen.",
+            "Falls die Bestimmung nicht angepasst werden kann, ist sie zu streichen.",
+            "de",
+            "where-if: the same condition",
+        ),
+        (
+            "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
+            " Abkömmlinge ergangen ist.",
+            "Sie tritt für alle ein, auch wenn die Entscheidung auf den Antrag eines der"
+            " Abkömmlinge ergangen ist.",
+            "de",
+            "on-request: the application a decision was given on, no trigger",
+        ),
+        (
+            "The dissolution takes effect for all of them, with the decision given on the claim"
+            " of one descendant.",
+            "The dissolution takes effect for all of them, with the decision given on the"
+            " application of one descendant.",
+            "en",
+            "on-request: the application a decision was given on, no trigger",
+        ),
+    ],
     "scope": [
         (
             "Satz 1 gilt auch für Ansprüche, die an die Stelle der Vergütung treten.",
@@ -507,24 +552,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "The act is punishable if the victim is under eighteen at the time of the offence.",
             "en",
             "timing: when the age of a condition counts, no date",
-        ),
-    ],
-    "condition": [
-        (
-            "Sie tritt für alle ein, auch wenn die Entscheidung auf die Klage eines der"
-            " Abkömmlinge ergangen ist.",
-            "Sie tritt für alle ein, auch wenn die Entscheidung auf den Antrag eines der"
-            " Abkömmlinge ergangen ist.",
-            "de",
-            "on-request: the application a decision was given on, no trigger",
-        ),
-        (
-            "The dissolution takes effect for all of them, with the decision given on the claim"
-            " of one descendant.",
-            "The dissolution takes effect for all of them, with the decision given on the"
-            " application of one descendant.",
-            "en",
-            "on-request: the application a decision was given on, no trigger",
         ),
     ],
 }

@@ -49,6 +49,9 @@ _BESIDES = r"[^,.;:]{0,80}?(?:,\s*)?\bauch\b"
 #: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
 #: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
 CONDITION_MARKERS = (
+    # "Where the Licensor ..., " opening a sentence is the drafting "if" (not "where" of a place).
+    r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))Where(?= (?:the|a|an|any|such|this|these|you|it|he|she|"
+    r"they|we|[A-Z]\w*) ))|"
     r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))(?:Were|Had)(?= (?:the|a|an|any|such|this|these|you|it|"
     r"he|she|they|we|[A-Z]\w*) ))|"
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
