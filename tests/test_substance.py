@@ -317,12 +317,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "nur",
         ),
-        (
-            "In den Fällen der §§ 223 bis 226 ist die Strafe höher.",
-            "In den Fällen der §§ 223 bis 226a ist die Strafe höher.",
-            "de",
-            "a provision joins the range",
-        ),
     ],
     "provision": [
         (
