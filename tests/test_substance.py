@@ -748,6 +748,14 @@ def test_what_a_flag_lists() -> None:
             "date",
             ("", "on the date of signature"),
         ),
+        # Items added to a list, each once, without the conjunction; one only moved is none.
+        (
+            "In Kherson and Zaporizhzhia oblasts the line of contact will be frozen.",
+            "In Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts the line of contact will be "
+            "frozen.",
+            "scope",
+            ("", "Donetsk, Luhansk"),
+        ),
         (
             "The rights end.",
             "The rights end on the date of entry into force of the treaty.",
