@@ -1,5 +1,6 @@
-"""The items of a list added or dropped that change no `scope`: those the other text states
-anyway, and clauses that only look like items.
+"""The items of a list added or dropped: how a run of tokens holds them (`items_of`), and
+those that change no `scope`: those the other text states anyway, and clauses that only look
+like items.
 
 The enumerations (`extent.enumerations`) compare each changed phrase with its closest version
 on the other side; a list the other text keeps whole in a phrase both texts share is in no
@@ -16,8 +17,11 @@ Gegenseitigkeit verbürgt ist und ..."), which `extent` keeps as the condition's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.statements import CONJUNCTIONS
 
 _WORD_RE = rx.compile(r"[\w§-]+")
 #: A finite auxiliary or copula with no relative pronoun before it: an "item" with one is a
@@ -31,6 +35,7 @@ _FINITE_RE = rx.compile(
 )
 
 Items = tuple[list[str], list[str]]
+_DETERMINERS = frozenset(lx.DETERMINERS.split())
 
 
 def _words(text: str) -> str:
@@ -72,3 +77,36 @@ def clauses(items: Items) -> Items:
         [x for x in gone if not _FINITE_RE.search(x)],
         [x for x in came if not _FINITE_RE.search(x)],
     )
+
+
+def items_of(span: list[str], moved: Callable[[list[str]], bool]) -> list[str]:
+    """Return the items of a list that `span`, a run of tokens added or dropped, holds.
+
+    One item is given whole, as written. Several, separated by commas, are given one by one,
+    without the commas and the conjunctions at their ends, and without those that only `moved`,
+    as a reader would list them. Only commas separate: a conjunction inside a part may join the
+    words of one name ("für Bau und Heimat").
+
+    >>> items_of(["und", "die", "Wahl", "des", "Erbrechts"], lambda part: False)
+    ['und die Wahl des Erbrechts']
+    >>> span = ["Donetsk", ",", "Luhansk", ",", "Zaporizhzhia", "and"]
+    >>> items_of(span, lambda part: part == ["Zaporizhzhia"])
+    ['Donetsk', 'Luhansk']
+    >>> items_of([",", "für", "Bau", "und", "Heimat"], lambda part: False)
+    ['für Bau und Heimat']
+    """
+    parts: list[list[str]] = [[]]
+    for token in span:
+        if token == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in parts:
+        while part and part[0].casefold() in CONJUNCTIONS:
+            del part[0]
+        while part and part[-1].casefold() in CONJUNCTIONS:
+            del part[-1]
+    parts = [p for p in parts if any(t.casefold() not in _DETERMINERS for t in p)]
+    if len(parts) < 2:
+        return [" ".join(t for t in span if t != ",").strip()]
+    return [" ".join(p) for p in parts if not moved(p)]

@@ -251,7 +251,12 @@ DEADLINES = (
     r"immediate(?:ly)?|forthwith|promptly|(?<!\ball\s)at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
-    r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
+    # "on the date this agreement is signed", "of signature": a verb comes with its participle,
+    # and no preposition ends the words after "of" or "this".
+    r"on\s+the\s+date(?:\s+of\s+entry\s+into\s+force\b|"
+    r"\s+(?:of|on\s+which|this|that|when)\s+(?!(?:is|are|was|were)\b)\w+"
+    r"(?:\s+(?!(?:is|are|was|were|of|to|in|into|on|by|for|at|with|from|and|or)\b)\w+)?"
+    r"(?:\s+(?:is|are|was|were)\s+\w+ed\b)?)?|"
     r"until\s+(?:then|now|(?:the\s+)?\w+(?:\s+\w+){0,3}?(?=[,.;]|\s+(?:has|have|is|are)\b))|"
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"

@@ -56,7 +56,7 @@ from planlens.compare.extent import (
 from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated
 from planlens.compare.modality import FORCES, modality, open_position
-from planlens.compare.model import Flag, FlagType
+from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
     except_for_only,
@@ -225,7 +225,7 @@ def substance_flags(
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
     return tuple(
-        Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
+        Flag(kind, listed(gone), listed(came))
         for kind, (gone, came) in found.items()
         if gone or came
     )
