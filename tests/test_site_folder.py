@@ -96,7 +96,7 @@ def test_a_folder_that_does_not_load_is_the_same_error_with_jobs(tmp_path: Path)
     assert results[0] == results[1]
     code, stdout, stderr = results[1]
     assert (code, stdout) == (1, "")
-    assert stderr.endswith("planlens: 7 problems in 2 files\n") and "Traceback" not in stderr
+    assert stderr.endswith("planlens: 8 problems in 2 files\n") and "Traceback" not in stderr
     duplicate = (
         f"{bad / '2015-02-12-minsk-package-of-measures.yaml'}:1:1: plan id 'minsk-2' is also"
         f" used by {bad / '2014-09-05-minsk-protocol.yaml'}:1:1\n"
