@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.blocks import Blocks
 from planlens.compare.conditions import Condition, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
@@ -41,7 +42,7 @@ from planlens.compare.statements import Span, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
-NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
+NEGATOR_RE = Blocks(lx.NEGATORS, word_pattern, 1)  # in blocks, as `statements._DEADLINE`
 NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
 _NEGATED_BOUND_RE = rx.compile(rf"(?:{lx.NEGATED_BOUNDS})", _I)
 #: Words that say "not" in a predicate of their own: a negation reworded with one of them on

@@ -25,6 +25,7 @@ from planlens.compare.actors import (
     actor,
     unbound_spans,
 )
+from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
 from planlens.compare.guards import Guarded, guarded, lead, quick
 
@@ -109,7 +110,9 @@ _CITED_RE = rx.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
-_DEADLINE = guarded(_DEADLINE_RE)
+#: Scanned in blocks (`blocks`): on a law, a common word of one alternative ("bis") passes the
+#: guard of the whole.
+_DEADLINE = Blocks(lx.DEADLINES, word_pattern, 4)
 _WHEN = guarded(_WHEN_RE)
 _BEFORE_ACT = guarded(_BEFORE_ACT_RE)
 _COUNTED = guarded(_COUNTED_RE)

@@ -1,0 +1,119 @@
+"""A long alternation scanned in blocks of its alternatives, each behind its own guard.
+
+A guard (`guards`) tests a whole pattern: one of its words in a text and the pattern runs, all
+of its alternatives at every place a match could begin. The deadlines, the condition markers
+and the negators are long alternations of words of both languages, and on a law's text a
+common word of one alternative ("bis", "wenn", "nicht") lets all of them run. `Blocks` cuts
+the alternation into runs of consecutive alternatives (`alternatives`), each compiled alone
+with a guard of its own. A text the whole pattern's guard passes runs only the blocks whose
+guards pass it, and their matches are merged as the whole pattern would have found them:
+
+- where a match could begin, the whole pattern tries its alternatives in order, so the match
+  there is that of the first block matching there (each block keeps its alternatives' order);
+- `finditer` takes the leftmost match, then goes on from its end: the merge takes the leftmost
+  of the blocks' next matches from that point, the first block's on a tie.
+
+A block searched from a point sees the text before it (its look-behinds), as the whole pattern
+does going on from a match. The same matches, in the same order, with the same spans: only
+scans that could find nothing are left out. A match that is empty (none of the patterns here
+has one) hands the rest of the text to the whole pattern, which goes on from it as `finditer`
+does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from planlens.compare.guards import Guarded, guarded
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Return the alternatives of `pattern` at its top level: split at each `|` outside any
+    group and character class (escapes skipped).
+
+    >>> alternatives(r"a\\|b|(?:c|d)|[|]x|e")
+    ['a\\\\|b', '(?:c|d)', '[|]x', 'e']
+    """
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            # A "]" first in the class (after a "^") is a character of it.
+            skip = 2 if pattern.startswith("]", i + 1) else 1
+            i += 3 if pattern.startswith("^]", i + 1) else skip
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+class Blocks:
+    """A pattern made by `compile` from an alternation, scanned in blocks of `size` of its
+    alternatives: the matches of the whole pattern, from the blocks a text may match."""
+
+    __slots__ = ("_blocks", "_whole", "pattern")
+
+    def __init__(self, source: str, compile: Callable[[str], re.Pattern[str]], size: int) -> None:
+        parts = alternatives(source)
+        self.pattern = compile(source)
+        self._whole = guarded(self.pattern)
+        self._blocks = tuple(
+            guarded(compile("|".join(parts[k : k + size]))) for k in range(0, len(parts), size)
+        )
+
+    @property
+    def blocks(self) -> tuple[Guarded, ...]:
+        return self._blocks
+
+    def possible(self, text: str) -> bool:
+        """Tell whether the pattern may match `text` (False: it certainly does not)."""
+        return self._whole.possible(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Return the matches of the whole pattern in `text`, as its `finditer` finds them."""
+        if not self._whole.possible(text):
+            return iter(())
+        scans = [block.scan for block in self._blocks if block.possible(text)]
+        if len(scans) == 1:
+            return scans[0].finditer(text)  # no other block matches: its matches are all
+        return self._merged(scans, text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Return the first match of the whole pattern in `text`, or None."""
+        return next(self.finditer(text), None)
+
+    def _merged(self, scans: list[re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+        found: list[re.Match[str] | None] = [scan.search(text) for scan in scans]
+        at = 0
+        while True:
+            first: re.Match[str] | None = None
+            for k, m in enumerate(found):
+                if m is not None and m.start() < at:  # overlapped by the last match
+                    m = found[k] = scans[k].search(text, at)
+                if m is not None and (first is None or m.start() < first.start()):
+                    first = m
+            if first is None:
+                return
+            yield first
+            if first.end() == first.start():
+                # The whole pattern goes on from an empty match: it finds this match first.
+                whole = self._whole.scan.finditer(text, first.start())
+                next(whole)
+                yield from whole
+                return
+            at = first.end()

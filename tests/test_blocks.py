@@ -1,0 +1,75 @@
+"""`Blocks` finds what the whole pattern finds: the same matches, spans and order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_flag_speed import texts
+
+from planlens.compare import conditions, polarity, statements
+from planlens.compare.blocks import Blocks, alternatives
+from planlens.compare.statements import word_pattern
+
+_BLOCKS = {
+    "deadline": statements._DEADLINE,
+    "condition": conditions._CONDITION,
+    "negator": polarity.NEGATOR_RE,
+}
+#: Law-like texts where several blocks match, overlapping: the merge decides.
+_LAW = [
+    "Die Frist beginnt mit Ablauf des Tages, bis zum 1. Januar 2020, wenn nicht innerhalb von "
+    "zwei Wochen widersprochen wird; es sei denn, die Verjährungsfrist von drei Jahren ist um.",
+    "unless not later than 30 days after the signing, and no later than midnight, if any",
+    "spätestens bis zum Ende, soweit kein Schaden, ohne Frist, fristlos ab dem 3. Mai",
+]
+
+
+def _found(pattern: re.Pattern[str] | Blocks, text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(_BLOCKS))
+@settings(max_examples=200, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_blocks_find_what_the_whole_pattern_finds(name: str, text: str) -> None:
+    blocks = _BLOCKS[name]
+    assert _found(blocks, text) == _found(blocks.pattern, text)
+    first = blocks.pattern.search(text)
+    found = blocks.search(text)
+    assert (found and (found.span(), found.group())) == (first and (first.span(), first.group()))
+
+
+@pytest.mark.parametrize("name", sorted(_BLOCKS))
+@pytest.mark.parametrize("text", _LAW)
+def test_blocks_merge_the_matches_of_several_blocks(name: str, text: str) -> None:
+    blocks = _BLOCKS[name]
+    assert _found(blocks, text) == _found(blocks.pattern, text)
+
+
+def test_several_blocks_match_a_law_text() -> None:
+    """The texts above test the merge: more than one block of the deadlines matches each."""
+    for text in _LAW:
+        assert sum(bool(b.pattern.search(text)) for b in statements._DEADLINE.blocks) > 1
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=st.text(alphabet="ab ", max_size=30), size=st.integers(1, 3))
+def test_the_first_block_wins_a_tie_and_empty_matches_go_on_as_finditer(
+    text: str, size: int
+) -> None:
+    """Alternatives that match at the same place, overlap, or match nothing."""
+    source = r"a|ab|b+|ba|(?=b)|a b"
+    blocks = Blocks(source, lambda s: re.compile(s), size)
+    assert _found(blocks, text) == _found(re.compile(source), text)
+
+
+def test_alternatives_split_at_the_top_level_only() -> None:
+    assert alternatives(r"a|(?:b|c)|[|\]]|\||[^]|]") == ["a", "(?:b|c)", r"[|\]]", r"\|", "[^]|]"]
+    for source in (statements.lx.DEADLINES, conditions.CONDITION_MARKERS):
+        parts = alternatives(source)
+        assert "|".join(parts) == source and len(parts) > 10
+        for part in parts:
+            word_pattern(part)  # each compiles: no group or class was cut
