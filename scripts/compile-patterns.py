@@ -14,6 +14,8 @@ parties make a pattern of their own); it runs in a process of its own, so that n
 asked for a pattern. `--check` asks only for the patterns of the import: an edit of the plans'
 parties costs the comparisons 1-2 ms until the file is rewritten, and fails no test.
 
+The blocks of each `Blocks` (`blocks.made`) are compiled, so that theirs are stored too.
+
 With them, for each pattern given a guard or a quick form (`guards.made`), what the guard reads
 off it (`guards.read_off`: its needs and its quick form, whose program is stored too), so that
 a large comparison parses none of them.
@@ -28,7 +30,7 @@ import sys
 from pathlib import Path
 
 import planlens.compare
-from planlens.compare import compare, guards
+from planlens.compare import blocks, compare, guards
 from planlens.compare import patterns as rx
 from planlens.plan import load_plans
 from planlens.write import write_text
@@ -50,6 +52,8 @@ def asked_patterns(
         pairs += [(old, plan.id) for plan in plans.values() for old in plan.follows]
         for old, new in pairs:
             compare(plans[old], plans[new], corpus=tuple(plans.values()))
+    for made in list(blocks.made.values()):
+        assert made.blocks  # compiled on first use: here, so that their programs are stored
     readings = {key: guards.read_off(pattern) for key, pattern in sorted(guards.made.items())}
     quick = {(text, flags) for (_, flags), (_, text) in readings.items() if text is not None}
     return sorted(set(rx.asked.values()) | quick), readings

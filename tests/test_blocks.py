@@ -9,26 +9,50 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_flag_speed import texts
 
+import planlens.compare.lexicon as lx
 from planlens.compare import conditions, polarity, statements
 from planlens.compare.blocks import Blocks, alternatives
 from planlens.compare.statements import word_pattern
 
+_PARTIES = statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1]
+#: The module's patterns in blocks, and the same without their warm-up: blocks from the start.
 _BLOCKS = {
-    "deadline": statements._DEADLINE,
-    "condition": conditions._CONDITION,
-    "negator": polarity.NEGATOR_RE,
+    "deadline": Blocks(lx.DEADLINES, word_pattern, 4, warmup=0),
+    "condition": Blocks(conditions.CONDITION_MARKERS, word_pattern, 4, warmup=0),
+    "negator": Blocks(lx.NEGATORS, word_pattern, 1, warmup=0),
+    "number word": Blocks(statements._NUMBER_WORDS, statements._whole_word, 1, warmup=0),
+    "party": Blocks(_PARTIES._source, statements._named, 2, warmup=0),
 }
+
+
+def test_the_modules_scan_these_patterns() -> None:
+    used = {
+        "deadline": statements._DEADLINE,
+        "condition": conditions._CONDITION,
+        "negator": polarity.NEGATOR_RE,
+        "number word": statements._NUMBER_WORD,
+        "party": _PARTIES,
+    }
+    for name, blocks in used.items():
+        assert blocks.pattern == _BLOCKS[name].pattern
+        assert [b.pattern for b in blocks.blocks] == [b.pattern for b in _BLOCKS[name].blocks]
+
+
 #: Law-like texts where several blocks match, overlapping: the merge decides.
 _LAW = [
     "Die Frist beginnt mit Ablauf des Tages, bis zum 1. Januar 2020, wenn nicht innerhalb von "
     "zwei Wochen widersprochen wird; es sei denn, die Verjährungsfrist von drei Jahren ist um.",
     "unless not later than 30 days after the signing, and no later than midnight, if any",
     "spätestens bis zum Ende, soweit kein Schaden, ohne Frist, fristlos ab dem 3. Mai",
+    "Die Bundesregierung und der Bundesrat, the United States and NATO, zweihundert or twenty",
 ]
 
 
-def _found(pattern: re.Pattern[str] | Blocks, text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), m.group()) for m in pattern.finditer(text)]
+def _found(
+    pattern: re.Pattern[str] | Blocks, text: str
+) -> list[tuple[tuple[int, int], str, str | None]]:
+    """The matches' spans, texts and last groups (a party's name is its group's)."""
+    return [(m.span(), m.group(), m.lastgroup) for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("name", sorted(_BLOCKS))
@@ -51,8 +75,9 @@ def test_blocks_merge_the_matches_of_several_blocks(name: str, text: str) -> Non
 
 def test_several_blocks_match_a_law_text() -> None:
     """The texts above test the merge: more than one block of the deadlines matches each."""
-    for text in _LAW:
-        assert sum(bool(b.pattern.search(text)) for b in statements._DEADLINE.blocks) > 1
+    for text in _LAW[:3]:
+        assert sum(bool(b.pattern.search(text)) for b in _BLOCKS["deadline"].blocks) > 1
+    assert sum(bool(b.pattern.search(_LAW[3])) for b in _BLOCKS["party"].blocks) > 1
 
 
 @settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
@@ -68,7 +93,7 @@ def test_the_first_block_wins_a_tie_and_empty_matches_go_on_as_finditer(
 
 def test_alternatives_split_at_the_top_level_only() -> None:
     assert alternatives(r"a|(?:b|c)|[|\]]|\||[^]|]") == ["a", "(?:b|c)", r"[|\]]", r"\|", "[^]|]"]
-    for source in (statements.lx.DEADLINES, conditions.CONDITION_MARKERS):
+    for source in (lx.DEADLINES, conditions.CONDITION_MARKERS):
         parts = alternatives(source)
         assert "|".join(parts) == source and len(parts) > 10
         for part in parts:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from planlens.compare.guards import Guarded, guarded
+from planlens.compare.guards import WARMUP, Guarded, guarded
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -62,22 +62,45 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+#: Every `Blocks` made in this process, by its pattern and block size: `make patterns` compiles
+#: their blocks and stores their programs.
+made: dict[tuple[str, int, int], Blocks] = {}
+
+
 class Blocks:
     """A pattern made by `compile` from an alternation, scanned in blocks of `size` of its
-    alternatives: the matches of the whole pattern, from the blocks a text may match."""
+    alternatives: the matches of the whole pattern, from the blocks a text may match.
 
-    __slots__ = ("_blocks", "_whole", "pattern")
+    The blocks are compiled on first use after the whole pattern has scanned `warmup`
+    characters, as a guard reads its pattern (`guards.WARMUP`): a small comparison scans with
+    the whole pattern and compiles no block.
+    """
 
-    def __init__(self, source: str, compile: Callable[[str], re.Pattern[str]], size: int) -> None:
-        parts = alternatives(source)
+    __slots__ = ("_blocks", "_compile", "_size", "_source", "_untested", "_whole", "pattern")
+
+    def __init__(
+        self,
+        source: str,
+        compile: Callable[[str], re.Pattern[str]],
+        size: int,
+        warmup: int = WARMUP,
+    ) -> None:
+        self._source, self._compile, self._size = source, compile, size
         self.pattern = compile(source)
-        self._whole = guarded(self.pattern)
-        self._blocks = tuple(
-            guarded(compile("|".join(parts[k : k + size]))) for k in range(0, len(parts), size)
-        )
+        self._whole = guarded(self.pattern, warmup)
+        self._blocks: tuple[Guarded, ...] | None = None
+        self._untested = warmup
+        made[self.pattern.pattern, self.pattern.flags, size] = self
 
     @property
     def blocks(self) -> tuple[Guarded, ...]:
+        """The guarded blocks, compiled on first use."""
+        if self._blocks is None:
+            parts, size = alternatives(self._source), self._size
+            self._blocks = tuple(
+                guarded(self._compile("|".join(parts[k : k + size])))
+                for k in range(0, len(parts), size)
+            )
         return self._blocks
 
     def possible(self, text: str) -> bool:
@@ -88,7 +111,10 @@ class Blocks:
         """Return the matches of the whole pattern in `text`, as its `finditer` finds them."""
         if not self._whole.possible(text):
             return iter(())
-        scans = [block.scan for block in self._blocks if block.possible(text)]
+        if self._untested > 0:
+            self._untested -= len(text)
+            return self._whole.scan.finditer(text)
+        scans = [block.scan for block in self.blocks if block.possible(text)]
         if len(scans) == 1:
             return scans[0].finditer(text)  # no other block matches: its matches are all
         return self._merged(scans, text)

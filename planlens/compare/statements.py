@@ -27,7 +27,7 @@ from planlens.compare.actors import (
 )
 from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
-from planlens.compare.guards import Guarded, guarded, lead, quick
+from planlens.compare.guards import guarded, lead, quick
 
 _I = re.IGNORECASE
 
@@ -94,11 +94,18 @@ _NUMBER_RE = rx.compile(
 _UNIT_RES = tuple((key, rx.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
 WORD_RE = rx.compile(r"[^\W\d_]+")
 #: Words that may be number words, checked against `lexicon` (a cheap filter).
-_NUMBER_WORD_RE = rx.compile(
-    rf"(?<!\w)(?:(?i:{'|'.join(lx.NUMBER_WORDS)})|"
+_NUMBER_WORDS = (
+    rf"(?i:{'|'.join(lx.NUMBER_WORDS)})|"
     r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
-    r"hundert|tausend))(?!\w)"
+    r"hundert|tausend)"
 )
+
+
+def _whole_word(pattern: str) -> re.Pattern[str]:
+    return rx.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+
+
+_NUMBER_WORD_RE = _whole_word(_NUMBER_WORDS)
 #: A multiple: "das Neunzehnfache", "das 3-fache", "threefold"; not "einfach" (simple).
 _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e[nmrs]?)?|fold)(?!\w)"))
 #: A ratio such as 50:50 or 50/50, one figure.
@@ -121,7 +128,7 @@ _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
 _URL = guarded(URL_RE)
 _NUMBER = guarded(_NUMBER_RE)
-_NUMBER_WORD = guarded(_NUMBER_WORD_RE)
+_NUMBER_WORD = Blocks(_NUMBER_WORDS, _whole_word, 1)  # English, German: as `_DEADLINE`
 _RATIO = guarded(_RATIO_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
@@ -394,7 +401,7 @@ _IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office
 
 
 @lru_cache(maxsize=64)
-def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
+def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Blocks]:
     """Return the canonical names and one pattern for them all: the curated list, then the
     plans' own `parties` (without what they add in brackets; a place is never one)."""
     names = [name for name, _ in (*lx.PARTIES, *ACTORS)]
@@ -407,4 +414,9 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
     # Each alternative behind the look-ahead for its first characters (`lead`): the same
     # matches, each tried only where it can begin (a third of the time of a law's scans).
     alternatives = "|".join(f"{lead(rx.compile(p))}(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), guarded(rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+    return tuple(names), Blocks(alternatives, _named, 2)  # in blocks, as `_DEADLINE`
+
+
+def _named(alternatives: str) -> re.Pattern[str]:
+    """Return the pattern of the parties' names `alternatives`: whole words, no compound's."""
+    return rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
