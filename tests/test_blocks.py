@@ -98,3 +98,35 @@ def test_alternatives_split_at_the_top_level_only() -> None:
         assert "|".join(parts) == source and len(parts) > 10
         for part in parts:
             word_pattern(part)  # each compiles: no group or class was cut
+
+
+# -- what `figures` asks of a text beside the guards: every match of the pattern has it
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_match_of_one_before_a_unit_passes_the_units_guard(data: st.DataObject) -> None:
+    made = data.draw(st.from_regex(statements._ONE_RE, fullmatch=False))
+    if statements._ONE_RE.search(made):
+        assert statements._ONE_UNIT.possible(made)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (statements._RATIO_RE, statements._RATIO_MARKS),
+        (statements._MULTIPLE.pattern, statements._MULTIPLE_ENDS),
+        (statements._LIST_MARKER_RE, tuple("0123456789")),
+    ],
+)
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_match_has_what_figures_asks_for(
+    pattern: re.Pattern[str], needed: tuple[str, ...], data: st.DataObject
+) -> None:
+    made = data.draw(st.from_regex(pattern, fullmatch=False))
+    for m in pattern.finditer(made):
+        if needed == tuple("0123456789"):
+            assert any(c.isdigit() for c in m.group())  # `\d`: a digit of any script
+        else:
+            assert any(x in m.group() for x in needed)

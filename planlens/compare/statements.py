@@ -27,7 +27,7 @@ from planlens.compare.actors import (
 )
 from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
-from planlens.compare.guards import guarded, lead, quick
+from planlens.compare.guards import guarded, lead, profile, quick
 
 _I = re.IGNORECASE
 
@@ -126,6 +126,12 @@ _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
+#: What a text needs beside its guard's words for a pattern to match in it: a unit of time
+#: after "one" (`_ONE`), a colon or slash in a ratio, "fach" or "fold" in a multiple (whose
+#: guard reads "ach" and "old": the parser takes the "f" out of the alternation).
+_ONE_UNIT = guarded(rx.compile(r"day|week|month|year|hour|tag|woche|monat|jahr", _I))
+_RATIO_MARKS = (":", "/")
+_MULTIPLE_ENDS = ("fach", "fold")
 _URL = guarded(URL_RE)
 _NUMBER = guarded(_NUMBER_RE)
 _NUMBER_WORD = Blocks(_NUMBER_WORDS, _whole_word, 1)  # English, German: as `_DEADLINE`
@@ -245,13 +251,14 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     skip += list(references(text))
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
-    skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
+    if profile(text).digit:  # every list marker has a digit
+        skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
-    for m in _RATIO.finditer(text):
+    for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
-    for m in _MULTIPLE.finditer(text):
+    for m in _MULTIPLE.finditer(text) if any(e in text for e in _MULTIPLE_ENDS) else ():
         times = m.group(1)
         value_of = int(times) if times.isdigit() else _number_word(times.casefold())
         if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
@@ -278,7 +285,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
-    for m in _ONE.finditer(text):
+    for m in _ONE.finditer(text) if _ONE_UNIT.possible(text) else ():
         if not overlaps(m.span(), skip):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
