@@ -11,17 +11,18 @@ from test_flag_speed import texts
 
 import planlens.compare.lexicon as lx
 from planlens.compare import conditions, polarity, statements
-from planlens.compare.blocks import Blocks, alternatives
+from planlens.compare.blocks import Blocks, _Tests, alternatives
+from planlens.compare.guards import guarded, quick
 from planlens.compare.statements import word_pattern
 
 _PARTIES = statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1]
 #: The module's patterns in blocks, and the same without their warm-up: blocks from the start.
 _BLOCKS = {
-    "deadline": Blocks(lx.DEADLINES, word_pattern, 4, warmup=0),
-    "condition": Blocks(conditions.CONDITION_MARKERS, word_pattern, 4, warmup=0),
+    "deadline": Blocks(lx.DEADLINES, word_pattern, 1, warmup=0),
+    "condition": Blocks(conditions.CONDITION_MARKERS, word_pattern, 1, warmup=0),
     "negator": Blocks(lx.NEGATORS, word_pattern, 1, warmup=0),
     "number word": Blocks(statements._NUMBER_WORDS, statements._whole_word, 1, warmup=0),
-    "party": Blocks(_PARTIES._source, statements._named, 2, warmup=0),
+    "party": Blocks(_PARTIES._source, statements._named, 1, warmup=0),
 }
 
 
@@ -130,3 +131,13 @@ def test_every_match_has_what_figures_asks_for(
             assert any(c.isdigit() for c in m.group())  # `\d`: a digit of any script
         else:
             assert any(x in m.group() for x in needed)
+
+
+@pytest.mark.parametrize("name", sorted(_BLOCKS))
+@settings(max_examples=200, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_the_blocks_tested_together_are_those_their_guards_pass(name: str, text: str) -> None:
+    blocks = _BLOCKS[name]
+    tests = _Tests(blocks.blocks)
+    each = [quick(b.pattern) for b in blocks.blocks if guarded(b.pattern, 0).possible(text)]
+    assert tests.scans(text) == each

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from planlens.compare.guards import WARMUP, Guarded, guarded
+from planlens.compare.guards import WARMUP, Guarded, guarded, letters_wanted, profile, quick
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -76,7 +76,16 @@ class Blocks:
     the whole pattern and compiles no block.
     """
 
-    __slots__ = ("_blocks", "_compile", "_size", "_source", "_untested", "_whole", "pattern")
+    __slots__ = (
+        "_blocks",
+        "_compile",
+        "_size",
+        "_source",
+        "_tests",
+        "_untested",
+        "_whole",
+        "pattern",
+    )
 
     def __init__(
         self,
@@ -89,6 +98,7 @@ class Blocks:
         self.pattern = compile(source)
         self._whole = guarded(self.pattern, warmup)
         self._blocks: tuple[Guarded, ...] | None = None
+        self._tests: _Tests | None = None
         self._untested = warmup
         made[self.pattern.pattern, self.pattern.flags, size] = self
 
@@ -114,7 +124,9 @@ class Blocks:
         if self._untested > 0:
             self._untested -= len(text)
             return self._whole.scan.finditer(text)
-        scans = [block.scan for block in self.blocks if block.possible(text)]
+        if self._tests is None:
+            self._tests = _Tests(self.blocks)
+        scans = self._tests.scans(text)
         if len(scans) == 1:
             return scans[0].finditer(text)  # no other block matches: its matches are all
         return self._merged(scans, text)
@@ -143,3 +155,58 @@ class Blocks:
                 yield from whole
                 return
             at = first.end()
+
+
+class _Tests:
+    """The guards of a pattern's blocks, tested together: each word and string of letters a
+    block needs is looked for once in a text, not once for each of its blocks.
+
+    The blocks a text passes are those whose guards it passes (`Guarded.possible`): a text
+    that has a cased character beyond Latin-1 passes all, and one that passes no guard has
+    none of what any match of a block needs.
+    """
+
+    __slots__ = ("_always", "_by_word", "_digit", "_letters", "_scans", "_words")
+
+    def __init__(self, blocks: tuple[Guarded, ...]) -> None:
+        self._scans = tuple(quick(block.pattern) for block in blocks)
+        always: set[int] = set()
+        digit: set[int] = set()
+        by_word: dict[str, set[int]] = {}
+        by_letters: dict[str, set[int]] = {}
+        for k, block in enumerate(blocks):
+            wanted = block.needs
+            if wanted is None:
+                always.add(k)
+                continue
+            if ("digit", "") in wanted:
+                digit.add(k)
+            for kind, word in wanted:
+                if kind == "word":
+                    by_word.setdefault(word, set()).add(k)
+            for letters in letters_wanted(wanted):
+                by_letters.setdefault(letters, set()).add(k)
+        self._always, self._digit = frozenset(always), frozenset(digit)
+        self._by_word = {word: frozenset(ks) for word, ks in by_word.items()}
+        self._words = frozenset(by_word)
+        # The shortest first, as `letters_wanted` orders a guard's: the likeliest to be there.
+        self._letters = tuple(
+            (letters, frozenset(ks))
+            for letters, ks in sorted(by_letters.items(), key=lambda item: (len(item[0]), item[0]))
+        )
+
+    def scans(self, text: str) -> list[re.Pattern[str]]:
+        """Return the patterns of the blocks whose guards `text` passes, in their order."""
+        p = profile(text)
+        if not p.exact:
+            return list(self._scans)
+        passed = set(self._always)
+        if p.digit:
+            passed |= self._digit
+        for word in self._words & p.words:
+            passed |= self._by_word[word]
+        lower = p.lower
+        for letters, ks in self._letters:
+            if not ks <= passed and letters in lower:
+                passed |= ks
+        return [self._scans[k] for k in sorted(passed)]

@@ -198,7 +198,7 @@ _VERB_FIRST_MAIN_RE = rx.compile(VERB_FIRST_MAIN)
 _INSERTED_RE = rx.compile(INSERTED)
 _VERB_FIRST_AFTER_SEMICOLON_RE = rx.compile(VERB_FIRST_AFTER_SEMICOLON)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
-_CONDITION = Blocks(CONDITION_MARKERS, word_pattern, 4)  # in blocks, as `statements._DEADLINE`
+_CONDITION = Blocks(CONDITION_MARKERS, word_pattern, 1)  # in blocks, as `statements._DEADLINE`
 _VERB_FIRST = guarded(_VERB_FIRST_RE)
 _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 _SPAN_MAX_WORDS = 25

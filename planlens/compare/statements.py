@@ -119,7 +119,7 @@ PLACE_RE = word_pattern(lx.PLACES, 0)
 _YEAR = guarded(_YEAR_RE)
 #: Scanned in blocks (`blocks`): on a law, a common word of one alternative ("bis") passes the
 #: guard of the whole.
-_DEADLINE = Blocks(lx.DEADLINES, word_pattern, 4)
+_DEADLINE = Blocks(lx.DEADLINES, word_pattern, 1)
 _WHEN = guarded(_WHEN_RE)
 _BEFORE_ACT = guarded(_BEFORE_ACT_RE)
 _COUNTED = guarded(_COUNTED_RE)
@@ -197,6 +197,8 @@ def references(text: str) -> tuple[Span, ...]:
     ['§§ 223 bis 226a und Absatz 3 Satz 2', 'Article 5']
     """
     spans: list[Span] = []
+    if not profile(text).digit:
+        return ()  # each reference opens with a number
     for start in _REF_START.finditer(text):
         if spans and start.start() < spans[-1][1]:
             continue
@@ -421,7 +423,7 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Blocks]:
     # Each alternative behind the look-ahead for its first characters (`lead`): the same
     # matches, each tried only where it can begin (a third of the time of a law's scans).
     alternatives = "|".join(f"{lead(rx.compile(p))}(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), Blocks(alternatives, _named, 2)  # in blocks, as `_DEADLINE`
+    return tuple(names), Blocks(alternatives, _named, 1)  # in blocks, as `_DEADLINE`
 
 
 def _named(alternatives: str) -> re.Pattern[str]:
