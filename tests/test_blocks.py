@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +13,7 @@ from hypothesis import strategies as st
 from test_flag_speed import texts
 
 import planlens.compare.lexicon as lx
+import planlens.compare.patterns as rx
 from planlens.compare import conditions, polarity, statements
 from planlens.compare.blocks import Blocks, _Tests, alternatives
 from planlens.compare.guards import guarded, quick
@@ -141,3 +145,30 @@ def test_the_blocks_tested_together_are_those_their_guards_pass(name: str, text:
     tests = _Tests(blocks.blocks)
     each = [quick(b.pattern) for b in blocks.blocks if guarded(b.pattern, 0).possible(text)]
     assert tests.scans(text) == each
+
+
+def test_a_small_comparison_compiles_no_block_and_reads_not_their_store() -> None:
+    """A fresh process: `planlens diff us-28 framework-20` scans with the whole patterns."""
+    script = """
+from planlens.compare import blocks, compare, patterns
+from planlens.plan import load_plans
+plans = {p.id: p for p in load_plans(["plans"], closed=True)}
+compare(plans["us-28"], plans["framework-20"])
+print(patterns._blocks_open, sum(b._blocks is not None for b in blocks.made.values()))
+"""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False", "0"]
+
+
+def test_the_blocks_are_compiled_from_their_own_store() -> None:
+    blocks = Blocks(lx.NEGATORS, word_pattern, 1, warmup=0)
+    assert blocks.blocks
+    assert rx._blocks_open
+    main, apart = (rx._programs(s, rx.engine())["guards"] for s in (rx.STORE, rx.BLOCKS_STORE))
+    for block in blocks.blocks:
+        key = f"{block.pattern.flags}:{block.pattern.pattern}"
+        assert key in apart and key not in main
+        assert rx.reading(block.pattern.pattern, block.pattern.flags) is not None

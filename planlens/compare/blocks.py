@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+import planlens.compare.patterns as rx
 from planlens.compare.guards import WARMUP, Guarded, guarded, letters_wanted, profile, quick
 
 
@@ -106,6 +107,7 @@ class Blocks:
     def blocks(self) -> tuple[Guarded, ...]:
         """The guarded blocks, compiled on first use."""
         if self._blocks is None:
+            rx.open_blocks()  # their programs are stored apart
             parts, size = alternatives(self._source), self._size
             self._blocks = tuple(
                 guarded(self._compile("|".join(parts[k : k + size])))
