@@ -14,10 +14,11 @@ from test_flag_speed import texts
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare import conditions, polarity, statements
+from planlens.compare import conditions, phrases, polarity, statements
 from planlens.compare.blocks import Blocks, _Tests, alternatives
 from planlens.compare.guards import guarded, quick
 from planlens.compare.statements import word_pattern
+from planlens.compare.stemming import stemmer
 
 _PARTIES = statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1]
 #: The module's patterns in blocks, and the same without their warm-up: blocks from the start.
@@ -172,3 +173,16 @@ def test_the_blocks_are_compiled_from_their_own_store() -> None:
         key = f"{block.pattern.flags}:{block.pattern.pattern}"
         assert key in apart and key not in main
         assert rx.reading(block.pattern.pattern, block.pattern.flags) is not None
+
+
+# -- the stems of a phrase: each word stemmed once, cached by text
+
+
+@settings(max_examples=200, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=texts)
+def test_stems_are_those_of_every_word_as_written(text: str) -> None:
+    for stem in (stemmer("de"), stemmer("en"), str):
+        words = (w.casefold() for w in phrases._WORD.findall(text))
+        former = frozenset(stem(w) for w in words if len(w) > 2 and w not in phrases._STOP)
+        assert phrases._stems.__wrapped__(text, stem) == former
+        assert phrases.phrase(text, stem).stems == former
