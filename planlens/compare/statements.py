@@ -287,7 +287,8 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
-    for m in _ONE.finditer(text) if _ONE_UNIT.possible(text) else ():
+    ones = _ONE.possible(text) and _ONE_UNIT.possible(text)  # its guard first: the cheaper
+    for m in _ONE.scan.finditer(text) if ones else ():
         if not overlaps(m.span(), skip):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))

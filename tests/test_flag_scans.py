@@ -1,4 +1,9 @@
-"""`Blocks` finds what the whole pattern finds: the same matches, spans and order."""
+"""The flags' scans cut for issue 14 find what the scans they replace found.
+
+`Blocks` finds what its whole pattern finds (the same matches, spans, groups and order), with
+the guards of its blocks tested together; `figures` skips a scan only where no match can be;
+the stems of a phrase are those of each of its words.
+"""
 
 from __future__ import annotations
 
