@@ -9,6 +9,8 @@ users get.
 from __future__ import annotations
 
 import statistics
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,6 +76,43 @@ def load_our_plans() -> tuple[Plan, ...]:
     from planlens.plan.load import load_plans
 
     return load_plans([PLANS_DIR], closed=True)
+
+
+def has_commit(commit: str) -> bool:
+    """Tell whether this checkout's git history holds `commit` (False without git or history)."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
+def load_our_plans_at(commit: str) -> tuple[Plan, ...]:
+    """Return the plans of `plans/` as they were at git `commit`, checked as a whole collection.
+
+    For samples drawn from the plans by a fixed rule: later edits to the plans (a corrected
+    figure, a reworded clause) must not move what the rule drew then.
+    """
+    from planlens.plan.load import load_plans
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(ROOT), *args], capture_output=True, check=True, text=True
+        ).stdout
+
+    names = [
+        n for n in git("ls-tree", "--name-only", commit, "plans/").split() if n.endswith(".yaml")
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "plans"
+        folder.mkdir()
+        for name in names:
+            (folder / Path(name).name).write_text(git("show", f"{commit}:{name}"), encoding="utf-8")
+        return load_plans([folder], closed=True)
 
 
 def plan_markdown(plan: Plan, level: int = 5) -> str:

@@ -10,8 +10,9 @@ are not chosen by hand but drawn here, by a rule fixed before any sentence was l
 
 - five pools, each its texts' clauses in order (`walk`), cut into sentences as the turns set
   cuts them (`flag_turns_candidates.sentences`): the licences of `../shared/corpora/licenses`
-  (all, sorted by file name), the English plans of `plans/` (sorted by file name), BGB 2022,
-  StGB 2022 and TKG 2021 (one clause per §);
+  (all, sorted by file name), the English plans of `plans/` (sorted by file name) as they were
+  when both draws were made (git commit `PLANS_AT`: later corrections to the plans must not move
+  what was drawn), BGB 2022, StGB 2022 and TKG 2021 (one clause per §);
 - a sentence is eligible when it has `MIN_CHARS` to `MAX_CHARS` characters, starts with a
   capital letter or "(", and has a finite verb of a fixed list (`FINITE`: auxiliaries and
   modal verbs, the verbs whose polarity a hand-written variant turns most plainly);
@@ -35,12 +36,32 @@ from __future__ import annotations
 import re
 import sys
 
-from common import LAW_FILES, LICENCES, licence_paths, load_law, load_licence, load_our_plans
+from common import (
+    LAW_FILES,
+    LICENCES,
+    has_commit,
+    licence_paths,
+    load_law,
+    load_licence,
+    load_our_plans_at,
+)
 from flag_turns_candidates import sentences
 
 from planlens.plan.model import Plan
 
-__all__ = ["LICENCES", "draw", "draw_second", "eligible", "evenly", "starts"]
+__all__ = [
+    "LICENCES",
+    "PLANS_AT",
+    "draw",
+    "draw_second",
+    "eligible",
+    "evenly",
+    "plans_at_available",
+    "starts",
+]
+#: The commit whose `plans/` both draws were made from (the plans' last change before the first
+#: constructed set, 8e031ba, and the second, 244c855).
+PLANS_AT = "981b346d235712e7a52833b4a7fdd34b9b256a26"
 MIN_CHARS, MAX_CHARS = 60, 300
 FINITE = {
     "en": re.compile(
@@ -66,9 +87,14 @@ def pool(name: str) -> tuple[str, list[str]]:
     if name == "licences":
         return "en", _sentences([load_licence(path) for path in licence_paths()])
     if name == "plans":
-        return "en", _sentences([p for p in load_our_plans() if p.language == "en"])
+        return "en", _sentences([p for p in load_our_plans_at(PLANS_AT) if p.language == "en"])
     assert name in LAW_FILES
     return "de", _sentences([load_law(name)])
+
+
+def plans_at_available() -> bool:
+    """Tell whether the git history here holds `PLANS_AT`, the plans the draws were made from."""
+    return has_commit(PLANS_AT)
 
 
 def eligible(sentence: str, language: str) -> bool:

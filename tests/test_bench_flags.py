@@ -267,6 +267,8 @@ def test_the_constructed_set_is_kept_apart_and_its_errors_listed_once_released()
 def test_the_constructed_sets_sentences_are_those_the_rule_draws() -> None:
     if not flag_constructed_draw.LICENCES.is_dir():
         pytest.skip("the shared corpora are not here")
+    if not flag_constructed_draw.plans_at_available():
+        pytest.skip("the git history holding the plans of the draw is not here")
     drawn = flag_constructed_draw.draw()
     assert [language for _, language, _ in drawn] == ["en"] * 12 + ["de"] * 12
     by_id = {f"S{i}": (pool, language, s) for i, (pool, language, s) in enumerate(drawn, 1)}
@@ -378,6 +380,8 @@ def test_the_constructed_2_set_is_kept_apart_and_no_option_lists_its_errors(
 def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> None:
     if not flag_constructed_draw.LICENCES.is_dir():
         pytest.skip("the shared corpora are not here")
+    if not flag_constructed_draw.plans_at_available():
+        pytest.skip("the git history holding the plans of the draw is not here")
     drawn = flag_constructed_draw.draw_second()
     assert [language for _, language, _ in drawn] == ["en"] * 12 + ["de"] * 12
     first = {sentence for _, _, sentence in flag_constructed_draw.draw()}

@@ -39,8 +39,9 @@ The classes:
   oder nach Absatz 1a" with a new "(1a)", "under paragraph 1 or under paragraph 1a") follows
   that provision (`provision`), no `scope`; one to a paragraph both sides have still is;
 - medium: a durable medium is a form ("in Textform" / "auf einem dauerhaften Datenträger", "in
-  written form" / "on a durable medium"): the form said otherwise, no `scope`; a form gone with
-  nothing in its place still is.
+  written form" / "on a durable medium"): the form said otherwise, no `scope`; nor a form gone
+  with nothing in its place (branch fixflags: the guide's call, the held-out-5 labels of 491a
+  and 355; those rows are in tests/test_flag_classes_fixflags.py, not flagged).
 """
 
 from __future__ import annotations
@@ -178,18 +179,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " paragraph 3 is three years. (3) The landlord may object.",
             "en",
             "following: a reference added to a paragraph both sides have",
-        ),
-        (
-            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt in Textform mit.",
-            "Der Darlehensgeber teilt dem Darlehensnehmer den Vertragsinhalt mit.",
-            "de",
-            "medium: the form gone with nothing in its place",
-        ),
-        (
-            "The lender shall provide the borrower with the contract terms in written form.",
-            "The lender shall provide the borrower with the contract terms.",
-            "en",
-            "medium: the form gone with nothing in its place",
         ),
     ],
     "date": [

@@ -317,12 +317,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "nur",
         ),
-        (
-            "In den Fällen der §§ 223 bis 226 ist die Strafe höher.",
-            "In den Fällen der §§ 223 bis 226a ist die Strafe höher.",
-            "de",
-            "a provision joins the range",
-        ),
     ],
     "provision": [
         (
@@ -725,6 +719,56 @@ def test_what_a_flag_lists() -> None:
         f.type: f for f in substance_flags("The US will respond.", "The US and NATO will respond.")
     }
     assert (flags["party"].old, flags["party"].new) == ("", "NATO")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "shown"),
+    [
+        # Two added phrases, the first cut after its comma: one comma between them, not two.
+        (
+            "Russia will not hinder use of the Dnipro, and grain will be shipped freely.",
+            "Russia will not hinder use of the Dnipro; new arrangements will be agreed, and "
+            "the Kinburn Spit will be demilitarised.",
+            "provision",
+            (
+                "and grain will be shipped freely.",
+                "new arrangements will be agreed, and the Kinburn Spit will be demilitarised.",
+            ),
+        ),
+        # A date said by an event: the verb comes with its participle, no preposition ends it.
+        (
+            "The line of contact is frozen.",
+            "The line where the troops stand on the date this agreement is signed is frozen.",
+            "date",
+            ("", "on the date this agreement is signed"),
+        ),
+        (
+            "The rights end.",
+            "The rights end on the date of signature of the new treaty.",
+            "date",
+            ("", "on the date of signature"),
+        ),
+        # Items added to a list, each once, without the conjunction; one only moved is none.
+        (
+            "In Kherson and Zaporizhzhia oblasts the line of contact will be frozen.",
+            "In Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts the line of contact will be "
+            "frozen.",
+            "scope",
+            ("", "Donetsk, Luhansk"),
+        ),
+        (
+            "The rights end.",
+            "The rights end on the date of entry into force of the treaty.",
+            "date",
+            ("", "on the date of entry into force"),
+        ),
+    ],
+)
+def test_what_a_flag_shows_reads_as_written(
+    old: str, new: str, kind: str, shown: tuple[str, str]
+) -> None:
+    flags = {f.type: (f.old, f.new) for f in substance_flags(old, new, "en")}
+    assert flags[kind] == shown
 
 
 TEXT = st.text(st.sampled_from("abc ABC 0123,.;:()§-\nnotwillallif"), max_size=60)

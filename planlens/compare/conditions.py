@@ -50,6 +50,9 @@ _BESIDES = r"[^,.;:]{0,80}?(?:,\s*)?\bauch\b"
 #: verb ("Ist der Erblasser ... beschränkt, so ..."): see `VERB_FIRST`; an English one too,
 #: "Should", "Were" and "Had" before their subject ("Had the Licensee created a work, ...").
 CONDITION_MARKERS = (
+    # "Where the Licensor ..., " opening a sentence is the drafting "if" (not "where" of a place).
+    r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))Where(?= (?:the|a|an|any|such|this|these|you|it|he|she|"
+    r"they|we|[A-Z]\w*) ))|"
     r"(?-i:(?:^|(?<=[.;:]\s)|(?<=\)\s))(?:Were|Had)(?= (?:the|a|an|any|such|this|these|you|it|"
     r"he|she|they|we|[A-Z]\w*) ))|"
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
@@ -84,11 +87,15 @@ CONDITION_MARKERS = (
     rf"außer(?= (?:in|im|bei|für|durch)\b)(?!{_BESIDES})|"
     rf"(?<=, )außer(?= (?:der|die|das|dem|den|des|eine?[mnrs]?|er|sie|es)\b)(?!{_BESIDES})"
 )
-#: Conditions complete in themselves: they govern no clause after them.
+#: Conditions complete in themselves: they govern no clause after them. A request that
+#: triggers a duty or power is one ("auf dessen Verlangen", "auf Antrag", "on request", "at the
+#: request of"), not the request a decision was given on ("auf den Antrag ... ergangen").
 FIXED_CONDITIONS = (
     r"in (?:peacetime|wartime|times? of (?:peace|war))|im Frieden|im Krieg|"
     r"without (?:\w+ ){0,3}(?:permission|consent|approval|authori[sz]ation)|"
-    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)"
+    r"ohne (?:\w+ ){0,3}(?:Zustimmung|Einwilligung|Genehmigung|Erlaubnis)|"
+    r"auf (?:(?:dessen|deren|sein|seine[nm]?|ihr|ihre[nm]?) )?(?:Wunsch|Verlangen|Antrag)\b|"
+    r"(?:on|upon) (?:(?:his|her|its|their) )?(?:request|demand)|at the request of"
 )
 _MODALS = r"shall|must|may|will|can|kann|können|muss|müssen|darf|dürfen|soll|sollen"
 #: A condition's comma and the main clause: "if accepting ..., You may", "soweit nötig, kann er".

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.guards import guarded
+from planlens.compare.items import items_of
 from planlens.compare.matcher import Matcher
 from planlens.compare.numbered import as_provided, new_items
 from planlens.compare.phrases import Alignment, Phrase, similarity
@@ -264,8 +265,8 @@ def _list_items(
                 continue
             if _in_a_name(side, k1, span, parties):
                 continue
-            item = " ".join(t for t in span if t != ",").strip()
-            out.append((item, _in_condition(text, k1)))
+            for item in items_of(span, partial(_moved, other_keys=other_keys)):
+                out.append((item, _in_condition(text, k1)))
     return gone, came
 
 

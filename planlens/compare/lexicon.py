@@ -128,9 +128,11 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
     ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
     (
         "in part",
-        # "limited by the following restrictions" names what limits, not how far.
+        # "limited by the following restrictions" names what limits, not how far. German
+        # "bestimmt" is "specified", "set", "intended" ("die vom Veranstalter bestimmte Frist",
+        # "eine zur Montage bestimmte Sache", "an bestimmten Orten"), no "some".
         r"partial|partially|in part|some|certain|limited(?! by)|predominantly|mainly|primarily|"
-        r"teilweise|einige[nmrs]?|bestimmte[nmrs]?|überwiegend|hauptsächlich",
+        r"teilweise|einige[nmrs]?|überwiegend|hauptsächlich",
     ),
     (
         "bound",
@@ -178,7 +180,8 @@ EXAMPLES_BEFORE = (
 )
 EXAMPLES_AFTER = r"among them|among others|included|unter ihnen|darunter|inbegriffen|eingeschlossen"
 #: German words with an adjective's ending that are none: determiners, pronouns, quantifiers,
-#: conjunctions, prepositions, adverbs, auxiliary verbs.
+#: conjunctions, prepositions, adverbs, auxiliary verbs; and the adjectives that refer back
+#: rather than narrow ("dem jeweiligen Zahlungsdienstleister", "der betreffenden Behörde").
 NOT_ADJECTIVES = """diese dieser diesen diesem dieses jene jener jenen jenem jenes welche
     welcher welchen welchem welches solche solcher solchen solchem solches keine keiner keinen
     keinem keines meine meiner meinen meinem seine seiner seinen seinem seines ihre ihrer ihren
@@ -187,7 +190,13 @@ NOT_ADJECTIVES = """diese dieser diesen diesem dieses jene jener jenen jenem jen
     mehrere mehreren sämtliche sämtlichen wenige wenigen viele vielen eine einer einen einem
     eines oder aber sondern unter über hinter außer wieder immer ferner bisher daher vorher
     nachher später früher eher weiter sieben haben werden wollen sollen können müssen dürfen
-    geben nehmen selbst derselben derselbe desselben denselben demselben"""
+    geben nehmen selbst derselben derselbe desselben denselben demselben
+    jeweilige jeweiligen jeweiliger jeweiligem jeweiliges betreffende betreffenden betreffender
+    betreffendem betreffendes vorgenannte vorgenannten vorgenannter vorgenanntem vorgenanntes
+    genannte genannten genannter genanntem genanntes besagte besagten besagter besagtem besagtes
+    folgende folgenden folgender folgendem folgendes vorstehende vorstehenden vorstehender
+    vorstehendem vorstehendes nachstehende nachstehenden nachstehender nachstehendem
+    nachstehendes"""
 
 #: Places: never parties; named where a commitment applies, they are its scope. English names
 #: of the places the shipped plans name, and the Ukrainian and Russian geography around them.
@@ -217,10 +226,12 @@ COUNTED_UNITS = (
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
 #: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
-#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr".
+#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr"; the
+#: German verb before its time limit too: "..., beträgt die Widerrufsfrist einen Monat".
 PERIOD_IS = (
-    r"(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
-    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))\b[^.;]*"
+    r"(?:(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
+    r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))|"
+    r"betr(?:ägt|agen|ug)\s+(?:die|der)\s+\w*[Ff]rist(?:en)?)\b[^.;]*"
 )
 #: The units of a length of time.
 TIME_UNITS = _UNIT_TIME
@@ -236,10 +247,16 @@ DEADLINES = (
     r"(?:on|from|by|starting)\s+the\s+(?:first|second|third|last|\d+(?:st|nd|rd|th)|\w+th)\s+day"
     r"(?:\s+(?:after|of|following)\s+(?:the\s+)?\w+)?|"
     r"(?:on\s+)?the\s+day\s+after(?:\s+the\s+\w+(?:\s+\w+)?)?|"
-    r"immediate(?:ly)?|forthwith|promptly|at\s+once|without\s+delay|"
+    # "at once" is "immediately"; "all at once" is "at the same time", no time.
+    r"immediate(?:ly)?|forthwith|promptly|(?<!\ball\s)at\s+once|without\s+delay|"
     r"as\s+soon\s+as\s+(?:possible|practicable|feasible)|"
     r"at\s+an?\s+(?:\w+\s+)?(?:defined|specified|agreed|fixed|later|set)\s+date|"
-    r"on\s+the\s+date(?:\s+(?:of|on\s+which|this|that|when)(?:\s+\w+){1,2})?|"
+    # "on the date this agreement is signed", "of signature": a verb comes with its participle,
+    # and no preposition ends the words after "of" or "this".
+    r"on\s+the\s+date(?:\s+of\s+entry\s+into\s+force\b|"
+    r"\s+(?:of|on\s+which|this|that|when)\s+(?!(?:is|are|was|were)\b)\w+"
+    r"(?:\s+(?!(?:is|are|was|were|of|to|in|into|on|by|for|at|with|from|and|or)\b)\w+)?"
+    r"(?:\s+(?:is|are|was|were)\s+\w+ed\b)?)?|"
     r"until\s+(?:then|now|(?:the\s+)?\w+(?:\s+\w+){0,3}?(?=[,.;]|\s+(?:has|have|is|are)\b))|"
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
@@ -262,8 +279,23 @@ DEADLINES = (
     rf"(?:\w*[Ff]rist\w*|(?:limitation|notice|grace|cure)\s+period)(?:\s+[^\s;]+){{0,12}}?\s+"
     rf"(?:von|of)\s+(?:(?:weniger|mehr)\s+als\s+|(?:less|more)\s+than\s+)?\S+\s+{_UNIT_TIME}|"
     rf"verjähr\w*\s+(?:in|nach|binnen)\s+(?:\S+\s+)?{_UNIT_TIME}|"
-    r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise"
+    r"Frist\w*|\w+frist(?:en)?|fristlos|ab\s+dem\s+\S+|Zeitpunkt\w*|schrittweise|"
+    # When or how long a rule holds: "jederzeit", "für die Dauer von drei Monaten", "solange"
+    # (for "wenn"), "während der Laufzeit", "zu Beginn eines jeden Gesprächs". Not "zur Zeit
+    # der Tat", which says when a fact of a condition counts (an age, a relation).
+    r"jederzeit|at\s+any\s+time|"
+    r"für\s+die\s+Dauer\b|for\s+the\s+duration\b|solange|"
+    r"während\s+der\s+(?:Laufzeit|Dauer)\b|zu\s+Beginn\b|at\s+the\s+(?:beginning|start)\s+of\b"
 )
+#: The form a declaration or a duty takes, none of the kinds (the labels' guide): "in Textform",
+#: "in Schriftform", "in schriftlicher oder elektronischer Form", "in der dort vorgesehenen
+#: Form", "in written form"; not the forms a grant covers ("in source code form", "in any form").
+DECLARED_FORMS = (
+    r"(?:[\w-]+\s+){0,6}?(?:Text|Schrift)form\b|(?:[\w-]+\s+){0,5}?(?:schriftlich|elektronisch|"
+    r"vorgesehen|vorgeschrieben|written|electronic|prescribed)\w*\s+(?:[\w-]+\s+){0,5}?form\b"
+)
+#: The forms a grant covers, "in source code and object code form", "in any form", for `scope`.
+GRANTED_FORMS = rf"\bin\s+(?!{DECLARED_FORMS})(?:[\w-]+\s+){{0,6}}?[\w-]*form(?:s|at)?\b"
 #: What marks a phrase as editorial, no provision: a footnote ("[^1]"), an official note, a
 #: link, and the tail of a citation cut from its sentence, which opens with an issue of the
 #: Official Journal ("L 190 vom 12.7.2006, S. 1, L 318 vom ...), die zuletzt durch ...").
@@ -290,11 +322,14 @@ YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
 #: What makes the number after it a reference (a § or article number), not a figure.
 REFERENCE_WORDS = (
     r"§§?|Art(?:icles?|ikel|s?\.)?|Sections?|Sect\.|Points?|Paragraphs?|Para\.|Clauses?|"
-    r"Annex(?:es)?|Anlagen?|Chapters?|Kapitel|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|"
-    r"Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
+    r"Annex(?:es)?|Anlagen?|Chapters?|Kapiteln?s?|Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|"
+    r"Sätzen?|Nummer[n]?|Nr\.|Artikel[ns]|Paragraphen|Paragrafen|"
     r"Buchstaben?|Resolutions?|Directives?|Richtlinien?|Exhibits?|Appendix|Schedules?|Parts?|"
     r"Titles?|Versions?|v\.|Protocols?|Rules?|Regulations?|Verordnung|No\.|Nos\.|Items?|"
-    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|Teil|Abschnitte?n?|Ziffern?|lit\."
+    r"Sub-?sections?|Subparagraphs?|Unterabsatz|Halbsatz|"
+    # German in every case: "des Abschnitts 3 Titel 2a", "des Kapitels 4", "des Teils 2".
+    r"Teil(?:e|en|es|s)?|(?:Unter)?[Aa]bschnitt(?:e|en|es|s)?|Titel[ns]?|Buch(?:es|s)?|"
+    r"Anh(?:ang|angs|anges|ängen?)|Ziffern?|lit\."
 )
 #: How a chain of references goes on: "§§ 223 bis 226a", "Sections 8.1 or 8.2", "Absatz 1 Satz 2".
 REFERENCE_LINKS = r",|and|or|to|through|bis|und|oder|sowie|-|–"

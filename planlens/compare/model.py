@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,6 +64,25 @@ class Flag:
     type: FlagType
     old: str
     new: str
+
+
+def listed(values: Iterable[str]) -> str:
+    """Return `values` as one list, each once, in order: what a `Flag` shows of one side.
+
+    A value that ends on its own comma or semicolon (a phrase cut from its sentence) is not
+    given a second one:
+
+    >>> listed(["Donetsk", "Luhansk", "Donetsk"])
+    'Donetsk, Luhansk'
+    >>> listed(["arrangements will be agreed,", "and the Spit will be demilitarised."])
+    'arrangements will be agreed, and the Spit will be demilitarised.'
+    """
+    text = ""
+    for value in dict.fromkeys(values):
+        if text:
+            text += " " if text[-1] in ",;" else ", "
+        text += value
+    return text
 
 
 @dataclass(frozen=True, slots=True)

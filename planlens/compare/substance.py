@@ -43,6 +43,7 @@ from collections.abc import Callable, Sequence
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
+from planlens.compare.deadlines import deadline_key
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -50,12 +51,12 @@ from planlens.compare.extent import (
     opened,
     places,
     qualifiers,
-    scope_words,
     without_only_if,
 )
 from planlens.compare.guards import guarded
+from planlens.compare.items import clauses, restated
 from planlens.compare.modality import FORCES, modality, open_position
-from planlens.compare.model import Flag, FlagType
+from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
     except_for_only,
@@ -66,13 +67,13 @@ from planlens.compare.polarity import (
     same_condition,
     turned_condition,
 )
+from planlens.compare.ranges import referenced_ranges, scope_words
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
     dates,
     figures,
     parties_named,
-    referenced,
     word_pattern,
 )
 from planlens.compare.stemming import stemmer
@@ -125,16 +126,14 @@ _PAIRING_RE = guarded(
         _I,
     )
 )
-#: The forms a grant or a duty covers: "in source code and object code form", "in Source Code
-#: or other form", "in schriftlicher oder elektronischer Form", "in Textform". One that goes,
-#: comes or changes inside a statement changes how far it reaches (`scope`).
-_FORM_RE = guarded(rx.compile(r"\bin\s+(?:[\w-]+\s+){0,6}?[\w-]*form(?:s|at)?\b", _I))
+#: The forms a grant covers: "in source code and object code form", "in Source Code or other
+#: form". One that goes, comes or changes inside a statement changes how far it reaches
+#: (`scope`); not the form a declaration takes ("in Textform": `lexicon.DECLARED_FORMS`).
+_FORM_RE = guarded(rx.compile(lx.GRANTED_FORMS, _I))
 _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
-#: A deadline's word in the plural is the same deadline's: "Frist" / "Fristen", "deadlines".
-_PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 #: Words added inside a condition change it from this many content stems the other side lacks.
@@ -188,14 +187,14 @@ def substance_flags(
     new_dates = [d for text in new_changed for d, _ in dates(text)]
     items, conditional_items = enumerations(alignment, parties)
     kinds, conditional_kinds = general_nouns(alignment, language)
-    items, merged = folded(items, alignment, language)
+    items, merged = folded(clauses(restated(items, old, new)), alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
         "number": _difference(
             [k for k, _ in old_figures], [k for k, _ in new_figures],
             [s for _, s in old_figures], [s for _, s in new_figures],
         ),
         "date": _difference(
-            [_PLURAL_RE.sub("", d) for d in old_dates], [_PLURAL_RE.sub("", d) for d in new_dates],
+            [deadline_key(d) for d in old_dates], [deadline_key(d) for d in new_dates],
             old_dates, new_dates,
         ),
         "negation": _per_group(alignment, negation),
@@ -226,7 +225,7 @@ def substance_flags(
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
     return tuple(
-        Flag(kind, ", ".join(dict.fromkeys(gone)), ", ".join(dict.fromkeys(came)))
+        Flag(kind, listed(gone), listed(came))
         for kind, (gone, came) in found.items()
         if gone or came
     )
@@ -335,7 +334,7 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     pa, pb = places(mo), places(mn)
     gone += sorted(pa - pb)
     came += sorted(pb - pa)
-    ra, rb = referenced(old), referenced(new)
+    ra, rb = referenced_ranges(old, new)  # not the ends of a range renumbered
     if ra & rb and ra != rb:
         gone += [f"§ {r}" for r in sorted(ra - rb)]
         came += [f"§ {r}" for r in sorted(rb - ra)]

@@ -1,0 +1,49 @@
+"""The key a date or deadline is compared by, for the `date` flag: one deadline however worded.
+
+A deadline's word in the plural is the same deadline's ("Frist" / "Fristen", "deadlines"), and
+a time limit counted in days, weeks, months or years is the same whichever way it is bounded:
+"within 30 days" / "no later than 30 days after" / "not later than 30 days after", "innerhalb
+von 30 Tagen" / "binnen 30 Tagen" / "spätestens 30 Tage nach" all say that it ends 30 days on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import planlens.compare.patterns as rx
+
+_PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
+#: The units a time limit is counted in, as their stems ("tag" of "Tagen", "day" of "days").
+_UNITS = (
+    r"day|week|month|year|hour|werktag|geschäftstag|arbeitstag|kalendertag|tag|woche|monat|jahr|"
+    r"stunde"
+)
+#: A time limit by its length, bounded by any of its words, with the preposition after it.
+_LIMIT_RE = rx.compile(
+    r"(?:within|(?:no|not)\s+later\s+than|innerhalb(?:\s+von)?|binnen|spätestens)\s+"
+    rf"(?P<count>\S+)\s+(?P<unit>{_UNITS})(?:e?n|e|s|es)?"
+    r"(?:\s+(?:of|after|from|following|nach|ab|seit))?",
+    re.IGNORECASE,
+)
+#: "one" in its forms: "eines Monats", "einen Monat", "one month", "a month".
+_ONE = frozenset(["a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines"])
+
+
+def deadline_key(date: str) -> str:
+    """Return the key `date` (as `statements.dates` gives it) is compared by.
+
+    >>> deadline_key("within 30 days"), deadline_key("no later than 30 days after")
+    ('within 30 day', 'within 30 day')
+    >>> deadline_key("innerhalb von 30 tagen"), deadline_key("spätestens 30 tage nach")
+    ('within 30 tag', 'within 30 tag')
+    >>> deadline_key("innerhalb eines monats"), deadline_key("spätestens einen monat nach")
+    ('within 1 monat', 'within 1 monat')
+    >>> deadline_key("fristen"), deadline_key("15 february 2015")
+    ('frist', '15 february 2015')
+    """
+    date = _PLURAL_RE.sub("", date)
+    m = _LIMIT_RE.fullmatch(date)
+    if m is None:
+        return date
+    count = m.group("count").casefold()
+    return f"within {'1' if count in _ONE else count} {m.group('unit').casefold()}"
