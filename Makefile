@@ -94,8 +94,9 @@ templates: $(VENV)/.stamp-base
 	$(BIN)/python scripts/compile-templates.py
 
 # The programs Python's regex compiler writes for the flag rules' patterns, kept in
-# planlens/compare/compiled-patterns.json for this Python; rewrite it after changing a pattern
-# or Python (the tests say when).
+# planlens/compare/compiled-patterns.json (and compiled-blocks.json, the blocks of long
+# alternations: `blocks`) for this Python; rewrite them after changing a pattern or Python (the
+# tests say when).
 patterns: $(VENV)/.stamp-base
 	$(BIN)/python scripts/compile-patterns.py
 

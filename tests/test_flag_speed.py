@@ -471,7 +471,7 @@ def test_quick_tests_the_first_character_or_leaves_the_pattern() -> None:
     assert quick(statements._DEADLINE_RE) == statements._DEADLINE_RE  # "\w*frist": any letter
     g = guarded(statements._NUMBER_RE, 0)
     g.possible("1")
-    assert g._scan is quick(statements._NUMBER_RE) is not statements._NUMBER_RE
+    assert g.scan is quick(statements._NUMBER_RE) is not statements._NUMBER_RE
 
 
 def _party_without_leads(parties: tuple[str, ...]) -> re.Pattern[str]:

@@ -294,7 +294,7 @@ def test_stored_and_parsed_readings_guard_alike(text: str, k: int) -> None:
         guards.letters_wanted(frozenset(wanted or ())),
         ("digit", "") in (wanted or ()),
     )
-    parsed._scan = re.compile(quick, pattern.flags) if quick else pattern
+    parsed.scan = re.compile(quick, pattern.flags) if quick else pattern
     assert from_file.possible(text) == parsed.possible(text)
     want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
     assert [(m.span(), m.groups()) for m in from_file.finditer(text)] == want

@@ -23,8 +23,11 @@
 - `conditions`: the conditions of a text: their words (markers, German conditions that open
   with their verb), where each starts and ends, and the content stems of each.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
+- `blocks`: a long alternation scanned in blocks of its alternatives, each behind its own
+  guard, with the whole pattern's matches.
 - `patterns`: the flag rules' patterns compiled ahead of time: the programs Python's regex
-  compiler writes for them, kept in `compiled-patterns.json` (`make patterns`).
+  compiler writes for them, kept in `compiled-patterns.json` (`make patterns`; those of
+  `blocks` in `compiled-blocks.json`).
 - `numbered`: the items of a numbered list one text has and the other lacks, for `extent`.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration, qualifiers of a noun (German compounds and adjectives).

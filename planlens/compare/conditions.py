@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.blocks import Blocks
 from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import phrase
@@ -204,7 +205,7 @@ _VERB_FIRST_MAIN_RE = rx.compile(VERB_FIRST_MAIN)
 _INSERTED_RE = rx.compile(INSERTED)
 _VERB_FIRST_AFTER_SEMICOLON_RE = rx.compile(VERB_FIRST_AFTER_SEMICOLON)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
-_CONDITION = guarded(CONDITION_RE)
+_CONDITION = Blocks(CONDITION_MARKERS, word_pattern, 1)  # in blocks, as `statements._DEADLINE`
 _VERB_FIRST = guarded(_VERB_FIRST_RE)
 _FIXED_CONDITION = guarded(_FIXED_CONDITION_RE)
 _SPAN_MAX_WORDS = 25

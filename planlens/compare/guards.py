@@ -94,11 +94,11 @@ def words_of(text: str) -> frozenset[str]:
 class Guarded:
     """A compiled pattern that is not run on a text that cannot hold a match."""
 
-    __slots__ = ("_scan", "_test", "_untested", "pattern")
+    __slots__ = ("_test", "_untested", "pattern", "scan")
 
     def __init__(self, pattern: re.Pattern[str], warmup: int = WARMUP) -> None:
         self.pattern = pattern
-        self._scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
+        self.scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
         self._untested = warmup
         self._test: tuple[bool, frozenset[str], tuple[str, ...], bool] | None = None
 
@@ -114,7 +114,7 @@ class Guarded:
                 self._untested -= len(text)  # a small comparison does not pay for reading it
                 return True
             wanted = self.needs or frozenset()
-            self._scan = quick(self.pattern)
+            self.scan = quick(self.pattern)
             self._test = (
                 self.needs is None,
                 frozenset(s for k, s in wanted if k == "word"),
@@ -135,10 +135,10 @@ class Guarded:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
             return iter(())
-        return self._scan.finditer(text)
+        return self.scan.finditer(text)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self._scan.search(text) if self.possible(text) else None
+        return self.scan.search(text) if self.possible(text) else None
 
 
 #: Every pattern given a guard or a quick form in this process, by pattern and flags: those

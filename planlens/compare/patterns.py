@@ -37,6 +37,11 @@ from typing import Any
 
 #: The programs, beside this module (package data).
 STORE = Path(__file__).with_name("compiled-patterns.json")
+#: The programs of the blocks of long alternations (`blocks`), in a file of their own: read
+#: only once a large comparison compiles them (`open_blocks`), so that a small one does not
+#: load them.
+BLOCKS_STORE = STORE.with_name("compiled-blocks.json")
+_blocks_open = False
 
 _sre: Any = importlib.import_module("_sre")
 _parser: Any = importlib.import_module("re._parser")
@@ -69,7 +74,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """
     flags = int(flags)
     key = f"{flags}:{pattern}"
-    stored = _programs(STORE, engine()).get("patterns", {}).get(key)
+    stored = _stored("patterns", key)
     built: re.Pattern[str] | None = None
     if stored is not None:
         try:
@@ -80,6 +85,19 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         built = re.compile(pattern, flags)  # raises re.error for a wrong pattern, as ever
     asked[key] = (pattern, flags)
     return built
+
+
+def open_blocks() -> None:
+    """Look in `BLOCKS_STORE` too for what `STORE` does not hold, from now on."""
+    global _blocks_open
+    _blocks_open = True
+
+
+def _stored(section: str, key: str) -> Any:
+    found = _programs(STORE, engine()).get(section, {}).get(key)
+    if found is None and _blocks_open:
+        found = _programs(BLOCKS_STORE, engine()).get(section, {}).get(key)
+    return found
 
 
 def _built(pattern: str, stored: list[Any]) -> re.Pattern[str]:
@@ -116,7 +134,7 @@ def reading(pattern: str, flags: int) -> Reading | None:
     >>> reading(r"(?<![\\w-])(?:shall|must)(?![\\w])", 0) is None  # no guard stands before it
     True
     """
-    stored = _programs(STORE, engine()).get("guards", {}).get(f"{int(flags)}:{pattern}")
+    stored = _stored("guards", f"{int(flags)}:{pattern}")
     if stored is None:
         return None
     try:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import planlens.compare.patterns as rx
 from planlens.compare.guards import quick
@@ -166,8 +167,15 @@ def _own_modal(piece: str) -> bool:
 
 
 def phrase(text: str, stem: Callable[[str], str]) -> Phrase:
-    words = (w.casefold() for w in _WORD.findall(text))
-    return Phrase(text, frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOP))
+    return Phrase(text, _stems(text, stem))
+
+
+#: The rules ask for the stems of the same clause, condition or word again and again.
+@lru_cache(maxsize=4096)
+def _stems(text: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """Return the content stems of `text`: each word stemmed once, however often it stands."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOP)
 
 
 #: A sentence that carries the provision before it over to a case named in it: "Dasselbe gilt

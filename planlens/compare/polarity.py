@@ -5,19 +5,18 @@ on both sides), never over a clause as a whole: an added sentence brings its own
 "not", and they say nothing of the statements that stay. The force of its modal verbs is
 `modality`'s, which reads the statement as masked here (`masked`, `unrelated`).
 
-- `negation`: the same statement turns from positive to negative or back: a negator that the
-  word diff changed, negating the clause (not an idiom such as "not limited to", not a phrase
-  such as "a work not based on", "ein nicht rechtsfähiger Verein", "without cause" / "ohne
-  Angabe von Gründen", not inside a relative clause: "Anbieter, bei denen es sich nicht um ...
-  handelt"), next to a word that both sides have, in any form of it ("not" added to the same
-  verb, "does not apply" / "also applies" by their stem, "kein" dropped before the same noun).
-  A negation reworded with the same meaning is no turn: "ist abzusehen" / "nimmt nicht auf",
-  "findet keine Anwendung" / "ist nicht anzuwenden", "außer durch ... nicht" / "nur durch",
-  "nur, wenn" / "nicht, es sei denn", two negators for "only", and a negator that changes form
-  where one goes and another comes ("Nothing herein is" / "This document is not", "without
-  affecting" / "this does not affect"), and an antonym for a negation ("distinct from" /
-  "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not lawful":
-  `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
+- `negation`: the same statement turns from positive to negative or back: a negator that the word
+  diff changed, negating the clause (not an idiom such as "not limited to", not a phrase such as "a
+  work not based on", "ein nicht rechtsfähiger Verein", "without cause" / "ohne Angabe von Gründen",
+  not inside a relative clause: "Anbieter, bei denen es sich nicht um ... handelt"), next to a word
+  that both sides have, in any form of it ("not" added to the same verb, "does not apply" / "also
+  applies" by their stem, "kein" dropped before the same noun). A negation reworded with the same
+  meaning is no turn: "ist abzusehen" / "nimmt nicht auf", "findet keine Anwendung" / "ist nicht
+  anzuwenden", "außer durch ... nicht" / "nur durch", "nur, wenn" / "nicht, es sei denn", two
+  negators for "only", and a negator that changes form where one goes and another comes ("Nothing
+  herein is" / "This document is not", "without affecting" / "this does not affect"), and an antonym
+  for a negation ("distinct from" / "not the same as", "Ebenso" / "Nicht anders", "unlawful" / "not
+  lawful": `NEGATED_ANTONYMS`, `NEGATIVE_PREFIXES`). Not caught: a turn whose verb is reworded too
   ("will be maintained" / "will not be kept": no word of both sides stands by the negator).
 - `turned_condition`: the same reading inside a condition both sides have (`same_condition`):
   "if X" / "if not X", "if lawful" / "if unlawful" (`opposites`), "unless X" / "if X" turn;
@@ -33,6 +32,7 @@ from functools import lru_cache
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
+from planlens.compare.blocks import Blocks
 from planlens.compare.conditions import Condition, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
@@ -41,7 +41,7 @@ from planlens.compare.statements import Span, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
-NEGATOR_RE = guarded(word_pattern(lx.NEGATORS))
+NEGATOR_RE = Blocks(lx.NEGATORS, word_pattern, 1)  # in blocks, as `statements._DEADLINE`
 NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
 _NEGATED_BOUND_RE = rx.compile(rf"(?:{lx.NEGATED_BOUNDS})", _I)
 #: Words that say "not" in a predicate of their own: a negation reworded with one of them on

@@ -25,8 +25,9 @@ from planlens.compare.actors import (
     actor,
     unbound_spans,
 )
+from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
-from planlens.compare.guards import Guarded, guarded, lead, quick
+from planlens.compare.guards import guarded, lead, profile, quick
 
 _I = re.IGNORECASE
 
@@ -93,11 +94,18 @@ _NUMBER_RE = rx.compile(
 _UNIT_RES = tuple((key, rx.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
 WORD_RE = rx.compile(r"[^\W\d_]+")
 #: Words that may be number words, checked against `lexicon` (a cheap filter).
-_NUMBER_WORD_RE = rx.compile(
-    rf"(?<!\w)(?:(?i:{'|'.join(lx.NUMBER_WORDS)})|"
+_NUMBER_WORDS = (
+    rf"(?i:{'|'.join(lx.NUMBER_WORDS)})|"
     r"[a-zäöüß]*(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|"
-    r"hundert|tausend))(?!\w)"
+    r"hundert|tausend)"
 )
+
+
+def _whole_word(pattern: str) -> re.Pattern[str]:
+    return rx.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+
+
+_NUMBER_WORD_RE = _whole_word(_NUMBER_WORDS)
 #: A multiple: "das Neunzehnfache", "das 3-fache", "threefold"; not "einfach" (simple).
 _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e[nmrs]?)?|fold)(?!\w)"))
 #: A ratio such as 50:50 or 50/50, one figure.
@@ -109,16 +117,24 @@ _CITED_RE = rx.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
 #: The patterns that most texts cannot match, with their cheap test first (`guards`).
 _YEAR = guarded(_YEAR_RE)
-_DEADLINE = guarded(_DEADLINE_RE)
+#: Scanned in blocks (`blocks`): on a law, a common word of one alternative ("bis") passes the
+#: guard of the whole.
+_DEADLINE = Blocks(lx.DEADLINES, word_pattern, 1)
 _WHEN = guarded(_WHEN_RE)
 _BEFORE_ACT = guarded(_BEFORE_ACT_RE)
 _COUNTED = guarded(_COUNTED_RE)
 _PERIOD_IS = guarded(_PERIOD_IS_RE)
 _REF_START = guarded(_REF_START_RE)
 _ONE = guarded(_ONE_RE)
+#: What a text needs beside its guard's words for a pattern to match in it: a unit of time
+#: after "one" (`_ONE`), a colon or slash in a ratio, "fach" or "fold" in a multiple (whose
+#: guard reads "ach" and "old": the parser takes the "f" out of the alternation).
+_ONE_UNIT = guarded(rx.compile(r"day|week|month|year|hour|tag|woche|monat|jahr", _I))
+_RATIO_MARKS = (":", "/")
+_MULTIPLE_ENDS = ("fach", "fold")
 _URL = guarded(URL_RE)
 _NUMBER = guarded(_NUMBER_RE)
-_NUMBER_WORD = guarded(_NUMBER_WORD_RE)
+_NUMBER_WORD = Blocks(_NUMBER_WORDS, _whole_word, 1)  # English, German: as `_DEADLINE`
 _RATIO = guarded(_RATIO_RE)
 PLACE = guarded(PLACE_RE)
 CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "and/or", "und/oder"])
@@ -181,6 +197,8 @@ def references(text: str) -> tuple[Span, ...]:
     ['§§ 223 bis 226a und Absatz 3 Satz 2', 'Article 5']
     """
     spans: list[Span] = []
+    if not profile(text).digit:
+        return ()  # each reference opens with a number
     for start in _REF_START.finditer(text):
         if spans and start.start() < spans[-1][1]:
             continue
@@ -235,13 +253,14 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     skip += list(references(text))
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
-    skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
+    if profile(text).digit:  # every list marker has a digit
+        skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
     found: list[tuple[int, str, str]] = []
-    for m in _RATIO.finditer(text):
+    for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
         if not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
-    for m in _MULTIPLE.finditer(text):
+    for m in _MULTIPLE.finditer(text) if any(e in text for e in _MULTIPLE_ENDS) else ():
         times = m.group(1)
         value_of = int(times) if times.isdigit() else _number_word(times.casefold())
         if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
@@ -268,7 +287,8 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
-    for m in _ONE.finditer(text):
+    ones = _ONE.possible(text) and _ONE_UNIT.possible(text)  # its guard first: the cheaper
+    for m in _ONE.scan.finditer(text) if ones else ():
         if not overlaps(m.span(), skip):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
@@ -391,7 +411,7 @@ _IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office
 
 
 @lru_cache(maxsize=64)
-def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
+def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Blocks]:
     """Return the canonical names and one pattern for them all: the curated list, then the
     plans' own `parties` (without what they add in brackets; a place is never one)."""
     names = [name for name, _ in (*lx.PARTIES, *ACTORS)]
@@ -404,4 +424,9 @@ def _party_pattern(parties: tuple[str, ...]) -> tuple[tuple[str, ...], Guarded]:
     # Each alternative behind the look-ahead for its first characters (`lead`): the same
     # matches, each tried only where it can begin (a third of the time of a law's scans).
     alternatives = "|".join(f"{lead(rx.compile(p))}(?P<p{k}>{p})" for k, p in enumerate(patterns))
-    return tuple(names), guarded(rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+    return tuple(names), Blocks(alternatives, _named, 1)  # in blocks, as `_DEADLINE`
+
+
+def _named(alternatives: str) -> re.Pattern[str]:
+    """Return the pattern of the parties' names `alternatives`: whole words, no compound's."""
+    return rx.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
