@@ -762,6 +762,19 @@ def test_what_a_flag_lists() -> None:
             "date",
             ("", "on the date of entry into force"),
         ),
+        # A time that runs until an event: the whole event, its names with their capitals.
+        (
+            "The assets will be used for rebuilding.",
+            "The assets will stay frozen until Russia has made good the damage it caused Ukraine.",
+            "date",
+            ("", "until Russia has made good the damage it caused Ukraine"),
+        ),
+        (
+            "Die Frist beginnt mit der Zustellung.",
+            "Die Frist beginnt am 1. Januar 2020.",
+            "date",
+            ("", "1. Januar 2020"),
+        ),
     ],
 )
 def test_what_a_flag_shows_reads_as_written(
