@@ -13,6 +13,8 @@
 - `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
 - `learned`: the last pass, a logistic regression (fitted by bench/train_links.py) deciding the
   pairs the rules left: rewritten clauses, and extra parts of splits and merges.
+- `subtrees`: a clause with all its sub-clauses as one bag of words, for that pass: how much better
+  a clause matches a whole subtree around the other than the other clause alone.
 - `textdiff`: word-level segments inside one pair of texts.
 - `lexicon`: the curated words of substance (English, German): forces, negators, scope,
   dates and deadlines, references, units, parties, places.

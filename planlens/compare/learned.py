@@ -9,7 +9,10 @@ clause is likelier a new provision written on its model). `Features` describes s
 measures the aligner has or can cheaply get: rarity-weighted overlap and containment both ways; how
 much of the shared words the linked clause's partners lack; whether the parents are linked to
 each other and the linked neighbours around both clauses agree with the pair; labels, titles,
-lengths, children; the pair's rank among each clause's candidates and its margin over the next;
+lengths, children; how much better one clause matches a whole subtree around the other
+(the other clause with its sub-clauses, or one of its ancestors with theirs: a clause rewritten
+as a point with sub-points, or sub-points condensed into one clause; `subtrees`) than the other
+clause alone; the pair's rank among each clause's candidates and its margin over the next;
 and the best overlap of one *sentence* of either clause with the other (a part of a split is
 often one sentence of the whole). Every feature reads the same with old and new swapped.
 
@@ -31,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planlens.compare.matching import Scorer
+from planlens.compare.subtrees import Subtrees, subtree_gain
 from planlens.compare.units import Link, LinkState, Unit, content_key
 
 #: The features, in the order of `WEIGHTS`.
@@ -47,62 +51,66 @@ FEATURES = (
     "rank",
     "margin",
     "has_children",
+    "subtree",
     "fresh",
     "sentence",
 )
 # The constants below are written by bench/train_links.py --write.
 #: The logistic regression's weights, on features standardised by `MEANS` and `SCALES`.
 WEIGHTS: tuple[float, ...] = (
-    -0.630208,
-    0.848155,
-    -0.134685,
-    -0.790319,
-    -0.080501,
-    0.016856,
-    0.217646,
-    0.424837,
-    0.550857,
-    -0.566400,
-    0.931562,
-    0.067118,
-    0.510461,
-    0.962385,
+    -0.293898,
+    0.696656,
+    -0.208418,
+    -0.700170,
+    0.141177,
+    -0.011621,
+    0.226046,
+    0.342107,
+    0.508237,
+    -0.690121,
+    1.082915,
+    -0.030431,
+    0.546847,
+    0.560578,
+    0.811435,
 )
 MEANS: tuple[float, ...] = (
-    0.146562,
-    0.274435,
-    0.111672,
-    0.618644,
-    0.434322,
-    0.669138,
-    0.038136,
-    0.004980,
-    0.472920,
-    2.341102,
-    -0.199476,
-    0.163136,
-    0.754465,
-    0.172331,
+    0.146161,
+    0.273809,
+    0.111190,
+    0.632114,
+    0.455285,
+    0.665312,
+    0.040650,
+    0.004778,
+    0.470974,
+    2.327236,
+    -0.198462,
+    0.164634,
+    0.045073,
+    0.760482,
+    0.171814,
 )
 SCALES: tuple[float, ...] = (
-    0.070434,
-    0.160854,
-    0.061183,
-    0.485720,
-    0.495668,
-    0.266123,
-    0.191524,
-    0.041837,
-    0.266408,
-    1.753980,
-    0.159136,
-    0.412820,
-    0.356419,
-    0.105850,
+    0.070442,
+    0.159922,
+    0.061004,
+    0.482230,
+    0.497997,
+    0.267559,
+    0.197479,
+    0.040990,
+    0.265486,
+    1.746259,
+    0.160821,
+    0.412371,
+    0.089001,
+    0.356627,
+    0.105548,
 )
-BIAS = -3.010649
+BIAS = -3.112063
 #: A pair is linked when its probability reaches this.
-LINK_MIN = 0.92
+LINK_MIN = 0.94
 # End of the written constants.
 #: A clause (or sentence) needs this many words to be judged on its words.
 MIN_WORDS = 3
@@ -266,6 +274,8 @@ class Features:
         self.weights = scorer.index.weights
         self.has_kids_old = {u.parent for u in old if u.parent is not None}
         self.has_kids_new = {u.parent for u in new if u.parent is not None}
+        self.trees_old = Subtrees(old, self.weights)
+        self.trees_new = Subtrees(new, self.weights)
         self._sentence: dict[tuple[int, int], float] = {}
         self._ranked: dict[tuple[str, int], list[tuple[float, int]]] = {}
         self._sentences: dict[tuple[str, int], list[tuple[frozenset[str], float]]] = {}
@@ -308,6 +318,9 @@ class Features:
             float(min(rank_a, rank_b)),
             min(margin_a, margin_b),
             float(i in self.has_kids_old) + float(j in self.has_kids_new),
+            subtree_gain(
+                (a, mass_a, self.trees_old), (b, mass_b, self.trees_new), overlap, self.weights
+            ),
         ]
         # An extra part: how much of what it shares with the linked clause the partners lack.
         # A new link has nothing to share with: 1.
