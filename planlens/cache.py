@@ -215,12 +215,18 @@ def generation() -> bytes:
     digest = hashlib.sha256()
     versions = (MAGIC, __version__, sys.version, marshal.version, yaml_versions())
     digest.update(repr(versions).encode())
-    package = Path(__file__).resolve().parent
-    sources = [*package.joinpath("plan").glob("*.py"), package / "errors.py", package / "cache.py"]
-    for source in sorted(sources):
+    for source in loader_sources():
         with contextlib.suppress(OSError):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.digest()
+
+
+def loader_sources() -> list[Path]:
+    """Return the source files of the code that decides what parsing a plan file gives: the
+    `plan` package, `errors.py` and this module (none, where only bytecode is installed)."""
+    package = Path(__file__).resolve().parent
+    found = [*package.joinpath("plan").glob("*.py"), package / "errors.py", package / "cache.py"]
+    return sorted(path for path in found if path.is_file())
 
 
 # -- the data: plain tuples --------------------------------------------------------------------
