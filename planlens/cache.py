@@ -44,7 +44,6 @@ at any time is safe.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import stat
@@ -60,7 +59,9 @@ from planlens._version import __version__
 from planlens.errors import Location, PlanlensError, Problem
 from planlens.plan.check_references import Parsed, Reference
 from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
-from planlens.write import TEMP_SUFFIX, stage_bytes
+
+# hashlib and planlens.write (tempfile) are imported when first needed: a command with the
+# cache switched off imports this module and should not pay for them (5 ms).
 
 #: The most the entries may take together; the least recently used go beyond it.
 MAX_BYTES = 64 * 1024 * 1024
@@ -134,6 +135,8 @@ class PlanCache:
 
     def key(self, data: bytes) -> bytes:
         """Return the key of a file of `data` for this generation of the loader."""
+        import hashlib
+
         return hashlib.sha256(generation() + hashlib.sha256(data).digest()).digest()
 
     def get(self, key: bytes, path: str) -> Parsed | None:
@@ -167,6 +170,8 @@ class PlanCache:
             return
         payload = marshal.dumps(data)
         blob = MAGIC + key + zlib.crc32(payload).to_bytes(4, "big") + payload
+        from planlens.write import stage_bytes
+
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             stage_bytes(self.folder / key.hex(), blob, force=True).commit()
@@ -177,6 +182,8 @@ class PlanCache:
     def prune(self) -> None:
         """Remove the least recently used entries while they take more than `max_bytes`, and
         temporary files that a killed process left."""
+        from planlens.write import TEMP_SUFFIX
+
         now = time.time()
         entries: list[tuple[float, int, str]] = []
         total = 0
@@ -210,6 +217,8 @@ def _own(info: os.stat_result) -> bool:
 @cache
 def generation() -> bytes:
     """Return the digest of what, beside a file's bytes, decides what parsing it gives."""
+    import hashlib
+
     from planlens.plan.yaml_nodes import yaml_versions
 
     digest = hashlib.sha256()
