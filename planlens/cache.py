@@ -11,10 +11,11 @@ messages are always the parser's. The `planlens` commands use the cache (`--no-c
 The key. An entry's name is the SHA-256 of the file's bytes and of the *generation*: the
 planlens version; the SHA-256 of the source of the loader (`planlens/plan/*.py`, `errors.py`)
 and of this module, since a development tree changes without a new version number; the Python
-version (marshal's format, the Unicode tables); and PyYAML's and libyaml's. An entry is never
-trusted across any of them: another generation looks for other names, and the entries no one
-reads any more are pruned as the least recently used. Where the file is is no part of the key:
-the paths in the plan, its places and its warnings are filled in from the path it is read from.
+version (marshal's format, the Unicode tables); and PyYAML's files (its version, its libyaml).
+An entry is never trusted across any of them: another generation looks for other names, and
+the entries no one reads any more are pruned as the least recently used. Where the file is is
+no part of the key: the paths in the plan, its places and its warnings are filled in from the
+path it is read from. A command whose plans all come from the cache imports no YAML.
 
 The format: a header (a magic string, the key again, a CRC-32 of the rest) and the data as
 `marshal` of tuples of strings, integers, booleans and None, not `pickle`: unpickling calls
@@ -57,7 +58,7 @@ from typing import Any
 
 from planlens._version import __version__
 from planlens.errors import Location, PlanlensError, Problem
-from planlens.plan.check_references import Parsed, Reference
+from planlens.plan.across import Parsed, Reference
 from planlens.plan.model import Clause, ClauseRef, Dropped, Plan, Source
 
 # hashlib and planlens.write (tempfile) are imported when first needed: a command with the
@@ -219,15 +220,35 @@ def generation() -> bytes:
     """Return the digest of what, beside a file's bytes, decides what parsing it gives."""
     import hashlib
 
-    from planlens.plan.yaml_nodes import yaml_versions
-
     digest = hashlib.sha256()
-    versions = (MAGIC, __version__, sys.version, marshal.version, yaml_versions())
-    digest.update(repr(versions).encode())
+    digest.update(repr((MAGIC, __version__, sys.version, marshal.version)).encode())
     for source in loader_sources():
         with contextlib.suppress(OSError):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    digest.update(_yaml_files())
     return digest.digest()
+
+
+def _yaml_files() -> bytes:
+    """Return what tells one PyYAML install from another, without importing it (a command whose
+    plans all come from the cache never does): the text of its `__init__.py`, which names the
+    version, and the name, size and time of every file of the package (its C extension, with
+    libyaml, among them)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("yaml")
+        if spec is None or spec.origin is None:
+            return b"no yaml"
+        init = Path(spec.origin)
+        found = [init.read_bytes()]
+        with os.scandir(init.parent) as files:
+            for item in sorted(files, key=lambda item: item.name):
+                info = item.stat()
+                found.append(f"{item.name} {info.st_size} {info.st_mtime_ns}".encode())
+    except (OSError, ImportError, ValueError):
+        return b"yaml unknown"
+    return b"\0".join(found)
 
 
 def loader_sources() -> list[Path]:

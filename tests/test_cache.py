@@ -30,7 +30,7 @@ from planlens.cache import MAGIC, PlanCache, generation, loader_sources
 from planlens.cli import cli
 from planlens.errors import PlanFileError, PlanlensError
 from planlens.plan import load as load_module
-from planlens.plan.check_references import Parsed
+from planlens.plan.across import Parsed
 from planlens.plan.load import _read, load_plan, validate_plans
 from planlens.plan.model import Plan
 from planlens.plan.serialize import plan_to_yaml
@@ -512,3 +512,22 @@ def test_temporary_files_left_by_a_killed_process_are_pruned(tmp_path: Path) -> 
     os.utime(old, (1, 1))
     cache.prune()
     assert not old.exists() and young.exists()
+
+
+def test_plans_from_the_cache_import_no_yaml(folder: Path) -> None:
+    # A command whose plans all come from the cache imports neither PyYAML nor the checks.
+    script = (
+        "import sys\nfrom planlens.cli import cli\n"
+        "try:\n    cli(['--plans', sys.argv[1], 'diff', 'us-28', 'framework-20'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+
+    def modules() -> set[str]:
+        command = [sys.executable, "-c", script, str(PLANS)]
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        return set(done.stderr.split())
+
+    parsing = {"yaml", "planlens.plan.check_plan", "planlens.plan.yaml_nodes"}
+    assert parsing <= modules()  # cold: parsed, kept
+    assert not parsing & modules()  # warm

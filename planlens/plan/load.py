@@ -13,20 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-from yaml.nodes import Node
+from typing import TYPE_CHECKING, Protocol
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.perf import collector_paused
-from planlens.plan.check_plan import PlanChecker
-from planlens.plan.check_references import Parsed, check_references, unconnected_plans
-from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
-from planlens.plan.check_text import hidden_character_problems
+from planlens.plan.across import Parsed, check_references, unconnected_plans
+from planlens.plan.across import did_you_mean as did_you_mean  # re-exported from here
 from planlens.plan.digest import file_sha256 as file_sha256  # re-exported from here
 from planlens.plan.model import Plan
 from planlens.plan.schema import MAX_PLAN_BYTES
-from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+# The YAML loader and the checks (`yaml_nodes`, `check_plan`) are imported when a file is
+# parsed: plans that all come from a cache of parsed plans are loaded without them.
 
 
 class ParsedCache(Protocol):
@@ -223,6 +224,8 @@ def _parse(text: str, path: str) -> Parsed:
     one with any problem, is composed and checked again by the pure-Python composer, whose
     messages and places are the ones users see.
     """
+    from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
+
     try:
         root = compose_with_libyaml(text)
     except Unsure:
@@ -244,6 +247,9 @@ def _parse(text: str, path: str) -> Parsed:
 
 def _check(root: Node, text: str, path: str) -> Parsed:
     """Check and build the plan of one file's node tree."""
+    from planlens.plan.check_plan import PlanChecker
+    from planlens.plan.check_text import hidden_character_problems
+
     checker = PlanChecker(path)
     checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)

@@ -199,12 +199,6 @@ _PROBE = "[" * 1500 + "]" * 1500
 
 
 @functools.cache
-def yaml_versions() -> str:
-    """Return PyYAML's version and its libyaml's (what may change a composed tree)."""
-    libyaml = yaml._yaml.get_version_string() if getattr(yaml, "__with_libyaml__", False) else ""
-    return f"PyYAML {yaml.__version__}, libyaml {libyaml or 'none'}"
-
-
 def libyaml_loader() -> type[yaml.CSafeLoader] | None:
     """Return PyYAML's C safe loader if it can be used here, else None.
 
