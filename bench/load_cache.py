@@ -103,6 +103,10 @@ def bgb_commands(
     if "baseline" in wrapped:
         commands["baseline: diff"] = ([*wrapped["baseline"], "diff", old, new], cache_off)
         commands["current: diff, cache off"] = ([*wrapped["current"], "diff", old, new], cache_off)
+        commands["current: diff, cold cache"] = (
+            [*wrapped["current"], "diff", old, new],
+            empty_folder(scratch),
+        )
         commands["current: diff, warm cache"] = (
             [*wrapped["current"], "diff", old, new],
             in_folder(scratch / "warm-wrapped"),

@@ -75,6 +75,9 @@ MAGIC = b"planlens plan cache 1\n"
 _HEADER = len(MAGIC) + 32 + 4  # the magic, the key, the CRC-32 of the data
 #: A temporary file older than this was left by a killed process, and is pruned.
 STALE_SECONDS = 3600
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def default_folder(environ: Mapping[str, str] = os.environ, system: str = sys.platform) -> Path:
@@ -144,8 +147,10 @@ class PlanCache:
         """Return the entry of `key` as parsing a file at `path` gave it, or None."""
         entry = self.folder / key.hex()
         try:
-            with open(entry, "rb") as handle:
-                info = os.fstat(handle.fileno())
+            # Not blocking on a FIFO, nor following a link, where the system has the flags.
+            fd = os.open(entry, os.O_RDONLY | _NONBLOCK | _NOFOLLOW | _BINARY)
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(fd)
                 if not stat.S_ISREG(info.st_mode) or not _own(info):
                     return None
                 blob = handle.read()
@@ -175,7 +180,8 @@ class PlanCache:
 
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            stage_bytes(self.folder / key.hex(), blob, force=True).commit()
+            entry = self.folder / key.hex()
+            stage_bytes(entry, blob, force=True, follow_symlinks=False).commit()
         except (OSError, PlanlensError):
             return
         self.prune()
@@ -244,8 +250,9 @@ def _yaml_files() -> bytes:
         found = [init.read_bytes()]
         with os.scandir(init.parent) as files:
             for item in sorted(files, key=lambda item: item.name):
-                info = item.stat()
-                found.append(f"{item.name} {info.st_size} {info.st_mtime_ns}".encode())
+                if item.is_file():  # not __pycache__, which changes as Python compiles
+                    info = item.stat()
+                    found.append(f"{item.name} {info.st_size} {info.st_mtime_ns}".encode())
     except (OSError, ImportError, ValueError):
         return b"yaml unknown"
     return b"\0".join(found)

@@ -531,3 +531,25 @@ def test_plans_from_the_cache_import_no_yaml(folder: Path) -> None:
     parsing = {"yaml", "planlens.plan.check_plan", "planlens.plan.yaml_nodes"}
     assert parsing <= modules()  # cold: parsed, kept
     assert not parsing & modules()  # warm
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_at_an_entry_is_a_miss_not_a_wait(tmp_path: Path) -> None:
+    cache, path, key, entry = kept(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry)  # opened as a file, it would wait for a writer for ever
+    assert cache.get(key, str(path)) is None
+    assert everything(_read(path, cache)) == everything(_read(path, None))
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="links are followed here")
+def test_a_link_at_an_entry_is_neither_read_nor_written_through(tmp_path: Path) -> None:
+    cache, path, key, entry = kept(tmp_path)
+    target = tmp_path / "elsewhere"
+    target.write_bytes(entry.read_bytes())  # a good entry, but not in the folder
+    entry.unlink()
+    entry.symlink_to(target)
+    assert cache.get(key, str(path)) is None
+    target.write_bytes(b"the user's own file")
+    assert everything(_read(path, cache)) == everything(_read(path, None))
+    assert target.read_bytes() == b"the user's own file"
