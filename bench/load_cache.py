@@ -13,8 +13,10 @@ timed `planlens` of the benchmarks therefore runs with the cache off (`PLANLENS_
 - in fresh processes, `planlens diff` with the cache off, cold (an empty cache folder for every
   run: what a first run pays) and warm (a folder the same command filled before the timed runs),
   and `planlens report` off and warm; with a baseline tree (`--baseline`, e.g. `main`), that
-  tree's `diff` and the current tree's with the cache off and warm, both started by the same
-  `python -c` wrapper from their worktrees.
+  tree's `diff` and the current tree's with the cache off, cold and warm, all started by the
+  same `python -c` wrapper from their worktrees;
+- among the start-up rounds, the current tree's `diff us-28 framework-20` (the 15 plans of
+  `plans/`) cold and warm, beside the same with the cache off.
 """
 
 from __future__ import annotations
@@ -112,6 +114,15 @@ def bgb_commands(
             in_folder(scratch / "warm-wrapped"),
         )
     return commands
+
+
+def startup_cache_commands(current: list[str], scratch: Path) -> dict[str, Timed]:
+    """The start-up runs of the cache: the current tree's `diff us-28 framework-20` (every
+    other start-up run has the cache off), cold and warm."""
+    return {
+        "current: diff us-28 framework-20, cold cache": (current, empty_folder(scratch)),
+        "current: diff us-28 framework-20, warm cache": (current, in_folder(scratch / "warm")),
+    }
 
 
 def report_cache(loading: dict[str, Any], bgb: dict[str, Any], repeat: int) -> list[str]:

@@ -51,7 +51,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from load_cache import Timed, bgb_commands, cache_off, report_cache, time_cache_loading
+from load_cache import (
+    Timed,
+    bgb_commands,
+    cache_off,
+    report_cache,
+    startup_cache_commands,
+    time_cache_loading,
+)
 from results import ROOT, command_line, ms, seconds, speedup, verdict, write_section
 from workers import HTMLDIFF_TIMEOUT, run_worker, time_htmldiff
 
@@ -306,12 +313,16 @@ def time_startup(baseline: Path | None, rounds: int) -> dict[str, list[tuple[flo
     """Wall and CPU seconds of each start-up command, `rounds` times, all in turn each round."""
     commands = startup_commands(baseline)
     compile_trees(ROOT, baseline)
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for n in range(rounds + 1):  # the first warms the caches
-        for name, command in commands.items():
-            cpu, wall, _ = run_process(command)
-            if n:
-                runs[name].append((wall, cpu))
+    with tempfile.TemporaryDirectory(prefix="planlens-startup-") as scratch:
+        timed: dict[str, Timed] = {name: (command, cache_off) for name, command in commands.items()}
+        current = commands["current: diff us-28 framework-20"]
+        timed |= startup_cache_commands(current, Path(scratch))
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in timed}
+        for n in range(rounds + 1):  # the first warms the caches (the warm folder too)
+            for name, (command, env) in timed.items():
+                cpu, wall, _ = run_process(command, env())
+                if n:
+                    runs[name].append((wall, cpu))
     return runs
 
 
