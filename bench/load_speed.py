@@ -51,6 +51,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from load_cache import (
+    Timed,
+    bgb_commands,
+    cache_off,
+    report_cache,
+    startup_cache_commands,
+    time_cache_loading,
+)
 from results import ROOT, command_line, ms, seconds, speedup, verdict, write_section
 from workers import HTMLDIFF_TIMEOUT, run_worker, time_htmldiff
 
@@ -180,11 +188,18 @@ def diff_shares(paths: list[Path]) -> dict[str, float]:
 # -- 2 and 3: fresh processes -------------------------------------------------------------------
 
 
-def run_process(command: list[str]) -> tuple[float, float, bytes]:
-    """Run `command` from the project root; return its CPU and wall seconds and its stdout."""
+def run_process(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[float, float, bytes]:
+    """Run `command` from the project root; return its CPU and wall seconds and its stdout.
+
+    Its environment is `env`, by default this one with the cache of parsed plans off
+    (`load_cache`): a timed planlens parses its plans, as it did before the cache.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+    env = cache_off() if env is None else env
+    done = subprocess.run(command, capture_output=True, check=False, cwd=ROOT, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -193,9 +208,18 @@ def run_process(command: list[str]) -> tuple[float, float, bytes]:
     return cpu, wall, done.stdout
 
 
-def time_bgb_diff(files: dict[str, tuple[Path, Path]], args: argparse.Namespace) -> dict[str, Any]:
+def time_bgb_diff(
+    files: dict[str, tuple[Path, Path]], args: argparse.Namespace, baseline: Path | None
+) -> dict[str, Any]:
     old, new = (str(files[name][0]) for name in LAWS)
     page = Path(files[LAWS[0]][0]).parent / "bgb.html"
+    scratch = page.parent / "cache"
+    scratch.mkdir(exist_ok=True)
+    trees = {"current": ROOT} | ({"baseline": baseline} if baseline else {})
+    wrapped = {side: [sys.executable, "-c", WRAPPER, str(tree)] for side, tree in trees.items()}
+    cached = bgb_commands(old, new, page.parent / "cache-bgb.html", scratch, wrapped)
+    for command, env in cached.values():  # fill the warm folders (the cold get new ones)
+        run_process(command, env())
     commands = {
         "libyaml": [sys.executable, "-m", "planlens", "diff", old, new],
         "python": [sys.executable, str(SCRIPT), "--worker", "diff-python", old, new],
@@ -211,21 +235,27 @@ def time_bgb_diff(files: dict[str, tuple[Path, Path]], args: argparse.Namespace)
             "--force",
         ],
     }
-    runs: dict[str, list[tuple[float, float]]] = {side: [] for side in commands}
-    outputs: dict[str, set[bytes]] = {side: set() for side in commands}
+    timed: dict[str, Timed] = {side: (command, cache_off) for side, command in commands.items()}
+    timed |= cached
+    runs: dict[str, list[tuple[float, float]]] = {side: [] for side in timed}
+    outputs: dict[str, set[bytes]] = {side: set() for side in timed}
     for _ in range(args.repeat):
-        for side, command in commands.items():
-            cpu, wall, out = run_process(command)
+        for side, (command, env) in timed.items():
+            cpu, wall, out = run_process(command, env())
             runs[side].append((cpu, wall))
             outputs[side].add(out)
-    answer: dict[str, Any] = {
+    medians: dict[str, Any] = {
         side: {
             "cpu": statistics.median(r[0] for r in v),
             "wall": statistics.median(r[1] for r in v),
         }
         for side, v in runs.items()
     }
+    answer = {side: medians[side] for side in commands}
+    answer["cache"] = {side: medians[side] for side in cached}
     answer["identical"] = len(outputs["libyaml"] | outputs["python"]) == 1
+    diffs = [out for side, out in outputs.items() if "diff" in side and "baseline" not in side]
+    answer["cache_identical"] = len(set().union(*diffs) | outputs["libyaml"]) == 1
     answer["report"]["bytes"] = page.stat().st_size
     if not args.no_htmldiff:
         a, b = (str(files[name][1]) for name in LAWS)
@@ -283,12 +313,16 @@ def time_startup(baseline: Path | None, rounds: int) -> dict[str, list[tuple[flo
     """Wall and CPU seconds of each start-up command, `rounds` times, all in turn each round."""
     commands = startup_commands(baseline)
     compile_trees(ROOT, baseline)
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for n in range(rounds + 1):  # the first warms the caches
-        for name, command in commands.items():
-            cpu, wall, _ = run_process(command)
-            if n:
-                runs[name].append((wall, cpu))
+    with tempfile.TemporaryDirectory(prefix="planlens-startup-") as scratch:
+        timed: dict[str, Timed] = {name: (command, cache_off) for name, command in commands.items()}
+        current = commands["current: diff us-28 framework-20"]
+        timed |= startup_cache_commands(current, Path(scratch))
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in timed}
+        for n in range(rounds + 1):  # the first warms the caches (the warm folder too)
+            for name, (command, env) in timed.items():
+                cpu, wall, _ = run_process(command, env())
+                if n:
+                    runs[name].append((wall, cpu))
     return runs
 
 
@@ -316,6 +350,7 @@ def report(
     shares: dict[str, float],
     bgb: dict[str, Any],
     args: argparse.Namespace,
+    cached: dict[str, Any],
 ) -> list[str]:
     lib, py = loading["median"]["libyaml"], loading["median"]["python"]
     lines = [
@@ -379,7 +414,7 @@ def report(
                 f"HTML size: planlens {ours / 1e6:.2f} MB, HtmlDiff {theirs / 1e6:.2f} MB "
                 f"({ours / theirs:.2f} of it); issue 14, ≤ 1/3: {verdict(ours * 3 <= theirs)}"
             )
-    return lines
+    return [*lines, "", *report_cache(cached, bgb, args.repeat)]
 
 
 def report_startup(
@@ -447,17 +482,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_start, started = os.getloadavg()[0], time.perf_counter()
     body: list[str] = []
     compile_trees(ROOT)  # before any timing, not only before the start-up rounds
-    if not args.startup_only:
-        with tempfile.TemporaryDirectory(prefix="planlens-load-") as scratch:
-            files = write_files(Path(scratch))
-            paths = [files[name][0] for name in LAWS]
-            loading = time_loading(paths, args.repeat)
-            print("loading: done", flush=True)
-            shares = diff_shares(paths)
-            bgb = time_bgb_diff(files, args)
-            print("BGB diff: done", flush=True)
-        body = [*report(loading, shares, bgb, args), ""]
     with worktree(args.baseline) as base:
+        if not args.startup_only:
+            compile_trees(base)
+            with tempfile.TemporaryDirectory(prefix="planlens-load-") as scratch:
+                files = write_files(Path(scratch))
+                paths = [files[name][0] for name in LAWS]
+                loading = time_loading(paths, args.repeat)
+                cached = time_cache_loading(paths, args.repeat)
+                print("loading: done", flush=True)
+                shares = diff_shares(paths)
+                bgb = time_bgb_diff(files, args, base)
+                print("BGB diff: done", flush=True)
+            body = [*report(loading, shares, bgb, args, cached), ""]
         startup = time_startup(base, args.startup_runs)
     print("start-up: done", flush=True)
     import yaml

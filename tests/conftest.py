@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -41,6 +43,19 @@ SHARED = ROOT.parent / "shared"
 #: Under CI (the CI variable set, as .ci/run does), a test that lacks what it needs fails instead
 #: of skipping, so that a CI run cannot pass by skipping what it was meant to run.
 IN_CI = bool(os.environ.get("CI"))
+
+
+#: The cache of parsed plans (`planlens.cache`), for every test and every planlens a test
+#: starts: in a folder of the test run's own, never under the real home, and switched off, so
+#: that each test parses what it reads (and the composer fixtures compose). The tests of the
+#: cache switch it on, each in a folder of its own (tests/test_cache.py).
+CACHE_FOLDER = tempfile.mkdtemp(prefix="planlens-tests-cache-")
+os.environ["PLANLENS_CACHE_DIR"] = CACHE_FOLDER
+os.environ["PLANLENS_NO_CACHE"] = "1"
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(CACHE_FOLDER, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -393,16 +393,16 @@ def test_a_plan_is_parsed_with_the_collector_paused(monkeypatch: pytest.MonkeyPa
     # A large file is some hundred thousand nodes and no cycles: the cyclic collector waits.
     import gc
 
-    from planlens.plan import load
+    from planlens.plan import check_plan
 
     seen: list[bool] = []
-    real = load.PlanChecker.plan
+    real = check_plan.PlanChecker.plan
 
-    def plan(self: load.PlanChecker, root: object) -> object:
+    def plan(self: check_plan.PlanChecker, root: object) -> object:
         seen.append(gc.isenabled())
         return real(self, root)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(load.PlanChecker, "plan", plan)
+    monkeypatch.setattr(check_plan.PlanChecker, "plan", plan)
     assert gc.isenabled()
     parse_plan((ROOT / "plans" / "2025-11-20-us-28-point-plan.yaml").read_text(), "p.yaml")
     assert seen == [False]

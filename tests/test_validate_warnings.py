@@ -18,7 +18,7 @@ from planlens.cli import cli
 from planlens.errors import PlanFileError, Problem
 from planlens.importers import PLACEHOLDER_SOURCE
 from planlens.plan import parse_plan, validate_plans
-from planlens.plan.check_references import unconnected_plans
+from planlens.plan.across import unconnected_plans
 from planlens.plan.schema import PLACEHOLDER_MARK, PLACEHOLDER_URL
 
 GOOD = DATA / "good"

@@ -25,7 +25,7 @@ from test_serialize import valid_plans
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from planlens.errors import Location, PlanFileError, PlanlensError
-from planlens.plan import load, yaml_nodes
+from planlens.plan import yaml_nodes
 from planlens.plan.load import parse_plan, read_plan_text
 from planlens.plan.model import Plan
 from planlens.plan.serialize import plan_to_dict, plan_to_yaml
@@ -190,7 +190,7 @@ def test_valid_plans_never_need_the_python_composer(monkeypatch: pytest.MonkeyPa
     def refused(text: str, path: str) -> Node | None:
         raise AssertionError(f"{path} was composed in Python")
 
-    monkeypatch.setattr(load, "compose_nodes", refused)
+    monkeypatch.setattr(yaml_nodes, "compose_nodes", refused)  # load imports it when it parses
     for path in sorted(PLANS.glob("*.yaml")):
         assert parse_plan(read_plan_text(path), str(path)).id
 
@@ -202,7 +202,7 @@ def test_a_file_with_a_problem_is_read_again_in_python(monkeypatch: pytest.Monke
         calls.append(path)
         return compose_nodes(text, path)
 
-    monkeypatch.setattr(load, "compose_nodes", counted)
+    monkeypatch.setattr(yaml_nodes, "compose_nodes", counted)
     with pytest.raises(PlanFileError):
         parse_plan(HEAD + "clauses: [{id: '1', text: x}]\nextra: 1\n", "p.yaml")
     assert calls == ["p.yaml"]

@@ -33,7 +33,7 @@ from planlens._version import __version__
 from planlens.cli import options
 from planlens.cli.compare_commands import diff, echoes_command, lineage_command, report
 from planlens.cli.import_command import import_
-from planlens.cli.options import DEFAULT_PLANS, ERROR_STATUS, one_line
+from planlens.cli.options import DEFAULT_PLANS, ERROR_STATUS, NO_CACHE, one_line
 from planlens.cli.plan_commands import list_plans, schema, show, validate
 from planlens.cli.site_commands import build
 from planlens.errors import PlanFileError, PlanlensError
@@ -122,13 +122,20 @@ def _silence_stdout() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of plan files, where plan ids are looked up.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every plan file, neither reading nor writing the cache of parsed plans "
+    "(as PLANLENS_NO_CACHE=1 does; see the README).",
+)
 @click.pass_context
-def cli(ctx: click.Context, plans_dir: Path) -> None:
+def cli(ctx: click.Context, plans_dir: Path, no_cache: bool) -> None:
     """Compare versions of negotiated texts clause by clause.
 
     Plans are YAML files, one per version of a document; see the README for the format.
     """
     ctx.obj = plans_dir
+    ctx.meta[NO_CACHE] = no_cache
 
 
 for _command in (

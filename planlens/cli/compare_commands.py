@@ -17,6 +17,7 @@ from planlens.cli.options import (
     json_text,
     output_option,
     output_options,
+    plan_cache,
     resolve_plans,
     resolve_with_corpus,
     to_stdout,
@@ -268,7 +269,7 @@ def echoes_command(
     from planlens.plan import load_plans
 
     (target,) = resolve_plans([plan], plans_dir)
-    corpus = load_plans([corpus_dir or plans_dir], closed=True)
+    corpus = load_plans([corpus_dir or plans_dir], closed=True, cache=plan_cache())
     result = echoes(
         target,
         corpus,

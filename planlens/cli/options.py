@@ -14,6 +14,7 @@ from planlens.errors import PlanlensError
 from planlens.plan.check_text import CANDIDATES, has_candidate, hidden_character, visible
 
 if TYPE_CHECKING:
+    from planlens.cache import PlanCache
     from planlens.plan.model import Plan
 
 # The library modules a command needs are imported when it runs, not here: every command
@@ -32,6 +33,8 @@ EXIT_AT_ONCE = False
 #: The key in `click.Context.meta` of the exit status for an error, when a command wants
 #: another than 1 (`diff --exit-code`, whose 1 means "the versions differ").
 ERROR_STATUS = "planlens.error_status"
+#: The key in `click.Context.meta` of `--no-cache`: plan files are parsed, none cached.
+NO_CACHE = "planlens.no_cache"
 
 
 def collector_off_until_exit() -> None:
@@ -139,6 +142,17 @@ def emit(
     click.echo(visible(f"wrote {output}"), err=True)
 
 
+def plan_cache() -> PlanCache | None:
+    """Return the cache of parsed plans the command should use: None with `--no-cache` or
+    where the environment switches it off (`planlens.cache`)."""
+    context = click.get_current_context(silent=True)
+    if context is not None and context.meta.get(NO_CACHE):
+        return None
+    from planlens.cache import PlanCache
+
+    return PlanCache.from_environment()
+
+
 def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:
     """Return the plans `names` name: paths to plan files, or plan ids in `plans_dir`.
 
@@ -154,6 +168,7 @@ def resolve_with_corpus(names: list[str], plans_dir: Path) -> tuple[list[Plan], 
     """
     from planlens.plan import did_you_mean, load_plan, load_plans
 
+    cache = plan_cache()
     folder: dict[str, Plan] | None = None
     plans: list[Plan] = []
     for name in names:
@@ -161,14 +176,15 @@ def resolve_with_corpus(names: list[str], plans_dir: Path) -> tuple[list[Plan], 
         if path.suffix in (".yaml", ".yml") or path.is_file():
             if not path.is_file():
                 raise PlanlensError(f"{name}: no such file")
-            plans.append(load_plan(path))
+            plans.append(load_plan(path, cache=cache))
             continue
         if folder is None:
             if not plans_dir.is_dir():
                 raise PlanlensError(
                     f"no plan file '{name}', and no plans folder {plans_dir}/ to look it up in"
                 )
-            folder = {loaded.id: loaded for loaded in load_plans([plans_dir], closed=True)}
+            loaded = load_plans([plans_dir], closed=True, cache=cache)
+            folder = {plan.id: plan for plan in loaded}
         if name not in folder:
             raise PlanlensError(f"no plan '{name}' in {plans_dir}/{did_you_mean(name, folder)}")
         plans.append(folder[name])

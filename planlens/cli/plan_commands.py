@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import format_option, json_text, one_line, resolve_plans
+from planlens.cli.options import format_option, json_text, one_line, plan_cache, resolve_plans
 
 
 @click.command()
@@ -29,7 +29,8 @@ def validate(plans_dir: Path, paths: tuple[Path, ...]) -> None:
     from planlens.plan import validate_plans
 
     targets = paths or (plans_dir,)
-    checked = validate_plans(targets, closed=not paths or all(path.is_dir() for path in paths))
+    closed = not paths or all(path.is_dir() for path in paths)
+    checked = validate_plans(targets, closed=closed, cache=plan_cache())
     for warning in checked.warnings:
         click.echo(one_line(f"{warning.location}: warning: {warning.message}"), err=True)
     plans, count = checked.plans, len(checked.warnings)
@@ -52,7 +53,8 @@ def list_plans(plans_dir: Path) -> None:
     from planlens.plan import load_plans
     from planlens.plan.formats import format_table, plan_summary_rows
 
-    click.echo(format_table(plan_summary_rows(load_plans([plans_dir], closed=True))))
+    plans = load_plans([plans_dir], closed=True, cache=plan_cache())
+    click.echo(format_table(plan_summary_rows(plans)))
 
 
 @click.command()

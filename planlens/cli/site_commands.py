@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import force_option, say
+from planlens.cli.options import force_option, plan_cache, say
 from planlens.errors import PlanlensError
 
 
@@ -71,6 +71,7 @@ def build(
             wait=wait,
             notice=say,
             jobs=jobs,
+            cache=plan_cache(),
         )
     click.echo(
         f"{output}: {len(result.written)} written, {len(result.skipped)} unchanged"

@@ -4,15 +4,18 @@
 - `schema`: the keys of the file format in one place, and the JSON Schema made from them.
 - `load`: the entry points: find, read and parse plan files into validated `Plan`s, with
   file:line:col on every problem (and, from `validate_plans`, the warnings: an undated or
-  placeholder source, a plan of a folder that no comparison includes).
+  placeholder source, a plan of a folder that no comparison includes); the YAML loader and the
+  checks are imported only when a file is parsed, not taken from a cache (`planlens.cache`).
 - `yaml_nodes`: plan-file YAML composed into a node tree with marks (no aliases), by libyaml when
   PyYAML has it and else in Python (the same tree; messages always from the Python composer),
   and where and what a node is.
 - `check_structure`: the shape of the node tree: mappings, allowed and required keys, strings,
   lists.
 - `check_values`: the value rules: dates, URLs, plan ids, languages, statuses, topics, counts.
-- `check_references`: `same_as`, `derived_from`, dropped clauses and `follows`, read in each file
-  and resolved across files (with `follows` cycles, and plans `follows` joins to no other).
+- `check_references`: `same_as`, `derived_from`, dropped clauses and `follows`, read in each
+  file.
+- `across`: what reading one file gave (`Parsed`), and the checks across files, without YAML:
+  references resolved, `follows` cycles, plans `follows` joins to no other; `did_you_mean`.
 - `check_plan`: the walk over one file's tree that uses the three checks and builds the `Plan`.
 - `check_text`: control and invisible formatting characters (bidi overrides, ESC, ...): found in
   a file with their line and column, and shown as visible markers (`⟦U+202E⟧`) wherever text is

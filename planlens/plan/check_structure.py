@@ -9,26 +9,12 @@ the references (`check_references`) build on it; `check_plan` walks the format w
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from planlens.errors import Location, Problem
+from planlens.plan.across import did_you_mean
 from planlens.plan.schema import Key
 from planlens.plan.yaml_nodes import NULL_TAG, STR_TAG, TAG_NAMES, describe
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """Return "; did you mean 'x'?" for the closest of `choices`, or "" if none is close.
-
-    >>> did_you_mean("titel", ["title", "text"])
-    "; did you mean 'title'?"
-    >>> did_you_mean("zzz", ["title"])
-    ''
-    """
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _names(keys: tuple[Key, ...]) -> tuple[frozenset[str], tuple[str, ...]]:

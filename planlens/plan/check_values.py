@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from yaml.nodes import Node, ScalarNode
 
-from planlens.plan.check_structure import StructureChecker, did_you_mean
+from planlens.plan.across import did_you_mean
+from planlens.plan.check_structure import StructureChecker
 from planlens.plan.model import TOPICS
 from planlens.plan.schema import DATE_RE, LANGUAGE_RE, SLUG_RE
 from planlens.plan.yaml_nodes import BOOL_TAG, INT_TAG, TIMESTAMP_TAG, describe

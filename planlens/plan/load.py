@@ -13,19 +13,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from yaml.nodes import Node
+from typing import TYPE_CHECKING, Protocol
 
 from planlens.errors import Location, PlanFileError, PlanlensError, Problem
 from planlens.perf import collector_paused
-from planlens.plan.check_plan import PlanChecker
-from planlens.plan.check_references import Parsed, check_references, unconnected_plans
-from planlens.plan.check_structure import did_you_mean as did_you_mean  # re-exported from here
-from planlens.plan.check_text import hidden_character_problems
+from planlens.plan.across import Parsed, check_references, unconnected_plans
+from planlens.plan.across import did_you_mean as did_you_mean  # re-exported from here
 from planlens.plan.digest import file_sha256 as file_sha256  # re-exported from here
 from planlens.plan.model import Plan
 from planlens.plan.schema import MAX_PLAN_BYTES
-from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+# The YAML loader and the checks (`yaml_nodes`, `check_plan`) are imported when a file is
+# parsed: plans that all come from a cache of parsed plans are loaded without them.
+
+
+class ParsedCache(Protocol):
+    """What the loaders ask of a cache of parsed plan files (`planlens.cache.PlanCache`)."""
+
+    def key(self, data: bytes) -> bytes:
+        """Return the key of a file of `data`."""
+
+    def get(self, key: bytes, path: str) -> Parsed | None:
+        """Return the entry of `key` as parsing a file at `path` gives it, or None."""
+
+    def put(self, key: bytes, parsed: Parsed, path: str) -> None:
+        """Keep `parsed` (of a file at `path`) as the entry of `key`, if it has no problem."""
+
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -84,9 +100,16 @@ def parse_plan(text: str, path: str) -> Plan:
     return parsed.plan
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read and return the plan file at `path`; its references are not checked here."""
-    return parse_plan(read_plan_text(Path(path)), str(path))
+def load_plan(path: str | Path, *, cache: ParsedCache | None = None) -> Plan:
+    """Read and return the plan file at `path`; its references are not checked here.
+
+    With a `cache` (`planlens.cache`), a file parsed before comes from it, and one parsed
+    now without a problem is kept in it.
+    """
+    parsed = _read(Path(path), cache)
+    if parsed.problems or parsed.plan is None:
+        raise PlanFileError(parsed.problems)
+    return parsed.plan
 
 
 def find_plan_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -111,29 +134,35 @@ class Validated:
     warnings: tuple[Problem, ...]
 
 
-def load_plans(paths: Sequence[str | Path], *, closed: bool = False) -> tuple[Plan, ...]:
+def load_plans(
+    paths: Sequence[str | Path], *, closed: bool = False, cache: ParsedCache | None = None
+) -> tuple[Plan, ...]:
     """Read every plan file in `paths` (files or folders) and check them against each other.
 
     All problems in all files are collected and raised together as one `PlanFileError`. A
     reference to a clause of a loaded plan must resolve. With `closed`, the files are a whole
     collection (a plans folder), so a reference to a plan that is not among them is a problem too.
-    Warnings are dropped here; `validate_plans` returns them.
+    Warnings are dropped here; `validate_plans` returns them. With a `cache`, as `load_plan`.
     """
-    return validate_plans(paths, closed=closed).plans
+    return validate_plans(paths, closed=closed, cache=cache).plans
 
 
-def validate_plans(paths: Sequence[str | Path], *, closed: bool = False) -> Validated:
+def validate_plans(
+    paths: Sequence[str | Path], *, closed: bool = False, cache: ParsedCache | None = None
+) -> Validated:
     """Like `load_plans`, and also return the warnings, in file, line and column order.
 
     A warning (an undated source, a placeholder source, and, with `closed`, a plan that `follows`
     joins to none of the others) does not make a plan invalid: warnings are returned only when
-    there is no problem, and any problem still raises `PlanFileError`.
+    there is no problem, and any problem still raises `PlanFileError`. With a `cache`, as
+    `load_plan` (the warnings of a file are cached with its plan; the references between files
+    are checked on every call).
     """
     problems: list[Problem] = []
     parsed: list[Parsed] = []
     for path in find_plan_files(paths):
         try:
-            parsed.append(_parse(read_plan_text(path), str(path)))
+            parsed.append(_read(path, cache))
         except PlanFileError as err:
             problems.extend(err.problems)
     for one in parsed:
@@ -155,14 +184,36 @@ def _problem_key(problem: Problem) -> tuple[str, int, int, str]:
 
 def read_plan_text(path: Path) -> str:
     """Return the text of the file at `path`, refusing files too large or not UTF-8."""
+    return decode_plan_bytes(_read_bytes(path), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """Return the bytes of the file at `path`, refusing a file too large."""
     try:
         _check_size(path.stat().st_size, str(path))  # before reading a huge file into memory
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise PlanlensError(f"{path}: is a folder, not a plan file") from None
     except OSError as err:
         raise PlanlensError(f"{path}: cannot read: {err.strerror}") from None
-    return decode_plan_bytes(data, str(path))
+
+
+def _read(path: Path, cache: ParsedCache | None) -> Parsed:
+    """Parse the file at `path`, or take it from `cache`, keeping it there if it has no problem.
+
+    A file too large, unreadable or not UTF-8 raises as without a cache, and none is cached.
+    """
+    data = _read_bytes(path)
+    name = str(path)
+    if cache is None:
+        return _parse(decode_plan_bytes(data, name), name)
+    key = cache.key(data)
+    with collector_paused():  # a large plan: some ten thousand objects, no cycles
+        parsed = cache.get(key, name)
+    if parsed is None:
+        parsed = _parse(decode_plan_bytes(data, name), name)
+        cache.put(key, parsed, name)
+    return parsed
 
 
 @collector_paused()  # a large file: some hundred thousand nodes, no cycles (planlens.perf)
@@ -173,6 +224,8 @@ def _parse(text: str, path: str) -> Parsed:
     one with any problem, is composed and checked again by the pure-Python composer, whose
     messages and places are the ones users see.
     """
+    from planlens.plan.yaml_nodes import Unsure, compose_nodes, compose_with_libyaml
+
     try:
         root = compose_with_libyaml(text)
     except Unsure:
@@ -194,6 +247,9 @@ def _parse(text: str, path: str) -> Parsed:
 
 def _check(root: Node, text: str, path: str) -> Parsed:
     """Check and build the plan of one file's node tree."""
+    from planlens.plan.check_plan import PlanChecker
+    from planlens.plan.check_text import hidden_character_problems
+
     checker = PlanChecker(path)
     checker.problems.extend(hidden_character_problems(root, text, path))
     plan = checker.plan(root)

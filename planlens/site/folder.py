@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from planlens.site.pool import START_METHOD, aside, default_jobs
 
 if TYPE_CHECKING:
+    from planlens.cache import PlanCache
     from planlens.lineage.echoes import Echoes
     from planlens.plan.model import Plan
     from planlens.site.build import BuildResult
@@ -34,23 +35,25 @@ def build_folder(
     wait: float = 0.0,
     notice: Callable[[str], None] | None = None,
     jobs: int | None = 1,
+    cache: PlanCache | None = None,
 ) -> BuildResult:
     """Read the plans of `folders` (a whole collection: `load_plans(..., closed=True)`) and
     write their site into `out_dir` (`build_site`, with the same options).
 
     The plans, the site and any error are the same whatever the number of jobs: an error
-    reading the plans is the one `load_plans` raises, before the build starts.
+    reading the plans is the one `load_plans` raises, before the build starts. With a `cache`,
+    the plans are read through it (`load_plans`).
     """
     count = default_jobs() if jobs is None else jobs
     if count > 1 and START_METHOD == "fork":
-        read = aside(_read_and_find, tuple(folders))
+        read = aside(_read_and_find, tuple(folders), cache)
         from planlens.site.build import build_site  # meanwhile: the comparison, the templates
 
         plans, echoes = read()
     else:
         from planlens.site.build import build_site
 
-        plans, echoes = _read(tuple(folders)), None
+        plans, echoes = _read(tuple(folders), cache), None
     return build_site(
         plans,
         out_dir,
@@ -63,15 +66,15 @@ def build_folder(
     )
 
 
-def _read(folders: tuple[str | Path, ...]) -> tuple[Plan, ...]:
+def _read(folders: tuple[str | Path, ...], cache: PlanCache | None) -> tuple[Plan, ...]:
     from planlens.plan.load import load_plans  # in the helper, when there is one
 
-    return load_plans(folders, closed=True)
+    return load_plans(folders, closed=True, cache=cache)
 
 
-def _read_and_find(folders: tuple[str | Path, ...]) -> Read:
+def _read_and_find(folders: tuple[str | Path, ...], cache: PlanCache | None) -> Read:
     """In the helper: read the plans (an error is the build's), then find their echoes."""
-    plans = _read(folders)
+    plans = _read(folders, cache)
     from planlens.lineage.echoes import corpus_echoes
 
     try:
