@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planlens.compare import conditions, statements
-from planlens.compare.guards import guarded, needs, profile
+from planlens.compare.guards import guarded, in_words, needs, profile
 from planlens.compare.reading import _COMMON, _no_word_char
 
 #: Patterns whose literals stand next to spaces, optional groups and look-arounds.
@@ -107,3 +107,18 @@ def test_a_space_or_a_character_of_no_word_is_no_word_character_in_any_case() ->
 def test_common_words_are_words() -> None:
     assert all(re.fullmatch(r"[a-zäöüß]+", w) for w in _COMMON)
     assert profile("ab dem Tag").words >= {"ab", "dem"}
+
+
+@settings(max_examples=500, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.one_of(_texts, st.text(max_size=30)),
+    letters=st.lists(st.text(alphabet="abfrstäß_1 .-", min_size=1, max_size=5), max_size=8),
+)
+def test_letters_of_words_are_found_in_the_joined_words_as_in_the_text(
+    text: str, letters: list[str]
+) -> None:
+    """`Profile.joined` holds letters of word characters exactly where the text does."""
+    p = profile(text)
+    for s in letters + [w[1:3] for w in p.words]:
+        if in_words(s):
+            assert (s in p.joined) == (s in p.lower), (s, text)
