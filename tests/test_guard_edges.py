@@ -24,6 +24,10 @@ _EDGED = {
     "classes": r"(?<![\w-])(?:[,;]\s*sofern|\(\s*Frist)(?![\w])",
     "may be empty": r"(?<![\w-])(?:x?Ablauf|-?Frist|\s*Dauer)(?![\w])",
     "not at an edge": r"(?<![\w-])(?:Ablauf\w*|\w+frist|Dauer(?=\w)|[a-z]Beginn)",
+    # Alternatives that open with the same letters: the parser takes them out of the group
+    # ("U" + "nited Nations|N"), whose words are joined to them only where they open it.
+    "joined": r"(?<![\w-])(?:United Nations|UN(?! Security)|Russia|Russian Federation|Red Cross)"
+    r"(?![\w-])",
     "deadline": statements._DEADLINE_RE.pattern,
     "when": statements._WHEN_RE.pattern,
     "condition": conditions.CONDITION_RE.pattern,
@@ -34,6 +38,7 @@ _texts = st.lists(
         st.sampled_from([*_WORDS, "mit", "dem", "vor", "nach", "zu", "im", "at", "the", "x"]),
         st.text(alphabet="aAx-_ ,;()§.1\n", min_size=1, max_size=4),
         st.sampled_from(["spätestens", "latest", "sofern", "12", "2020", "ſ", "K"]),
+        st.sampled_from(["United", "Nations", "UN", "Russia", "Russian", "Federation", "Red"]),
     ),
     max_size=14,
 ).map("".join)
@@ -72,6 +77,8 @@ def test_a_string_of_an_edged_pattern_passes_its_guard(name: str, data: st.DataO
         (_EDGED["may be empty"], {("text", "ablauf"), ("word", "frist"), ("word", "dauer")}),
         (_EDGED["not at an edge"], {("text", "ablauf"), ("text", "frist"), ("text", "beginn"),
                                     ("text", "dauer")}),
+        (_EDGED["joined"], {("word", "un"), ("word", "nations"), ("word", "russia"),
+                            ("word", "federation"), ("word", "cross")}),
         # A common word is the last choice: "ab dem" needs "ab".
         (r"(?<![\w-])(?:ab\s+dem\s+\S+)(?![\w])", {("word", "ab")}),
     ],

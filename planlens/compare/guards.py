@@ -104,8 +104,7 @@ class Guarded:
         self.pattern = pattern
         self.scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
         self._untested = warmup
-        self._test: tuple[bool, frozenset[str], tuple[str, ...], tuple[str, ...], bool] | None
-        self._test = None
+        self._test: Checks | None = None
 
     @property
     def needs(self) -> frozenset[Need] | None:
@@ -118,16 +117,8 @@ class Guarded:
             if self._untested > 0 and not stored(self.pattern):
                 self._untested -= len(text)  # a small comparison does not pay for reading it
                 return True
-            wanted = self.needs or frozenset()
             self.scan = quick(self.pattern)
-            letters = letters_wanted(wanted)
-            self._test = (
-                self.needs is None,
-                frozenset(s for k, s in wanted if k == "word"),
-                tuple(s for s in letters if in_words(s)),
-                tuple(s for s in letters if not in_words(s)),
-                ("digit", "") in wanted,
-            )
+            self._test = checks_of(self.needs)
         always, words, inner, letters, digit = self._test
         if always:
             return True
@@ -182,6 +173,23 @@ def read_off(pattern: re.Pattern[str]) -> rx.Reading:
         except re.error:  # a pattern with global flags inside, say: `quick` leaves it as it is
             text = None
     return (sorted(wanted) if wanted is not None else None), text
+
+
+Checks = tuple[bool, frozenset[str], tuple[str, ...], tuple[str, ...], bool]
+
+
+def checks_of(wanted: frozenset[Need] | None) -> Checks:
+    """Return what `Guarded.possible` tests for `wanted` (None: nothing known, always run): the
+    words, the letters of word characters (looked for in `Profile.joined`), the other letters
+    (in `Profile.lower`), and whether a digit will do."""
+    letters = letters_wanted(wanted or frozenset())
+    return (
+        wanted is None,
+        frozenset(s for k, s in wanted or () if k == "word"),
+        tuple(s for s in letters if in_words(s)),
+        tuple(s for s in letters if not in_words(s)),
+        ("digit", "") in (wanted or ()),
+    )
 
 
 def in_words(letters: str) -> bool:

@@ -119,7 +119,7 @@ def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set
     run = ""
     run_at_start = start = at_start
     for k, (op, av) in enumerate(items):
-        if op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5:  # not the micro sign (µ, μ)
+        if _is_letter_literal(op, av):  # not the micro sign (µ, μ)
             if not run:
                 run_at_start = start
             run += chr(av)
@@ -225,20 +225,29 @@ def _no_word_member(kind: Any, value: Any) -> bool:
 
 
 def _joined(run: str, op: Any, av: Any, at_end: bool) -> set[Need] | None:
-    """Return the needs of a group as if it began the word, with `run` before its letters."""
+    """Return the needs of a group's alternatives, each with `run` before the letters it opens
+    with, all at a word's beginning ("U" + "nited Nations", "S", ".S."): the run of each
+    alternative read as one literal (`_literal`), the items after its letters at its end."""
     if op is _c.SUBPATTERN:
-        found = _sequence(list(av[3]), True, at_end)
+        items = list(av[3])
+        if len(items) == 1 and items[0][0] is _c.BRANCH:
+            return _joined(run, _c.BRANCH, items[0][1], at_end)
+        alternatives = [items]
     else:
-        found = _branches(av[1], True, at_end)
-    if not found:
-        return None
-    head = run.lower()
-    return {
-        (kind, (head + letters)[:PREFIX] if kind == "prefix" else head + letters)
-        if kind in ("prefix", "word")
-        else (kind, letters)
-        for kind, letters in found
-    }
+        alternatives = [list(alternative) for alternative in av[1]]
+    out: set[Need] = set()
+    for items in alternatives:
+        k, letters = 0, run
+        while k < len(items) and _is_letter_literal(*items[k]):
+            letters += chr(items[k][1])
+            k += 1
+        out |= _literal(letters, True, _edge(items[k:], at_end, 1))
+    return out
+
+
+def _is_letter_literal(op: Any, av: Any) -> bool:
+    """Tell whether an item is a literal character a literal run takes (`_sequence`)."""
+    return bool(op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5)  # not µ: μ in case
 
 
 def _is_digit(op: Any, av: Any) -> bool:
@@ -259,12 +268,23 @@ def _branches(alternatives: list[Any], at_start: bool, at_end: bool) -> set[Need
 
 
 def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
-    """A run of literal characters: a whole word where it is the match and all letters, a word
-    prefix where it opens the match with letters, else letters anywhere."""
+    """A run of literal characters: a whole word where it is the match and all letters, or
+    where one stands inside it between characters of no word, a word prefix where it opens the
+    match with letters, else letters anywhere."""
     lower = run.lower()
     letters = _WORD_RE.match(lower)
     if at_start and at_end and _WORD_RE.fullmatch(lower):
         return {("word", lower)}
+    # A word inside the run, between its spaces ("red cross", "in the event"): looked up among
+    # the text's words, not searched for in it; the longest that is not a common word.
+    inside = [
+        m.group()
+        for m in _WORD_RE.finditer(lower)
+        if (m.start() > 0 or at_start) and (m.end() < len(lower) or at_end)
+    ]
+    inside = [w for w in inside if len(w) >= 3 and w not in _COMMON]
+    if inside:
+        return {("word", max(inside, key=len))}
     options: list[set[Need]] = [{("text", lower)}]
     if at_start and letters:
         options.append({("prefix", letters.group()[:PREFIX])})
