@@ -762,6 +762,36 @@ def test_what_a_flag_lists() -> None:
             "date",
             ("", "on the date of entry into force"),
         ),
+        # Scope words found twice by two rules are listed once, without conjunctions at the
+        # ends ("and full" is the qualifier "full").
+        (
+            "An immediate ceasefire is to be ensured.",
+            "An immediate and full ceasefire is to be ensured in certain areas of Donetsk and "
+            "Luhansk oblasts.",
+            "scope",
+            ("", "full, certain, Donetsk, Luhansk"),
+        ),
+        (
+            "Illegal armed groups and military hardware, and also fighters and mercenaries, are "
+            "to be withdrawn.",
+            "All foreign armed formations and military hardware, and also mercenaries, are to be "
+            "withdrawn.",
+            "scope",
+            ("fighters", "all"),
+        ),
+        # A time that runs until an event: the whole event, its names with their capitals.
+        (
+            "The assets will be used for rebuilding.",
+            "The assets will stay frozen until Russia has made good the damage it caused Ukraine.",
+            "date",
+            ("", "until Russia has made good the damage it caused Ukraine"),
+        ),
+        (
+            "Die Frist beginnt mit der Zustellung.",
+            "Die Frist beginnt am 1. Januar 2020.",
+            "date",
+            ("", "1. Januar 2020"),
+        ),
     ],
 )
 def test_what_a_flag_shows_reads_as_written(

@@ -30,7 +30,7 @@ _ONE = frozenset(["a", "an", "one", "ein", "eine", "einen", "einem", "einer", "e
 
 
 def deadline_key(date: str) -> str:
-    """Return the key `date` (as `statements.dates` gives it) is compared by.
+    """Return the key `date` (as `statements.dates` gives it) is compared by, without case.
 
     >>> deadline_key("within 30 days"), deadline_key("no later than 30 days after")
     ('within 30 day', 'within 30 day')
@@ -40,10 +40,12 @@ def deadline_key(date: str) -> str:
     ('within 1 monat', 'within 1 monat')
     >>> deadline_key("fristen"), deadline_key("15 february 2015")
     ('frist', '15 february 2015')
+    >>> deadline_key("Innerhalb von 30 Tagen") == deadline_key("binnen 30 Tagen")
+    True
     """
-    date = _PLURAL_RE.sub("", date)
+    date = _PLURAL_RE.sub("", date.casefold())
     m = _LIMIT_RE.fullmatch(date)
     if m is None:
         return date
-    count = m.group("count").casefold()
-    return f"within {'1' if count in _ONE else count} {m.group('unit').casefold()}"
+    count = m.group("count")
+    return f"within {'1' if count in _ONE else count} {m.group('unit')}"

@@ -110,3 +110,36 @@ def items_of(span: list[str], moved: Callable[[list[str]], bool]) -> list[str]:
     if len(parts) < 2:
         return [" ".join(t for t in span if t != ",").strip()]
     return [" ".join(p) for p in parts if not moved(p)]
+
+
+def shown_items(values: list[str]) -> list[str]:
+    """Return one side's `scope` values as a reader would list them: without the conjunctions
+    at their ends, each once whatever its case, and none that another value holds whole.
+
+    The rules find scope words one way each (a qualifier "full", an added run "and full", the
+    items of a list): the same words can come twice. A value that is only a conjunction stays.
+
+    >>> shown_items(["full", "certain", "Donetsk", "Luhansk", "and full"])
+    ['full', 'certain', 'Donetsk', 'Luhansk']
+    >>> shown_items(["full", "full restoration of social and"])
+    ['full restoration of social']
+    >>> shown_items(["fighters and"]), shown_items(["oder"])
+    (['fighters'], ['oder'])
+    """
+    tidy: list[str] = []
+    for value in values:
+        words = value.split()
+        while len(words) > 1 and words[0].casefold() in CONJUNCTIONS:
+            del words[0]
+        while len(words) > 1 and words[-1].casefold() in CONJUNCTIONS:
+            del words[-1]
+        tidy.append(" ".join(words) if words else value)
+    keys = [f" {v.casefold()} " for v in tidy]
+    shown: list[str] = []
+    seen: set[str] = set()
+    for value, key in zip(tidy, keys, strict=True):
+        if key in seen or any(key != other and key in other for other in keys):
+            continue
+        seen.add(key)
+        shown.append(value)
+    return shown

@@ -257,7 +257,10 @@ DEADLINES = (
     r"\s+(?:of|on\s+which|this|that|when)\s+(?!(?:is|are|was|were)\b)\w+"
     r"(?:\s+(?!(?:is|are|was|were|of|to|in|into|on|by|for|at|with|from|and|or)\b)\w+)?"
     r"(?:\s+(?:is|are|was|were)\s+\w+ed\b)?)?|"
-    r"until\s+(?:then|now|(?:the\s+)?\w+(?:\s+\w+){0,3}?(?=[,.;]|\s+(?:has|have|is|are)\b))|"
+    # "until then"; "until the elections"; "until Russia has made good the damage it caused":
+    # the event the time runs to, its verb phrase to the end of the clause (ten words at most).
+    r"until\s+(?:then|now|(?:the\s+)?\w+(?:\s+\w+){0,3}?(?:\s+(?:has|have|is|are)\s+\w+"
+    r"(?:\s+\w+){0,9}?(?=[,.;]|$)|(?=[,.;]|\s+(?:has|have|is|are)\b)))|"
     r"(?:before|after|prior\s+to|following)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}"
     r"(?:signing|signature|entry\s+into\s+force|elections?|withdrawal|ceasefire|cessation|"
     r"receipt|expiry|expiration|termination|adoption|ratification)|"

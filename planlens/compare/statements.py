@@ -144,10 +144,13 @@ Span = tuple[int, int]
 
 @lru_cache(maxsize=4096)
 def dates(text: str) -> tuple[tuple[str, Span], ...]:
-    """Return the dates, times and deadlines in `text`: (normalised text, span).
+    """Return the dates, times and deadlines in `text`: (text as written, spaces collapsed, span).
+
+    The text keeps its case, to be shown ("until Russia"); `deadlines.deadline_key` compares it
+    without.
 
     >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
-    ['00:00 kyiv time', '15 february 2015', 'within 30 days']
+    ['00:00 Kyiv time', '15 February 2015', 'within 30 days']
     """
     found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
     units = [m for m in _COUNTED.finditer(text)]
@@ -177,7 +180,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
         found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
-    return tuple((" ".join(t.casefold().split()), span) for t, span in found)
+    return tuple((" ".join(t.split()), span) for t, span in found)
 
 
 def inside(span: Span, spans: Iterable[Span]) -> bool:

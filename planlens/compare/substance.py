@@ -54,7 +54,7 @@ from planlens.compare.extent import (
     without_only_if,
 )
 from planlens.compare.guards import guarded
-from planlens.compare.items import clauses, restated
+from planlens.compare.items import clauses, restated, shown_items
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
@@ -219,8 +219,8 @@ def substance_flags(
     # A reference to a paragraph the same side opens follows that provision ("(1a) ...").
     gone_marks, came_marks = opened(alignment.removed), opened(alignment.added)
     found["scope"] = (
-        [x for x in found["scope"][0] if not (x.startswith("§ ") and x[2:] in gone_marks)],
-        [x for x in found["scope"][1] if not (x.startswith("§ ") and x[2:] in came_marks)],
+        shown_items([x for x in found["scope"][0] if not (x[:2] == "§ " and x[2:] in gone_marks)]),
+        shown_items([x for x in found["scope"][1] if not (x[:2] == "§ " and x[2:] in came_marks)]),
     )
     if not any(found["modality"]):
         found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
