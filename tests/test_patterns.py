@@ -288,12 +288,7 @@ def test_stored_and_parsed_readings_guard_alike(text: str, k: int) -> None:
     from_file = guards.Guarded(pattern, 0)
     parsed = guards.Guarded(pattern, 0)
     wanted, quick = guards.read_off(pattern)
-    parsed._test = (
-        wanted is None,
-        frozenset(s for kind, s in wanted or () if kind == "word"),
-        guards.letters_wanted(frozenset(wanted or ())),
-        ("digit", "") in (wanted or ()),
-    )
+    parsed._test = guards.checks_of(None if wanted is None else frozenset(wanted))
     parsed.scan = re.compile(quick, pattern.flags) if quick else pattern
     assert from_file.possible(text) == parsed.possible(text)
     want = [(m.span(), m.groups()) for m in pattern.finditer(text)]

@@ -26,7 +26,15 @@ import re
 from collections.abc import Callable, Iterator
 
 import planlens.compare.patterns as rx
-from planlens.compare.guards import WARMUP, Guarded, guarded, letters_wanted, profile, quick
+from planlens.compare.guards import (
+    WARMUP,
+    Guarded,
+    guarded,
+    in_words,
+    letters_wanted,
+    profile,
+    quick,
+)
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -193,7 +201,7 @@ class _Tests:
         self._words = frozenset(by_word)
         # The shortest first, as `letters_wanted` orders a guard's: the likeliest to be there.
         self._letters = tuple(
-            (letters, frozenset(ks))
+            (letters, frozenset(ks), in_words(letters))
             for letters, ks in sorted(by_letters.items(), key=lambda item: (len(item[0]), item[0]))
         )
 
@@ -207,8 +215,8 @@ class _Tests:
             passed |= self._digit
         for word in self._words & p.words:
             passed |= self._by_word[word]
-        lower = p.lower
-        for letters, ks in self._letters:
-            if not ks <= passed and letters in lower:
+        lower, joined = p.lower, p.joined
+        for letters, ks, inner in self._letters:
+            if not ks <= passed and letters in (joined if inner else lower):
                 passed |= ks
         return [self._scans[k] for k in sorted(passed)]

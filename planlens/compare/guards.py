@@ -3,7 +3,8 @@
 `guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
 `Profile` (its lower-cased letters, its words, whether it has a digit) whether a match is
 possible at all: every alternative of the pattern needs a whole word, a word beginning with
-given letters, a string of letters somewhere, or a digit, read off the parsed pattern itself.
+given letters, a string of letters somewhere, or a digit, read off the parsed pattern itself
+(`reading`).
 Where the profile has none of them, the pattern cannot match and is not run; where it has one,
 the pattern runs as before. The results are therefore the same: the test only skips a scan
 that would have found nothing. A word's first letters are looked for anywhere in the text (a
@@ -33,9 +34,11 @@ from functools import lru_cache
 from typing import Any
 
 import planlens.compare.patterns as rx
+from planlens.compare.reading import _ZERO_WIDTH, Need, _c, _needs, _parsed, needs
 
-#: Words are compared by up to this many first letters.
-PREFIX = 4
+#: The private parser `reading` parses with (the same module): a test replaces its `parse`.
+_parser: Any = importlib.import_module("re._parser")
+
 #: A pattern scans this many characters without a test before it reads its needs: reading
 #: them costs about what a scan of some 20,000 characters does, and pays only on a large
 #: comparison, such as a law's (a plan's 24 changed pairs stay below it).
@@ -45,21 +48,22 @@ _WORD_RE = re.compile(r"\w+")
 _DIGIT_RE = re.compile(r"\d")
 _BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
 
-#: What one alternative needs: ("word", letters) a word of the text that is them, ("prefix",
-#: letters) a word beginning with them, ("text", letters) the letters anywhere, ("digit", "")
-#: a digit.
-Need = tuple[str, str]
-
 
 class Profile:
-    """What a text offers the guards: its letters lower-cased, its words, whether it has a digit."""
+    """What a text offers the guards: its letters lower-cased, its words, whether it has a digit.
 
-    __slots__ = ("digit", "exact", "lower", "words")
+    `joined` is its distinct words, lower-cased, joined by spaces: letters that are all word
+    characters ("frist") stand in the text exactly where they stand inside one of its words,
+    so they are looked for there, in about two thirds of the text's length.
+    """
+
+    __slots__ = ("digit", "exact", "joined", "lower", "words")
 
     def __init__(self, exact: bool, lower: str, words: frozenset[str], digit: bool) -> None:
         self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
         self.lower = lower
         self.words = words
+        self.joined = " ".join(words)
         self.digit = digit
 
 
@@ -100,7 +104,7 @@ class Guarded:
         self.pattern = pattern
         self.scan = pattern  # the pattern that scans: `pattern`, or its `quick` form
         self._untested = warmup
-        self._test: tuple[bool, frozenset[str], tuple[str, ...], bool] | None = None
+        self._test: Checks | None = None
 
     @property
     def needs(self) -> frozenset[Need] | None:
@@ -113,21 +117,19 @@ class Guarded:
             if self._untested > 0 and not stored(self.pattern):
                 self._untested -= len(text)  # a small comparison does not pay for reading it
                 return True
-            wanted = self.needs or frozenset()
             self.scan = quick(self.pattern)
-            self._test = (
-                self.needs is None,
-                frozenset(s for k, s in wanted if k == "word"),
-                letters_wanted(wanted),
-                ("digit", "") in wanted,
-            )
-        always, words, letters, digit = self._test
+            self._test = checks_of(self.needs)
+        always, words, inner, letters, digit = self._test
         if always:
             return True
         p = profile(text)
         if not p.exact or (digit and p.digit) or not words.isdisjoint(p.words):
             return True
-        for s in letters:  # noqa: SIM110 - a loop, not a generator made on every call
+        # Loops, not generators made on every call.
+        for s in inner:
+            if s in p.joined:
+                return True
+        for s in letters:  # noqa: SIM110
             if s in p.lower:
                 return True
         return False
@@ -173,6 +175,29 @@ def read_off(pattern: re.Pattern[str]) -> rx.Reading:
     return (sorted(wanted) if wanted is not None else None), text
 
 
+Checks = tuple[bool, frozenset[str], tuple[str, ...], tuple[str, ...], bool]
+
+
+def checks_of(wanted: frozenset[Need] | None) -> Checks:
+    """Return what `Guarded.possible` tests for `wanted` (None: nothing known, always run): the
+    words, the letters of word characters (looked for in `Profile.joined`), the other letters
+    (in `Profile.lower`), and whether a digit will do."""
+    letters = letters_wanted(wanted or frozenset())
+    return (
+        wanted is None,
+        frozenset(s for k, s in wanted or () if k == "word"),
+        tuple(s for s in letters if in_words(s)),
+        tuple(s for s in letters if not in_words(s)),
+        ("digit", "") in (wanted or ()),
+    )
+
+
+def in_words(letters: str) -> bool:
+    """Tell whether `letters` are all word characters: found in a text's `Profile.joined`
+    where they are in its `lower`, as they stand inside one word."""
+    return _WORD_RE.fullmatch(letters) is not None
+
+
 def letters_wanted(wanted: frozenset[Need]) -> tuple[str, ...]:
     """Return the letters a guard looks for anywhere in a text: its strings of letters, and its
     words' first letters (a word that begins with them contains them).
@@ -190,174 +215,6 @@ def letters_wanted(wanted: frozenset[Need]) -> tuple[str, ...]:
         if not any(shorter in s for shorter in kept):
             kept.append(s)
     return tuple(kept)
-
-
-# -- reading the pattern ------------------------------------------------------------------
-
-_parser: Any = importlib.import_module("re._parser")
-_c: Any = importlib.import_module("re._constants")
-
-
-@lru_cache(maxsize=256)
-def _parsed(pattern: re.Pattern[str]) -> Any:
-    """Return the parsed tree of `pattern`, or None on any surprise of the private parser."""
-    try:
-        return _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return None
-
-
-@lru_cache(maxsize=256)
-def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
-    """Return what any match of `pattern` needs, one of the set, or None when not known.
-
-    A word prefix is used only where the pattern opens with a look-behind that no letter may
-    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
-    also closes with a look-ahead that no letter may follow. Read from `compiled-patterns.json`
-    where it holds the pattern (`read_off` wrote it), else off the parsed pattern.
-    """
-    found = rx.reading(pattern.pattern, pattern.flags)
-    if found is not None:
-        return frozenset(found[0]) if found[0] is not None else None
-    return _needs(pattern)
-
-
-def _needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
-    parsed = _parsed(pattern)
-    if parsed is None:
-        return None
-    tree = list(parsed)
-    at_word = bool(tree) and _no_letter(tree[0], -1)
-    at_end = at_word and len(tree) > 1 and _no_letter(tree[-1], 1)
-    found = _sequence(tree[1:] if at_word else tree, at_word, at_end)
-    return frozenset(found) if found else None
-
-
-def _no_letter(item: tuple[Any, Any], direction: int) -> bool:
-    """Tell whether `item` is a look-behind (-1) or look-ahead (1) that no letter may pass."""
-    op, av = item
-    if op is not _c.ASSERT_NOT or av[0] != direction:
-        return False
-    body = list(av[1])
-    if len(body) != 1:
-        return False
-    inner_op, inner = body[0]
-    if inner_op is _c.IN:
-        return (_c.CATEGORY, _c.CATEGORY_WORD) in inner
-    return bool(inner_op is _c.CATEGORY and inner is _c.CATEGORY_WORD)
-
-
-def _score(found: set[Need]) -> int:
-    """The worth of a set of needs: its least selective member (a digit is worth nothing)."""
-    return min(_WORTH[kind] + len(letters) for kind, letters in found)
-
-
-_WORTH = {"word": 2, "prefix": 1, "text": 0, "digit": 0}
-_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
-
-
-def _sequence(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> set[Need] | None:
-    """Return the best of what every match of a sequence needs, or None.
-
-    `at_start`: the sequence's match begins a word; `at_end`: it ends one.
-    """
-    options: list[set[Need]] = []
-    run = ""
-    run_at_start = start = at_start
-    for k, (op, av) in enumerate(items):
-        if op is _c.LITERAL and 0 < av <= 0xFF and av != 0xB5:  # not the micro sign (µ, μ)
-            if not run:
-                run_at_start = start
-            run += chr(av)
-            start = False
-            continue
-        rest_free = at_end and all(o in _ZERO_WIDTH for o, _ in items[k + 1 :])
-        # A word ends where a space follows it ("ab\\s+dem": the word "ab", not "Absatz").
-        ends = rest_free or (k + 1 < len(items) and _opens_with_space(*items[k + 1]))
-        if run:
-            run_ends = (at_end and op in _ZERO_WIDTH and rest_free) or _opens_with_space(op, av)
-            options.append(_literal(run, run_at_start, run_ends))
-        if op in _ZERO_WIDTH:
-            run = ""
-            continue  # takes no letters: what follows starts where it stood
-        if op is _c.SUBPATTERN:
-            found = _sequence(list(av[3]), start, ends)
-        elif op is _c.BRANCH:
-            found = _branches(av[1], start, ends)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found = _sequence(list(av[2]), start, False)
-        elif _is_digit(op, av):
-            found = {("digit", "")}
-        else:
-            found = None
-        if found:
-            options.append(found)
-        if run and run_at_start and _WORD_RE.fullmatch(run) and op in (_c.SUBPATTERN, _c.BRANCH):
-            # A word's first letters, then a group that goes on with letters: "U(?:S|N|K)".
-            joined = _joined(run, op, av, ends)
-            if joined:
-                options.append(joined)
-        run = ""
-        start = False
-    if run:
-        options.append(_literal(run, run_at_start, at_end))
-    return max(options, key=_score) if options else None
-
-
-def _joined(run: str, op: Any, av: Any, at_end: bool) -> set[Need] | None:
-    """Return the needs of a group as if it began the word, with `run` before its letters."""
-    if op is _c.SUBPATTERN:
-        found = _sequence(list(av[3]), True, at_end)
-    else:
-        found = _branches(av[1], True, at_end)
-    if not found:
-        return None
-    head = run.lower()
-    return {
-        (kind, (head + letters)[:PREFIX] if kind == "prefix" else head + letters)
-        if kind in ("prefix", "word")
-        else (kind, letters)
-        for kind, letters in found
-    }
-
-
-def _opens_with_space(op: Any, av: Any) -> bool:
-    """Tell whether every match of an item begins with a space (`\\s`, `\\s+`): no letter."""
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1 and av[2]:
-        op, av = av[2][0]
-    if op is _c.IN:
-        return bool(av) and all(x == (_c.CATEGORY, _c.CATEGORY_SPACE) for x in av)
-    return bool(op is _c.CATEGORY and av is _c.CATEGORY_SPACE)
-
-
-def _is_digit(op: Any, av: Any) -> bool:
-    """Tell whether an item is `\\d`: one digit."""
-    if op is _c.IN:
-        return all(x == (_c.CATEGORY, _c.CATEGORY_DIGIT) for x in av)
-    return bool(op is _c.CATEGORY and av is _c.CATEGORY_DIGIT)
-
-
-def _branches(alternatives: list[Any], at_start: bool, at_end: bool) -> set[Need] | None:
-    out: set[Need] = set()
-    for alternative in alternatives:
-        found = _sequence(list(alternative), at_start, at_end)
-        if not found:
-            return None
-        out |= found
-    return out
-
-
-def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
-    """A run of literal characters: a whole word where it is the match and all letters, a word
-    prefix where it opens the match with letters, else letters anywhere."""
-    lower = run.lower()
-    letters = _WORD_RE.match(lower)
-    if at_start and at_end and _WORD_RE.fullmatch(lower):
-        return {("word", lower)}
-    options: list[set[Need]] = [{("text", lower)}]
-    if at_start and letters:
-        options.append({("prefix", letters.group()[:PREFIX])})
-    return max(options, key=_score)
 
 
 # -- the first character of a match ----------------------------------------------------------

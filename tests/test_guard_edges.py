@@ -1,0 +1,131 @@
+"""A literal is a whole word (or a word's beginning) where the items beside it allow nothing else
+(`reading._edge`): the guards' tests that rest on it skip no text the pattern matches.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planlens.compare import conditions, statements
+from planlens.compare.guards import guarded, in_words, needs, profile
+from planlens.compare.reading import _COMMON, _no_word_char
+
+#: Patterns whose literals stand next to spaces, optional groups and look-arounds.
+_EDGED = {
+    "after spaces": r"(?<![\w-])(?:(?:mit\s+(?:dem\s+)?|vor\s+|nach\s+)Ablauf(?:\s+\w+)?)(?![\w])",
+    "optional tail": r"(?<![\w-])(?:\d{1,2}\.?\s+(?-i:Januar|Mai)(?:,?\s+\d{4})?)(?![\w])",
+    "boundary": r"(?<![\w-])(?:zu\s+Beginn\b|im\s+Zeitraum\b)(?![\w])",
+    "repeats": r"(?<![\w-])(?:spätestens(?:\s+\S+){1,3}|at\s+the\s+latest)(?![\w])",
+    "classes": r"(?<![\w-])(?:[,;]\s*sofern|\(\s*Frist)(?![\w])",
+    "may be empty": r"(?<![\w-])(?:x?Ablauf|-?Frist|\s*Dauer)(?![\w])",
+    "not at an edge": r"(?<![\w-])(?:Ablauf\w*|\w+frist|Dauer(?=\w)|[a-z]Beginn)",
+    # Alternatives that open with the same letters: the parser takes them out of the group
+    # ("U" + "nited Nations|N"), whose words are joined to them only where they open it.
+    "joined": r"(?<![\w-])(?:United Nations|UN(?! Security)|Russia|Russian Federation|Red Cross)"
+    r"(?![\w-])",
+    "deadline": statements._DEADLINE_RE.pattern,
+    "when": statements._WHEN_RE.pattern,
+    "condition": conditions.CONDITION_RE.pattern,
+}
+_WORDS = ["Ablauf", "ablauf", "Frist", "frist", "Beginn", "Dauer", "Zeitraum", "Mai", "Januar"]
+_texts = st.lists(
+    st.one_of(
+        st.sampled_from([*_WORDS, "mit", "dem", "vor", "nach", "zu", "im", "at", "the", "x"]),
+        st.text(alphabet="aAx-_ ,;()§.1\n", min_size=1, max_size=4),
+        st.sampled_from(["spätestens", "latest", "sofern", "12", "2020", "ſ", "K"]),
+        st.sampled_from(["United", "Nations", "UN", "Russia", "Russian", "Federation", "Red"]),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(_EDGED))
+@settings(max_examples=200, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=_texts)
+def test_a_guard_of_edged_literals_skips_no_match(name: str, text: str) -> None:
+    pattern = re.compile(_EDGED[name], re.I)
+    if pattern.search(text):
+        assert guarded(pattern, 0).possible(text), (needs(pattern), text)
+
+
+@pytest.mark.parametrize("name", sorted(_EDGED))
+@settings(max_examples=100, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_string_of_an_edged_pattern_passes_its_guard(name: str, data: st.DataObject) -> None:
+    pattern = re.compile(_EDGED[name], re.I)
+    made = data.draw(st.from_regex(pattern, fullmatch=False))
+    if pattern.search(made):
+        assert guarded(pattern, 0).possible(made), (needs(pattern), made)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wanted"),
+    [
+        # After "\s+" (through an optional "dem\s+") a literal begins a word; before an
+        # optional group that begins with a space, or the end, it ends one.
+        (_EDGED["after spaces"], {("word", "ablauf")}),
+        (_EDGED["optional tail"], {("word", "januar"), ("word", "mai")}),
+        (_EDGED["boundary"], {("word", "beginn"), ("word", "zeitraum")}),
+        (_EDGED["repeats"], {("word", "spätestens"), ("word", "latest")}),
+        (_EDGED["classes"], {("word", "sofern"), ("word", "frist")}),
+        # "x?" may be a letter before "Ablauf", "-?" nothing (then the look-behind holds).
+        (_EDGED["may be empty"], {("text", "ablauf"), ("word", "frist"), ("word", "dauer")}),
+        (_EDGED["not at an edge"], {("text", "ablauf"), ("text", "frist"), ("text", "beginn"),
+                                    ("text", "dauer")}),
+        (_EDGED["joined"], {("word", "un"), ("word", "nations"), ("word", "russia"),
+                            ("word", "federation"), ("word", "cross")}),
+        # A common word is the last choice: "ab dem" needs "ab".
+        (r"(?<![\w-])(?:ab\s+dem\s+\S+)(?![\w])", {("word", "ab")}),
+    ],
+)  # fmt: skip
+def test_the_needs_of_edged_literals(pattern: str, wanted: set[tuple[str, str]]) -> None:
+    assert needs(re.compile(pattern, re.I)) == wanted
+
+
+def test_guards_skip_texts_with_the_letters_inside_words() -> None:
+    """The letters inside a longer word are no reason to scan where a whole word is needed."""
+    ablauf = guarded(re.compile(_EDGED["after spaces"], re.I), 0)
+    assert not ablauf.possible("Der Fristablauf und die Ablaufhemmung")
+    assert ablauf.possible("nach Ablauf der Frist")
+    months = guarded(re.compile(_EDGED["optional tail"], re.I), 0)
+    assert not months.possible("am 3. Maifeiertag des Jahres 2020")
+    assert months.possible("am 3. Mai 2020")
+
+
+def test_a_space_or_a_character_of_no_word_is_no_word_character_in_any_case() -> None:
+    """What `reading` takes for the edge of a word is one: every character `\\s` or `\\W`
+    matches is none that `\\w` matches, and an ASCII literal of no word matches, ignoring
+    case, only characters of no word."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    word = set(re.findall(r"\w", every))
+    assert not word & set(re.findall(r"\s", every))
+    assert not word & set(re.findall(r"\W", every))
+    for code in range(0x80):
+        if _no_word_char(code):
+            found = set(re.findall(re.escape(chr(code)), every, re.I))
+            assert found == {chr(code)}
+
+
+def test_common_words_are_words() -> None:
+    assert all(re.fullmatch(r"[a-zäöüß]+", w) for w in _COMMON)
+    assert profile("ab dem Tag").words >= {"ab", "dem"}
+
+
+@settings(max_examples=500, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.one_of(_texts, st.text(max_size=30)),
+    letters=st.lists(st.text(alphabet="abfrstäß_1 .-", min_size=1, max_size=5), max_size=8),
+)
+def test_letters_of_words_are_found_in_the_joined_words_as_in_the_text(
+    text: str, letters: list[str]
+) -> None:
+    """`Profile.joined` holds letters of word characters exactly where the text does."""
+    p = profile(text)
+    for s in letters + [w[1:3] for w in p.words]:
+        if in_words(s):
+            assert (s in p.joined) == (s in p.lower), (s, text)
