@@ -323,6 +323,33 @@ def test_a_one_comparison_program_ends_without_freeing_its_objects(
     assert "\n".join(lines[:-1] if at_once else lines[:-2]) == expected[2].rstrip("\n")
 
 
+def test_a_build_program_ends_without_freeing_its_objects(tmp_path: Path) -> None:
+    # `planlens build` ends at once too, whatever the number of jobs, and on an error: the
+    # freeing took 0.03 s of every build. Its collector stays on (a build makes many pages).
+    prelude = (
+        "import atexit, gc, sys\n"
+        "class Sentinel:\n"
+        "    def __del__(self):\n"
+        "        print('freed', file=sys.stderr)\n"
+        "kept = Sentinel()\n"
+        "atexit.register(lambda: print('collector', gc.isenabled(), file=sys.stderr))\n"
+    )
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"site-{jobs}"
+        done = as_program(prelude, ["build", str(ROOT / "plans"), "-o", str(out), "-j", jobs])
+        assert (done.returncode, done.stdout) == (0, f"{out}: 32 written, 0 unchanged\n")
+        assert done.stderr.splitlines() == ["collector True"], done.stderr
+        assert len(list(out.rglob("*.html"))) == 31
+    inside_a_file = tmp_path / "file" / "site"
+    failed = as_program(prelude, ["build", str(ROOT / "plans"), "-o", str(inside_a_file)])
+    assert (failed.returncode, failed.stdout) == (1, "")
+    assert failed.stderr.splitlines() == [
+        f"planlens: error: {inside_a_file}: cannot make the folder: Not a directory",
+        "collector True",
+    ], failed.stderr
+
+
 def test_diff_text_json_markdown(tmp_path: Path) -> None:
     old, new = str(GOOD / "base-v1.yaml"), str(GOOD / "base-v2.yaml")
     code, out, err = run("diff", old, new)

@@ -48,9 +48,21 @@ def collector_off_until_exit() -> None:
     diff; the operating system takes the memory back at once. Not in a caller that runs the
     commands in its own process (the tests do).
     """
-    global EXIT_AT_ONCE
     if AS_PROGRAM:
         gc.disable()
+        exit_at_once()
+
+
+def exit_at_once() -> None:
+    """Let `main()` end the `planlens` program when its command ends, without freeing its
+    objects one by one (the operating system takes the memory back at once).
+
+    For `build`: the modules, templates, plans and pages it holds took 0.03 s to free, the
+    last work of every build however little it wrote. Only in the `planlens` program, not in
+    a caller that runs the commands in its own process (the tests do).
+    """
+    global EXIT_AT_ONCE
+    if AS_PROGRAM:
         EXIT_AT_ONCE = True
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planlens.cli.options import force_option, plan_cache, say
+from planlens.cli.options import exit_at_once, force_option, plan_cache, say
 from planlens.errors import PlanlensError
 
 
@@ -62,6 +62,7 @@ def build(
 
     if str(output) == "-":
         raise PlanlensError("build writes a folder of pages; -o - (standard output) cannot hold it")
+    exit_at_once()
     with PageProgress("building") as progress:
         result = build_folder(
             [plans_folder or plans_dir],
