@@ -11,7 +11,7 @@ the act an offence describes are none). Conditions are `conditions`'.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
@@ -202,7 +202,7 @@ def references(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     if not profile(text).digit:
         return ()  # each reference opens with a number
-    for start in _REF_START.finditer(text):
+    for start in _ref_starts(text):
         if spans and start.start() < spans[-1][1]:
             continue
         end = start.end()
@@ -210,6 +210,35 @@ def references(text: str) -> tuple[Span, ...]:
             end = item.end()
         spans.append((start.start(), end))
     return tuple(spans)
+
+
+#: The longest a reference word (`lexicon.REFERENCE_WORDS`) can be: `_REF_START` looks for them
+#: only so far before a number.
+REF_WORD_LONGEST = 16
+_DIGITS_RE = rx.compile(r"\d+")
+
+
+def _ref_starts(text: str) -> Iterator[re.Match[str]]:
+    """Return the matches of `_REF_START` in `text`, as its `finditer` finds them, looked for
+    only just before each number: a reference word, then spaces, before a digit.
+
+    A match holds no digit, so the next one after a point ends before the first number after
+    it that has a match before it, and each match begins at most `REF_WORD_LONGEST`
+    characters before the spaces before that number (`\\s` is `str.isspace`); it ends before
+    that number's first digit (`(?=\\d)`), so the text after it changes nothing, and the scan
+    stops there.
+    """
+    if not _REF_START.possible(text):
+        return
+    scan, at = _REF_START.scan, 0
+    for number in _DIGITS_RE.finditer(text):
+        digit = start = number.start()
+        while start > at and text[start - 1].isspace():
+            start -= 1
+        found = scan.search(text, max(at, start - REF_WORD_LONGEST), digit + 1)
+        if found is not None:
+            yield found
+            at = found.end()
 
 
 def referenced(text: str) -> set[str]:

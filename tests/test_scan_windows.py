@@ -1,0 +1,52 @@
+"""Scans looked for only near where a match must end (`statements._ref_starts`): the matches of
+the whole scan, in the same order, with the same spans."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from typing import Any
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import planlens.compare.lexicon as lx
+from planlens.compare import statements
+
+_parser: Any = importlib.import_module("re._parser")
+
+_words = st.sampled_from(
+    [
+        *["§", "§§", "Art", "Art.", "Arts.", "Artikel", "Section", "Sect.", "Absatz", "Abs."],
+        *["Unterabschnitte", "abschnitt", "Anhängen", "Nr.", "lit.", "v.", "Sub-sections", "ART"],
+        *["Subparagraphs", "Paragraphen", "Regulations", "Kapitelns", "Frist", "x", "Satz1"],
+        *["1", "12", "1a", "226a", "8.1", "2015", "٣", "(2)", "-", ",", "Kapitel12"],
+    ]
+)
+_spaces = st.sampled_from(["", " ", "  ", "\n", "\u00a0", "\u2003", "\t \u3000", " \x1c"])
+_texts = st.lists(st.tuples(_words, _spaces), max_size=16).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+@settings(max_examples=1000, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=_texts)
+@example(text="Art" + " " * 40 + "5")
+@example(text="Abs. 1 Satz 2 Nr. 3 und § 4 Abs.5")
+@example(text="Artikel\u20035 §§ 223 bis 226a")
+def test_reference_starts_are_those_of_the_whole_scan(text: str) -> None:
+    whole = [(m.span(), m.group()) for m in statements._REF_START_RE.finditer(text)]
+    assert [(m.span(), m.group()) for m in statements._ref_starts(text)] == whole
+
+
+def test_no_reference_word_is_longer_than_the_window() -> None:
+    width = _parser.parse(f"(?:{lx.REFERENCE_WORDS})", re.IGNORECASE).getwidth()
+    assert width[1] <= statements.REF_WORD_LONGEST
+
+
+def test_a_space_of_the_regex_is_a_space_of_python() -> None:
+    """The window walks back over the spaces before a number with `str.isspace`, as `\\s`."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
+    assert set(re.findall(r"\d", every)) == set(re.findall(r"\d", every, re.IGNORECASE))
