@@ -50,3 +50,28 @@ def test_a_space_of_the_regex_is_a_space_of_python() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
     assert set(re.findall(r"\d", every)) == set(re.findall(r"\d", every, re.IGNORECASE))
+
+
+_figure_parts = st.sampled_from(
+    [*["US$", "$", "€", "£", "US", "U", "S", " ", "\u00a0", "\u202f", "\n", ".", ",", "-", "x"]]
+    + [*["1", "12", "600", "000", "2015", "3.5", "1,000", "٣", "a", "Nr", "§", "_", "/"]]
+)
+
+
+@settings(max_examples=1000, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(parts=st.lists(_figure_parts, max_size=20))
+@example(parts=["US$", " ", "600", " ", "000", " ", "000"])
+@example(parts=["x", "US$", "€", " ", " ", "12"])
+def test_numbers_are_those_of_the_whole_scan(parts: list[str]) -> None:
+    text = "".join(parts)
+    whole = [(m.span(), m.groupdict()) for m in statements._NUMBER_RE.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in statements._numbers(text)] == whole
+
+
+def test_a_figure_begins_just_before_its_first_digit() -> None:
+    """What stands before a figure's number takes at most `NUMBER_LEAD_LONGEST` characters,
+    and its number begins with a digit."""
+    pattern = statements._NUMBER_RE.pattern
+    lead, number = pattern.split("(?P<num>")
+    assert _parser.parse(lead).getwidth()[1] <= statements.NUMBER_LEAD_LONGEST
+    assert all(p.startswith(r"\d") for p in number.split("|"))

@@ -241,6 +241,27 @@ def _ref_starts(text: str) -> Iterator[re.Match[str]]:
             at = found.end()
 
 
+#: The most characters a figure's currency and space take before its first digit (`_NUMBER`).
+NUMBER_LEAD_LONGEST = 4
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """Return the matches of `_NUMBER` in `text`, as its `finditer` finds them, each searched
+    for from just before the next digit: one begins at a digit at the latest (its currency and
+    space may match nothing), at most `NUMBER_LEAD_LONGEST` characters before its first digit,
+    so none begins before that; the text between numbers is not scanned.
+    """
+    if not _NUMBER.possible(text):
+        return
+    scan, at = _NUMBER.scan, 0
+    while (digit := _DIGITS_RE.search(text, at)) is not None:
+        found = scan.search(text, max(at, digit.start() - NUMBER_LEAD_LONGEST))
+        if found is None:  # never: the digit itself begins one
+            return
+        yield found
+        at = found.end()
+
+
 def referenced(text: str) -> set[str]:
     """Return the provisions `text` refers to, without their parts ("Absatz 3").
 
@@ -298,7 +319,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{value_of} times", m.group()))
-    for m in _NUMBER.finditer(text):
+    for m in _numbers(text):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
