@@ -11,7 +11,7 @@ the act an offence describes are none). Conditions are `conditions`'.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
@@ -28,6 +28,7 @@ from planlens.compare.actors import (
 from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
 from planlens.compare.guards import guarded, lead, profile, quick
+from planlens.compare.windows import before_numbers, from_digits, near_numbers
 
 _I = re.IGNORECASE
 
@@ -112,6 +113,11 @@ _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
 _LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
+#: Where `windows.near_numbers` looks for a list marker and a year: from this many characters
+#: before the first digit of a number, reading this many from a match's beginning ("(12)" or
+#: "12. "; "2015" and the two characters its look-ahead reads).
+LIST_MARKER_WINDOW = (1, 4)
+YEAR_WINDOW = (0, 6)
 URL_RE = rx.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
 _CITED_RE = rx.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
@@ -174,7 +180,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
             found.append((m.group(), m.span()))
             taken.append(m.span())
     taken = [span for _, span in found] + list(references(text))
-    for m in _YEAR.finditer(text):
+    for m in near_numbers(_YEAR.scan, text, *YEAR_WINDOW) if _YEAR.possible(text) else ():
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
     if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
@@ -202,7 +208,7 @@ def references(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     if not profile(text).digit:
         return ()  # each reference opens with a number
-    for start in _ref_starts(text):
+    for start in before_numbers(_REF_START, text, REF_WORD_LONGEST):
         if spans and start.start() < spans[-1][1]:
             continue
         end = start.end()
@@ -215,51 +221,10 @@ def references(text: str) -> tuple[Span, ...]:
 #: The longest a reference word (`lexicon.REFERENCE_WORDS`) can be: `_REF_START` looks for them
 #: only so far before a number.
 REF_WORD_LONGEST = 16
-_DIGITS_RE = rx.compile(r"\d+")
-
-
-def _ref_starts(text: str) -> Iterator[re.Match[str]]:
-    """Return the matches of `_REF_START` in `text`, as its `finditer` finds them, looked for
-    only just before each number: a reference word, then spaces, before a digit.
-
-    A match holds no digit, so the next one after a point ends before the first number after
-    it that has a match before it, and each match begins at most `REF_WORD_LONGEST`
-    characters before the spaces before that number (`\\s` is `str.isspace`); it ends before
-    that number's first digit (`(?=\\d)`), so the text after it changes nothing, and the scan
-    stops there.
-    """
-    if not _REF_START.possible(text):
-        return
-    scan, at = _REF_START.scan, 0
-    for number in _DIGITS_RE.finditer(text):
-        digit = start = number.start()
-        while start > at and text[start - 1].isspace():
-            start -= 1
-        found = scan.search(text, max(at, start - REF_WORD_LONGEST), digit + 1)
-        if found is not None:
-            yield found
-            at = found.end()
 
 
 #: The most characters a figure's currency and space take before its first digit (`_NUMBER`).
 NUMBER_LEAD_LONGEST = 4
-
-
-def _numbers(text: str) -> Iterator[re.Match[str]]:
-    """Return the matches of `_NUMBER` in `text`, as its `finditer` finds them, each searched
-    for from just before the next digit: one begins at a digit at the latest (its currency and
-    space may match nothing), at most `NUMBER_LEAD_LONGEST` characters before its first digit,
-    so none begins before that; the text between numbers is not scanned.
-    """
-    if not _NUMBER.possible(text):
-        return
-    scan, at = _NUMBER.scan, 0
-    while (digit := _DIGITS_RE.search(text, at)) is not None:
-        found = scan.search(text, max(at, digit.start() - NUMBER_LEAD_LONGEST))
-        if found is None:  # never: the digit itself begins one
-            return
-        yield found
-        at = found.end()
 
 
 def referenced(text: str) -> set[str]:
@@ -307,7 +272,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     if profile(text).digit:  # every list marker has a digit
-        skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
+        skip += [m.span() for m in near_numbers(_LIST_MARKER_RE, text, *LIST_MARKER_WINDOW)]
     found: list[tuple[int, str, str]] = []
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
         if not overlaps(m.span(), skip):
@@ -319,7 +284,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{value_of} times", m.group()))
-    for m in _numbers(text):
+    for m in from_digits(_NUMBER, text, NUMBER_LEAD_LONGEST):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
