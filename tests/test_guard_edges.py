@@ -164,3 +164,34 @@ def test_letters_of_words_are_found_in_the_joined_words_as_in_the_text(
     for s in letters + [w[1:3] for w in p.words]:
         if in_words(s):
             assert (s in p.joined) == (s in p.lower), (s, text)
+
+
+@settings(max_examples=500, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.one_of(
+        _texts,
+        st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=40),
+        st.text(
+            alphabet=st.characters(max_codepoint=0x17F) | st.sampled_from("ſKİẞ€"), max_size=30
+        ),
+    )
+)
+def test_a_profile_is_what_its_definition_says(text: str) -> None:
+    """A profile read off a Latin-1 text's bytes is the one read with the regex: its words
+    lower-cased, and no cased character beyond Latin-1 (exact)."""
+    p = profile(text)
+    assert p.words == frozenset(re.findall(r"\w+", text.lower()))
+    beyond = set(re.findall(r"[^\x00-\xff]", text))
+    assert p.exact == all(c.lower() == c.upper() for c in beyond)
+    assert p.joined == f" {' '.join(p.words)} "
+
+
+def test_every_latin_1_character_lower_cased_is_one_of_latin_1_and_of_its_kind() -> None:
+    """Lower-casing a Latin-1 text keeps it Latin-1, one character for one, and a word
+    character one: the words of its bytes lower-cased are those of the text lower-cased."""
+    text = "".join(map(chr, range(256)))
+    assert len(text.lower()) == 256 and text.lower().encode("latin-1")
+    assert [bool(re.match(r"\w", c)) for c in text] == [
+        bool(re.match(r"\w", c)) for c in text.lower()
+    ]
+    assert profile(" ".join(text)).words == frozenset(re.findall(r"\w+", " ".join(text).lower()))

@@ -72,15 +72,25 @@ class Profile:
 #: keeps few sets alive for the garbage collector to walk.
 @lru_cache(maxsize=256)
 def profile(text: str) -> Profile:
-    exact = text.isascii() or all(
-        c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
-    )
+    """Return what `text` offers the guards. Text in Latin-1 (most of a law's) has no cased
+    character beyond it, and its words lower-cased are read off its bytes in one translation
+    (`_LOWER_WORD_BYTES`); other text is read as `words_of` reads it."""
     lower = text.lower()
-    return Profile(exact, lower, words_of(lower), _DIGIT_RE.search(text) is not None)
+    digit = _DIGIT_RE.search(text) is not None
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        exact = all(c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text)))
+        return Profile(exact, lower, words_of(lower), digit)
+    words = frozenset(encoded.translate(_LOWER_WORD_BYTES).decode("latin-1").split())
+    return Profile(True, lower, words, digit)
 
 
 #: Latin-1 as `\w+` reads it: a word character stays, any other becomes a space.
 _WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+#: The same, each word character lower-cased: one of Latin-1 in every case (`ord` fails on
+#: import otherwise), and a word character exactly where the character is one.
+_LOWER_WORD_BYTES = bytes(ord(chr(c).lower()) if b != 32 else 32 for c, b in enumerate(_WORD_BYTES))
 
 
 def words_of(text: str) -> frozenset[str]:
