@@ -12,7 +12,7 @@ checks them against the whole scans):
 - a window's end (`endpos`) is put after every character a match that begins in it reads: the
   text after it changes nothing there, and a match beginning later is left to a later window.
 
-`\\s` and `\\d` of a pattern are `str.isspace` and `str.isdigit` of Python's: the same tests.
+`\\s` of a pattern is `str.isspace` of Python's: the window walks back over spaces with it.
 """
 
 from __future__ import annotations
