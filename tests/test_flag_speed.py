@@ -28,10 +28,10 @@ from planlens.compare.guards import (
     Guarded,
     guarded,
     lead,
-    letters_wanted,
     needs,
     profile,
     quick,
+    strings_wanted,
     words_of,
 )
 
@@ -156,7 +156,7 @@ def test_needs_are_found_for_the_lexicon_and_none_where_unknown() -> None:
     assert scope_all is not None and ("prefix", "jede") in scope_all
     assert needs(re.compile(r"\w+")) is None  # any word: nothing to test
     assert needs(re.compile(r"(?:ab)?c|d")) == {("text", "c"), ("text", "d")}
-    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("text", "absatz"), ("text", "§")}
+    assert needs(re.compile(r"(?<!\w)(?:Absatz|§)\s*\d")) == {("prefix", "absatz"), ("text", "§")}
     assert needs(re.compile(r"(?:ab)?\w+|d")) is None  # one alternative needs nothing known
     assert needs(re.compile(r"x(?:ab)?")) == {("text", "x")}
     assert Guarded(re.compile(r"\w+"), 0).possible("")
@@ -323,28 +323,41 @@ def test_a_guard_runs_every_scan_the_first_letters_test_ran(name: str, text: str
         assert guarded(pattern, 0).possible(text)
 
 
-def test_a_guard_looks_for_first_letters_anywhere() -> None:
-    """A prefix need passes where the letters stand inside a word too (looser, never wrong),
-    and still skips a text without them."""
+def test_a_guard_looks_for_first_letters_at_the_start_of_a_word() -> None:
+    """A prefix need passes where a word begins with the letters, not where they stand inside
+    a word only (where no match can begin)."""
     g = guarded(re.compile(r"(?<![\w-])Gläu\w*"), 0)
     assert needs(g.pattern) == {("prefix", "gläu")}
     assert g.possible("des Gläubigers")
-    assert g.possible("Mitgläubiger")  # inside a word: scanned, and the scan finds nothing
     assert list(g.finditer("Mitgläubiger")) == []
+    assert not g.possible("Mitgläubiger")
     assert not g.possible("Der Schuldner haftet.")
 
 
+_need = st.tuples(
+    st.sampled_from(["prefix", "suffix"]), st.text(alphabet="abcdeäß", min_size=1, max_size=4)
+) | st.tuples(st.just("text"), st.text(alphabet="abcdeäß §.", min_size=1, max_size=4))
+
+
 @settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(
-    text=texts,
-    letters=st.lists(st.text(alphabet="abcdeäß §.", min_size=1, max_size=4), max_size=12),
-)
-def test_the_letters_kept_are_found_where_any_of_them_are(text: str, letters: list[str]) -> None:
-    """Leaving out the letters that contain others changes no guard's answer."""
-    lower = text.lower() + " " + " ".join(letters[::2])
-    kept = letters_wanted(frozenset(("text", s) for s in letters))
-    assert set(kept) <= set(letters)
-    assert any(s in lower for s in kept) == any(s in lower for s in letters)
+@given(text=texts, wanted=st.lists(_need, max_size=12))
+def test_the_strings_kept_are_found_where_any_need_is_met(
+    text: str, wanted: list[tuple[str, str]]
+) -> None:
+    """Looking for the strings kept, each where `strings_wanted` says, finds one exactly where
+    the text meets one of the needs: letters anywhere, a word that begins or ends with them."""
+    extra = [s for _, s in wanted[::2]]  # some of them in the text, for the test to be met
+    p = profile(text + " " + " ".join(extra))
+    kept = strings_wanted(frozenset(wanted))
+    written = {f" {s}" if k == "prefix" else f"{s} " if k == "suffix" else s for k, s in wanted}
+    assert {s for s, _ in kept} <= written
+    met = any(
+        (kind == "text" and s in p.lower)
+        or (kind == "prefix" and any(w.startswith(s) for w in p.words))
+        or (kind == "suffix" and any(w.endswith(s) for w in p.words))
+        for kind, s in wanted
+    )
+    assert any(s in (p.joined if joined else p.lower) for s, joined in kept) == met
 
 
 @settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))

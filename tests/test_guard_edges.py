@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planlens.compare import conditions, statements
+from planlens.compare import conditions, polarity, statements
 from planlens.compare.guards import guarded, in_words, needs, profile
 from planlens.compare.reading import _COMMON, _no_word_char
 
@@ -28,17 +28,25 @@ _EDGED = {
     # ("U" + "nited Nations|N"), whose words are joined to them only where they open it.
     "joined": r"(?<![\w-])(?:United Nations|UN(?! Security)|Russia|Russian Federation|Red Cross)"
     r"(?![\w-])",
+    # A literal no word character may follow ends a word; after a word boundary that a letter
+    # follows, one begins.
+    "word ends": r"(?<!\w)(?:[a-zäöü]*(?:acht|zehn|lauf)|\w*[Ff]rist)(?!\w)",
+    "boundaries": r"\b(?:Ablauf|Frist|zu\s+Beginn|-?Dauer\w*|\s*Mai)\b",
+    "number words": statements._NUMBER_WORD_RE.pattern,
+    "subordinate": polarity.SUBORDINATE_RE.pattern.pattern,
     "deadline": statements._DEADLINE_RE.pattern,
     "when": statements._WHEN_RE.pattern,
     "condition": conditions.CONDITION_RE.pattern,
 }
 _WORDS = ["Ablauf", "ablauf", "Frist", "frist", "Beginn", "Dauer", "Zeitraum", "Mai", "Januar"]
+_NUMBERS = ["acht", "Nacht", "zehn", "achtzehn", "elf", "Elf", "three", "which", "may", "so that"]
 _texts = st.lists(
     st.one_of(
         st.sampled_from([*_WORDS, "mit", "dem", "vor", "nach", "zu", "im", "at", "the", "x"]),
         st.text(alphabet="aAx-_ ,;()§.1\n", min_size=1, max_size=4),
         st.sampled_from(["spätestens", "latest", "sofern", "12", "2020", "ſ", "K"]),
         st.sampled_from(["United", "Nations", "UN", "Russia", "Russian", "Federation", "Red"]),
+        st.sampled_from(_NUMBERS),
     ),
     max_size=14,
 ).map("".join)
@@ -73,18 +81,45 @@ def test_a_string_of_an_edged_pattern_passes_its_guard(name: str, data: st.DataO
         (_EDGED["boundary"], {("word", "beginn"), ("word", "zeitraum")}),
         (_EDGED["repeats"], {("word", "spätestens"), ("word", "latest")}),
         (_EDGED["classes"], {("word", "sofern"), ("word", "frist")}),
-        # "x?" may be a letter before "Ablauf", "-?" nothing (then the look-behind holds).
-        (_EDGED["may be empty"], {("text", "ablauf"), ("word", "frist"), ("word", "dauer")}),
-        (_EDGED["not at an edge"], {("text", "ablauf"), ("text", "frist"), ("text", "beginn"),
-                                    ("text", "dauer")}),
+        # "x?" may be a letter before "Ablauf" (a word that ends with it), "-?" nothing (then
+        # the look-behind holds).
+        (_EDGED["may be empty"], {("suffix", "ablauf"), ("word", "frist"), ("word", "dauer")}),
+        # "Ablauf\w*", "Dauer(?=\w)": a word that begins with them.
+        (_EDGED["not at an edge"], {("prefix", "ablauf"), ("text", "frist"), ("text", "beginn"),
+                                    ("prefix", "dauer")}),
         (_EDGED["joined"], {("word", "un"), ("word", "nations"), ("word", "russia"),
                             ("word", "federation"), ("word", "cross")}),
         # A common word is the last choice: "ab dem" needs "ab".
         (r"(?<![\w-])(?:ab\s+dem\s+\S+)(?![\w])", {("word", "ab")}),
+        # Letters before the end of a word, letters after a word boundary.
+        (_EDGED["word ends"], {("suffix", "acht"), ("suffix", "zehn"), ("suffix", "lauf"),
+                               ("suffix", "rist")}),
+        (_EDGED["boundaries"], {("word", "ablauf"), ("word", "frist"), ("word", "beginn"),
+                                ("prefix", "dauer"), ("word", "mai")}),
+        (r"\b(?:who|which)\b(?:\s+\w+){0,3}?\s+may\b", {("word", "who"), ("word", "which")}),
+        # Under re.ASCII a boundary stands where the text's words need not begin ("éAblauf");
+        # a boundary is read only where it opens or closes the whole pattern.
+        (r"(?a:\bAblauf)", {("text", "ablauf")}),
     ],
 )  # fmt: skip
 def test_the_needs_of_edged_literals(pattern: str, wanted: set[tuple[str, str]]) -> None:
     assert needs(re.compile(pattern, re.I)) == wanted
+
+
+def test_a_boundary_under_ascii_is_no_word_start() -> None:
+    pattern = re.compile(r"\bAblauf", re.I | re.A)
+    assert needs(pattern) == {("text", "ablauf")}
+    assert pattern.search("éAblauf")
+    assert guarded(pattern, 0).possible("éAblauf")
+
+
+def test_guards_skip_texts_without_a_word_that_ends_with_the_letters() -> None:
+    """A word's last letters are no word's inside: "beachtet" holds "acht", ends with none."""
+    numbers = guarded(re.compile(_EDGED["word ends"], re.I), 0)
+    assert not numbers.possible("Er beachtet die zehnte Regel.")
+    assert numbers.possible("in der Nacht")
+    assert numbers.possible("Achtzehn")
+    assert list(numbers.finditer("Achtzehn")) != []
 
 
 def test_guards_skip_texts_with_the_letters_inside_words() -> None:
@@ -129,3 +164,34 @@ def test_letters_of_words_are_found_in_the_joined_words_as_in_the_text(
     for s in letters + [w[1:3] for w in p.words]:
         if in_words(s):
             assert (s in p.joined) == (s in p.lower), (s, text)
+
+
+@settings(max_examples=500, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.one_of(
+        _texts,
+        st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=40),
+        st.text(
+            alphabet=st.characters(max_codepoint=0x17F) | st.sampled_from("ſKİẞ€"), max_size=30
+        ),
+    )
+)
+def test_a_profile_is_what_its_definition_says(text: str) -> None:
+    """A profile read off a Latin-1 text's bytes is the one read with the regex: its words
+    lower-cased, and no cased character beyond Latin-1 (exact)."""
+    p = profile(text)
+    assert p.words == frozenset(re.findall(r"\w+", text.lower()))
+    beyond = set(re.findall(r"[^\x00-\xff]", text))
+    assert p.exact == all(c.lower() == c.upper() for c in beyond)
+    assert p.joined == f" {' '.join(p.words)} "
+
+
+def test_every_latin_1_character_lower_cased_is_one_of_latin_1_and_of_its_kind() -> None:
+    """Lower-casing a Latin-1 text keeps it Latin-1, one character for one, and a word
+    character one: the words of its bytes lower-cased are those of the text lower-cased."""
+    text = "".join(map(chr, range(256)))
+    assert len(text.lower()) == 256 and text.lower().encode("latin-1")
+    assert [bool(re.match(r"\w", c)) for c in text] == [
+        bool(re.match(r"\w", c)) for c in text.lower()
+    ]
+    assert profile(" ".join(text)).words == frozenset(re.findall(r"\w+", " ".join(text).lower()))

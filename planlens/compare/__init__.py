@@ -25,8 +25,10 @@
 - `conditions`: the conditions of a text: their words (markers, German conditions that open
   with their verb), where each starts and ends, and the content stems of each.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
-- `reading`: what any match of a pattern needs (whole words, a word's first letters, letters
-  anywhere, a digit), read off the parsed pattern for `guards`.
+- `reading`: what any match of a pattern needs (whole words, a word's first or last letters,
+  letters anywhere, a digit), read off the parsed pattern for `guards`.
+- `windows`: patterns that match only beside a number (references, figures, list markers,
+  years) searched only in a window at each number, with the whole scan's matches.
 - `blocks`: a long alternation scanned in blocks of its alternatives, each behind its own
   guard, with the whole pattern's matches.
 - `patterns`: the flag rules' patterns compiled ahead of time: the programs Python's regex

@@ -30,10 +30,9 @@ from planlens.compare.guards import (
     WARMUP,
     Guarded,
     guarded,
-    in_words,
-    letters_wanted,
     profile,
     quick,
+    strings_wanted,
 )
 
 
@@ -183,7 +182,7 @@ class _Tests:
         always: set[int] = set()
         digit: set[int] = set()
         by_word: dict[str, set[int]] = {}
-        by_letters: dict[str, set[int]] = {}
+        by_string: dict[tuple[str, bool], set[int]] = {}
         for k, block in enumerate(blocks):
             wanted = block.needs
             if wanted is None:
@@ -194,15 +193,17 @@ class _Tests:
             for kind, word in wanted:
                 if kind == "word":
                     by_word.setdefault(word, set()).add(k)
-            for letters in letters_wanted(wanted):
-                by_letters.setdefault(letters, set()).add(k)
+            for string in strings_wanted(wanted):
+                by_string.setdefault(string, set()).add(k)
         self._always, self._digit = frozenset(always), frozenset(digit)
         self._by_word = {word: frozenset(ks) for word, ks in by_word.items()}
         self._words = frozenset(by_word)
-        # The shortest first, as `letters_wanted` orders a guard's: the likeliest to be there.
+        # The shortest first, as `strings_wanted` orders a guard's: the likeliest to be there.
         self._letters = tuple(
-            (letters, frozenset(ks), in_words(letters))
-            for letters, ks in sorted(by_letters.items(), key=lambda item: (len(item[0]), item[0]))
+            (string, frozenset(ks), joined)
+            for (string, joined), ks in sorted(
+                by_string.items(), key=lambda item: (len(item[0][0]), item[0])
+            )
         )
 
     def scans(self, text: str) -> list[re.Pattern[str]]:

@@ -2,16 +2,15 @@
 
 `guarded(pattern)` wraps a compiled pattern. Before scanning a text it asks the text's
 `Profile` (its lower-cased letters, its words, whether it has a digit) whether a match is
-possible at all: every alternative of the pattern needs a whole word, a word beginning with
-given letters, a string of letters somewhere, or a digit, read off the parsed pattern itself
-(`reading`).
+possible at all: every alternative of the pattern needs a whole word, a word beginning or
+ending with given letters, a string of letters somewhere, or a digit, read off the parsed
+pattern itself (`reading`).
 Where the profile has none of them, the pattern cannot match and is not run; where it has one,
 the pattern runs as before. The results are therefore the same: the test only skips a scan
-that would have found nothing. A word's first letters are looked for anywhere in the text (a
-word that begins with them contains them): a looser test than the words' beginnings, which
-cost more to list for each text than the scans they saved (`tests/test_flag_speed.py` keeps
-that test, to check that this one never skips what it would have run). A pattern whose
-alternatives do not all need something (`\\w+`) is always run.
+that would have found nothing. A word's first (last) letters are looked for after (before) a
+space in the text's distinct words joined by spaces (`Profile.joined`), one search as for
+letters anywhere. A pattern whose alternatives do not all need something (`\\w+`) is always
+run.
 
 Reading a pattern (its needs, its `quick` form) means parsing it with Python's private regex
 parser, written in Python, and compiling the quick form: for a flag rule's pattern that is read
@@ -52,9 +51,11 @@ _BEYOND_LATIN1_RE = re.compile(r"[^\x00-\xff]")
 class Profile:
     """What a text offers the guards: its letters lower-cased, its words, whether it has a digit.
 
-    `joined` is its distinct words, lower-cased, joined by spaces: letters that are all word
-    characters ("frist") stand in the text exactly where they stand inside one of its words,
-    so they are looked for there, in about two thirds of the text's length.
+    `joined` is its distinct words, lower-cased, joined by spaces, with a space before the
+    first and after the last: letters that are all word characters ("frist") stand in the text
+    exactly where they stand inside one of its words, so they are looked for there, in about
+    two thirds of the text's length; a word begins with them where they follow a space
+    (" frist") and ends with them where one follows them ("acht ").
     """
 
     __slots__ = ("digit", "exact", "joined", "lower", "words")
@@ -63,7 +64,7 @@ class Profile:
         self.exact = exact  # False: a cased character beyond Latin-1; every pattern is run
         self.lower = lower
         self.words = words
-        self.joined = " ".join(words)
+        self.joined = f" {' '.join(words)} "
         self.digit = digit
 
 
@@ -71,15 +72,25 @@ class Profile:
 #: keeps few sets alive for the garbage collector to walk.
 @lru_cache(maxsize=256)
 def profile(text: str) -> Profile:
-    exact = text.isascii() or all(
-        c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text))
-    )
+    """Return what `text` offers the guards. Text in Latin-1 (most of a law's) has no cased
+    character beyond it, and its words lower-cased are read off its bytes in one translation
+    (`_LOWER_WORD_BYTES`); other text is read as `words_of` reads it."""
     lower = text.lower()
-    return Profile(exact, lower, words_of(lower), _DIGIT_RE.search(text) is not None)
+    digit = _DIGIT_RE.search(text) is not None
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        exact = all(c.lower() == c.upper() for c in set(_BEYOND_LATIN1_RE.findall(text)))
+        return Profile(exact, lower, words_of(lower), digit)
+    words = frozenset(encoded.translate(_LOWER_WORD_BYTES).decode("latin-1").split())
+    return Profile(True, lower, words, digit)
 
 
 #: Latin-1 as `\w+` reads it: a word character stays, any other becomes a space.
 _WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+#: The same, each word character lower-cased: one of Latin-1 in every case (`ord` fails on
+#: import otherwise), and a word character exactly where the character is one.
+_LOWER_WORD_BYTES = bytes(ord(chr(c).lower()) if b != 32 else 32 for c, b in enumerate(_WORD_BYTES))
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -163,7 +174,7 @@ def read_off(pattern: re.Pattern[str]) -> rx.Reading:
     sorted (None: nothing known), and the text of its quick form (None: the pattern itself).
 
     >>> read_off(re.compile(r"(?<!\\w)(?:Absatz|§)\\s*\\d"))
-    ([('text', 'absatz'), ('text', '§')], '(?=[A§])(?:(?<!\\\\w)(?:Absatz|§)\\\\s*\\\\d)')
+    ([('prefix', 'absatz'), ('text', '§')], '(?=[A§])(?:(?<!\\\\w)(?:Absatz|§)\\\\s*\\\\d)')
     """
     wanted = _needs(pattern)
     text = _quick_text(pattern)
@@ -180,14 +191,15 @@ Checks = tuple[bool, frozenset[str], tuple[str, ...], tuple[str, ...], bool]
 
 def checks_of(wanted: frozenset[Need] | None) -> Checks:
     """Return what `Guarded.possible` tests for `wanted` (None: nothing known, always run): the
-    words, the letters of word characters (looked for in `Profile.joined`), the other letters
-    (in `Profile.lower`), and whether a digit will do."""
-    letters = letters_wanted(wanted or frozenset())
+    words, the strings looked for in `Profile.joined` (letters of word characters, a word's
+    first letters after a space, its last before one), the other letters (in `Profile.lower`),
+    and whether a digit will do."""
+    strings = strings_wanted(wanted or frozenset())
     return (
         wanted is None,
         frozenset(s for k, s in wanted or () if k == "word"),
-        tuple(s for s in letters if in_words(s)),
-        tuple(s for s in letters if not in_words(s)),
+        tuple(s for s, joined in strings if joined),
+        tuple(s for s, joined in strings if not joined),
         ("digit", "") in (wanted or ()),
     )
 
@@ -198,22 +210,34 @@ def in_words(letters: str) -> bool:
     return _WORD_RE.fullmatch(letters) is not None
 
 
-def letters_wanted(wanted: frozenset[Need]) -> tuple[str, ...]:
-    """Return the letters a guard looks for anywhere in a text: its strings of letters, and its
-    words' first letters (a word that begins with them contains them).
+def strings_wanted(wanted: frozenset[Need]) -> tuple[tuple[str, bool], ...]:
+    """Return the strings a guard looks for, each with where: True in `Profile.joined` (letters
+    of word characters; a word's first letters after a space, " jede"; its last letters before
+    one, "acht "), False in `Profile.lower` (letters with other characters).
 
-    Letters that contain others of the list are left out: where they stand, the others do too
-    ("hours" / "hour", "frist" / "rist"). The shortest come first, the likeliest to be there.
+    A string that contains another of the list is left out where finding it finds the other
+    ("hours" / "hour", " frist" / "rist"): where it stands, the other does too. A string looked
+    for in `lower` that stands there stands in `joined` too, if it is one looked for there (a
+    space before letters in the text begins a word with them); not the other way round. The
+    shortest come first, the likeliest to be there.
 
-    >>> letters_wanted(frozenset({("text", "absatz"), ("prefix", "jede"), ("word", "nur")}))
-    ('jede', 'absatz')
-    >>> letters_wanted(frozenset({("text", "hours"), ("text", "hour"), ("prefix", "fris")}))
-    ('fris', 'hour')
+    >>> strings_wanted(frozenset({("text", "absatz"), ("prefix", "jede"), ("word", "nur")}))
+    ((' jede', True), ('absatz', True))
+    >>> strings_wanted(frozenset({("text", "hours"), ("text", "hour"), ("prefix", "hou")}))
+    ((' hou', True), ('hour', True))
+    >>> strings_wanted(frozenset({("suffix", "acht"), ("text", "acht."), ("text", "§")}))
+    (('§', False), ('acht ', True), ('acht.', False))
     """
-    kept: list[str] = []
-    for s in sorted({s for k, s in wanted if k in ("text", "prefix")}, key=lambda s: (len(s), s)):
-        if not any(shorter in s for shorter in kept):
-            kept.append(s)
+    strings = {
+        (f" {s}", True) if kind == "prefix" else (f"{s} ", True) if kind == "suffix" else
+        (s, in_words(s))
+        for kind, s in wanted
+        if kind in ("text", "prefix", "suffix")
+    }  # fmt: skip
+    kept: list[tuple[str, bool]] = []
+    for s, joined in sorted(strings, key=lambda item: (len(item[0]), item)):
+        if not any(t in s and (t_joined or not joined) for t, t_joined in kept):
+            kept.append((s, joined))
     return tuple(kept)
 
 

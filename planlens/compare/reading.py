@@ -1,10 +1,11 @@
 """What any match of a pattern needs, read off the parsed pattern: the guards' tests (`guards`).
 
-A match needs one of a set of things (`Need`): a whole word of the text, a word beginning with
-given letters, a string of letters anywhere, or a digit. Each alternative of the pattern gives
-its most selective literal; a literal is a whole word where nothing but a character that is no
-letter, digit or underscore (`\\W`: a space, a comma, a look-behind's `(?<![\\w-])`, the end of
-the text) can stand on either side of it, and a word's first letters where that holds before it.
+A match needs one of a set of things (`Need`): a whole word of the text, a word beginning or
+ending with given letters, a string of letters anywhere, or a digit. Each alternative of the
+pattern gives its most selective literal; a literal is a whole word where nothing but a
+character that is no letter, digit or underscore (`\\W`: a space, a comma, a look-behind's
+`(?<![\\w-])`, the end of the text) can stand on either side of it, a word's first letters where
+that holds before it, and a word's last letters where it holds after it ("[a-z]*acht(?!\\w)").
 What stands beside a literal is read off the items next to it (`_edge`): `\\s+`, a comma or
 another character of no word before or after it, through optional items such as
 `(?:,?\\s+\\d{4})?`, which either match nothing (then the item beyond them decides) or begin
@@ -24,14 +25,11 @@ from typing import Any
 
 import planlens.compare.patterns as rx
 
-#: Words are compared by up to this many first letters.
-PREFIX = 4
-
 _WORD_RE = re.compile(r"\w+")
 
 #: What one alternative needs: ("word", letters) a word of the text that is them, ("prefix",
-#: letters) a word beginning with them, ("text", letters) the letters anywhere, ("digit", "")
-#: a digit.
+#: letters) a word beginning with them, ("suffix", letters) a word ending with them, ("text",
+#: letters) the letters anywhere, ("digit", "") a digit.
 Need = tuple[str, str]
 
 _parser: Any = importlib.import_module("re._parser")
@@ -51,9 +49,10 @@ def _parsed(pattern: re.Pattern[str]) -> Any:
 def needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     """Return what any match of `pattern` needs, one of the set, or None when not known.
 
-    A word prefix is used only where the pattern opens with a look-behind that no letter may
-    precede (`(?<![\\w-])`, `(?<!\\w)`): there a match begins a word; a whole word only where it
-    also closes with a look-ahead that no letter may follow. Read from `compiled-patterns.json`
+    A word's first letters are used only where the pattern opens with a look-behind that no
+    letter may precede (`(?<![\\w-])`, `(?<!\\w)`) or a word boundary (`\\b`): there a match
+    begins a word; its last letters where it closes with a look-ahead that no letter may follow
+    (or a boundary), a whole word where both hold. Read from `compiled-patterns.json`
     where it holds the pattern (`read_off` wrote it), else off the parsed pattern.
     """
     found = rx.reading(pattern.pattern, pattern.flags)
@@ -67,15 +66,24 @@ def _needs(pattern: re.Pattern[str]) -> frozenset[Need] | None:
     if parsed is None:
         return None
     tree = list(parsed)
-    at_word = bool(tree) and _no_letter(tree[0], -1)
-    at_end = at_word and len(tree) > 1 and _no_letter(tree[-1], 1)
+    ascii_only = bool(pattern.flags & re.ASCII)  # its `\\b` and `\\w` are not the profile's
+    at_word = bool(tree) and _no_letter(tree[0], -1, ascii_only)
+    at_end = len(tree) > at_word and _no_letter(tree[-1], 1, ascii_only)
     found = _sequence(tree[1:] if at_word else tree, at_word, at_end)
     return frozenset(found) if found else None
 
 
-def _no_letter(item: tuple[Any, Any], direction: int) -> bool:
-    """Tell whether `item` is a look-behind (-1) or look-ahead (1) that no letter may pass."""
+def _no_letter(item: tuple[Any, Any], direction: int, ascii_only: bool = False) -> bool:
+    """Tell whether `item` is a look-behind (-1) or look-ahead (1) that no letter may pass, or
+    a word boundary (`\\b`, not under `re.ASCII`).
+
+    A boundary before a match that begins with a word character has none before it, and the
+    reading (`_sequence`) uses what stands before a match only for literals that begin with one
+    where nothing but empty items stand between them and the boundary; the same after a match.
+    """
     op, av = item
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY and not ascii_only
     if op is not _c.ASSERT_NOT or av[0] != direction:
         return False
     body = list(av[1])
@@ -96,7 +104,7 @@ def _score(found: set[Need]) -> int:
     )
 
 
-_WORTH = {"word": 2, "prefix": 1, "text": 0, "digit": 0}
+_WORTH = {"word": 2, "prefix": 1, "suffix": 1, "text": 0, "digit": 0}
 #: Words nearly every English or German text has: a literal that is one of them is the last
 #: a guard chooses ("ab dem": "ab", not "dem"; "by the end of": "end", not "the").
 _COMMON = frozenset([
@@ -269,8 +277,9 @@ def _branches(alternatives: list[Any], at_start: bool, at_end: bool) -> set[Need
 
 def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
     """A run of literal characters: a whole word where it is the match and all letters, or
-    where one stands inside it between characters of no word, a word prefix where it opens the
-    match with letters, else letters anywhere."""
+    where one stands inside it between characters of no word, a word's first letters where it
+    opens the match with letters, its last letters where it closes it with letters, else
+    letters anywhere (the longest of these)."""
     lower = run.lower()
     letters = _WORD_RE.match(lower)
     if at_start and at_end and _WORD_RE.fullmatch(lower):
@@ -287,5 +296,11 @@ def _literal(run: str, at_start: bool, at_end: bool) -> set[Need]:
         return {("word", max(inside, key=len))}
     options: list[set[Need]] = [{("text", lower)}]
     if at_start and letters:
-        options.append({("prefix", letters.group()[:PREFIX])})
+        options.append({("prefix", letters.group())})
+    last = _LAST_WORD_RE.search(lower)
+    if at_end and last:
+        options.append({("suffix", last.group())})
     return max(options, key=_score)
+
+
+_LAST_WORD_RE = re.compile(r"\w+\Z")

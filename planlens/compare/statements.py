@@ -28,6 +28,7 @@ from planlens.compare.actors import (
 from planlens.compare.blocks import Blocks
 from planlens.compare.citations import citations
 from planlens.compare.guards import guarded, lead, profile, quick
+from planlens.compare.windows import before_numbers, from_digits, near_numbers
 
 _I = re.IGNORECASE
 
@@ -112,6 +113,11 @@ _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
 _LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
+#: Where `windows.near_numbers` looks for a list marker and a year: from this many characters
+#: before the first digit of a number, reading this many from a match's beginning ("(12)" or
+#: "12. "; "2015" and the two characters its look-ahead reads).
+LIST_MARKER_WINDOW = (1, 4)
+YEAR_WINDOW = (0, 6)
 URL_RE = rx.compile(r"\S+://\S+|\S+@\S+\.\S+|www\.\S+")
 _CITED_RE = rx.compile(lx.CITED_AFTER)
 PLACE_RE = word_pattern(lx.PLACES, 0)
@@ -174,7 +180,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
             found.append((m.group(), m.span()))
             taken.append(m.span())
     taken = [span for _, span in found] + list(references(text))
-    for m in _YEAR.finditer(text):
+    for m in near_numbers(_YEAR.scan, text, *YEAR_WINDOW) if _YEAR.possible(text) else ():
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
     if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
@@ -202,7 +208,7 @@ def references(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     if not profile(text).digit:
         return ()  # each reference opens with a number
-    for start in _REF_START.finditer(text):
+    for start in before_numbers(_REF_START, text, REF_WORD_LONGEST):
         if spans and start.start() < spans[-1][1]:
             continue
         end = start.end()
@@ -210,6 +216,15 @@ def references(text: str) -> tuple[Span, ...]:
             end = item.end()
         spans.append((start.start(), end))
     return tuple(spans)
+
+
+#: The longest a reference word (`lexicon.REFERENCE_WORDS`) can be: `_REF_START` looks for them
+#: only so far before a number.
+REF_WORD_LONGEST = 16
+
+
+#: The most characters a figure's currency and space take before its first digit (`_NUMBER`).
+NUMBER_LEAD_LONGEST = 4
 
 
 def referenced(text: str) -> set[str]:
@@ -257,7 +272,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     if profile(text).digit:  # every list marker has a digit
-        skip += [m.span() for m in _LIST_MARKER_RE.finditer(text)]
+        skip += [m.span() for m in near_numbers(_LIST_MARKER_RE, text, *LIST_MARKER_WINDOW)]
     found: list[tuple[int, str, str]] = []
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
         if not overlaps(m.span(), skip):
@@ -269,7 +284,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
             skip.append(m.span())
             found.append((m.start(), f"{value_of} times", m.group()))
-    for m in _NUMBER.finditer(text):
+    for m in from_digits(_NUMBER, text, NUMBER_LEAD_LONGEST):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
         if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
