@@ -610,3 +610,14 @@ def test_words_are_those_of_the_regex(text: str) -> None:
     assert words(text) == tuple(_WORD_RE.findall(folded(text)))
     assert words(f"x{text}.") == tuple(_WORD_RE.findall(folded(f"x{text}.")))
     assert re.compile(_WORD_RE.pattern).pattern == r"[^\W_]+(?:[.,'’][^\W_]+)*"
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(
+    joined_texts
+    | st.text(alphabet=st.sampled_from(" \n\t\r\x0b\x0c\x1c\x1f\x85\xa0ab\u2003"), max_size=30)
+)
+def test_normalised_text_is_split_and_joined(text: str) -> None:
+    from planlens.compare.similarity import normalise
+
+    assert normalise(text) == " ".join(text.split())

@@ -38,11 +38,16 @@ def words(text: str) -> tuple[str, ...]:
     >>> words("Vertra\u0308ge") == words("Verträge")
     True
     """
+    return tuple(word_list(text))
+
+
+def word_list(text: str) -> list[str]:
+    """Return `words(text)` as a list (a caller that only counts them needs no tuple)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
     found = _latin1_words(folded)
-    return tuple(_WORD_RE.findall(folded) if found is None else found)
+    return _WORD_RE.findall(folded) if found is None else found
 
 
 #: Latin-1 as `_WORD_RE` reads it: a letter or digit and the marks that may join two of them
@@ -72,8 +77,26 @@ def _latin1_words(text: str) -> list[str] | None:
 
 
 def normalise(text: str) -> str:
-    """Return `text` with runs of white space made single spaces: the key of "unchanged"."""
-    return " ".join(text.split())
+    """Return `text` with runs of white space made single spaces: the key of "unchanged".
+
+    That is `" ".join(text.split())`; for text in Latin-1, white space is made spaces by byte
+    translation and the runs of spaces halved until none is left, without a string per word.
+
+    >>> normalise(" Die  Ehe\\n\\n(1)\\xa0wird\\t")
+    'Die Ehe (1) wird'
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return " ".join(text.split())
+    spaced = encoded.translate(_SPACE_OR_SELF)
+    while b"  " in spaced:
+        spaced = spaced.replace(b"  ", b" ")
+    return spaced.strip(b" ").decode("latin-1")
+
+
+#: Latin-1 with every character `str.split` splits at made a space.
+_SPACE_OR_SELF = bytes(32 if chr(c).isspace() else c for c in range(256))
 
 
 @dataclass(frozen=True, slots=True)

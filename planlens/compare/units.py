@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from planlens.compare.model import MatchedBy
-from planlens.compare.similarity import normalise, words
+from planlens.compare.similarity import normalise, word_list, words
 from planlens.compare.stemming import stemmer
 from planlens.plan.model import Clause, Plan
 
@@ -78,12 +78,12 @@ class Vocabulary:
         key = (stem, text)
         found = self._sets.get(key)
         if found is None:
-            split = self._by_text.get(text)
+            split: Sequence[str] | None = self._by_text.get(text)
             if split is None:
                 if keep_words:
                     split = self.words(text)
                 else:
-                    split = words(text)
+                    split = word_list(text)
                     self._counts[text] = len(split)
             # Each distinct word stemmed once.
             found = self._sets[key] = frozenset(map(stem, set(split)))
