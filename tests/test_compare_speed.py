@@ -621,3 +621,22 @@ def test_normalised_text_is_split_and_joined(text: str) -> None:
     from planlens.compare.similarity import normalise
 
     assert normalise(text) == " ".join(text.split())
+
+
+def test_flattened_units_are_those_the_dataclass_makes() -> None:
+    from planlens.compare.units import Unit
+
+    child = Clause(id="c", number="1", text="Ein  Kind\n\nder Ehe.")
+    clauses = (Clause(id="a", text="Die Ehe.", clauses=(child,)), Clause(id="b", text=None))
+    law = dataclasses.replace(plan("p", []), language="de", clauses=clauses)
+    vocabulary = Vocabulary()
+    units = flatten(law, vocabulary)
+    stem = stemmer("de")
+    made = [
+        Unit(0, law.clauses[0], None, "Die Ehe.", "a", stem, vocabulary),
+        Unit(1, child, 0, "Ein Kind der Ehe.", "1", stem, vocabulary),
+        Unit(2, law.clauses[1], None, None, "b", stem, vocabulary),
+    ]
+    assert units == made
+    assert [list(vars(u).items()) for u in units] == [list(vars(u).items()) for u in made]
+    assert units[1].words == ("ein", "kind", "der", "ehe") and units[2].wordset == frozenset()
