@@ -640,3 +640,20 @@ def test_flattened_units_are_those_the_dataclass_makes() -> None:
     assert units == made
     assert [list(vars(u).items()) for u in units] == [list(vars(u).items()) for u in made]
     assert units[1].words == ("ein", "kind", "der", "ehe") and units[2].wordset == frozenset()
+
+
+def test_latin1_text_is_always_nfc() -> None:
+    from planlens.compare.similarity import is_nfc
+
+    latin1 = [chr(c) for c in range(256)]
+    assert all(unicodedata.combining(c) == 0 for c in latin1)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in latin1 for b in latin1)
+    assert not is_nfc("Vertra\u0308ge") and is_nfc("Verträge") and is_nfc("\u2126") is False
+
+
+@settings(max_examples=500, derandomize=True)
+@given(joined_texts)
+def test_nfc_is_told_as_unicodedata_tells_it(text: str) -> None:
+    from planlens.compare.similarity import is_nfc
+
+    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)

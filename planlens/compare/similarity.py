@@ -43,11 +43,27 @@ def words(text: str) -> tuple[str, ...]:
 
 def word_list(text: str) -> list[str]:
     """Return `words(text)` as a list (a caller that only counts them needs no tuple)."""
-    if not unicodedata.is_normalized("NFC", text):
+    if not is_nfc(text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
     found = _latin1_words(folded)
     return _WORD_RE.findall(folded) if found is None else found
+
+
+def is_nfc(text: str) -> bool:
+    """Tell whether `text` is in Unicode NFC (`unicodedata.is_normalized("NFC", text)`).
+
+    Text in Latin-1 always is: none of its characters decomposes, combines with the one before
+    or is a combining mark (the tests check all of them, alone and in pairs), so it is answered
+    without looking the characters up one by one.
+    """
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return unicodedata.is_normalized("NFC", text)
+    return True
 
 
 #: Latin-1 as `_WORD_RE` reads it: a letter or digit and the marks that may join two of them

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from planlens.compare.model import MatchedBy
-from planlens.compare.similarity import normalise, word_list, words
+from planlens.compare.similarity import is_nfc, normalise, word_list, words
 from planlens.compare.stemming import stemmer
 from planlens.plan.model import Clause, Plan
 
@@ -292,7 +292,7 @@ def nfc_plan(plan: Plan) -> Plan:
         return plan  # as most plans are: no clause is rebuilt to find that out
 
     def fix(value: str | None) -> str | None:
-        if value is None or unicodedata.is_normalized("NFC", value):
+        if value is None or is_nfc(value):
             return value
         return compose_marks(value)
 
@@ -319,7 +319,7 @@ def _all_nfc(clauses: Sequence[Clause]) -> bool:
     while stack:
         c = stack.pop()
         for value in (c.text, c.title):
-            if value is not None and not unicodedata.is_normalized("NFC", value):
+            if value is not None and not is_nfc(value):
                 return False
         stack.extend(c.clauses)
     return True
