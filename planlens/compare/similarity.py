@@ -301,22 +301,23 @@ class CandidateIndex:
             )
         old_mass = {i: self.old_mass[i] for i in old_ids}
         new_mass = {j: self.new_mass[j] for j in new_ids}
-        # Each row holds (-overlap, distance, other index): the order to keep the best by, so
-        # that the rows sort as plain tuples.
-        best_old: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        best_new: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+        # Each pair is one tuple (-overlap, distance, i, j), in the rows of both its clauses:
+        # the order to keep the best by, so that the rows sort as plain tuples. In i's row,
+        # where i is the same throughout, it sorts by (-overlap, distance, j); in j's row by
+        # (-overlap, distance, i).
+        best_old: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
+        best_new: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
         for (i, j), exact in sums.items():
             total = old_mass[i] + new_mass[j]
-            overlap = 2.0 * (exact / scale) / total if total else 0.0
-            distance = abs(j - i)
-            best_old[i].append((-overlap, distance, j))
-            best_new[j].append((-overlap, distance, i))
+            pair = (-(2.0 * (exact / scale) / total) if total else -0.0, abs(j - i), i, j)
+            best_old[i].append(pair)
+            best_new[j].append(pair)
         keep: dict[tuple[int, int], float] = {}
-        for i, row in best_old.items():
-            for negative, _, j in sorted(row)[:TOP_K]:
+        for row in best_old.values():
+            for negative, _, i, j in sorted(row)[:TOP_K]:
                 keep[i, j] = -negative
-        for j, row in best_new.items():
-            for negative, _, i in sorted(row)[:TOP_K]:
+        for row in best_new.values():
+            for negative, _, i, j in sorted(row)[:TOP_K]:
                 keep[i, j] = -negative
         return keep
 
