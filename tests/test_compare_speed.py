@@ -172,12 +172,14 @@ def test_vocabulary_keeps_one_string_per_word() -> None:
 @given(st.lists(texts, max_size=8))
 def test_vocabulary_gives_the_words_and_stems_of_each_text(batch: list[str]) -> None:
     vocabulary = Vocabulary()
-    stem = stemmer("de")
+    stem, english = stemmer("de"), stemmer("en")
     seen: dict[str, str] = {}
     for text in batch:
         got = vocabulary.words(text)
         assert got == words(text)
         assert vocabulary.wordset(text, stem) == frozenset(map(stem, set(words(text))))
+        # Each stemmer has its own stems in one vocabulary.
+        assert vocabulary.wordset(text, english) == frozenset(map(english, set(words(text))))
         assert vocabulary.norm(text) == " ".join(text.split())
         for word in got:  # one string per distinct word
             assert seen.setdefault(word, word) is word

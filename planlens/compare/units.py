@@ -48,6 +48,7 @@ class Vocabulary:
         self._sets: dict[tuple[Callable[[str], str], str], frozenset[str]] = {}
         self._norms: dict[str, str] = {}
         self._counts: dict[str, int] = {}
+        self._stems: dict[Callable[[str], str], _Stems] = {}
 
     def words(self, text: str) -> tuple[str, ...]:
         """Return `similarity.words(text)`, with every distinct word one shared string."""
@@ -85,8 +86,12 @@ class Vocabulary:
                 else:
                     split = word_list(text)
                     self._counts[text] = len(split)
-            # Each distinct word stemmed once.
-            found = self._sets[key] = frozenset(map(stem, set(split)))
+            # Each distinct word stemmed once; its stem then read from a dictionary, which a
+            # text's every word costs less than the distinct words' set made first.
+            stems = self._stems.get(stem)
+            if stems is None:
+                stems = self._stems[stem] = _Stems(stem)
+            found = self._sets[key] = frozenset(map(stems.__getitem__, split))
         return found
 
     def count(self, text: str) -> int:
@@ -94,6 +99,18 @@ class Vocabulary:
         found = self._counts.get(text)
         if found is None:
             found = self._counts[text] = len(self.words(text))
+        return found
+
+
+class _Stems(dict[str, str]):
+    """Each word's stem by `stem`, worked out when a word is first looked up."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        super().__init__()
+        self.stem = stem
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = self.stem(word)
         return found
 
 
