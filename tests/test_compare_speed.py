@@ -172,12 +172,14 @@ def test_vocabulary_keeps_one_string_per_word() -> None:
 @given(st.lists(texts, max_size=8))
 def test_vocabulary_gives_the_words_and_stems_of_each_text(batch: list[str]) -> None:
     vocabulary = Vocabulary()
-    stem = stemmer("de")
+    stem, english = stemmer("de"), stemmer("en")
     seen: dict[str, str] = {}
     for text in batch:
         got = vocabulary.words(text)
         assert got == words(text)
         assert vocabulary.wordset(text, stem) == frozenset(map(stem, set(words(text))))
+        # Each stemmer has its own stems in one vocabulary.
+        assert vocabulary.wordset(text, english) == frozenset(map(english, set(words(text))))
         assert vocabulary.norm(text) == " ".join(text.split())
         for word in got:  # one string per distinct word
             assert seen.setdefault(word, word) is word
@@ -610,3 +612,50 @@ def test_words_are_those_of_the_regex(text: str) -> None:
     assert words(text) == tuple(_WORD_RE.findall(folded(text)))
     assert words(f"x{text}.") == tuple(_WORD_RE.findall(folded(f"x{text}.")))
     assert re.compile(_WORD_RE.pattern).pattern == r"[^\W_]+(?:[.,'’][^\W_]+)*"
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(
+    joined_texts
+    | st.text(alphabet=st.sampled_from(" \n\t\r\x0b\x0c\x1c\x1f\x85\xa0ab\u2003"), max_size=30)
+)
+def test_normalised_text_is_split_and_joined(text: str) -> None:
+    from planlens.compare.similarity import normalise
+
+    assert normalise(text) == " ".join(text.split())
+
+
+def test_flattened_units_are_those_the_dataclass_makes() -> None:
+    from planlens.compare.units import Unit
+
+    child = Clause(id="c", number="1", text="Ein  Kind\n\nder Ehe.")
+    clauses = (Clause(id="a", text="Die Ehe.", clauses=(child,)), Clause(id="b", text=None))
+    law = dataclasses.replace(plan("p", []), language="de", clauses=clauses)
+    vocabulary = Vocabulary()
+    units = flatten(law, vocabulary)
+    stem = stemmer("de")
+    made = [
+        Unit(0, law.clauses[0], None, "Die Ehe.", "a", stem, vocabulary),
+        Unit(1, child, 0, "Ein Kind der Ehe.", "1", stem, vocabulary),
+        Unit(2, law.clauses[1], None, None, "b", stem, vocabulary),
+    ]
+    assert units == made
+    assert [list(vars(u).items()) for u in units] == [list(vars(u).items()) for u in made]
+    assert units[1].words == ("ein", "kind", "der", "ehe") and units[2].wordset == frozenset()
+
+
+def test_latin1_text_is_always_nfc() -> None:
+    from planlens.compare.similarity import is_nfc
+
+    latin1 = [chr(c) for c in range(256)]
+    assert all(unicodedata.combining(c) == 0 for c in latin1)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in latin1 for b in latin1)
+    assert not is_nfc("Vertra\u0308ge") and is_nfc("Verträge") and is_nfc("\u2126") is False
+
+
+@settings(max_examples=500, derandomize=True)
+@given(joined_texts)
+def test_nfc_is_told_as_unicodedata_tells_it(text: str) -> None:
+    from planlens.compare.similarity import is_nfc
+
+    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)

@@ -115,3 +115,60 @@ def test_no_edit_falls_inside_a_word(old_words: list[str], new_words: list[str])
         if 0 < end < len(old):
             assert not (old[end - 1].isalnum() and old[end].isalnum()), (old, segment)
         position = end
+
+
+# -- the faster tokenizer and absorption against their first forms ---------------------------
+
+token_texts = st.text(
+    alphabet=st.sampled_from("ab9 _.,'’:/-\n\t\xa0§Üé²") | st.characters(max_codepoint=0x2FF),
+    max_size=60,
+)
+
+
+@given(token_texts)
+@settings(max_examples=600)
+def test_tokens_are_those_of_the_first_pattern(text: str) -> None:
+    import re
+
+    first = re.compile(r"\s+|(?:[^\W_]+(?:[.,'’:/\-][^\W_]+)*|\S)\s*")
+    assert tokenize(text) == first.findall(text)
+
+
+def first_absorb(
+    blocks: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]
+) -> list[tuple[str, int, int, int, int]]:
+    """`_absorb_small_equalities` as first written: rescan from the start after every merge."""
+    from planlens.compare.textdiff import _edit_size
+
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(blocks) - 1):
+            tag, i1, i2, _, _ = blocks[k]
+            if tag != "equal" or blocks[k - 1][0] == "equal" or blocks[k + 1][0] == "equal":
+                continue
+            equal_text = "".join(a[i1:i2])
+            if len(equal_text.split()) > 3:
+                continue
+            size = len(equal_text.strip())
+            if size <= _edit_size(blocks[k - 1], a, b) and size <= _edit_size(blocks[k + 1], a, b):
+                first, last = blocks[k - 1], blocks[k + 1]
+                blocks[k - 1 : k + 2] = [("replace", first[1], last[2], first[3], last[4])]
+                changed = True
+                break
+    return blocks
+
+
+short_words = st.lists(
+    st.sampled_from(["a ", "b ", "cc ", "dddd ", ", ", "e f ", "  "]), max_size=60
+)
+
+
+@given(short_words, short_words)
+@settings(max_examples=600)
+def test_absorbing_merges_as_the_full_rescan_did(a: list[str], b: list[str]) -> None:
+    from planlens.compare.matcher import Matcher
+    from planlens.compare.textdiff import _absorb_small_equalities
+
+    opcodes = Matcher([t.rstrip() for t in a], [t.rstrip() for t in b]).get_opcodes()
+    assert _absorb_small_equalities(list(opcodes), a, b) == first_absorb(list(opcodes), a, b)

@@ -38,11 +38,32 @@ def words(text: str) -> tuple[str, ...]:
     >>> words("Vertra\u0308ge") == words("Verträge")
     True
     """
-    if not unicodedata.is_normalized("NFC", text):
+    return tuple(word_list(text))
+
+
+def word_list(text: str) -> list[str]:
+    """Return `words(text)` as a list (a caller that only counts them needs no tuple)."""
+    if not is_nfc(text):
         text = unicodedata.normalize("NFC", text)
     folded = text.casefold()
     found = _latin1_words(folded)
-    return tuple(_WORD_RE.findall(folded) if found is None else found)
+    return _WORD_RE.findall(folded) if found is None else found
+
+
+def is_nfc(text: str) -> bool:
+    """Tell whether `text` is in Unicode NFC (`unicodedata.is_normalized("NFC", text)`).
+
+    Text in Latin-1 always is: none of its characters decomposes, combines with the one before
+    or is a combining mark (the tests check all of them, alone and in pairs), so it is answered
+    without looking the characters up one by one.
+    """
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return unicodedata.is_normalized("NFC", text)
+    return True
 
 
 #: Latin-1 as `_WORD_RE` reads it: a letter or digit and the marks that may join two of them
@@ -72,8 +93,26 @@ def _latin1_words(text: str) -> list[str] | None:
 
 
 def normalise(text: str) -> str:
-    """Return `text` with runs of white space made single spaces: the key of "unchanged"."""
-    return " ".join(text.split())
+    """Return `text` with runs of white space made single spaces: the key of "unchanged".
+
+    That is `" ".join(text.split())`; for text in Latin-1, white space is made spaces by byte
+    translation and the runs of spaces halved until none is left, without a string per word.
+
+    >>> normalise(" Die  Ehe\\n\\n(1)\\xa0wird\\t")
+    'Die Ehe (1) wird'
+    """
+    try:
+        encoded = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return " ".join(text.split())
+    spaced = encoded.translate(_SPACE_OR_SELF)
+    while b"  " in spaced:
+        spaced = spaced.replace(b"  ", b" ")
+    return spaced.strip(b" ").decode("latin-1")
+
+
+#: Latin-1 with every character `str.split` splits at made a space.
+_SPACE_OR_SELF = bytes(32 if chr(c).isspace() else c for c in range(256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,22 +301,23 @@ class CandidateIndex:
             )
         old_mass = {i: self.old_mass[i] for i in old_ids}
         new_mass = {j: self.new_mass[j] for j in new_ids}
-        # Each row holds (-overlap, distance, other index): the order to keep the best by, so
-        # that the rows sort as plain tuples.
-        best_old: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        best_new: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+        # Each pair is one tuple (-overlap, distance, i, j), in the rows of both its clauses:
+        # the order to keep the best by, so that the rows sort as plain tuples. In i's row,
+        # where i is the same throughout, it sorts by (-overlap, distance, j); in j's row by
+        # (-overlap, distance, i).
+        best_old: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
+        best_new: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
         for (i, j), exact in sums.items():
             total = old_mass[i] + new_mass[j]
-            overlap = 2.0 * (exact / scale) / total if total else 0.0
-            distance = abs(j - i)
-            best_old[i].append((-overlap, distance, j))
-            best_new[j].append((-overlap, distance, i))
+            pair = (-(2.0 * (exact / scale) / total) if total else -0.0, abs(j - i), i, j)
+            best_old[i].append(pair)
+            best_new[j].append(pair)
         keep: dict[tuple[int, int], float] = {}
-        for i, row in best_old.items():
-            for negative, _, j in sorted(row)[:TOP_K]:
+        for row in best_old.values():
+            for negative, _, i, j in sorted(row)[:TOP_K]:
                 keep[i, j] = -negative
-        for j, row in best_new.items():
-            for negative, _, i in sorted(row)[:TOP_K]:
+        for row in best_new.values():
+            for negative, _, i, j in sorted(row)[:TOP_K]:
                 keep[i, j] = -negative
         return keep
 

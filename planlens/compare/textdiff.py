@@ -10,7 +10,10 @@ from planlens.compare.model import Segment, SegmentOp
 #: A token is a whole word (with inner punctuation kept: 600,000  U.S  10.a  non-aggression)
 #: or one other visible character, each with the white space that follows it; white space at
 #: the very start is a token of its own. Edits therefore never fall inside a word.
-_TOKEN_RE = re.compile(r"\s+|(?:[^\W_]+(?:[.,'’:/\-][^\W_]+)*|\S)\s*")
+#: Words are tried first, as most tokens are, and every repeat is possessive: each is followed
+#: by characters it cannot take, so giving any back never found another match (the tokens are
+#: those of `\s+|(?:[^\W_]+(?:[.,'’:/\-][^\W_]+)*|\S)\s*`, a quarter faster).
+_TOKEN_RE = re.compile(r"[^\W_]++(?:[.,'’:/\-][^\W_]++)*+\s*+|\S\s*+|\s++")
 
 #: An equal run between two edits is absorbed into them when it is at most this many words and
 #: no longer than the edits around it: "the" kept between two rewritten phrases shreds the
@@ -64,24 +67,33 @@ _Block = tuple[str, int, int, int, int]
 
 
 def _absorb_small_equalities(blocks: list[_Block], a: list[str], b: list[str]) -> list[_Block]:
-    """Merge short equal runs that stand between two edits into one replacement."""
-    changed = True
-    while changed:
-        changed = False
-        for k in range(1, len(blocks) - 1):
-            tag, i1, i2, _, _ = blocks[k]
-            if tag != "equal" or blocks[k - 1][0] == "equal" or blocks[k + 1][0] == "equal":
-                continue
-            equal_text = "".join(a[i1:i2])
-            words = len(equal_text.split())
-            if words > _MAX_ABSORBED_WORDS:
-                continue
-            size = len(equal_text.strip())
-            if size <= _edit_size(blocks[k - 1], a, b) and size <= _edit_size(blocks[k + 1], a, b):
-                first, last = blocks[k - 1], blocks[k + 1]
-                blocks[k - 1 : k + 2] = [("replace", first[1], last[2], first[3], last[4])]
-                changed = True
-                break
+    """Merge short equal runs that stand between two edits into one replacement.
+
+    The leftmost run that qualifies is merged first, again and again. Whether a run qualifies
+    depends only on it and its two neighbours, so a merge can make only the equal run just
+    before the new replacement qualify among those already passed: the scan goes back there,
+    not to the start (which made a long text with many edits quadratic), and merges the same
+    runs in the same order.
+    """
+    k = 1
+    while k < len(blocks) - 1:
+        tag, i1, i2, _, _ = blocks[k]
+        if tag != "equal" or blocks[k - 1][0] == "equal" or blocks[k + 1][0] == "equal":
+            k += 1
+            continue
+        equal_text = "".join(a[i1:i2])
+        words = len(equal_text.split())
+        size = len(equal_text.strip())
+        if (
+            words <= _MAX_ABSORBED_WORDS
+            and size <= _edit_size(blocks[k - 1], a, b)
+            and size <= _edit_size(blocks[k + 1], a, b)
+        ):
+            first, last = blocks[k - 1], blocks[k + 1]
+            blocks[k - 1 : k + 2] = [("replace", first[1], last[2], first[3], last[4])]
+            k = max(1, k - 2)  # the equal run before the new replacement, if any
+        else:
+            k += 1
     return blocks
 
 
