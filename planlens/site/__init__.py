@@ -7,8 +7,7 @@
 - `pages`: the pages a corpus makes (`Site`, `Page`), what each is made from, and making one;
   each pair of versions is compared once, for its comparison page, the index and the lineages.
 - `schedule`: which process makes each comparison and page, and when: in this process one
-  after the other, or in this process and a pool of workers, forked once, with the same
-  results and errors.
+  after the other, or in one pool of workers, forked once, with the same results and errors.
 - `pool`: the worker processes (`workers`), which end with their build; a helper process that
   does one thing beside this one (`aside`); `default_jobs`, one per core.
 - `manifest`: the build manifest (which files planlens made, from what), also the journal that

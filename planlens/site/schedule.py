@@ -2,22 +2,19 @@
 
 `made_pages(site, todo, needed, jobs)` gives the HTML of each page of `todo`, in order. In one
 process the comparisons `needed` are made first, then the pages, one after the other. With more
-jobs, this process and a pool of `jobs - 1` workers (`pool.workers`), forked once, make both:
+jobs, one pool of workers (`pool.workers`), forked once, makes both:
 
 - a comparison, the largest first, in a task that also makes the comparison page that needs
-  only it, so that neither travels (a process keeps the comparisons it made);
+  only it, so that neither travels (a worker keeps the comparisons it made);
 - the pages that need no comparison (plan pages, the search index), in between;
-- a lineage page once the comparisons of its chain are made: those another process made go to
-  it as bytes (pickled by the process that made them, unpickled by the one that needs them);
-- the index here, from the comparisons, or from the summaries of those made by workers.
+- a lineage page once the comparisons of its chain are made: they go to its worker as the bytes
+  their workers pickled (unpickled there, never here), unless it made them itself;
+- the index here, from the summaries of the comparisons, which come back with them.
 
 Work is handed out a little ahead of the workers, the largest first, so that a lineage page
-whose comparisons are made goes before the small pages; between handing out work and taking
-in what the workers made, this process makes a task itself, the smallest ready. Making tasks
-here, rather than in one more worker, saves forking it (a forked worker pays for each page of
-this process's memory it writes to) and sending back what it would have made. The pages are
-the same whatever the number of jobs, and so is an error: a page's error is raised when its
-turn comes, in the pages' order, as in one process.
+whose comparisons are made goes before the small pages. The pages are the same whatever the
+number of jobs, and so is an error: a page's error is raised when its turn comes, in the pages'
+order, as in one process.
 """
 
 from __future__ import annotations
@@ -53,13 +50,10 @@ def made_pages(
         yield (site.make(page) for page in todo)
         return
     load_templates()  # once here, not in each worker
-    # This process makes comparisons and pages too, between handing out work: one worker
-    # fewer to fork, and what it makes here is neither copied from this process's memory nor
-    # pickled back.
-    with workers(site, count - 1) as pool:
+    with workers(site, count) as pool:
         # Each worker has a task under way and one waiting, so that it never waits for this
-        # process, busy with a task of its own, to hand out the next.
-        yield _by_workers(work, pool, ahead=2 * (count - 1))
+        # process to hand out the next.
+        yield _by_workers(work, pool, ahead=2 * count)
 
 
 class _Work:
@@ -123,13 +117,6 @@ def _by_workers(work: _Work, pool: Workers, ahead: int) -> Iterator[str]:
                 else:
                     heapq.heappush(ready, (1, -site.cost(todo[place]), place))
 
-    def given(place: int) -> tuple[tuple[DiffKey, bytes], ...]:
-        """The comparisons made elsewhere that a lineage page made by a worker needs."""
-        for key in work.given.get(place, ()):
-            if key not in pickled and isinstance(site.diffs.get(key), PlanDiff):
-                pickled[key] = pickle.dumps(site.diffs[key], pickle.HIGHEST_PROTOCOL)
-        return tuple((k, pickled[k]) for k in work.given.get(place, ()) if k in pickled)
-
     def hand_out() -> None:
         while ready and len(running) < ahead:
             rank, order, place = heapq.heappop(ready)
@@ -138,29 +125,11 @@ def _by_workers(work: _Work, pool: Workers, ahead: int) -> Iterator[str]:
                 page = todo[work.bundled[key]] if key in work.bundled else None
                 running[pool.submit(_compare, (key, page, key in work.shared))] = (key, -1)
             else:
-                running[pool.submit(_page, (todo[place], given(place)))] = (None, place)
+                given = tuple((k, pickled[k]) for k in work.given.get(place, ()) if k in pickled)
+                running[pool.submit(_page, (todo[place], given))] = (None, place)
 
-    def do_here() -> None:
-        """Make a comparison or page here, as a worker would: the smallest ready, so that
-        this process soon hands out work again (the workers take the largest first)."""
-        task = max(ready)
-        ready.remove(task)
-        heapq.heapify(ready)
-        rank, order, place = task
-        if rank == 0:
-            key = work.largest[order]
-            site.diffs[key] = site.compare(key)
-            if key in work.bundled:
-                make_here(work.bundled[key])
-            arrived(key)
-            return
-        for key in work.given.get(place, ()):
-            if key in pickled and not isinstance(site.diffs.get(key), PlanDiff):
-                site.diffs[key] = pickle.loads(pickled[key])
-        make_here(place)
-
-    def collect(block: bool) -> None:
-        finished, _ = wait(running, None if block else 0, return_when=FIRST_COMPLETED)
+    def collect() -> None:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in finished:
             key, place = running.pop(future)
             if key is None:
@@ -189,14 +158,8 @@ def _by_workers(work: _Work, pool: Workers, ahead: int) -> Iterator[str]:
     for place in range(len(todo)):
         while place not in done:
             hand_out()
-            collect(block=False)
-            if place in done:
-                break
-            if ready:
-                do_here()
-            else:
-                assert running, "a page waits for a comparison that nothing makes"
-                collect(block=True)
+            assert running, "a page waits for a comparison that nothing makes"
+            collect()
         html = done.pop(place)
         if isinstance(html, BaseException):
             raise html
