@@ -495,7 +495,10 @@ def test_an_error_stops_the_workers_at_once() -> None:
 
 #: `planlens build --jobs 2` whose lineage pages take a minute each; the test interrupts it.
 INTERRUPTED = """
-import sys, time
+import signal, sys, time
+# Ctrl-C as at a terminal, whose foreground job never starts with SIGINT ignored: a test run
+# started in the background by a non-interactive shell (`make test &`) passes it on ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from planlens.cli import main
 from planlens.site.pages import Site
 
