@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,14 @@ IN_CI = bool(os.environ.get("CI"))
 CACHE_FOLDER = tempfile.mkdtemp(prefix="planlens-tests-cache-")
 os.environ["PLANLENS_CACHE_DIR"] = CACHE_FOLDER
 os.environ["PLANLENS_NO_CACHE"] = "1"
+
+
+#: Ctrl-C reaches every process the tests start, as at a terminal. A test run started in the
+#: background by a non-interactive shell (`make test &`) begins with SIGINT ignored, and an ignored
+#: signal stays ignored through fork and exec: a test that interrupts a child would then hang.
+#: A handled signal is reset to its default in an exec'd child, which Python then handles.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_sessionfinish() -> None:
