@@ -7,9 +7,12 @@ Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who
 entitled; "a European official", "a payment initiation service provider", "the consumer" in
 English. So a compound ("Zahlungsauslösedienstleister") and a name with its capitalised
 adjective ("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of
-its own, in any inflection or gender (`actor`). Not listed: relations (Ehegatte, Lebenspartner,
-Elternteil, Mutter, Vater; a relation extended is `scope`, the same person under another name
-none), and who acquires or holds a thing (Erwerber, Eigentümer, Gesellschaft).
+its own, in any inflection or gender (`actor`). A third party ("eines Dritten", "einer dritten
+Person", "third parties") is an actor too, one however written (`THIRD_PARTY`): "Rechte Dritter"
+gone names who had rights, "eine Dienstleistung ... eines Dritten" who provides a service. Not
+listed: relations (Ehegatte, Lebenspartner, Elternteil, Mutter, Vater; a relation extended is
+`scope`, the same person under another name none), and who acquires or holds a thing (Erwerber,
+Eigentümer, Gesellschaft).
 
 Where a name binds no one (`CITED_BEFORE_RE`, `unbound_spans`): a body only cited before its
 name ("Verordnung (EU)") or as whose detriment a deviation is measured ("zum Nachteil des
@@ -63,6 +66,22 @@ _ENGLISH: tuple[tuple[str, str], ...] = (
     ("employee", r"employees?"),
     ("bereaved", r"bereaved"),
 )
+#: A third party, "Dritter" or "third party" however written: the German noun in its forms ("Rechte
+#: Dritter", "einem Dritten"), not an ordinal of a title ("Dritter Abschnitt", "das Dritte Buch"),
+#: and "dritte Person"; the English noun, not as an attribute of a thing ("third party software",
+#: "third party intellectual property claims", "any other third party's modifications",
+#: "third-party notices").
+_THIRD_GERMAN = (
+    r"Dritte[nmrs]?(?!\s+(?:Buch|Teil|Abschnitt|Unterabschnitt|Kapitel|Titel|Untertitel|Gesetz|"
+    r"Mal|Richtlinie|Verordnung|Änderungs)\w*)|dritte[nmrs]?\s+Person(?:en)?"
+)
+_THIRD_ENGLISH = (
+    r"[Tt]hird\s+part(?:y|ies)(?!['’]s|\s+(?!(?:to|of|in|for|with|who|whom|that|which|and|or|is|"
+    r"are|has|have|may|shall|will|must|can|under|from|by|on|at|as|if|without|not)\b)[a-z])"
+)
+THIRD_PARTY = rx.compile(rf"{_THIRD_GERMAN}|{_THIRD_ENGLISH}")
+#: The canonical names of a third party (`actor`).
+THIRD_PARTIES = frozenset(["Dritter", "third party"])
 #: A capitalised adjective before a German role names another actor ("Europäischer
 #: Amtsträger", "Psychologischer Psychotherapeut"); a compound's first parts do too.
 _ADJECTIVE = r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich)e[nmrs]?\s+)?"
@@ -87,6 +106,7 @@ def _german() -> str:
 ACTORS: tuple[tuple[str, str], ...] = (
     ("Akteur", _german()),
     ("actor", "|".join(pattern for _, pattern in _ENGLISH)),
+    ("third party", THIRD_PARTY.pattern),
 )
 _HEADS = [(canonical, re.compile(rf"(?:{head})$", re.IGNORECASE)) for canonical, head in _GERMAN]
 _ADJECTIVE_END = re.compile(r"e[nmrs]?$")
@@ -100,7 +120,11 @@ def actor(written: str) -> str:
     ('Europäisch Amtsträger', 'Amtsträger', 'Psychotherapeut')
     >>> actor("Zahlungsauslösedienstleisters"), actor("payment  service providers")
     ('Zahlungsauslösedienstleister', 'payment service provider')
+    >>> actor("Dritten"), actor("dritten  Person"), actor("third parties")
+    ('Dritter', 'Dritter', 'third party')
     """
+    if THIRD_PARTY.fullmatch(written) is not None:
+        return "third party" if written[:5].casefold() == "third" else "Dritter"
     words = written.split()
     last = words[-1]
     if last[0].isupper():
@@ -137,7 +161,8 @@ INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?)\s+\Z")
 PREDICATE_AFTER_RE = rx.compile(r"\s+(?:ist|sind|war|waren)\b")
 
 #: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
-#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),
+#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft",
+#: "Ebenso wird bestraft, wer ... einem Dritten ..."),
 #: whose bodies are what the act is aimed at. Either runs to the end of its sentence or part.
 #: Each pattern runs only where its word is in the text (a substring test, far cheaper).
 UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
@@ -153,7 +178,10 @@ UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("bestraft", "punished", "liable"),
         rx.compile(
             r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
-            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
+            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))|"
+            # The penalty first: "Mit Freiheitsstrafe ... wird bestraft, wer ...", "Ebenso wird
+            # bestraft, wer ...": the act runs to the end of the sentence.
+            r"\bbestraft,\s+wer\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*"
         ),
     ),
 )

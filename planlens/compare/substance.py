@@ -57,6 +57,7 @@ from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
+from planlens.compare.party_changes import party_difference
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
     except_for_only,
@@ -73,7 +74,6 @@ from planlens.compare.statements import (
     WORD_RE,
     dates,
     figures,
-    parties_named,
     word_pattern,
 )
 from planlens.compare.stemming import stemmer
@@ -199,7 +199,7 @@ def substance_flags(
         ),
         "negation": _per_group(alignment, negation),
         "modality": _per_group(alignment, modality),
-        "party": _party_difference(old, new, old_changed, new_changed, parties),
+        "party": party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
             _plus(conditional_kinds, _per_group(alignment, _necessary)),
@@ -363,24 +363,6 @@ def _plus(
     a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
 ) -> tuple[list[str], list[str]]:
     return a[0] + b[0], a[1] + b[1]
-
-
-def _party_difference(
-    old: str, new: str, old_changed: list[str], new_changed: list[str], parties: Sequence[str]
-) -> tuple[list[str], list[str]]:
-    """Return the parties the changed phrases of one side name and the other text does not."""
-    a = {k: v for text in old_changed for k, v in parties_named(text, parties).items()}
-    b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
-    gone = {k: v for k, v in a.items() if k not in b}
-    came = {k: v for k, v in b.items() if k not in a}
-    # A party the other text names anywhere, bound there or not, is named on both sides.
-    if gone:
-        named = parties_named(new, parties, bound=False)
-        gone = {k: v for k, v in gone.items() if k not in named}
-    if came:
-        named = parties_named(old, parties, bound=False)
-        came = {k: v for k, v in came.items() if k not in named}
-    return list(gone.values()), list(came.values())
 
 
 def _condition_difference(
