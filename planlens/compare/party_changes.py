@@ -45,9 +45,10 @@ def party_difference(
     """
     a = {k: v for text in old_changed for k, v in parties_named(text, parties).items()}
     b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
-    if _OFFENCE_RE.search(old):
+    # Most clauses name no third party: the offence is looked for only where one is named.
+    if not THIRD_PARTIES.isdisjoint(a) and _OFFENCE_RE.search(old):
         a = {k: v for k, v in a.items() if k not in THIRD_PARTIES}
-    if _OFFENCE_RE.search(new):
+    if not THIRD_PARTIES.isdisjoint(b) and _OFFENCE_RE.search(new):
         b = {k: v for k, v in b.items() if k not in THIRD_PARTIES}
     gone = {k: v for k, v in a.items() if k not in b}
     came = {k: v for k, v in b.items() if k not in a}
@@ -59,8 +60,8 @@ def party_difference(
         named = parties_named(old, parties, bound=False)
         came = {k: v for k, v in came.items() if k not in named}
     # A third party for persons in general, or the reverse: the same persons in other words.
-    if any(_ANYONE_RE.search(text) for text in new_changed):
+    if not THIRD_PARTIES.isdisjoint(gone) and any(map(_ANYONE_RE.search, new_changed)):
         gone = {k: v for k, v in gone.items() if k not in THIRD_PARTIES}
-    if any(_ANYONE_RE.search(text) for text in old_changed):
+    if not THIRD_PARTIES.isdisjoint(came) and any(map(_ANYONE_RE.search, old_changed)):
         came = {k: v for k, v in came.items() if k not in THIRD_PARTIES}
     return list(gone.values()), list(came.values())
