@@ -16,7 +16,16 @@ The classes:
   wird bestraft, wer ...", "Ebenso wird bestraft, wer ...") is an offence's act as "Wer ...,
   wird ... bestraft" is: a body inside it is what the act is aimed at, no party
   ("Strafverfolgungsbehörde" where the act obstructs it); English has no such order, and its
-  rows are those of "Whoever ..., shall be punished".
+  rows are those of "Whoever ..., shall be punished";
+- trade: who carries or trades goods for others (Spediteur, Frachtführer, Gewerbetreibende,
+  Händler; a freight forwarder, a broker, a dealer) is an actor, and the Original Author of a
+  licence is a party of its grantor's side, as the Licensor is; not an aircraft carrier;
+- compared: the roles a rule compares with name no party ("die Arbeitsbedingungen anderer
+  Arbeitnehmerinnen oder Arbeitnehmer", "solcher Arbeitnehmer, welche ...", "than those of other
+  employees"); the same role as one who acts still is;
+- predicate: a role said of a person with a negator and "ist" ("ein Dritter, der nicht
+  Frachtführer ist", "der weder Leistungserbringer ist noch ...") names no party, as "ein
+  Verbraucher ist" does not; in English "who is not a broker", as "is a consumer".
 """
 
 from __future__ import annotations
@@ -60,6 +69,43 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The source may be on a server operated by you or a third party.",
             "en",
             "third: a third party may operate the server",
+        ),
+        (
+            "Die Gefahr geht auf den Käufer über, wenn der Käufer die Versendung beauftragt hat.",
+            "Die Gefahr geht auf den Käufer über, wenn der Käufer den Spediteur oder den"
+            " Frachtführer mit der Versendung beauftragt hat.",
+            "de",
+            "trade: the carrier the buyer instructs is new",
+        ),
+        (
+            "Das Antragsrecht haben die bezeichneten Gewerbetreibenden, Verbände und Kammern.",
+            "Das Antragsrecht haben die bezeichneten Verbände und Kammern.",
+            "de",
+            "trade: the traders no longer have the right to file",
+        ),
+        (
+            "The seller bears the risk until the goods are shipped.",
+            "The seller bears the risk until the goods are handed to a freight forwarder.",
+            "en",
+            "trade: a freight forwarder is new",
+        ),
+        (
+            "You must not take action prejudicial to the Original Author's honor or reputation.",
+            "You must not take action prejudicial to anyone's honor or reputation.",
+            "en",
+            "trade: the Original Author of a licence is no longer named",
+        ),
+        (
+            "Der Arbeitgeber darf die Arbeitnehmer nicht benachteiligen.",
+            "Der Arbeitgeber darf die Arbeitnehmer und die Händler nicht benachteiligen.",
+            "de",
+            "compared: a role that acts or is protected still counts",
+        ),
+        (
+            "The employer must inform the union.",
+            "The employer must inform the union and the employees.",
+            "en",
+            "compared: employees informed are a party",
         ),
     ],
 }
@@ -138,6 +184,54 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "penalty first: the act of an English offence, as before",
         ),
+        (
+            "The fleet may include an aircraft.",
+            "The fleet may include an aircraft carrier.",
+            "en",
+            "trade: an aircraft carrier is no party",
+        ),
+        (
+            "Er beschäftigt sie zu Arbeitsbedingungen, die unüblich sind.",
+            "Er beschäftigt sie zu Arbeitsbedingungen, die in einem Missverhältnis zu den"
+            " Arbeitsbedingungen anderer Arbeitnehmerinnen oder Arbeitnehmer stehen.",
+            "de",
+            "compared: the employees a rule compares with",
+        ),
+        (
+            "Er beschäftigt sie zu Arbeitsbedingungen, die unüblich sind.",
+            "Er beschäftigt sie zu Arbeitsbedingungen, die den Arbeitsbedingungen solcher"
+            " Arbeitnehmer widersprechen, welche die gleiche Tätigkeit ausüben.",
+            "de",
+            "compared: 'solcher Arbeitnehmer, welche ...'",
+        ),
+        (
+            "He employs them on terms that are unusual.",
+            "He employs them on terms that are far worse than those of other employees.",
+            "en",
+            "compared: 'than those of other employees'",
+        ),
+        (
+            "Die Frist beginnt, sobald der Verbraucher oder ein von ihm benannter Dritter die Waren"
+            " erhalten hat.",
+            "Die Frist beginnt, sobald der Verbraucher oder ein von ihm benannter Dritter, der"
+            " nicht Frachtführer ist, die Waren erhalten hat.",
+            "de",
+            "predicate: 'der nicht Frachtführer ist' says what the third party is not",
+        ),
+        (
+            "Der Reisende kann Schadensersatz verlangen, es sei denn, der Mangel ist von einem"
+            " Dritten verschuldet.",
+            "Der Reisende kann Schadensersatz verlangen, es sei denn, der Mangel ist von einem"
+            " Dritten verschuldet, der weder Leistungserbringer ist noch sonst beteiligt ist.",
+            "de",
+            "predicate: 'der weder Leistungserbringer ist' says what the third party is not",
+        ),
+        (
+            "The risk passes when the buyer is a consumer.",
+            "The risk passes when the buyer is not a dealer.",
+            "en",
+            "predicate: 'is not a dealer' names no party, as 'is a consumer'",
+        ),
     ],
 }
 
@@ -146,4 +240,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("third", "penalty first"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("third", "penalty first", "trade", "compared", "predicate"))

@@ -3,23 +3,26 @@ binds or entitles, besides the bodies and office holders of `lexicon.PARTIES`.
 
 A kind of actor that joins or leaves those a provision names is a `party` change: the
 Psychotherapeut beside the Arzt, the Europäischer Amtsträger beside the Amtsträger, the
-Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who become
-entitled; "a European official", "a payment initiation service provider", "the consumer" in
-English. So a compound ("Zahlungsauslösedienstleister") and a name with its capitalised
-adjective ("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of
-its own, in any inflection or gender (`actor`). A third party ("eines Dritten", "einer dritten
-Person", "third parties") is an actor too, one however written (`THIRD_PARTY`): "Rechte Dritter"
-gone names who had rights, "eine Dienstleistung ... eines Dritten" who provides a service. Not
+Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who become entitled,
+the carrier (Spediteur, Frachtführer) who takes the goods, the traders (Gewerbetreibende,
+Händler) who may file (not the Makler, whom BGB 2012 still spelt Mäkler); "a European official",
+"a payment initiation service provider", "the consumer", "a freight forwarder" in English. So a
+compound ("Zahlungsauslösedienstleister") and a name with its capitalised adjective
+("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of its own, in
+any inflection or gender (`actor`). A third party ("eines Dritten", "einer dritten Person",
+"third parties") is an actor too, one however written (`THIRD_PARTY`): "Rechte Dritter" gone
+names who had rights, "eine Dienstleistung ... eines Dritten" who provides a service. Not
 listed: relations (Ehegatte, Lebenspartner, Elternteil, Mutter, Vater; a relation extended is
 `scope`, the same person under another name none), and who acquires or holds a thing (Erwerber,
 Eigentümer, Gesellschaft).
 
 Where a name binds no one (`CITED_BEFORE_RE`, `unbound_spans`): a body only cited before its
 name ("Verordnung (EU)") or as whose detriment a deviation is measured ("zum Nachteil des
-Verbrauchers"), a role that is the predicate of "to be" ("Ist der Besteller ein Verbraucher",
-"if the buyer is a consumer": `PREDICATE_BEFORE_RE`), a name inside a definition, and a body
-inside the act an offence describes (not an actor by role: the official bribed is whom the
-offence covers).
+Verbrauchers"), the roles a rule compares with ("die Arbeitsbedingungen anderer Arbeitnehmer":
+`COMPARED_BEFORE_RE`), a role that is the predicate of "to be" ("Ist der Besteller ein
+Verbraucher", "if the buyer is a consumer": `PREDICATE_BEFORE_RE`; "der nicht Frachtführer
+ist"), a name inside a definition, and a body inside the act an offence describes (not an actor
+by role: the official bribed is whom the offence covers).
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     ("hinterbliebener", r"hinterbliebene[nr]?"),
     ("arbeitgeber", r"arbeitgeber(?:innen|in|[sn])?"),
     ("arbeitnehmer", r"arbeitnehmer(?:innen|in|[sn])?"),
+    # Who trades or carries goods for others.
+    ("spediteur", r"spediteur(?:innen|in|en|e|s)?"),
+    ("frachtführer", r"frachtführer(?:innen|in|[sn])?"),
+    ("gewerbetreibender", r"gewerbetreibende[nr]?"),
+    ("händler", r"händler(?:innen|in|[sn])?"),
 )
 #: The English roles, with the words before them that make another actor.
 _ENGLISH: tuple[tuple[str, str], ...] = (
@@ -65,6 +73,9 @@ _ENGLISH: tuple[tuple[str, str], ...] = (
     ("employer", r"employers?"),
     ("employee", r"employees?"),
     ("bereaved", r"bereaved"),
+    ("forwarder", r"(?:freight\s+)?forwarders?"),
+    ("broker", r"brokers?"),
+    ("dealer", r"dealers?"),
 )
 #: A third party, "Dritter" or "third party" however written: the German noun in its forms ("Rechte
 #: Dritter", "einem Dritten"), not an ordinal of a title ("Dritter Abschnitt", "das Dritte Buch"),
@@ -156,8 +167,17 @@ PREDICATE_BEFORE_RE = rx.compile(
     r"(?:\b(?:[Ii]st|[Ss]ind|[Ww]ar|[Ww]aren)\s+(?:der|die)\s+[A-ZÄÖÜ]\w*\s+(?:(?:k?eine?r?)\s+)?"
     r"|\b(?:is|are|was|were|be|becomes?)\s+(?:not\s+)?an?\s+)\Z"
 )
-#: A German role after "ein" that a copula ends: "wenn der Käufer ein Verbraucher ist".
-INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?)\s+\Z")
+#: What makes the roles after it the group a rule compares with, no actor of its own: the
+#: German genitive plural with no article after "anderer", "solcher", "vergleichbarer" ("zu den
+#: Arbeitsbedingungen anderer Arbeitnehmerinnen oder Arbeitnehmer", "solcher Arbeitnehmer,
+#: welche ..."), and "those of other ..." in English ("than those of other employees").
+COMPARED_BEFORE_RE = rx.compile(
+    r"(?:\b(?:anderer|solcher|vergleichbarer)\s+(?:[A-ZÄÖÜ]\w*(?:innen|en|er)\s+(?:oder|und)\s+)?"
+    r"|\b(?:that|those)\s+of\s+(?:other|comparable|similar)\s+)\Z"
+)
+#: A German role after "ein" or a negator that a copula ends: "wenn der Käufer ein Verbraucher
+#: ist", "ein Dritter, der nicht Frachtführer ist", "der weder Leistungserbringer ist noch ...".
+INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?|nicht|weder)\s+\Z")
 PREDICATE_AFTER_RE = rx.compile(r"\s+(?:ist|sind|war|waren)\b")
 
 #: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and

@@ -19,6 +19,7 @@ import planlens.compare.patterns as rx
 from planlens.compare.actors import (
     ACTORS,
     CITED_BEFORE_RE,
+    COMPARED_BEFORE_RE,
     INDEFINITE_BEFORE_RE,
     PREDICATE_AFTER_RE,
     PREDICATE_BEFORE_RE,
@@ -404,6 +405,8 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # "Verordnung (EU)", "zum Nachteil des Verbrauchers": no one acts
         if bound and role and _predicate(before, after):
             continue  # "Ist der Besteller ein Verbraucher": a property of a person named
+        if bound and role and COMPARED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "die Arbeitsbedingungen anderer Arbeitnehmer": whom a rule compares with
         if bound and unbound is None:
             unbound = unbound_spans(text)
         if unbound and inside(m.span(), unbound[not aimed]):
