@@ -1,7 +1,7 @@
-"""Flag kinds: classes of missed and false `party` flags of the released sets (bench/flags/,
-branch flagparty), one table per class, English and German, each with rows that must raise the
-kind (`FLAGGED`) and rows that must not (`NOT_FLAGGED`), both ways round. The sentences are
-written for these tests, not taken from the sets.
+"""Flag kinds: classes of missed and false `party` and `date` flags of the released sets
+(bench/flags/, branch flagparty), one table per class, English and German, each with rows that
+must raise the kind (`FLAGGED`) and rows that must not (`NOT_FLAGGED`), both ways round. The
+sentences are written for these tests, not taken from the sets.
 
 The classes:
 - third: a third party ("Rechte Dritter", "einem Dritten", "einer dritten Person", "third
@@ -25,7 +25,11 @@ The classes:
   employees"); the same role as one who acts still is;
 - predicate: a role said of a person with a negator and "ist" ("ein Dritter, der nicht
   Frachtführer ist", "der weder Leistungserbringer ist noch ...") names no party, as "ein
-  Verbraucher ist" does not; in English "who is not a broker", as "is a consumer".
+  Verbraucher ist" does not; in English "who is not a broker", as "is a consumer";
+- at the time: "zur Zeit der Verletzung", "at the time of the injury" in a provision added or
+  removed whole says when it holds (`date`, the guide's call of bgb 651m); not in a provision
+  kept, where it says when a fact of its condition counts, nor "zur Zeit der Tat", the criminal
+  law's phrase for when the facts of an offence count.
 """
 
 from __future__ import annotations
@@ -106,6 +110,23 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The employer must inform the union and the employees.",
             "en",
             "compared: employees informed are a party",
+        ),
+    ],
+    "date": [
+        (
+            "(1) Der Schädiger hat die Kosten zu ersetzen.",
+            "(1) Der Schädiger hat die Kosten zu ersetzen.\n\n(2) Der Schädiger hat dem"
+            " Hinterbliebenen, der zur Zeit der Verletzung mit dem Getöteten zusammenlebte, eine"
+            " Entschädigung zu leisten.",
+            "de",
+            "at the time: a new provision's 'zur Zeit der Verletzung'",
+        ),
+        (
+            "(1) The person liable must pay the costs.",
+            "(1) The person liable must pay the costs.\n\n(2) The person liable must compensate"
+            " a bereaved person who lived with the deceased at the time of the injury.",
+            "en",
+            "at the time: a new provision's 'at the time of the injury'",
         ),
     ],
 }
@@ -231,6 +252,27 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "The risk passes when the buyer is not a dealer.",
             "en",
             "predicate: 'is not a dealer' names no party, as 'is a consumer'",
+        ),
+    ],
+    "date": [
+        (
+            "Die Strafe ist höher, wenn das Opfer ein Kind ist.",
+            "Die Strafe ist höher, wenn das Opfer zur Zeit der Verletzung ein Kind ist.",
+            "de",
+            "at the time: in a provision kept, when a fact of its condition counts",
+        ),
+        (
+            "(1) Der Versuch ist strafbar.",
+            "(1) Der Versuch ist strafbar.\n\n(2) Die Strafe ist höher, wenn das Opfer zur Zeit"
+            " der Tat unter achtzehn Jahren alt ist.",
+            "de",
+            "at the time: 'zur Zeit der Tat' is when the facts of an offence count",
+        ),
+        (
+            "The penalty is higher if the victim is a child.",
+            "The penalty is higher if the victim is a child at the time of the injury.",
+            "en",
+            "at the time: in a provision kept, when a fact of its condition counts",
         ),
     ],
 }
