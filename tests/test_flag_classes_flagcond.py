@@ -7,7 +7,13 @@ The classes:
 - definition: "at the time of ...", "zur Zeit der ..." inside a definition added or removed
   whole ('"Original Code" means code which, at the time of its release, ...', "Im Sinne dieses
   Gesetzes ist ...") says what a word covers, at no time: no `date`; the same words in a rule
-  added or removed whole still say when it holds.
+  added or removed whole still say when it holds;
+- listed: a condition that lists its cases as numbered items ("wenn der Täter\n\n1. ...,\n\n2.
+  ...", "if the Licensee\n\n(a) ...,\n\n(b) ...") changes when a clause is added to or dropped
+  from one of its items ("die mit seiner Tat im Zusammenhang steht", "um sie bei der Tat zu
+  verwenden", "in order to sell it", "which is connected with his own offence"); not a word
+  replaced in an item, a clause that only moves its comma, an item renumbered by one inserted
+  before it, nor a list that is no condition's ("The following are exempt: 1. ...").
 """
 
 from __future__ import annotations
@@ -33,6 +39,42 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "definition: a rule added whole, not a definition, holds at that time",
         ),
     ],
+    "condition": [
+        (
+            "Das Gericht kann die Strafe mildern, wenn der Täter\n\n1.  sein Wissen offenbart,"
+            " dass eine Tat aufgedeckt werden konnte, oder\n\n2.  eine Tat verhindert.",
+            "Das Gericht kann die Strafe mildern, wenn der Täter\n\n1.  sein Wissen offenbart,"
+            " dass eine Tat, die mit seiner Tat im Zusammenhang steht, aufgedeckt werden"
+            " konnte, oder\n\n2.  eine Tat verhindert.",
+            "de",
+            "listed: a relative clause added to an item narrows the case",
+        ),
+        (
+            "Ein schwerer Fall liegt vor, wenn der Täter\n\n1.  eine Schusswaffe führt,\n\n"
+            "2.  ein Messer führt, um es bei der Tat zu verwenden, oder\n\n3.  plündert.",
+            "Ein schwerer Fall liegt vor, wenn der Täter\n\n1.  eine Schusswaffe führt,\n\n"
+            "2.  ein Messer führt, oder\n\n3.  plündert.",
+            "de",
+            "listed: a purpose clause dropped from an item widens the case",
+        ),
+        (
+            "The licence ends if the Licensee\n\n(a) fails to pay the fee,\n\n(b) copies the"
+            " software in order to sell it, or\n\n(c) breaks the law.",
+            "The licence ends if the Licensee\n\n(a) fails to pay the fee,\n\n(b) copies the"
+            " software, or\n\n(c) breaks the law.",
+            "en",
+            "listed: a purpose clause dropped from an item widens the case",
+        ),
+        (
+            "The court may reduce the penalty if the offender\n\n1. discloses his knowledge of"
+            " an offence, or\n\n2. prevents an offence.",
+            "The court may reduce the penalty if the offender\n\n1. discloses his knowledge of"
+            " an offence, which is connected with his own offence, or\n\n2. prevents an"
+            " offence.",
+            "en",
+            "listed: a relative clause added to an item narrows the case",
+        ),
+    ],
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
@@ -53,6 +95,47 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "definition: a definition added whole says what a word covers, at no time",
         ),
     ],
+    "condition": [
+        (
+            "The court may reduce the penalty if the offender\n\n1. discloses his knowledge of"
+            " an offence, or\n\n2. prevents an offence.",
+            "The court may reduce the penalty if the offender\n\n1. reveals his knowledge of"
+            " an offence, or\n\n2. prevents an offence.",
+            "en",
+            "listed: a word replaced in an item",
+        ),
+        (
+            "The court may reduce the penalty if the offender\n\n1. discloses an offence which"
+            " is connected with his own, or\n\n2. prevents an offence.",
+            "The court may reduce the penalty if the offender\n\n1. discloses an offence, which"
+            " is connected with his own, or\n\n2. prevents an offence.",
+            "en",
+            "listed: a clause that only gains a comma",
+        ),
+        (
+            "The following are exempt:\n\n1. schools, or\n\n2. hospitals.",
+            "The following are exempt:\n\n1. schools, which are public, or\n\n2. hospitals.",
+            "en",
+            "listed: a list that is no condition's",
+        ),
+        (
+            "In 30 Jahren verjähren, soweit nicht ein anderes bestimmt ist,\n\n1.  Ansprüche aus"
+            " Eigentum,\n\n2.  rechtskräftig festgestellte Ansprüche.",
+            "In 30 Jahren verjähren, soweit nicht ein anderes bestimmt ist,\n\n1.  Ansprüche,"
+            " die auf der vorsätzlichen Verletzung der Gesundheit oder der Freiheit beruhen,"
+            "\n\n2.  Ansprüche aus Eigentum,\n\n3.  rechtskräftig festgestellte Ansprüche.",
+            "de",
+            "listed: an item inserted renumbers the list, no item changed",
+        ),
+        (
+            "Ein schwerer Fall liegt vor, wenn der Täter\n\n1.  eine Schusswaffe führt, oder"
+            "\n\n2.  plündert.",
+            "Ein schwerer Fall liegt vor, wenn der Täter\n\n1.  eine Schußwaffe führt, oder"
+            "\n\n2.  plündert.",
+            "de",
+            "listed: a word spelt otherwise in an item",
+        ),
+    ],
 }
 
 
@@ -60,4 +143,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("definition",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("definition", "listed"))

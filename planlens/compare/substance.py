@@ -55,6 +55,7 @@ from planlens.compare.extent import (
 )
 from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
+from planlens.compare.listed_conditions import listed_conditions
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.party_changes import party_difference
@@ -206,7 +207,10 @@ def substance_flags(
         "party": party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
-            _plus(conditional_kinds, _per_group(alignment, _necessary)),
+            _plus(
+                _plus(conditional_kinds, _per_group(alignment, _necessary)),
+                listed_conditions(alignment, language),
+            ),
         ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
