@@ -13,7 +13,13 @@ The classes:
   from one of its items ("die mit seiner Tat im Zusammenhang steht", "um sie bei der Tat zu
   verwenden", "in order to sell it", "which is connected with his own offence"); not a word
   replaced in an item, a clause that only moves its comma, an item renumbered by one inserted
-  before it, nor a list that is no condition's ("The following are exempt: 1. ...").
+  before it, nor a list that is no condition's ("The following are exempt: 1. ...");
+- bare subject (German only: English opens no condition with its verb but "Should", "Were",
+  "Had"): a condition that opens with a verb of being, lacking, exceeding or falling under
+  something before a subject with no article ("Unterliegen Entgelte ... einer
+  Genehmigungspflicht, darf ...", "Fehlen Angaben ..., so ...", "Bestehen Zweifel, so ...") is
+  a condition, added or removed as any other; not such a verb that opens no condition (a main
+  clause with no comma and main verb after it).
 """
 
 from __future__ import annotations
@@ -73,6 +79,19 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " offence.",
             "en",
             "listed: a relative clause added to an item narrows the case",
+        ),
+        (
+            "Das Unternehmen darf keine anderen als die genehmigten Entgelte verlangen.",
+            "Unterliegen Entgelte des Unternehmens einer Genehmigungspflicht nach § 38, darf das"
+            " Unternehmen keine anderen als die genehmigten Entgelte verlangen.",
+            "de",
+            "bare subject: 'Unterliegen Entgelte ..., darf' is new: only then",
+        ),
+        (
+            "Der Vertrag ist wirksam.",
+            "Fehlen Angaben zum Umwandlungsrecht, so ist der Vertrag dennoch wirksam.",
+            "de",
+            "bare subject: 'Fehlen Angaben ..., so' is new",
         ),
     ],
 }
@@ -134,6 +153,12 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "\n\n2.  plündert.",
             "de",
             "listed: a word spelt otherwise in an item",
+        ),
+        (
+            "Die Kosten trägt der Mieter.",
+            "Die Kosten trägt der Mieter. Bestehen bleiben die Rechte des Vermieters.",
+            "de",
+            "bare subject: a main clause that opens with such a verb, no condition",
         ),
     ],
 }
