@@ -45,6 +45,8 @@
 - `actors`: the actors of a law by their role (professions, officials, the persons a rule binds
   or entitles), whose compounds and adjectives name other actors, and where a name binds no one
   (cited, in a definition, in the act of an offence): for `party`.
+- `party_changes`: the parties one side's changed phrases name and the other text does not
+  (`party`), a third party for persons in general and one in an offence none.
 - `polarity`: the polarity of a statement, compared within aligned phrases (`negation`), and
   the statement masked of its conditions, dates and describing clauses.
 - `modality`: the force of a statement's modal verbs, compared within aligned phrases

@@ -3,20 +3,26 @@ binds or entitles, besides the bodies and office holders of `lexicon.PARTIES`.
 
 A kind of actor that joins or leaves those a provision names is a `party` change: the
 Psychotherapeut beside the Arzt, the Europäischer Amtsträger beside the Amtsträger, the
-Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who become
-entitled; "a European official", "a payment initiation service provider", "the consumer" in
-English. So a compound ("Zahlungsauslösedienstleister") and a name with its capitalised
-adjective ("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of
-its own, in any inflection or gender (`actor`). Not listed: relations (Ehegatte, Lebenspartner,
-Elternteil, Mutter, Vater; a relation extended is `scope`, the same person under another name
-none), and who acquires or holds a thing (Erwerber, Eigentümer, Gesellschaft).
+Zahlungsauslösedienstleister beside the Zahlungsdienstleister, the bereaved who become entitled,
+the carrier (Spediteur, Frachtführer) who takes the goods, the traders (Gewerbetreibende,
+Händler) who may file (not the Makler, whom BGB 2012 still spelt Mäkler); "a European official",
+"a payment initiation service provider", "the consumer", "a freight forwarder" in English. So a
+compound ("Zahlungsauslösedienstleister") and a name with its capitalised adjective
+("Europäischer Amtsträger", "Psychologischer Psychotherapeut") each name an actor of its own, in
+any inflection or gender (`actor`). A third party ("eines Dritten", "einer dritten Person",
+"third parties") is an actor too, one however written (`THIRD_PARTY`): "Rechte Dritter" gone
+names who had rights, "eine Dienstleistung ... eines Dritten" who provides a service. Not
+listed: relations (Ehegatte, Lebenspartner, Elternteil, Mutter, Vater; a relation extended is
+`scope`, the same person under another name none), and who acquires or holds a thing (Erwerber,
+Eigentümer, Gesellschaft).
 
 Where a name binds no one (`CITED_BEFORE_RE`, `unbound_spans`): a body only cited before its
 name ("Verordnung (EU)") or as whose detriment a deviation is measured ("zum Nachteil des
-Verbrauchers"), a role that is the predicate of "to be" ("Ist der Besteller ein Verbraucher",
-"if the buyer is a consumer": `PREDICATE_BEFORE_RE`), a name inside a definition, and a body
-inside the act an offence describes (not an actor by role: the official bribed is whom the
-offence covers).
+Verbrauchers"), the roles a rule compares with ("die Arbeitsbedingungen anderer Arbeitnehmer":
+`COMPARED_BEFORE_RE`), a role that is the predicate of "to be" ("Ist der Besteller ein
+Verbraucher", "if the buyer is a consumer": `PREDICATE_BEFORE_RE`; "der nicht Frachtführer
+ist"), a name inside a definition, and a body inside the act an offence describes (not an actor
+by role: the official bribed is whom the offence covers).
 """
 
 from __future__ import annotations
@@ -46,6 +52,11 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     ("hinterbliebener", r"hinterbliebene[nr]?"),
     ("arbeitgeber", r"arbeitgeber(?:innen|in|[sn])?"),
     ("arbeitnehmer", r"arbeitnehmer(?:innen|in|[sn])?"),
+    # Who trades or carries goods for others.
+    ("spediteur", r"spediteur(?:innen|in|en|e|s)?"),
+    ("frachtführer", r"frachtführer(?:innen|in|[sn])?"),
+    ("gewerbetreibender", r"gewerbetreibende[nr]?"),
+    ("händler", r"händler(?:innen|in|[sn])?"),
 )
 #: The English roles, with the words before them that make another actor.
 _ENGLISH: tuple[tuple[str, str], ...] = (
@@ -62,7 +73,26 @@ _ENGLISH: tuple[tuple[str, str], ...] = (
     ("employer", r"employers?"),
     ("employee", r"employees?"),
     ("bereaved", r"bereaved"),
+    ("forwarder", r"(?:freight\s+)?forwarders?"),
+    ("broker", r"brokers?"),
+    ("dealer", r"dealers?"),
 )
+#: A third party, "Dritter" or "third party" however written: the German noun in its forms ("Rechte
+#: Dritter", "einem Dritten"), not an ordinal of a title ("Dritter Abschnitt", "das Dritte Buch"),
+#: and "dritte Person"; the English noun, not as an attribute of a thing ("third party software",
+#: "third party intellectual property claims", "any other third party's modifications",
+#: "third-party notices").
+_THIRD_GERMAN = (
+    r"Dritte[nmrs]?(?!\s+(?:Buch|Teil|Abschnitt|Unterabschnitt|Kapitel|Titel|Untertitel|Gesetz|"
+    r"Mal|Richtlinie|Verordnung|Änderungs)\w*)|dritte[nmrs]?\s+Person(?:en)?"
+)
+_THIRD_ENGLISH = (
+    r"[Tt]hird\s+part(?:y|ies)(?!['’]s|\s+(?!(?:to|of|in|for|with|who|whom|that|which|and|or|is|"
+    r"are|has|have|may|shall|will|must|can|under|from|by|on|at|as|if|without|not)\b)[a-z])"
+)
+THIRD_PARTY = rx.compile(rf"{_THIRD_GERMAN}|{_THIRD_ENGLISH}")
+#: The canonical names of a third party (`actor`).
+THIRD_PARTIES = frozenset(["Dritter", "third party"])
 #: A capitalised adjective before a German role names another actor ("Europäischer
 #: Amtsträger", "Psychologischer Psychotherapeut"); a compound's first parts do too.
 _ADJECTIVE = r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:isch|lich)e[nmrs]?\s+)?"
@@ -87,6 +117,7 @@ def _german() -> str:
 ACTORS: tuple[tuple[str, str], ...] = (
     ("Akteur", _german()),
     ("actor", "|".join(pattern for _, pattern in _ENGLISH)),
+    ("third party", THIRD_PARTY.pattern),
 )
 _HEADS = [(canonical, re.compile(rf"(?:{head})$", re.IGNORECASE)) for canonical, head in _GERMAN]
 _ADJECTIVE_END = re.compile(r"e[nmrs]?$")
@@ -100,7 +131,11 @@ def actor(written: str) -> str:
     ('Europäisch Amtsträger', 'Amtsträger', 'Psychotherapeut')
     >>> actor("Zahlungsauslösedienstleisters"), actor("payment  service providers")
     ('Zahlungsauslösedienstleister', 'payment service provider')
+    >>> actor("Dritten"), actor("dritten  Person"), actor("third parties")
+    ('Dritter', 'Dritter', 'third party')
     """
+    if THIRD_PARTY.fullmatch(written) is not None:
+        return "third party" if written[:5].casefold() == "third" else "Dritter"
     words = written.split()
     last = words[-1]
     if last[0].isupper():
@@ -132,12 +167,22 @@ PREDICATE_BEFORE_RE = rx.compile(
     r"(?:\b(?:[Ii]st|[Ss]ind|[Ww]ar|[Ww]aren)\s+(?:der|die)\s+[A-ZÄÖÜ]\w*\s+(?:(?:k?eine?r?)\s+)?"
     r"|\b(?:is|are|was|were|be|becomes?)\s+(?:not\s+)?an?\s+)\Z"
 )
-#: A German role after "ein" that a copula ends: "wenn der Käufer ein Verbraucher ist".
-INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?)\s+\Z")
+#: What makes the roles after it the group a rule compares with, no actor of its own: the
+#: German genitive plural with no article after "anderer", "solcher", "vergleichbarer" ("zu den
+#: Arbeitsbedingungen anderer Arbeitnehmerinnen oder Arbeitnehmer", "solcher Arbeitnehmer,
+#: welche ..."), and "those of other ..." in English ("than those of other employees").
+COMPARED_BEFORE_RE = rx.compile(
+    r"(?:\b(?:anderer|solcher|vergleichbarer)\s+(?:[A-ZÄÖÜ]\w*(?:innen|en|er)\s+(?:oder|und)\s+)?"
+    r"|\b(?:that|those)\s+of\s+(?:other|comparable|similar)\s+)\Z"
+)
+#: A German role after "ein" or a negator that a copula ends: "wenn der Käufer ein Verbraucher
+#: ist", "ein Dritter, der nicht Frachtführer ist", "der weder Leistungserbringer ist noch ...".
+INDEFINITE_BEFORE_RE = rx.compile(r"\b(?:k?eine?r?|nicht|weder)\s+\Z")
 PREDICATE_AFTER_RE = rx.compile(r"\s+(?:ist|sind|war|waren)\b")
 
 #: Where a name binds no one: a definition ('"Adapted Material" means ... the Licensor') and
-#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft"),
+#: the act an offence describes ("Wer, um eine Behörde ... zu täuschen, ..., wird ... bestraft",
+#: "Ebenso wird bestraft, wer ... einem Dritten ..."),
 #: whose bodies are what the act is aimed at. Either runs to the end of its sentence or part.
 #: Each pattern runs only where its word is in the text (a substring test, far cheaper).
 UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
@@ -153,7 +198,10 @@ UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
         ("bestraft", "punished", "liable"),
         rx.compile(
             r"\b(?:Wer|welche|Whoever|Any person who|Anyone who)\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*?"
-            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))"
+            r"(?=,?\s+(?:wird|werden|shall be)\s(?:[^.;]*\s)?(?:bestraft|punished|liable))|"
+            # The penalty first: "Mit Freiheitsstrafe ... wird bestraft, wer ...", "Ebenso wird
+            # bestraft, wer ...": the act runs to the end of the sentence.
+            r"\bbestraft,\s+wer\b(?:[^.;]|\.(?!\s+[A-ZÄÖÜ]))*"
         ),
     ),
 )

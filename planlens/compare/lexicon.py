@@ -441,6 +441,7 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Licensor", r"(?i:licensors?)"),
     ("Initial Developer", r"(?i:initial developer)"),
     ("Copyright Holder", r"(?i:copyright holders?)"),
+    ("Original Author", r"(?i:original authors?)"),
     ("Free Software Foundation", r"(?i:free software foundation)|FSF"),
     ("Foundation", r"(?:Apache Software|Eclipse|Mozilla) Foundation|Agreement Steward"),
     ("European Commission", r"European Commission|(?-i:Europäische Kommission)"),

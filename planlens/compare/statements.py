@@ -19,6 +19,7 @@ import planlens.compare.patterns as rx
 from planlens.compare.actors import (
     ACTORS,
     CITED_BEFORE_RE,
+    COMPARED_BEFORE_RE,
     INDEFINITE_BEFORE_RE,
     PREDICATE_AFTER_RE,
     PREDICATE_BEFORE_RE,
@@ -386,6 +387,9 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
     for m in pattern.finditer(text):
         canonical = names[int((m.lastgroup or "p0")[1:])]
         role = canonical in _BY_ROLE
+        # A third party is bound where a role is, but not inside the act an offence describes,
+        # where it is whom the act involves ("an oder vor einer dritten Person"), as a body.
+        aimed = not role or canonical == THIRD
         if canonical in _BY_COMPOUND:
             # "Familiengericht" and "Betreuungsgericht" are two courts, "Gerichts" one.
             canonical = _INFLECTION_RE.sub("", m.group()) or canonical
@@ -401,9 +405,11 @@ def _parties_named(text: str, parties: tuple[str, ...], bound: bool) -> tuple[tu
             continue  # "Verordnung (EU)", "zum Nachteil des Verbrauchers": no one acts
         if bound and role and _predicate(before, after):
             continue  # "Ist der Besteller ein Verbraucher": a property of a person named
+        if bound and role and COMPARED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "die Arbeitsbedingungen anderer Arbeitnehmer": whom a rule compares with
         if bound and unbound is None:
             unbound = unbound_spans(text)
-        if unbound and inside(m.span(), unbound[role]):
+        if unbound and inside(m.span(), unbound[not aimed]):
             continue
         if after.lstrip().startswith("$"):
             continue  # US$100 billion
@@ -422,6 +428,7 @@ def _predicate(before: str, after: str) -> bool:
 _BY_COMPOUND = frozenset(["Gericht", "Behörde"])
 #: The actors by their role (`actors`): each compound and adjective names another.
 _BY_ROLE = frozenset(name for name, _ in ACTORS)
+THIRD = ACTORS[-1][0]
 _INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
 _NAME_OF_RE = rx.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".

@@ -57,6 +57,7 @@ from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
+from planlens.compare.party_changes import party_difference
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
     except_for_only,
@@ -73,7 +74,6 @@ from planlens.compare.statements import (
     WORD_RE,
     dates,
     figures,
-    parties_named,
     word_pattern,
 )
 from planlens.compare.stemming import stemmer
@@ -134,6 +134,15 @@ _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
+#: When a provision added or removed whole holds: "zur Zeit der Verletzung", "at the time of".
+#: Not "zur Zeit der Tat", the criminal law's phrase for when the facts of an offence count.
+_AT_THE_TIME_RE = guarded(
+    rx.compile(
+        r"\b(?:zur\s+Zeit\s+(?:der|des)|at\s+the\s+time\s+of"
+        r"(?:\s+(?:the|its|his|her|their|your|such))?)\s+(?!Tat\b)\w+",
+        _I,
+    )
+)
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 #: Words added inside a condition change it from this many content stems the other side lacks.
@@ -183,8 +192,10 @@ def substance_flags(
     pairings = ([] if new_figures else gone_pairs, [] if old_figures else came_pairs)
     old_figures = _without_pairings(old_figures, pairings[0])
     new_figures = _without_pairings(new_figures, pairings[1])
-    old_dates = [d for text in old_changed for d, _ in dates(text)]
-    new_dates = [d for text in new_changed for d, _ in dates(text)]
+    old_dates = [d for text in old_changed for d, _ in dates(text)] + _at_the_time(
+        alignment.removed
+    )
+    new_dates = [d for text in new_changed for d, _ in dates(text)] + _at_the_time(alignment.added)
     items, conditional_items = enumerations(alignment, parties)
     kinds, conditional_kinds = general_nouns(alignment, language)
     items, merged = folded(clauses(restated(items, old, new)), alignment, language)
@@ -199,7 +210,7 @@ def substance_flags(
         ),
         "negation": _per_group(alignment, negation),
         "modality": _per_group(alignment, modality),
-        "party": _party_difference(old, new, old_changed, new_changed, parties),
+        "party": party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
             _plus(conditional_kinds, _per_group(alignment, _necessary)),
@@ -229,6 +240,14 @@ def substance_flags(
         for kind, (gone, came) in found.items()
         if gone or came
     )
+
+
+def _at_the_time(added: tuple[Phrase, ...]) -> list[str]:
+    """Return when a provision added or removed whole holds (`_AT_THE_TIME_RE`): "zur Zeit der
+    Verletzung", "at the time of the injury". Not in a provision kept, where it says when a
+    fact of its condition counts ("das Opfer zur Zeit der Tat unter achtzehn Jahren"), no time of
+    the rule (`lexicon.DEADLINES`)."""
+    return [" ".join(m.group().split()) for p in added for m in _AT_THE_TIME_RE.finditer(p.text)]
 
 
 def _both(
@@ -363,24 +382,6 @@ def _plus(
     a: tuple[list[str], list[str]], b: tuple[list[str], list[str]]
 ) -> tuple[list[str], list[str]]:
     return a[0] + b[0], a[1] + b[1]
-
-
-def _party_difference(
-    old: str, new: str, old_changed: list[str], new_changed: list[str], parties: Sequence[str]
-) -> tuple[list[str], list[str]]:
-    """Return the parties the changed phrases of one side name and the other text does not."""
-    a = {k: v for text in old_changed for k, v in parties_named(text, parties).items()}
-    b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
-    gone = {k: v for k, v in a.items() if k not in b}
-    came = {k: v for k, v in b.items() if k not in a}
-    # A party the other text names anywhere, bound there or not, is named on both sides.
-    if gone:
-        named = parties_named(new, parties, bound=False)
-        gone = {k: v for k, v in gone.items() if k not in named}
-    if came:
-        named = parties_named(old, parties, bound=False)
-        came = {k: v for k, v in came.items() if k not in named}
-    return list(gone.values()), list(came.values())
 
 
 def _condition_difference(
