@@ -29,7 +29,15 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.guards import guarded
-from planlens.compare.items import items_of
+from planlens.compare.items import (
+    completed,
+    example,
+    item_run,
+    items_of,
+    list_goes_on,
+    moved,
+    single_item,
+)
 from planlens.compare.matcher import Matcher
 from planlens.compare.numbered import as_provided, new_items
 from planlens.compare.phrases import Alignment, Phrase, similarity
@@ -82,6 +90,8 @@ _OFFENDER_RE = rx.compile(
 _HEAD_MIN, _HEAD_ADDS = 4, 3
 #: How many words after its marker an item still belongs to a condition.
 _CONDITION_REACH = 12
+#: How many tokens after an item cut at its conjunction may complete it (`items.completed`).
+_REST = 4
 
 
 def scope_words(text: str) -> dict[str, list[str]]:
@@ -188,7 +198,9 @@ def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phras
 Items = tuple[list[str], list[str]]
 
 
-def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, Items]:
+def enumerations(
+    alignment: Alignment, parties: Sequence[str], language: str | None = None
+) -> tuple[Items, Items]:
     """Return the items dropped from or added to an enumeration, between each phrase and its
     closest version in its group: those of the provision (its scope), then those inside a
     condition (what triggers it). The same both ways round, and an item that only moved (gone
@@ -199,8 +211,8 @@ def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, I
         for o, n in _closest(olds, news):
             if min(len(o.text.split()), len(n.text.split())) < 4:
                 continue
-            g, c = _list_items(o.text, n.text, parties)
-            c2, g2 = _list_items(n.text, o.text, parties)
+            g, c = _list_items(o.text, n.text, parties, language)
+            c2, g2 = _list_items(n.text, o.text, parties, language)
             g, c = g + new_items(o.text, n.text, parties), c + new_items(n.text, o.text, parties)
             g, c = as_provided(g + g2), as_provided(c + c2)
             gone += [x for x in dict.fromkeys(g) if x not in gone]
@@ -244,7 +256,7 @@ _PARAGRAPH_RE = rx.compile(
 
 
 def _list_items(
-    old: str, new: str, parties: Sequence[str]
+    old: str, new: str, parties: Sequence[str], language: str | None
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Return the items dropped from and added to an enumeration between two phrases, each
     with whether it is inside a condition."""
@@ -259,27 +271,39 @@ def _list_items(
             (new, b, (j1, j2), a[i1:i2], keys_a, came),
         ):
             span = side[k1:k2]
-            if not span or not _is_list_item(span, other, side[k2 : k2 + 6], parties):
+            before = side[k1 - 1] if k1 else "."
+            around = (before, side[k2 : k2 + 6])
+            if not span or not _is_list_item(span, other, around, parties, language != "de"):
                 continue
-            if _example(side, k1, k2) or _moved(span, other_keys):
+            if example(side, k1, k2) or moved(span, other_keys):
                 continue
             if _in_a_name(side, k1, span, parties):
                 continue
-            for item in items_of(span, partial(_moved, other_keys=other_keys)):
+            whole = completed(span, side[k2 : k2 + _REST])
+            for item in items_of(whole, partial(moved, other_keys=other_keys)):
                 out.append((item, _in_condition(text, k1)))
     return gone, came
 
 
 def _is_list_item(
-    span: list[str], other: list[str], following: list[str], parties: Sequence[str]
+    span: list[str],
+    other: list[str],
+    around: tuple[str, list[str]],
+    parties: Sequence[str],
+    names: bool = True,
 ) -> bool:
     """Tell whether `span`, added or dropped, is an item of an enumeration: it opens or closes
     with its conjunction ("und die Wahl des ... Erbrechts", "fighters and") or with its comma
     where the list goes on after it ("den sexuellen Übergriff, die sexuelle Nötigung oder"),
-    is short, and is neither a party (that is `party`) nor a clause of its own."""
+    is short, and is neither a party (that is `party`) nor a clause of its own. `around` is
+    the token before `span` and those after it. One word is an item only where a capital
+    marks a name (`names`: not in German, whose nouns all have one: "bei Geldstrafe, Verfall
+    oder Einziehung" lost "Verfall" when the law renamed it)."""
     if any(t.casefold() not in CONJUNCTIONS and t.isalnum() for t in other):
         return False  # a replacement, not an insertion
     words = [t for t in span if t != ","]
+    if len(words) == 1:
+        return names and not parties_named(words[0], parties) and single_item(span, *around)
     if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
         return False
     content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
@@ -300,8 +324,13 @@ def _is_list_item(
         return False
     if parties_named(" ".join(content), parties):
         return False  # an item naming a party is the party's business
-    comma = (span[0] == "," or span[-1] == ",") and span.count(",") == 1
-    if comma and content[-1].isalpha() and _list_goes_on(following):
+    commas = span.count(",")
+    comma = (span[0] == "," or span[-1] == ",") and (commas == 1 or item_run(span))
+    if comma and content[-1].isalpha() and list_goes_on(around[1]):
+        return True
+    # ", cities and districts" at a list's end: its comma, then items up to its conjunction.
+    closing = span[0] == "," and any(t.casefold() in CONJUNCTIONS for t in span[2:-1])
+    if closing and content[-1].isalpha() and item_run(span[1:]):
         return True
     # "Gesundheitszeugnisse sowie solche [Zeugnisse]": the determiner of the next item.
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
@@ -321,16 +350,6 @@ def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]
 
 _NAME_GOES_ON = frozenset(["für", "for", "of"])
 _BODY_RE = rx.compile(r"\b(?:Ministry|Department|Office|Agency|Authority|\w*[Mm]inisterium\w*)\b")
-
-
-def _list_goes_on(following: list[str]) -> bool:
-    """Tell whether a comma or a conjunction follows within a few words (no sentence break)."""
-    for token in following[:5]:
-        if token in ".;:()":
-            return False
-        if token == "," or token.casefold() in CONJUNCTIONS:
-            return True
-    return False
 
 
 def _in_condition(text: str, k: int, reach: bool = True) -> bool:
@@ -356,27 +375,6 @@ def _in_condition(text: str, k: int, reach: bool = True) -> bool:
         ):
             return True
     return False
-
-
-def _example(tokens: list[str], k1: int, k2: int) -> bool:
-    """Tell whether tokens[k1:k2] sit in a list of examples: after "such as", "insbesondere"
-    in the same part of the sentence, or before or at "among them", "included"."""
-    before = re.split(r"[.;:()]", " ".join(tokens[max(0, k1 - 12) : k1]))[-1]
-    after = " ".join(t for t in tokens[k1 : k2 + 8] if t != ",")
-    return bool(re.search(rf"\b(?:{lx.EXAMPLES_BEFORE})\b", before, re.IGNORECASE)) or bool(
-        re.search(rf"\b(?:{lx.EXAMPLES_AFTER})\b", after, re.IGNORECASE)
-    )
-
-
-def _moved(span: list[str], other_keys: list[str]) -> bool:
-    """Tell whether every content word of `span` is still in the other phrase: the item moved
-    ("This License and the rights ..." -> "The rights ... under this License")."""
-    content = [
-        t.casefold()
-        for t in span
-        if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
-    ]
-    return bool(content) and all(t in other_keys for t in content)
 
 
 def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, Items]:

@@ -185,7 +185,7 @@ def substance_flags(
     new_figures = _without_pairings(new_figures, pairings[1])
     old_dates = [d for text in old_changed for d, _ in dates(text)]
     new_dates = [d for text in new_changed for d, _ in dates(text)]
-    items, conditional_items = enumerations(alignment, parties)
+    items, conditional_items = enumerations(alignment, parties, language)
     kinds, conditional_kinds = general_nouns(alignment, language)
     items, merged = folded(clauses(restated(items, old, new)), alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {

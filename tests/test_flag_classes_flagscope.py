@@ -1,0 +1,187 @@
+"""Flag kinds: classes of `scope` errors (branch flagscope, issue 11 item 3), one table per
+class, English and German, each with rows that must raise `scope` (`FLAGGED`) and rows that
+must not (`NOT_FLAGGED`), both ways round. The sentences are written for these tests, not taken
+from the sets.
+
+The classes:
+- run: a list that grows or shrinks by several items at once, each set off by its comma ("in
+  Lviv, Kharkiv, Kyiv and Odesa" for "in Kyiv and Odesa", "für Kaufverträge, Mietverträge,
+  Pachtverträge und Werkverträge"), or that closes with them (", cities and districts"), is
+  `scope`, whether or not the place list knows the items; not a run whose parts are clauses
+  ("Eltern, denen die Sorge zusteht, nicht nur vorübergehend"), glosses ("das heißt",
+  "that is"), examples ("einschließlich ...") or an apposition set off by commas on both
+  sides ("auf einem Markt, dem ersten Markt, über");
+- name: one name with its comma added to or dropped from a list ("in Lviv, Kharkiv and Odesa"
+  for "in Kharkiv and Odesa") is `scope` in English, where a capital inside a sentence marks a
+  name; not a part of a name ("Source Code Form,"), a word that links ("However,"), nor one
+  German noun, which has its capital anyway ("bei Geldstrafe, Verfall oder Einziehung" lost
+  "Verfall" when the law renamed it: the labels call that none of the kinds);
+- whole: an item cut at the conjunction that joins two modifiers of one noun is shown whole:
+  "full restoration of social and economic links", not "full restoration of social"
+  (`test_an_item_cut_at_its_conjunction_is_shown_whole`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+from planlens.compare.substance import substance_flags
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Humanitarian corridors will be opened in Kyiv and Odesa.",
+            "Humanitarian corridors will be opened in Lviv, Kharkiv, Kyiv and Odesa.",
+            "en",
+            "run: two names the place list does not all know join the list",
+        ),
+        (
+            "Die Vorschrift gilt für Kaufverträge und Werkverträge.",
+            "Die Vorschrift gilt für Kaufverträge, Mietverträge, Pachtverträge und Werkverträge.",
+            "de",
+            "run: two kinds of contract join the list",
+        ),
+        (
+            "Schools will reopen in towns and villages.",
+            "Schools will reopen in towns, villages, cities and districts.",
+            "en",
+            "run: the list closes with two more items",
+        ),
+        (
+            "Die Schulen öffnen in Städten und Dörfern.",
+            "Die Schulen öffnen in Städten, Dörfern, Gemeinden und Bezirken.",
+            "de",
+            "run: the list closes with two more items",
+        ),
+        (
+            "Humanitarian corridors will be opened in Kharkiv and Odesa.",
+            "Humanitarian corridors will be opened in Lviv, Kharkiv and Odesa.",
+            "en",
+            "name: a city the place list does not know joins the list",
+        ),
+        (
+            "The monitors will cover Sumy and Kherson.",
+            "The monitors will cover Poltava, Sumy and Kherson.",
+            "en",
+            "name: a name at the head of the list",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Leben Eltern nicht nur vorübergehend getrennt, so kann jeder Elternteil es"
+            " beantragen.",
+            "Leben Eltern, denen die elterliche Sorge gemeinsam zusteht, nicht nur"
+            " vorübergehend getrennt, so kann jeder Elternteil es beantragen.",
+            "de",
+            "run: a relative clause set off by commas is no run of items",
+        ),
+        (
+            "The parties, who signed the memorandum, will meet in Geneva.",
+            "The parties, who signed the memorandum, that is, the guarantors, will meet in Geneva.",
+            "en",
+            "run: a gloss is no item",
+        ),
+        (
+            "Die Schnittstelle ist ein Netzabschlusspunkt, über den der Benutzer Zugang hat.",
+            "Die Schnittstelle ist ein Netzabschlusspunkt, das heißt, der physische"
+            " Anschlusspunkt, über den der Benutzer Zugang hat.",
+            "de",
+            "run: 'das heißt' glosses, no item",
+        ),
+        (
+            "Verfügt ein Unternehmen auf einem relevanten Markt über Marktmacht, so gilt"
+            " Absatz 2 entsprechend.",
+            "Verfügt ein Unternehmen auf einem relevanten Markt, dem ersten Markt, über"
+            " Marktmacht, so gilt Absatz 2 entsprechend.",
+            "de",
+            "run: an apposition set off by commas on both sides",
+        ),
+        (
+            "Es gibt im Bereich der Telekommunikation keine Verzerrungen oder Beschränkungen.",
+            "Es gibt im Bereich der Telekommunikation, einschließlich der Bereitstellung von"
+            " Inhalten, keine Verzerrungen oder Beschränkungen.",
+            "de",
+            "run: an example set off by commas is no item",
+        ),
+        (
+            "Für Geldstrafe, Verfall oder Einziehung gelten die Absätze 1 bis 4 entsprechend.",
+            "Für Geldstrafe oder Einziehung gelten die Absätze 1 bis 4 entsprechend.",
+            "de",
+            "name: one German noun gone from a list (Verfall, renamed in the law)",
+        ),
+        (
+            "Covered Software means the Source Code and Modifications of it.",
+            "Covered Software means the Source Code Form, and Modifications of it.",
+            "en",
+            "name: a word of a name ('Source Code Form') is no item",
+        ),
+        (
+            "The parties will meet. The guarantors and observers will attend.",
+            "The parties will meet. However, the guarantors and observers will attend.",
+            "en",
+            "name: a word that links is no item",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("run", "name"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "language", "shown"),
+    [
+        (
+            "A programme is to be adopted for the economic recovery of Donbas.",
+            "Modalities are to be adopted for the full restoration of social and economic"
+            " links, pensions and the banking system among them.",
+            "en",
+            "full restoration of social and economic links",
+        ),
+        (
+            "Modalities are to be adopted for the restoration of economic links.",
+            "Modalities are to be adopted for the restoration of social and economic links.",
+            "en",
+            "social and economic links",
+        ),
+        (
+            "Modalitäten für die Wiederherstellung der wirtschaftlichen Beziehungen sind zu"
+            " beschließen.",
+            "Modalitäten für die Wiederherstellung der sozialen und wirtschaftlichen Beziehungen"
+            " sind zu beschließen.",
+            "de",
+            "sozialen und wirtschaftlichen Beziehungen",
+        ),
+    ],
+)
+def test_an_item_cut_at_its_conjunction_is_shown_whole(
+    old: str, new: str, language: str, shown: str
+) -> None:
+    """whole: an item whose conjunction joins two modifiers of one noun is shown with the
+    noun, not cut at the conjunction; both ways round."""
+    for a, b, side in ((old, new, 1), (new, old, 0)):
+        scope = [f for f in substance_flags(a, b, language) if f.type == "scope"]
+        assert scope, "scope"
+        values = (scope[0].old, scope[0].new)[side].split(", ")
+        assert shown in values, values
+
+
+def test_an_item_ending_with_a_noun_is_not_completed() -> None:
+    """whole: "fighters and" before "heavy weapons" is an item of its own: a noun ends it."""
+    scope = [
+        f
+        for f in substance_flags(
+            "Heavy weapons are to be withdrawn.", "Fighters and heavy weapons are to be withdrawn."
+        )
+        if f.type == "scope"
+    ]
+    assert scope and scope[0].new == "Fighters", scope
