@@ -16,6 +16,12 @@ The classes:
   name; not a part of a name ("Source Code Form,"), a word that links ("However,"), nor one
   German noun, which has its capital anyway ("bei Geldstrafe, Verfall oder Einziehung" lost
   "Verfall" when the law renamed it: the labels call that none of the kinds);
+- hyphen (German only: the qualifiers of a noun are read in German, `qualifiers`): a compound
+  with its first part set off by a hyphen narrows what its last part names as a compound
+  without one does ("Verbraucherdarlehensvertrag" -> "Allgemein-Verbraucherdarlehensvertrag",
+  also cut at a line break, "Allgemein- Verbraucherdarlehensvertrag"); not after an
+  abbreviation ("EU-Mitgliedstaat"), nor the same compound with a hyphen
+  ("Verbraucher-Darlehensvertrag");
 - whole: an item cut at the conjunction that joins two modifiers of one noun is shown whole:
   "full restoration of social and economic links", not "full restoration of social"
   (`test_an_item_cut_at_its_conjunction_is_shown_whole`).
@@ -66,6 +72,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The monitors will cover Poltava, Sumy and Kherson.",
             "en",
             "name: a name at the head of the list",
+        ),
+        (
+            "Der Darlehensnehmer kann einen Verbraucherdarlehensvertrag jederzeit kündigen.",
+            "Der Darlehensnehmer kann einen Allgemein-Verbraucherdarlehensvertrag jederzeit"
+            " kündigen.",
+            "de",
+            "hyphen: the contract narrowed to general consumer loans",
+        ),
+        (
+            "Die §§ 491a bis 502 sind auf Verbraucherdarlehensverträge nicht anzuwenden.",
+            "Die §§ 491a bis 502 sind auf Allgemein- Verbraucherdarlehensverträge nicht"
+            " anzuwenden.",
+            "de",
+            "hyphen: the compound cut at a line break",
         ),
     ],
 }
@@ -125,6 +145,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "The parties will meet. However, the guarantors and observers will attend.",
             "en",
             "name: a word that links is no item",
+        ),
+        (
+            "Die Vorschriften gelten für den Mitgliedstaat der Union.",
+            "Die Vorschriften gelten für den EU-Mitgliedstaat der Union.",
+            "de",
+            "hyphen: an abbreviation before the hyphen names the same state",
+        ),
+        (
+            "Der Darlehensnehmer kann einen Verbraucherdarlehensvertrag jederzeit kündigen.",
+            "Der Darlehensnehmer kann einen Verbraucher-Darlehensvertrag jederzeit kündigen.",
+            "de",
+            "hyphen: the same compound with a hyphen",
         ),
     ],
 }

@@ -13,10 +13,7 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
   ("children and political prisoners among them", "including", "insbesondere"); an item
   inside a condition is the condition's, unless the condition's subject is the offender
   ("Verursacht der Täter durch ..., so": the offence);
-- the qualifiers of a noun added or dropped (`qualifiers`): German compounds narrow what their
-  last part names ("Zeugnis" -> "Gesundheitszeugnis", "Dienstleistungen" -> "Leistungen"), and
-  so does an adjective before an unchanged noun ("ein minderjähriges unverheiratetes Kind" ->
-  "ein minderjähriges Kind").
+- the qualifiers of a noun added or dropped are read by `qualifiers`.
 """
 
 from __future__ import annotations
@@ -60,8 +57,6 @@ _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
 _TOKEN_RE = rx.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
 _DETERMINERS = frozenset(lx.DETERMINERS.split())
-_GERMAN_ADJECTIVE_RE = rx.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
-_NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 _NEGATOR_RE = rx.compile(rf"(?:{lx.NEGATORS})", re.IGNORECASE)
 #: A contrast that denies a few words and puts others in their place: "not all at once but
 #: gradually", "nicht für einen Teil, sondern für die ganze Strafe" says "only" what follows,
@@ -86,8 +81,6 @@ _ONLY_IF_RE = guarded(
 _OFFENDER_RE = rx.compile(
     r"\s+(?:der\s+Täter(?:in)?|die\s+Täterin|the\s+(?:offender|perpetrator))\b", re.IGNORECASE
 )
-#: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
-_HEAD_MIN, _HEAD_ADDS = 4, 3
 #: How many words after its marker an item still belongs to a condition.
 _CONDITION_REACH = 12
 #: How many tokens after an item cut at its conjunction may complete it (`items.completed`).
@@ -147,7 +140,7 @@ def places(text: str) -> set[str]:
 @lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[list[str], list[str]]:
     """Return the tokens of a phrase and the same casefolded: once for each phrase, which is
-    diffed both ways round (`_opcodes(old, new)` and `_opcodes(new, old)`)."""
+    diffed both ways round (`token_opcodes(old, new)` and `token_opcodes(new, old)`)."""
     tokens = _TOKEN_RE.findall(text)
     return tokens, [t.casefold() for t in tokens]
 
@@ -156,7 +149,7 @@ Opcodes = Sequence[tuple[str, int, int, int, int]]
 
 
 @lru_cache(maxsize=1024)
-def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
+def token_opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
     """Return the tokens of two phrases, casefolded too, and the opcodes between them."""
     (a, keys_a), (b, keys_b) = _tokens(old), _tokens(new)
     matcher = Matcher(keys_a, keys_b)
@@ -175,7 +168,7 @@ def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
         (old, new, spans_old, spans_new, out_old, out_new),
         (new, old, spans_new, spans_old, out_new, out_old),
     ):
-        for tag, i1, i2, j1, j2 in _opcodes(x, y)[4]:
+        for tag, i1, i2, j1, j2 in token_opcodes(x, y)[4]:
             if tag == "equal":
                 continue
             if i2 > i1:
@@ -185,7 +178,7 @@ def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
     return out_old, out_new
 
 
-def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
+def closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
     """Return each phrase of a group with its closest version on the other side, once each."""
     return list(
         dict.fromkeys(
@@ -208,7 +201,7 @@ def enumerations(
     gone: list[tuple[str, bool]] = []
     came: list[tuple[str, bool]] = []
     for olds, news in alignment.groups:
-        for o, n in _closest(olds, news):
+        for o, n in closest(olds, news):
             if min(len(o.text.split()), len(n.text.split())) < 4:
                 continue
             g, c = _list_items(o.text, n.text, parties, language)
@@ -260,7 +253,7 @@ def _list_items(
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Return the items dropped from and added to an enumeration between two phrases, each
     with whether it is inside a condition."""
-    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
+    a, b, keys_a, keys_b, opcodes = token_opcodes(old, new)
     gone: list[tuple[str, bool]] = []
     came: list[tuple[str, bool]] = []
     for tag, i1, i2, j1, j2 in opcodes:
@@ -387,9 +380,9 @@ def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, It
     for olds, news in alignment.groups:
         if not any(_GENERAL.search(p.text) for p in (*olds, *news)):
             continue  # the cheap test first: no such noun in the group
-        for o, n in _closest(olds, news):
+        for o, n in closest(olds, news):
             for x, y, side_x, side_y in ((o.text, n.text, 0, 1), (n.text, o.text, 1, 0)):
-                a, b, _, _, opcodes = _opcodes(x, y)
+                a, b, _, _, opcodes = token_opcodes(x, y)
                 for tag, i1, i2, j1, j2 in opcodes:
                     if tag != "replace":
                         continue
@@ -410,89 +403,3 @@ def _general(tokens: list[str], other: list[str]) -> list[str]:
         return []
     nouns = [t for t in other if len(t) > 3 and t.isalpha() and t.casefold() not in _DETERMINERS]
     return found if nouns else []
-
-
-def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:
-    """Return the nouns whose qualifier went and came between the phrases of each group:
-    a German compound for its last part or the reverse, an adjective before the same noun."""
-    gone: list[str] = []
-    came: list[str] = []
-    if language != "de":
-        return gone, came
-    for olds, news in alignment.groups:
-        for o, n in _closest(olds, news):
-            g, c = _qualified(o.text, n.text)
-            gone += [x for x in g if x not in gone]
-            came += [x for x in c if x not in came]
-    return gone, came
-
-
-def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the qualified nouns only `old` has and those only `new` has, read both ways.
-
-    difflib's opcodes are not symmetric where words swap places ("EU once" / "once EU"), so
-    each direction is read and the findings joined: swapping the texts swaps the result.
-    """
-    gone, came = _qualified_one_way(old, new)
-    came_back, gone_back = _qualified_one_way(new, old)
-    return (
-        gone + [x for x in gone_back if x not in gone],
-        came + [x for x in came_back if x not in came],
-    )
-
-
-def _qualified_one_way(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
-    tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
-    dropped before a noun both keep."""
-    gone: list[str] = []
-    came: list[str] = []
-    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
-            x, y = a[i1], b[j1]
-            if _compound_of(x, y):
-                came.append(y)
-            elif _compound_of(y, x):
-                gone.append(x)
-        if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
-            if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
-                continue
-            adjective_a = _adjective(a[i2 - 1]) if i2 > i1 else None
-            adjective_b = _adjective(b[j2 - 1]) if j2 > j1 else None
-            if adjective_a and not adjective_b and not _determiners_only(b[j1:j2]):
-                continue
-            if adjective_b and not adjective_a and not _determiners_only(a[i1:i2]):
-                continue
-            if adjective_a and adjective_b:
-                continue  # one adjective for another (or its declension): a rewording
-            if adjective_a:
-                gone.append(f"{a[i2 - 1]} {a[i2]}")
-            elif adjective_b:
-                came.append(f"{b[j2 - 1]} {b[j2]}")
-    return gone, came
-
-
-def _compound_of(compound: str, head: str) -> bool:
-    """Tell whether `compound` is a German compound whose last part is `head` ("Zeugnis",
-    "Gesundheitszeugnis")."""
-    return (
-        compound[:1].isupper()
-        and head[:1].isupper()
-        and len(head) >= _HEAD_MIN
-        and len(compound) - len(head) >= _HEAD_ADDS
-        and compound.casefold().endswith(head.casefold())
-        and compound[-len(head) - 1] != "-"
-    )
-
-
-def _adjective(token: str) -> str | None:
-    """Return the stem of a German adjective ("unverheiratetes" -> "unverheiratet"), if it is
-    one: a lower-case word with an adjective's ending, not a determiner or pronoun."""
-    if not _GERMAN_ADJECTIVE_RE.fullmatch(token) or token in _NOT_ADJECTIVES:
-        return None
-    return re.sub(r"(?:e|en|er|es|em)$", "", token)
-
-
-def _determiners_only(tokens: list[str]) -> bool:
-    return all(t.casefold() in _DETERMINERS for t in tokens)

@@ -50,7 +50,6 @@ from planlens.compare.extent import (
     only_if,
     opened,
     places,
-    qualifiers,
     without_only_if,
 )
 from planlens.compare.guards import guarded
@@ -67,6 +66,7 @@ from planlens.compare.polarity import (
     same_condition,
     turned_condition,
 )
+from planlens.compare.qualifiers import qualifiers
 from planlens.compare.ranges import referenced_ranges, scope_words
 from planlens.compare.statements import (
     URL_RE,
