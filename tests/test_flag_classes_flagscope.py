@@ -22,6 +22,11 @@ The classes:
   also cut at a line break, "Allgemein- Verbraucherdarlehensvertrag"); not after an
   abbreviation ("EU-Mitgliedstaat"), nor the same compound with a hyphen
   ("Verbraucher-Darlehensvertrag");
+- term (German only, as hyphen): a compound in place of its last part, or the reverse, is no
+  `scope` where both texts name the compound elsewhere: it is their own term for the thing
+  ("aus einem Darlehensvertrag" -> "aus einem Verbraucherdarlehensvertrag" beside "aus dem
+  Verbraucherdarlehensvertrag" on both sides; "vom Netz" -> "vom Telekommunikationsnetz" beside
+  "Betreiber öffentlicher Telekommunikationsnetze"); where one text only names it, it narrows;
 - whole: an item cut at the conjunction that joins two modifiers of one noun is shown whole:
   "full restoration of social and economic links", not "full restoration of social"
   (`test_an_item_cut_at_its_conjunction_is_shown_whole`).
@@ -86,6 +91,14 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " anzuwenden.",
             "de",
             "hyphen: the compound cut at a line break",
+        ),
+        (
+            "Wird eine Forderung aus einem Darlehensvertrag abgetreten, ist der Darlehensnehmer"
+            " zu unterrichten.",
+            "Wird eine Forderung aus einem Verbraucherdarlehensvertrag abgetreten, ist der"
+            " Darlehensnehmer zu unterrichten.",
+            "de",
+            "term: the compound named by one text only narrows the contract",
         ),
     ],
 }
@@ -157,6 +170,25 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "Der Darlehensnehmer kann einen Verbraucher-Darlehensvertrag jederzeit kündigen.",
             "de",
             "hyphen: the same compound with a hyphen",
+        ),
+        (
+            "Wird eine Forderung aus einem Darlehensvertrag abgetreten, ist der Darlehensnehmer"
+            " zu unterrichten. Er muss aus dem Verbraucherdarlehensvertrag keinen Wechsel"
+            " eingehen.",
+            "Wird eine Forderung aus einem Verbraucherdarlehensvertrag abgetreten, ist der"
+            " Darlehensnehmer zu unterrichten. Er muss aus dem Verbraucherdarlehensvertrag"
+            " keinen Wechsel eingehen.",
+            "de",
+            "term: both texts name the compound in the next sentence",
+        ),
+        (
+            "Der Betreiber öffentlicher Telekommunikationsnetze kann das Gerät vom Netz"
+            " abtrennen, wenn der Schutz des Netzes es erfordert.",
+            "Der Betreiber öffentlicher Telekommunikationsnetze kann das Gerät vom"
+            " Telekommunikationsnetz abtrennen, wenn der Schutz des Telekommunikationsnetzes es"
+            " erfordert.",
+            "de",
+            "term: the network both texts name in full",
         ),
     ],
 }

@@ -10,6 +10,8 @@ German compounds narrow what their last part names ("Zeugnis" -> "Gesundheitszeu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
@@ -23,38 +25,47 @@ _PREFIX_RE = rx.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-")
 _NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3
+#: A test whether both texts name a word elsewhere (`_named_in_both`), or none.
+Shared = Callable[[str], bool] | None
 
 
-def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:
+def qualifiers(
+    alignment: Alignment, language: str | None, texts: tuple[str, str] = ("", "")
+) -> tuple[list[str], list[str]]:
     """Return the nouns whose qualifier went and came between the phrases of each group:
-    a German compound for its last part or the reverse, an adjective before the same noun."""
+    a German compound for its last part or the reverse, an adjective before the same noun.
+
+    Not a compound that both whole `texts` name elsewhere: it is their own term for the thing,
+    which one place now says in full or in short ("aus einem Darlehensvertrag" -> "aus einem
+    Verbraucherdarlehensvertrag" where both say "Verbraucherdarlehensvertrag" in the next
+    paragraph)."""
     gone: list[str] = []
     came: list[str] = []
     if language != "de":
         return gone, came
     for olds, news in alignment.groups:
         for o, n in closest(olds, news):
-            g, c = _qualified(o.text, n.text)
+            g, c = _qualified(o.text, n.text, partial(_named_in_both, texts))
             gone += [x for x in g if x not in gone]
             came += [x for x in c if x not in came]
     return gone, came
 
 
-def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
+def _qualified(old: str, new: str, shared: Shared = None) -> tuple[list[str], list[str]]:
     """Return the qualified nouns only `old` has and those only `new` has, read both ways.
 
     difflib's opcodes are not symmetric where words swap places ("EU once" / "once EU"), so
     each direction is read and the findings joined: swapping the texts swaps the result.
     """
-    gone, came = _qualified_one_way(old, new)
-    came_back, gone_back = _qualified_one_way(new, old)
+    gone, came = _qualified_one_way(old, new, shared)
+    came_back, gone_back = _qualified_one_way(new, old, shared)
     return (
         gone + [x for x in gone_back if x not in gone],
         came + [x for x in came_back if x not in came],
     )
 
 
-def _qualified_one_way(old: str, new: str) -> tuple[list[str], list[str]]:
+def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], list[str]]:
     """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
     tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
     dropped before a noun both keep."""
@@ -64,9 +75,9 @@ def _qualified_one_way(old: str, new: str) -> tuple[list[str], list[str]]:
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
             x, y = a[i1], b[j1]
-            if _compound_of(x, y):
+            if _compound_of(x, y) and not (shared and shared(x)):
                 came.append(y)
-            elif _compound_of(y, x):
+            elif _compound_of(y, x) and not (shared and shared(y)):
                 gone.append(x)
         if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
             if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
@@ -113,3 +124,11 @@ def _adjective(token: str) -> str | None:
 
 def _determiners_only(tokens: list[str]) -> bool:
     return all(t.casefold() in _DETERMINERS for t in tokens)
+
+
+def _named_in_both(texts: tuple[str, str], word: str) -> bool:
+    """Tell whether both `texts` name `word`, in any of its forms (an ending of up to two
+    letters: "Verbraucherdarlehensvertrag", "...vertrags", "...verträge" not)."""
+    stem = re.escape(word[:-2] if len(word) > _HEAD_MIN + 2 else word)
+    pattern = re.compile(rf"(?<![\w-]){stem}\w{{0,4}}(?!\w)")
+    return all(pattern.search(text) for text in texts)

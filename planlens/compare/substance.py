@@ -207,7 +207,7 @@ def substance_flags(
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
-                _plus(qualifiers(alignment, language), kinds),
+                _plus(qualifiers(alignment, language, (old, new)), kinds),
                 _plus(_extensions(alignment, merged), pairings),
             ),
         ),
