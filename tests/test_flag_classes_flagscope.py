@@ -27,6 +27,10 @@ The classes:
   ("aus einem Darlehensvertrag" -> "aus einem Verbraucherdarlehensvertrag" beside "aus dem
   Verbraucherdarlehensvertrag" on both sides; "vom Netz" -> "vom Telekommunikationsnetz" beside
   "Betreiber öffentlicher Telekommunikationsnetze"); where one text only names it, it narrows;
+- restated (German only, as hyphen): an adjective dropped before a noun that gains a relative
+  clause saying the same in a word of its stem is the same extent ("bei außergewöhnlichen
+  Umständen" / "bei Umständen, die nicht gewöhnlich sind"); a relative clause that says
+  something else still narrows ("ein minderjähriges Kind" / "ein Kind, das im Haushalt lebt");
 - whole: an item cut at the conjunction that joins two modifiers of one noun is shown whole:
   "full restoration of social and economic links", not "full restoration of social"
   (`test_an_item_cut_at_its_conjunction_is_shown_whole`).
@@ -99,6 +103,12 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " Darlehensnehmer zu unterrichten.",
             "de",
             "term: the compound named by one text only narrows the contract",
+        ),
+        (
+            "Das Gericht bestellt für ein minderjähriges Kind einen Pfleger.",
+            "Das Gericht bestellt für ein Kind, das im Haushalt lebt, einen Pfleger.",
+            "de",
+            "restated: the relative clause says something else than the adjective",
         ),
     ],
 }
@@ -189,6 +199,19 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " erfordert.",
             "de",
             "term: the network both texts name in full",
+        ),
+        (
+            "Die Behörde kann die Frist bei außergewöhnlichen Umständen um zwei Monate verlängern.",
+            "Die Behörde kann die Frist bei Umständen, die nicht gewöhnlich sind, um zwei Monate"
+            " verlängern.",
+            "de",
+            "restated: the adjective said by a relative clause",
+        ),
+        (
+            "Das Gericht bestellt für eine unverheiratete Person einen Pfleger.",
+            "Das Gericht bestellt für eine Person, die nicht verheiratet ist, einen Pfleger.",
+            "de",
+            "restated: the adjective's stem in the relative clause",
         ),
     ],
 }

@@ -90,6 +90,9 @@ def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], l
                 continue
             if adjective_a and adjective_b:
                 continue  # one adjective for another (or its declension): a rewording
+            plain, k = (b, j2) if adjective_a else (a, i2)
+            if _restated(plain, k, adjective_a or adjective_b or ""):
+                continue  # the qualifier said by a relative clause: "Umständen, die ... sind"
             if adjective_a:
                 gone.append(f"{a[i2 - 1]} {a[i2]}")
             elif adjective_b:
@@ -132,3 +135,28 @@ def _named_in_both(texts: tuple[str, str], word: str) -> bool:
     stem = re.escape(word[:-2] if len(word) > _HEAD_MIN + 2 else word)
     pattern = re.compile(rf"(?<![\w-]){stem}\w{{0,4}}(?!\w)")
     return all(pattern.search(text) for text in texts)
+
+
+def _restated(tokens: list[str], k: int, stem: str) -> bool:
+    """Tell whether the noun `tokens[k]` has a relative clause after it that says what the
+    adjective of `stem` said, in a word of the same stem ("bei außergewöhnlichen Umständen" /
+    "bei Umständen, die nicht gewöhnlich sind"); not one that says something else ("eine
+    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt")."""
+    if tokens[k + 1 : k + 2] != [","] or k + 2 >= len(tokens):
+        return False
+    if tokens[k + 2].casefold() not in _RELATIVE_PRONOUNS:
+        return False
+    stem = stem.casefold()
+    for token in tokens[k + 3 : k + 3 + _CLAUSE]:
+        if token in ",.;:":
+            break
+        word = re.sub(r"(?:e|en|er|es|em)$", "", token.casefold())
+        if len(word) >= _HEAD_MIN + 1 and (stem.endswith(word) or word.endswith(stem)):
+            return True
+    return False
+
+
+#: How many words of a relative clause are read for the restated qualifier.
+_CLAUSE = 8
+_RELATIVES = "der die das dem den deren dessen denen welche welcher welchen welchem welches"
+_RELATIVE_PRONOUNS = frozenset(_RELATIVES.split())
