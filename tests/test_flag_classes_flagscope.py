@@ -31,6 +31,10 @@ The classes:
   clause saying the same in a word of its stem is the same extent ("bei außergewöhnlichen
   Umständen" / "bei Umständen, die nicht gewöhnlich sind"); a relative clause that says
   something else still narrows ("ein minderjähriges Kind" / "ein Kind, das im Haushalt lebt");
+- exclusion: a list's conjunction turned into an exclusion ("Leib oder Leben oder fremde
+  Sachen" -> "Leib oder Leben, nicht aber fremde Sachen", "troops and heavy weapons" ->
+  "troops, but not heavy weapons") drops the item after it: `scope`; the exclusion itself is no
+  item, and an exclusion reworded ("nicht aber" / "jedoch nicht") is none;
 - whole: an item cut at the conjunction that joins two modifiers of one noun is shown whole:
   "full restoration of social and economic links", not "full restoration of social"
   (`test_an_item_cut_at_its_conjunction_is_shown_whole`).
@@ -109,6 +113,21 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Das Gericht bestellt für ein Kind, das im Haushalt lebt, einen Pfleger.",
             "de",
             "restated: the relative clause says something else than the adjective",
+        ),
+        (
+            "Ebenso wird bestraft, wer dadurch Leib oder Leben eines anderen Menschen oder"
+            " fremde Sachen von bedeutendem Wert gefährdet.",
+            "Ebenso wird bestraft, wer dadurch Leib oder Leben eines anderen Menschen, nicht"
+            " aber fremde Sachen von bedeutendem Wert gefährdet.",
+            "de",
+            "exclusion: the offence no longer covers endangering things",
+        ),
+        (
+            "The monitors will observe the withdrawal of troops and heavy weapons from the line.",
+            "The monitors will observe the withdrawal of troops, but not heavy weapons, from the"
+            " line.",
+            "en",
+            "exclusion: heavy weapons are no longer observed",
         ),
     ],
 }
@@ -213,6 +232,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "restated: the adjective's stem in the relative clause",
         ),
+        (
+            "Das Gesetz gilt für Kaufverträge, nicht aber für Werkverträge.",
+            "Das Gesetz gilt für Kaufverträge, jedoch nicht für Werkverträge.",
+            "de",
+            "exclusion: the same exclusion reworded",
+        ),
+        (
+            "The monitors will observe the withdrawal of troops but not heavy weapons.",
+            "The monitors will observe the withdrawal of troops and not heavy weapons.",
+            "en",
+            "exclusion: the same exclusion reworded",
+        ),
     ],
 }
 
@@ -221,7 +252,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("run", "name"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("run", "name", "exclusion"))
 
 
 @pytest.mark.parametrize(

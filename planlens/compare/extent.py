@@ -29,6 +29,8 @@ from planlens.compare.guards import guarded
 from planlens.compare.items import (
     completed,
     example,
+    excluded,
+    exclusion,
     item_run,
     items_of,
     list_goes_on,
@@ -259,6 +261,9 @@ def _list_items(
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
+        if tag == "replace":  # "A oder B" -> "A, nicht aber B": B is no longer covered
+            gone += [(x, _in_condition(old, i2)) for x in excluded(a[i1:i2], b[j1:j2], b[j2:])]
+            came += [(x, _in_condition(new, j2)) for x in excluded(b[j1:j2], a[i1:i2], a[i2:])]
         for text, side, (k1, k2), other, other_keys, out in (
             (old, a, (i1, i2), b[j1:j2], keys_b, gone),
             (new, b, (j1, j2), a[i1:i2], keys_a, came),
@@ -304,8 +309,8 @@ def _is_list_item(
     # the other half of a choice, no item of a list.
     if all(_NEGATOR_RE.fullmatch(t) for t in content):
         return False
-    if not content or all(parties_named(t, parties) for t in content):
-        return False
+    if not content or all(parties_named(t, parties) for t in content) or exclusion(words):
+        return False  # a party's, or an exclusion: "but not", "nicht aber"
     if all(t[:1].isdigit() for t in content):
         return False  # a list marker ("oder 2."), no item
     text = " ".join(span)

@@ -301,3 +301,44 @@ def list_goes_on(following: list[str]) -> bool:
         if token == "," or token.casefold() in CONJUNCTIONS:
             return True
     return False
+
+
+def excluded(was: list[str], now: list[str], following: list[str]) -> list[str]:
+    """Return the item that a list no longer covers where the conjunction that joined it
+    (`was`) became an exclusion (`now`: ", nicht aber", ", but not", ", except"), the item
+    being the words `following` up to the next comma, conjunction or stop, with the conjunction
+    (the other text has the words, not joined so): "Leib oder Leben oder fremde Sachen" ->
+    "Leib oder Leben, nicht aber fremde Sachen".
+
+    >>> excluded(["oder"], [",", "nicht", "aber"], ["fremde", "Sachen", "gefährdet", "."])
+    ['oder fremde Sachen gefährdet']
+    >>> excluded(["and"], [",", "but", "not"], ["heavy", "weapons", ",", "will"])
+    ['and heavy weapons']
+    >>> excluded(["oder"], ["und"], ["Sachen"])
+    []
+    """
+    if not was or any(t.casefold() not in CONJUNCTIONS for t in was):
+        return []
+    if not exclusion(now):
+        return []
+    item: list[str] = []
+    for token in following[:_EXCLUDED_WORDS]:
+        if token in ",.;:()" or token.casefold() in CONJUNCTIONS:
+            break
+        item.append(token)
+    return [" ".join(was + item)] if item else []  # with its conjunction: the words now read
+
+
+def exclusion(tokens: list[str]) -> bool:
+    """Tell whether `tokens` (commas aside) exclude what follows: ", nicht aber", "but not"."""
+    return bool(_EXCLUSION_RE.fullmatch(" ".join(t for t in tokens if t != ",")))
+
+
+#: An exclusion in place of a list's conjunction, and how many words of its item are read.
+_EXCLUSION_RE = rx.compile(
+    r"(?:nicht aber|aber nicht|jedoch nicht|nicht jedoch|ausgenommen|außer|"
+    r"but not|and not|or not|except|excluding|other than)"
+    r"(?: (?:für|bei|an|auf|in|von|zu|for|to|of|in|on|from|with))?",
+    re.IGNORECASE,
+)
+_EXCLUDED_WORDS = 6
