@@ -262,8 +262,10 @@ def _list_items(
         if tag == "equal":
             continue
         if tag == "replace":  # "A oder B" -> "A, nicht aber B": B is no longer covered
-            gone += [(x, _in_condition(old, i2)) for x in excluded(a[i1:i2], b[j1:j2], b[j2:])]
-            came += [(x, _in_condition(new, j2)) for x in excluded(b[j1:j2], a[i1:i2], a[i2:])]
+            if i2 - i1 == 1 and keys_a[i1] in CONJUNCTIONS:
+                gone += [(x, _in_condition(old, i2)) for x in excluded(a[i1], b[j1:j2], b[j2:])]
+            if j2 - j1 == 1 and keys_b[j1] in CONJUNCTIONS:
+                came += [(x, _in_condition(new, j2)) for x in excluded(b[j1], a[i1:i2], a[i2:])]
         for text, side, (k1, k2), other, other_keys, out in (
             (old, a, (i1, i2), b[j1:j2], keys_b, gone),
             (new, b, (j1, j2), a[i1:i2], keys_a, came),

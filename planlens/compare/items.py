@@ -303,22 +303,20 @@ def list_goes_on(following: list[str]) -> bool:
     return False
 
 
-def excluded(was: list[str], now: list[str], following: list[str]) -> list[str]:
+def excluded(was: str, now: list[str], following: list[str]) -> list[str]:
     """Return the item that a list no longer covers where the conjunction that joined it
-    (`was`) became an exclusion (`now`: ", nicht aber", ", but not", ", except"), the item
-    being the words `following` up to the next comma, conjunction or stop, with the conjunction
-    (the other text has the words, not joined so): "Leib oder Leben oder fremde Sachen" ->
-    "Leib oder Leben, nicht aber fremde Sachen".
+    (`was`, one the caller has checked) became an exclusion (`now`: ", nicht aber", ", but
+    not", ", except"), the item being the words `following` up to the next comma, conjunction
+    or stop, with the conjunction (the other text has the words, not joined so): "Leib oder
+    Leben oder fremde Sachen" -> "Leib oder Leben, nicht aber fremde Sachen".
 
-    >>> excluded(["oder"], [",", "nicht", "aber"], ["fremde", "Sachen", "gefährdet", "."])
+    >>> excluded("oder", [",", "nicht", "aber"], ["fremde", "Sachen", "gefährdet", "."])
     ['oder fremde Sachen gefährdet']
-    >>> excluded(["and"], [",", "but", "not"], ["heavy", "weapons", ",", "will"])
+    >>> excluded("and", [",", "but", "not"], ["heavy", "weapons", ",", "will"])
     ['and heavy weapons']
-    >>> excluded(["oder"], ["und"], ["Sachen"])
+    >>> excluded("oder", ["und"], ["Sachen"])
     []
     """
-    if not was or any(t.casefold() not in CONJUNCTIONS for t in was):
-        return []
     if not exclusion(now):
         return []
     item: list[str] = []
@@ -326,7 +324,7 @@ def excluded(was: list[str], now: list[str], following: list[str]) -> list[str]:
         if token in ",.;:()" or token.casefold() in CONJUNCTIONS:
             break
         item.append(token)
-    return [" ".join(was + item)] if item else []  # with its conjunction: the words now read
+    return [" ".join([was, *item])] if item else []  # with its conjunction: the words now read
 
 
 def exclusion(tokens: list[str]) -> bool:
