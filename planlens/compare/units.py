@@ -108,19 +108,25 @@ class Vocabulary:
     ) -> None:
         """Take each text's features (`features`) as known: what `wordset(text, stem)` and
         `count(text)` will give, as a cache kept them. Its words are split when first asked for.
+        A text known already (the other plan's, as most of a law's are) keeps its set.
         """
         sets, counts = self._sets, self._counts
         for text, (stems, count) in zip(texts, features, strict=True):
-            sets.setdefault((stem, text), stems)
+            key = (stem, text)
+            if key not in sets:
+                sets[key] = stems if type(stems) is frozenset else frozenset(stems)
             counts.setdefault(text, count)
 
-    def features(self, stem: Callable[[str], str], texts: Sequence[str]) -> list[Features]:
+    def features(
+        self, stem: Callable[[str], str], texts: Sequence[str]
+    ) -> list[tuple[frozenset[str], int]]:
         """Return each text's features: its distinct stems (by `stem`) and number of words."""
         return [(self.wordset(text, stem, keep_words=False), self.count(text)) for text in texts]
 
 
-#: What a text's features are: its distinct stems (`Vocabulary.wordset`) and number of words.
-Features = tuple[frozenset[str], int]
+#: What a text's features are: its distinct stems (`Vocabulary.wordset`, a set or any collection
+#: of them, as a cache keeps them) and number of words.
+Features = tuple[Collection[str], int]
 
 
 class FeatureCache(Protocol):
