@@ -72,7 +72,6 @@ OFF_VARIABLE = "PLANLENS_NO_CACHE"
 FOLDER_VARIABLE = "PLANLENS_CACHE_DIR"
 #: The start of every entry; a file that does not start so is not one.
 MAGIC = b"planlens plan cache 1\n"
-_HEADER = len(MAGIC) + 32 + 4  # the magic, the key, the CRC-32 of the data
 #: A temporary file older than this was left by a killed process, and is pruned.
 STALE_SECONDS = 3600
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -143,8 +142,29 @@ class PlanCache:
 
         return hashlib.sha256(generation() + hashlib.sha256(data).digest()).digest()
 
+    #: The start of this kind's entries (`TextCache` keeps another kind in another folder).
+    magic = MAGIC
+
     def get(self, key: bytes, path: str) -> Parsed | None:
         """Return the entry of `key` as parsing a file at `path` gave it, or None."""
+        payload = self.read(key)
+        if payload is None:
+            return None
+        try:
+            parsed = decode(marshal.loads(payload), path)
+        except Exception:  # marshal's errors, and data that does not build a plan
+            return None
+        self.touch(key)
+        return parsed
+
+    def put(self, key: bytes, parsed: Parsed, path: str) -> None:
+        """Keep `parsed` (of a file at `path`, with no problem) as the entry of `key`."""
+        data = encode(parsed, path)
+        if data is not None:
+            self.write(key, marshal.dumps(data))
+
+    def read(self, key: bytes) -> memoryview | None:
+        """Return the data of the entry of `key`, whole (its CRC checked), or None."""
         entry = self.folder / key.hex()
         try:
             # Not blocking on a FIFO, nor following a link, where the system has the flags.
@@ -156,26 +176,23 @@ class PlanCache:
                 blob = handle.read()
         except OSError:
             return None
-        if blob[: len(MAGIC)] != MAGIC or blob[len(MAGIC) : len(MAGIC) + 32] != key:
+        magic = self.magic
+        if blob[: len(magic)] != magic or blob[len(magic) : len(magic) + 32] != key:
             return None
-        payload = memoryview(blob)[_HEADER:]
-        if zlib.crc32(payload).to_bytes(4, "big") != blob[_HEADER - 4 : _HEADER]:
+        header = len(magic) + 36
+        payload = memoryview(blob)[header:]
+        if zlib.crc32(payload).to_bytes(4, "big") != blob[header - 4 : header]:
             return None
-        try:
-            parsed = decode(marshal.loads(payload), path)
-        except Exception:  # marshal's errors, and data that does not build a plan
-            return None
-        with contextlib.suppress(OSError):
-            os.utime(entry)  # used now: pruned last
-        return parsed
+        return payload
 
-    def put(self, key: bytes, parsed: Parsed, path: str) -> None:
-        """Keep `parsed` (of a file at `path`, with no problem) as the entry of `key`."""
-        data = encode(parsed, path)
-        if data is None:
-            return
-        payload = marshal.dumps(data)
-        blob = MAGIC + key + zlib.crc32(payload).to_bytes(4, "big") + payload
+    def touch(self, key: bytes) -> None:
+        """Mark the entry of `key` used now: pruned last."""
+        with contextlib.suppress(OSError):
+            os.utime(self.folder / key.hex())
+
+    def write(self, key: bytes, payload: bytes) -> None:
+        """Keep `payload` as the entry of `key` (atomically), then prune."""
+        blob = self.magic + key + zlib.crc32(payload).to_bytes(4, "big") + payload
         from planlens.write import stage_bytes
 
         try:

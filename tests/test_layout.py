@@ -3,7 +3,7 @@
 Packages follow the data flow, and a module never imports one later in it:
 
     foundation (errors, perf, _version) -> plan -> importers -> compare -> lineage -> render
-    -> write (and cache) -> site -> cli
+    -> write (and the caches) -> site -> cli
 
 Inside a package, modules import each other by full module path, never through the package's
 own `__init__` (which re-exports for the packages after it). Third-party libraries stay in the
@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planlens.compare",),
     ("planlens.lineage",),
     ("planlens.render",),
-    ("planlens.write", "planlens.cache"),
+    ("planlens.write", "planlens.cache", "planlens.text_cache"),
     ("planlens.site",),
     ("planlens.cli",),
 )

@@ -20,6 +20,7 @@ from planlens.cli.options import (
     plan_cache,
     resolve_plans,
     resolve_with_corpus,
+    text_cache,
     to_stdout,
 )
 from planlens.plan.check_text import visible
@@ -78,7 +79,7 @@ def diff(
         # An error must not read as "the versions differ": it exits with 2, as diff(1) does.
         ctx.meta[ERROR_STATUS] = 2
     (old_plan, new_plan), corpus = resolve_with_corpus([old, new], ctx.obj)
-    result = compare(old_plan, new_plan, corpus=corpus)
+    result = compare(old_plan, new_plan, corpus=corpus, cache=text_cache())
     if fmt == "json":
         text = json_text(diff_to_data(result))
     elif fmt == "markdown":
@@ -134,7 +135,7 @@ def report(plans_dir: Path, old: str, new: str, fmt: str, output: Path | None, f
     steps = ("comparing", "laying out", "rendering", "writing")
     with Stages("report", steps, big=clauses >= MIN_CLAUSES) as progress:
         progress.next("comparing")
-        result = compare(old_plan, new_plan, corpus=corpus)
+        result = compare(old_plan, new_plan, corpus=corpus, cache=text_cache())
         progress.next("laying out")
         if fmt == "docx":
             from planlens.render import redline, render_docx

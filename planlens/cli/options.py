@@ -16,6 +16,7 @@ from planlens.plan.check_text import CANDIDATES, has_candidate, hidden_character
 if TYPE_CHECKING:
     from planlens.cache import PlanCache
     from planlens.plan.model import Plan
+    from planlens.text_cache import TextCache
 
 # The library modules a command needs are imported when it runs, not here: every command
 # imports this module, and `planlens --help` should not pay for the YAML loader.
@@ -163,6 +164,17 @@ def plan_cache() -> PlanCache | None:
     from planlens.cache import PlanCache
 
     return PlanCache.from_environment()
+
+
+def text_cache() -> TextCache | None:
+    """Return the cache of text features a comparing command should use: None where the cache
+    of parsed plans is off (`plan_cache`), with which it goes (`planlens.text_cache`)."""
+    context = click.get_current_context(silent=True)
+    if context is not None and context.meta.get(NO_CACHE):
+        return None
+    from planlens.text_cache import TextCache
+
+    return TextCache.from_environment()
 
 
 def resolve_plans(names: list[str], plans_dir: Path) -> list[Plan]:

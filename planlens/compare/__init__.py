@@ -38,11 +38,14 @@
   `blocks` in `compiled-blocks.json`).
 - `numbered`: the items of a numbered list one text has and the other lacks, for `extent`.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
-  enumeration, qualifiers of a noun (German compounds and adjectives).
+  enumeration (and of an exclusion: "nicht aber", "but not").
+- `qualifiers`: the qualifiers of a noun for `scope` (German compounds, also with a hyphen,
+  and adjectives), not the texts' own term said in full or in short.
 - `ranges`: ranges "X bis Y" for `scope`: a range of provisions that loses an end (a repeal
   elsewhere), a "bis zu" that ends a range of figures or names a time (no bound).
-- `items`: the items of a list added or dropped that change no `scope`: stated in the other
-  text anyway, or clauses with a verb of their own.
+- `items`: the items of a list added or dropped: how a run of tokens holds them (a run set off
+  by commas, one English name, an item cut at its conjunction made whole), and those that
+  change no `scope`: stated in the other text anyway, or clauses with a verb of their own.
 - `deadlines`: the key a date or deadline is compared by (one time limit however bounded), and
   when a provision added or removed whole holds ("zur Zeit der Verletzung"; not in a definition).
 - `actors`: the actors of a law by their role (professions, officials, the persons a rule binds

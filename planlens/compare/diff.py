@@ -11,33 +11,73 @@ from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.pins import find_pins
 from planlens.compare.substance import substance_flags
 from planlens.compare.textdiff import diff_words
-from planlens.compare.units import Link, Unit, Vocabulary, content_key, flatten, nfc_plan
+from planlens.compare.units import (
+    FeatureCache,
+    Link,
+    Unit,
+    Vocabulary,
+    content_key,
+    flatten,
+    nfc_plan,
+)
 from planlens.perf import collector_paused
 from planlens.plan.model import Plan
 
 
-def compare(old: Plan, new: Plan, *, corpus: Iterable[Plan] = ()) -> PlanDiff:
+def compare(
+    old: Plan, new: Plan, *, corpus: Iterable[Plan] = (), cache: FeatureCache | None = None
+) -> PlanDiff:
     """Return how `new` differs from `old`, clause by clause.
 
     Every clause of either plan appears in exactly one change of the result's tree. `corpus`
     may hold the versions between the two (by `follows`), through which analyst pins compose.
+    A `cache` (`planlens.text_cache`) gives each plan's text features as an earlier run worked
+    them out, and keeps those it did not have: the result is the same with it or without.
     Raises `PlanFileError` when an analyst pin names a clause that does not exist.
     """
     old, new = nfc_plan(old), nfc_plan(new)
     with collector_paused():
         # The units, the scorer and the builder are freed when `_changes` returns, before the
         # collector runs again: its first pass then walks the result, not all they held.
-        changes = _changes(old, new, corpus)
+        changes = _changes(old, new, corpus, cache)
     return PlanDiff(old=old, new=new, changes=changes)
 
 
-def _changes(old: Plan, new: Plan, corpus: Iterable[Plan]) -> tuple[Change, ...]:
+def _changes(
+    old: Plan, new: Plan, corpus: Iterable[Plan], cache: FeatureCache | None
+) -> tuple[Change, ...]:
     vocabulary = Vocabulary()
     old_units = flatten(old, vocabulary)
     new_units = flatten(new, vocabulary)
+    sides = [(old.language, old_units), (new.language, new_units)] if cache is not None else []
+    # The features a cache had are taken as known; those it lacked are kept once aligning (whose
+    # scorer works out every text's) has them.
+    missed = [(language, units) for language, units in sides if not _learn(cache, language, units)]
     pins = find_pins(old, new, old_units, new_units, corpus)
     links = align(old_units, new_units, pins)
+    for language, units in missed:
+        if cache is not None and units:
+            texts = _unit_texts(units)
+            cache.put(language, texts, vocabulary.features(units[0].stem, texts))
     return _TreeBuilder(old, new, old_units, new_units, links).build()
+
+
+def _unit_texts(units: Sequence[Unit]) -> list[str]:
+    """Return the texts of `units` in order (those without text left out)."""
+    return [text for u in units if (text := u.clause.text) is not None]
+
+
+def _learn(cache: FeatureCache | None, language: str | None, units: Sequence[Unit]) -> bool:
+    """Take the features `cache` has of the texts of `units` as known; tell whether it had them
+    (a plan with no text has nothing to learn)."""
+    if cache is None or not units:
+        return True
+    texts = _unit_texts(units)
+    found = cache.get(language, texts)
+    if found is None or len(found) != len(texts):
+        return False
+    units[0].vocabulary.learn(units[0].stem, texts, found)
+    return True
 
 
 @dataclass

@@ -13,10 +13,7 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
   ("children and political prisoners among them", "including", "insbesondere"); an item
   inside a condition is the condition's, unless the condition's subject is the offender
   ("Verursacht der Täter durch ..., so": the offence);
-- the qualifiers of a noun added or dropped (`qualifiers`): German compounds narrow what their
-  last part names ("Zeugnis" -> "Gesundheitszeugnis", "Dienstleistungen" -> "Leistungen"), and
-  so does an adjective before an unchanged noun ("ein minderjähriges unverheiratetes Kind" ->
-  "ein minderjähriges Kind").
+- the qualifiers of a noun added or dropped are read by `qualifiers`.
 """
 
 from __future__ import annotations
@@ -29,7 +26,17 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import CONDITION_RE, condition_spans
 from planlens.compare.guards import guarded
-from planlens.compare.items import items_of
+from planlens.compare.items import (
+    completed,
+    example,
+    excluded,
+    exclusion,
+    item_run,
+    items_of,
+    list_goes_on,
+    moved,
+    single_item,
+)
 from planlens.compare.matcher import Matcher
 from planlens.compare.numbered import as_provided, new_items
 from planlens.compare.phrases import Alignment, Phrase, similarity
@@ -52,8 +59,6 @@ _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
 _TOKEN_RE = rx.compile(r"and/or|und/oder|[\w’'§-]+|[^\w\s]")
 _DETERMINERS = frozenset(lx.DETERMINERS.split())
-_GERMAN_ADJECTIVE_RE = rx.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
-_NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 _NEGATOR_RE = rx.compile(rf"(?:{lx.NEGATORS})", re.IGNORECASE)
 #: A contrast that denies a few words and puts others in their place: "not all at once but
 #: gradually", "nicht für einen Teil, sondern für die ganze Strafe" says "only" what follows,
@@ -78,10 +83,10 @@ _ONLY_IF_RE = guarded(
 _OFFENDER_RE = rx.compile(
     r"\s+(?:der\s+Täter(?:in)?|die\s+Täterin|the\s+(?:offender|perpetrator))\b", re.IGNORECASE
 )
-#: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
-_HEAD_MIN, _HEAD_ADDS = 4, 3
 #: How many words after its marker an item still belongs to a condition.
 _CONDITION_REACH = 12
+#: How many tokens after an item cut at its conjunction may complete it (`items.completed`).
+_REST = 4
 
 
 def scope_words(text: str) -> dict[str, list[str]]:
@@ -137,7 +142,7 @@ def places(text: str) -> set[str]:
 @lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[list[str], list[str]]:
     """Return the tokens of a phrase and the same casefolded: once for each phrase, which is
-    diffed both ways round (`_opcodes(old, new)` and `_opcodes(new, old)`)."""
+    diffed both ways round (`token_opcodes(old, new)` and `token_opcodes(new, old)`)."""
     tokens = _TOKEN_RE.findall(text)
     return tokens, [t.casefold() for t in tokens]
 
@@ -146,7 +151,7 @@ Opcodes = Sequence[tuple[str, int, int, int, int]]
 
 
 @lru_cache(maxsize=1024)
-def _opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
+def token_opcodes(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str], Opcodes]:
     """Return the tokens of two phrases, casefolded too, and the opcodes between them."""
     (a, keys_a), (b, keys_b) = _tokens(old), _tokens(new)
     matcher = Matcher(keys_a, keys_b)
@@ -165,7 +170,7 @@ def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
         (old, new, spans_old, spans_new, out_old, out_new),
         (new, old, spans_new, spans_old, out_new, out_old),
     ):
-        for tag, i1, i2, j1, j2 in _opcodes(x, y)[4]:
+        for tag, i1, i2, j1, j2 in token_opcodes(x, y)[4]:
             if tag == "equal":
                 continue
             if i2 > i1:
@@ -175,7 +180,7 @@ def changed_spans(old: str, new: str) -> tuple[list[Span], list[Span]]:
     return out_old, out_new
 
 
-def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
+def closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phrase, Phrase]]:
     """Return each phrase of a group with its closest version on the other side, once each."""
     return list(
         dict.fromkeys(
@@ -188,7 +193,9 @@ def _closest(olds: Sequence[Phrase], news: Sequence[Phrase]) -> list[tuple[Phras
 Items = tuple[list[str], list[str]]
 
 
-def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, Items]:
+def enumerations(
+    alignment: Alignment, parties: Sequence[str], language: str | None = None
+) -> tuple[Items, Items]:
     """Return the items dropped from or added to an enumeration, between each phrase and its
     closest version in its group: those of the provision (its scope), then those inside a
     condition (what triggers it). The same both ways round, and an item that only moved (gone
@@ -196,11 +203,11 @@ def enumerations(alignment: Alignment, parties: Sequence[str]) -> tuple[Items, I
     gone: list[tuple[str, bool]] = []
     came: list[tuple[str, bool]] = []
     for olds, news in alignment.groups:
-        for o, n in _closest(olds, news):
+        for o, n in closest(olds, news):
             if min(len(o.text.split()), len(n.text.split())) < 4:
                 continue
-            g, c = _list_items(o.text, n.text, parties)
-            c2, g2 = _list_items(n.text, o.text, parties)
+            g, c = _list_items(o.text, n.text, parties, language)
+            c2, g2 = _list_items(n.text, o.text, parties, language)
             g, c = g + new_items(o.text, n.text, parties), c + new_items(n.text, o.text, parties)
             g, c = as_provided(g + g2), as_provided(c + c2)
             gone += [x for x in dict.fromkeys(g) if x not in gone]
@@ -244,42 +251,59 @@ _PARAGRAPH_RE = rx.compile(
 
 
 def _list_items(
-    old: str, new: str, parties: Sequence[str]
+    old: str, new: str, parties: Sequence[str], language: str | None
 ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Return the items dropped from and added to an enumeration between two phrases, each
     with whether it is inside a condition."""
-    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
+    a, b, keys_a, keys_b, opcodes = token_opcodes(old, new)
     gone: list[tuple[str, bool]] = []
     came: list[tuple[str, bool]] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
+        if tag == "replace":  # "A oder B" -> "A, nicht aber B": B is no longer covered
+            if i2 - i1 == 1 and keys_a[i1] in CONJUNCTIONS:
+                gone += [(x, _in_condition(old, i2)) for x in excluded(a[i1], b[j1:j2], b[j2:])]
+            if j2 - j1 == 1 and keys_b[j1] in CONJUNCTIONS:
+                came += [(x, _in_condition(new, j2)) for x in excluded(b[j1], a[i1:i2], a[i2:])]
         for text, side, (k1, k2), other, other_keys, out in (
             (old, a, (i1, i2), b[j1:j2], keys_b, gone),
             (new, b, (j1, j2), a[i1:i2], keys_a, came),
         ):
             span = side[k1:k2]
-            if not span or not _is_list_item(span, other, side[k2 : k2 + 6], parties):
+            before = side[k1 - 1] if k1 else "."
+            around = (before, side[k2 : k2 + 6])
+            if not span or not _is_list_item(span, other, around, parties, language != "de"):
                 continue
-            if _example(side, k1, k2) or _moved(span, other_keys):
+            if example(side, k1, k2) or moved(span, other_keys):
                 continue
             if _in_a_name(side, k1, span, parties):
                 continue
-            for item in items_of(span, partial(_moved, other_keys=other_keys)):
+            whole = completed(span, side[k2 : k2 + _REST])
+            for item in items_of(whole, partial(moved, other_keys=other_keys)):
                 out.append((item, _in_condition(text, k1)))
     return gone, came
 
 
 def _is_list_item(
-    span: list[str], other: list[str], following: list[str], parties: Sequence[str]
+    span: list[str],
+    other: list[str],
+    around: tuple[str, list[str]],
+    parties: Sequence[str],
+    names: bool = True,
 ) -> bool:
     """Tell whether `span`, added or dropped, is an item of an enumeration: it opens or closes
     with its conjunction ("und die Wahl des ... Erbrechts", "fighters and") or with its comma
     where the list goes on after it ("den sexuellen Übergriff, die sexuelle Nötigung oder"),
-    is short, and is neither a party (that is `party`) nor a clause of its own."""
+    is short, and is neither a party (that is `party`) nor a clause of its own. `around` is
+    the token before `span` and those after it. One word is an item only where a capital
+    marks a name (`names`: not in German, whose nouns all have one: "bei Geldstrafe, Verfall
+    oder Einziehung" lost "Verfall" when the law renamed it)."""
     if any(t.casefold() not in CONJUNCTIONS and t.isalnum() for t in other):
         return False  # a replacement, not an insertion
     words = [t for t in span if t != ","]
+    if len(words) == 1:
+        return names and not parties_named(words[0], parties) and single_item(span, *around)
     if not 2 <= len(words) <= 6 or any(t in ".;:()" for t in span):
         return False
     content = [t for t in words if t.casefold() not in CONJUNCTIONS | _DETERMINERS]
@@ -287,8 +311,8 @@ def _is_list_item(
     # the other half of a choice, no item of a list.
     if all(_NEGATOR_RE.fullmatch(t) for t in content):
         return False
-    if not content or all(parties_named(t, parties) for t in content):
-        return False
+    if not content or all(parties_named(t, parties) for t in content) or exclusion(words):
+        return False  # a party's, or an exclusion: "but not", "nicht aber"
     if all(t[:1].isdigit() for t in content):
         return False  # a list marker ("oder 2."), no item
     text = " ".join(span)
@@ -300,8 +324,13 @@ def _is_list_item(
         return False
     if parties_named(" ".join(content), parties):
         return False  # an item naming a party is the party's business
-    comma = (span[0] == "," or span[-1] == ",") and span.count(",") == 1
-    if comma and content[-1].isalpha() and _list_goes_on(following):
+    commas = span.count(",")
+    comma = (span[0] == "," or span[-1] == ",") and (commas == 1 or item_run(span))
+    if comma and content[-1].isalpha() and list_goes_on(around[1]):
+        return True
+    # ", cities and districts" at a list's end: its comma, then items up to its conjunction.
+    closing = span[0] == "," and any(t.casefold() in CONJUNCTIONS for t in span[2:-1])
+    if closing and content[-1].isalpha() and item_run(span[1:]):
         return True
     # "Gesundheitszeugnisse sowie solche [Zeugnisse]": the determiner of the next item.
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
@@ -321,16 +350,6 @@ def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]
 
 _NAME_GOES_ON = frozenset(["für", "for", "of"])
 _BODY_RE = rx.compile(r"\b(?:Ministry|Department|Office|Agency|Authority|\w*[Mm]inisterium\w*)\b")
-
-
-def _list_goes_on(following: list[str]) -> bool:
-    """Tell whether a comma or a conjunction follows within a few words (no sentence break)."""
-    for token in following[:5]:
-        if token in ".;:()":
-            return False
-        if token == "," or token.casefold() in CONJUNCTIONS:
-            return True
-    return False
 
 
 def _in_condition(text: str, k: int, reach: bool = True) -> bool:
@@ -358,27 +377,6 @@ def _in_condition(text: str, k: int, reach: bool = True) -> bool:
     return False
 
 
-def _example(tokens: list[str], k1: int, k2: int) -> bool:
-    """Tell whether tokens[k1:k2] sit in a list of examples: after "such as", "insbesondere"
-    in the same part of the sentence, or before or at "among them", "included"."""
-    before = re.split(r"[.;:()]", " ".join(tokens[max(0, k1 - 12) : k1]))[-1]
-    after = " ".join(t for t in tokens[k1 : k2 + 8] if t != ",")
-    return bool(re.search(rf"\b(?:{lx.EXAMPLES_BEFORE})\b", before, re.IGNORECASE)) or bool(
-        re.search(rf"\b(?:{lx.EXAMPLES_AFTER})\b", after, re.IGNORECASE)
-    )
-
-
-def _moved(span: list[str], other_keys: list[str]) -> bool:
-    """Tell whether every content word of `span` is still in the other phrase: the item moved
-    ("This License and the rights ..." -> "The rights ... under this License")."""
-    content = [
-        t.casefold()
-        for t in span
-        if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
-    ]
-    return bool(content) and all(t in other_keys for t in content)
-
-
 def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, Items]:
     """Return the nouns of a whole kind (`lexicon.GENERAL_NOUNS`) that took the place of a
     narrower noun between the phrases of each group, gone and come: "durch Verbreiten von
@@ -389,9 +387,9 @@ def general_nouns(alignment: Alignment, language: str | None) -> tuple[Items, It
     for olds, news in alignment.groups:
         if not any(_GENERAL.search(p.text) for p in (*olds, *news)):
             continue  # the cheap test first: no such noun in the group
-        for o, n in _closest(olds, news):
+        for o, n in closest(olds, news):
             for x, y, side_x, side_y in ((o.text, n.text, 0, 1), (n.text, o.text, 1, 0)):
-                a, b, _, _, opcodes = _opcodes(x, y)
+                a, b, _, _, opcodes = token_opcodes(x, y)
                 for tag, i1, i2, j1, j2 in opcodes:
                     if tag != "replace":
                         continue
@@ -412,89 +410,3 @@ def _general(tokens: list[str], other: list[str]) -> list[str]:
         return []
     nouns = [t for t in other if len(t) > 3 and t.isalpha() and t.casefold() not in _DETERMINERS]
     return found if nouns else []
-
-
-def qualifiers(alignment: Alignment, language: str | None) -> tuple[list[str], list[str]]:
-    """Return the nouns whose qualifier went and came between the phrases of each group:
-    a German compound for its last part or the reverse, an adjective before the same noun."""
-    gone: list[str] = []
-    came: list[str] = []
-    if language != "de":
-        return gone, came
-    for olds, news in alignment.groups:
-        for o, n in _closest(olds, news):
-            g, c = _qualified(o.text, n.text)
-            gone += [x for x in g if x not in gone]
-            came += [x for x in c if x not in came]
-    return gone, came
-
-
-def _qualified(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the qualified nouns only `old` has and those only `new` has, read both ways.
-
-    difflib's opcodes are not symmetric where words swap places ("EU once" / "once EU"), so
-    each direction is read and the findings joined: swapping the texts swaps the result.
-    """
-    gone, came = _qualified_one_way(old, new)
-    came_back, gone_back = _qualified_one_way(new, old)
-    return (
-        gone + [x for x in gone_back if x not in gone],
-        came + [x for x in came_back if x not in came],
-    )
-
-
-def _qualified_one_way(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the qualified nouns only `a` has and those only `b` has, by the opcodes of their
-    tokens: a one-for-one replacement of a noun by its compound, or an adjective added or
-    dropped before a noun both keep."""
-    gone: list[str] = []
-    came: list[str] = []
-    a, b, keys_a, keys_b, opcodes = _opcodes(old, new)
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
-            x, y = a[i1], b[j1]
-            if _compound_of(x, y):
-                came.append(y)
-            elif _compound_of(y, x):
-                gone.append(x)
-        if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
-            if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
-                continue
-            adjective_a = _adjective(a[i2 - 1]) if i2 > i1 else None
-            adjective_b = _adjective(b[j2 - 1]) if j2 > j1 else None
-            if adjective_a and not adjective_b and not _determiners_only(b[j1:j2]):
-                continue
-            if adjective_b and not adjective_a and not _determiners_only(a[i1:i2]):
-                continue
-            if adjective_a and adjective_b:
-                continue  # one adjective for another (or its declension): a rewording
-            if adjective_a:
-                gone.append(f"{a[i2 - 1]} {a[i2]}")
-            elif adjective_b:
-                came.append(f"{b[j2 - 1]} {b[j2]}")
-    return gone, came
-
-
-def _compound_of(compound: str, head: str) -> bool:
-    """Tell whether `compound` is a German compound whose last part is `head` ("Zeugnis",
-    "Gesundheitszeugnis")."""
-    return (
-        compound[:1].isupper()
-        and head[:1].isupper()
-        and len(head) >= _HEAD_MIN
-        and len(compound) - len(head) >= _HEAD_ADDS
-        and compound.casefold().endswith(head.casefold())
-        and compound[-len(head) - 1] != "-"
-    )
-
-
-def _adjective(token: str) -> str | None:
-    """Return the stem of a German adjective ("unverheiratetes" -> "unverheiratet"), if it is
-    one: a lower-case word with an adjective's ending, not a determiner or pronoun."""
-    if not _GERMAN_ADJECTIVE_RE.fullmatch(token) or token in _NOT_ADJECTIVES:
-        return None
-    return re.sub(r"(?:e|en|er|es|em)$", "", token)
-
-
-def _determiners_only(tokens: list[str]) -> bool:
-    return all(t.casefold() in _DETERMINERS for t in tokens)

@@ -143,3 +143,200 @@ def shown_items(values: list[str]) -> list[str]:
         seen.add(key)
         shown.append(value)
     return shown
+
+
+def item_run(span: list[str]) -> bool:
+    """Tell whether a span with several commas is a run of list items ("Lviv, Kharkiv,", "den
+    Übergriff, die Nötigung,"), not one set off by commas on both sides (an apposition: "auf
+    einem Markt, dem ersten Markt, über"): each part between its commas a short noun phrase, at most
+    `_ITEM_PART` words, without a verb of its own, and none a clause ("denen die Sorge
+    zusteht", "der den Anschluss bereitstellt") nor a phrase that glosses or gives examples
+    ("das heißt", "that is", "einschließlich der ...", "insbesondere")."""
+    if span[0] == "," and span[-1] == ",":
+        return False
+    parts: list[list[str]] = [[]]
+    for token in span:
+        if token == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in parts:
+        if not part:
+            continue
+        text = " ".join(part)
+        if len(part) > _ITEM_PART or _ITEM_VERB_RE.search(text) or _GLOSS_RE.match(text):
+            return False
+        if part[0].casefold() in _RELATIVES:
+            return False
+    return True
+
+
+#: A part of a run of list items has at most this many words ("die sexuelle Nötigung").
+_ITEM_PART = 3
+_ITEM_VERB_RE = rx.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|ist|sind|war|waren|wird|werden|wurde|"
+    r"wurden|hat|haben|hatte|hatten|heißt|bedeutet|means|gilt|gelten)\b",
+    re.IGNORECASE,
+)
+_GLOSS_RE = rx.compile(
+    rf"(?:{lx.EXAMPLES_BEFORE}|{lx.GLOSSES})(?!\w)",
+    re.IGNORECASE,
+)
+_RELATIVES = frozenset(lx.RELATIVES.split())
+
+
+def completed(span: list[str], following: list[str]) -> list[str]:
+    """Return `span`, an item added or dropped that ends with its conjunction, with the words
+    that complete it when the conjunction joins two modifiers of one noun: "full restoration
+    of social and" before "economic links" is "full restoration of social and economic links",
+    "der sozialen und" before "wirtschaftlichen Beziehungen" is "der sozialen und
+    wirtschaftlichen Beziehungen". Otherwise `span` as it is ("fighters and" before "heavy
+    weapons": a noun ends the item). Only what is shown changes: the words added are the
+    other text's too.
+
+    >>> completed(["full", "restoration", "of", "social", "and"], ["economic", "links", ","])
+    ['full', 'restoration', 'of', 'social', 'and', 'economic', 'links']
+    >>> completed(["der", "sozialen", "und"], ["wirtschaftlichen", "Beziehungen", "und"])
+    ['der', 'sozialen', 'und', 'wirtschaftlichen', 'Beziehungen']
+    >>> completed(["fighters", "and"], ["heavy", "weapons", ","])
+    ['fighters', 'and']
+    >>> completed(["villages", "and"], ["cities", "in", "the"])
+    ['villages', 'and']
+    """
+    if len(span) < 2 or span[-1].casefold() not in CONJUNCTIONS or not following:
+        return span
+    kinds = {_modifier(span[-2]), _modifier(following[0])}
+    if None in kinds or len(kinds) > 1:
+        return span
+    german = kinds == {"de"}
+    rest = [following[0]]
+    for token in following[1:]:
+        if not token.isalpha() or token.casefold() in _STOPS:
+            break
+        rest.append(token)
+        if token[:1].isupper() or (not german and _modifier(token) is None):
+            return span + rest  # the noun the modifiers share
+    return span
+
+
+def _modifier(token: str) -> str | None:
+    """Return "en" for an English adjective by its suffix ("social", "economic"), "de" for a
+    lower-case word with a German adjective's ending ("sozialen"), whose noun then has a
+    capital; None for neither."""
+    if not token.islower():
+        return None
+    if _ENGLISH_ADJECTIVE_RE.fullmatch(token):
+        return "en"
+    return "de" if _GERMAN_ADJECTIVE_RE.fullmatch(token) else None
+
+
+_ENGLISH_ADJECTIVE_RE = rx.compile(r"[a-z]{2,}(?:al|ic|ive|ous|ary|ful|less|able|ible|ian)")
+_GERMAN_ADJECTIVE_RE = rx.compile(r"[a-zäöüß]{3,}(?:en|er|es|em)")
+_PREPOSITIONS = "of to in on at by for with from von zu an auf bei mit nach aus für durch über"
+_STOPS = CONJUNCTIONS | _DETERMINERS | frozenset(_PREPOSITIONS.split())
+
+
+def example(tokens: list[str], k1: int, k2: int) -> bool:
+    """Tell whether tokens[k1:k2] sit in a list of examples: after "such as", "insbesondere"
+    in the same part of the sentence, or before or at "among them", "included"."""
+    before = re.split(r"[.;:()]", " ".join(tokens[max(0, k1 - 12) : k1]))[-1]
+    after = " ".join(t for t in tokens[k1 : k2 + 8] if t != ",")
+    return bool(re.search(rf"\b(?:{lx.EXAMPLES_BEFORE})\b", before, re.IGNORECASE)) or bool(
+        re.search(rf"\b(?:{lx.EXAMPLES_AFTER})\b", after, re.IGNORECASE)
+    )
+
+
+def moved(span: list[str], other_keys: list[str]) -> bool:
+    """Tell whether every content word of `span` is still in the other phrase: the item moved
+    ("This License and the rights ..." -> "The rights ... under this License")."""
+    content = [
+        t.casefold()
+        for t in span
+        if t.isalnum() and t.casefold() not in CONJUNCTIONS | _DETERMINERS
+    ]
+    return bool(content) and all(t in other_keys for t in content)
+
+
+def single_item(span: list[str], before: str, following: list[str]) -> bool:
+    """Tell whether `span`, one word with its comma added or dropped, is an item of a list
+    that goes on after it: a noun with a capital ("in Lviv, Kharkiv and Odesa", "die Söldner,
+    Kämpfer und"), first in a sentence only before another such noun ("(2) Vermögensstrafen,
+    Nebenstrafen, Nebenfolgen und"); not a part of a name ("Source Code Form,"), words in
+    capitals, a pronoun or a word that links ("Sie,", "However,").
+
+    >>> single_item(["Vermögensstrafen", ","], "(2)", ["Nebenstrafen", ",", "Nebenfolgen"])
+    True
+    >>> single_item(["However", ","], ".", ["the", "Parties", "and"])
+    False
+    >>> single_item([",", "Lviv"], "Kyiv", ["and", "Odesa"]), single_item(["Form", ","], "Code", [])
+    (True, False)
+    """
+    word = span[1] if span[0] == "," else span[0]
+    if len(span) != 2 or "," not in span or not word.isalpha() or len(word) < 3:
+        return False
+    if not word[:1].isupper() or word.isupper() or word.casefold() in _NOT_ITEMS:
+        return False
+    if _GLOSS_RE.match(word):
+        return False
+    if span[0] != ",":
+        if not before[:1].isalpha():  # first in its sentence: a list of nouns must follow
+            if len(following) < 2 or not following[0][:1].isupper():
+                return False
+            if following[1] != "," and following[1].casefold() not in CONJUNCTIONS:
+                return False
+        elif before[:1].isupper():
+            return False  # a part of a name: "Source Code Form,"
+    return list_goes_on(following)
+
+
+#: Capitalised words that are no item of a list: pronouns and words that link.
+_NOT_ITEMS = frozenset(lx.NOT_ITEMS.split()) | _DETERMINERS
+
+
+def list_goes_on(following: list[str]) -> bool:
+    """Tell whether a comma or a conjunction follows within a few words (no sentence break)."""
+    for token in following[:5]:
+        if token in ".;:()":
+            return False
+        if token == "," or token.casefold() in CONJUNCTIONS:
+            return True
+    return False
+
+
+def excluded(was: str, now: list[str], following: list[str]) -> list[str]:
+    """Return the item that a list no longer covers where the conjunction that joined it
+    (`was`, one the caller has checked) became an exclusion (`now`: ", nicht aber", ", but
+    not", ", except"), the item being the words `following` up to the next comma, conjunction
+    or stop, with the conjunction (the other text has the words, not joined so): "Leib oder
+    Leben oder fremde Sachen" -> "Leib oder Leben, nicht aber fremde Sachen".
+
+    >>> excluded("oder", [",", "nicht", "aber"], ["fremde", "Sachen", "gefährdet", "."])
+    ['oder fremde Sachen gefährdet']
+    >>> excluded("and", [",", "but", "not"], ["heavy", "weapons", ",", "will"])
+    ['and heavy weapons']
+    >>> excluded("oder", ["und"], ["Sachen"])
+    []
+    """
+    if not exclusion(now):
+        return []
+    item: list[str] = []
+    for token in following[:_EXCLUDED_WORDS]:
+        if token in ",.;:()" or token.casefold() in CONJUNCTIONS:
+            break
+        item.append(token)
+    return [" ".join([was, *item])] if item else []  # with its conjunction: the words now read
+
+
+def exclusion(tokens: list[str]) -> bool:
+    """Tell whether `tokens` (commas aside) exclude what follows: ", nicht aber", "but not"."""
+    return bool(_EXCLUSION_RE.fullmatch(" ".join(t for t in tokens if t != ",")))
+
+
+#: An exclusion in place of a list's conjunction, and how many words of its item are read.
+_EXCLUSION_RE = rx.compile(
+    r"(?:nicht aber|aber nicht|jedoch nicht|nicht jedoch|ausgenommen|außer|"
+    r"but not|and not|or not|except|excluding|other than)"
+    r"(?: (?:für|bei|an|auf|in|von|zu|for|to|of|in|on|from|with))?",
+    re.IGNORECASE,
+)
+_EXCLUDED_WORDS = 6

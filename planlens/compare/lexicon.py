@@ -178,6 +178,19 @@ EXAMPLES_BEFORE = (
     r"such as|e\.\s?g\.|for example|for instance|in particular|particularly|namely|"
     r"insbesondere|beispielsweise|z\.\s?B\.|namentlich|etwa"
 )
+#: What glosses the words before it, no item of a list: "ein Netzabschlusspunkt, das heißt,
+#: der physische Anschlusspunkt", "including", "einschließlich".
+GLOSSES = (
+    r"das heißt|d\.\s?h\.|that is|i\.\s?e\.|nämlich|und zwar|including|einschließlich|"
+    r"ausgenommen|excluding|except|jedoch|however|also|etc\.?|usw\.?"
+)
+#: Capitalised words that are no item of a list ("Sie,", "However,").
+NOT_ITEMS = """sie er es ihr wir ich du man dies dieses diese hierbei dabei dann jedoch ferner also
+    zudem außerdem insbesondere ebenso you we they it he she this however moreover furthermore
+    thus therefore accordingly nevertheless notwithstanding"""
+#: Relative pronouns that open a clause, no item of a list: "denen die ... zusteht".
+RELATIVES = """denen deren dessen welche welcher welchen welchem welches which who whom whose
+    wo wobei worin womit wodurch"""
 EXAMPLES_AFTER = r"among them|among others|included|unter ihnen|darunter|inbegriffen|eingeschlossen"
 #: German words with an adjective's ending that are none: determiners, pronouns, quantifiers,
 #: conjunctions, prepositions, adverbs, auxiliary verbs; and the adjectives that refer back

@@ -50,7 +50,6 @@ from planlens.compare.extent import (
     only_if,
     opened,
     places,
-    qualifiers,
     without_only_if,
 )
 from planlens.compare.guards import guarded
@@ -69,6 +68,7 @@ from planlens.compare.polarity import (
     same_condition,
     turned_condition,
 )
+from planlens.compare.qualifiers import qualifiers
 from planlens.compare.ranges import referenced_ranges, scope_words
 from planlens.compare.statements import (
     URL_RE,
@@ -190,7 +190,7 @@ def substance_flags(
     new_dates = [d for text in new_changed for d, _ in dates(text)] + at_the_time(
         p.text for p in alignment.added
     )
-    items, conditional_items = enumerations(alignment, parties)
+    items, conditional_items = enumerations(alignment, parties, language)
     kinds, conditional_kinds = general_nouns(alignment, language)
     items, merged = folded(clauses(restated(items, old, new)), alignment, language)
     found: dict[FlagType, tuple[list[str], list[str]]] = {
@@ -215,7 +215,7 @@ def substance_flags(
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
-                _plus(qualifiers(alignment, language), kinds),
+                _plus(qualifiers(alignment, language, (old, new)), kinds),
                 _plus(_extensions(alignment, merged), pairings),
             ),
         ),

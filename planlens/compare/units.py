@@ -4,6 +4,8 @@
   `flatten()` makes the units of a plan.
 - `Vocabulary`: the words of one comparison, each stored once, and each text's words and stems
   worked out once, however many clauses on either side carry it.
+- `FeatureCache`: what `compare` asks of a cache that keeps each text's stems and number of
+  words between runs (`planlens.text_cache`).
 - `Link`: a pairing of old units with new units, with the evidence for it; `LinkState` holds the
   links made so far while the passes of `planlens.compare.align` run.
 - `content_key()`: the symmetric tie-break by content that order decisions use.
@@ -17,7 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from planlens.compare.model import MatchedBy
 from planlens.compare.similarity import is_nfc, normalise, word_list, words
@@ -100,6 +102,43 @@ class Vocabulary:
         if found is None:
             found = self._counts[text] = len(self.words(text))
         return found
+
+    def learn(
+        self, stem: Callable[[str], str], texts: Sequence[str], features: Sequence[Features]
+    ) -> None:
+        """Take each text's features (`features`) as known: what `wordset(text, stem)` and
+        `count(text)` will give, as a cache kept them. Its words are split when first asked for.
+        A text known already (the other plan's, as most of a law's are) keeps its set.
+        """
+        sets, counts = self._sets, self._counts
+        for text, (stems, count) in zip(texts, features, strict=True):
+            key = (stem, text)
+            if key not in sets:
+                sets[key] = stems if type(stems) is frozenset else frozenset(stems)
+            counts.setdefault(text, count)
+
+    def features(
+        self, stem: Callable[[str], str], texts: Sequence[str]
+    ) -> list[tuple[frozenset[str], int]]:
+        """Return each text's features: its distinct stems (by `stem`) and number of words."""
+        return [(self.wordset(text, stem, keep_words=False), self.count(text)) for text in texts]
+
+
+#: What a text's features are: its distinct stems (`Vocabulary.wordset`, a set or any collection
+#: of them, as a cache keeps them) and number of words.
+Features = tuple[Collection[str], int]
+
+
+class FeatureCache(Protocol):
+    """What `compare` asks of a cache of text features (`planlens.text_cache.TextCache`): the
+    features of a plan's texts (in the language `language` is stemmed in), as computed before,
+    or None; and to keep them."""
+
+    def get(self, language: str | None, texts: Sequence[str]) -> Sequence[Features] | None: ...
+
+    def put(
+        self, language: str | None, texts: Sequence[str], features: Sequence[Features]
+    ) -> None: ...
 
 
 class _Stems(dict[str, str]):
