@@ -30,6 +30,8 @@ _LISTED_RE = rx.compile(
     r"\s*\n\s*(?:1\.|\(?a[.)])\s",
     _I,
 )
+#: The first item of a list, which a listed condition needs (`_LISTED_RE`).
+_FIRST_ITEM_RE = rx.compile(r"\n\s*(?:1\.|\(?a[.)])\s")
 #: A paragraph that is an item of a list: "1.  ...", "2a. ...", "a)  ...", "(a) ...".
 _ITEM_RE = rx.compile(r"\s*(?P<mark>\d+[a-z]?\.|\(?[a-z][.)])\s+")
 #: The first word of a clause: a relative pronoun, "um ... zu", a conditional conjunction.
@@ -65,6 +67,9 @@ def listed_conditions(alignment: Alignment, language: str | None) -> tuple[list[
     stem = stemmer(language)
     for olds, news in alignment.groups:
         old, new = " ".join(p.text for p in olds), " ".join(p.text for p in news)
+        # Most statements hold no list: the cheap test first.
+        if _FIRST_ITEM_RE.search(old) is None or _FIRST_ITEM_RE.search(new) is None:
+            continue
         if _LISTED_RE.search(old) is None or _LISTED_RE.search(new) is None:
             continue
         a, b = _items(old), _items(new)
