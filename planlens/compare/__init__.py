@@ -24,6 +24,8 @@
 - `statements`: what a text states: figures, dates, references, parties.
 - `conditions`: the conditions of a text: their words (markers, German conditions that open
   with their verb), where each starts and ends, and the content stems of each.
+- `listed_conditions`: a clause added to or dropped from an item of a condition that lists its
+  cases as numbered items ("wenn der Täter 1. ..., 2. ..."), for `condition`.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
 - `reading`: what any match of a pattern needs (whole words, a word's first or last letters,
   letters anywhere, a digit), read off the parsed pattern for `guards`.
@@ -44,7 +46,8 @@
 - `items`: the items of a list added or dropped: how a run of tokens holds them (a run set off
   by commas, one English name, an item cut at its conjunction made whole), and those that
   change no `scope`: stated in the other text anyway, or clauses with a verb of their own.
-- `deadlines`: the key a date or deadline is compared by (one time limit however bounded).
+- `deadlines`: the key a date or deadline is compared by (one time limit however bounded), and
+  when a provision added or removed whole holds ("zur Zeit der Verletzung"; not in a definition).
 - `actors`: the actors of a law by their role (professions, officials, the persons a rule binds
   or entitles), whose compounds and adjectives name other actors, and where a name binds no one
   (cited, in a definition, in the act of an offence): for `party`.

@@ -130,7 +130,12 @@ _FIRST_VERBS = (
     r"Ist|Sind|Hat|Haben|Wird|Werden|Steht|Stehen|Fällt|Fallen|"
     r"Kann|Können|Verursacht|Schließt|Tätigt|Liegt|Besteht|Erfolgt|Tritt|Stirbt|Erlischt|Endet|"
     r"Gibt|Bedarf|Darf|Soll|Muss|Muß|Ermächtigt|Verlangt|Macht|Erhält|Wurde|Waren|War|Lässt|Läßt|"
-    r"Lassen|Sollte|Sollten"
+    r"Lassen|Sollte|Sollten|"
+    # Before a subject with no article ("Unterliegen Entgelte ... einer Genehmigungspflicht, darf
+    # das Unternehmen", "Bestehen Zweifel, so"): the verbs of being, lacking, exceeding or falling
+    # under something, which open no main clause of a law.
+    r"Unterliegt|Unterliegen|Bestehen|Liegen|Fehlt|Fehlen|Übersteigt|Übersteigen|Gehört|Gehören|"
+    r"Entsteht|Entstehen|Ergibt|Ergeben"
 )
 _NO_VERBS = (
     r"Erst|Jetzt|Selbst|Sonst|Zunächst|Zuletzt|Unbeschadet|Seit|Statt|Samt|Nebst|"

@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
-from planlens.compare.deadlines import deadline_key
+from planlens.compare.deadlines import at_the_time, deadline_key
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -54,6 +54,7 @@ from planlens.compare.extent import (
 )
 from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
+from planlens.compare.listed_conditions import listed_conditions
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.party_changes import party_difference
@@ -134,15 +135,6 @@ _FORM_WORD_RE = word_pattern(
     r"forms?|formats?|Textform|Schriftform|schriftlich\w*|elektronisch\w*|written|writing|"
     r"electronic\w*|\w*[Dd]atenträger\w*|durable\s+medium"
 )
-#: When a provision added or removed whole holds: "zur Zeit der Verletzung", "at the time of".
-#: Not "zur Zeit der Tat", the criminal law's phrase for when the facts of an offence count.
-_AT_THE_TIME_RE = guarded(
-    rx.compile(
-        r"\b(?:zur\s+Zeit\s+(?:der|des)|at\s+the\s+time\s+of"
-        r"(?:\s+(?:the|its|his|her|their|your|such))?)\s+(?!Tat\b)\w+",
-        _I,
-    )
-)
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
 #: Words added inside a condition change it from this many content stems the other side lacks.
@@ -192,10 +184,12 @@ def substance_flags(
     pairings = ([] if new_figures else gone_pairs, [] if old_figures else came_pairs)
     old_figures = _without_pairings(old_figures, pairings[0])
     new_figures = _without_pairings(new_figures, pairings[1])
-    old_dates = [d for text in old_changed for d, _ in dates(text)] + _at_the_time(
-        alignment.removed
+    old_dates = [d for text in old_changed for d, _ in dates(text)] + at_the_time(
+        p.text for p in alignment.removed
     )
-    new_dates = [d for text in new_changed for d, _ in dates(text)] + _at_the_time(alignment.added)
+    new_dates = [d for text in new_changed for d, _ in dates(text)] + at_the_time(
+        p.text for p in alignment.added
+    )
     items, conditional_items = enumerations(alignment, parties, language)
     kinds, conditional_kinds = general_nouns(alignment, language)
     items, merged = folded(clauses(restated(items, old, new)), alignment, language)
@@ -213,7 +207,10 @@ def substance_flags(
         "party": party_difference(old, new, old_changed, new_changed, parties),
         "condition": _plus(
             _plus(_condition_difference(alignment, language), conditional_items),
-            _plus(conditional_kinds, _per_group(alignment, _necessary)),
+            _plus(
+                _plus(conditional_kinds, _per_group(alignment, _necessary)),
+                listed_conditions(alignment, language),
+            ),
         ),
         "scope": _plus(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
@@ -240,14 +237,6 @@ def substance_flags(
         for kind, (gone, came) in found.items()
         if gone or came
     )
-
-
-def _at_the_time(added: tuple[Phrase, ...]) -> list[str]:
-    """Return when a provision added or removed whole holds (`_AT_THE_TIME_RE`): "zur Zeit der
-    Verletzung", "at the time of the injury". Not in a provision kept, where it says when a
-    fact of its condition counts ("das Opfer zur Zeit der Tat unter achtzehn Jahren"), no time of
-    the rule (`lexicon.DEADLINES`)."""
-    return [" ".join(m.group().split()) for p in added for m in _AT_THE_TIME_RE.finditer(p.text)]
 
 
 def _both(
