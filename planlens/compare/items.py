@@ -95,12 +95,7 @@ def items_of(span: list[str], moved: Callable[[list[str]], bool]) -> list[str]:
     >>> items_of([",", "für", "Bau", "und", "Heimat"], lambda part: False)
     ['für Bau und Heimat']
     """
-    parts: list[list[str]] = [[]]
-    for token in span:
-        if token == ",":
-            parts.append([])
-        else:
-            parts[-1].append(token)
+    parts = _comma_parts(span)
     for part in parts:
         while part and part[0].casefold() in CONJUNCTIONS:
             del part[0]
@@ -110,6 +105,21 @@ def items_of(span: list[str], moved: Callable[[list[str]], bool]) -> list[str]:
     if len(parts) < 2:
         return [" ".join(t for t in span if t != ",").strip()]
     return [" ".join(p) for p in parts if not moved(p)]
+
+
+def _comma_parts(span: list[str]) -> list[list[str]]:
+    """Return the parts of `span` between its commas (empty parts kept).
+
+    >>> _comma_parts(["a", ",", "b", "c", ","])
+    [['a'], ['b', 'c'], []]
+    """
+    parts: list[list[str]] = [[]]
+    for token in span:
+        if token == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
 
 
 def shown_items(values: list[str]) -> list[str]:
@@ -154,12 +164,7 @@ def item_run(span: list[str]) -> bool:
     ("das heißt", "that is", "einschließlich der ...", "insbesondere")."""
     if span[0] == "," and span[-1] == ",":
         return False
-    parts: list[list[str]] = [[]]
-    for token in span:
-        if token == ",":
-            parts.append([])
-        else:
-            parts[-1].append(token)
+    parts = _comma_parts(span)
     for part in parts:
         if not part:
             continue
