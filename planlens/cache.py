@@ -241,14 +241,22 @@ def _own(info: os.stat_result) -> bool:
 @cache
 def generation() -> bytes:
     """Return the digest of what, beside a file's bytes, decides what parsing it gives."""
+    return code_digest(MAGIC, loader_sources(), _yaml_files())
+
+
+def code_digest(magic: bytes, sources: list[Path], *installed: bytes) -> bytes:
+    """Return the digest of an entry kind's `magic` string, of planlens's, Python's and
+    marshal's versions, of the name and text of every file of `sources`, and of what tells the
+    `installed` libraries' installs apart: what an entry must not be trusted across."""
     import hashlib
 
     digest = hashlib.sha256()
-    digest.update(repr((MAGIC, __version__, sys.version, marshal.version)).encode())
-    for source in loader_sources():
+    digest.update(repr((magic, __version__, sys.version, marshal.version)).encode())
+    for source in sources:
         with contextlib.suppress(OSError):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    digest.update(_yaml_files())
+    for install in installed:
+        digest.update(install)
     return digest.digest()
 
 

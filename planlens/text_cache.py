@@ -27,16 +27,13 @@ their features out costs less than hashing, reading and writing an entry.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from planlens._version import __version__
-from planlens.cache import MAX_BYTES, PlanCache, default_folder, switched_off
+from planlens.cache import MAX_BYTES, PlanCache, code_digest, default_folder, switched_off
 from planlens.compare.units import Features
 
 #: Plans with less text than this are not cached (the 15 plans of `plans/` have at most 40,000
@@ -140,16 +137,8 @@ def _shaped(data: object, size: int) -> bool:
 @cache
 def text_generation() -> bytes:
     """Return the digest of what, beside the texts and their language, decides their features."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    digest.update(repr((TEXT_MAGIC, __version__, sys.version, marshal.version)).encode())
-    for source in feature_sources():
-        with contextlib.suppress(OSError):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    for name in STEMMER_MODULES:
-        digest.update(name.encode() + b"\0" + _installed(name))
-    return digest.digest()
+    stemmers = (name.encode() + b"\0" + _installed(name) for name in STEMMER_MODULES)
+    return code_digest(TEXT_MAGIC, feature_sources(), *stemmers)
 
 
 def feature_sources() -> list[Path]:

@@ -21,6 +21,7 @@ from conftest import PLANS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planlens import cache as cache_module
 from planlens import text_cache as text_cache_module
 from planlens.cli import cli
 from planlens.compare import compare, diff_to_data
@@ -150,7 +151,7 @@ def test_a_new_version_python_or_feature_code_invalidates(
     key = cache.text_key("de", texts)
     assert cache.get("de", texts) is not None
     changes: list[Callable[[pytest.MonkeyPatch], None]] = [
-        lambda patch: patch.setattr(text_cache_module, "__version__", "999.0"),
+        lambda patch: patch.setattr(cache_module, "__version__", "999.0"),
         lambda patch: patch.setattr(sys, "version", sys.version + " (another build)"),
         lambda patch: patch.setattr(
             text_cache_module, "feature_sources", lambda: [*feature_sources(), Path(__file__)]
