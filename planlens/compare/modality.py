@@ -26,6 +26,7 @@ sentence or obligation on both sides), never over a clause as a whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import planlens.compare.lexicon as lx
@@ -148,10 +149,37 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
         return [], []
     if (came, gone) == ({"obligation"}, {"permission"}) and _duty_as_condition(new, mn, old, mo):
         return [], []
-    return (
+    return _in_its_place(
         [w for force, ws in a.items() if force not in b for w in ws],
         [w for force, ws in b.items() if force not in a for w in ws],
+        a,
+        b,
     )
+
+
+def _in_its_place(
+    gone: list[str], came: list[str], a: dict[str, list[str]], b: dict[str, list[str]]
+) -> tuple[list[str], list[str]]:
+    """Return the modal words of a turn, `gone` and `came`, with what stands in the place of a
+    force that went without another coming (or came where none went): the words of a force
+    both sides have that one side has more of ("Ukraine qualifies for membership ..., it will
+    enjoy" / "Ukraine will take up membership ..., will enjoy": "qualifies for" -> "will").
+    Where no force has more words, the other side says it plainly and shows nothing.
+    """
+    if gone and not came:
+        came = _more(b, a)
+    elif came and not gone:
+        gone = _more(a, b)
+    return gone, came
+
+
+def _more(side: dict[str, list[str]], other: dict[str, list[str]]) -> list[str]:
+    """Return the words of the forces `side` shares with `other` that `side` has more of."""
+    out: list[str] = []
+    for force, words in side.items():
+        extra = Counter(words) - Counter(other.get(force, ()))
+        out += [w for w in dict.fromkeys(words) if extra[w]]
+    return out
 
 
 def _blank(m: re.Match[str]) -> str:
