@@ -35,6 +35,8 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ("bis zu einem Jahr bestraft.", "bis zu zwei Jahren bestraft.", "de", "a penalty"),
         ("übersteigt 75 000 Euro.", "übersteigt 80 000 Euro.", "de", "an amount"),
         ("mit einhundertachtzig Tagessätzen", "mit neunzig Tagessätzen", "de", "a number word"),
+        ("pulled back 5–40 km.", "pulled back 5–30 km.", "en", "a range's upper end"),
+        ("für 3–5 Jahre gesperrt.", "für 3–10 Jahre gesperrt.", "de", "a range's upper end"),
     ],
     "date": [
         (
@@ -719,6 +721,25 @@ def test_what_a_flag_lists() -> None:
         f.type: f for f in substance_flags("The US will respond.", "The US and NATO will respond.")
     }
     assert (flags["party"].old, flags["party"].new) == ("", "NATO")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("Heavy weapons stay.", "Heavy weapons are pulled back 5–40 km.", ("", "5–40 km")),
+        (
+            "US$ 5 billion will be paid.",
+            "US$ 5-10 billion will be paid.",
+            ("US$ 5 billion", "US$ 5-10 billion"),
+        ),
+        ("Die Sperre dauert 3 Jahre.", "Die Sperre dauert 3–5 Jahre.", ("3 Jahre", "3–5 Jahre")),
+    ],
+)
+def test_a_range_is_one_figure_with_its_unit(old: str, new: str, shown: tuple[str, str]) -> None:
+    """Both ends of a range and the unit after them are one figure: "5–40 km" was shown as a new
+    figure "5", its upper end and unit dropped (us-28 21.d -> framework-20 14.5)."""
+    flags = {f.type: f for f in substance_flags(old, new)}
+    assert (flags["number"].old, flags["number"].new) == shown
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,8 @@ _REF_TOKEN_RE = rx.compile(rf"(?P<part>{_PART_RE.pattern})|(?P<number>{_REF_NUMB
 _NUMBER_RE = rx.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
+#: The upper end of a range after a figure ("5–40 km", "10-15 %"): one figure with its unit.
+_RANGE_TAIL_RE = rx.compile(r"[–-](\d+(?:[.,]\d+)*)(?![\w/–-])")
 _UNIT_RES = tuple((key, rx.compile(rf"\s?(?:{pattern})(?![\w])", _I)) for key, pattern in lx.UNITS)
 WORD_RE = rx.compile(r"[^\W\d_]+")
 #: Words that may be number words, checked against `lexicon` (a cheap filter).
@@ -295,6 +297,10 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if (after.isalpha() or after == "_") and not re.match(r"(?:bn|mn|km)\b", text[span[1] :]):
             continue
         value = _value(m.group("num"), language)
+        tail = _RANGE_TAIL_RE.match(text, span[1])
+        if tail is not None and not overlaps(tail.span(), skip):
+            value += f"–{_value(tail.group(1), language)}"
+            span = (span[0], tail.end())
         unit, end = _unit(text, span[1])
         scale = {"e9": "e9", "e6": "e6", "e3": "e3"}.get(unit)
         key = f"{value}{scale or ''} {'' if scale else unit}{m.group('cur') or ''}".strip()
