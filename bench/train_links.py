@@ -1,6 +1,7 @@
 """A learned decision for the links the aligner's rules leave, scored leave-one-pair-out.
 
     .venv/bin/python bench/train_links.py [--model lr|tree] [--write] [--write-results]
+        [--many off|free|join] [--exact] [--count all|edges] [--held-out]
 
 For every labelled pair of `bench/gold/` (never `held-out/`), planlens aligns the two plans
 without pins and without its last pass, the learned decision; each pair the rules left that
@@ -28,17 +29,17 @@ import argparse
 import math
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
-from real_pairs import Counts, fmt, has_pins, our_plans, strip_pins
+from real_pairs import HELD_OUT_SETS, Counts, fmt, has_pins, our_plans, strip_pins
 from results import command_line, write_section
 
 from planlens.compare import learned
 from planlens.compare.align import aligned_state
 from planlens.compare.pins import Pins, find_pins
-from planlens.compare.units import LinkState, Unit, Vocabulary, flatten, nfc_plan
+from planlens.compare.units import Link, LinkState, Unit, Vocabulary, flatten, nfc_plan
 
 PRECISION_FLOOR = 0.97
 L2 = 1.0
@@ -53,6 +54,56 @@ TREE_MIN_LEAF = 5
 TOP = (5, 10, 20, 40)
 
 
+@dataclass(frozen=True)
+class Shape:
+    """Which links the learned pass may make, and how its links are counted (`--many`)."""
+
+    many: str = "off"
+    exact: bool = False
+    count: str = "all"
+
+    def describe(self) -> str:
+        """Return the experiment's options as on the command line, or "" for planlens's own."""
+        if self == Shape():
+            return ""
+        exact = " --exact" if self.exact else ""
+        return f" (experiment: --many {self.many}{exact} --count {self.count})"
+
+    def addable(self, state: LinkState, i: int, j: int) -> bool:
+        """`learned.addable`, or with `many`/`exact` the many-to-many links it refuses too."""
+        if self.many == "off" and not self.exact:
+            return learned.addable(state, i, j)
+        a, b = state.old_link[i], state.new_link[j]
+        if a is None and b is None:
+            return True
+        ends = [link for link in (a, b) if link is not None]
+        if any(link.matched_by == "pin" for link in ends):
+            return False
+        if not self.exact and any(link.matched_by == "exact" for link in ends):
+            return False
+        if len(ends) == 2:
+            return self.many == "join" and a is not b
+        if self.many != "off":
+            return True
+        return len(ends[0].old) == 1 if a is not None else len(ends[0].new) == 1
+
+    def add_pair(self, state: LinkState, i: int, j: int, score: float) -> None:
+        """`learned.add_pair`, or one link of the clauses of both ends' links (`many`).
+
+        A many-to-many link is marked "split" here: the experiment counts pairs, not relations.
+        """
+        a, b = state.old_link[i], state.new_link[j]
+        if a is None and b is None:
+            state.add(Link((i,), (j,), "similar", score))
+            return
+        ends = [link for link in {id(x): x for x in (a, b) if x is not None}.values()]
+        for link in ends:
+            state.remove(link)
+        olds = tuple(sorted({i, *(k for link in ends for k in link.old)}))
+        news = tuple(sorted({j, *(k for link in ends for k in link.new)}))
+        state.add(Link(olds, news, "merge" if len(news) == 1 else "split", ends[0].score))
+
+
 @dataclass
 class PairData:
     name: str
@@ -63,9 +114,10 @@ class PairData:
     state: LinkState
     old: list[Unit]
     new: list[Unit]
+    shape: Shape = field(default_factory=Shape)
 
 
-def prepare(pair: GoldPair, pinned: bool = False) -> PairData:
+def prepare(pair: GoldPair, pinned: bool = False, shape: Shape | None = None) -> PairData:
     """Align a pair without the learned pass, without pins (or with them, as real_pairs does)."""
     if pinned:
         old_plan, new_plan = nfc_plan(pair.old), nfc_plan(pair.new)
@@ -83,9 +135,10 @@ def prepare(pair: GoldPair, pinned: bool = False) -> PairData:
     nid = {u.clause.id: u.index for u in new}
     truth = frozenset((oid[o], nid[n]) for o, n in pair.links)
     base = {(i, j) for link in state.links for i in link.old for j in link.new}
-    rows = learned.candidates(old, new, pairs, scorer, state)
+    shape = shape or Shape()
+    rows = learned.candidates(old, new, pairs, scorer, state, can_add=shape.addable)
     labels = [int((c.old, c.new) in truth) for c in rows]
-    return PairData(pair.name, base, truth, rows, labels, state, old, new)
+    return PairData(pair.name, base, truth, rows, labels, state, old, new, shape)
 
 
 def standardise(rows: Sequence[Sequence[float]]) -> tuple[list[float], list[float]]:
@@ -234,6 +287,13 @@ def fit_on(data: Sequence[PairData], model: str) -> Predict:
 
 def apply(d: PairData, probs: Sequence[float], threshold: float) -> Counts:
     """Add the accepted candidates likeliest first while they can still be added; count."""
+    return added(d, probs, threshold)[0]
+
+
+def added(
+    d: PairData, probs: Sequence[float], threshold: float
+) -> tuple[Counts, list[learned.Candidate]]:
+    """Return the counts after adding, and the candidates added."""
     state = LinkState(len(d.old), len(d.new))
     for link in d.state.links:
         state.add(link)
@@ -242,14 +302,19 @@ def apply(d: PairData, probs: Sequence[float], threshold: float) -> Counts:
         key=lambda k: (-probs[k], *learned.tie_key(d.old, d.new, d.rows[k].old, d.rows[k].new)),
     )
     reported = set(d.base)
+    taken = []
     for k in order:
         if probs[k] < threshold:
             break
         c = d.rows[k]
-        if learned.addable(state, c.old, c.new):
-            learned.add_pair(state, c.old, c.new, probs[k])
+        if d.shape.addable(state, c.old, c.new):
+            d.shape.add_pair(state, c.old, c.new, probs[k])
             reported.add((c.old, c.new))
-    return Counts(len(reported & d.truth), len(reported - d.truth), len(d.truth - reported))
+            taken.append(c)
+    if d.shape.count == "all":
+        reported = {(i, j) for link in state.links for i in link.old for j in link.new}
+    right, wrong = len(reported & d.truth), len(reported - d.truth)
+    return Counts(right, wrong, len(d.truth - reported)), taken
 
 
 def choose_threshold(data: Sequence[PairData], probs: Sequence[Sequence[float]]) -> float:
@@ -310,17 +375,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Rewrite the model's constants in planlens/compare/learned.py (logistic regression).",
     )
+    parser.add_argument(
+        "--many",
+        choices=("off", "free", "join"),
+        default="off",
+        help="Experiment: also add a free clause to a many side (free), or join two links (join).",
+    )
+    parser.add_argument(
+        "--exact", action="store_true", help="Experiment: also add to links of identical texts."
+    )
+    parser.add_argument(
+        "--count",
+        choices=("all", "edges"),
+        default="all",
+        help="Count every old x new pair of a link (all), or only the pairs linked (edges).",
+    )
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="Also score the held-out pairs, pooled, with the model fitted on all twelve.",
+    )
     args = parser.parse_args(argv)
+    shape = Shape(args.many, args.exact, args.count)
+    if shape != Shape() and (args.write or args.write_results):
+        parser.error("an experiment (--many, --exact, --count) writes nothing")
     pairs = [load_pair(path) for path in gold_files(GOLD)]
-    data = [prepare(pair) for pair in pairs]
-    rows = [(c, y) for d in data for c, y in zip(d.rows, d.labels, strict=True)]
-    both = learned.FEATURES.index("both_free")
+    data = [prepare(pair, shape=shape) for pair in pairs]
+    rows = [(kind(d, c), y) for d in data for c, y in zip(d.rows, d.labels, strict=True)]
     groups = {
-        "both free": [(c, y) for c, y in rows if c.features[both]],
-        "extra part": [(c, y) for c, y in rows if not c.features[both]],
+        name: [(c, y) for c, y in rows if c == name]
+        for name in ("both free", "extra part", "other side many", "exact link", "both linked")
     }
+    groups = {name: g for name, g in groups.items() if g}
+    taken: dict[str, list[int]] = {}
     lines = [
-        f"Model: {args.model}. Candidates: "
+        f"Model: {args.model}{shape.describe()}. Candidates: "
         + "; ".join(
             f"{name} {len(g)} ({sum(y for _, y in g)} true links)" for name, g in groups.items()
         )
@@ -337,14 +426,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold = choose_threshold(rest, out_of_fold(rest, args.model))
         probs = [predict(c.features) for c in d.rows]
         rules = apply(d, probs, math.inf)
-        held = apply(d, probs, threshold)
+        held, added_rows = added(d, probs, threshold)
+        for c in added_rows:
+            taken.setdefault(kind(d, c), [0, 0])[(c.old, c.new) not in d.truth] += 1
         before += rules
         after += held
         # With pins (only the peace plans carry them), the same model and threshold.
         pair = pairs[k]
         with_pins = "(no pins)"
         if has_pins(pair.old) or has_pins(pair.new):
-            p = prepare(pair, pinned=True)
+            p = prepare(pair, pinned=True, shape=shape)
             pinned_probs = [predict(c.features) for c in p.rows]
             rules_p, held_p = apply(p, pinned_probs, math.inf), apply(p, pinned_probs, threshold)
             with_pins = f"{fmt(rules_p)} -> {fmt(held_p)}"
@@ -362,7 +453,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"| **pooled** | {links} | **{fmt(before)}** | **{fmt(after)}** | "
         f"| {fmt(pinned_before)} -> {fmt(pinned_after)} |"
     )
-    lines += ["", *ranking(data, out_of_fold(data, args.model))]
+    lines += [
+        "",
+        "Candidates added, leave-one-pair-out (right / wrong): "
+        + "; ".join(f"{name} {r} / {w}" for name, (r, w) in sorted(taken.items()))
+        + ".",
+        "A perfect decision on these candidates (every true one added, no false one), P / R / F1: "
+        + fmt(perfect(data))
+        + ".",
+        *ranking(data, out_of_fold(data, args.model)),
+    ]
     if args.model == "lr":
         model = fit([c.features for d in data for c in d.rows], [y for d in data for y in d.labels])
         threshold = choose_threshold(data, out_of_fold(data, args.model))
@@ -373,6 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"Fitted on all twelve pairs (standardised features): {weights}; bias "
             f"{model.bias:+.2f}; threshold {threshold:.2f} (chosen on their leave-one-out scores)."
         )
+        if args.held_out:
+            lines.append(held_out(model, threshold, shape))
         if args.write:
             write_constants(model, threshold)
             print(f"wrote the constants of {LEARNED}")
@@ -385,6 +487,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_section("\n".join([SECTION, "", f"`{command}`", "", about, "", *lines]), SECTION)
         print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
     return 0
+
+
+def perfect(data: Sequence[PairData]) -> Counts:
+    """Return the pooled counts if every true candidate were added and no false one: the most
+    the learned pass could give with these candidates and this shape of link."""
+    total = Counts()
+    for d in data:
+        total += apply(d, [float(y) for y in d.labels], 0.5)
+    return total
+
+
+def kind(d: PairData, c: learned.Candidate) -> str:
+    """Return how a candidate stands in the rules' links (the classes of miss_classes.py)."""
+    a, b = d.state.old_link[c.old], d.state.new_link[c.new]
+    if a is None and b is None:
+        return "both free"
+    if a is not None and b is not None:
+        return "both linked"
+    link = a if a is not None else b
+    assert link is not None
+    if link.matched_by == "exact":
+        return "exact link"
+    return "extra part" if len(link.old if a is not None else link.new) == 1 else "other side many"
+
+
+def held_out(model: Model, threshold: float, shape: Shape) -> str:
+    """Return the pooled figures of the held-out pairs with this model (never tuned on them)."""
+    bare_rules, bare, pinned = Counts(), Counts(), Counts()
+    for folder in HELD_OUT_SETS.values():
+        for path in gold_files(folder):
+            pair = load_pair(path)
+            d = prepare(pair, shape=shape)
+            probs = [model(c.features) for c in d.rows]
+            bare_rules += apply(d, probs, math.inf)
+            bare += apply(d, probs, threshold)
+            if has_pins(pair.old) or has_pins(pair.new):
+                d = prepare(pair, pinned=True, shape=shape)
+                probs = [model(c.features) for c in d.rows]
+            pinned += apply(d, probs, threshold)
+    return (
+        f"Held-out pairs, pooled, P / R / F1: rules {fmt(bare_rules)}; + learned {fmt(bare)};"
+        f" with pins {fmt(pinned)}."
+    )
 
 
 def write_constants(model: Model, threshold: float) -> None:
