@@ -24,12 +24,9 @@ candidates is shown too: out-of-fold, how many of the k likeliest are true links
 the pass could give, were it never wrong: every true candidate added (as far as each can still
 be), and every gold link the rules miss, whether proposed or not.
 
-An experiment (issue 10), not what planlens does: `--many free` lets the pass also add a free
-clause to a link with several clauses on the other side (a many-to-many link), `--many join`
-also join two links through a pair of linked clauses, `--exact` add a free clause to a link of
-identical texts. `--count` says which pairs such a link reports: `all`, every old x new pair (as
-`real_pairs.py` counts a change), or `edges`, only the pairs linked one by one. `--held-out`
-also scores the held-out pairs, pooled only, with the model and threshold fitted on all twelve.
+`--many`, `--exact`, `--count`: an experiment with links planlens does not make (issue 10;
+`link_shapes.py`). `--held-out` also scores the held-out pairs, pooled only, with the model and
+threshold fitted on all twelve.
 """
 
 from __future__ import annotations
@@ -42,14 +39,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import link_shapes
 from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
+from link_shapes import Shape
 from real_pairs import HELD_OUT_SETS, Counts, fmt, has_pins, our_plans, strip_pins
 from results import command_line, write_section
 
 from planlens.compare import learned
 from planlens.compare.align import aligned_state
 from planlens.compare.pins import Pins, find_pins
-from planlens.compare.units import Link, LinkState, Unit, Vocabulary, flatten, nfc_plan
+from planlens.compare.units import LinkState, Unit, Vocabulary, flatten, nfc_plan
 
 PRECISION_FLOOR = 0.97
 L2 = 1.0
@@ -62,56 +61,6 @@ SECTION = "## A learned link decision, leave-one-pair-out"
 TREE_DEPTH = 2
 TREE_MIN_LEAF = 5
 TOP = (5, 10, 20, 40)
-
-
-@dataclass(frozen=True)
-class Shape:
-    """Which links the learned pass may make, and how its links are counted (`--many`)."""
-
-    many: str = "off"
-    exact: bool = False
-    count: str = "all"
-
-    def describe(self) -> str:
-        """Return the experiment's options as on the command line, or "" for planlens's own."""
-        if self == Shape():
-            return ""
-        exact = " --exact" if self.exact else ""
-        return f" (experiment: --many {self.many}{exact} --count {self.count})"
-
-    def addable(self, state: LinkState, i: int, j: int) -> bool:
-        """`learned.addable`, or with `many`/`exact` the many-to-many links it refuses too."""
-        if self.many == "off" and not self.exact:
-            return learned.addable(state, i, j)
-        a, b = state.old_link[i], state.new_link[j]
-        if a is None and b is None:
-            return True
-        ends = [link for link in (a, b) if link is not None]
-        if any(link.matched_by == "pin" for link in ends):
-            return False
-        if not self.exact and any(link.matched_by == "exact" for link in ends):
-            return False
-        if len(ends) == 2:
-            return self.many == "join" and a is not b
-        if self.many != "off":
-            return True
-        return len(ends[0].old) == 1 if a is not None else len(ends[0].new) == 1
-
-    def add_pair(self, state: LinkState, i: int, j: int, score: float) -> None:
-        """`learned.add_pair`, or one link of the clauses of both ends' links (`many`).
-
-        A many-to-many link is marked "split" here: the experiment counts pairs, not relations.
-        """
-        a, b = state.old_link[i], state.new_link[j]
-        if a is None and b is None:
-            state.add(Link((i,), (j,), "similar", score))
-            return
-        ends = [link for link in {id(x): x for x in (a, b) if x is not None}.values()]
-        for link in ends:
-            state.remove(link)
-        olds = tuple(sorted({i, *(k for link in ends for k in link.old)}))
-        news = tuple(sorted({j, *(k for link in ends for k in link.new)}))
-        state.add(Link(olds, news, "merge" if len(news) == 1 else "split", ends[0].score))
 
 
 @dataclass
@@ -385,37 +334,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Rewrite the model's constants in planlens/compare/learned.py (logistic regression).",
     )
-    parser.add_argument(
-        "--many",
-        choices=("off", "free", "join"),
-        default="off",
-        help="Experiment: also add a free clause to a many side (free), or join two links (join).",
-    )
-    parser.add_argument(
-        "--exact", action="store_true", help="Experiment: also add to links of identical texts."
-    )
-    parser.add_argument(
-        "--count",
-        choices=("all", "edges"),
-        default="all",
-        help="Count every old x new pair of a link (all), or only the pairs linked (edges).",
-    )
-    parser.add_argument(
-        "--held-out",
-        action="store_true",
-        help="Also score the held-out pairs, pooled, with the model fitted on all twelve.",
-    )
+    link_shapes.add_arguments(parser)
     args = parser.parse_args(argv)
-    shape = Shape(args.many, args.exact, args.count)
-    if shape != Shape() and (args.write or args.write_results):
+    shape = link_shapes.Shape(args.many, args.exact, args.count)
+    if shape != link_shapes.Shape() and (args.write or args.write_results):
         parser.error("an experiment (--many, --exact, --count) writes nothing")
     pairs = [load_pair(path) for path in gold_files(GOLD)]
     data = [prepare(pair, shape=shape) for pair in pairs]
-    rows = [(kind(d, c), y) for d in data for c, y in zip(d.rows, d.labels, strict=True)]
-    groups = {
-        name: [(c, y) for c, y in rows if c == name]
-        for name in ("both free", "extra part", "other side many", "exact link", "both linked")
-    }
+    rows = [
+        (link_shapes.kind(d.state, c), y)
+        for d in data
+        for c, y in zip(d.rows, d.labels, strict=True)
+    ]
+    groups = {name: [(c, y) for c, y in rows if c == name] for name in link_shapes.KINDS}
     groups = {name: g for name, g in groups.items() if g}
     taken: dict[str, list[int]] = {}
     lines = [
@@ -438,7 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rules = apply(d, probs, math.inf)
         held, added_rows = added(d, probs, threshold)
         for c in added_rows:
-            taken.setdefault(kind(d, c), [0, 0])[(c.old, c.new) not in d.truth] += 1
+            taken.setdefault(link_shapes.kind(d.state, c), [0, 0])[
+                (c.old, c.new) not in d.truth
+            ] += 1
         before += rules
         after += held
         # With pins (only the peace plans carry them), the same model and threshold.
@@ -515,20 +448,6 @@ def perfect(data: Sequence[PairData], every: bool = False) -> Counts:
             d = dataclasses.replace(d, rows=rows, labels=[1] * len(rows))
         total += apply(d, [float(y) for y in d.labels], 0.5)
     return total
-
-
-def kind(d: PairData, c: learned.Candidate) -> str:
-    """Return how a candidate stands in the rules' links (the classes of miss_classes.py)."""
-    a, b = d.state.old_link[c.old], d.state.new_link[c.new]
-    if a is None and b is None:
-        return "both free"
-    if a is not None and b is not None:
-        return "both linked"
-    link = a if a is not None else b
-    assert link is not None
-    if link.matched_by == "exact":
-        return "exact link"
-    return "extra part" if len(link.old if a is not None else link.new) == 1 else "other side many"
 
 
 def held_out(model: Model, threshold: float, shape: Shape) -> str:

@@ -22,6 +22,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+import link_shapes  # noqa: E402
 import train_links  # noqa: E402
 
 GOLD_PLANS = BENCH / "gold" / "plans"
@@ -288,8 +289,8 @@ def test_what_the_many_to_many_experiment_can_add() -> None:
     state.add(Link((2,), (1,), "similar", 0.6))
     state.add(Link((3,), (2,), "exact", 1.0))
     state.add(Link((4,), (3,), "pin", 1.0))
-    default, free, join = train_links.Shape(), train_links.Shape("free"), train_links.Shape("join")
-    exact = train_links.Shape(exact=True)
+    default, free, join = link_shapes.Shape(), link_shapes.Shape("free"), link_shapes.Shape("join")
+    exact = link_shapes.Shape(exact=True)
     for i, j in [(0, 4), (2, 4), (3, 4), (4, 4), (0, 1), (2, 0)]:
         assert default.addable(state, i, j) == learned.addable(state, i, j)
     assert not default.addable(state, 0, 4) and free.addable(state, 0, 4)  # old 0 is in a merge
