@@ -19,7 +19,8 @@ It also counts the gold links no set of one-to-many and many-to-one links can ex
 a component of the gold links with several clauses on both sides, the links left over by the
 largest set of them in which every clause is in one link only (found by trying every subset,
 for components of at most `MAX_EDGES` links). That bounds the recall any aligner of this design
-can reach.
+can reach. And how many components have several clauses on both sides, and whether each holds
+every old x new pair of its clauses, as one many-to-many link would report them.
 """
 
 from __future__ import annotations
@@ -141,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     classes: Counter[tuple[str, str]] = Counter()
     total = lost = 0
+    # Components with several clauses on both sides: how many, their links, their old x new
+    # pairs, and how many hold every such pair (a group, not a chain).
+    groups = in_groups = group_pairs = complete = 0
     for path in gold_files(GOLD):
         pair = load_pair(path)
         for o, n, by_clauses, by_pass in classify(pair):
@@ -149,6 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{pair.name}: {o} -> {n}: {by_clauses}, {by_pass}")
         total += len(pair.links)
         lost += sum(len(c) - expressible(c) for c in components(pair.links))
+        for c in components(pair.links):
+            olds, news = len({o for o, _ in c}), len({n for _, n in c})
+            if olds > 1 and news > 1:
+                groups += 1
+                in_groups += len(c)
+                group_pairs += olds * news
+                complete += len(c) == olds * news
     print("| misses | clauses | learned pass |")
     print("| ---: | --- | --- |")
     for (by_clauses, by_pass), count in sorted(classes.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -157,6 +168,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"\nGold links no set of one-to-many and many-to-one links can hold: {lost} of {total}; "
         f"recall at most {(total - lost) / total:.3f}."
+    )
+    print(
+        f"Components of the gold links with several clauses on both sides: {groups}, "
+        f"{in_groups} links of {group_pairs} old x new pairs; {complete} of them hold every"
+        " such pair."
     )
     return 0
 

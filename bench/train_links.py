@@ -1,6 +1,7 @@
 """A learned decision for the links the aligner's rules leave, scored leave-one-pair-out.
 
     .venv/bin/python bench/train_links.py [--model lr|tree] [--write] [--write-results]
+        [--many off|free|join] [--exact] [--count all|edges] [--held-out]
 
 For every labelled pair of `bench/gold/` (never `held-out/`), planlens aligns the two plans
 without pins and without its last pass, the learned decision; each pair the rules left that
@@ -19,20 +20,29 @@ The held pair is then scored with that model and threshold, its candidates added
 first while they can still be (a new link, or one more part of a link). Pooled over the twelve
 held pairs, beside the rules alone; with pins too (the peace plans carry analyst pins: the same
 model and threshold, the pair aligned with its pins first). How well the scores rank the
-candidates is shown too: out-of-fold, how many of the k likeliest are true links.
+candidates is shown too: out-of-fold, how many of the k likeliest are true links; and the most
+the pass could give, were it never wrong: every true candidate added (as far as each can still
+be), and every gold link the rules miss, whether proposed or not.
+
+`--many`, `--exact`, `--count`: an experiment with links planlens does not make (issue 10;
+`link_shapes.py`). `--held-out` also scores the held-out pairs, pooled only, with the model and
+threshold fitted on all twelve.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import link_shapes
 from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
-from real_pairs import Counts, fmt, has_pins, our_plans, strip_pins
+from link_shapes import Shape
+from real_pairs import HELD_OUT_SETS, Counts, fmt, has_pins, our_plans, strip_pins
 from results import command_line, write_section
 
 from planlens.compare import learned
@@ -63,9 +73,10 @@ class PairData:
     state: LinkState
     old: list[Unit]
     new: list[Unit]
+    shape: Shape = field(default_factory=Shape)
 
 
-def prepare(pair: GoldPair, pinned: bool = False) -> PairData:
+def prepare(pair: GoldPair, pinned: bool = False, shape: Shape | None = None) -> PairData:
     """Align a pair without the learned pass, without pins (or with them, as real_pairs does)."""
     if pinned:
         old_plan, new_plan = nfc_plan(pair.old), nfc_plan(pair.new)
@@ -83,9 +94,10 @@ def prepare(pair: GoldPair, pinned: bool = False) -> PairData:
     nid = {u.clause.id: u.index for u in new}
     truth = frozenset((oid[o], nid[n]) for o, n in pair.links)
     base = {(i, j) for link in state.links for i in link.old for j in link.new}
-    rows = learned.candidates(old, new, pairs, scorer, state)
+    shape = shape or Shape()
+    rows = learned.candidates(old, new, pairs, scorer, state, can_add=shape.addable)
     labels = [int((c.old, c.new) in truth) for c in rows]
-    return PairData(pair.name, base, truth, rows, labels, state, old, new)
+    return PairData(pair.name, base, truth, rows, labels, state, old, new, shape)
 
 
 def standardise(rows: Sequence[Sequence[float]]) -> tuple[list[float], list[float]]:
@@ -234,6 +246,13 @@ def fit_on(data: Sequence[PairData], model: str) -> Predict:
 
 def apply(d: PairData, probs: Sequence[float], threshold: float) -> Counts:
     """Add the accepted candidates likeliest first while they can still be added; count."""
+    return added(d, probs, threshold)[0]
+
+
+def added(
+    d: PairData, probs: Sequence[float], threshold: float
+) -> tuple[Counts, list[learned.Candidate]]:
+    """Return the counts after adding, and the candidates added."""
     state = LinkState(len(d.old), len(d.new))
     for link in d.state.links:
         state.add(link)
@@ -242,14 +261,19 @@ def apply(d: PairData, probs: Sequence[float], threshold: float) -> Counts:
         key=lambda k: (-probs[k], *learned.tie_key(d.old, d.new, d.rows[k].old, d.rows[k].new)),
     )
     reported = set(d.base)
+    taken = []
     for k in order:
         if probs[k] < threshold:
             break
         c = d.rows[k]
-        if learned.addable(state, c.old, c.new):
-            learned.add_pair(state, c.old, c.new, probs[k])
+        if d.shape.addable(state, c.old, c.new):
+            d.shape.add_pair(state, c.old, c.new, probs[k])
             reported.add((c.old, c.new))
-    return Counts(len(reported & d.truth), len(reported - d.truth), len(d.truth - reported))
+            taken.append(c)
+    if d.shape.count == "all":
+        reported = {(i, j) for link in state.links for i in link.old for j in link.new}
+    right, wrong = len(reported & d.truth), len(reported - d.truth)
+    return Counts(right, wrong, len(d.truth - reported)), taken
 
 
 def choose_threshold(data: Sequence[PairData], probs: Sequence[Sequence[float]]) -> float:
@@ -310,17 +334,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Rewrite the model's constants in planlens/compare/learned.py (logistic regression).",
     )
+    link_shapes.add_arguments(parser)
     args = parser.parse_args(argv)
+    shape = link_shapes.Shape(args.many, args.exact, args.count)
+    if shape != link_shapes.Shape() and (args.write or args.write_results):
+        parser.error("an experiment (--many, --exact, --count) writes nothing")
     pairs = [load_pair(path) for path in gold_files(GOLD)]
-    data = [prepare(pair) for pair in pairs]
-    rows = [(c, y) for d in data for c, y in zip(d.rows, d.labels, strict=True)]
-    both = learned.FEATURES.index("both_free")
-    groups = {
-        "both free": [(c, y) for c, y in rows if c.features[both]],
-        "extra part": [(c, y) for c, y in rows if not c.features[both]],
-    }
+    data = [prepare(pair, shape=shape) for pair in pairs]
+    rows = [
+        (link_shapes.kind(d.state, c), y)
+        for d in data
+        for c, y in zip(d.rows, d.labels, strict=True)
+    ]
+    groups = {name: [(c, y) for c, y in rows if c == name] for name in link_shapes.KINDS}
+    groups = {name: g for name, g in groups.items() if g}
+    taken: dict[str, list[int]] = {}
     lines = [
-        f"Model: {args.model}. Candidates: "
+        f"Model: {args.model}{shape.describe()}. Candidates: "
         + "; ".join(
             f"{name} {len(g)} ({sum(y for _, y in g)} true links)" for name, g in groups.items()
         )
@@ -337,14 +367,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold = choose_threshold(rest, out_of_fold(rest, args.model))
         probs = [predict(c.features) for c in d.rows]
         rules = apply(d, probs, math.inf)
-        held = apply(d, probs, threshold)
+        held, added_rows = added(d, probs, threshold)
+        for c in added_rows:
+            taken.setdefault(link_shapes.kind(d.state, c), [0, 0])[
+                (c.old, c.new) not in d.truth
+            ] += 1
         before += rules
         after += held
         # With pins (only the peace plans carry them), the same model and threshold.
         pair = pairs[k]
         with_pins = "(no pins)"
         if has_pins(pair.old) or has_pins(pair.new):
-            p = prepare(pair, pinned=True)
+            p = prepare(pair, pinned=True, shape=shape)
             pinned_probs = [predict(c.features) for c in p.rows]
             rules_p, held_p = apply(p, pinned_probs, math.inf), apply(p, pinned_probs, threshold)
             with_pins = f"{fmt(rules_p)} -> {fmt(held_p)}"
@@ -362,7 +396,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"| **pooled** | {links} | **{fmt(before)}** | **{fmt(after)}** | "
         f"| {fmt(pinned_before)} -> {fmt(pinned_after)} |"
     )
-    lines += ["", *ranking(data, out_of_fold(data, args.model))]
+    lines += [
+        "",
+        "Candidates added, leave-one-pair-out (right / wrong): "
+        + ("; ".join(f"{name} {r} / {w}" for name, (r, w) in sorted(taken.items())) or "none")
+        + ".",
+        "A perfect decision on these candidates (every true one added, no false one), P / R / F1: "
+        + fmt(perfect(data))
+        + "; on every gold link the rules miss, proposed or not, as far as the shape allows: "
+        + fmt(perfect(data, every=True))
+        + ".",
+        *ranking(data, out_of_fold(data, args.model)),
+    ]
     if args.model == "lr":
         model = fit([c.features for d in data for c in d.rows], [y for d in data for y in d.labels])
         threshold = choose_threshold(data, out_of_fold(data, args.model))
@@ -373,6 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"Fitted on all twelve pairs (standardised features): {weights}; bias "
             f"{model.bias:+.2f}; threshold {threshold:.2f} (chosen on their leave-one-out scores)."
         )
+        if args.held_out:
+            lines.append(held_out(model, threshold, shape))
         if args.write:
             write_constants(model, threshold)
             print(f"wrote the constants of {LEARNED}")
@@ -385,6 +432,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_section("\n".join([SECTION, "", f"`{command}`", "", about, "", *lines]), SECTION)
         print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
     return 0
+
+
+def perfect(data: Sequence[PairData], every: bool = False) -> Counts:
+    """Return the pooled counts if every true candidate were added and no false one: the most
+    the learned pass could give with these candidates and this shape of link.
+
+    With `every`, every gold link the rules miss is a candidate (in the order of their ids),
+    as if the index proposed them all and no filter dropped one: the most this shape can hold.
+    """
+    total = Counts()
+    for d in data:
+        if every:
+            rows = [learned.Candidate(i, j, ()) for i, j in sorted(d.truth - d.base)]
+            d = dataclasses.replace(d, rows=rows, labels=[1] * len(rows))
+        total += apply(d, [float(y) for y in d.labels], 0.5)
+    return total
+
+
+def held_out(model: Model, threshold: float, shape: Shape) -> str:
+    """Return the pooled figures of the held-out pairs with this model (never tuned on them)."""
+    bare_rules, bare, pinned = Counts(), Counts(), Counts()
+    for folder in HELD_OUT_SETS.values():
+        for path in gold_files(folder):
+            pair = load_pair(path)
+            d = prepare(pair, shape=shape)
+            probs = [model(c.features) for c in d.rows]
+            bare_rules += apply(d, probs, math.inf)
+            bare += apply(d, probs, threshold)
+            if has_pins(pair.old) or has_pins(pair.new):
+                d = prepare(pair, pinned=True, shape=shape)
+                probs = [model(c.features) for c in d.rows]
+            pinned += apply(d, probs, threshold)
+    return (
+        f"Held-out pairs, pooled, P / R / F1: rules {fmt(bare_rules)}; + learned {fmt(bare)};"
+        f" with pins {fmt(pinned)}."
+    )
 
 
 def write_constants(model: Model, threshold: float) -> None:

@@ -22,6 +22,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+import link_shapes  # noqa: E402
 import train_links  # noqa: E402
 
 GOLD_PLANS = BENCH / "gold" / "plans"
@@ -280,3 +281,23 @@ def test_the_committed_constants_are_a_fitted_model() -> None:
     )
     assert all(s > 0 for s in learned.SCALES)
     assert 0.5 <= learned.LINK_MIN < 1.0 and math.isfinite(learned.BIAS)
+
+
+def test_what_the_many_to_many_experiment_can_add() -> None:
+    state = LinkState(5, 5)
+    state.add(Link((0, 1), (0,), "merge", 0.7))
+    state.add(Link((2,), (1,), "similar", 0.6))
+    state.add(Link((3,), (2,), "exact", 1.0))
+    state.add(Link((4,), (3,), "pin", 1.0))
+    default, free, join = link_shapes.Shape(), link_shapes.Shape("free"), link_shapes.Shape("join")
+    exact = link_shapes.Shape(exact=True)
+    for i, j in [(0, 4), (2, 4), (3, 4), (4, 4), (0, 1), (2, 0)]:
+        assert default.addable(state, i, j) == learned.addable(state, i, j)
+    assert not default.addable(state, 0, 4) and free.addable(state, 0, 4)  # old 0 is in a merge
+    assert not free.addable(state, 0, 1) and join.addable(state, 0, 1)  # both linked
+    assert not join.addable(state, 1, 0)  # the same link
+    assert not free.addable(state, 3, 4) and exact.addable(state, 3, 4)  # identical texts
+    assert not join.addable(state, 4, 4) and not exact.addable(state, 4, 4)  # a pin, always
+    join.add_pair(state, 0, 1, 0.95)
+    assert Link((0, 1, 2), (0, 1), "split", 0.7) in state.links
+    assert state.old_link[2] is state.new_link[0]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,10 +232,12 @@ def candidates(
     scorer: Scorer,
     state: LinkState,
     gate: float = 0.0,
+    can_add: Callable[[LinkState, int, int], bool] = addable,
 ) -> list[Candidate]:
     """Return the pairs the rules left that could be linked, with their features.
 
-    With a `gate`, only pairs whose probability could reach it (`could_reach`).
+    With a `gate`, only pairs whose probability could reach it (`could_reach`). `can_add` tells
+    which pairs could be linked (`addable`; bench/train_links.py tries others).
     """
     by_old: dict[int, list[int]] = defaultdict(list)
     by_new: dict[int, list[int]] = defaultdict(list)
@@ -245,7 +247,7 @@ def candidates(
     features = Features(old, new, state, scorer, by_old, by_new)
     found = []
     for i, j in sorted(pairs):
-        if not (state.old_free(i) or state.new_free(j)) or not addable(state, i, j):
+        if not can_add(state, i, j):
             continue
         if len(old[i].words) < MIN_WORDS or len(new[j].words) < MIN_WORDS:
             continue
