@@ -1,0 +1,87 @@
+"""Flag kinds: classes of `scope` errors (branch flagscope2, issue 11), one table per class,
+English and German, each with rows that must raise `scope` (`FLAGGED`) and rows that must not
+(`NOT_FLAGGED`), both ways round. The sentences are written for these tests, not taken from the
+sets.
+
+The classes:
+- last: the last item of a numbered list ends at the blank line after it where the sentence
+  goes on after the list ("3. eine Abfallentsorgungsanlage\\n\\nohne die ... Genehmigung ...
+  betreibt"): an item added after it ("4. eine Abwasserbehandlungsanlage") is `scope`, as one
+  added inside the list is; the old reading ran the last item into the rest of the sentence,
+  too long for an item, so neither was read. Not such a last item where the other text has
+  no list and states none of this list's items, long or short: another provision (a different
+  offence), no list that grew or shrank.
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Bestraft wird, wer\n\n1. eine Anlage oder\n\n2. eine Rohrleitung\n\n"
+            "ohne die erforderliche Genehmigung betreibt.",
+            "Bestraft wird, wer\n\n1. eine Anlage,\n\n2. eine Rohrleitung oder\n\n"
+            "3. eine Abwasserbehandlungsanlage\n\nohne die erforderliche Genehmigung betreibt.",
+            "de",
+            "last: an item joins the list after its last item",
+        ),
+        (
+            "Whoever operates\n\n(a) a plant or\n\n(b) a pipeline\n\n"
+            "without the required permit is liable to a fine.",
+            "Whoever operates\n\n(a) a plant,\n\n(b) a pipeline or\n\n(c) a sewage works\n\n"
+            "without the required permit is liable to a fine.",
+            "en",
+            "last: an item joins the list after its last item",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Wer der Prostitution\n\n1. in der Nähe einer Schule oder anderen Örtlichkeit, die"
+            " zum Besuch durch Kinder bestimmt ist, oder\n\n2. in einem Haus, in dem Kinder"
+            " wohnen,\n\nnachgeht, wird bestraft.",
+            "Wer einem Verbot, der Prostitution an bestimmten Orten nachzugehen, beharrlich"
+            " zuwiderhandelt, wird bestraft.",
+            "de",
+            "last: another offence with no list and none of the items",
+        ),
+        (
+            "Whoever operates\n\n(a) a plant near a school or other place that children"
+            " often visit or\n\n(b) a plant in a park\n\n"
+            "without the required permit is liable to a fine.",
+            "Whoever persistently breaks a ban on operating plants where the law forbids them is"
+            " liable to a fine.",
+            "en",
+            "last: another offence with no list and none of the items",
+        ),
+        (
+            "Bestraft wird, wer\n\n1. eine Anlage oder\n\n2. eine Rohrleitung\n\n"
+            "ohne die erforderliche Genehmigung betreibt.",
+            "Bestraft wird, wer\n\n1. eine Anlage oder\n\n2. eine Rohrleitung\n\n"
+            "ohne die nach dem Gesetz erforderliche Genehmigung betreibt.",
+            "de",
+            "last: the same items, the words after the list reworded",
+        ),
+        (
+            "Whoever operates\n\n(a) a plant or\n\n(b) a pipeline\n\n"
+            "without the required permit is liable to a fine.",
+            "Whoever operates\n\n(a) a plant or\n\n(b) a pipeline\n\n"
+            "without the permit required by law is liable to a fine.",
+            "en",
+            "last: the same items, the words after the list reworded",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("last",))
