@@ -11,6 +11,11 @@ The classes:
   too long for an item, so neither was read. Not such a last item where the other text has
   no list and states none of this list's items, long or short: another provision (a different
   offence), no list that grew or shrank.
+- act: an alternative act with a verb of its own added to or dropped from the offence a "wer"
+  / "whoever" clause states, longer than an item of a list ("Wer ... vornimmt oder an sich
+  vornehmen läßt [oder die Person zur Vornahme ... bestimmt], wird ... bestraft") is `scope`;
+  not one that only moved inside the clause, nor one added inside a condition ("Beschädigt der
+  Mieter die Sache oder überlässt er sie ..., so"), which is the condition's.
 """
 
 from __future__ import annotations
@@ -36,6 +41,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "without the required permit is liable to a fine.",
             "en",
             "last: an item joins the list after its last item",
+        ),
+        (
+            "Wer als Arzt ein unrichtiges Zeugnis ausstellt, wird mit Geldstrafe bestraft.",
+            "Wer als Arzt ein unrichtiges Zeugnis ausstellt oder ein echtes Zeugnis verfälscht"
+            " und davon Gebrauch macht, wird mit Geldstrafe bestraft.",
+            "de",
+            "act: a second act joins the offence",
+        ),
+        (
+            "Whoever issues a false health certificate shall be punished with a fine.",
+            "Whoever issues a false health certificate or falsifies a genuine certificate and"
+            " uses it shall be punished with a fine.",
+            "en",
+            "act: a second act joins the offence",
         ),
     ],
 }
@@ -76,6 +95,36 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "last: the same items, the words after the list reworded",
         ),
+        (
+            "Wer ein echtes Zeugnis verfälscht und davon Gebrauch macht oder als Arzt ein"
+            " unrichtiges Zeugnis ausstellt, wird mit Geldstrafe bestraft.",
+            "Wer als Arzt ein unrichtiges Zeugnis ausstellt oder ein echtes Zeugnis verfälscht"
+            " und davon Gebrauch macht, wird mit Geldstrafe bestraft.",
+            "de",
+            "act: the same two acts in another order",
+        ),
+        (
+            "Whoever falsifies a genuine certificate and uses it or issues a false health"
+            " certificate shall be punished with a fine.",
+            "Whoever issues a false health certificate or falsifies a genuine certificate and"
+            " uses it shall be punished with a fine.",
+            "en",
+            "act: the same two acts in another order",
+        ),
+        (
+            "Beschädigt der Mieter die Sache, so haftet er.",
+            "Beschädigt der Mieter die Sache oder überlässt er sie ohne Erlaubnis einem Dritten,"
+            " so haftet er.",
+            "de",
+            "act: an alternative added inside a condition is the condition's",
+        ),
+        (
+            "If the tenant damages the property, the tenant is liable.",
+            "If the tenant damages the property or lends it to a third party without consent,"
+            " the tenant is liable.",
+            "en",
+            "act: an alternative added inside a condition is the condition's",
+        ),
     ],
 }
 
@@ -84,4 +133,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("last",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act"))

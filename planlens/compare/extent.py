@@ -12,7 +12,9 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
   ("children and political prisoners among them", "including", "insbesondere"); an item
   inside a condition is the condition's, unless the condition's subject is the offender
-  ("Verursacht der Täter durch ..., so": the offence);
+  ("Verursacht der Täter durch ..., so": the offence); and an alternative act with a verb of
+  its own, longer than an item, added to or dropped from an offence ("Wer ... vornimmt [oder
+  die Person zur Vornahme ... bestimmt], wird ... bestraft": `_alternative_act`);
 - the qualifiers of a noun added or dropped are read by `qualifiers`.
 """
 
@@ -273,6 +275,9 @@ def _list_items(
             span = side[k1:k2]
             before = side[k1 - 1] if k1 else "."
             around = (before, side[k2 : k2 + 6])
+            if span and _alternative_act(side, k1, k2, other) and not moved(span, other_keys):
+                out.append((" ".join(span[1:]), _in_condition(text, k1)))
+                continue
             if not span or not _is_list_item(span, other, around, parties, language != "de"):
                 continue
             if example(side, k1, k2) or moved(span, other_keys):
@@ -336,6 +341,41 @@ def _is_list_item(
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
         words = words[:-1]
     return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+def _alternative_act(side: list[str], k1: int, k2: int, other: list[str]) -> bool:
+    """Tell whether `side[k1:k2]`, added or dropped, is an alternative act of the offence a
+    "wer" / "whoever" clause states, with a verb of its own, longer than an item of a list
+    (`_is_list_item`): "Wer ... sexuelle Handlungen ... vornimmt [oder die Person zur Vornahme
+    ... bestimmt], wird ... bestraft", "Whoever ... issues a certificate [or falsifies a genuine
+    one and uses it], shall be punished". It opens with "oder" / "or" and closes the clause:
+    the main clause follows ("..., wird", "shall"). German puts its verb last, so its last word
+    is one in lower case; English its first, so the word after "or" is a verb in "-s"."""
+    span = side[k1:k2]
+    if any(t.isalnum() and t.casefold() not in CONJUNCTIONS for t in other):
+        return False  # a replacement, not an insertion
+    if not _ACT_MIN <= len(span) <= _ACT_MAX or span[0].casefold() not in ("oder", "or"):
+        return False
+    if any(t in ".;:()" for t in span) or CONDITION_RE.search(" ".join(span)):
+        return False
+    after = [t.casefold() for t in side[k2 : k2 + 2]]
+    german = after[:1] == [","] and after[1:] in (["wird"], ["werden"])
+    english = after[:1] in (["shall"], ["commits"], ["is"], ["will"]) or after == [",", "shall"]
+    if german:
+        verb = span[-1].isalpha() and span[-1].islower()
+    elif english:
+        verb = span[1].isalpha() and span[1].islower() and span[1].endswith("s")
+    else:
+        return False
+    opening = " ".join(side[max(0, k1 - _ACT_REACH) : k1])
+    clause = re.split(r"[.;:]", opening)[-1]
+    return verb and bool(_ACT_OPENING_RE.search(clause))
+
+
+#: The words of an alternative act (`_alternative_act`): more than an item of a list, less
+#: than a provision's; how far back its "wer" / "whoever" opens the clause.
+_ACT_MIN, _ACT_MAX, _ACT_REACH = 4, 30, 80
+_ACT_OPENING_RE = rx.compile(r"(?:^|\s)(?:[Ww]er|[Ww]hoever|[Aa]nyone who|[Aa]ny person who)\s")
 
 
 def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]) -> bool:
