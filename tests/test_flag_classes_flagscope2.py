@@ -16,6 +16,12 @@ The classes:
   vornehmen läßt [oder die Person zur Vornahme ... bestimmt], wird ... bestraft") is `scope`;
   not one that only moved inside the clause, nor one added inside a condition ("Beschädigt der
   Mieter die Sache oder überlässt er sie ..., so"), which is the condition's.
+- any: an "any" / "jede" that a negator before it governs sets no extent ("Nothing herein ...
+  constitute any admission" / "This notice ... constitutes an admission", "ohne jede Gewähr"
+  / "ohne Gewähr"), nor is it missing where the other side has it ungoverned because the
+  statement's polarity turned ("may use any" / "may not use any": `negation`'s); an "any"
+  no negator governs still is `scope` ("may use any copy" / "may use the copy"), and a German
+  "jede" is governed only by "ohne" ("nicht jede" is "not every").
 """
 
 from __future__ import annotations
@@ -55,6 +61,18 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " uses it shall be punished with a fine.",
             "en",
             "act: a second act joins the offence",
+        ),
+        (
+            "Der Mieter darf jede Wohnung des Hauses nutzen.",
+            "Der Mieter darf die Wohnung des Hauses nutzen.",
+            "de",
+            "any: an ungoverned 'jede' goes",
+        ),
+        (
+            "The licensee may use any copy of the work.",
+            "The licensee may use the copy of the work.",
+            "en",
+            "any: an ungoverned 'any' goes",
         ),
     ],
 }
@@ -125,6 +143,32 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "en",
             "act: an alternative added inside a condition is the condition's",
         ),
+        (
+            "Nothing herein is intended or shall be deemed to constitute any admission of"
+            " liability.",
+            "Nothing herein is intended or shall be deemed to constitute an admission of"
+            " liability.",
+            "en",
+            "any: an 'any' the negator governs goes",
+        ),
+        (
+            "Die Sache wird ohne jede Gewähr für Mängel verkauft.",
+            "Die Sache wird ohne Gewähr für Mängel verkauft.",
+            "de",
+            "any: a 'jede' the negator governs goes",
+        ),
+        (
+            "The licensee may make any change to the work.",
+            "The licensee may not make any change to the work.",
+            "en",
+            "any: the polarity turns, the 'any' stays",
+        ),
+        (
+            "Der Mieter haftet für jede Beschädigung der Wohnung.",
+            "Der Mieter haftet nicht für jede Beschädigung der Wohnung.",
+            "de",
+            "any: the polarity turns, 'nicht jede' no 'ohne jede'",
+        ),
     ],
 }
 
@@ -133,4 +177,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act", "any"))

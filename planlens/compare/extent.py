@@ -91,7 +91,7 @@ _CONDITION_REACH = 12
 _REST = 4
 
 
-def scope_words(text: str) -> dict[str, list[str]]:
+def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[str]]:
     """Return the words of extent in `text` by their class.
 
     "every signatory", "each Contributor", "alle Vertragsparteien" count no extent: a
@@ -99,7 +99,10 @@ def scope_words(text: str) -> dict[str, list[str]]:
     far the provision reaches (who is bound is `party`'s business).
     Nor does "all the necessary laws", "alle erforderlichen Maßnahmen": what a need sets
     reaches as far without the "all". A contrast ("not all at once but gradually", "nicht
-    ..., sondern") is an "only", and the words it denies count nothing.
+    ..., sondern") is an "only", and the words it denies count nothing. Nor does an "any" /
+    "jede" that a negator governs ("Nothing herein ... any admission", "ohne jede Gewähr":
+    `_under_negator`); the classes of those go into `governed`, when given, so that a statement
+    whose polarity turns ("may use any" / "may not use any") shows no change of extent.
     """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
@@ -118,8 +121,33 @@ def scope_words(text: str) -> dict[str, list[str]]:
                     _PARTY_NOUN_RE.match(text, m.end()) or _NEEDED_RE.match(text, m.end())
                 ):
                     continue
+                if _under_negator(text, m):
+                    if governed is not None:
+                        governed.add(name)
+                    continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out
+
+
+def _under_negator(text: str, m: re.Match[str]) -> bool:
+    """Tell whether `m`, a word of extent, is an "any" that a negator before it in the same part
+    of the sentence governs, or a "jede" / "jegliche" right after "ohne": "Nothing herein ...
+    constitute any admission", "may not impose any further restrictions", "ohne jede
+    Einschränkung" say no more than "an admission", "further restrictions", "ohne
+    Einschränkung": no extent. Not "nicht jede" ("not every"), which narrows."""
+    word = m.group().casefold()
+    if word.split()[0] == "any":  # "any", "any other"
+        before = text[max(0, m.start() - _NEGATOR_REACH) : m.start()]
+        part = re.split(r"[,.;:()]", before)[-1]
+        return _NEGATOR_WORD_RE.search(part) is not None
+    # "nicht jede" is "not every", a narrower extent: only "ohne jede" says no more than "ohne".
+    return word.startswith(("jede", "jegliche")) and _OHNE_RE.search(text, 0, m.start()) is not None
+
+
+#: An English negator reaches an "any" from this many characters before it.
+_NEGATOR_WORD_RE = guarded(word_pattern(lx.NEGATORS))
+_NEGATOR_REACH = 80
+_OHNE_RE = rx.compile(r"\bohne\s+\Z", re.IGNORECASE)
 
 
 def without_only_if(text: str) -> str:

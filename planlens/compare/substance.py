@@ -317,8 +317,12 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     mo, mn = masked(old), masked(new)
     # A bound said with a negator is read as one: "höchstens" / "nicht mehr als".
     # The "only" of "only if" is the condition's.
-    a = scope_words(masked(without_only_if(old), bounds=True))
-    b = scope_words(masked(without_only_if(new), bounds=True))
+    # An "any" a negator governs ("Nothing ... any admission") sets no extent, nor does it
+    # count as missing where the other side has it ungoverned: the polarity turned.
+    governed_a: set[str] = set()
+    governed_b: set[str] = set()
+    a = scope_words(masked(without_only_if(old), bounds=True), governed_a)
+    b = scope_words(masked(without_only_if(new), bounds=True), governed_b)
     count_old, count_new = len(negators(mo)), len(negators(mn))
     # "only" said with negators: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die",
     # "nur, wenn" / "nicht, es sei denn".
@@ -328,8 +332,8 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     ):
         a.pop("only", None)
         b.pop("only", None)
-    gone = [w for name, ws in a.items() if name not in b for w in ws]
-    came = [w for name, ws in b.items() if name not in a for w in ws]
+    gone = [w for name, ws in a.items() if name not in b and name not in governed_b for w in ws]
+    came = [w for name, ws in b.items() if name not in a and name not in governed_a for w in ws]
     # The forms: one said otherwise on the other side ("schriftlich, ... elektronisch" / "in
     # Textform", "in any form" / "any form of") is no change; one gone with no word of form
     # left, or one in place of another, is.
