@@ -22,6 +22,12 @@ The classes:
   statement's polarity turned ("may use any" / "may not use any": `negation`'s); an "any"
   no negator governs still is `scope` ("may use any copy" / "may use the copy"), and a German
   "jede" is governed only by "ohne" ("nicht jede" is "not every").
+- rename (German only: the qualifiers of a noun are read in German, `qualifiers`): a compound
+  in place of its last part ("der Maßnahmen" -> "der Modernisierungsmaßnahmen") is no `scope`
+  where elsewhere in the texts the compound took the place of that noun with an adjective
+  ("die baulichen Maßnahmen" -> "die Modernisierungsmaßnahmen"): the law's new term, the short
+  form having meant the qualified measures; without that, or where the adjective stays ("ein
+  unrichtiges Zeugnis" -> "ein unrichtiges Gesundheitszeugnis"), the compound narrows.
 """
 
 from __future__ import annotations
@@ -73,6 +79,20 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The licensee may use the copy of the work.",
             "en",
             "any: an ungoverned 'any' goes",
+        ),
+        (
+            "Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der Maßnahmen.",
+            "Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der"
+            " Modernisierungsmaßnahmen.",
+            "de",
+            "rename: the compound narrows where nothing renames the noun",
+        ),
+        (
+            "Wer ein unrichtiges Zeugnis ausstellt und das Zeugnis gebraucht, wird bestraft.",
+            "Wer ein unrichtiges Gesundheitszeugnis ausstellt und das Gesundheitszeugnis"
+            " gebraucht, wird bestraft.",
+            "de",
+            "rename: the adjective stays before the compound, which narrows",
         ),
     ],
 }
@@ -168,6 +188,16 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "Der Mieter haftet nicht für jede Beschädigung der Wohnung.",
             "de",
             "any: the polarity turns, 'nicht jede' no 'ohne jede'",
+        ),
+        (
+            "Werden die Kosten für die baulichen Maßnahmen durch Darlehen gedeckt, so verringert"
+            " sich die Erhöhung. Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der"
+            " Maßnahmen.",
+            "Werden die Kosten für die Modernisierungsmaßnahmen durch Darlehen gedeckt, so"
+            " verringert sich die Erhöhung. Maßgebend ist der Zinssatz zum Zeitpunkt der"
+            " Beendigung der Modernisierungsmaßnahmen.",
+            "de",
+            "rename: the compound took the place of the noun with its adjective",
         ),
     ],
 }
