@@ -82,8 +82,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
         (
             "Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der Maßnahmen.",
-            "Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der"
-            " Modernisierungsmaßnahmen.",
+            "Maßgebend ist der Zinssatz zum Zeitpunkt der Beendigung der Modernisierungsmaßnahmen.",
             "de",
             "rename: the compound narrows where nothing renames the noun",
         ),
