@@ -28,6 +28,10 @@ The classes:
   ("die baulichen Maßnahmen" -> "die Modernisierungsmaßnahmen"): the law's new term, the short
   form having meant the qualified measures; without that, or where the adjective stays ("ein
   unrichtiges Zeugnis" -> "ein unrichtiges Gesundheitszeugnis"), the compound narrows.
+- choice: what a provision leaves to the choice of whom it addresses ("convey such a combined
+  library under terms of your choice", "at your option", "nach seiner Wahl", "nach eigenem
+  Ermessen") come or gone is `scope`; not the same choice in other words ("under terms of your
+  choice" / "on terms of your own choice", "nach seiner Wahl" / "nach Belieben").
 """
 
 from __future__ import annotations
@@ -92,6 +96,19 @@ FLAGGED: dict[FlagType, list[Row]] = {
             " gebraucht, wird bestraft.",
             "de",
             "rename: the adjective stays before the compound, which narrows",
+        ),
+        (
+            "You may distribute such a combined library, if you do both of the following:",
+            "You may distribute such a combined library under terms of your choice, if you do"
+            " both of the following:",
+            "en",
+            "choice: the terms are left to the licensee's choice",
+        ),
+        (
+            "Der Käufer kann die Beseitigung des Mangels verlangen.",
+            "Der Käufer kann nach seiner Wahl die Beseitigung des Mangels verlangen.",
+            "de",
+            "choice: the remedy is left to the buyer's choice",
         ),
     ],
 }
@@ -198,6 +215,18 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "rename: the compound took the place of the noun with its adjective",
         ),
+        (
+            "You may distribute such a combined library under terms of your choice.",
+            "You may distribute such a combined library on terms of your own choice.",
+            "en",
+            "choice: the same choice in other words",
+        ),
+        (
+            "Der Käufer kann nach seiner Wahl die Beseitigung des Mangels verlangen.",
+            "Der Käufer kann nach Belieben die Beseitigung des Mangels verlangen.",
+            "de",
+            "choice: the same choice in other words",
+        ),
     ],
 }
 
@@ -206,4 +235,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act", "any"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act", "any", "choice"))
