@@ -32,6 +32,12 @@ The classes:
   library under terms of your choice", "at your option", "nach seiner Wahl", "nach eigenem
   Ermessen") come or gone is `scope`; not the same choice in other words ("under terms of your
   choice" / "on terms of your own choice", "nach seiner Wahl" / "nach Belieben").
+- extends: a sentence added or dropped that carries provisions the text keeps over to more
+  cases, naming them ("Die Sätze 1 und 2 gelten auch für ...", "Section 2 also applies to
+  ...") or the term it widens ("Um einen Verbrauchsgüterkauf handelt es sich auch bei einem
+  Vertrag, der ..."), is `scope`, as "Dies gilt auch für ..." is; not "Satz 1 gilt auch, wenn
+  ..." (a condition of its own, a `provision`), nor one that comes or goes with the provision
+  it extends (the phrase before it is new or gone too: that is a `provision`).
 """
 
 from __future__ import annotations
@@ -109,6 +115,29 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Der Käufer kann nach seiner Wahl die Beseitigung des Mangels verlangen.",
             "de",
             "choice: the remedy is left to the buyer's choice",
+        ),
+        (
+            "Der Mieter hat die Wohnung zu räumen. Satz 1 gilt nicht für Untermieter.",
+            "Der Mieter hat die Wohnung zu räumen. Satz 1 gilt nicht für Untermieter. Die Sätze"
+            " 1 und 2 gelten auch für gewerbliche Mieträume.",
+            "de",
+            "extends: the sentences kept now cover commercial premises too",
+        ),
+        (
+            "(1) Verbrauchsgüterkäufe sind Verträge, durch die ein Verbraucher von einem"
+            " Unternehmer eine Ware kauft.",
+            "(1) Verbrauchsgüterkäufe sind Verträge, durch die ein Verbraucher von einem"
+            " Unternehmer eine Ware kauft. Um einen Verbrauchsgüterkauf handelt es sich auch bei"
+            " einem Vertrag, der auch eine Dienstleistung zum Gegenstand hat.",
+            "de",
+            "extends: the term defined is widened",
+        ),
+        (
+            "Section 2 Each Contributor grants You a licence to copy the Work.",
+            "Section 2 Each Contributor grants You a licence to copy the Work. Section 2 also"
+            " applies to the documentation of the Work.",
+            "en",
+            "extends: the section kept now covers the documentation too",
         ),
     ],
 }
@@ -227,6 +256,33 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "de",
             "choice: the same choice in other words",
         ),
+        (
+            "Der Mieter hat die Wohnung zu räumen.",
+            "Der Mieter hat die Wohnung zu räumen. Satz 1 gilt auch, wenn der Vertrag nichtig ist.",
+            "de",
+            "extends: a case of its own with a condition",
+        ),
+        (
+            "Der Mieter hat die Wohnung zu räumen.",
+            "Der Mieter hat die Wohnung zu räumen. Der Vermieter hat die Kaution binnen eines"
+            " Monats zurückzuzahlen. Satz 2 gilt auch für Bürgschaften.",
+            "de",
+            "extends: it comes with the provision it extends",
+        ),
+        (
+            "Der Mieter hat die Wohnung zu räumen.",
+            "Der Mieter hat die Wohnung zu räumen. Der Vermieter hat die Kaution binnen eines"
+            " Monats zurückzuzahlen. Dies gilt auch für Bürgschaften.",
+            "de",
+            "extends: 'Dies gilt auch für' comes with the provision it extends",
+        ),
+        (
+            "Each Contributor grants You a licence to copy the Work.",
+            "Each Contributor grants You a licence to copy the Work. Each Contributor also grants"
+            " You a patent licence. Section 2 also applies to the documentation.",
+            "en",
+            "extends: it comes with the provision it extends",
+        ),
     ],
 }
 
@@ -235,4 +291,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act", "any", "choice"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("last", "act", "any", "choice", "extends"))

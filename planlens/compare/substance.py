@@ -44,6 +44,7 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.deadlines import at_the_time, deadline_key
+from planlens.compare.extensions import extends, extensions
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -81,16 +82,6 @@ from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 _BOTH_RE = guarded(word_pattern(lx.BOTH))
-#: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
-#: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
-#: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
-_EXTENDS_RE = rx.compile(
-    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
-    r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
-    r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
-    r"(?:to|in)\b)",
-    _I,
-)
 #: A sentence that states the purpose of the rules before it, not a rule of its own.
 _PURPOSE_RE = rx.compile(
     r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
@@ -216,7 +207,7 @@ def substance_flags(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
                 _plus(qualifiers(alignment, language, (old, new)), kinds),
-                _plus(_extensions(alignment, merged), pairings),
+                _plus(_gists(extensions(alignment, merged, (old, new))), pairings),
             ),
         ),
         "provision": (
@@ -451,7 +442,7 @@ def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
 def _is_provision(p: Phrase, merged: set[int]) -> bool:
     """Tell whether a phrase with no counterpart states a rule: not a heading, note or link,
     nor one that extends the provision before it or was folded into a list (`folded`)."""
-    if _extends(p) or id(p) in merged:
+    if extends(p) or id(p) in merged:
         return False
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
@@ -475,17 +466,8 @@ def _is_list_item(text: str) -> bool:
     return _ITEM_VERB_RE.search(text, 0, end.start() if end else len(text)) is None
 
 
-def _extends(p: Phrase) -> bool:
-    """Tell whether a phrase carries the provision before it over to more cases (`_EXTENDS_RE`):
-    no rule of its own, a change of that provision's scope."""
-    return _EXTENDS_RE.match(p.text) is not None
-
-
-def _extensions(alignment: Alignment, merged: set[int]) -> tuple[list[str], list[str]]:
-    return (
-        [_gist(p) for p in alignment.removed if _extends(p) and id(p) not in merged],
-        [_gist(p) for p in alignment.added if _extends(p) and id(p) not in merged],
-    )
+def _gists(found: tuple[list[Phrase], list[Phrase]]) -> tuple[list[str], list[str]]:
+    return [_gist(p) for p in found[0]], [_gist(p) for p in found[1]]
 
 
 def _gist(p: Phrase, words: int = 8) -> str:
