@@ -21,11 +21,15 @@ their versions on the other side, and the phrases with no version there were add
   `modality` and `polarity`, and its extent
   (`scope`: all / only / full / unconditional / interim / permanent / a bound..., the places
   it applies to, the forms it covers ("in source code and object code form"), the provisions
-  it refers to when some stay, an item added to or dropped from a list, two persons paired
+  it refers to when some stay, an item added to or dropped from a list (an alternative act of
+  an offence too, "Wer ... vornimmt [oder ... bestimmt], wird"), what is left to the choice of
+  whom it addresses ("under terms of your choice", "nach seiner Wahl"), two persons paired
   where the other side counts none ("von zwei Personen": who, not a `number`); a bound
-  said with a negator is a bound, "höchstens" / "nicht mehr als"; "not ... but" / "nicht
-  ..., sondern" is an "only"; the "only" of "only if" / "nur, wenn" is no scope but a
-  necessary condition, and one that comes or goes is a `condition`).
+  said with a negator is a bound, "höchstens" / "nicht mehr als"; an "any" a negator governs
+  is none ("Nothing ... any admission"); "not ... but" / "nicht ..., sondern" is an "only";
+  the "only" of "only if" / "nur, wenn" is no scope but a necessary condition, and one that
+  comes or goes is a `condition`), and a sentence that carries a kept provision over to more
+  cases ("Die Sätze 1 bis 4 gelten auch für ...": `extensions`).
   A phrase added whole says nothing of these: its "will" is no change of modality.
 - `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
   an editorial note or an item of a list: "; a dramatic work;") added or removed.
