@@ -379,11 +379,11 @@ def _alternative_act(side: list[str], k1: int, k2: int, other: list[str]) -> boo
     one and uses it], shall be punished". It opens with "oder" / "or" and closes the clause:
     the main clause follows ("..., wird", "shall"). German puts its verb last, so its last word
     is one in lower case; English its first, so the word after "or" is a verb in "-s"."""
-    span = side[k1:k2]
+    if not _ACT_MIN <= k2 - k1 <= _ACT_MAX or side[k1].casefold() not in ("oder", "or"):
+        return False
     if any(t.isalnum() and t.casefold() not in CONJUNCTIONS for t in other):
         return False  # a replacement, not an insertion
-    if not _ACT_MIN <= len(span) <= _ACT_MAX or span[0].casefold() not in ("oder", "or"):
-        return False
+    span = side[k1:k2]
     if any(t in ".;:()" for t in span) or CONDITION_RE.search(" ".join(span)):
         return False
     after = [t.casefold() for t in side[k2 : k2 + 2]]

@@ -108,7 +108,11 @@ def new_items(text: str, other: str, parties: Sequence[str] = ()) -> list[tuple[
     # The last item read up to the blank line after its list counts where the other text has
     # a list or states some item of this one, long or short; else it is another provision's.
     pieces = _pieces(text)
-    listed = bool(others) or any(_stated(x, there) for _, x, _ in pieces)
+    listed = (
+        bool(others)
+        or not any(blank for _, _, blank in pieces)
+        or any(_stated(x, there) for _, x, _ in pieces)
+    )
     first = _MARKER_RE.search(text)
     lead = max((m.end() for m in _END_RE.finditer(text, 0, first.start() if first else 0)),
                default=0)  # fmt: skip
