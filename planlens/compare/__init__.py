@@ -37,6 +37,8 @@
   compiler writes for them, kept in `compiled-patterns.json` (`make patterns`; those of
   `blocks` in `compiled-blocks.json`).
 - `numbered`: the items of a numbered list one text has and the other lacks, for `extent`.
+- `extensions`: sentences that carry a provision over to more cases ("Die Sätze 1 bis 4
+  gelten auch für ..."), for `scope`.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration (and of an exclusion: "nicht aber", "but not").
 - `qualifiers`: the qualifiers of a noun for `scope` (German compounds, also with a hyphen,

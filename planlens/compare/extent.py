@@ -12,7 +12,9 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
   ("children and political prisoners among them", "including", "insbesondere"); an item
   inside a condition is the condition's, unless the condition's subject is the offender
-  ("Verursacht der Täter durch ..., so": the offence);
+  ("Verursacht der Täter durch ..., so": the offence); and an alternative act with a verb of
+  its own, longer than an item, added to or dropped from an offence ("Wer ... vornimmt [oder
+  die Person zur Vornahme ... bestimmt], wird ... bestraft": `_alternative_act`);
 - the qualifiers of a noun added or dropped are read by `qualifiers`.
 """
 
@@ -89,7 +91,7 @@ _CONDITION_REACH = 12
 _REST = 4
 
 
-def scope_words(text: str) -> dict[str, list[str]]:
+def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[str]]:
     """Return the words of extent in `text` by their class.
 
     "every signatory", "each Contributor", "alle Vertragsparteien" count no extent: a
@@ -97,7 +99,10 @@ def scope_words(text: str) -> dict[str, list[str]]:
     far the provision reaches (who is bound is `party`'s business).
     Nor does "all the necessary laws", "alle erforderlichen Maßnahmen": what a need sets
     reaches as far without the "all". A contrast ("not all at once but gradually", "nicht
-    ..., sondern") is an "only", and the words it denies count nothing.
+    ..., sondern") is an "only", and the words it denies count nothing. Nor does an "any" /
+    "jede" that a negator governs ("Nothing herein ... any admission", "ohne jede Gewähr":
+    `_under_negator`); the classes of those go into `governed`, when given, so that a statement
+    whose polarity turns ("may use any" / "may not use any") shows no change of extent.
     """
     out: dict[str, list[str]] = {}
     taken: list[Span] = []
@@ -116,8 +121,33 @@ def scope_words(text: str) -> dict[str, list[str]]:
                     _PARTY_NOUN_RE.match(text, m.end()) or _NEEDED_RE.match(text, m.end())
                 ):
                     continue
+                if _under_negator(text, m):
+                    if governed is not None:
+                        governed.add(name)
+                    continue
                 out.setdefault(name, []).append(m.group().casefold())
     return out
+
+
+def _under_negator(text: str, m: re.Match[str]) -> bool:
+    """Tell whether `m`, a word of extent, is an "any" that a negator before it in the same part
+    of the sentence governs, or a "jede" / "jegliche" right after "ohne": "Nothing herein ...
+    constitute any admission", "may not impose any further restrictions", "ohne jede
+    Einschränkung" say no more than "an admission", "further restrictions", "ohne
+    Einschränkung": no extent. Not "nicht jede" ("not every"), which narrows."""
+    word = m.group().casefold()
+    if word.split()[0] == "any":  # "any", "any other"
+        before = text[max(0, m.start() - _NEGATOR_REACH) : m.start()]
+        part = re.split(r"[,.;:()]", before)[-1]
+        return _NEGATOR_WORD_RE.search(part) is not None
+    # "nicht jede" is "not every", a narrower extent: only "ohne jede" says no more than "ohne".
+    return word.startswith(("jede", "jegliche")) and _OHNE_RE.search(text, 0, m.start()) is not None
+
+
+#: An English negator reaches an "any" from this many characters before it.
+_NEGATOR_WORD_RE = guarded(word_pattern(lx.NEGATORS))
+_NEGATOR_REACH = 80
+_OHNE_RE = rx.compile(r"\bohne\s+\Z", re.IGNORECASE)
 
 
 def without_only_if(text: str) -> str:
@@ -273,6 +303,9 @@ def _list_items(
             span = side[k1:k2]
             before = side[k1 - 1] if k1 else "."
             around = (before, side[k2 : k2 + 6])
+            if span and _alternative_act(side, k1, k2, other) and not moved(span, other_keys):
+                out.append((" ".join(span[1:]), _in_condition(text, k1)))
+                continue
             if not span or not _is_list_item(span, other, around, parties, language != "de"):
                 continue
             if example(side, k1, k2) or moved(span, other_keys):
@@ -336,6 +369,41 @@ def _is_list_item(
     while len(words) > 2 and words[-1].casefold() in _DETERMINERS:
         words = words[:-1]
     return words[0].casefold() in CONJUNCTIONS or words[-1].casefold() in CONJUNCTIONS
+
+
+def _alternative_act(side: list[str], k1: int, k2: int, other: list[str]) -> bool:
+    """Tell whether `side[k1:k2]`, added or dropped, is an alternative act of the offence a
+    "wer" / "whoever" clause states, with a verb of its own, longer than an item of a list
+    (`_is_list_item`): "Wer ... sexuelle Handlungen ... vornimmt [oder die Person zur Vornahme
+    ... bestimmt], wird ... bestraft", "Whoever ... issues a certificate [or falsifies a genuine
+    one and uses it], shall be punished". It opens with "oder" / "or" and closes the clause:
+    the main clause follows ("..., wird", "shall"). German puts its verb last, so its last word
+    is one in lower case; English its first, so the word after "or" is a verb in "-s"."""
+    if not _ACT_MIN <= k2 - k1 <= _ACT_MAX or side[k1].casefold() not in ("oder", "or"):
+        return False
+    if any(t.isalnum() and t.casefold() not in CONJUNCTIONS for t in other):
+        return False  # a replacement, not an insertion
+    span = side[k1:k2]
+    if any(t in ".;:()" for t in span) or CONDITION_RE.search(" ".join(span)):
+        return False
+    after = [t.casefold() for t in side[k2 : k2 + 2]]
+    german = after[:1] == [","] and after[1:] in (["wird"], ["werden"])
+    english = after[:1] in (["shall"], ["commits"], ["is"], ["will"]) or after == [",", "shall"]
+    if german:
+        verb = span[-1].isalpha() and span[-1].islower()
+    elif english:
+        verb = span[1].isalpha() and span[1].islower() and span[1].endswith("s")
+    else:
+        return False
+    opening = " ".join(side[max(0, k1 - _ACT_REACH) : k1])
+    clause = re.split(r"[.;:]", opening)[-1]
+    return verb and bool(_ACT_OPENING_RE.search(clause))
+
+
+#: The words of an alternative act (`_alternative_act`): more than an item of a list, less
+#: than a provision's; how far back its "wer" / "whoever" opens the clause.
+_ACT_MIN, _ACT_MAX, _ACT_REACH = 4, 30, 80
+_ACT_OPENING_RE = rx.compile(r"(?:^|\s)(?:[Ww]er|[Ww]hoever|[Aa]nyone who|[Aa]ny person who)\s")
 
 
 def _in_a_name(side: list[str], at: int, span: list[str], parties: Sequence[str]) -> bool:

@@ -148,6 +148,15 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
         "permanent",
         r"permanent|permanently|indefinite|indefinitely|lasting|dauerhaft|endgültig|unbefristet",
     ),
+    # What the provision leaves to the choice of whom it addresses: "convey ... under terms of
+    # your choice", "at your option", "nach seiner Wahl", "nach eigenem Ermessen".
+    (
+        "at choice",
+        r"(?:at|in) (?:your|his|her|its|their) (?:own |sole )?(?:option|discretion|choice)|"
+        r"(?:terms|conditions) of (?:your|his|her|its|their) (?:own )?choice|"
+        r"of (?:your|his|her|its|their) (?:own )?choosing|"
+        r"nach (?:seiner|ihrer|eigener|freier) Wahl|nach (?:eigenem|freiem) Ermessen|nach Belieben",
+    ),
 )
 
 #: The parties of a text by their role, not their name: "every signatory", "each Contributor",

@@ -25,8 +25,8 @@ _PREFIX_RE = rx.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-")
 _NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3
-#: A test whether both texts name a word elsewhere (`_named_in_both`), or none.
-Shared = Callable[[str], bool] | None
+#: A test whether a compound and its last part are the texts' own term (`_term`), or none.
+Shared = Callable[[str, str], bool] | None
 
 
 def qualifiers(
@@ -38,16 +38,19 @@ def qualifiers(
     Not a compound that both whole `texts` name elsewhere: it is their own term for the thing,
     which one place now says in full or in short ("aus einem Darlehensvertrag" -> "aus einem
     Verbraucherdarlehensvertrag" where both say "Verbraucherdarlehensvertrag" in the next
-    paragraph)."""
+    paragraph). Nor a compound that elsewhere in the texts took the place of the noun with an
+    adjective ("die baulichen Maßnahmen ... der Maßnahmen" -> "die Modernisierungsmaßnahmen
+    ... der Modernisierungsmaßnahmen"): the short "der Maßnahmen" meant the qualified ones."""
     gone: list[str] = []
     came: list[str] = []
     if language != "de":
         return gone, came
-    for olds, news in alignment.groups:
-        for o, n in closest(olds, news):
-            g, c = _qualified(o.text, n.text, partial(_named_in_both, texts))
-            gone += [x for x in g if x not in gone]
-            came += [x for x in c if x not in came]
+    pairs = [(o.text, n.text) for olds, news in alignment.groups for o, n in closest(olds, news)]
+    shared = partial(_term, texts, _renames(pairs))
+    for old, new in pairs:
+        g, c = _qualified(old, new, shared)
+        gone += [x for x in g if x not in gone]
+        came += [x for x in c if x not in came]
     return gone, came
 
 
@@ -75,9 +78,9 @@ def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], l
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
             x, y = a[i1], b[j1]
-            if _compound_of(x, y) and not (shared and shared(x)):
+            if _compound_of(x, y) and not (shared and shared(x, y)):
                 came.append(y)
-            elif _compound_of(y, x) and not (shared and shared(y)):
+            elif _compound_of(y, x) and not (shared and shared(y, x)):
                 gone.append(x)
         if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
             if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
@@ -127,6 +130,36 @@ def _adjective(token: str) -> str | None:
 
 def _determiners_only(tokens: list[str]) -> bool:
     return all(t.casefold() in _DETERMINERS for t in tokens)
+
+
+def _term(texts: tuple[str, str], renames: set[str], compound: str, head: str) -> bool:
+    """Tell whether `compound` in place of its last part `head`, either way round, is the
+    texts' own term: both name the compound (`_named_in_both`), or elsewhere it took the place
+    of the head with an adjective (`renames`, `_renames`)."""
+    return compound.casefold() in renames or _named_in_both(texts, compound)
+
+
+def _renames(pairs: list[tuple[str, str]]) -> set[str]:
+    """Return the compounds (case-folded) that take the place of their last part with an
+    adjective in one of `pairs`, either way round: "die baulichen Maßnahmen" -> "die
+    Modernisierungsmaßnahmen" makes the law's new term, and "der Maßnahmen" -> "der
+    Modernisierungsmaßnahmen" elsewhere follows it, the short form having meant the qualified
+    one (not where the adjective stays: "ein unrichtiges Zeugnis" -> "ein unrichtiges
+    Gesundheitszeugnis" narrows)."""
+    out: set[str] = set()
+    for old, new in pairs:
+        for x, y in ((old, new), (new, old)):
+            a, b, _, _, opcodes = token_opcodes(x, y)
+            for tag, i1, i2, j1, j2 in opcodes:
+                if (
+                    tag == "replace"
+                    and i2 - i1 == 2
+                    and j2 - j1 == 1
+                    and _adjective(a[i1])
+                    and _compound_of(b[j1], a[i1 + 1])
+                ):
+                    out.add(b[j1].casefold())
+    return out
 
 
 def _named_in_both(texts: tuple[str, str], word: str) -> bool:

@@ -98,16 +98,17 @@ _NO_BOUND_RE = rx.compile(
 _BOUNDS = frozenset(["bis zu", "up to"])
 
 
-def scope_words(text: str) -> dict[str, list[str]]:
+def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[str]]:
     """Return the words of extent in `text` by their class (`extent.scope_words`), without a
-    "bis zu" / "up to" that ends a range of figures or names a time (`_NO_BOUND_RE`).
+    "bis zu" / "up to" that ends a range of figures or names a time (`_NO_BOUND_RE`); the
+    classes of the words a negator governs go into `governed`, when given.
 
     >>> scope_words("Freiheitsstrafe von sechs Monaten bis zu zehn Jahren")
     {}
     >>> scope_words("bis zu einem vereinbarten Termin oder bis zu 500 Euro")
     {'bound': ['bis zu']}
     """
-    out = extent.scope_words(text)
+    out = extent.scope_words(text, governed)
     unbound = len(_NO_BOUND_RE.findall(text)) if "bound" in out else 0
     if unbound:
         bounds = out["bound"]

@@ -21,11 +21,15 @@ their versions on the other side, and the phrases with no version there were add
   `modality` and `polarity`, and its extent
   (`scope`: all / only / full / unconditional / interim / permanent / a bound..., the places
   it applies to, the forms it covers ("in source code and object code form"), the provisions
-  it refers to when some stay, an item added to or dropped from a list, two persons paired
+  it refers to when some stay, an item added to or dropped from a list (an alternative act of
+  an offence too, "Wer ... vornimmt [oder ... bestimmt], wird"), what is left to the choice of
+  whom it addresses ("under terms of your choice", "nach seiner Wahl"), two persons paired
   where the other side counts none ("von zwei Personen": who, not a `number`); a bound
-  said with a negator is a bound, "höchstens" / "nicht mehr als"; "not ... but" / "nicht
-  ..., sondern" is an "only"; the "only" of "only if" / "nur, wenn" is no scope but a
-  necessary condition, and one that comes or goes is a `condition`).
+  said with a negator is a bound, "höchstens" / "nicht mehr als"; an "any" a negator governs
+  is none ("Nothing ... any admission"); "not ... but" / "nicht ..., sondern" is an "only";
+  the "only" of "only if" / "nur, wenn" is no scope but a necessary condition, and one that
+  comes or goes is a `condition`), and a sentence that carries a kept provision over to more
+  cases ("Die Sätze 1 bis 4 gelten auch für ...": `extensions`).
   A phrase added whole says nothing of these: its "will" is no change of modality.
 - `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
   an editorial note or an item of a list: "; a dramatic work;") added or removed.
@@ -44,6 +48,7 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.deadlines import at_the_time, deadline_key
+from planlens.compare.extensions import extends, extensions
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -81,16 +86,6 @@ from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 _BOTH_RE = guarded(word_pattern(lx.BOTH))
-#: A sentence that carries the provision before it over to more cases: "Dies gilt auch in
-#: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...". Not "Dies
-#: gilt auch, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
-_EXTENDS_RE = rx.compile(
-    r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
-    r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
-    r"(?:this|the\s+same)\s+(?:also\s+)?(?:applies|shall\s+(?:also\s+)?apply)\s+(?:also\s+)?"
-    r"(?:to|in)\b)",
-    _I,
-)
 #: A sentence that states the purpose of the rules before it, not a rule of its own.
 _PURPOSE_RE = rx.compile(
     r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
@@ -216,7 +211,7 @@ def substance_flags(
             _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
             _plus(
                 _plus(qualifiers(alignment, language, (old, new)), kinds),
-                _plus(_extensions(alignment, merged), pairings),
+                _plus(_gists(extensions(alignment, merged, (old, new))), pairings),
             ),
         ),
         "provision": (
@@ -317,8 +312,12 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     mo, mn = masked(old), masked(new)
     # A bound said with a negator is read as one: "höchstens" / "nicht mehr als".
     # The "only" of "only if" is the condition's.
-    a = scope_words(masked(without_only_if(old), bounds=True))
-    b = scope_words(masked(without_only_if(new), bounds=True))
+    # An "any" a negator governs ("Nothing ... any admission") sets no extent, nor does it
+    # count as missing where the other side has it ungoverned: the polarity turned.
+    governed_a: set[str] = set()
+    governed_b: set[str] = set()
+    a = scope_words(masked(without_only_if(old), bounds=True), governed_a)
+    b = scope_words(masked(without_only_if(new), bounds=True), governed_b)
     count_old, count_new = len(negators(mo)), len(negators(mn))
     # "only" said with negators: "nicht auf Sachen, die ... nicht" / "nur auf Sachen, die",
     # "nur, wenn" / "nicht, es sei denn".
@@ -328,8 +327,8 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     ):
         a.pop("only", None)
         b.pop("only", None)
-    gone = [w for name, ws in a.items() if name not in b for w in ws]
-    came = [w for name, ws in b.items() if name not in a for w in ws]
+    gone = [w for name, ws in a.items() if name not in b and name not in governed_b for w in ws]
+    came = [w for name, ws in b.items() if name not in a and name not in governed_a for w in ws]
     # The forms: one said otherwise on the other side ("schriftlich, ... elektronisch" / "in
     # Textform", "in any form" / "any form of") is no change; one gone with no word of form
     # left, or one in place of another, is.
@@ -447,7 +446,7 @@ def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
 def _is_provision(p: Phrase, merged: set[int]) -> bool:
     """Tell whether a phrase with no counterpart states a rule: not a heading, note or link,
     nor one that extends the provision before it or was folded into a list (`folded`)."""
-    if _extends(p) or id(p) in merged:
+    if extends(p) or id(p) in merged:
         return False
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
@@ -471,17 +470,8 @@ def _is_list_item(text: str) -> bool:
     return _ITEM_VERB_RE.search(text, 0, end.start() if end else len(text)) is None
 
 
-def _extends(p: Phrase) -> bool:
-    """Tell whether a phrase carries the provision before it over to more cases (`_EXTENDS_RE`):
-    no rule of its own, a change of that provision's scope."""
-    return _EXTENDS_RE.match(p.text) is not None
-
-
-def _extensions(alignment: Alignment, merged: set[int]) -> tuple[list[str], list[str]]:
-    return (
-        [_gist(p) for p in alignment.removed if _extends(p) and id(p) not in merged],
-        [_gist(p) for p in alignment.added if _extends(p) and id(p) not in merged],
-    )
+def _gists(found: tuple[list[Phrase], list[Phrase]]) -> tuple[list[str], list[str]]:
+    return [_gist(p) for p in found[0]], [_gist(p) for p in found[1]]
 
 
 def _gist(p: Phrase, words: int = 8) -> str:
