@@ -238,24 +238,36 @@ def referenced(text: str) -> set[str]:
     >>> sorted(referenced("§ 74 Absatz 3 Satz 1 und des § 74b"))
     ['74', '74b']
     """
-    out = set()
+    out: set[str] = set()
     for a, b in references(text):
-        # A chain that opens with a part ("Satz 1 Nr. 2") refers inside its own provision.
-        in_part = _PART_RE.match(text, a) is not None
-        head = _REF_HEAD_RE.match(text[a:b])
-        rest = text[a + (head.end() if head else 0) : b]
-        at = 0
-        for m in _REF_TOKEN_RE.finditer(rest):
-            if in_part and any(
-                not _PART_RE.match(rest, h.start())
-                for h in _REF_WORD_RE.finditer(rest, at, m.start())
-            ):
-                in_part = False  # a provision named again: "Absatz 3 und des § 74b"
-            at = m.end()
-            if m.lastgroup == "part":
-                in_part = True
-            elif not in_part:
-                out.add(m.group())
+        out.update(provisions_in(text, a, b))
+    return out
+
+
+def provisions_in(text: str, a: int, b: int) -> list[str]:
+    """Return the provisions the reference `text[a:b]` (one of `references`) names, without
+    their parts, as `referenced` reads them.
+
+    >>> text = "nach § 74 Absatz 3 Satz 1 und des § 74b"
+    >>> [provisions_in(text, a, b) for a, b in references(text)]
+    [['74'], ['74b']]
+    """
+    out = []
+    # A chain that opens with a part ("Satz 1 Nr. 2") refers inside its own provision.
+    in_part = _PART_RE.match(text, a) is not None
+    head = _REF_HEAD_RE.match(text[a:b])
+    rest = text[a + (head.end() if head else 0) : b]
+    at = 0
+    for m in _REF_TOKEN_RE.finditer(rest):
+        if in_part and any(
+            not _PART_RE.match(rest, h.start()) for h in _REF_WORD_RE.finditer(rest, at, m.start())
+        ):
+            in_part = False  # a provision named again: "Absatz 3 und des § 74b"
+        at = m.end()
+        if m.lastgroup == "part":
+            in_part = True
+        elif not in_part:
+            out.append(m.group())
     return out
 
 
