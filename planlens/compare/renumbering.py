@@ -221,10 +221,12 @@ _NONE: frozenset[str] = frozenset()
 def referred_change(
     old: str, new: str, renumbering: Renumbering | None = None
 ) -> tuple[list[str], list[str]]:
-    """Return the provisions only `old` refers to and those only `new` refers to, sorted, where
-    some are referred to on both sides (`kept`), for `scope`; none where none are: a reference
-    in place of another is as often a renumbering the text alone does not show. Not the ends of
-    a range that lost a provision (`ranges.referenced_ranges`).
+    """Return the provisions only `old` refers to and those only `new` refers to, sorted, for
+    `scope`: not those a `renumbering` reads as the same (`kept`), nor the ends of a range that
+    lost a provision (`ranges.referenced_ranges`). None where no provision is referred to by
+    the same number on both sides: a reference in place of another is as often a renumbering
+    the text alone does not show, and one the alignment does not (a clause it left unpaired, a
+    merge it paired one part of) adds no flag: a renumbering only takes references out.
 
     >>> referred_change("nach den §§ 651a und 5", "nach den §§ 651b und 5")
     (['651a'], ['651b'])
@@ -234,9 +236,7 @@ def referred_change(
     ([], [])
     """
     ra, rb = referenced_ranges(old, new)
-    if ra == rb:
+    if ra == rb or not ra & rb:
         return [], []
     sa, sb = kept(old, new, ra, rb, renumbering)
-    if not sa:
-        return [], []
     return sorted(ra - sa), sorted(rb - sb)
