@@ -24,6 +24,8 @@ number, as without a renumbering:
   (a part) or "Version 2";
 - it is no end of a range ("§§ 315 bis 315d": `_RANGE_RE`), which may cover other provisions
   once renumbered;
+- it is in the part of its chain the plan's word names: not after a word of another level or
+  kind ("§ 12 Absatz 3 und Artikel 3", "§ 5 und Anlage 2", "Section 2 paragraph 3");
 - it names no other act (`_OTHER_ACT_AFTER_RE`, `_OTHER_ACT_BEFORE_RE`): "Artikel 246 § 1
   des Einführungsgesetzes zum Bürgerlichen Gesetzbuche", "§ 811 der Zivilprozessordnung",
   "§ 3 UWG", "Article 5 of Directive 96/9/EC", "section 7 of the GNU General Public License",
@@ -41,7 +43,7 @@ from functools import lru_cache
 import planlens.compare.patterns as rx
 from planlens.compare.model import Change, PlanDiff
 from planlens.compare.ranges import referenced_ranges
-from planlens.compare.statements import provisions_in, references
+from planlens.compare.statements import PART_RE, REF_WORD_RE, provisions_in, references
 from planlens.plan.model import Clause
 
 _I = re.IGNORECASE
@@ -183,8 +185,18 @@ def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
             continue
         if not _LINK_AT_END_RE.search(text, a, b) and _OTHER_ACT_AFTER_RE.match(text, b):
             continue
-        ends = {n for m in _RANGE_RE.finditer(text, a, b) for n in m.groups()}
-        out.update(n for n in provisions_in(text, a, b) if n not in ends)
+        # The chain is the plan's up to a word of another level or kind, and what it names is
+        # inside that: "§ 12 Absatz 3 und Artikel 3", "§ 5 und Anlage 2", "Section 2 paragraph 3".
+        end = b
+        for word in REF_WORD_RE.finditer(text, head.end(), b):
+            again = _HEAD_RE.match(text, word.start())
+            if not PART_RE.match(text, word.start()) and (
+                again is None or again.lastgroup not in words
+            ):
+                end = word.start()
+                break
+        ends = {n for m in _RANGE_RE.finditer(text, a, end) for n in m.groups()}
+        out.update(n for n in provisions_in(text, a, end) if n not in ends)
     return frozenset(out)
 
 
