@@ -109,10 +109,17 @@ class _TreeBuilder:
         # The parties the plans declare; the curated list of `lexicon` is always looked for.
         self.parties = tuple(dict.fromkeys((*old.parties, *new.parties)))
         # Which clause became which, for the flags: a reference renumbered with its provision.
+        # Most links pair one clause with one of the same number, which a reference keeps.
         self.renumbering = renumbering(
             (u.clause for u in old_units),
             (u.clause for u in new_units),
-            [(_ids(old_units, link.old), _ids(new_units, link.new)) for link in links],
+            [
+                (_ids(old_units, link.old), _ids(new_units, link.new))
+                for link in links
+                if len(link.old) != 1
+                or len(link.new) != 1
+                or old_units[link.old[0]].label != new_units[link.new[0]].label
+            ],
         )
         self._flag_cache: dict[tuple[str, str], tuple[Flag, ...]] = {}
         self._segment_cache: dict[tuple[str, str], tuple[Segment, ...]] = {}

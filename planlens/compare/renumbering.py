@@ -47,15 +47,25 @@ from planlens.compare.statements import PART_RE, REF_WORD_RE, provisions_in, ref
 from planlens.plan.model import Clause
 
 _I = re.IGNORECASE
-#: The words that name a provision of a document, by the class of provision they name.
-_WORDS = (
-    r"(?P<sign>§§?)|(?P<section>Sections?(?!\w)|Sect\.)|(?P<article>Art(?:icles?|ikel[ns]?|s?\.)"
-    r"(?!\w))|(?P<clause>Clauses?(?!\w))|(?P<point>Points?(?!\w)|Ziffern?(?!\w))"
-)
+#: The words that name a provision of a document, by the class of provision they name (in any
+#: case: `_CLASSES` has them case-folded).
+_CLASSES = {
+    **dict.fromkeys(["§", "§§"], "sign"),
+    **dict.fromkeys(["section", "sections", "sect."], "section"),
+    **dict.fromkeys(
+        ["art.", "arts.", "article", "articles", "artikel", "artikeln", "artikels"], "article"
+    ),
+    **dict.fromkeys(["clause", "clauses"], "clause"),
+    **dict.fromkeys(["point", "points", "ziffer", "ziffern"], "point"),
+}
+_WORDS = r"§§?|Sections?(?!\w)|Sect\.|Art(?:icles?|ikel[ns]?|s?\.)(?!\w)|Clauses?(?!\w)|"
+_WORDS += r"Points?(?!\w)|Ziffern?(?!\w)"
 #: The word that opens a reference (`statements.references`).
 _HEAD_RE = rx.compile(_WORDS, _I)
 #: A clause's number: a word of `_WORDS` or none, and the number a reference would say.
-_LABEL_RE = rx.compile(rf"\s*(?:(?:{_WORDS})\s*)?\(?(?P<number>\d+[a-z]?(?:\.\d+)*)\)?\.?\s*", _I)
+_LABEL_RE = rx.compile(
+    rf"\s*(?:(?P<word>{_WORDS})\s*)?\(?(?P<number>\d+[a-z]?(?:\.\d+)*)\)?\.?\s*", _I
+)
 #: The words that name the clauses of a plan whose numbers are bare ("1", "3.2").
 BARE = frozenset(["section", "article", "clause", "point"])
 #: What says, after a reference, that it names a provision of another act: "des
@@ -85,7 +95,7 @@ _RANGE_RE = rx.compile(
 _LINK_AT_END_RE = rx.compile(r"(?:,|\b(?:and|or|to|bis|und|oder|sowie))\s*\Z", _I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Renumbering:
     """Which provision of the old plan became which of the new, as the numbers references say.
 
@@ -117,10 +127,22 @@ def label(clause: Clause) -> tuple[str, str] | None:
     >>> [label(Clause(i, None, n)) for i, n in [("3.2", "3.2"), ("1", "(1)"), ("4.a", "4.a")]]
     [('', '3.2'), ('', '1'), None]
     """
-    m = _LABEL_RE.fullmatch(clause.number if clause.number is not None else clause.id)
+    return _read(clause.number if clause.number is not None else clause.id)
+
+
+@lru_cache(maxsize=16384)
+def _read(number: str) -> tuple[str, str] | None:
+    """Return `label` of a clause numbered `number` (the two plans share most of them)."""
+    m = _LABEL_RE.fullmatch(number)
     if m is None:
         return None
-    return next((k for k, v in m.groupdict().items() if v and k != "number"), ""), m["number"]
+    word = m["word"]
+    return ("" if word is None else _CLASSES[word.casefold()]), m["number"]
+
+
+def _class(head: re.Match[str] | None) -> str | None:
+    """Return the class of the word a match of `_HEAD_RE` read (None for none)."""
+    return None if head is None else _CLASSES[head.group().casefold()]
 
 
 def renumbering(
@@ -129,7 +151,8 @@ def renumbering(
     pairs: Iterable[tuple[Sequence[str], Sequence[str]]],
 ) -> Renumbering:
     """Return the renumbering of an alignment: `old` and `new` are every clause of the two plans,
-    `pairs` the ids of the clauses each link (or change) pairs."""
+    `pairs` the ids of the clauses each link (or change) pairs. A pair of one clause with one of
+    the same number may be left out: a reference that keeps its number is the same anyway."""
     old_labels, old_words = _labels(old)
     new_labels, new_words = _labels(new)
     targets: dict[str, set[str]] = {}
@@ -179,7 +202,7 @@ def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
     out: set[str] = set()
     for a, b in references(text):
         head = _HEAD_RE.match(text, a)
-        if head is None or head.lastgroup not in words:
+        if head is None or _class(head) not in words:
             continue
         if _OTHER_ACT_BEFORE_RE.search(text, max(0, a - 12), a):
             continue
@@ -189,10 +212,8 @@ def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
         # inside that: "§ 12 Absatz 3 und Artikel 3", "§ 5 und Anlage 2", "Section 2 paragraph 3".
         end = b
         for word in REF_WORD_RE.finditer(text, head.end(), b):
-            again = _HEAD_RE.match(text, word.start())
-            if not PART_RE.match(text, word.start()) and (
-                again is None or again.lastgroup not in words
-            ):
+            again = _class(_HEAD_RE.match(text, word.start()))
+            if not PART_RE.match(text, word.start()) and again not in words:
                 end = word.start()
                 break
         ends = {n for m in _RANGE_RE.finditer(text, a, end) for n in m.groups()}
