@@ -342,7 +342,7 @@ def worker(tree: Path, job_file: Path) -> dict[str, Any]:
                 flags.append([[f.type, f.old, f.new] for f in found])
         else:
             extra = []
-            if renumbered and source["renumbering"] is not None:
+            if renumbered and source.get("renumbering") is not None:
                 from planlens.compare.renumbering import Renumbering
 
                 given = source["renumbering"]

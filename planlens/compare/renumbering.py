@@ -8,7 +8,10 @@ a change of what a statement refers to where others stay (`ranges.referenced_ran
 flag rules (`renumbering` builds it from the alignment, `of_diff` from a `PlanDiff`), and
 `kept` reads an old reference and a new one as the same reference when the clause the old one
 names is aligned with the clause the new one names. References with the same number on both
-sides stay the same reference, as without a renumbering.
+sides stay the same reference, as without a renumbering. A renumbering only takes references
+out of a `scope` flag, never adds one (`referred_change`): where no provision is referred to by
+the same number on both sides nothing is flagged, as before, for an alignment can leave a
+clause unpaired or pair one part of a merge only (TKG 2004 -> 2021 has both).
 
 A reference is mapped only where what it names is unambiguous; any other is compared by its
 number, as without a renumbering:
