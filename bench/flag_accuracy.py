@@ -207,16 +207,53 @@ def check(sources: Sequence[Source]) -> list[str]:
 
 
 def current_flags(sources: Sequence[Source]) -> dict[str, list[list[list[str]]]]:
-    """Return the flags of this tree: source -> pair -> [kind, old, new]."""
+    """Return the flags of this tree: source -> pair -> [kind, old, new], each pair with the
+    renumbering of the comparison of its source's two plans, as `compare` gives it."""
+    from planlens.compare.renumbering import Renumbering
     from planlens.compare.substance import substance_flags
 
-    return {
-        s.name: [
-            [[f.type, f.old, f.new] for f in substance_flags(p.old, p.new, s.language, s.parties)]
+    out = {}
+    for s in sources:
+        found = renumbering_of(s.name)
+        renumbering = None if found is None else Renumbering(**found)
+        out[s.name] = [
+            [
+                [f.type, f.old, f.new]
+                for f in substance_flags(p.old, p.new, s.language, s.parties, renumbering)
+            ]
             for p in s.pairs
         ]
-        for s in sources
-    }
+    return out
+
+
+_RENUMBERINGS: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+
+def renumbering_of(name: str) -> dict[str, Any] | None:
+    """Return the renumbering (`planlens.compare.renumbering`) of the comparison of the two
+    plans a source compares, as the keyword arguments of `Renumbering`: None where either plan
+    is none this checkout has (a constructed set's). Worked out once per pair of plans."""
+    from common import LAW_FILES, load_law
+    from gold_pairs import plan_by_id
+
+    from planlens.compare import compare
+    from planlens.compare.renumbering import of_diff
+
+    data = yaml.safe_load((FLAGS / f"{name}.yaml").read_text(encoding="utf-8"))
+    key = (str(data["old"]), str(data["new"]))
+    if key not in _RENUMBERINGS:
+        try:
+            old, new = (load_law(i) if i in LAW_FILES else plan_by_id(i) for i in key)
+        except (KeyError, OSError):
+            _RENUMBERINGS[key] = None
+        else:
+            found = of_diff(compare(old, new))
+            _RENUMBERINGS[key] = {
+                "targets": {k: frozenset(v) for k, v in found.targets.items()},
+                "old_words": found.old_words,
+                "new_words": found.new_words,
+            }
+    return _RENUMBERINGS[key]
 
 
 def _context(name: str) -> list[str]:
@@ -242,6 +279,7 @@ def baseline_flags(ref: str, sources: Sequence[Source]) -> dict[str, list[list[l
             "context": _context(s.name) if s.language != "de" else [],
             "parties": list(s.parties),
             "pairs": [[p.old, p.new] for p in s.pairs],
+            "renumbering": _as_json(renumbering_of(s.name)),
         }
         for s in sources
     }
@@ -268,10 +306,21 @@ def baseline_flags(ref: str, sources: Sequence[Source]) -> dict[str, list[list[l
     return answer
 
 
+def _as_json(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return a renumbering's keyword arguments (`renumbering_of`) as JSON can hold them."""
+    if found is None:
+        return None
+    return {k: {n: sorted(t) for n, t in v.items()} if k == "targets" else sorted(v)
+            for k, v in found.items()}  # fmt: skip
+
+
 def worker(tree: Path, job_file: Path) -> dict[str, Any]:
     """Run the rules of `tree` as its `compare` ran them, with `tree` first on `sys.path`:
     main before issue 11 through the word diff's views and `party_names`, later trees (whose
-    `substance_flags` takes the plans' parties) on the pair's texts."""
+    `substance_flags` takes the plans' parties) on the pair's texts, and those whose
+    `substance_flags` takes a renumbering with the renumbering of the source's plans."""
+    import inspect
+
     sys.path.insert(0, str(tree))
     from planlens.compare import substance
     from planlens.compare.textdiff import diff_words
@@ -279,6 +328,7 @@ def worker(tree: Path, job_file: Path) -> dict[str, Any]:
     job = json.loads(job_file.read_text(encoding="utf-8"))
     out: dict[str, Any] = {}
     old_style = hasattr(substance, "party_names")
+    renumbered = "renumbering" in inspect.signature(substance.substance_flags).parameters
     for name, source in job.items():
         language = source["language"]
         flags = []
@@ -291,8 +341,20 @@ def worker(tree: Path, job_file: Path) -> dict[str, Any]:
                 found = substance.substance_flags(old_view, new_view, language, names)
                 flags.append([[f.type, f.old, f.new] for f in found])
         else:
+            extra = []
+            if renumbered and source.get("renumbering") is not None:
+                from planlens.compare.renumbering import Renumbering
+
+                given = source["renumbering"]
+                extra = [
+                    Renumbering(
+                        {n: frozenset(t) for n, t in given["targets"].items()},
+                        frozenset(given["old_words"]),
+                        frozenset(given["new_words"]),
+                    )
+                ]
             for old, new in source["pairs"]:
-                found = substance.substance_flags(old, new, language, source["parties"])
+                found = substance.substance_flags(old, new, language, source["parties"], *extra)
                 flags.append([[f.type, f.old, f.new] for f in found])
         out[name] = flags
     return out

@@ -45,6 +45,8 @@
   and adjectives), not the texts' own term said in full or in short.
 - `ranges`: ranges "X bis Y" for `scope`: a range of provisions that loses an end (a repeal
   elsewhere), a "bis zu" that ends a range of figures or names a time (no bound).
+- `renumbering`: which clause became which, as the numbers references say (from the
+  alignment), for `scope`: a reference renumbered with the provision it names is no change.
 - `items`: the items of a list added or dropped: how a run of tokens holds them (a run set off
   by commas, one English name, an item cut at its conjunction made whole), and those that
   change no `scope`: stated in the other text anyway, or clauses with a verb of their own.

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from planlens.compare.align import align, heaviest_increasing
 from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
 from planlens.compare.pins import find_pins
+from planlens.compare.renumbering import renumbering
 from planlens.compare.substance import substance_flags
 from planlens.compare.textdiff import diff_words
 from planlens.compare.units import (
@@ -107,6 +108,19 @@ class _TreeBuilder:
         self.old_units, self.new_units = old_units, new_units
         # The parties the plans declare; the curated list of `lexicon` is always looked for.
         self.parties = tuple(dict.fromkeys((*old.parties, *new.parties)))
+        # Which clause became which, for the flags: a reference renumbered with its provision.
+        # Most links pair one clause with one of the same number, which a reference keeps.
+        self.renumbering = renumbering(
+            (u.clause for u in old_units),
+            (u.clause for u in new_units),
+            [
+                (_ids(old_units, link.old), _ids(new_units, link.new))
+                for link in links
+                if len(link.old) != 1
+                or len(link.new) != 1
+                or old_units[link.old[0]].label != new_units[link.new[0]].label
+            ],
+        )
         self._flag_cache: dict[tuple[str, str], tuple[Flag, ...]] = {}
         self._segment_cache: dict[tuple[str, str], tuple[Segment, ...]] = {}
         self.nodes: list[_Node] = []
@@ -152,7 +166,7 @@ class _TreeBuilder:
         key = (old_text, new_text)
         if key not in self._flag_cache:
             self._flag_cache[key] = substance_flags(
-                old_text, new_text, self.new.language, self.parties
+                old_text, new_text, self.new.language, self.parties, self.renumbering
             )
         return self._flag_cache[key]
 
@@ -302,6 +316,11 @@ class _TreeBuilder:
             segments=segments,
             children=self._freeze(node.children),
         )
+
+
+def _ids(units: Sequence[Unit], indices: Sequence[int]) -> tuple[str, ...]:
+    """Return the ids of the clauses of `units[indices]`."""
+    return tuple(units[k].clause.id for k in indices)
 
 
 def _joined(units: Sequence[Unit], indices: Sequence[int]) -> str:

@@ -84,12 +84,12 @@ _REF_NUMBER_RE = rx.compile(r"(?<![\w.])\d+[a-z]?(?:\.\d+)*")
 #: A part of a provision ("Absatz 3", "Absätze 2 und 3"), no provision of its own; case counts
 #: ("satz" in "Absatz" is no "Satz"). After a part's name the numbers of the chain are parts
 #: too ("Absatz 3 und 4"), until a provision is named again ("Satz 1 und des § 74b").
-_PART_RE = rx.compile(
+PART_RE = rx.compile(
     r"(?<![\w])(?:Absatz(?:es)?|Absätzen?|Abs\.|Satz(?:es)?|Sätzen?|Nummer[n]?|Nr\.|"
     r"Buchstaben?|Halbsatz(?:es)?|Unterabsatz(?:es)?|lit\.)"
 )
-_REF_WORD_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})", _I)
-_REF_TOKEN_RE = rx.compile(rf"(?P<part>{_PART_RE.pattern})|(?P<number>{_REF_NUMBER_RE.pattern})")
+REF_WORD_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})", _I)
+_REF_TOKEN_RE = rx.compile(rf"(?P<part>{PART_RE.pattern})|(?P<number>{_REF_NUMBER_RE.pattern})")
 _NUMBER_RE = rx.compile(
     r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)*)"
 )
@@ -240,24 +240,36 @@ def referenced(text: str) -> set[str]:
     >>> sorted(referenced("§ 74 Absatz 3 Satz 1 und des § 74b"))
     ['74', '74b']
     """
-    out = set()
+    out: set[str] = set()
     for a, b in references(text):
-        # A chain that opens with a part ("Satz 1 Nr. 2") refers inside its own provision.
-        in_part = _PART_RE.match(text, a) is not None
-        head = _REF_HEAD_RE.match(text[a:b])
-        rest = text[a + (head.end() if head else 0) : b]
-        at = 0
-        for m in _REF_TOKEN_RE.finditer(rest):
-            if in_part and any(
-                not _PART_RE.match(rest, h.start())
-                for h in _REF_WORD_RE.finditer(rest, at, m.start())
-            ):
-                in_part = False  # a provision named again: "Absatz 3 und des § 74b"
-            at = m.end()
-            if m.lastgroup == "part":
-                in_part = True
-            elif not in_part:
-                out.add(m.group())
+        out.update(provisions_in(text, a, b))
+    return out
+
+
+def provisions_in(text: str, a: int, b: int) -> list[str]:
+    """Return the provisions the reference `text[a:b]` (one of `references`) names, without
+    their parts, as `referenced` reads them.
+
+    >>> text = "nach § 74 Absatz 3 Satz 1 und des § 74b"
+    >>> [provisions_in(text, a, b) for a, b in references(text)]
+    [['74'], ['74b']]
+    """
+    out = []
+    # A chain that opens with a part ("Satz 1 Nr. 2") refers inside its own provision.
+    in_part = PART_RE.match(text, a) is not None
+    head = _REF_HEAD_RE.match(text[a:b])
+    rest = text[a + (head.end() if head else 0) : b]
+    at = 0
+    for m in _REF_TOKEN_RE.finditer(rest):
+        if in_part and any(
+            not PART_RE.match(rest, h.start()) for h in REF_WORD_RE.finditer(rest, at, m.start())
+        ):
+            in_part = False  # a provision named again: "Absatz 3 und des § 74b"
+        at = m.end()
+        if m.lastgroup == "part":
+            in_part = True
+        elif not in_part:
+            out.append(m.group())
     return out
 
 

@@ -74,7 +74,8 @@ from planlens.compare.polarity import (
     turned_condition,
 )
 from planlens.compare.qualifiers import qualifiers
-from planlens.compare.ranges import referenced_ranges, scope_words
+from planlens.compare.ranges import scope_words
+from planlens.compare.renumbering import Renumbering, referred_change
 from planlens.compare.statements import (
     URL_RE,
     WORD_RE,
@@ -140,11 +141,17 @@ WIDENED_STEMS = 2
 
 
 def substance_flags(
-    old: str, new: str, language: str | None = None, parties: Sequence[str] = ()
+    old: str,
+    new: str,
+    language: str | None = None,
+    parties: Sequence[str] = (),
+    renumbering: Renumbering | None = None,
 ) -> tuple[Flag, ...]:
     """Return a flag for each kind of substance that differs between `old` and `new`.
 
     `parties` are the plans' own parties (as in `Plan.parties`), besides the curated list.
+    With a `renumbering` (which clause of the old plan became which of the new: `compare` gives
+    it), a reference renumbered with the provision it names is no change (`renumbering`).
 
     >>> for flag in substance_flags("capped at 600,000 personnel", "capped at 800,000 personnel"):
     ...     print(flag)
@@ -208,7 +215,7 @@ def substance_flags(
             ),
         ),
         "scope": _plus(
-            _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties)), items),
+            _plus(_per_group(alignment, lambda o, n: _scope(o, n, parties, renumbering)), items),
             _plus(
                 _plus(qualifiers(alignment, language, (old, new)), kinds),
                 _plus(_gists(extensions(alignment, merged, (old, new))), pairings),
@@ -308,7 +315,9 @@ def _per_group(alignment: Alignment, rule: _GroupRule) -> tuple[list[str], list[
     return gone, came
 
 
-def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[str]]:
+def _scope(
+    old: str, new: str, parties: Sequence[str], renumbering: Renumbering | None = None
+) -> tuple[list[str], list[str]]:
     mo, mn = masked(old), masked(new)
     # A bound said with a negator is read as one: "höchstens" / "nicht mehr als".
     # The "only" of "only if" is the condition's.
@@ -341,10 +350,9 @@ def _scope(old: str, new: str, parties: Sequence[str]) -> tuple[list[str], list[
     pa, pb = places(mo), places(mn)
     gone += sorted(pa - pb)
     came += sorted(pb - pa)
-    ra, rb = referenced_ranges(old, new)  # not the ends of a range renumbered
-    if ra & rb and ra != rb:
-        gone += [f"§ {r}" for r in sorted(ra - rb)]
-        came += [f"§ {r}" for r in sorted(rb - ra)]
+    ra, rb = referred_change(old, new, renumbering)
+    gone += [f"§ {r}" for r in ra]
+    came += [f"§ {r}" for r in rb]
     return gone, came
 
 
