@@ -408,9 +408,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         + ".",
         *ranking(data, out_of_fold(data, args.model)),
     ]
+    threshold = choose_threshold(data, out_of_fold(data, args.model))
+    also = [held_out(fit_on(data, args.model), threshold, shape)] if args.held_out else []
     if args.model == "lr":
         model = fit([c.features for d in data for c in d.rows], [y for d in data for y in d.labels])
-        threshold = choose_threshold(data, out_of_fold(data, args.model))
         weights = ", ".join(
             f"{name} {w:+.2f}" for name, w in zip(learned.FEATURES, model.weights, strict=True)
         )
@@ -418,11 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"Fitted on all twelve pairs (standardised features): {weights}; bias "
             f"{model.bias:+.2f}; threshold {threshold:.2f} (chosen on their leave-one-out scores)."
         )
-        if args.held_out:
-            lines.append(held_out(model, threshold, shape))
         if args.write:
             write_constants(model, threshold)
             print(f"wrote the constants of {LEARNED}")
+    lines += also
     print("\n".join(lines))
     if args.write_results:
         command = command_line(
@@ -450,7 +450,7 @@ def perfect(data: Sequence[PairData], every: bool = False) -> Counts:
     return total
 
 
-def held_out(model: Model, threshold: float, shape: Shape) -> str:
+def held_out(model: Predict, threshold: float, shape: Shape) -> str:
     """Return the pooled figures of the held-out pairs with this model (never tuned on them)."""
     bare_rules, bare, pinned = Counts(), Counts(), Counts()
     for folder in HELD_OUT_SETS.values():
