@@ -301,3 +301,22 @@ def test_what_the_many_to_many_experiment_can_add() -> None:
     join.add_pair(state, 0, 1, 0.95)
     assert Link((0, 1, 2), (0, 1), "split", 0.7) in state.links
     assert state.old_link[2] is state.new_link[0]
+
+
+def test_two_mirrored_pairs_are_decided_whatever_their_order() -> None:
+    """(old 0, new 1) and (old 1, new 0) between clauses of the same texts tie on probability
+    and on every key that is the same with old and new swapped; one makes old 0's link a split,
+    the other a merge, and only one can be made. The order the candidates came in (which a
+    Hypothesis example found deciding it) decides nothing: the lower old index goes first."""
+    units = [_unit(k) for k in range(2)]
+    sure = tuple(3.0 for _ in learned.FEATURES)
+    assert learned.probability(sure) >= learned.LINK_MIN
+    results = []
+    for order in ([(0, 1), (1, 0)], [(1, 0), (0, 1)]):
+        state = LinkState(2, 2)
+        state.add(Link((0,), (0,), "similar", 0.9))
+        found = [learned.Candidate(i, j, sure) for i, j in order]
+        learned.decided_links(units, units, found, state)  # type: ignore[arg-type]
+        results.append(snapshot(state))
+    assert results[0] == results[1]
+    assert Link((0,), (0, 1), "split", 0.9) in results[0]

@@ -211,9 +211,12 @@ def decided_links(
     Each is linked only if it still can be (`addable`): a new link when both are free, else one
     more part of the other clause's link (a split or merge).
     """
+    # Last, the pair's own indices: two pairs that mirror each other ((0, 1) and (1, 0) between
+    # clauses of the same texts) tie on everything else, and the order they came in must not
+    # decide between them.
     scored = sorted(
         ((probability(c.features), c) for c in found),
-        key=lambda t: (-t[0], *tie_key(old, new, t[1].old, t[1].new)),
+        key=lambda t: (-t[0], *tie_key(old, new, t[1].old, t[1].new), t[1].old, t[1].new),
     )
     linked = 0
     for p, c in scored:
