@@ -200,6 +200,34 @@ def overlaps(span: Span, spans: Iterable[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+def blanked(text: str, spans: Iterable[Span]) -> str:
+    """Return `text` with every character inside one of `spans` made a space: what putting
+    spaces over each span of `list(text)` in turn gives, cut and joined once, not a list of
+    one-character strings ("" for an empty span, overlapping spans blanked once).
+
+    >>> blanked("wenn nicht, dann", [(5, 10), (0, 4), (8, 11)])
+    '            dann'
+    """
+    cuts = sorted(spans)
+    if not cuts:
+        return text
+    n = len(text)
+    if not all(0 <= a <= n and 0 <= b <= n for a, b in cuts):
+        chars = list(text)  # a span from the end, or past it: slice assignment's own rules
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+    out: list[str] = []
+    at = 0
+    for a, b in cuts:
+        a = max(a, at)
+        if b > a:
+            out += (text[at:a], " " * (b - a))
+            at = b
+    out.append(text[at:])
+    return "".join(out)
+
+
 @lru_cache(maxsize=4096)
 def references(text: str) -> tuple[Span, ...]:
     """Return the spans of references to provisions: "§§ 223 bis 226a", "Article 5".
@@ -282,27 +310,37 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     >>> figures("bis zu einem Jahr oder einhundertachtzig Tagessätzen (§ 40 Abs. 1)", "de")
     (('1 year', 'einem Jahr'), ('180 daily rate', 'einhundertachtzig Tagessätzen'))
     """
-    skip = [span for _, span in dates(text)]
-    skip += list(references(text))
+    # The dates are worked out only for a figure that no other span skips: most numbers of a
+    # law's text are references and list markers, and a phrase's dates are asked for anyway.
+    skip = list(references(text))
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     if profile(text).digit:  # every list marker has a digit
         skip += [m.span() for m in near_numbers(_LIST_MARKER_RE, text, *LIST_MARKER_WINDOW)]
     found: list[tuple[int, str, str]] = []
+    dated: list[list[Span]] = []  # the spans of the dates, once asked for
+
+    def skipped(span: Span) -> bool:
+        if overlaps(span, skip):
+            return True
+        if not dated:
+            dated.append([s for _, s in dates(text)])
+        return overlaps(span, dated[0])
+
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
-        if not overlaps(m.span(), skip):
+        if not skipped(m.span()):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
     for m in _MULTIPLE.finditer(text) if any(e in text for e in _MULTIPLE_ENDS) else ():
         times = m.group(1)
         value_of = int(times) if times.isdigit() else _number_word(times.casefold())
-        if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
+        if isinstance(value_of, int) and value_of > 1 and not skipped(m.span()):
             skip.append(m.span())
             found.append((m.start(), f"{value_of} times", m.group()))
     for m in from_digits(_NUMBER, text, NUMBER_LEAD_LONGEST):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
-        if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
+        if (before and (before.isalnum() or before in "_-–/")) or skipped(span):
             continue
         if re.match(r"/\d", text[span[1] : span[1] + 2]):
             continue  # an identifier such as Regulation (EU) 2016/679
@@ -320,13 +358,13 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
-        if value_of is None or overlaps(m.span(), skip) or _in_adjective(text, m.end()):
+        if value_of is None or skipped(m.span()) or _in_adjective(text, m.end()):
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
     ones = _ONE.possible(text) and _ONE_UNIT.possible(text)  # its guard first: the cheaper
     for m in _ONE.scan.finditer(text) if ones else ():
-        if not overlaps(m.span(), skip):
+        if not skipped(m.span()):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
     return tuple((key, shown) for _, key, shown in sorted(found))
