@@ -19,7 +19,7 @@ from test_flag_speed import texts
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare import conditions, phrases, polarity, statements
+from planlens.compare import conditions, phrases, polarity, qualifiers, statements
 from planlens.compare.blocks import Blocks, _Tests, alternatives
 from planlens.compare.guards import guarded, quick
 from planlens.compare.statements import word_pattern
@@ -238,3 +238,10 @@ def test_figures_ask_for_the_dates_only_of_a_number_nothing_else_skips() -> None
         assert asked == [dated]
     finally:
         statements.dates = real  # type: ignore[assignment]
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=st.text(alphabet="ab-_ 1²,éſ", max_size=14), stem=st.text(alphabet="ab-é", max_size=3))
+def test_a_word_is_named_where_its_former_pattern_finds_it(text: str, stem: str) -> None:
+    former = re.compile(rf"(?<![\w-]){re.escape(stem)}\w{{0,4}}(?!\w)")
+    assert qualifiers._names(text, stem) == (former.search(text) is not None)
