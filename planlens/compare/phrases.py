@@ -179,9 +179,12 @@ def _stems(text: str, stem: Callable[[str], str]) -> frozenset[str]:
     return frozenset(map(stem, [w for w in words if len(w) > 2]))
 
 
-#: Latin-1 as `_WORD` reads it: a letter stays, and so do the hyphen and the apostrophe that
-#: may join two words; any other character becomes a space.
-_LETTER_OR_JOINER = bytes(c if re.fullmatch(r"[^\W\d_]|[-']", chr(c)) else 32 for c in range(256))
+#: Latin-1 as `_WORD` reads it: a letter (`[^\W\d_]`: a word character, not a decimal digit)
+#: stays, and so do the hyphen and the apostrophe that may join two words; any other character
+#: becomes a space (no regex compiled on import: `tests/test_patterns.py`).
+_LETTER_OR_JOINER = bytes(
+    c if (chr(c).isalnum() and not chr(c).isdecimal()) or chr(c) in "-'" else 32 for c in range(256)
+)
 
 
 def _folded_words(text: str) -> list[str]:
