@@ -245,3 +245,9 @@ def test_figures_ask_for_the_dates_only_of_a_number_nothing_else_skips() -> None
 def test_a_word_is_named_where_its_former_pattern_finds_it(text: str, stem: str) -> None:
     former = re.compile(rf"(?<![\w-]){re.escape(stem)}\w{{0,4}}(?!\w)")
     assert qualifiers._names(text, stem) == (former.search(text) is not None)
+
+
+def test_a_range_does_not_run_into_a_date() -> None:
+    # The end of "5–15" is the day of "15 Mai 2020": a date, as the figures' other skips are.
+    assert statements.figures.__wrapped__("Frist von 5–15 Mai 2020 gilt", "de") == (("5", "5"),)
+    assert statements.figures.__wrapped__("von 2–30 days", "en") == (("2–30 day", "2–30 days"),)

@@ -348,7 +348,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         value = _value(m.group("num"), language)
         tail = _RANGE_TAIL_RE.match(text, span[1])
-        if tail is not None and not overlaps(tail.span(), skip):
+        if tail is not None and not skipped(tail.span()):
             value += f"–{_value(tail.group(1), language)}"
             span = (span[0], tail.end())
         unit, end = _unit(text, span[1])
