@@ -310,8 +310,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     >>> figures("bis zu einem Jahr oder einhundertachtzig Tagessätzen (§ 40 Abs. 1)", "de")
     (('1 year', 'einem Jahr'), ('180 daily rate', 'einhundertachtzig Tagessätzen'))
     """
-    # The dates are worked out only for a figure that no other span skips: most numbers of a
-    # law's text are references and list markers, and a phrase's dates are asked for anyway.
+    # The dates only for a figure no other span skips (a law's numbers: references, markers).
     skip = list(references(text))
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
