@@ -217,7 +217,7 @@ def test_blanked_is_the_former_loop_over_a_list_of_characters(
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
-    assert statements.blanked(text, spans) == "".join(chars)
+    assert conditions.blanked(text, spans) == "".join(chars)
 
 
 def test_figures_ask_for_the_dates_only_of_a_number_nothing_else_skips() -> None:

@@ -33,11 +33,11 @@ from functools import lru_cache
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.blocks import Blocks
-from planlens.compare.conditions import Condition, condition_spans
+from planlens.compare.conditions import Condition, blanked, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
-from planlens.compare.statements import Span, blanked, dates, inside, word_pattern
+from planlens.compare.statements import Span, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE

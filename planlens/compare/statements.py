@@ -200,34 +200,6 @@ def overlaps(span: Span, spans: Iterable[Span]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
-def blanked(text: str, spans: Iterable[Span]) -> str:
-    """Return `text` with every character inside one of `spans` made a space: what putting
-    spaces over each span of `list(text)` in turn gives, cut and joined once, not a list of
-    one-character strings ("" for an empty span, overlapping spans blanked once).
-
-    >>> blanked("wenn nicht, dann", [(5, 10), (0, 4), (8, 11)])
-    '            dann'
-    """
-    cuts = sorted(spans)
-    if not cuts:
-        return text
-    n = len(text)
-    if not all(0 <= a <= n and 0 <= b <= n for a, b in cuts):
-        chars = list(text)  # a span from the end, or past it: slice assignment's own rules
-        for a, b in spans:
-            chars[a:b] = " " * (b - a)
-        return "".join(chars)
-    out: list[str] = []
-    at = 0
-    for a, b in cuts:
-        a = max(a, at)
-        if b > a:
-            out += (text[at:a], " " * (b - a))
-            at = b
-    out.append(text[at:])
-    return "".join(out)
-
-
 @lru_cache(maxsize=4096)
 def references(text: str) -> tuple[Span, ...]:
     """Return the spans of references to provisions: "§§ 223 bis 226a", "Article 5".
