@@ -19,7 +19,7 @@ from test_flag_speed import texts
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare import conditions, phrases, polarity, statements
+from planlens.compare import conditions, phrases, polarity, qualifiers, statements
 from planlens.compare.blocks import Blocks, _Tests, alternatives
 from planlens.compare.guards import guarded, quick
 from planlens.compare.statements import word_pattern
@@ -191,3 +191,63 @@ def test_stems_are_those_of_every_word_as_written(text: str) -> None:
         former = frozenset(stem(w) for w in words if len(w) > 2 and w not in phrases._STOP)
         assert phrases._stems.__wrapped__(text, stem) == former
         assert phrases.phrase(text, stem).stems == former
+
+
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=st.text(alphabet="aZßµäÖ-'’ ,.1_²¼\né", max_size=20))
+def test_folded_words_are_the_regex_words_case_folded(text: str) -> None:
+    assert phrases._folded_words(text) == [w.casefold() for w in phrases._WORD.findall(text)]
+
+
+def test_every_latin_1_character_is_read_as_the_word_regex_reads_it() -> None:
+    for c in map(chr, range(256)):
+        for text in (c, f"a{c}b", f"{c}x", f"x{c}", f"Straße{c}µ"):
+            expected = [w.casefold() for w in phrases._WORD.findall(text)]
+            assert phrases._folded_words(text) == expected, repr(text)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    text=st.text(alphabet="ab ,", max_size=12),
+    spans=st.lists(st.tuples(st.integers(-3, 15), st.integers(-3, 15)), max_size=4),
+)
+def test_blanked_is_the_former_loop_over_a_list_of_characters(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    assert conditions.blanked(text, spans) == "".join(chars)
+
+
+def test_figures_ask_for_the_dates_only_of_a_number_nothing_else_skips() -> None:
+    asked: list[str] = []
+    real = statements.dates
+
+    def dates(text: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+        asked.append(text)
+        return real(text)
+
+    statements.dates = dates  # type: ignore[assignment]
+    try:
+        plain = "nach § 12 Absatz 3 (1) gilt dies"  # a reference and a list marker only
+        assert statements.figures.__wrapped__(plain, "de") == ()
+        assert asked == []
+        dated = "binnen zwei Wochen ab dem 1. Januar 2020, für 300 Euro"
+        assert statements.figures.__wrapped__(dated, "de") == (("300 EUR", "300 Euro"),)
+        assert asked == [dated]
+    finally:
+        statements.dates = real  # type: ignore[assignment]
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=st.text(alphabet="ab-_ 1²,éſ", max_size=14), stem=st.text(alphabet="ab-é", max_size=3))
+def test_a_word_is_named_where_its_former_pattern_finds_it(text: str, stem: str) -> None:
+    former = re.compile(rf"(?<![\w-]){re.escape(stem)}\w{{0,4}}(?!\w)")
+    assert qualifiers._names(text, stem) == (former.search(text) is not None)
+
+
+def test_a_range_does_not_run_into_a_date() -> None:
+    # The end of "5–15" is the day of "15 Mai 2020": a date, as the figures' other skips are.
+    assert statements.figures.__wrapped__("Frist von 5–15 Mai 2020 gilt", "de") == (("5", "5"),)
+    assert statements.figures.__wrapped__("von 2–30 days", "en") == (("2–30 day", "2–30 days"),)

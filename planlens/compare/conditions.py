@@ -16,7 +16,7 @@ content stems of its clause, as `substance` compares them (`condition`), and `po
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -260,6 +260,34 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
             written, opening = f"if not{inverted['subject']}{written[inverted.end() :]}", 6
         found.append(Condition(phrase(clause, stem).stems, shown, (start, stop), written, opening))
     return tuple(found)
+
+
+def blanked(text: str, spans: Iterable[Span]) -> str:
+    """Return `text` with every character inside one of `spans` made a space: what putting
+    spaces over each span of `list(text)` in turn gives, cut and joined once, not a list of
+    one-character strings ("" for an empty span, overlapping spans blanked once).
+
+    >>> blanked("wenn nicht, dann", [(5, 10), (0, 4), (8, 11)])
+    '            dann'
+    """
+    cuts = sorted(spans)
+    if not cuts:
+        return text
+    n = len(text)
+    if not all(0 <= a <= n and 0 <= b <= n for a, b in cuts):
+        chars = list(text)  # a span from the end, or past it: slice assignment's own rules
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+    out: list[str] = []
+    at = 0
+    for a, b in cuts:
+        a = max(a, at)
+        if b > a:
+            out += (text[at:a], " " * (b - a))
+            at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:

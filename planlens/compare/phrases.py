@@ -174,8 +174,33 @@ def phrase(text: str, stem: Callable[[str], str]) -> Phrase:
 @lru_cache(maxsize=4096)
 def _stems(text: str, stem: Callable[[str], str]) -> frozenset[str]:
     """Return the content stems of `text`: each word stemmed once, however often it stands."""
-    words = {w.casefold() for w in _WORD.findall(text)}
-    return frozenset(stem(w) for w in words if len(w) > 2 and w not in _STOP)
+    words = set(_folded_words(text))
+    words -= _STOP
+    return frozenset(map(stem, [w for w in words if len(w) > 2]))
+
+
+#: Latin-1 as `_WORD` reads it: a letter (`[^\W\d_]`: a word character, not a decimal digit)
+#: stays, and so do the hyphen and the apostrophe that may join two words; any other character
+#: becomes a space (no regex compiled on import: `tests/test_patterns.py`).
+_LETTER_OR_JOINER = bytes(
+    c if (chr(c).isalnum() and not chr(c).isdecimal()) or chr(c) in "-'" else 32 for c in range(256)
+)
+
+
+def _folded_words(text: str) -> list[str]:
+    """Return the words of `text` as `_WORD` finds them, case-folded.
+
+    Text in Latin-1 with no hyphen or apostrophe (most phrases of a law) is
+    split by byte translation, as `similarity.word_list` splits, without a regex or a string
+    per word before folding; other text goes to `_WORD`. The same words either way.
+    """
+    try:
+        spaced = text.encode("latin-1").translate(_LETTER_OR_JOINER)
+    except UnicodeEncodeError:
+        spaced = b"-"
+    if b"-" in spaced or b"'" in spaced:
+        return [w.casefold() for w in _WORD.findall(text)]
+    return spaced.decode("latin-1").casefold().split()
 
 
 #: A sentence that carries the provision before it over to a case named in it: "Dasselbe gilt

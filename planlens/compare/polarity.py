@@ -33,7 +33,7 @@ from functools import lru_cache
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.blocks import Blocks
-from planlens.compare.conditions import Condition, condition_spans
+from planlens.compare.conditions import Condition, blanked, condition_spans
 from planlens.compare.extent import changed_spans, scope_words
 from planlens.compare.guards import guarded
 from planlens.compare.phrases import phrase, similarity
@@ -132,10 +132,7 @@ def masked(text: str, bounds: bool = False) -> str:
         if not (bounds and _NEGATED_BOUND_RE.fullmatch(m.group()))
     ]
     spans += [m.span() for m in SUBORDINATE_RE.finditer(text)]
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    return blanked(text, spans)
 
 
 @lru_cache(maxsize=4096)  # asked by `negation` and by `modality` for the same statements
@@ -143,10 +140,7 @@ def unrelated(text: str) -> str:
     """Return masked `text` with its relative clauses blanked too: "Einrichtungen, die zu
     Telekommunikationszwecken genutzt werden können" describes, it commits nothing."""
     out = masked(text)
-    for m in _RELATIVE_RE.finditer(out):
-        a, b = m.span()
-        out = out[:a] + " " * (b - a) + out[b:]
-    return out
+    return blanked(out, [m.span() for m in _RELATIVE_RE.finditer(out)])
 
 
 def negators(text: str, within: Sequence[Span] | None = None) -> list[str]:

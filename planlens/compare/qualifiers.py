@@ -165,9 +165,27 @@ def _renames(pairs: list[tuple[str, str]]) -> set[str]:
 def _named_in_both(texts: tuple[str, str], word: str) -> bool:
     """Tell whether both `texts` name `word`, in any of its forms (an ending of up to two
     letters: "Verbraucherdarlehensvertrag", "...vertrags", "...verträge" not)."""
-    stem = re.escape(word[:-2] if len(word) > _HEAD_MIN + 2 else word)
-    pattern = re.compile(rf"(?<![\w-]){stem}\w{{0,4}}(?!\w)")
-    return all(pattern.search(text) for text in texts)
+    stem = word[:-2] if len(word) > _HEAD_MIN + 2 else word
+    return all(_names(text, stem) for text in texts)
+
+
+def _names(text: str, stem: str) -> bool:
+    r"""Tell whether `text` has `stem` where a word begins, followed by at most four word
+    characters to the word's end: a match of `(?<![\w-])STEM\w{0,4}(?!\w)`, found without
+    compiling a pattern for every word (the regex's `\w` is `str.isalnum` or "_")."""
+    at = text.find(stem)
+    while at >= 0:
+        before = text[at - 1 : at]
+        if not (before == "-" or before == "_" or before.isalnum()):
+            end = after = at + len(stem)
+            while (
+                end < len(text) and end - after <= 4 and (text[end] == "_" or text[end].isalnum())
+            ):
+                end += 1
+            if end - after <= 4:
+                return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 def _restated(tokens: list[str], k: int, stem: str) -> bool:

@@ -282,27 +282,36 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     >>> figures("bis zu einem Jahr oder einhundertachtzig Tagessätzen (§ 40 Abs. 1)", "de")
     (('1 year', 'einem Jahr'), ('180 daily rate', 'einhundertachtzig Tagessätzen'))
     """
-    skip = [span for _, span in dates(text)]
-    skip += list(references(text))
+    # The dates only for a figure no other span skips (a law's numbers: references, markers).
+    skip = list(references(text))
     skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     if profile(text).digit:  # every list marker has a digit
         skip += [m.span() for m in near_numbers(_LIST_MARKER_RE, text, *LIST_MARKER_WINDOW)]
     found: list[tuple[int, str, str]] = []
+    dated: list[list[Span]] = []  # the spans of the dates, once asked for
+
+    def skipped(span: Span) -> bool:
+        if overlaps(span, skip):
+            return True
+        if not dated:
+            dated.append([s for _, s in dates(text)])
+        return overlaps(span, dated[0])
+
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
-        if not overlaps(m.span(), skip):
+        if not skipped(m.span()):
             skip.append(m.span())
             found.append((m.start(), f"{m.group(1)}:{m.group(2)}", m.group()))
     for m in _MULTIPLE.finditer(text) if any(e in text for e in _MULTIPLE_ENDS) else ():
         times = m.group(1)
         value_of = int(times) if times.isdigit() else _number_word(times.casefold())
-        if isinstance(value_of, int) and value_of > 1 and not overlaps(m.span(), skip):
+        if isinstance(value_of, int) and value_of > 1 and not skipped(m.span()):
             skip.append(m.span())
             found.append((m.start(), f"{value_of} times", m.group()))
     for m in from_digits(_NUMBER, text, NUMBER_LEAD_LONGEST):
         span = m.span("num")
         before, after = text[span[0] - 1 : span[0]], text[span[1] : span[1] + 1]
-        if overlaps(span, skip) or (before and (before.isalnum() or before in "_-–/")):
+        if (before and (before.isalnum() or before in "_-–/")) or skipped(span):
             continue
         if re.match(r"/\d", text[span[1] : span[1] + 2]):
             continue  # an identifier such as Regulation (EU) 2016/679
@@ -310,7 +319,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
             continue
         value = _value(m.group("num"), language)
         tail = _RANGE_TAIL_RE.match(text, span[1])
-        if tail is not None and not overlaps(tail.span(), skip):
+        if tail is not None and not skipped(tail.span()):
             value += f"–{_value(tail.group(1), language)}"
             span = (span[0], tail.end())
         unit, end = _unit(text, span[1])
@@ -320,13 +329,13 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     for m in _NUMBER_WORD.finditer(text):
         word = m.group()
         value_of = _number_word(word)
-        if value_of is None or overlaps(m.span(), skip) or _in_adjective(text, m.end()):
+        if value_of is None or skipped(m.span()) or _in_adjective(text, m.end()):
             continue
         unit, end = _unit(text, m.end())
         found.append((m.start(), f"{value_of} {unit}".strip(), text[m.start() : end]))
     ones = _ONE.possible(text) and _ONE_UNIT.possible(text)  # its guard first: the cheaper
     for m in _ONE.scan.finditer(text) if ones else ():
-        if not overlaps(m.span(), skip):
+        if not skipped(m.span()):
             unit, end = _unit(text, m.end())
             found.append((m.start(), f"1 {unit}", text[m.start() : end]))
     return tuple((key, shown) for _, key, shown in sorted(found))
