@@ -7,6 +7,7 @@ Uses the fixtures of `test_browser` (the built sites, the browser); skipped as i
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -228,7 +229,8 @@ def test_lineage_histories_collapse_and_open_from_links(
     href = link.get_attribute("href") or ""
     link.click()
     target = page.locator(f"[id='{href[1:]}']")
-    assert target.evaluate("d => d.open")
+    # The page opens it on "hashchange", an event that comes after the click returns.
+    assert wait_for(page, f"document.getElementById({json.dumps(href[1:])}).open")
     assert target.locator("ol.forms").is_visible()
     if scripts:
         page.get_by_role("button", name="Expand every history").click()
