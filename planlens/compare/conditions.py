@@ -292,14 +292,8 @@ def blanked(text: str, spans: Iterable[Span]) -> str:
 
 def _blanked(text: str, a: int, b: int, spans: Sequence[Span]) -> str:
     """Return text[a:b] with the characters inside any of `spans` as spaces."""
-    chars: list[str] | None = None
-    for start, end in spans:
-        lo, hi = max(a, start), min(b, end)
-        if lo < hi:
-            if chars is None:
-                chars = list(text[a:b])
-            chars[lo - a : hi - a] = " " * (hi - lo)
-    return text[a:b] if chars is None else "".join(chars)
+    inside = [(max(a, start) - a, min(b, end) - a) for start, end in spans]
+    return blanked(text[a:b], [(lo, hi) for lo, hi in inside if lo < hi])
 
 
 @lru_cache(maxsize=4096)

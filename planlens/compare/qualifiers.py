@@ -25,8 +25,8 @@ _PREFIX_RE = rx.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}-")
 _NOT_ADJECTIVES = frozenset(lx.NOT_ADJECTIVES.split())
 #: A compound's head names at least this many letters, and what it adds at least `_HEAD_ADDS`.
 _HEAD_MIN, _HEAD_ADDS = 4, 3
-#: A test whether a compound and its last part are the texts' own term (`_term`), or none.
-Shared = Callable[[str, str], bool] | None
+#: A test whether a compound is the texts' own term (`_term`), or none.
+Shared = Callable[[str], bool] | None
 
 
 def qualifiers(
@@ -78,9 +78,9 @@ def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], l
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
             x, y = a[i1], b[j1]
-            if _compound_of(x, y) and not (shared and shared(x, y)):
+            if _compound_of(x, y) and not (shared and shared(x)):
                 came.append(y)
-            elif _compound_of(y, x) and not (shared and shared(y, x)):
+            elif _compound_of(y, x) and not (shared and shared(y)):
                 gone.append(x)
         if tag in ("insert", "delete", "replace") and i2 < len(a) and j2 < len(b):
             if keys_a[i2] != keys_b[j2] or not a[i2][:1].isupper():
@@ -132,9 +132,9 @@ def _determiners_only(tokens: list[str]) -> bool:
     return all(t.casefold() in _DETERMINERS for t in tokens)
 
 
-def _term(texts: tuple[str, str], renames: set[str], compound: str, head: str) -> bool:
-    """Tell whether `compound` in place of its last part `head`, either way round, is the
-    texts' own term: both name the compound (`_named_in_both`), or elsewhere it took the place
+def _term(texts: tuple[str, str], renames: set[str], compound: str) -> bool:
+    """Tell whether `compound` in place of its last part, either way round, is the texts' own
+    term: both name the compound (`_named_in_both`), or elsewhere it took the place
     of the head with an adjective (`renames`, `_renames`)."""
     return compound.casefold() in renames or _named_in_both(texts, compound)
 

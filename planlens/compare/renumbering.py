@@ -39,12 +39,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import planlens.compare.patterns as rx
-from planlens.compare.model import Change, PlanDiff
+from planlens.compare.model import PlanDiff
 from planlens.compare.ranges import referenced_ranges
 from planlens.compare.statements import PART_RE, REF_WORD_RE, provisions_in, references
 from planlens.plan.model import Clause
@@ -170,14 +170,8 @@ def renumbering(
 
 def of_diff(diff: PlanDiff) -> Renumbering:
     """Return the renumbering of a comparison's result: each change's old and new clauses."""
-    pairs = [(c.old, c.new) for c in _walk(diff.changes) if c.old and c.new]
+    pairs = [(c.old, c.new) for c in diff.walk() if c.old and c.new]
     return renumbering(diff.old.walk(), diff.new.walk(), pairs)
-
-
-def _walk(changes: Iterable[Change]) -> Iterator[Change]:
-    for change in changes:
-        yield change
-        yield from _walk(change.children)
 
 
 def _labels(clauses: Iterable[Clause]) -> tuple[dict[str, str], frozenset[str]]:
