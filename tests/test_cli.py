@@ -107,6 +107,15 @@ def test_show_missing_file() -> None:
     assert run("show", "nope.yaml") == (1, "", "planlens: error: nope.yaml: no such file\n")
 
 
+def test_show_folder_is_no_plan() -> None:
+    # A folder named where a plan goes is said to be one, not looked up as a plan id.
+    assert run("--plans", str(GOOD), "show", str(GOOD)) == (
+        1,
+        "",
+        f"planlens: error: {GOOD}: a folder, not a plan file or a plan id\n",
+    )
+
+
 def test_schema_command_prints_the_schema() -> None:
     code, out, err = run("schema")
     assert (code, err) == (0, "")

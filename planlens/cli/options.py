@@ -210,6 +210,8 @@ def resolve_with_corpus(names: list[str], plans_dir: Path) -> tuple[list[Plan], 
             loaded = load_plans([plans_dir], closed=True, cache=cache)
             folder = {plan.id: plan for plan in loaded}
         if name not in folder:
+            if path.is_dir():
+                raise PlanlensError(f"{name}: a folder, not a plan file or a plan id")
             raise PlanlensError(f"no plan '{name}' in {plans_dir}/{did_you_mean(name, folder)}")
         plans.append(folder[name])
     return plans, tuple(folder.values()) if folder else ()
