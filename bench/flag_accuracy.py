@@ -22,7 +22,10 @@ and `--errors` does not list their errors, so that nobody tunes on them by accid
 Held-out-2 was held out until its first measurement (`HELD_OUT_2_HISTORY`); since then the
 rules have been corrected looking at its errors too (`--all-errors` lists them), so it is no
 longer held out, and its first figures are the estimate for text nobody tuned the rules on.
-Held-out-3 is still held out: no option lists its errors.
+Held-out-3 is still held out: no option lists its errors. So is the sixth (`split:
+held-out-6`, US bill sections and BGB and StGB § of 2600-3600 characters, labelled blind): it
+is reported apart in the same way, its own row and table, and no option lists its errors until
+it has been measured once (`HELD_OUT_6_HISTORY`) and released.
 
 The kind-targeted set (`split: kinds`, drawn by `bench/flag_accuracy_candidates.py --kinds` for
 the two kinds a draw by length all but never meets, and labelled blind) has only `negation` and
@@ -104,7 +107,8 @@ class Source:
     #: "development" (the rules were written looking at these), "held-out" (labelled after
     #: the rules were frozen, and measured once), "held-out-2" (labelled blind while the
     #: rules were tuned on the other two; reported apart), "held-out-3" (labelled blind in
-    #: the next band of lengths; reported apart), "kinds" (negation and modality only),
+    #: the next band of lengths; reported apart), "held-out-4" to "held-out-6" (the same, in
+    #: later bands and sources), "kinds" (negation and modality only),
     #: "turns", or "constructed" and "constructed-2" (variants written by hand).
     split: str = "development"
     #: The kinds labelled in this source, the only ones scored on it (`labelled_kinds`; all by
@@ -232,9 +236,11 @@ _RENUMBERINGS: dict[tuple[str, str], dict[str, Any] | None] = {}
 def renumbering_of(name: str) -> dict[str, Any] | None:
     """Return the renumbering (`planlens.compare.renumbering`) of the comparison of the two
     plans a source compares, as the keyword arguments of `Renumbering`: None where either plan
-    is none this checkout has (a constructed set's). Worked out once per pair of plans."""
+    is none this checkout has (a constructed set's): the German laws, the US bills and the
+    plans of `bench/gold/` and `plans/`. Worked out once per pair of plans."""
     from common import LAW_FILES, load_law
     from gold_pairs import plan_by_id
+    from uslm import BILL_FILES, load_bill
 
     from planlens.compare import compare
     from planlens.compare.renumbering import of_diff
@@ -243,7 +249,14 @@ def renumbering_of(name: str) -> dict[str, Any] | None:
     key = (str(data["old"]), str(data["new"]))
     if key not in _RENUMBERINGS:
         try:
-            old, new = (load_law(i) if i in LAW_FILES else plan_by_id(i) for i in key)
+            old, new = (
+                load_law(i)
+                if i in LAW_FILES
+                else load_bill(i)
+                if i in BILL_FILES
+                else plan_by_id(i)
+                for i in key
+            )
         except (KeyError, OSError):
             _RENUMBERINGS[key] = None
         else:

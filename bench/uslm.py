@@ -13,9 +13,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from common import BILLS
+
 from planlens.importers.legal_xml import child, normal, parse_xml
 from planlens.importers.uslm import document_title, flat_text, top_sections
 from planlens.plan.model import Clause, Plan, Source
+
+#: The US bills of the shared corpus the benchmarks read as plans: plan id -> file.
+BILL_FILES: dict[str, str] = {
+    "hjres37-rh": "HJ37_RH.XML",
+    "hjres37-rfs": "HJ37_RFS.XML",
+    "hr264-pcs": "H264_PCS.XML",
+    "hr264-eh": "h264_eh.XML",
+}
+
+
+def load_bill(plan_id: str) -> Plan:
+    """Return the bill `plan_id` (a key of `BILL_FILES`) of `../shared/corpora/us-bills`."""
+    return load_uslm(BILLS / BILL_FILES[plan_id], plan_id)
 
 
 def load_uslm(path: Path, plan_id: str) -> Plan:

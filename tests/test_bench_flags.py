@@ -5,8 +5,10 @@ those two kinds, be scored on them alone, be kept apart from the other sets, and
 errors listed. The turns set (`split: turns`) labels the same two kinds and is kept apart the
 same way, but it is a development set: `--all-errors` lists its errors. The blind second
 constructed set (`split: constructed-2`) labels every kind, is kept apart and is still held out:
-neither `--errors` nor `--all-errors` lists its errors. No rules are run here: the flags are
-made up, every kind on every pair.
+neither `--errors` nor `--all-errors` lists its errors. The sixth held-out set (`split:
+held-out-6`, US bill sections and long law §) is labelled blind for every kind and held out the
+same way, and its pairs are those its rule draws. No rules are run here: the flags are made up,
+every kind on every pair.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ import flag_accuracy_candidates  # noqa: E402
 import flag_accuracy_report  # noqa: E402
 import flag_constructed_draw  # noqa: E402
 import flag_turns_candidates  # noqa: E402
+import uslm  # noqa: E402
+from common import BILLS, LAWS  # noqa: E402
 from flag_accuracy import KINDS, Pair, Source  # noqa: E402
+
+from planlens.plan.model import Plan  # noqa: E402
 
 TWO = ("negation", "modality")
 
@@ -397,3 +403,109 @@ def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> N
             assert p.old != p.new
             seen.add(old_id)
     assert seen == set(by_id)
+
+
+def _held_out_6() -> list[Source]:
+    return [s for s in flag_accuracy.load_sources() if s.split == "held-out-6"]
+
+
+def test_the_held_out_6_set_loads_labelled_for_every_kind_blind() -> None:
+    sources = flag_accuracy.load_sources()
+    blind = _held_out_6()
+    assert sorted(s.name for s in blind) == [
+        "bgb-2012--bgb-2022.held-out-6",
+        "hjres37-rh--hjres37-rfs.held-out-6",
+        "stgb-2012--stgb-2022.held-out-6",
+    ]
+    assert all(s.kinds == KINDS for s in blind)
+    assert flag_accuracy.problems(sources) == []
+    assert any(
+        line.startswith("held-out-6: 3 files, 33 pairs") for line in flag_accuracy.check(sources)
+    )
+    assert [s.language for s in blind] == ["de", "en", "de"]
+    for s in blind:
+        data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
+        assert "before the rules were run" in data["labelled"]
+        assert "the rule code not read" in data["labelled"]
+        assert "substance.py" in data["labelled"]  # the sha256 of the rule files then
+        # Every pair read: a note says why where no kind is labelled.
+        assert all(p["flags"] or p.get("note") for p in data["pairs"])
+    # No pair of any other set.
+    others = {(p.old, p.new) for s in sources if s.split != "held-out-6" for p in s.pairs}
+    assert not {(p.old, p.new) for s in blind for p in s.pairs} & others
+
+
+def test_the_held_out_6_set_is_kept_apart_and_no_option_lists_its_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = flag_accuracy.load_sources()
+    flags = _every_kind_everywhere(sources)
+    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, "held-out-6")
+    assert f"held-out-6 set ({n_pairs} pairs)" in lines[0]
+    assert any(line.startswith(f"| held-out-6 | {n_pairs} | {n_true} | ") for line in lines)
+    # Not measured yet: no history printed until there is one.
+    assert flag_accuracy_report.HELD_OUT_6_HISTORY == ""
+    assert "held-out-6" in flag_accuracy.APART
+    assert "held-out-6" not in flag_accuracy.RELEASED
+    names = {s.name for s in blind}
+    for released in ((), flag_accuracy.RELEASED):
+        listed = flag_accuracy.errors(sources, flags, released)
+        assert listed and not any(name in line for line in listed for name in names)
+    monkeypatch.setattr(flag_accuracy, "current_flags", _every_kind_everywhere)
+    for option in ("--errors", "--all-errors"):
+        assert flag_accuracy.main(["--baseline", "none", option]) == 0
+        out = capsys.readouterr().out
+        errors = [line for line in out.splitlines() if line.startswith(("false ", "missed "))]
+        assert errors and not any(name in line for line in errors for name in names)
+
+
+def _bill(sections: list[tuple[str, str]], plan_id: str) -> Plan:
+    xml = "".join(
+        f'<section><num value="{n}">SEC. {n}. </num><heading>H{n}.</heading>'
+        f"<content>{text}</content></section>"
+        for n, text in sections
+    )
+    return uslm.parse_uslm(
+        f'<bill xmlns="http://schemas.gpo.gov/xml/uslm"><main>{xml}</main></bill>', plan_id
+    )
+
+
+def test_bill_candidates_are_changed_sections_linked_at_the_same_number() -> None:
+    findings = "Congress finds that the conflict in the region has lasted for many years."
+    directive = "The President shall remove the armed forces from hostilities within 30 days."
+    report = "The Secretary shall submit a report on the costs of the operations to Congress."
+    old = _bill([("1", findings), ("2", directive), ("3", report)], "old")
+    inserted = "Nothing in this joint resolution may be construed to authorize any new use."
+    new = _bill(
+        [("1", findings + " It also finds a second thing."), ("2", inserted),
+         ("3", directive), ("4", report)],
+        "new",
+    )  # fmt: skip
+    found = list(flag_accuracy_candidates.bill_candidates(old, new))
+    # Section 1 changed in place; old 2 and 3 are new 3 and 4 word for word (renumbered), and
+    # new 2 is inserted: no pair of those, though old 2 / new 2 share a number and differ.
+    assert [(o, n) for o, n, _, _ in found] == [(("1",), ("1",))]
+
+
+def test_the_held_out_6_sets_pairs_are_those_its_rule_draws() -> None:
+    if not (BILLS.is_dir() and LAWS.is_dir()):
+        pytest.skip("the shared corpora are not here")
+    if not all((BILLS / f).is_file() for f in uslm.BILL_FILES.values()):
+        pytest.skip("the US bills are not here")
+    files = flag_accuracy_candidates.held_out_6_files(besides="held-out-6")
+    drawn = {
+        name: [(list(o), list(n), a, b) for o, n, a, b in found]
+        for name, _, _, _, found in files
+        if found
+    }
+    assert {name: len(found) for name, found in drawn.items()} == {
+        "hjres37-rh--hjres37-rfs": 2,
+        "bgb-2012--bgb-2022": 15,
+        "stgb-2012--stgb-2022": 16,
+    }
+    for name, found in drawn.items():
+        path = flag_accuracy_candidates.FLAGS / f"{name}.held-out-6.yaml"
+        data = yaml.safe_load(path.read_text("utf-8"))
+        assert data["split"] == "held-out-6"
+        kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
+        assert kept == found
