@@ -241,10 +241,12 @@ _UNIT_TIME = (
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
-#: nach"): the word before the unit must be a number (`COUNT_WORDS`) for it to be one.
+#: nach", "drei Monate im Voraus", "30 days in advance": how long before the event a duty
+#: falls due, no figure): the word before the unit must be a number (`COUNT_WORDS`) for it to
+#: be one.
 COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
-    r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
+    r"(?:(?:after|before|following|from|nach|vor|seit|ab)(?=\s)|im\s+Voraus\b|in\s+advance\b)"
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
 #: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
@@ -309,7 +311,8 @@ DEADLINES = (
     # (for "wenn"), "während der Laufzeit", "zu Beginn eines jeden Gesprächs". Not "zur Zeit
     # der Tat", which says when a fact of a condition counts (an age, a relation).
     r"jederzeit|at\s+any\s+time|"
-    r"für\s+die\s+Dauer\b|for\s+the\s+duration\b|solange|"
+    rf"für\s+die\s+Dauer(?:\s+von\s+(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|for\s+the\s+duration\b|"
+    r"solange|"
     r"während\s+der\s+(?:Laufzeit|Dauer)\b|zu\s+Beginn\b|at\s+the\s+(?:beginning|start)\s+of\b"
 )
 #: The form a declaration or a duty takes, none of the kinds (the labels' guide): "in Textform",

@@ -72,6 +72,9 @@ _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Ta
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
+_BOUND_BEFORE_RE = rx.compile(
+    r"(?<![\w-])(?:mindestens|wenigstens|höchstens|at\s+(?:least|most))\s+\Z", _I
+)
 _YEAR_RE = rx.compile(lx.YEAR)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
 _REF_ITEM_RE = rx.compile(
@@ -168,7 +171,10 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in units:
         count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
         if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
-            span = (count.start(1), m.end())
+            # A bound before the length is the deadline's: "mindestens drei Monate im Voraus",
+            # "at least 30 days before" (how early, a `date`, no extent of the provision).
+            bound = _BOUND_BEFORE_RE.search(text, max(0, count.start(1) - 24), count.start(1))
+            span = (bound.start() if bound else count.start(1), m.end())
             if not overlaps(span, [s for _, s in found]):
                 found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found]
