@@ -11,6 +11,18 @@ The classes:
 - duration (German: English says "for three months", which no rule reads as a span): how long
   a rule holds, "für die Dauer von drei Monaten", is a `date` with its length, as the third
   held-out set's call has it, not a `number`.
+- narrows: a sentence added or dropped that narrows the provision it refers back to by a
+  necessary condition ("Ist der Besteller ein Verbraucher, so treten die Rechtsfolgen des
+  Satzes 1 nur dann ein, wenn ...", "so trifft das Gericht eine solche Anordnung nur, wenn
+  ...", "the consequences under subsection 1 arise only if ...") is that provision's
+  `condition`, no `provision` of its own (the third held-out set's call, the counterpart of
+  "Dies gilt auch", `extensions.narrows`); a sentence with "nur, wenn" / "only if" that refers
+  back to nothing states a rule of its own.
+- form: a sentence that only gives the form of a declaration or notice named before it ("der
+  Hinweis muss in Textform erfolgen", "the notice must be given in written form") is no
+  `provision`: the form a duty is met in is none of the kinds (the guide); a form required of
+  something the text had not named ("Ein Vertrag, durch den ..., bedarf der Textform") is a
+  rule of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +31,105 @@ from test_substance import Row, class_tests
 
 from planlens.compare.model import FlagType
 
+_DEEMED_DE = (
+    "Das Werk gilt als abgenommen, wenn der Besteller es nicht innerhalb der vom Unternehmer"
+    " gesetzten Frist zurückweist."
+)
+_DEEMED_EN = (
+    "The work is deemed accepted if the customer does not reject it within the period the"
+    " contractor set."
+)
+_ORDER_DE = (
+    "Das Gericht ordnet die Unterbringung an, wenn von dem Täter erhebliche Taten zu erwarten sind."
+)
+_ORDER_EN = "The court orders the placement if serious offences are to be expected of the offender."
+_NARROWING: list[Row] = [
+    (
+        _DEEMED_DE,
+        _DEEMED_DE + " Ist der Besteller ein Verbraucher, so treten die Rechtsfolgen des Satzes 1"
+        " nur dann ein, wenn der Unternehmer ihn auf die Folgen hingewiesen hat.",
+        "de",
+        "narrows: the consequences of 'Satz 1' only when",
+    ),
+    (
+        _DEEMED_EN,
+        _DEEMED_EN + " If the customer is a consumer, the consequences under subsection 1 arise"
+        " only if the contractor has informed him of them.",
+        "en",
+        "narrows: the consequences under 'subsection 1' only if",
+    ),
+    (
+        _ORDER_DE,
+        _ORDER_DE + " Ist die begangene Tat nicht erheblich, so trifft das Gericht eine solche"
+        " Anordnung nur, wenn besondere Umstände dies rechtfertigen.",
+        "de",
+        "narrows: 'eine solche Anordnung nur, wenn'",
+    ),
+    (
+        _ORDER_EN,
+        _ORDER_EN + " Where the offence committed is not serious, the court may make such an"
+        " order only if special circumstances justify it.",
+        "en",
+        "narrows: 'such an order only if'",
+    ),
+]
+
+_FORM_ONLY: list[Row] = [
+    (
+        "Der Vermieter hat dem Mieter die Erhöhung mitzuteilen.",
+        "Der Vermieter hat dem Mieter die Erhöhung mitzuteilen. Die Mitteilung bedarf der"
+        " Textform.",
+        "de",
+        "form: the form of the notice named before",
+    ),
+    (
+        "Der Unternehmer hat den Besteller auf die Folgen hinzuweisen.",
+        "Der Unternehmer hat den Besteller auf die Folgen hinzuweisen; der Hinweis muss in"
+        " Textform erfolgen.",
+        "de",
+        "form: the form of the notice named before, after a semicolon",
+    ),
+    (
+        "The landlord must inform the tenant of the increase.",
+        "The landlord must inform the tenant of the increase. The notice must be given in"
+        " written form.",
+        "en",
+        "form: the form of the notice named before",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": _NARROWING,
+    "provision": [
+        (
+            "Der Vertrag ist wirksam.",
+            "Der Vertrag ist wirksam. Ein Vertrag, durch den sich der eine Teil verpflichtet,"
+            " Lose zu kaufen, bedarf der Textform.",
+            "de",
+            "form: a form required of a contract not named before",
+        ),
+        (
+            "The contract is valid.",
+            "The contract is valid. A contract by which one party undertakes to buy lottery"
+            " tickets must be made in written form.",
+            "en",
+            "form: a form required of a contract not named before",
+        ),
+        (
+            "Der Vermieter kann das Mietverhältnis kündigen.",
+            "Der Vermieter kann das Mietverhältnis kündigen. Der Mieter darf die Wohnung nur"
+            " dann untervermieten, wenn der Vermieter zustimmt.",
+            "de",
+            "narrows: 'nur, wenn' that refers back to nothing",
+        ),
+        (
+            "The landlord may terminate the lease.",
+            "The landlord may terminate the lease. The tenant may sublet the flat only if the"
+            " landlord consents.",
+            "en",
+            "narrows: 'only if' that refers back to nothing",
+        ),
+    ],
     "date": [
         (
             "Das Unternehmen unterrichtet die Behörde im Voraus von seiner Absicht.",
@@ -77,6 +187,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": _NARROWING + _FORM_ONLY,
     "number": [
         (
             "Der Mieter zahlt die Miete drei Monate im Voraus.",
@@ -127,4 +238,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form"))
