@@ -23,6 +23,14 @@ The classes:
   `provision`: the form a duty is met in is none of the kinds (the guide); a form required of
   something the text had not named ("Ein Vertrag, durch den ..., bedarf der Textform") is a
   rule of its own.
+- permit: a permission or a duty said by a predicate is the force of "may" / "must": "are
+  permitted" with the act its subject ("Redistribution ... is permitted" / "may be
+  redistributed"), "is required" without "to", and the German frame "ist ... befugt /
+  berechtigt / verpflichtet / gestattet" with the object between its words ("ist zur
+  Einwilligung nicht befugt" / "kann nicht einwilligen"): no `modality` against "may" / "kann"
+  or "must" / "muss"; "is permitted" -> "is required", "ist ... berechtigt" -> "ist ...
+  verpflichtet" are. "is permitted" -> "is prohibited" grants or denies the same act: no
+  `modality` (a ban is negation's business, as "may" / "may not").
 """
 
 from __future__ import annotations
@@ -98,7 +106,61 @@ _FORM_ONLY: list[Row] = [
     ),
 ]
 
+_SAME_FORCE: list[Row] = [
+    (
+        "Redistribution and use in source form are permitted provided that the notice is kept.",
+        "The software may be redistributed and used in source form provided that the notice is"
+        " kept.",
+        "en",
+        "permit: 'are permitted' / 'may be'",
+    ),
+    (
+        "Payment of the fee is required before any use of the software.",
+        "The fee must be paid before any use of the software.",
+        "en",
+        "permit: 'is required' / 'must be'",
+    ),
+    (
+        "Redistribution in binary form is permitted.",
+        "Redistribution in binary form is prohibited.",
+        "en",
+        "permit: a permission denied by a predicate is negation's business",
+    ),
+    (
+        "Auch das Kind selbst kann nicht in die Sterilisation einwilligen.",
+        "Auch das Kind selbst ist zur Einwilligung in die Sterilisation nicht befugt.",
+        "de",
+        "permit: 'kann nicht' / 'ist ... nicht befugt'",
+    ),
+    (
+        "Der Mieter muss die Kaution vor dem Einzug zahlen.",
+        "Der Mieter ist zur Zahlung der Kaution vor dem Einzug verpflichtet.",
+        "de",
+        "permit: 'muss' / 'ist ... verpflichtet'",
+    ),
+    (
+        "Dem Mieter ist die Untervermietung der Wohnung gestattet.",
+        "Dem Mieter ist die Untervermietung der Wohnung untersagt.",
+        "de",
+        "permit: a permission denied by a predicate is negation's business",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "modality": [
+        (
+            "Redistribution in binary form is permitted.",
+            "Redistribution in binary form is required.",
+            "en",
+            "permit: a permission becomes a duty",
+        ),
+        (
+            "Der Mieter ist zur Untervermietung der Wohnung berechtigt.",
+            "Der Mieter ist zur Untervermietung der Wohnung verpflichtet.",
+            "de",
+            "permit: a power becomes a duty",
+        ),
+    ],
     "condition": _NARROWING,
     "provision": [
         (
@@ -187,6 +249,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "modality": _SAME_FORCE,
     "provision": _NARROWING + _FORM_ONLY,
     "number": [
         (
@@ -238,4 +301,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit"))

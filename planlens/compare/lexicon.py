@@ -20,17 +20,20 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
         "obligation",
         r"shall|must|will|won't|(?:is|are|was|has|have) to(?= \w)|agrees? (?:to|that)|"
         r"undertakes?(?: to| that)?|commits? (?:itself |themselves )?to|"
-        r"(?:is|are) (?:required|obliged|obligated|bound) to|"
-        # German of before 1996 writes "muß", "mußte": the same verb.
-        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|(?:ist|sind) verpflichtet|"
-        r"verpflichte[nt] sich",
+        r"(?:is|are|be|been) (?:required|obliged|obligated)(?: to)?|(?:is|are) bound to|"
+        # German of before 1996 writes "muß", "mußte": the same verb. "ist zur Zahlung
+        # verpflichtet", "ist ... nicht befugt": the object stands inside the frame.
+        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|"
+        r"(?:ist|sind)(?: [\w-]+){0,6}? verpflichtet|verpflichte[nt] sich",
     ),
     (
         "permission",
-        r"may|can|cannot|(?:is|are|be) (?:permitted|allowed|entitled|authori[sz]ed) to|"
+        # "Redistribution ... is permitted", the act its subject: "may be redistributed".
+        r"may|can|cannot|(?:is|are|be|been) (?:permitted|allowed|entitled|authori[sz]ed)(?: to)?|"
         r"permits? (?:you|\w+) to|(?:has|have) the right to|(?:is|are) free to|"
         r"at (?:your|its|their) (?:option|discretion)|qualif(?:y|ies) for|eligible|"
-        r"kann|können|konnte|darf|dürfen|durfte|(?:ist|sind) (?:berechtigt|befugt)",
+        r"kann|können|konnte|darf|dürfen|durfte|"
+        r"(?:ist|sind)(?: [\w-]+){0,6}? (?:berechtigt|befugt|gestattet|erlaubt)",
     ),
     (
         "recommendation",
@@ -241,9 +244,7 @@ _UNIT_TIME = (
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
-#: nach", "drei Monate im Voraus", "30 days in advance": how long before the event a duty
-#: falls due, no figure): the word before the unit must be a number (`COUNT_WORDS`) for it to
-#: be one.
+#: nach", "drei Monate im Voraus"): the word before the unit must be a number (`COUNT_WORDS`).
 COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
     r"(?:(?:after|before|following|from|nach|vor|seit|ab)(?=\s)|im\s+Voraus\b|in\s+advance\b)"
