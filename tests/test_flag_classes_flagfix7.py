@@ -31,6 +31,12 @@ The classes:
   or "must" / "muss"; "is permitted" -> "is required", "ist ... berechtigt" -> "ist ...
   verpflichtet" are. "is permitted" -> "is prohibited" grants or denies the same act: no
   `modality` (a ban is negation's business, as "may" / "may not").
+- without: "nur auf Antrag" / "ohne Antrag ... nicht", "only with the consent" / "not ...
+  without the consent" say one rule, as "nur, wenn" / "nicht, es sei denn" do: no `negation`,
+  no `scope` for the "only" (`polarity.except_for_only`); "nur auf Antrag" -> "nicht auf
+  Antrag" turns. (The condition module still reads "auf Antrag" and "without the consent" as
+  conditions and their counterparts "ohne Antrag" and "with the consent" as none, so these
+  rows are not checked for `condition`.)
 """
 
 from __future__ import annotations
@@ -146,7 +152,49 @@ _SAME_FORCE: list[Row] = [
     ),
 ]
 
+_WITHOUT: list[Row] = [
+    (
+        "Die Tat wird nur auf Antrag verfolgt.",
+        "Ohne Antrag wird die Tat nicht verfolgt.",
+        "de",
+        "without: 'nur auf Antrag' / 'ohne Antrag ... nicht'",
+    ),
+    (
+        "Die Daten dürfen nur mit Einwilligung des Betroffenen weitergegeben werden.",
+        "Ohne Einwilligung des Betroffenen dürfen die Daten nicht weitergegeben werden.",
+        "de",
+        "without: 'nur mit Einwilligung' / 'ohne Einwilligung ... nicht'",
+    ),
+    (
+        "The offence is prosecuted only on application.",
+        "Without an application the offence is not prosecuted.",
+        "en",
+        "without: 'only on application' / 'without an application ... not'",
+    ),
+    (
+        "The data may be disclosed only with the consent of the person concerned.",
+        "The data may not be disclosed without the consent of the person concerned.",
+        "en",
+        "without: 'only with the consent' / 'not ... without the consent'",
+    ),
+]
+_TURNED: list[Row] = [
+    (
+        "Die Tat wird nur auf Antrag verfolgt.",
+        "Die Tat wird nicht auf Antrag verfolgt.",
+        "de",
+        "without: 'nur auf Antrag' / 'nicht auf Antrag' turns",
+    ),
+    (
+        "The data may be disclosed only with the consent of the person concerned.",
+        "The data may not be disclosed with the consent of the person concerned.",
+        "en",
+        "without: 'only with' / 'not ... with' turns",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": _TURNED,
     "modality": [
         (
             "Redistribution in binary form is permitted.",
@@ -249,6 +297,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": _WITHOUT,
     "modality": _SAME_FORCE,
     "provision": _NARROWING + _FORM_ONLY,
     "number": [
@@ -279,6 +328,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        *_WITHOUT,
         (
             "Das Unternehmen unterrichtet die Behörde im Voraus von seiner Absicht.",
             "Das Unternehmen unterrichtet die Behörde mindestens drei Monate im Voraus von"
@@ -301,4 +351,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without"))
