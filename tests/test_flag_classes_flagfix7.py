@@ -37,6 +37,9 @@ The classes:
   Antrag" turns. (The condition module still reads "auf Antrag" and "without the consent" as
   conditions and their counterparts "ohne Antrag" and "with the consent" as none, so these
   rows are not checked for `condition`.)
+- denied: an extent said by denying its opposite ("temporary" / "not permanent", "dauerhaft" /
+  "nicht vorübergehend") is that extent: no `scope`; the extent itself denied ("temporary" /
+  "not temporary") or its opposite put in ("temporary" / "permanent") is.
 """
 
 from __future__ import annotations
@@ -193,7 +196,60 @@ _TURNED: list[Row] = [
     ),
 ]
 
+_DENIED: list[Row] = [
+    (
+        "The law gives the areas a temporary order of self-government.",
+        "The law gives the areas an order of self-government that is not permanent.",
+        "en",
+        "denied: 'temporary' / 'not permanent'",
+    ),
+    (
+        "The stationing is permanent.",
+        "The stationing is not temporary.",
+        "en",
+        "denied: 'permanent' / 'not temporary'",
+    ),
+    (
+        "Die Regelung gilt vorübergehend.",
+        "Die Regelung gilt nicht dauerhaft.",
+        "de",
+        "denied: 'vorübergehend' / 'nicht dauerhaft'",
+    ),
+    (
+        "Der Ausländer hält sich dauerhaft im Inland auf.",
+        "Der Ausländer hält sich nicht vorübergehend im Inland auf.",
+        "de",
+        "denied: 'dauerhaft' / 'nicht vorübergehend'",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "The law gives the areas a temporary order of self-government.",
+            "The law gives the areas an order of self-government that is not temporary.",
+            "en",
+            "denied: the extent itself denied",
+        ),
+        (
+            "The law gives the areas a temporary order of self-government.",
+            "The law gives the areas a permanent order of self-government.",
+            "en",
+            "denied: the opposite put in",
+        ),
+        (
+            "Die Regelung gilt vorübergehend.",
+            "Die Regelung gilt nicht vorübergehend.",
+            "de",
+            "denied: the extent itself denied",
+        ),
+        (
+            "Die Regelung gilt vorübergehend.",
+            "Die Regelung gilt dauerhaft.",
+            "de",
+            "denied: the opposite put in",
+        ),
+    ],
     "negation": _TURNED,
     "modality": [
         (
@@ -328,6 +384,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        *_DENIED,
         *_WITHOUT,
         (
             "Das Unternehmen unterrichtet die Behörde im Voraus von seiner Absicht.",
@@ -351,4 +408,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without", "denied"))

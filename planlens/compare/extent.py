@@ -56,6 +56,18 @@ _GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = rx.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _NEEDED_RE = rx.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
+#: An extent said by denying its opposite: "not permanent" is "temporary", "nicht nur
+#: vorübergehend" is "dauerhaft"; read before the words of extent, whose word it holds.
+_DENIED_OPPOSITES = (
+    ("interim", word_pattern(r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)")),
+    (
+        "permanent",
+        word_pattern(
+            r"(?:not|nicht)\s+(?:nur\s+)?(?:temporary|temporarily|provisional|vorübergehend|"
+            r"vorläufig|befristet)"
+        ),
+    ),
+)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
@@ -113,6 +125,11 @@ def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[s
             continue
         taken.append(m.span())
         out.setdefault("only", []).append(" ".join(m.group().casefold().split()))
+    for name, pattern in _DENIED_OPPOSITES:
+        for m in pattern.finditer(text):
+            if not overlaps(m.span(), taken):
+                taken.append(m.span())
+                out.setdefault(name, []).append(" ".join(m.group().casefold().split()))
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
