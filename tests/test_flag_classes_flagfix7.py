@@ -40,6 +40,11 @@ The classes:
 - denied: an extent said by denying its opposite ("temporary" / "not permanent", "dauerhaft" /
   "nicht vorübergehend") is that extent: no `scope`; the extent itself denied ("temporary" /
   "not temporary") or its opposite put in ("temporary" / "permanent") is.
+- insertion (English: a German "jede" is governed only by "ohne" right before it): an "any"
+  that a negator governs sets no extent even where an insertion between commas stands between
+  them ("does not make its infrastructure, airfields included, available to any other state" /
+  "makes ... available to no other state"); a comma that opens another clause (", and any
+  other use requires ...") ends the negator's reach.
 """
 
 from __future__ import annotations
@@ -223,8 +228,31 @@ _DENIED: list[Row] = [
     ),
 ]
 
+_INSERTION: list[Row] = [
+    (
+        "Ukraine does not make its military infrastructure, airfields and seaports included,"
+        " available to any other state.",
+        "Ukraine makes its military infrastructure, airfields and seaports included, available"
+        " to no other state.",
+        "en",
+        "insertion: 'not ... any other' / 'no other' across an insertion",
+    ),
+    (
+        "You may not copy the work, its notes included, for any purpose.",
+        "You may not copy the work, its notes included, for a purpose.",
+        "en",
+        "insertion: 'not ... any' / 'not ... a' across an insertion",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "You may not copy the work, and any other use requires consent.",
+            "You may not copy the work, and use requires consent.",
+            "en",
+            "insertion: a comma that opens another clause ends the negator's reach",
+        ),
         (
             "The law gives the areas a temporary order of self-government.",
             "The law gives the areas an order of self-government that is not temporary.",
@@ -384,6 +412,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        *_INSERTION,
         *_DENIED,
         *_WITHOUT,
         (

@@ -60,13 +60,7 @@ _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.S
 #: vorübergehend" is "dauerhaft"; read before the words of extent, whose word it holds.
 _DENIED_OPPOSITES = (
     ("interim", word_pattern(r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)")),
-    (
-        "permanent",
-        word_pattern(
-            r"(?:not|nicht)\s+(?:nur\s+)?(?:temporary|temporarily|provisional|vorübergehend|"
-            r"vorläufig|befristet)"
-        ),
-    ),
+    ("permanent", word_pattern(r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)")),
 )
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -155,7 +149,7 @@ def _under_negator(text: str, m: re.Match[str]) -> bool:
     word = m.group().casefold()
     if word.split()[0] == "any":  # "any", "any other"
         before = text[max(0, m.start() - _NEGATOR_REACH) : m.start()]
-        part = re.split(r"[,.;:()]", before)[-1]
+        part = _CLAUSE_COMMA_RE.split(re.split(r"[.;:()]", before)[-1])[-1]
         return _NEGATOR_WORD_RE.search(part) is not None
     # "nicht jede" is "not every", a narrower extent: only "ohne jede" says no more than "ohne".
     return word.startswith(("jede", "jegliche")) and _OHNE_RE.search(text, 0, m.start()) is not None
@@ -163,7 +157,14 @@ def _under_negator(text: str, m: re.Match[str]) -> bool:
 
 #: An English negator reaches an "any" from this many characters before it.
 _NEGATOR_WORD_RE = guarded(word_pattern(lx.NEGATORS))
-_NEGATOR_REACH = 80
+_NEGATOR_REACH = 120
+#: A comma that ends the clause of a negator; not one around an insertion: "does not make its
+#: infrastructure, airfields included, available to any other state".
+_CLAUSE_COMMA_RE = rx.compile(
+    r",\s*(?:and|or|but|which|that|who|whom|whose|where|when|if|unless|provided|except|while|"
+    r"whereas|because|since|so)\b|,\Z",
+    re.IGNORECASE,
+)
 _OHNE_RE = rx.compile(r"\bohne\s+\Z", re.IGNORECASE)
 
 
