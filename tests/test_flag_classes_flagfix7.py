@@ -45,6 +45,11 @@ The classes:
   them ("does not make its infrastructure, airfields included, available to any other state" /
   "makes ... available to no other state"); a comma that opens another clause (", and any
   other use requires ...") ends the negator's reach.
+- extraposed (German: the qualifiers of a noun are read in German only, `qualifiers`): an
+  adjective said by a relative clause after the verb that closes the noun's clause ("zum
+  Ersatz eines fahrlässig verursachten Schadens verpflichtet" / "zum Ersatz eines Schadens
+  verpflichtet, den er fahrlässig verursacht hat") is the same qualifier: no `scope`; a
+  relative clause that says something else, or none, drops it.
 """
 
 from __future__ import annotations
@@ -245,8 +250,24 @@ _INSERTION: list[Row] = [
     ),
 ]
 
+_DAMAGE = "Ist der Vorstand zum Ersatz eines fahrlässig verursachten Schadens verpflichtet,"
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            f"{_DAMAGE} so kann er Befreiung verlangen.",
+            "Ist der Vorstand zum Ersatz eines Schadens verpflichtet, den er dem Verein gemeldet"
+            " hat, so kann er Befreiung verlangen.",
+            "de",
+            "extraposed: a relative clause that says something else",
+        ),
+        (
+            f"{_DAMAGE} so kann er Befreiung verlangen.",
+            "Ist der Vorstand zum Ersatz eines Schadens verpflichtet, so kann er Befreiung"
+            " verlangen.",
+            "de",
+            "extraposed: the qualifier dropped",
+        ),
         (
             "You may not copy the work, and any other use requires consent.",
             "You may not copy the work, and use requires consent.",
@@ -412,6 +433,13 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            f"{_DAMAGE} so kann er Befreiung verlangen.",
+            "Ist der Vorstand zum Ersatz eines Schadens verpflichtet, den er fahrlässig"
+            " verursacht hat, so kann er Befreiung verlangen.",
+            "de",
+            "extraposed: the adjective said by a relative clause after the verb",
+        ),
         *_INSERTION,
         *_DENIED,
         *_WITHOUT,

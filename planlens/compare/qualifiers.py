@@ -192,7 +192,13 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
     """Tell whether the noun `tokens[k]` has a relative clause after it that says what the
     adjective of `stem` said, in a word of the same stem ("bei außergewöhnlichen Umständen" /
     "bei Umständen, die nicht gewöhnlich sind"); not one that says something else ("eine
-    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt")."""
+    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt"). The
+    clause may stand after the verb that closes the noun's clause ("eines in Wahrnehmung seiner
+    Pflichten verursachten Schadens verpflichtet" / "eines Schadens verpflichtet, den sie ...
+    verursacht haben")."""
+    after = tokens[k + 1 : k + 2]
+    if after and after != [","] and after[0][:1].islower():
+        k += 1  # the verb before an extraposed relative clause
     if tokens[k + 1 : k + 2] != [","] or k + 2 >= len(tokens):
         return False
     if tokens[k + 2].casefold() not in _RELATIVE_PRONOUNS:
