@@ -50,6 +50,12 @@ The classes:
   Ersatz eines fahrlässig verursachten Schadens verpflichtet" / "zum Ersatz eines Schadens
   verpflichtet, den er fahrlässig verursacht hat") is the same qualifier: no `scope`; a
   relative clause that says something else, or none, drops it.
+- one: "at least one" / "mindestens eines" says what "a" / "eines" says ("unter Angabe
+  mindestens eines Mangels"): no bound, no `scope`; "at least two" is one.
+- taken (German, as extraposed): a noun taken up by a demonstrative ("innerhalb dieser Frist")
+  after the same text named it with the adjective ("eine angemessene Frist") means the
+  qualified one: the adjective is not dropped, no `scope`; where the text named it without
+  the adjective, it is.
 """
 
 from __future__ import annotations
@@ -252,8 +258,29 @@ _INSERTION: list[Row] = [
 
 _DAMAGE = "Ist der Vorstand zum Ersatz eines fahrlässig verursachten Schadens verpflichtet,"
 
+_PERIOD = "Der Besteller muss das Werk innerhalb einer angemessenen Frist abnehmen."
+
 FLAGGED: dict[FlagType, list[Row]] = {
     "scope": [
+        (
+            "Der Besteller kann die Abnahme unter Angabe eines Mangels verweigern.",
+            "Der Besteller kann die Abnahme unter Angabe mindestens zweier Mängel verweigern.",
+            "de",
+            "one: 'mindestens zweier' is a bound",
+        ),
+        (
+            "The customer may refuse acceptance by stating a defect.",
+            "The customer may refuse acceptance by stating at least two defects.",
+            "en",
+            "one: 'at least two' is a bound",
+        ),
+        (
+            _PERIOD,
+            "Der Unternehmer setzt eine Frist zur Abnahme und der Besteller muss das Werk"
+            " innerhalb dieser Frist abnehmen.",
+            "de",
+            "taken: the noun named before without the adjective",
+        ),
         (
             f"{_DAMAGE} so kann er Befreiung verlangen.",
             "Ist der Vorstand zum Ersatz eines Schadens verpflichtet, den er dem Verein gemeldet"
@@ -434,6 +461,25 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "scope": [
         (
+            "Der Besteller kann die Abnahme unter Angabe eines Mangels verweigern.",
+            "Der Besteller kann die Abnahme unter Angabe mindestens eines Mangels verweigern.",
+            "de",
+            "one: 'mindestens eines' / 'eines'",
+        ),
+        (
+            "The customer may refuse acceptance by stating a defect.",
+            "The customer may refuse acceptance by stating at least one defect.",
+            "en",
+            "one: 'at least one' / 'a'",
+        ),
+        (
+            _PERIOD,
+            "Der Unternehmer setzt eine angemessene Frist zur Abnahme und der Besteller muss das"
+            " Werk innerhalb dieser Frist abnehmen.",
+            "de",
+            "taken: 'dieser Frist' after 'eine angemessene Frist'",
+        ),
+        (
             f"{_DAMAGE} so kann er Befreiung verlangen.",
             "Ist der Vorstand zum Ersatz eines Schadens verpflichtet, den er fahrlässig"
             " verursacht hat, so kann er Befreiung verlangen.",
@@ -465,4 +511,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without", "denied"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without", "denied", "one")
+)

@@ -56,11 +56,13 @@ _GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = rx.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _NEEDED_RE = rx.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
-#: An extent said by denying its opposite: "not permanent" is "temporary", "nicht nur
-#: vorübergehend" is "dauerhaft"; read before the words of extent, whose word it holds.
-_DENIED_OPPOSITES = (
+#: Read before the words of extent, whose word they hold: an extent said by denying its
+#: opposite ("not permanent" is "temporary", "nicht vorübergehend" "dauerhaft"), and "at least
+#: one", "mindestens eines", which say what "a" says: no bound (no class).
+_READ_FIRST = (
     ("interim", word_pattern(r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)")),
     ("permanent", word_pattern(r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)")),
+    ("", word_pattern(r"(?:at\s+least|mindestens|wenigstens)\s+(?:one|an?|ein|eine[mnrs]?)")),
 )
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -119,11 +121,12 @@ def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[s
             continue
         taken.append(m.span())
         out.setdefault("only", []).append(" ".join(m.group().casefold().split()))
-    for name, pattern in _DENIED_OPPOSITES:
+    for name, pattern in _READ_FIRST:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
-                out.setdefault(name, []).append(" ".join(m.group().casefold().split()))
+                if name:
+                    out.setdefault(name, []).append(" ".join(m.group().casefold().split()))
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
@@ -158,8 +161,7 @@ def _under_negator(text: str, m: re.Match[str]) -> bool:
 #: An English negator reaches an "any" from this many characters before it.
 _NEGATOR_WORD_RE = guarded(word_pattern(lx.NEGATORS))
 _NEGATOR_REACH = 120
-#: A comma that ends the clause of a negator; not one around an insertion: "does not make its
-#: infrastructure, airfields included, available to any other state".
+#: A comma that ends a negator's clause; not one of an insertion ("not make X, Y included, any")
 _CLAUSE_COMMA_RE = rx.compile(
     r",\s*(?:and|or|but|which|that|who|whom|whose|where|when|if|unless|provided|except|while|"
     r"whereas|because|since|so)\b|,\Z",

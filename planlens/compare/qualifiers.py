@@ -96,6 +96,8 @@ def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], l
             plain, k = (b, j2) if adjective_a else (a, i2)
             if _restated(plain, k, adjective_a or adjective_b or ""):
                 continue  # the qualifier said by a relative clause: "Umständen, die ... sind"
+            if _taken_up(plain, k, adjective_a or adjective_b or ""):
+                continue  # "eine angemessene Frist ... innerhalb dieser Frist"
             if adjective_a:
                 gone.append(f"{a[i2 - 1]} {a[i2]}")
             elif adjective_b:
@@ -213,6 +215,24 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
     return False
 
 
+def _taken_up(tokens: list[str], k: int, stem: str) -> bool:
+    """Tell whether the noun `tokens[k]` is taken up by a demonstrative ("dieser Frist") after
+    the same text named it with the adjective of `stem` ("eine angemessene Frist zur Abnahme
+    gesetzt hat und ... nicht innerhalb dieser Frist"): it means the qualified one."""
+    if k < 1 or tokens[k - 1].casefold() not in _DEMONSTRATIVES:
+        return False
+    noun, stem = tokens[k][:_HEAD_MIN].casefold(), stem.casefold()
+    return any(
+        _adjective(tokens[i]) is not None
+        and tokens[i].casefold().startswith(stem)
+        and tokens[i + 1][:_HEAD_MIN].casefold() == noun
+        for i in range(k - 1)
+    )
+
+
+_DEMONSTRATIVES = frozenset(
+    ["dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"]
+)
 #: How many words of a relative clause are read for the restated qualifier.
 _CLAUSE = 8
 _RELATIVES = "der die das dem den deren dessen denen welche welcher welchen welchem welches"
