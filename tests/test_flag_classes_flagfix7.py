@@ -56,6 +56,10 @@ The classes:
   after the same text named it with the adjective ("eine angemessene Frist") means the
   qualified one: the adjective is not dropped, no `scope`; where the text named it without
   the adjective, it is.
+- moment (German: English "at the time of" is read in added or removed provisions only): "im
+  Zeitpunkt der Eheschließung" in a relative clause says when the fact it states counts (the
+  age of "einem Minderjährigen, der im Zeitpunkt der Eheschließung das 16. Lebensjahr
+  vollendet hatte"), as "zur Zeit der Tat" does: no `date`; in the statement itself it is one.
 """
 
 from __future__ import annotations
@@ -374,6 +378,12 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "date": [
         (
+            "Der Vertrag ist nichtig.",
+            "Der Vertrag ist im Zeitpunkt der Eheschließung nichtig.",
+            "de",
+            "moment: when the rule holds",
+        ),
+        (
             "Das Unternehmen unterrichtet die Behörde im Voraus von seiner Absicht.",
             "Das Unternehmen unterrichtet die Behörde mindestens drei Monate im Voraus von"
             " seiner Absicht.",
@@ -432,6 +442,16 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     "negation": _WITHOUT,
     "modality": _SAME_FORCE,
     "provision": _NARROWING + _FORM_ONLY,
+    "date": [
+        (
+            "Eine Ehe kann aufgehoben werden, wenn sie entgegen § 1303 geschlossen worden ist.",
+            "Eine Ehe kann aufgehoben werden, wenn sie entgegen § 1303 mit einem Minderjährigen"
+            " geschlossen worden ist, der im Zeitpunkt der Eheschließung das 16. Lebensjahr"
+            " vollendet hatte.",
+            "de",
+            "moment: when the fact of a relative clause counts",
+        ),
+    ],
     "number": [
         (
             "Der Mieter zahlt die Miete drei Monate im Voraus.",

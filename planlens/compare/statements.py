@@ -65,7 +65,8 @@ _ATTRIBUTE_AFTER_RE = rx.compile(r"\s+\w+(?:t|en)e[nmrs]?\s+[A-ZÄÖÜ]")
 _RELATIVE_BEFORE_RE = rx.compile(
     r"[,;(]\s*(?:(?:in|an|auf|mit|von|zu|bei|für|by|to|with|for|of)\s+)?"
     r"(?:(?:der|die|das|dem|den|deren|dessen|welche[mnrs]?)\s+(?:der|die|das|dem|den|des|"
-    r"ein\w*|er|sie|es|ihm|ihr|ihn|man|sich|oder|und|nicht)|which|that|who|whom)\b[^,;()]*\Z",
+    r"ein\w*|er|sie|es|ihm|ihr|ihn|man|sich|oder|und|nicht|im|am|zum|zur|beim|vom)|which|that|"
+    r"who|whom)\b[^,;()]*\Z",
     _I,
 )
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
@@ -164,7 +165,12 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
     ['00:00 Kyiv time', '15 February 2015', 'within 30 days']
     """
-    found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
+    # "(ein Minderjähriger,) der im Zeitpunkt der Eheschließung ...": when a fact counts.
+    found = [
+        (m.group(), m.span())
+        for m in _DEADLINE.finditer(text)
+        if not (m.group().startswith("Zeitpunkt") and _relative_before(text, m.start()))
+    ]
     units = [m for m in _COUNTED.finditer(text)]
     for period in _PERIOD_IS.finditer(text):
         units += _TIME_UNIT_RE.finditer(text, period.start(), period.end())
@@ -183,7 +189,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in _BEFORE_ACT.finditer(text):
         if (
             not overlaps(m.span(), taken)
-            and not _RELATIVE_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
+            and not _relative_before(text, m.start())
             and not _ATTRIBUTE_AFTER_RE.match(text, m.end())
         ):
             found.append((m.group(), m.span()))
@@ -196,6 +202,10 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
         found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.split()), span) for t, span in found)
+
+
+def _relative_before(text: str, at: int) -> bool:
+    return _RELATIVE_BEFORE_RE.search(text, max(0, at - 120), at) is not None
 
 
 def inside(span: Span, spans: Iterable[Span]) -> bool:
