@@ -60,6 +60,9 @@ The classes:
   Zeitpunkt der Eheschließung" in a relative clause says when the fact it states counts (the
   age of "einem Minderjährigen, der im Zeitpunkt der Eheschließung das 16. Lebensjahr
   vollendet hatte"), as "zur Zeit der Tat" does: no `date`; in the statement itself it is one.
+- period (German: English "within a reasonable period" was read before): "innerhalb eines im
+  Hinblick auf die Entwicklung des Kindes vertretbaren Zeitraums" is a time limit however many
+  words qualify its "Zeitraum": a `date`; "innerhalb des Bundesgebiets" is a place.
 """
 
 from __future__ import annotations
@@ -378,6 +381,21 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "date": [
         (
+            "Das Gericht prüft, ob sich die Verhältnisse gebessert haben.",
+            "Das Gericht prüft, ob sich innerhalb eines im Hinblick auf die Entwicklung des"
+            " Kindes vertretbaren Zeitraums die Verhältnisse gebessert haben.",
+            "de",
+            "period: a time limit with a long qualifier comes",
+        ),
+        (
+            "Das Gericht prüft, ob sich innerhalb eines angemessenen Zeitraums die Verhältnisse"
+            " gebessert haben.",
+            "Das Gericht prüft, ob sich innerhalb eines kurzen Zeitraums die Verhältnisse"
+            " gebessert haben.",
+            "de",
+            "period: the qualifier of the time limit changes",
+        ),
+        (
             "Der Vertrag ist nichtig.",
             "Der Vertrag ist im Zeitpunkt der Eheschließung nichtig.",
             "de",
@@ -450,6 +468,12 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " vollendet hatte.",
             "de",
             "moment: when the fact of a relative clause counts",
+        ),
+        (
+            "Die Auskunft gilt innerhalb des Bundesgebiets.",
+            "Die Auskunft gilt innerhalb des gesamten Bundesgebiets.",
+            "de",
+            "period: 'innerhalb des ... Bundesgebiets' is a place",
         ),
     ],
     "number": [
