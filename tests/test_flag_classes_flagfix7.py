@@ -49,7 +49,9 @@ The classes:
   adjective said by a relative clause after the verb that closes the noun's clause ("zum
   Ersatz eines fahrlässig verursachten Schadens verpflichtet" / "zum Ersatz eines Schadens
   verpflichtet, den er fahrlässig verursacht hat") is the same qualifier: no `scope`; a
-  relative clause that says something else, or none, drops it.
+  relative clause that says something else, or none, drops it. So is a compound adjective
+  whose first part the relative clause names ("durch technologieneutrale Regulierung" / "durch
+  eine Regulierung, die keine Technologie bevorzugt").
 - one: "at least one" / "mindestens eines" says what "a" / "eines" says ("unter Angabe
   mindestens eines Mangels"): no bound, no `scope`; "at least two" is one.
 - taken (German, as extraposed): a noun taken up by a demonstrative ("innerhalb dieser Frist")
@@ -303,6 +305,14 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "extraposed: the qualifier dropped",
         ),
         (
+            "Zweck des Gesetzes ist es, durch technologieneutrale Regulierung den Wettbewerb zu"
+            " fördern.",
+            "Zweck des Gesetzes ist es, durch eine Regulierung, die den Markt öffnet, den"
+            " Wettbewerb zu fördern.",
+            "de",
+            "extraposed: a relative clause that names nothing of the compound adjective",
+        ),
+        (
             "You may not copy the work, and any other use requires consent.",
             "You may not copy the work, and use requires consent.",
             "en",
@@ -529,6 +539,14 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             " verursacht hat, so kann er Befreiung verlangen.",
             "de",
             "extraposed: the adjective said by a relative clause after the verb",
+        ),
+        (
+            "Zweck des Gesetzes ist es, durch technologieneutrale Regulierung den Wettbewerb zu"
+            " fördern.",
+            "Zweck des Gesetzes ist es, durch eine Regulierung, die keine Technologie bevorzugt,"
+            " den Wettbewerb zu fördern.",
+            "de",
+            "extraposed: a compound adjective said by a relative clause that names its first part",
         ),
         *_INSERTION,
         *_DENIED,

@@ -194,7 +194,9 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
     """Tell whether the noun `tokens[k]` has a relative clause after it that says what the
     adjective of `stem` said, in a word of the same stem ("bei außergewöhnlichen Umständen" /
     "bei Umständen, die nicht gewöhnlich sind"); not one that says something else ("eine
-    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt"). The
+    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt"), or in
+    the first part of a compound adjective ("technologieneutrale Regulierung" / "eine
+    Regulierung, die keine Technologie bevorzugt"). The
     clause may stand after the verb that closes the noun's clause ("eines in Wahrnehmung seiner
     Pflichten verursachten Schadens verpflichtet" / "eines Schadens verpflichtet, den sie ...
     verursacht haben")."""
@@ -210,7 +212,9 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
         if token in ",.;:":
             break
         word = re.sub(r"(?:e|en|er|es|em)$", "", token.casefold())
-        if len(word) >= _HEAD_MIN + 1 and (stem.endswith(word) or word.endswith(stem)):
+        if len(word) >= _HEAD_MIN + 1 and (
+            stem.endswith(word) or word.endswith(stem) or stem.startswith(word)
+        ):
             return True
     return False
 
