@@ -65,6 +65,9 @@ The classes:
 - period (German: English "within a reasonable period" was read before): "innerhalb eines im
   Hinblick auf die Entwicklung des Kindes vertretbaren Zeitraums" is a time limit however many
   words qualify its "Zeitraum": a `date`; "innerhalb des Bundesgebiets" is a place.
+- ordinal (German: English writes "the 16th year"): a number with a full stop after an
+  article ("das 16. Lebensjahr") is an ordinal that counts, no list marker: a changed or new
+  age is a `number`; the markers of a list ("\n\n2. sie beschädigt") stay no figures.
 """
 
 from __future__ import annotations
@@ -452,6 +455,21 @@ FLAGGED: dict[FlagType, list[Row]] = {
     ],
     "number": [
         (
+            "Die Ehe kann aufgehoben werden, wenn ein Ehegatte das 16. Lebensjahr nicht vollendet"
+            " hatte.",
+            "Die Ehe kann aufgehoben werden, wenn ein Ehegatte das 18. Lebensjahr nicht vollendet"
+            " hatte.",
+            "de",
+            "ordinal: the age changes",
+        ),
+        (
+            "Die Ehe kann aufgehoben werden, wenn sie entgegen § 1303 geschlossen worden ist.",
+            "Die Ehe kann aufgehoben werden, wenn sie entgegen § 1303 mit einem Minderjährigen"
+            " geschlossen worden ist, der das 16. Lebensjahr vollendet hatte.",
+            "de",
+            "ordinal: an age comes",
+        ),
+        (
             "Die Miete für drei Monate ist im Voraus zu zahlen.",
             "Die Miete für zwei Monate ist im Voraus zu zahlen.",
             "de",
@@ -487,6 +505,13 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "number": [
+        (
+            "Bestraft wird, wer\n\n1. eine Sache wegnimmt oder\n\n2. sie beschädigt.",
+            "Bestraft wird, wer\n\n1. eine Sache wegnimmt,\n\n2. sie zerstört oder\n\n"
+            "3. sie beschädigt.",
+            "de",
+            "ordinal: list markers renumbered are no figures",
+        ),
         (
             "Der Mieter zahlt die Miete drei Monate im Voraus.",
             "Der Mieter zahlt die Miete zwei Monate im Voraus.",

@@ -74,7 +74,7 @@ _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
 _BOUND_BEFORE_RE = rx.compile(
-    r"(?<![\w-])(?:mindestens|wenigstens|höchstens|at\s+(?:least|most))\s+\Z", _I
+    r"(?<!\w)(?:mindestens|wenigstens|höchstens|at least|at most)\s+\Z", _I
 )
 _YEAR_RE = rx.compile(lx.YEAR)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
@@ -119,7 +119,8 @@ _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e
 #: A ratio such as 50:50 or 50/50, one figure.
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
-_LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
+#: Not an ordinal after an article: "das 16. Lebensjahr" counts years, it marks no item.
+_LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))(?<!d[ae][mnrs]\s)\d{1,2}\.(?=\s)"))
 #: Where `windows.near_numbers` looks for a list marker and a year: from this many characters
 #: before the first digit of a number, reading this many from a match's beginning ("(12)" or
 #: "12. "; "2015" and the two characters its look-ahead reads).
@@ -177,8 +178,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in units:
         count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
         if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
-            # A bound before the length is the deadline's: "mindestens drei Monate im Voraus",
-            # "at least 30 days before" (how early, a `date`, no extent of the provision).
+            # A bound before the length is the deadline's: "mindestens drei Monate im Voraus".
             bound = _BOUND_BEFORE_RE.search(text, max(0, count.start(1) - 24), count.start(1))
             span = (bound.start() if bound else count.start(1), m.end())
             if not overlaps(span, [s for _, s in found]):
