@@ -121,8 +121,8 @@ def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[s
             continue
         taken.append(m.span())
         out.setdefault("only", []).append(" ".join(m.group().casefold().split()))
-    for name, pattern in _READ_FIRST:
-        for m in pattern.finditer(text):
+    for name, first in _READ_FIRST:
+        for m in first.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
                 if name:
