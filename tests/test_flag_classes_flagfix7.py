@@ -68,6 +68,9 @@ The classes:
 - ordinal (German: English writes "the 16th year"): a number with a full stop after an
   article ("das 16. Lebensjahr") is an ordinal that counts, no list marker: a changed or new
   age is a `number`; the markers of a list ("\n\n2. sie beschädigt") stay no figures.
+- derogation: "abweichend von Satz 1", "by way of derogation from paragraph 1" is an exception
+  to another provision: a `condition` when it comes or goes, as "mit Ausnahme" is; the
+  adjective ("eine ... abweichende Vereinbarung") and the same exception kept are none.
 """
 
 from __future__ import annotations
@@ -272,7 +275,56 @@ _DAMAGE = "Ist der Vorstand zum Ersatz eines fahrlässig verursachten Schadens v
 
 _PERIOD = "Der Besteller muss das Werk innerhalb einer angemessenen Frist abnehmen."
 
+_ARREARS_DE = "Der Darlehensnehmer muss mit fünf Prozent in Verzug sein."
+_ARREARS_EN = "The borrower must be in arrears with five per cent."
+_DEROGATION: list[Row] = [
+    (
+        "Eine zum Nachteil des Mieters abweichende Vereinbarung ist unwirksam.",
+        "Eine zum Nachteil des Mieters von den Absätzen 1 bis 3 abweichende Vereinbarung ist"
+        " unwirksam.",
+        "de",
+        "derogation: the adjective 'abweichende' is no exception",
+    ),
+    (
+        "Bei einem Immobiliardarlehen muss der Darlehensnehmer abweichend von Satz 1 mit einem"
+        " Prozent in Verzug sein.",
+        "Bei einem Immobiliardarlehen muss der Darlehensnehmer abweichend von Satz 1 mit einem"
+        " Prozent im Verzug sein.",
+        "de",
+        "derogation: the same exception kept",
+    ),
+    (
+        "By way of derogation from paragraph 1, the borrower must be in arrears.",
+        "By way of derogation from paragraph 1, the borrower shall be in arrears.",
+        "en",
+        "derogation: the same exception kept",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": [
+        *_NARROWING,
+        (
+            _ARREARS_DE,
+            f"{_ARREARS_DE} Bei einem Immobiliardarlehen muss der Darlehensnehmer abweichend"
+            " von Satz 1 mit einem Prozent in Verzug sein.",
+            "de",
+            "derogation: a sentence with 'abweichend von Satz 1' comes",
+        ),
+        (
+            "Der Darlehensnehmer muss abweichend von Absatz 1 in Verzug sein.",
+            "Der Darlehensnehmer muss in Verzug sein.",
+            "de",
+            "derogation: 'abweichend von Absatz 1' goes",
+        ),
+        (
+            _ARREARS_EN,
+            "By way of derogation from paragraph 1, the borrower must be in arrears with five"
+            " per cent.",
+            "en",
+            "derogation: 'by way of derogation from paragraph 1' comes",
+        ),
+    ],
     "scope": [
         (
             "Der Besteller kann die Abnahme unter Angabe eines Mangels verweigern.",
@@ -361,7 +413,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "permit: a power becomes a duty",
         ),
     ],
-    "condition": _NARROWING,
     "provision": [
         (
             "Der Vertrag ist wirksam.",
@@ -485,6 +536,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": _DEROGATION,
     "negation": _WITHOUT,
     "modality": _SAME_FORCE,
     "provision": _NARROWING + _FORM_ONLY,
@@ -599,5 +651,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("ahead", "narrows", "form", "permit", "without", "denied", "one")
+    FLAGGED,
+    NOT_FLAGGED,
+    ("ahead", "narrows", "form", "permit", "without", "denied", "one", "derogation"),
 )
