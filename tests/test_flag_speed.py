@@ -436,7 +436,7 @@ _WRITTEN = {
     "sentence end": re.compile(
         r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÄÖÜ0-9§(\[])|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
     ),
-    "list marker": re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"),
+    "list marker": re.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))(?<!d[ae][mnrs]\s)\d{1,2}\.(?=\s)"),
     "case inside": re.compile(r"(?<!\w)(?:(?i:two|ſix)|[a-zäöüß]*(?:zig|ßig))(?!\w)"),
     "optional head": re.compile(r"(?P<cur>US\$|\$|€|£)?\s?(?P<num>\d+)"),
 }

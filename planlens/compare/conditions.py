@@ -81,7 +81,9 @@ CONDITION_MARKERS = (
     # after a comma, before an article (", außer der Vergütung nach § 655c"); not "außer" for
     # "besides" ("Hat der Schuldner außer der Hauptleistung Zinsen ... zu entrichten") nor in an
     # idiom ("außer Betracht", "außer Kraft"), nor before a case and "auch" (`_BESIDES`).
-    r"mit Ausnahme|abgesehen von|(?-i:Ausgenommen)|(?:(?<=davon )|(?<=hiervon ))ausgenommen|"
+    # "abweichend von Absatz 1", "by way of derogation from Article 5": an exception to it.
+    r"mit Ausnahme|abgesehen von|abweichend von|by way of derogation from|"
+    r"(?-i:Ausgenommen)|(?:(?<=davon )|(?<=hiervon ))ausgenommen|"
     r"ausgenommen(?!\s+(?:ist|sind|wird|werden|worden|bleibt|bleiben|war|waren|sein)\b)|"
     r"außer(?= (?:wenn|dass|falls|soweit|sofern)\b)|"
     rf"außer(?= (?:in|im|bei|für|durch)\b)(?!{_BESIDES})|"
@@ -111,7 +113,8 @@ CONDITIONED_VERBS = rf"{_MODALS}|hat|haben|ist|sind|wird|werden"
 #: condition does, and before the negator of the statement it excepts from ("sind mit Ausnahme
 #: von § 675d Absatz 2 nicht auf ... anzuwenden", "außer durch Vertragsablauf nicht verändert").
 EXCEPTIONS = (
-    r"(?:mit Ausnahme|abgesehen von|with the exception of|except for|other than as|"
+    r"(?:mit Ausnahme|abgesehen von|abweichend von|by way of derogation from|"
+    r"with the exception of|except for|other than as|"
     r"außer (?:in|im|bei|für|durch|der|dem|den|des))\b"
 )
 #: A German sentence opening with its finite verb and going on, after a comma, with the main

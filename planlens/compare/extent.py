@@ -56,6 +56,14 @@ _GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = rx.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _NEEDED_RE = rx.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
+#: Read before the words of extent, whose word they hold: an extent said by denying its
+#: opposite ("not permanent" is "temporary", "nicht vorübergehend" "dauerhaft"), and "at least
+#: one", "mindestens eines", which say what "a" says: no bound (no class).
+_READ_FIRST = (
+    ("interim", word_pattern(r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)")),
+    ("permanent", word_pattern(r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)")),
+    ("", word_pattern(r"(?:at\s+least|mindestens|wenigstens)\s+(?:one|an?|ein|eine[mnrs]?)")),
+)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
@@ -113,6 +121,12 @@ def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[s
             continue
         taken.append(m.span())
         out.setdefault("only", []).append(" ".join(m.group().casefold().split()))
+    for name, first in _READ_FIRST:
+        for m in first.finditer(text):
+            if not overlaps(m.span(), taken):
+                taken.append(m.span())
+                if name:
+                    out.setdefault(name, []).append(" ".join(m.group().casefold().split()))
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):
             if not overlaps(m.span(), taken):
@@ -138,7 +152,7 @@ def _under_negator(text: str, m: re.Match[str]) -> bool:
     word = m.group().casefold()
     if word.split()[0] == "any":  # "any", "any other"
         before = text[max(0, m.start() - _NEGATOR_REACH) : m.start()]
-        part = re.split(r"[,.;:()]", before)[-1]
+        part = _CLAUSE_COMMA_RE.split(re.split(r"[.;:()]", before)[-1])[-1]
         return _NEGATOR_WORD_RE.search(part) is not None
     # "nicht jede" is "not every", a narrower extent: only "ohne jede" says no more than "ohne".
     return word.startswith(("jede", "jegliche")) and _OHNE_RE.search(text, 0, m.start()) is not None
@@ -146,7 +160,13 @@ def _under_negator(text: str, m: re.Match[str]) -> bool:
 
 #: An English negator reaches an "any" from this many characters before it.
 _NEGATOR_WORD_RE = guarded(word_pattern(lx.NEGATORS))
-_NEGATOR_REACH = 80
+_NEGATOR_REACH = 120
+#: A comma that ends a negator's clause; not one of an insertion ("not make X, Y included, any")
+_CLAUSE_COMMA_RE = rx.compile(
+    r",\s*(?:and|or|but|which|that|who|whom|whose|where|when|if|unless|provided|except|while|"
+    r"whereas|because|since|so)\b|,\Z",
+    re.IGNORECASE,
+)
 _OHNE_RE = rx.compile(r"\bohne\s+\Z", re.IGNORECASE)
 
 

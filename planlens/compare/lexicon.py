@@ -20,17 +20,20 @@ MODAL_FORCES: tuple[tuple[str, str], ...] = (
         "obligation",
         r"shall|must|will|won't|(?:is|are|was|has|have) to(?= \w)|agrees? (?:to|that)|"
         r"undertakes?(?: to| that)?|commits? (?:itself |themselves )?to|"
-        r"(?:is|are) (?:required|obliged|obligated|bound) to|"
-        # German of before 1996 writes "muß", "mußte": the same verb.
-        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|(?:ist|sind) verpflichtet|"
-        r"verpflichte[nt] sich",
+        r"(?:is|are|be|been) (?:required|obliged|obligated)(?: to)?|(?:is|are) bound to|"
+        # German of before 1996 writes "muß", "mußte": the same verb. "ist zur Zahlung
+        # verpflichtet", "ist ... nicht befugt": the object stands inside the frame.
+        r"muss|müssen|musste|mussten|muß|mußte|mußten|soll|sollen|"
+        r"(?:ist|sind)(?: [\w-]+){0,6}? verpflichtet|verpflichte[nt] sich",
     ),
     (
         "permission",
-        r"may|can|cannot|(?:is|are|be) (?:permitted|allowed|entitled|authori[sz]ed) to|"
+        # "Redistribution ... is permitted", the act its subject: "may be redistributed".
+        r"may|can|cannot|(?:is|are|be|been) (?:permitted|allowed|entitled|authori[sz]ed)(?: to)?|"
         r"permits? (?:you|\w+) to|(?:has|have) the right to|(?:is|are) free to|"
         r"at (?:your|its|their) (?:option|discretion)|qualif(?:y|ies) for|eligible|"
-        r"kann|können|konnte|darf|dürfen|durfte|(?:ist|sind) (?:berechtigt|befugt)",
+        r"kann|können|konnte|darf|dürfen|durfte|"
+        r"(?:ist|sind)(?: [\w-]+){0,6}? (?:berechtigt|befugt|gestattet|erlaubt)",
     ),
     (
         "recommendation",
@@ -241,10 +244,10 @@ _UNIT_TIME = (
 )
 _COUNT = r"(?:\d+|a|an|\w+)"
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
-#: nach"): the word before the unit must be a number (`COUNT_WORDS`) for it to be one.
+#: nach", "drei Monate im Voraus"): the word before the unit must be a number (`COUNT_WORDS`).
 COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
-    r"(?:after|before|following|from|nach|vor|seit|ab)(?=\s)"
+    r"(?:(?:after|before|following|from|nach|vor|seit|ab)(?=\s)|im\s+Voraus\b|in\s+advance\b)"
 )
 #: A sentence stating how long a time limit is: every length of time in it is a deadline's
 #: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
@@ -295,7 +298,8 @@ DEADLINES = (
     r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
     r"phased|deadlines?|time\s+limits?|timetable|"
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
-    rf"(?:{_UNIT_TIME}|Frist)|unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){{1,3}}|"
+    rf"(?:{_UNIT_TIME}|Frist)|innerhalb\s+(?:eines|des)\s+(?:(?!und\s|oder\s)[^\s,;.]+\s+){{0,8}}?Zeitraums|"
+    r"unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){1,3}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
     # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
     r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|"
@@ -309,7 +313,8 @@ DEADLINES = (
     # (for "wenn"), "während der Laufzeit", "zu Beginn eines jeden Gesprächs". Not "zur Zeit
     # der Tat", which says when a fact of a condition counts (an age, a relation).
     r"jederzeit|at\s+any\s+time|"
-    r"für\s+die\s+Dauer\b|for\s+the\s+duration\b|solange|"
+    rf"für\s+die\s+Dauer(?:\s+von\s+(?:\S+\s+)?{_UNIT_TIME}(?!\w))?|for\s+the\s+duration\b|"
+    r"solange|"
     r"während\s+der\s+(?:Laufzeit|Dauer)\b|zu\s+Beginn\b|at\s+the\s+(?:beginning|start)\s+of\b"
 )
 #: The form a declaration or a duty takes, none of the kinds (the labels' guide): "in Textform",

@@ -40,6 +40,7 @@ from planlens.compare.statements import WORD_RE, Span, overlaps, word_pattern
 _I = re.IGNORECASE
 FORCES = tuple((force, guarded(word_pattern(pattern))) for force, pattern in lx.MODAL_FORCES)
 PROPOSAL_RE = guarded(word_pattern(dict(lx.MODAL_FORCES)["proposal"]))
+_NEGATIVE_PREDICATE_RE = guarded(word_pattern(lx.NEGATIVE_PREDICATES))
 _ONLY_AFTER_RE = rx.compile(r"(?:\s+\w+){0,3}\s+only\b", _I)
 #: A permission that, denied, is a ban ("may not", "darf nicht"), and the denial after it.
 _BAN_RE = rx.compile(r"may|darf|dürfen|durfte|durften", _I)
@@ -72,6 +73,12 @@ _ALONE_SHARE = 1 / 3
 
 def _same(word: str) -> str:
     return word
+
+
+def _denials(text: str) -> int:
+    """Return how many predicates that say "not" by themselves ("prohibited", "untersagt")
+    `text` has."""
+    return sum(1 for _ in _NEGATIVE_PREDICATE_RE.finditer(text))
 
 
 def forces(text: str, bans: bool = True) -> dict[str, list[str]]:
@@ -122,8 +129,9 @@ def modality(old: str, new: str) -> tuple[list[str], list[str]]:
     if banned_old.keys() == banned_new.keys():
         return [], []
     # Where a negator came or went, "may" / "may not" is negation's business: the forces are
-    # read with their bans only where the negators stay.
-    turned = len(negators(mo)) != len(negators(mn))
+    # read with their bans only where the negators stay; so is a predicate that says "not" by
+    # itself come or gone: "are permitted" / "are prohibited" grants or denies the same act.
+    turned = len(negators(mo)) != len(negators(mn)) or _denials(mo) != _denials(mn)
     if not turned:
         a, b = banned_old, banned_new
     # A duty beside a plain statement is style ("will receive" / "receives", "hat ... zu

@@ -92,6 +92,8 @@ _EXCEPT_RE = rx.compile(
     _I,
 )
 _ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
+#: "Ohne Antrag wird die Tat nicht verfolgt", "not ... without consent": "nur auf Antrag".
+_WITHOUT_RE = rx.compile(r"\b(?:ohne|without)\b", _I)
 #: A marker or "that" that opens the clause after a marker that says "not": "außer wenn",
 #: "es sei denn, dass", "except where".
 _LEADING_MARKER_RE = rx.compile(
@@ -478,9 +480,9 @@ def only_for_two_negators(old: str, new: str, negators_old: int, negators_new: i
 def except_for_only(
     old: str, new: str, polarity_old: int, polarity_new: int, unmasked: tuple[str, str]
 ) -> bool:
-    """Tell whether one text says with "except ... not" or "not ..., unless" what the other
-    says with "only" (the texts masked, with their polarities, and as written: a condition
-    such as "es sei denn, ..." is masked, its marker is read where it is written)."""
+    """Tell whether one text says with "except ... not", "not ..., unless" or "ohne ... nicht"
+    what the other says with "only" (the texts masked, with their polarities, and as written:
+    a condition such as "es sei denn, ..." is masked, its marker is read where it is written)."""
     if abs(polarity_old - polarity_new) != 1:
         return False
     turned = polarity_old > polarity_new
@@ -488,7 +490,7 @@ def except_for_only(
     written, written_fewer = unmasked if turned else (unmasked[1], unmasked[0])
     # The "only" of "only if" is masked with its condition: read where it is written.
     return (
-        bool(_EXCEPT_RE.search(written))
+        bool(_EXCEPT_RE.search(written) or _WITHOUT_RE.search(written))
         and bool(_ONLY_RE.search(written_fewer))
         and not bool(_ONLY_RE.search(more))
     )

@@ -96,6 +96,8 @@ def _qualified_one_way(old: str, new: str, shared: Shared) -> tuple[list[str], l
             plain, k = (b, j2) if adjective_a else (a, i2)
             if _restated(plain, k, adjective_a or adjective_b or ""):
                 continue  # the qualifier said by a relative clause: "Umständen, die ... sind"
+            if _taken_up(plain, k, adjective_a or adjective_b or ""):
+                continue  # "eine angemessene Frist ... innerhalb dieser Frist"
             if adjective_a:
                 gone.append(f"{a[i2 - 1]} {a[i2]}")
             elif adjective_b:
@@ -192,7 +194,15 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
     """Tell whether the noun `tokens[k]` has a relative clause after it that says what the
     adjective of `stem` said, in a word of the same stem ("bei außergewöhnlichen Umständen" /
     "bei Umständen, die nicht gewöhnlich sind"); not one that says something else ("eine
-    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt")."""
+    hergestellte Bildaufnahme" / "eine Bildaufnahme, die die Hilflosigkeit ... zeigt"), or in
+    the first part of a compound adjective ("technologieneutrale Regulierung" / "eine
+    Regulierung, die keine Technologie bevorzugt"). The
+    clause may stand after the verb that closes the noun's clause ("eines in Wahrnehmung seiner
+    Pflichten verursachten Schadens verpflichtet" / "eines Schadens verpflichtet, den sie ...
+    verursacht haben")."""
+    after = tokens[k + 1 : k + 2]
+    if after and after != [","] and after[0][:1].islower():
+        k += 1  # the verb before an extraposed relative clause
     if tokens[k + 1 : k + 2] != [","] or k + 2 >= len(tokens):
         return False
     if tokens[k + 2].casefold() not in _RELATIVE_PRONOUNS:
@@ -202,11 +212,31 @@ def _restated(tokens: list[str], k: int, stem: str) -> bool:
         if token in ",.;:":
             break
         word = re.sub(r"(?:e|en|er|es|em)$", "", token.casefold())
-        if len(word) >= _HEAD_MIN + 1 and (stem.endswith(word) or word.endswith(stem)):
+        if len(word) >= _HEAD_MIN + 1 and (
+            stem.endswith(word) or word.endswith(stem) or stem.startswith(word)
+        ):
             return True
     return False
 
 
+def _taken_up(tokens: list[str], k: int, stem: str) -> bool:
+    """Tell whether the noun `tokens[k]` is taken up by a demonstrative ("dieser Frist") after
+    the same text named it with the adjective of `stem` ("eine angemessene Frist zur Abnahme
+    gesetzt hat und ... nicht innerhalb dieser Frist"): it means the qualified one."""
+    if k < 1 or tokens[k - 1].casefold() not in _DEMONSTRATIVES:
+        return False
+    noun, stem = tokens[k][:_HEAD_MIN].casefold(), stem.casefold()
+    return any(
+        _adjective(tokens[i]) is not None
+        and tokens[i].casefold().startswith(stem)
+        and tokens[i + 1][:_HEAD_MIN].casefold() == noun
+        for i in range(k - 1)
+    )
+
+
+_DEMONSTRATIVES = frozenset(
+    ["dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"]
+)
 #: How many words of a relative clause are read for the restated qualifier.
 _CLAUSE = 8
 _RELATIVES = "der die das dem den deren dessen denen welche welcher welchen welchem welches"

@@ -65,13 +65,17 @@ _ATTRIBUTE_AFTER_RE = rx.compile(r"\s+\w+(?:t|en)e[nmrs]?\s+[A-ZÄÖÜ]")
 _RELATIVE_BEFORE_RE = rx.compile(
     r"[,;(]\s*(?:(?:in|an|auf|mit|von|zu|bei|für|by|to|with|for|of)\s+)?"
     r"(?:(?:der|die|das|dem|den|deren|dessen|welche[mnrs]?)\s+(?:der|die|das|dem|den|des|"
-    r"ein\w*|er|sie|es|ihm|ihr|ihn|man|sich|oder|und|nicht)|which|that|who|whom)\b[^,;()]*\Z",
+    r"ein\w*|er|sie|es|ihm|ihr|ihn|man|sich|oder|und|nicht|im|am|zum|zur|beim|vom)|which|that|"
+    r"who|whom)\b[^,;()]*\Z",
     _I,
 )
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
 _WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
+_BOUND_BEFORE_RE = rx.compile(
+    r"(?<!\w)(?:mindestens|wenigstens|höchstens|at least|at most)\s+\Z", _I
+)
 _YEAR_RE = rx.compile(lx.YEAR)
 _REF_START_RE = rx.compile(rf"(?<![\w])(?:{lx.REFERENCE_WORDS})\s*(?=\d)", _I)
 _REF_ITEM_RE = rx.compile(
@@ -115,7 +119,8 @@ _MULTIPLE = guarded(rx.compile(r"(?<![\w-])(\d+|[A-Za-zäöüß]+?)-?(?:fach(?:e
 #: A ratio such as 50:50 or 50/50, one figure.
 _RATIO_RE = rx.compile(r"(?<![\d/:])(?<!\d\.)(\d{1,3})\s?[:/]\s?(\d{1,3})(?![\d/:])(?!\.\d)")
 _ONE_RE = word_pattern(lx.ONE_BEFORE_UNIT)
-_LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))\d{1,2}\.(?=\s)"))
+#: Not an ordinal after an article: "das 16. Lebensjahr" counts years, it marks no item.
+_LIST_MARKER_RE = quick(rx.compile(r"\(\d{1,2}\)|(?:^|(?<=\s))(?<!d[ae][mnrs]\s)\d{1,2}\.(?=\s)"))
 #: Where `windows.near_numbers` looks for a list marker and a year: from this many characters
 #: before the first digit of a number, reading this many from a match's beginning ("(12)" or
 #: "12. "; "2015" and the two characters its look-ahead reads).
@@ -161,14 +166,21 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     >>> [d for d, _ in dates("from 00:00 Kyiv time on 15 February 2015, within 30 days")]
     ['00:00 Kyiv time', '15 February 2015', 'within 30 days']
     """
-    found = [(m.group(), m.span()) for m in _DEADLINE.finditer(text)]
+    # "(ein Minderjähriger,) der im Zeitpunkt der Eheschließung ...": when a fact counts.
+    found = [
+        (m.group(), m.span())
+        for m in _DEADLINE.finditer(text)
+        if not (m.group().startswith("Zeitpunkt") and _relative_before(text, m.start()))
+    ]
     units = [m for m in _COUNTED.finditer(text)]
     for period in _PERIOD_IS.finditer(text):
         units += _TIME_UNIT_RE.finditer(text, period.start(), period.end())
     for m in units:
         count = _WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
         if count and (count.group(1).isdigit() or count.group(1).casefold() in lx.COUNT_WORDS):
-            span = (count.start(1), m.end())
+            # A bound before the length is the deadline's: "mindestens drei Monate im Voraus".
+            bound = _BOUND_BEFORE_RE.search(text, max(0, count.start(1) - 24), count.start(1))
+            span = (bound.start() if bound else count.start(1), m.end())
             if not overlaps(span, [s for _, s in found]):
                 found.append((text[span[0] : span[1]], span))
     taken = [span for _, span in found]
@@ -177,7 +189,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in _BEFORE_ACT.finditer(text):
         if (
             not overlaps(m.span(), taken)
-            and not _RELATIVE_BEFORE_RE.search(text, max(0, m.start() - 120), m.start())
+            and not _relative_before(text, m.start())
             and not _ATTRIBUTE_AFTER_RE.match(text, m.end())
         ):
             found.append((m.group(), m.span()))
@@ -190,6 +202,10 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
         found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.split()), span) for t, span in found)
+
+
+def _relative_before(text: str, at: int) -> bool:
+    return _RELATIVE_BEFORE_RE.search(text, max(0, at - 120), at) is not None
 
 
 def inside(span: Span, spans: Iterable[Span]) -> bool:

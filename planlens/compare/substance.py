@@ -48,7 +48,7 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.deadlines import at_the_time, deadline_key
-from planlens.compare.extensions import extends, extensions
+from planlens.compare.extensions import extends, extensions, form_only, narrows
 from planlens.compare.extent import (
     enumerations,
     general_nouns,
@@ -453,8 +453,9 @@ def _changed(alignment: Alignment, *, old: bool) -> list[Phrase]:
 
 def _is_provision(p: Phrase, merged: set[int]) -> bool:
     """Tell whether a phrase with no counterpart states a rule: not a heading, note or link,
-    nor one that extends the provision before it or was folded into a list (`folded`)."""
-    if extends(p) or id(p) in merged:
+    nor one that extends or narrows the provision before it or only gives the form of its
+    declaration (`extensions`), nor one folded into a list (`folded`)."""
+    if extends(p) or narrows(p) or form_only(p) or id(p) in merged:
         return False
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
