@@ -56,14 +56,14 @@ _GENERAL = guarded(_GENERAL_RE)
 _PARTY_NOUN_RE = rx.compile(rf"\s+(?:of\s+the\s+)?(?:{lx.PARTY_NOUNS})(?!\w)", re.IGNORECASE)
 _NEEDED_RE = rx.compile(rf"\s+(?:the\s+)?(?:{lx.NEEDED})(?!\w)", re.IGNORECASE)
 _SCOPES = tuple((name, guarded(word_pattern(pattern))) for name, pattern in lx.SCOPE_CLASSES)
-#: Read before the words of extent, whose word they hold: an extent said by denying its
-#: opposite ("not permanent" is "temporary", "nicht vorübergehend" "dauerhaft"), and "at least
-#: one", "mindestens eines", which say what "a" says: no bound (no class).
-_READ_FIRST = (
-    ("interim", word_pattern(r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)")),
-    ("permanent", word_pattern(r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)")),
-    ("", word_pattern(r"(?:at\s+least|mindestens|wenigstens)\s+(?:one|an?|ein|eine[mnrs]?)")),
+#: Read before the words of extent, whose word they hold: an extent by its denied opposite ("not
+#: permanent" is "interim"), and "at least one" / "mindestens eines", which says "a" (no class).
+_FIRST = (
+    ("interim", r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)"),
+    ("permanent", r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)"),
+    ("", r"(?:at\s+least|mindestens|wenigstens)\s+(?:one|an?|ein|eine[mnrs]?)"),
 )
+_READ_FIRST = tuple((name, guarded(word_pattern(pattern))) for name, pattern in _FIRST)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
 _MODAL_RE = word_pattern("|".join(pattern for _, pattern in lx.MODAL_FORCES))
