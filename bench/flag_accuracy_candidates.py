@@ -356,8 +356,8 @@ def write(
     held_out: bool | str,
 ) -> None:
     """Write one file; `held_out` is False, True (the held-out set), "held-out-2", "held-out-3",
-    "held-out-4", "held-out-5", "held-out-6", "held-out-7" or "kinds" (the kind-targeted set: only negation
-    and modality labelled)."""
+    "held-out-4", "held-out-5", "held-out-6", "held-out-7" or "kinds" (the kind-targeted set:
+    only negation and modality labelled)."""
     if not candidates:
         return
     split = held_out if isinstance(held_out, str) else "held-out" if held_out else "development"
