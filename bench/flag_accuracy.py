@@ -25,7 +25,10 @@ longer held out, and its first figures are the estimate for text nobody tuned th
 Held-out-3 was held out until its last blind measurement (`HELD_OUT_3_HISTORY`, rules of main
 85d71b8); it was then released the same way (branch flagfix7). So was the sixth (`split:
 held-out-6`, US bill sections and BGB and StGB § of 2600-3600 characters, labelled blind), after
-its blind measurements with the rules of 85d71b8 and of flagfix7 (`HELD_OUT_6_HISTORY`).
+its blind measurements with the rules of 85d71b8 and of flagfix7 (`HELD_OUT_6_HISTORY`). The
+seventh (`split: held-out-7`, BGB and StGB § over 3600 characters and TKG links over 2500,
+labelled blind) is still held out: it is reported apart in the same way, its own row and table,
+and no option lists its errors until it has been measured (`HELD_OUT_7_HISTORY`) and released.
 
 The kind-targeted set (`split: kinds`, drawn by `bench/flag_accuracy_candidates.py --kinds` for
 the two kinds a draw by length all but never meets, and labelled blind) has only `negation` and
@@ -108,7 +111,7 @@ class Source:
     #: "development" (the rules were written looking at these), "held-out" (labelled after
     #: the rules were frozen, and measured once), "held-out-2" (labelled blind while the
     #: rules were tuned on the other two; reported apart), "held-out-3" (labelled blind in
-    #: the next band of lengths; reported apart), "held-out-4" to "held-out-6" (the same, in
+    #: the next band of lengths; reported apart), "held-out-4" to "held-out-7" (the same, in
     #: later bands and sources), "kinds" (negation and modality only),
     #: "turns", or "constructed" and "constructed-2" (variants written by hand).
     split: str = "development"

@@ -8,8 +8,10 @@ constructed set (`split: constructed-2`, labelled blind) labels every kind and i
 since its last blind measurement it is released like held-out-3: `--all-errors` lists the
 errors of both, `--errors` does not. The sixth held-out set (`split: held-out-6`, US bill
 sections and long law §) is labelled blind for every kind, released the same way after its blind
-measurements, and its pairs are those its rule draws. No rules are run here: the flags are made
-up, every kind on every pair.
+measurements, and its pairs are those its rule draws. The seventh (`split: held-out-7`, the
+longest law § and TKG links) is labelled blind for every kind and held out: neither `--errors`
+nor `--all-errors` lists its errors, and its pairs are those its rule draws. No rules are run
+here: the flags are made up, every kind on every pair.
 """
 
 from __future__ import annotations
@@ -499,5 +501,82 @@ def test_the_held_out_6_sets_pairs_are_those_its_rule_draws() -> None:
         path = flag_accuracy_candidates.FLAGS / f"{name}.held-out-6.yaml"
         data = yaml.safe_load(path.read_text("utf-8"))
         assert data["split"] == "held-out-6"
+        kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
+        assert kept == found
+
+
+def _held_out_7() -> list[Source]:
+    return [s for s in flag_accuracy.load_sources() if s.split == "held-out-7"]
+
+
+def test_the_held_out_7_set_loads_labelled_for_every_kind_blind() -> None:
+    sources = flag_accuracy.load_sources()
+    blind = _held_out_7()
+    assert sorted(s.name for s in blind) == [
+        "bgb-2012--bgb-2022.held-out-7",
+        "stgb-2012--stgb-2022.held-out-7",
+        "tkg-2004--tkg-2021.held-out-7",
+    ]
+    assert all(s.kinds == KINDS for s in blind)
+    assert flag_accuracy.problems(sources) == []
+    assert any(
+        line.startswith("held-out-7: 3 files, 17 pairs") for line in flag_accuracy.check(sources)
+    )
+    assert {s.language for s in blind} == {"de"}
+    for s in blind:
+        data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
+        assert "before the rules were run" in data["labelled"]
+        assert "the rule code not read" in data["labelled"]
+        assert "substance.py" in data["labelled"]  # the sha256 of the rule files then
+        # Every pair read: a note says why where no kind is labelled.
+        assert all(p["flags"] or p.get("note") for p in data["pairs"])
+    # No pair of any other set.
+    others = {(p.old, p.new) for s in sources if s.split != "held-out-7" for p in s.pairs}
+    assert not {(p.old, p.new) for s in blind for p in s.pairs} & others
+
+
+def test_the_held_out_7_set_is_kept_apart_and_no_option_lists_its_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sources = flag_accuracy.load_sources()
+    flags = _every_kind_everywhere(sources)
+    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, "held-out-7")
+    assert f"held-out-7 set ({n_pairs} pairs)" in lines[0]
+    assert any(line.startswith(f"| held-out-7 | {n_pairs} | {n_true} | ") for line in lines)
+    # Not measured yet: no history printed until there is one.
+    assert flag_accuracy_report.HELD_OUT_7_HISTORY == ""
+    assert "held-out-7" in flag_accuracy.APART
+    assert "held-out-7" not in flag_accuracy.RELEASED
+    names = {s.name for s in blind}
+    for released in ((), flag_accuracy.RELEASED):
+        listed = flag_accuracy.errors(sources, flags, released)
+        assert listed and not any(name in line for line in listed for name in names)
+    monkeypatch.setattr(flag_accuracy, "current_flags", _every_kind_everywhere)
+    for option in ("--errors", "--all-errors"):
+        assert flag_accuracy.main(["--baseline", "none", option]) == 0
+        out = capsys.readouterr().out
+        errors = [line for line in out.splitlines() if line.startswith(("false ", "missed "))]
+        assert errors and not any(name in line for line in errors for name in names)
+
+
+def test_the_held_out_7_sets_pairs_are_those_its_rule_draws() -> None:
+    gold = flag_accuracy_candidates.GOLD / "tkg-2004--tkg-2021.yaml"
+    if not (LAWS.is_dir() and gold.is_file()):
+        pytest.skip("the shared corpora are not here")
+    files = flag_accuracy_candidates.held_out_7_files(besides="held-out-7")
+    drawn = {
+        name: [(list(o), list(n), a, b) for o, n, a, b in found]
+        for name, _, _, _, found in files
+        if found
+    }
+    assert {name: len(found) for name, found in drawn.items()} == {
+        "bgb-2012--bgb-2022": 6,
+        "stgb-2012--stgb-2022": 3,
+        "tkg-2004--tkg-2021": 8,
+    }
+    for name, found in drawn.items():
+        path = flag_accuracy_candidates.FLAGS / f"{name}.held-out-7.yaml"
+        data = yaml.safe_load(path.read_text("utf-8"))
+        assert data["split"] == "held-out-7"
         kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
         assert kept == found
