@@ -532,6 +532,29 @@ def held_out_4(
         write(name, old, new, how, found, held_out=split)
 
 
+def _new_law_sections(
+    kind: str,
+    files: list[tuple[str, Plan, Plan, str, list[Candidate]]],
+    low: int,
+    high: int,
+    max_pairs: int,
+    besides: str | None,
+) -> list[tuple[str, Plan, Plan, str, list[Candidate]]]:
+    """Return the law files of a set beside `files` (its other sources, named `kind` in the
+    counts printed): the changed § of `low`-`high` characters that no file of `bench/flags/`
+    has (of a split but `besides`), thinned (`_thinned`) to keep the set within `max_pairs`."""
+    laws, found_laws = _law_sections(low, high)
+    for (_, old, new, _how), found in zip(laws, found_laws, strict=True):
+        found[:] = _not_drawn(old, new, found, besides)
+    print(
+        f"{kind}: "
+        + ", ".join(f"{f[0]} {len(f[4])}" for f in files)
+        + "; law §: "
+        + ", ".join(str(len(f)) for f in found_laws)
+    )
+    return _thinned(laws, found_laws, sum(len(f[4]) for f in files), max_pairs)
+
+
 def _not_drawn(
     old: Plan, new: Plan, found: list[Candidate], besides: str | None = None
 ) -> list[Candidate]:
@@ -563,17 +586,9 @@ def held_out_6_files(
         )
         found = _not_drawn(old, new, list(bill_candidates(old, new)), besides)
         files.append((f"{old_id}--{new_id}", old, new, how, found))
-    laws, found_laws = _law_sections(HELD_OUT_5_LAW_MAX, HELD_OUT_6_LAW_MAX)
-    for (_, old, new, _how), found in zip(laws, found_laws, strict=True):
-        found[:] = _not_drawn(old, new, found, besides)
-    others = sum(len(f[4]) for f in files)
-    print(
-        "bills: "
-        + ", ".join(f"{f[0]} {len(f[4])}" for f in files)
-        + "; law §: "
-        + ", ".join(str(len(f)) for f in found_laws)
+    laws_thinned = _new_law_sections(
+        "bills", files, HELD_OUT_5_LAW_MAX, HELD_OUT_6_LAW_MAX, HELD_OUT_6_MAX_PAIRS, besides
     )
-    laws_thinned = _thinned(laws, found_laws, others, HELD_OUT_6_MAX_PAIRS)
     return files + [
         (name, old, new, how + "; no pair that a file of bench/flags/ has already", found)
         for name, old, new, how, found in laws_thinned
@@ -598,17 +613,9 @@ def held_out_7_files(
         files.append(
             (name, pair.old, pair.new, how, _not_drawn(pair.old, pair.new, found, besides))
         )
-    laws, found_laws = _law_sections(HELD_OUT_6_LAW_MAX, sys.maxsize)
-    for (_, old, new, _how), found in zip(laws, found_laws, strict=True):
-        found[:] = _not_drawn(old, new, found, besides)
-    others = sum(len(f[4]) for f in files)
-    print(
-        "links: "
-        + ", ".join(f"{f[0]} {len(f[4])}" for f in files)
-        + "; law §: "
-        + ", ".join(str(len(f)) for f in found_laws)
+    laws_thinned = _new_law_sections(
+        "links", files, HELD_OUT_6_LAW_MAX, sys.maxsize, HELD_OUT_7_MAX_PAIRS, besides
     )
-    laws_thinned = _thinned(laws, found_laws, others, HELD_OUT_7_MAX_PAIRS)
     unbounded = f" and at most {sys.maxsize} characters"
     return [
         (

@@ -17,6 +17,7 @@ here: the flags are made up, every kind on every pair.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ import flag_turns_candidates  # noqa: E402
 import uslm  # noqa: E402
 from common import BILLS, LAWS  # noqa: E402
 from flag_accuracy import KINDS, Pair, Source  # noqa: E402
+from flag_accuracy_candidates import Candidate  # noqa: E402
 
 from planlens.plan.model import Plan  # noqa: E402
 
@@ -481,26 +483,54 @@ def test_bill_candidates_are_changed_sections_linked_at_the_same_number() -> Non
     assert [(o, n) for o, n, _, _ in found] == [(("1",), ("1",))]
 
 
-def test_the_held_out_6_sets_pairs_are_those_its_rule_draws() -> None:
+def _draw_held_out_6() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | None:
     if not (BILLS.is_dir() and LAWS.is_dir()):
-        pytest.skip("the shared corpora are not here")
+        return None
     if not all((BILLS / f).is_file() for f in uslm.BILL_FILES.values()):
-        pytest.skip("the US bills are not here")
-    files = flag_accuracy_candidates.held_out_6_files(besides="held-out-6")
+        return None
+    return flag_accuracy_candidates.held_out_6_files(besides="held-out-6")
+
+
+def _draw_held_out_7() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | None:
+    gold = flag_accuracy_candidates.GOLD / "tkg-2004--tkg-2021.yaml"
+    if not (LAWS.is_dir() and gold.is_file()):
+        return None
+    return flag_accuracy_candidates.held_out_7_files(besides="held-out-7")
+
+
+@pytest.mark.parametrize(
+    ("split", "draw", "counts"),
+    [
+        (
+            "held-out-6",
+            _draw_held_out_6,
+            {"hjres37-rh--hjres37-rfs": 2, "bgb-2012--bgb-2022": 15, "stgb-2012--stgb-2022": 16},
+        ),
+        (
+            "held-out-7",
+            _draw_held_out_7,
+            {"bgb-2012--bgb-2022": 6, "stgb-2012--stgb-2022": 3, "tkg-2004--tkg-2021": 8},
+        ),
+    ],
+)
+def test_a_blind_sets_pairs_are_those_its_rule_draws(
+    split: str,
+    draw: Callable[[], list[tuple[str, Plan, Plan, str, list[Candidate]]] | None],
+    counts: dict[str, int],
+) -> None:
+    files = draw()
+    if files is None:
+        pytest.skip("the shared corpora are not here")
     drawn = {
         name: [(list(o), list(n), a, b) for o, n, a, b in found]
         for name, _, _, _, found in files
         if found
     }
-    assert {name: len(found) for name, found in drawn.items()} == {
-        "hjres37-rh--hjres37-rfs": 2,
-        "bgb-2012--bgb-2022": 15,
-        "stgb-2012--stgb-2022": 16,
-    }
+    assert {name: len(found) for name, found in drawn.items()} == counts
     for name, found in drawn.items():
-        path = flag_accuracy_candidates.FLAGS / f"{name}.held-out-6.yaml"
+        path = flag_accuracy_candidates.FLAGS / f"{name}.{split}.yaml"
         data = yaml.safe_load(path.read_text("utf-8"))
-        assert data["split"] == "held-out-6"
+        assert data["split"] == split
         kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
         assert kept == found
 
@@ -557,26 +587,3 @@ def test_the_held_out_7_set_is_kept_apart_and_no_option_lists_its_errors(
         out = capsys.readouterr().out
         errors = [line for line in out.splitlines() if line.startswith(("false ", "missed "))]
         assert errors and not any(name in line for line in errors for name in names)
-
-
-def test_the_held_out_7_sets_pairs_are_those_its_rule_draws() -> None:
-    gold = flag_accuracy_candidates.GOLD / "tkg-2004--tkg-2021.yaml"
-    if not (LAWS.is_dir() and gold.is_file()):
-        pytest.skip("the shared corpora are not here")
-    files = flag_accuracy_candidates.held_out_7_files(besides="held-out-7")
-    drawn = {
-        name: [(list(o), list(n), a, b) for o, n, a, b in found]
-        for name, _, _, _, found in files
-        if found
-    }
-    assert {name: len(found) for name, found in drawn.items()} == {
-        "bgb-2012--bgb-2022": 6,
-        "stgb-2012--stgb-2022": 3,
-        "tkg-2004--tkg-2021": 8,
-    }
-    for name, found in drawn.items():
-        path = flag_accuracy_candidates.FLAGS / f"{name}.held-out-7.yaml"
-        data = yaml.safe_load(path.read_text("utf-8"))
-        assert data["split"] == "held-out-7"
-        kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
-        assert kept == found
