@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planlens.compare import conditions, polarity, statements
+from planlens.compare import conditions, modality, polarity, statements
 from planlens.compare.guards import guarded, in_words, needs, profile
 from planlens.compare.reading import _COMMON, _no_word_char
 
@@ -195,3 +195,45 @@ def test_every_latin_1_character_lower_cased_is_one_of_latin_1_and_of_its_kind()
         bool(re.match(r"\w", c)) for c in text.lower()
     ]
     assert profile(" ".join(text)).words == frozenset(re.findall(r"\w+", " ".join(text).lower()))
+
+
+#: Guards of each kind of test (read at once: no warm-up): words only (the proposal's), letters
+#: inside words, letters with other characters ("x, a", "acht. ablauf"), which a space joining
+#: two parts may complete.
+_JOINED = {
+    "proposal": modality.PROPOSAL_RE,
+    **{name: guarded(re.compile(_EDGED[name], re.I), 0) for name in ("classes", "word ends")},
+    "letters across a space": guarded(re.compile(r"x, a|acht\. Ablauf", re.I), 0),
+}
+_parts = st.lists(
+    st.one_of(
+        _texts,
+        st.sampled_from(["proposes", "no consensus", "agreed", "positions", "ſ", "Σ", "§", "x,"]),
+    ),
+    max_size=4,
+)
+
+
+@pytest.mark.parametrize("name", sorted(_JOINED))
+@settings(max_examples=300, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(parts=_parts)
+def test_a_guard_of_parts_joined_is_the_joined_text_s(name: str, parts: list[str]) -> None:
+    """`possible_joined` says of the parts what `possible` says of them joined by spaces where
+    the guard looks for words only, and never less where it looks for more."""
+    guard = _JOINED[name]
+    joined = " ".join(parts)
+    guard.possible(joined)  # the pattern read
+    if guard.scan.search(joined):
+        assert guard.possible_joined(parts)
+    if guard._test is not None and not guard._test[3]:
+        assert guard.possible_joined(parts) == guard.possible(joined)
+
+
+def test_parts_joined_are_tested_whole_where_a_space_completes_the_letters() -> None:
+    guard = _JOINED["letters across a space"]
+    assert guard.possible("x, a") and guard._test is not None and guard._test[3]
+    assert guard.possible_joined(["x,", "a"])
+    assert not guard.possible("x,") and not guard.possible("a")
+    words = modality.PROPOSAL_RE
+    assert words.possible_joined(["the US", "proposes"]) and words.possible("the US proposes")
+    assert not words.possible_joined(["the US", "will act"]) and not words.possible_joined([])

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -144,6 +144,17 @@ class Guarded:
             if s in p.lower:
                 return True
         return False
+
+    def possible_joined(self, parts: Sequence[str]) -> bool:
+        """Tell whether the pattern may match `parts` joined by spaces (False: it certainly
+        does not), from the parts' own profiles where the test looks for no string beyond
+        words: the joined text's words are the parts' (a space ends a word), and it has a digit,
+        or a cased character beyond Latin-1, where a part has one. Letters with other
+        characters (`Profile.lower`), which a space joining two parts may complete, are
+        looked for in the joined text, as is the text of a pattern not read yet."""
+        if self._test is not None and not self._test[0] and not self._test[3]:
+            return any(map(self.possible, parts))
+        return self.possible(" ".join(parts))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):

@@ -262,10 +262,14 @@ def _within(words: frozenset[str], texts: Sequence[str]) -> bool:
     return bool(there) and sum(has_form(there, w) for w in words) >= _ACT_SHARE * len(words)
 
 
-def open_position(old: str, new: str) -> tuple[list[str], list[str]]:
+def open_position(olds: Sequence[str], news: Sequence[str]) -> tuple[list[str], list[str]]:
     """Return the words of an open position ("proposes", "no consensus", "positions differ")
-    in the changed phrases of one side only: the clause turned from an arrangement into
-    positions on the table, or the reverse, wherever its phrases went."""
+    in the changed phrases of one side only (`olds`, `news`, each side's joined by spaces):
+    the clause turned from an arrangement into positions on the table, or the reverse,
+    wherever its phrases went."""
+    if not (PROPOSAL_RE.possible_joined(olds) or PROPOSAL_RE.possible_joined(news)):
+        return [], []  # no word of a proposal on either side (most clauses): nothing joined
+    old, new = " ".join(olds), " ".join(news)
     if bool(PROPOSAL_RE.search(old)) == bool(PROPOSAL_RE.search(new)):
         return [], []  # the cheap test first: the words of a proposal on one side only
     a, b = forces(masked(old)), forces(masked(new))

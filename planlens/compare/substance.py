@@ -233,7 +233,7 @@ def substance_flags(
         shown_items([x for x in found["scope"][1] if not (x[:2] == "§ " and x[2:] in came_marks)]),
     )
     if not any(found["modality"]):
-        found["modality"] = open_position(" ".join(old_changed), " ".join(new_changed))
+        found["modality"] = open_position(old_changed, new_changed)
     return tuple(
         Flag(kind, listed(gone), listed(came))
         for kind, (gone, came) in found.items()
