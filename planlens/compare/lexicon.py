@@ -473,7 +473,7 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Foundation", r"(?:Apache Software|Eclipse|Mozilla) Foundation|Agreement Steward"),
     ("European Commission", r"European Commission|(?-i:Europäische Kommission)"),
     # German law: courts, authorities, governments and office holders who act.
-    ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?!\w)|Gerichte[n]?"),
+    ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?:hof(?:es|s)?)?(?!\w)|Gerichte[n]?"),
     ("Behörde", r"(?:[A-ZÄÖÜ][a-zäöüß]+b|B)ehörden?"),
     ("Bundesnetzagentur", r"Bundesnetzagentur"),
     ("Bundesregierung", r"Bundesregierung|Landesregierung(?:en)?"),

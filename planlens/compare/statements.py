@@ -472,7 +472,7 @@ _BY_COMPOUND = frozenset(["Gericht", "Behörde"])
 #: The actors by their role (`actors`): each compound and adjective names another.
 _BY_ROLE = frozenset(name for name, _ in ACTORS)
 THIRD = ACTORS[-1][0]
-_INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
+_INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=gerichtshof)e?s$|(?<=behörde)n$", _I)
 _NAME_OF_RE = rx.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
 _IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")

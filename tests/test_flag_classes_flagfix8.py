@@ -1,0 +1,113 @@
+"""Flag kinds: classes of errors found on held-out-6 once it was released (branch flagfix8,
+issue 11), one table per class, English and German where the class applies, each with rows that
+must raise their kind (`FLAGGED`) and rows that must not (`NOT_FLAGGED`), both ways round. The
+sentences are written for these tests, not taken from the sets.
+
+The classes:
+- roles: who bears a function (Leistungsträger, Amtsträger, Kostenträger), insures
+  (Kreditversicherer), is an institute of credit or payment (Kreditinstitut, Zahlungsinstitut)
+  or receives a payment or performance (Zahlungsempfänger, Leistungsempfänger), and a court
+  named "...gerichtshof" (Bundesgerichtshof, Internationaler Strafgerichtshof), is an actor of
+  its own, as the Zahlungsdienstleister: a `party` when it joins or leaves a provision; "payee",
+  "credit insurer", "credit institution" in English. A carrier that is a thing (Datenträger,
+  Energieträger, "als Träger digitaler Inhalte") and "der Empfänger" alone (whoever receives a
+  declaration or goods) are none.
+- definition (German: English definitions were read before): a body named inside "... im Sinne
+  des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Der Reiseveranstalter haftet für Mängel der Reise.",
+            "Der Reiseveranstalter und der Leistungsträger haften für Mängel der Reise.",
+            "de",
+            "roles: a bearer of a performance joins those liable",
+        ),
+        (
+            "Die Sicherheit kann durch eine Bürgschaft geleistet werden.",
+            "Die Sicherheit kann durch eine Garantie eines Kreditinstituts oder"
+            " Kreditversicherers geleistet werden.",
+            "de",
+            "roles: a credit institute and a credit insurer come",
+        ),
+        (
+            "Der Zahlungsdienstleister hat dem Zahler den Betrag zu erstatten.",
+            "Der Zahlungsdienstleister hat dem Zahler den Betrag zu erstatten; der"
+            " Zahlungsempfänger hat ihm den Schaden zu ersetzen.",
+            "de",
+            "roles: the payee comes with a duty",
+        ),
+        (
+            "Die Verjährung ruht, solange die Auslieferung betrieben wird.",
+            "Die Verjährung ruht, solange der Internationale Strafgerichtshof die Übergabe"
+            " betreibt.",
+            "de",
+            "roles: a court named '...gerichtshof'",
+        ),
+        (
+            "The payment service provider shall refund the amount to the payer.",
+            "The payment service provider shall refund the amount to the payer; the payee shall"
+            " compensate the payment service provider.",
+            "en",
+            "roles: the payee comes with a duty",
+        ),
+        (
+            "Security may be provided by a guarantee.",
+            "Security may be provided by a guarantee of a credit institution or credit insurer.",
+            "en",
+            "roles: a credit institution and a credit insurer come",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Der Unternehmer liefert einen Datenträger.",
+            "Der Unternehmer liefert einen Datenträger, der als Träger digitaler Inhalte dient.",
+            "de",
+            "roles: a carrier of data is a thing",
+        ),
+        (
+            "Der Preis erhöht sich bei höheren Kosten für Treibstoff.",
+            "Der Preis erhöht sich bei höheren Kosten für Treibstoff oder andere Energieträger.",
+            "de",
+            "roles: a source of energy is a thing",
+        ),
+        (
+            "Die Frist beginnt mit dem Eingang der Ware.",
+            "Die Frist beginnt mit dem Eingang der Ware beim Empfänger.",
+            "de",
+            "roles: 'der Empfänger' alone is whoever receives the goods",
+        ),
+        (
+            "The trader delivers the goods to the consumer.",
+            "The trader delivers the goods to the consumer at the place of receipt.",
+            "en",
+            "roles: no role noun comes",
+        ),
+        (
+            "Zahlungskarten im Sinne des Absatzes 1 sind Karten, die besonders gegen Nachahmung"
+            " gesichert sind.",
+            "Zahlungskarten im Sinne des Absatzes 1 sind Karten,\n\n1.  die von einem"
+            " Kreditinstitut herausgegeben wurden und\n\n2.  die besonders gegen Nachahmung"
+            " gesichert sind.",
+            "de",
+            "definition: a body inside the items of a definition",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles",))
