@@ -12,6 +12,11 @@ The classes:
   "credit insurer", "credit institution" in English. A carrier that is a thing (Datenträger,
   Energieträger, "als Träger digitaler Inhalte") and "der Empfänger" alone (whoever receives a
   declaration or goods) are none.
+- parted: an "only" that the verb of its statement parts from the condition ("wird die Tat
+  nur verfolgt, wenn", "ist nur dann zulässig, wenn", "shall only apply if", "may only be
+  granted where") makes the condition a necessary one, as "nur, wenn" does: `condition`, no
+  `scope`; an "only" before an object ("nur die Kosten verlangen, wenn", "claim only the costs
+  if") still sets an extent.
 - definition (German: English definitions were read before): a body named inside "... im Sinne
   des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
 """
@@ -22,7 +27,50 @@ from test_substance import Row, class_tests
 
 from planlens.compare.model import FlagType
 
+_PARTED: list[Row] = [
+    (
+        "Die Tat wird verfolgt, wenn ein Strafverlangen der Dienststelle vorliegt.",
+        "Die Tat wird nur verfolgt, wenn ein Strafverlangen der Dienststelle vorliegt.",
+        "de",
+        "parted: 'nur verfolgt, wenn'",
+    ),
+    (
+        "Die Abtretung ist zulässig, wenn der Schuldner zustimmt.",
+        "Die Abtretung ist nur dann zulässig, wenn der Schuldner zustimmt.",
+        "de",
+        "parted: 'nur dann zulässig, wenn'",
+    ),
+    (
+        "The exemption shall apply if the authority consents.",
+        "The exemption shall only apply if the authority consents.",
+        "en",
+        "parted: 'only apply if'",
+    ),
+    (
+        "A licence may be granted where the applicant is reliable.",
+        "A licence may only be granted where the applicant is reliable.",
+        "en",
+        "parted: 'only be granted where'",
+    ),
+]
+_OBJECT_ONLY: list[Row] = [
+    (
+        "Der Unternehmer darf die Kosten verlangen, wenn der Vertrag endet.",
+        "Der Unternehmer darf nur die Kosten verlangen, wenn der Vertrag endet.",
+        "de",
+        "parted: 'nur' before an object sets an extent",
+    ),
+    (
+        "The contractor may claim the costs if the contract ends.",
+        "The contractor may claim only the costs if the contract ends.",
+        "en",
+        "parted: 'only' before an object sets an extent",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "condition": _PARTED,
+    "scope": _OBJECT_ONLY,
     "party": [
         (
             "Der Reiseveranstalter haftet für Mängel der Reise.",
@@ -68,6 +116,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": _PARTED,
     "party": [
         (
             "Der Unternehmer liefert einen Datenträger.",
@@ -110,4 +159,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("roles",))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted"))
