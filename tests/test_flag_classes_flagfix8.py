@@ -17,6 +17,12 @@ The classes:
   granted where") makes the condition a necessary one, as "nur, wenn" does: `condition`, no
   `scope`; an "only" before an object ("nur die Kosten verlangen, wenn", "claim only the costs
   if") still sets an extent.
+- event: an act named by its noun before or after which a rule holds is a `date`, with
+  adjectives between the article and the noun and after "nach" as well as "vor" ("erst nach
+  dem Tod des Verbrauchers", "vor dem nicht autorisierten Zahlungsvorgang", "after the death
+  of the consumer", "before the unauthorised payment transaction"), as "vor Vertragsschluss"
+  was; "nach der Vereinbarung" ("according to") and an act that says which thing is meant
+  ("die vor dem Vertragsschluss gemachten Angaben") are none.
 - definition (German: English definitions were read before): a body named inside "... im Sinne
   des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
 """
@@ -69,6 +75,34 @@ _OBJECT_ONLY: list[Row] = [
 ]
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Der Darlehensgeber kann die Rückzahlung verlangen.",
+            "Der Darlehensgeber kann die Rückzahlung erst nach dem Tod des Verbrauchers verlangen.",
+            "de",
+            "event: 'erst nach dem Tod'",
+        ),
+        (
+            "Der Zahler haftet nicht, wenn es ihm nicht möglich war, den Verlust zu bemerken.",
+            "Der Zahler haftet nicht, wenn es ihm nicht möglich war, den Verlust vor dem nicht"
+            " autorisierten Zahlungsvorgang zu bemerken.",
+            "de",
+            "event: adjectives between the article and the act",
+        ),
+        (
+            "The lender may demand repayment.",
+            "The lender may demand repayment after the death of the consumer.",
+            "en",
+            "event: 'after the death'",
+        ),
+        (
+            "The payer is not liable if he could not detect the loss.",
+            "The payer is not liable if he could not detect the loss before the unauthorised"
+            " payment transaction.",
+            "en",
+            "event: words between the article and the act",
+        ),
+    ],
     "condition": _PARTED,
     "scope": _OBJECT_ONLY,
     "party": [
@@ -116,6 +150,26 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "Die Leistung richtet sich nach dem Vertrag.",
+            "Die Leistung richtet sich nach der Vereinbarung der Parteien.",
+            "de",
+            "event: 'nach der Vereinbarung' is 'according to'",
+        ),
+        (
+            "Der Käufer kann die Angaben berichtigen.",
+            "Der Käufer kann die vor dem Vertragsschluss gemachten Angaben berichtigen.",
+            "de",
+            "event: the act says which information is meant",
+        ),
+        (
+            "The parties shall cooperate.",
+            "The parties shall cooperate before the court.",
+            "en",
+            "event: a place, no act",
+        ),
+    ],
     "scope": _PARTED,
     "party": [
         (
@@ -159,4 +213,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event"))

@@ -338,11 +338,11 @@ EDITORIAL = (
 #: ones ("before the conclusion of the contract"): `statements.dates`.
 EVENT_HEADS = (
     r"schluss|beginn|antritt|abgabe|ausführung|mitteilung|vereinbarung|lieferung|übergabe|"
-    r"abnahme|zugang"
+    r"abnahme|zugang|tod|eintritt|vorgang"
 )
 EVENTS = (
     r"conclusion|start|commencement|beginning|delivery|departure|acceptance|performance|"
-    r"execution|notification"
+    r"execution|notification|death|(?:\w+\s+){0,3}transaction"
 )
 #: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
 YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
