@@ -23,6 +23,10 @@ The classes:
   of the consumer", "before the unauthorised payment transaction"), as "vor Vertragsschluss"
   was; "nach der Vereinbarung" ("according to") and an act that says which thing is meant
   ("die vor dem Vertragsschluss gemachten Angaben") are none.
+- age: an age up to which a rule holds ("ruht bis zur Vollendung des 30. Lebensjahres", "until
+  the victim has reached the age of 30") is a `date`, the held-out-6 call, and its number no
+  `number`; the age of a person in a condition ("wenn das Opfer das 18. Lebensjahr vollendet
+  hat") is still a figure, no date.
 - definition (German: English definitions were read before): a body named inside "... im Sinne
   des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
 """
@@ -74,8 +78,30 @@ _OBJECT_ONLY: list[Row] = [
     ),
 ]
 
+_AGE_DE = (
+    "Die Verjährung ruht bis zur Vollendung des achtzehnten Lebensjahres des Opfers.",
+    "Die Verjährung ruht bis zur Vollendung des 30. Lebensjahres des Opfers.",
+    "de",
+    "age: the age up to which the limitation rests",
+)
+_AGE_EN = (
+    "The limitation period is suspended until the victim has reached the age of 18.",
+    "The limitation period is suspended until the victim has reached the age of 30.",
+    "en",
+    "age: the age up to which the limitation is suspended",
+)
+_AGE_OF_A_PERSON = (
+    "Der Täter wird bestraft, wenn das Opfer das 16. Lebensjahr vollendet hat.",
+    "Der Täter wird bestraft, wenn das Opfer das 18. Lebensjahr vollendet hat.",
+    "de",
+    "age: the age of the victim in a condition is a figure",
+)
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [_AGE_OF_A_PERSON],
     "date": [
+        _AGE_DE,
+        _AGE_EN,
         (
             "Der Darlehensgeber kann die Rückzahlung verlangen.",
             "Der Darlehensgeber kann die Rückzahlung erst nach dem Tod des Verbrauchers verlangen.",
@@ -150,7 +176,9 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "number": [_AGE_DE, _AGE_EN],
     "date": [
+        _AGE_OF_A_PERSON,
         (
             "Die Leistung richtet sich nach dem Vertrag.",
             "Die Leistung richtet sich nach der Vereinbarung der Parteien.",
@@ -213,4 +241,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event", "age"))

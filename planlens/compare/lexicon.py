@@ -300,7 +300,7 @@ DEADLINES = (
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|innerhalb\s+(?:eines|des)\s+(?:(?!und\s|oder\s)[^\s,;.]+\s+){{0,8}}?Zeitraums|"
     r"unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){1,3}|"
-    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
+    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+(?:Vollendung\s+des\s+\S+\s+Lebensjahres|\S+(?:\s+\S+)?)|"
     # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
     r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
