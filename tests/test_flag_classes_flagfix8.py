@@ -27,6 +27,9 @@ The classes:
   the victim has reached the age of 30") is a `date`, the held-out-6 call, and its number no
   `number`; the age of a person in a condition ("wenn das Opfer das 18. Lebensjahr vollendet
   hat") is still a figure, no date.
+- same: "Gleiches gilt, wenn ...", "the same applies where ..." added or dropped carries the
+  consequence of the provision before it over to a further case, as "Dies gilt auch für ...":
+  `scope`, no `provision` of its own (the held-out-6 call, StGB 67d).
 - definition (German: English definitions were read before): a body named inside "... im Sinne
   des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
 """
@@ -97,7 +100,25 @@ _AGE_OF_A_PERSON = (
     "age: the age of the victim in a condition is a figure",
 )
 
+_SAME: list[Row] = [
+    (
+        "Die Aussetzung ist anzuordnen, wenn keine Gefahr besteht.",
+        "Die Aussetzung ist anzuordnen, wenn keine Gefahr besteht. Gleiches gilt, wenn die"
+        " weitere Vollstreckung unverhältnismäßig wäre.",
+        "de",
+        "same: 'Gleiches gilt, wenn'",
+    ),
+    (
+        "The suspension shall be ordered if there is no danger.",
+        "The suspension shall be ordered if there is no danger. The same applies where further"
+        " enforcement would be disproportionate.",
+        "en",
+        "same: 'The same applies where'",
+    ),
+]
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "scope": [*_SAME, *_OBJECT_ONLY],
     "number": [_AGE_OF_A_PERSON],
     "date": [
         _AGE_DE,
@@ -130,7 +151,6 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": _PARTED,
-    "scope": _OBJECT_ONLY,
     "party": [
         (
             "Der Reiseveranstalter haftet für Mängel der Reise.",
@@ -176,6 +196,7 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": _SAME,
     "number": [_AGE_DE, _AGE_EN],
     "date": [
         _AGE_OF_A_PERSON,
@@ -241,4 +262,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event", "age"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event", "age", "same"))
