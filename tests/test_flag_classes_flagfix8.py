@@ -30,6 +30,10 @@ The classes:
 - same: "Gleiches gilt, wenn ...", "the same applies where ..." added or dropped carries the
   consequence of the provision before it over to a further case, as "Dies gilt auch für ...":
   `scope`, no `provision` of its own (the held-out-6 call, StGB 67d).
+- yet: an age said with a negator ("noch nicht achtzehn Jahre alt", "not yet eighteen years
+  old") is the bound "unter achtzehn Jahren", "under eighteen", as "nicht mehr als" is
+  "höchstens": no `negation`; an age denied ("ist nicht achtzehn Jahre alt", "is not 18 years
+  old") is one.
 - definition (German: English definitions were read before): a body named inside "... im Sinne
   des Absatzes 1 sind ...", items of a list included, is part of what is defined, no party.
 """
@@ -118,6 +122,20 @@ _SAME: list[Row] = [
 ]
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Das Kind ist nicht achtzehn Jahre alt.",
+            "Das Kind ist achtzehn Jahre alt.",
+            "de",
+            "yet: an age denied",
+        ),
+        (
+            "The child is not 18 years old.",
+            "The child is 18 years old.",
+            "en",
+            "yet: an age denied",
+        ),
+    ],
     "scope": [*_SAME, *_OBJECT_ONLY],
     "number": [_AGE_OF_A_PERSON],
     "date": [
@@ -196,6 +214,22 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Wer sexuelle Handlungen an seinem noch nicht achtzehn Jahre alten Kind vornimmt, wird"
+            " bestraft.",
+            "Wer sexuelle Handlungen an einer Person unter achtzehn Jahren vornimmt, wird"
+            " bestraft.",
+            "de",
+            "yet: 'noch nicht achtzehn Jahre alt' is 'unter achtzehn Jahren'",
+        ),
+        (
+            "Whoever has sexual contact with a child not yet eighteen years old is punished.",
+            "Whoever has sexual contact with a child under eighteen is punished.",
+            "en",
+            "yet: 'not yet eighteen years old' is 'under eighteen'",
+        ),
+    ],
     "provision": _SAME,
     "number": [_AGE_DE, _AGE_EN],
     "date": [
@@ -262,4 +296,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event", "age", "same"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("roles", "parted", "event", "age", "same", "yet"))
