@@ -19,6 +19,7 @@ from planlens.compare import (
     conditions,
     extent,
     modality,
+    necessary,
     phrases,
     polarity,
     statements,
@@ -97,7 +98,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "party": statements._party_pattern(("Donetsk People's Republic", "İstanbul Group"))[1].pattern,
     "one": statements._ONE_RE,
     "contrast": extent._CONTRAST_RE.pattern,
-    "only if": extent._ONLY_IF_RE.pattern,
+    "only if": necessary.ONLY_IF_RE.pattern,
     "pairing": substance._PAIRING_RE.pattern,
     "form": substance._FORM_RE.pattern,
 }

@@ -41,6 +41,8 @@
   gelten auch für ..."), for `scope`.
 - `extent`: the extent of a provision for `scope`: words of extent, places, items of an
   enumeration (and of an exclusion: "nicht aber", "but not").
+- `necessary`: the "only" of a necessary condition ("nur, wenn", "wird ... nur verfolgt,
+  wenn", "only if"): `condition`'s, no word of extent for `scope`.
 - `qualifiers`: the qualifiers of a noun for `scope` (German compounds, also with a hyphen,
   and adjectives), not the texts' own term said in full or in short.
 - `ranges`: ranges "X bis Y" for `scope`: a range of provisions that loses an end (a repeal

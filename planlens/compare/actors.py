@@ -37,7 +37,6 @@ _I = re.IGNORECASE
 #: A German role noun's head (no alternation at its top) with its inflections and female
 #: forms, by its canonical form.
 _GERMAN: tuple[tuple[str, str], ...] = (
-    ("amtsträger", r"amtsträger(?:innen|in|[sn])?"),
     ("richter", r"richter(?:innen|in|[sn])?"),
     ("psychotherapeut", r"psychotherapeut(?:innen|in|en)?"),
     ("arzt", r"arzt(?:es|s)?"),
@@ -57,7 +56,22 @@ _GERMAN: tuple[tuple[str, str], ...] = (
     ("frachtführer", r"frachtführer(?:innen|in|[sn])?"),
     ("gewerbetreibender", r"gewerbetreibende[nr]?"),
     ("händler", r"händler(?:innen|in|[sn])?"),
+    # Who bears a function (an office, a performance, its costs, sovereign power, an
+    # insurance), insures or is an institute of credit or payment: each an actor of its own, as
+    # the Zahlungsdienstleister. "Träger" alone and other bearers are things (Datenträger,
+    # Energieträger, "als Träger digitaler Inhalte").
+    ("amtsträger", r"amtsträger(?:innen|in|[sn])?"),
+    ("leistungsträger", r"leistungsträger(?:innen|in|[sn])?"),
+    ("kostenträger", r"kostenträger[sn]?"),
+    ("hoheitsträger", r"hoheitsträger[sn]?"),
+    ("versicherungsträger", r"versicherungsträger[sn]?"),
+    ("versicherer", r"versicherer[sn]?"),
+    ("institut", r"institut(?:en|es|e|s)?"),
 )
+#: German role heads that name an actor only in a compound that says of what: a payee
+#: (Zahlungsempfänger, Leistungsempfänger), where "der Empfänger" alone is whoever receives a
+#: declaration or goods.
+_GERMAN_COMPOUND: tuple[tuple[str, str], ...] = (("empfänger", r"empfänger(?:innen|in|[sn])?"),)
 #: The English roles, with the words before them that make another actor.
 _ENGLISH: tuple[tuple[str, str], ...] = (
     ("official", r"(?:(?:European|[Pp]ublic|[Ff]oreign)\s+)?officials?"),
@@ -76,6 +90,9 @@ _ENGLISH: tuple[tuple[str, str], ...] = (
     ("forwarder", r"(?:freight\s+)?forwarders?"),
     ("broker", r"brokers?"),
     ("dealer", r"dealers?"),
+    ("payee", r"payees?"),
+    ("insurer", r"(?:credit\s+)?insurers?"),
+    ("institution", r"(?:credit|financial|payment)\s+institutions?"),
 )
 #: A third party, "Dritter" or "third party" however written: the German noun in its forms ("Rechte
 #: Dritter", "einem Dritten"), not an ordinal of a title ("Dritter Abschnitt", "das Dritte Buch"),
@@ -108,7 +125,7 @@ def _german() -> str:
     the engine tries each word once, not once per head and again per head with an adjective
     (a law's scans for parties take half the time).
     """
-    heads = "|".join(head for _, head in _GERMAN)
+    heads = "|".join(head for _, head in (*_GERMAN, *_GERMAN_COMPOUND))
     capitalised = "|".join(head[0].upper() + head[1:] for _, head in _GERMAN)
     return rf"{_ADJECTIVE}(?:[A-ZÄÖÜ][a-zäöüß]*(?:{heads})|(?:{capitalised}))"
 
@@ -119,7 +136,10 @@ ACTORS: tuple[tuple[str, str], ...] = (
     ("actor", "|".join(pattern for _, pattern in _ENGLISH)),
     ("third party", THIRD_PARTY.pattern),
 )
-_HEADS = [(canonical, re.compile(rf"(?:{head})$", re.IGNORECASE)) for canonical, head in _GERMAN]
+_HEADS = [
+    (canonical, re.compile(rf"(?:{head})$", re.IGNORECASE))
+    for canonical, head in (*_GERMAN, *_GERMAN_COMPOUND)
+]
 _ADJECTIVE_END = re.compile(r"e[nmrs]?$")
 
 
@@ -193,7 +213,15 @@ UNBOUND: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
             re.MULTILINE,
         ),
     ),
-    (("Im Sinne",), rx.compile(r"\bIm Sinne (?:dieses|des) \w+ (?:ist|sind|bezeichnet)\b[^.;]*")),
+    # "Im Sinne dieses Gesetzes sind", "Zahlungskarten im Sinne des Absatzes 1 sind".
+    (
+        ("m Sinne",),
+        # The numbers of its items ("1.  die von einem Kreditinstitut ...") do not end it.
+        rx.compile(
+            r"\b[Ii]m Sinne (?:dieses|des) \w+(?: \d+\w?)? (?:ist|sind|bezeichnet)\b"
+            r"(?:[^.;]|(?<=\s\d)\.|(?<=\s\d\d)\.)*"
+        ),
+    ),
     (
         ("bestraft", "punished", "liable"),
         rx.compile(

@@ -22,11 +22,15 @@ from planlens.compare.phrases import Alignment, Phrase, split_phrases
 #: Fällen des § 114", "dies gilt entsprechend, wenn ...", "The same applies to ...", and one
 #: that names the sentences it carries over or the term it widens: "Die Sätze 1 bis 4 gelten
 #: auch für ...", "Um einen Verbrauchsgüterkauf handelt es sich auch bei einem Vertrag, der
-#: ...", "Section 2 also applies to ...". Not "Dies gilt auch, wenn ...", "Absatz 1 gilt
-#: entsprechend, wenn ..." nor "Ebenso wird bestraft, wer ...": a rule for a case of its own.
+#: ...", "Section 2 also applies to ...", and the same consequence for a further case,
+#: "Gleiches gilt, wenn ...", "the same applies where ..." (the held-out-6 call). Not "Dies gilt
+#: auch, wenn ...", "Absatz 1 gilt entsprechend, wenn ..." nor "Ebenso wird bestraft, wer ...":
+#: a rule for a case of its own (the earlier sets' labels).
 _EXTENDS_RE = rx.compile(
     r"\W*(?:\(\d+\w?\)\s*)?(?:(?:dies|das|gleiches|dasselbe)\s+gilt\s+(?:entsprechend|"
     r"(?:auch|ebenso)\s+(?:in\s+(?:den\s+)?Fällen|für|bei))\b|"
+    r"(?:gleiches|dasselbe)\s+gilt(?:\s+(?:auch|ebenso|entsprechend))?,?\s+(?:wenn|falls|soweit)\b|"
+    r"the\s+same\s+(?:applies|shall\s+apply)\s+(?:if|where|when)\b|"
     r"(?:die\s+)?(?:Sätze|Satz|Absätze|Absatz|Nummern|Nummer)\s+\d+\w?"
     r"(?:\s+(?:bis|und|oder)\s+\d+\w?)?\s+(?:gilt|gelten)\s+(?:auch|ebenso|entsprechend)\s+"
     r"(?:in\s+(?:den\s+)?Fällen|für|bei)\b|"

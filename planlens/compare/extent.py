@@ -5,8 +5,8 @@ Read by `substance` inside each group of aligned phrases (`phrases`):
 - the words of extent (`scope_words`: all / only / full / unconditional / interim / permanent...,
   their classes in `lexicon`; not "every signatory", a quantifier over the parties; a contrast
   "not all at once but gradually" / "nicht ..., sondern" as "only") and the places a phrase
-  names (`places`); the "only" of a necessary condition ("only if", "nur, wenn": `only_if`,
-  `without_only_if`), which is no extent;
+  names (`places`); the "only" of a necessary condition ("only if", "nur, wenn") is no extent
+  (`necessary`);
 - the items of an enumeration added or dropped (`enumerations`): "durch den sexuellen
   Übergriff, die sexuelle Nötigung oder Vergewaltigung", "an Grundstück, ein ... Schiff und";
   not an item that only moved inside the phrase, a party (that is `party`), nor an example
@@ -78,15 +78,6 @@ _CONTRAST_RE = guarded(
     rx.compile(r"\b(not|nicht)\b(?:\s+[\w-]+){1,5}?,?\s+(?:but|sondern)\b", re.IGNORECASE)
 )
 _AUXILIARY_BEFORE_RE = rx.compile(rf"\b(?:{lx.AUXILIARIES})\s+\Z", re.IGNORECASE)
-#: An "only" before a condition ("nur, wenn", "only if") makes the condition a necessary one:
-#: what triggers the provision (`condition`), not how far it reaches.
-_ONLY_IF_RE = guarded(
-    rx.compile(
-        r"\b(?P<only>only|solely|nur|ausschließlich|lediglich)"
-        r",?\s+(?:dann,?\s+)?(?:wenn|falls|sofern|soweit|if|when|where|insofar)\b",
-        re.IGNORECASE,
-    )
-)
 #: A condition whose subject is the offender ("Verursacht der Täter durch ... den Tod, so",
 #: "If the offender causes ... by ...") states the act a penalty attaches to: the offence,
 #: what its means and objects cover is its extent, no condition of it.
@@ -168,21 +159,6 @@ _CLAUSE_COMMA_RE = rx.compile(
     re.IGNORECASE,
 )
 _OHNE_RE = rx.compile(r"\bohne\s+\Z", re.IGNORECASE)
-
-
-def without_only_if(text: str) -> str:
-    """Return `text` with the "only" of a necessary condition blanked: "nur, wenn", "only if"
-    say what triggers the provision (`condition`, `only_if`), not how far it reaches."""
-    out = text
-    for m in _ONLY_IF_RE.finditer(text):
-        a, b = m.span("only")
-        out = out[:a] + " " * (b - a) + out[b:]
-    return out
-
-
-def only_if(text: str) -> list[str]:
-    """Return the markers of necessary conditions in `text`: "nur, wenn", "only if"."""
-    return [" ".join(m.group().casefold().split()) for m in _ONLY_IF_RE.finditer(text)]
 
 
 def places(text: str) -> set[str]:

@@ -300,7 +300,7 @@ DEADLINES = (
     r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|innerhalb\s+(?:eines|des)\s+(?:(?!und\s|oder\s)[^\s,;.]+\s+){{0,8}}?Zeitraums|"
     r"unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){1,3}|"
-    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+\S+(?:\s+\S+)?|"
+    r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+(?:Vollendung\s+des\s+\S+\s+Lebensjahres|\S+(?:\s+\S+)?)|"
     # When a rule holds: "im Zeitraum der Sollzinsbindung", "during the term of the contract".
     r"im\s+Zeitraum\b|during\s+the\s+(?:period|term)\s+of\b|"
     # A time limit with its length: "eine Verjährungsfrist ... von weniger als einem Jahr",
@@ -338,11 +338,11 @@ EDITORIAL = (
 #: ones ("before the conclusion of the contract"): `statements.dates`.
 EVENT_HEADS = (
     r"schluss|beginn|antritt|abgabe|ausführung|mitteilung|vereinbarung|lieferung|übergabe|"
-    r"abnahme|zugang"
+    r"abnahme|zugang|tod|eintritt|vorgang"
 )
 EVENTS = (
     r"conclusion|start|commencement|beginning|delivery|departure|acceptance|performance|"
-    r"execution|notification"
+    r"execution|notification|death|(?:\w+\s+){0,3}transaction"
 )
 #: A year standing alone (not a reference such as Directive 2002/21/EC, not 2,000 troops).
 YEAR = r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.,-]\d)"
@@ -473,7 +473,7 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Foundation", r"(?:Apache Software|Eclipse|Mozilla) Foundation|Agreement Steward"),
     ("European Commission", r"European Commission|(?-i:Europäische Kommission)"),
     # German law: courts, authorities, governments and office holders who act.
-    ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?!\w)|Gerichte[n]?"),
+    ("Gericht", r"(?:[A-ZÄÖÜ][a-zäöüß]+)?[Gg]erichts?(?:hof(?:es|s)?)?(?!\w)|Gerichte[n]?"),
     ("Behörde", r"(?:[A-ZÄÖÜ][a-zäöüß]+b|B)ehörden?"),
     ("Bundesnetzagentur", r"Bundesnetzagentur"),
     ("Bundesregierung", r"Bundesregierung|Landesregierung(?:en)?"),

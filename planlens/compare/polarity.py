@@ -42,7 +42,10 @@ from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 NEGATOR_RE = Blocks(lx.NEGATORS, word_pattern, 1)  # in blocks, as `statements._DEADLINE`
-NEGATION_IDIOM_RE = guarded(word_pattern(lx.NEGATION_IDIOMS))
+#: An age said with a negator, "noch nicht achtzehn Jahre alt", "not yet 18 years old", is the
+#: bound "unter achtzehn Jahren", "under 18": an idiom, as "nicht mehr als" is "höchstens".
+_AGE_BOUND = r"noch\s+nicht\s+\w+\s+Jahre\s+alt\w*|not\s+yet\s+\w+\s+years\s+(?:old|of\s+age)"
+NEGATION_IDIOM_RE = guarded(word_pattern(f"{lx.NEGATION_IDIOMS}|{_AGE_BOUND}"))
 _NEGATED_BOUND_RE = rx.compile(rf"(?:{lx.NEGATED_BOUNDS})", _I)
 #: Words that say "not" in a predicate of their own: a negation reworded with one of them on
 #: the other side is the same polarity ("ist abzusehen" / "nimmt nicht auf").

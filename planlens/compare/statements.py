@@ -41,21 +41,21 @@ def word_pattern(pattern: str, flags: int = _I) -> re.Pattern[str]:
 
 _DEADLINE_RE = word_pattern(lx.DEADLINES)
 #: When, said by an event before which a rule holds: "bevor der Mangel offenbar wurde", "im
-#: Voraus", "vor dem Ausspruch der Annahme", "in advance", "before the defect became apparent";
-#: an act named by its noun, compounds too (`_BEFORE_ACT_RE`): "vor Vertragsschluss", "vor
-#: Reisebeginn", "vor Abgabe seiner Erklärung", "before the conclusion of the contract".
+#: Voraus", "vor dem Ausspruch der Annahme", "before the defect became apparent"; an act named
+#: by its noun, compounds too (`_BEFORE_ACT_RE`): "vor Vertragsschluss", "vor Reisebeginn".
 _WHEN_RE = word_pattern(
     r"im\s+Voraus|in\s+advance|(?-i:bevor)\s+\S+(?:\s+\S+)?|"
     r"vor\s+(?:dem|der)\s+(?:Ausspruch|Beginn|Ende|Abschluss|Eintritt|Tod|Erlass)\b|"
     r"before\s+(?:it|he|she|they|the\s+\w+)\s+(?:is|was|has|had|becomes?|became)"
 )
-#: An act named by its noun before which a rule holds (`_BEFORE_ACT`), not in a relative
-#: clause or before a participle, where it says which thing is meant ("eine Probe, die der
-#: Verkäufer vor Vertragsschluss zur Verfügung gestellt hat", "vor Vertragsschluss gemachte
-#: Angaben").
+#: An act named by its noun before or after which a rule holds (`_BEFORE_ACT`: "vor dem nicht
+#: autorisierten Zahlungsvorgang", "erst nach dem Tod"; not "nach der Vereinbarung"), not in a
+#: relative clause or before a participle, where it says which thing is meant ("eine Probe, die
+#: der Verkäufer vor Vertragsschluss zur Verfügung gestellt hat", "vor Vertragsschluss gemachte").
 _BEFORE_ACT_RE = word_pattern(
-    rf"vor\s+(?:(?:dem|der|des)\s+)?\w*?(?:{lx.EVENT_HEADS})|"
-    rf"(?:before|prior\s+to)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:{lx.EVENTS})"
+    r"(?:vor|(?-i:erst\s+)?nach(?!\s+(?:der\s+)?\w*(?:vereinbarung|mitteilung)))\s+(?:(?:dem|der|des)"
+    rf"\s+(?:(?-i:[a-zäöü]\w*)\s+){{0,3}})?\w*?(?:{lx.EVENT_HEADS})|(?:before|after|prior\s+to|"
+    rf"following)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:{lx.EVENTS})"
 )
 #: A participle after the act that makes it describe a noun: "die vom Darlehensnehmer vor
 #: Vertragsschluss gemachten Angaben" says which information, as a relative clause does.
@@ -472,7 +472,7 @@ _BY_COMPOUND = frozenset(["Gericht", "Behörde"])
 #: The actors by their role (`actors`): each compound and adjective names another.
 _BY_ROLE = frozenset(name for name, _ in ACTORS)
 THIRD = ACTORS[-1][0]
-_INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=behörde)n$", _I)
+_INFLECTION_RE = rx.compile(r"(?<=gericht)(?:e?s|en?)$|(?<=gerichtshof)e?s$|(?<=behörde)n$", _I)
 _NAME_OF_RE = rx.compile(r"\b(?:names?|namen)\s+(?:of|des|der)\s+(?:the\s+|any\s+)?\Z", _I)
 #: What makes a party's name part of a longer name: "Ukraine Development Fund".
 _IN_A_NAME_RE = rx.compile(r"\s+[A-Z][a-z]+\s+(?:Fund|Council|Bank|Agency|Office)\b")

@@ -49,19 +49,13 @@ import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.deadlines import at_the_time, deadline_key
 from planlens.compare.extensions import extends, extensions, form_only, narrows
-from planlens.compare.extent import (
-    enumerations,
-    general_nouns,
-    only_if,
-    opened,
-    places,
-    without_only_if,
-)
+from planlens.compare.extent import enumerations, general_nouns, opened, places
 from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
 from planlens.compare.listed_conditions import listed_conditions
 from planlens.compare.modality import FORCES, modality, open_position
 from planlens.compare.model import Flag, FlagType, listed
+from planlens.compare.necessary import only_if, without_only_if
 from planlens.compare.party_changes import party_difference
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
