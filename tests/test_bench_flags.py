@@ -425,24 +425,35 @@ def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> N
     assert seen == set(by_id)
 
 
-def _held_out_6() -> list[Source]:
-    return [s for s in flag_accuracy.load_sources() if s.split == "held-out-6"]
-
-
-def test_the_held_out_6_set_loads_labelled_for_every_kind_blind() -> None:
+@pytest.mark.parametrize(
+    ("split", "names", "languages", "pairs"),
+    [
+        (
+            "held-out-6",
+            ["bgb-2012--bgb-2022", "hjres37-rh--hjres37-rfs", "stgb-2012--stgb-2022"],
+            ["de", "en", "de"],
+            33,
+        ),
+        (
+            "held-out-7",
+            ["bgb-2012--bgb-2022", "stgb-2012--stgb-2022", "tkg-2004--tkg-2021"],
+            ["de", "de", "de"],
+            17,
+        ),
+    ],
+)
+def test_a_blind_set_loads_labelled_for_every_kind(
+    split: str, names: list[str], languages: list[str], pairs: int
+) -> None:
     sources = flag_accuracy.load_sources()
-    blind = _held_out_6()
-    assert sorted(s.name for s in blind) == [
-        "bgb-2012--bgb-2022.held-out-6",
-        "hjres37-rh--hjres37-rfs.held-out-6",
-        "stgb-2012--stgb-2022.held-out-6",
-    ]
+    blind = sorted((s for s in sources if s.split == split), key=lambda s: s.name)
+    assert [s.name for s in blind] == [f"{name}.{split}" for name in names]
     assert all(s.kinds == KINDS for s in blind)
     assert flag_accuracy.problems(sources) == []
     assert any(
-        line.startswith("held-out-6: 3 files, 33 pairs") for line in flag_accuracy.check(sources)
+        line.startswith(f"{split}: 3 files, {pairs} pairs") for line in flag_accuracy.check(sources)
     )
-    assert [s.language for s in blind] == ["de", "en", "de"]
+    assert [s.language for s in blind] == languages
     for s in blind:
         data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
         assert "before the rules were run" in data["labelled"]
@@ -451,7 +462,7 @@ def test_the_held_out_6_set_loads_labelled_for_every_kind_blind() -> None:
         # Every pair read: a note says why where no kind is labelled.
         assert all(p["flags"] or p.get("note") for p in data["pairs"])
     # No pair of any other set.
-    others = {(p.old, p.new) for s in sources if s.split != "held-out-6" for p in s.pairs}
+    others = {(p.old, p.new) for s in sources if s.split != split for p in s.pairs}
     assert not {(p.old, p.new) for s in blind for p in s.pairs} & others
 
 
@@ -533,36 +544,6 @@ def test_a_blind_sets_pairs_are_those_its_rule_draws(
         assert data["split"] == split
         kept = [(p["old_ids"], p["new_ids"], p["old"], p["new"]) for p in data["pairs"]]
         assert kept == found
-
-
-def _held_out_7() -> list[Source]:
-    return [s for s in flag_accuracy.load_sources() if s.split == "held-out-7"]
-
-
-def test_the_held_out_7_set_loads_labelled_for_every_kind_blind() -> None:
-    sources = flag_accuracy.load_sources()
-    blind = _held_out_7()
-    assert sorted(s.name for s in blind) == [
-        "bgb-2012--bgb-2022.held-out-7",
-        "stgb-2012--stgb-2022.held-out-7",
-        "tkg-2004--tkg-2021.held-out-7",
-    ]
-    assert all(s.kinds == KINDS for s in blind)
-    assert flag_accuracy.problems(sources) == []
-    assert any(
-        line.startswith("held-out-7: 3 files, 17 pairs") for line in flag_accuracy.check(sources)
-    )
-    assert {s.language for s in blind} == {"de"}
-    for s in blind:
-        data = yaml.safe_load((flag_accuracy.FLAGS / f"{s.name}.yaml").read_text("utf-8"))
-        assert "before the rules were run" in data["labelled"]
-        assert "the rule code not read" in data["labelled"]
-        assert "substance.py" in data["labelled"]  # the sha256 of the rule files then
-        # Every pair read: a note says why where no kind is labelled.
-        assert all(p["flags"] or p.get("note") for p in data["pairs"])
-    # No pair of any other set.
-    others = {(p.old, p.new) for s in sources if s.split != "held-out-7" for p in s.pairs}
-    assert not {(p.old, p.new) for s in blind for p in s.pairs} & others
 
 
 def test_the_held_out_7_set_is_kept_apart_and_no_option_lists_its_errors(
