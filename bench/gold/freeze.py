@@ -317,10 +317,46 @@ SPDX_DATES = {
     "CDDL-1.1": ("2010", "unverified"),
     "Python-2.0": ("2000", "unverified"),
     "Python-2.0.1": ("2001", "unverified"),
+    "OSL-1.0": ("2002", "copyright"),
+    "OSL-1.1": ("2002", "copyright"),
+    "CECILL-1.1": ("2004-10-26", "text"),
+    "GPL-2.0": ("1991-06", "text"),
+    "GPL-3.0": ("2007-06-29", "text"),
+    "OGL-UK-1.0": ("2010", "unverified"),
+    "AFL-2.0": ("2003", "copyright"),
+    "MPL-1.0": ("1998", "unverified"),
+    "MPL-1.1": ("1999", "unverified"),
+    "LGPL-2.0": ("1991-06", "text"),
+    "LGPL-2.1": ("1999-02", "text"),
+    "LPPL-1.1": ("1999-07-10", "text"),
+    "LPPL-1.2": ("1999-09-03", "text"),
 }
+#: The second draw (2026-11-27, `spdx_draw.py --second`), for more alignment pairs: consecutive
+#: versions not in the first draw nor in any labelled alignment set, no Creative Commons licence
+#: and no AGPL (twins of the GPL pairs), both texts at least 4,000 characters and 8 clauses; one
+#: pair per family (the lowest SHA-256 of `OLD--NEW`), the first eight in that order.
+SPDX_PAIRS_2 = (
+    ("OSL-1.0", "OSL-1.1"),
+    ("CECILL-1.1", "CECILL-2.0"),
+    ("GPL-2.0", "GPL-3.0"),
+    ("OGL-UK-1.0", "OGL-UK-2.0"),
+    ("AFL-2.0", "AFL-2.1"),
+    ("MPL-1.0", "MPL-1.1"),
+    ("LGPL-2.0", "LGPL-2.1"),
+    ("LPPL-1.1", "LPPL-1.2"),
+)
+#: The plan id of an SPDX licence: its id in lower case, with `-spdx` where a document above (of
+#: ../shared/corpora) has that id already.
+_TAKEN = {doc.id for doc in DOCS}
 SPDX_DOCS = tuple(
-    Doc(licence.lower(), f"spdx:{licence}", "", SPDX_DATES[licence][0], "")
-    for licence in dict.fromkeys(name for pair in SPDX_PAIRS for name in pair)
+    Doc(
+        licence.lower() + ("-spdx" if licence.lower() in _TAKEN else ""),
+        f"spdx:{licence}",
+        "",
+        SPDX_DATES[licence][0],
+        "",
+    )
+    for licence in dict.fromkeys(name for pair in SPDX_PAIRS + SPDX_PAIRS_2 for name in pair)
 )
 
 

@@ -1,6 +1,6 @@
 """Draw the SPDX licence pairs for the labelled sets, by a rule fixed before any pair was read.
 
-    bash bench/gold/fetch_spdx.sh && .venv/bin/python bench/gold/spdx_draw.py
+    bash bench/gold/fetch_spdx.sh && .venv/bin/python bench/gold/spdx_draw.py [--second]
 
 The rule (2026-11-27): consecutive versions within one family of the SPDX licence list
 (`spdx-license-list` 6.12.0 on npm; an id's family is the id without its version); not the
@@ -10,6 +10,13 @@ The rule (2026-11-27): consecutive versions within one family of the SPDX licenc
 each family only the newest such pair. The pairs are printed in the order of the SHA-256 of
 `OLD--NEW`, which `freeze.SPDX_PAIRS` keeps: the first eight are the alignment set
 (`bench/gold/held-out-licences/`), the rest the flags' (`held-out-8`).
+
+The second draw (`--second`, the same day, before any pair of it was read), for more alignment
+pairs: every consecutive pair of a family not in the first draw and in no labelled alignment
+set, no Creative Commons licence and no AGPL (its texts are the GPL's with one section added:
+twins of the GPL pairs), the same bounds; of each family one pair, the lowest SHA-256 of
+`OLD--NEW`; in that order, the first eight (`freeze.SPDX_PAIRS_2`, also in
+`held-out-licences/`).
 """
 
 from __future__ import annotations
@@ -19,11 +26,24 @@ import itertools
 import json
 import re
 
-from freeze import SPDX
+from freeze import SPDX, SPDX_PAIRS
 
 from planlens.importers import import_text
 
 USED = re.compile(r"^(Apache|Artistic|CC-|EPL|EUPL|GFDL|GPL|LGPL|AGPL|MPL)")
+#: The second draw leaves out these families, and the pairs any alignment set labelled.
+USED_2 = re.compile(r"^(CC-|AGPL)")
+LINKED = {
+    ("Apache-1.1", "Apache-2.0"),
+    ("Artistic-1.0", "Artistic-2.0"),
+    ("CC-BY-3.0", "CC-BY-4.0"),
+    ("EPL-1.0", "EPL-2.0"),
+    ("EUPL-1.1", "EUPL-1.2"),
+    ("GFDL-1.2", "GFDL-1.3"),
+    ("LGPL-2.1", "LGPL-3.0"),
+    ("MPL-1.1", "MPL-2.0"),
+}
+SECOND_COUNT = 8
 MIN_CHARS = 4000
 MIN_CLAUSES = 8
 
@@ -32,11 +52,15 @@ def version_key(version: str) -> list[int | str]:
     return [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", version)]
 
 
-def draw(texts: dict[str, str]) -> list[tuple[str, str]]:
+def sha(pair: tuple[str, str]) -> str:
+    return hashlib.sha256("--".join(pair).encode()).hexdigest()
+
+
+def draw(texts: dict[str, str], *, second: bool = False) -> list[tuple[str, str]]:
     """Return the drawn pairs of licence ids, in the draw's order."""
     families: dict[str, list[str]] = {}
     for licence in texts:
-        if licence.endswith(("-only", "-or-later")) or USED.match(licence):
+        if licence.endswith(("-only", "-or-later")) or (USED_2 if second else USED).match(licence):
             continue
         match = re.match(r"^(.*?)-(\d+(?:\.\d+)*[a-z]?)$", licence)
         if match:
@@ -48,25 +72,36 @@ def draw(texts: dict[str, str]) -> list[tuple[str, str]]:
         )
         return sum(1 for clause in plan.clauses for _ in clause.walk())
 
+    def enough(old: str, new: str) -> bool:
+        return min(len(texts[old]), len(texts[new])) >= MIN_CHARS and (
+            min(clauses(old), clauses(new)) >= MIN_CLAUSES
+        )
+
     out = []
     for family, names in sorted(families.items()):
         names.sort(key=lambda name: version_key(name[len(family) + 1 :]))
-        for old, new in reversed(list(itertools.pairwise(names))):
-            if min(len(texts[old]), len(texts[new])) >= MIN_CHARS and (
-                min(clauses(old), clauses(new)) >= MIN_CLAUSES
-            ):
+        pairs = list(itertools.pairwise(names))
+        if second:
+            left = [p for p in pairs if p not in SPDX_PAIRS and p not in LINKED and enough(*p)]
+            out += sorted(left, key=sha)[:1]
+            continue
+        for old, new in reversed(pairs):
+            if enough(old, new):
                 out.append((old, new))
                 break
-    return sorted(out, key=lambda pair: hashlib.sha256("--".join(pair).encode()).hexdigest())
+    out.sort(key=sha)
+    return out[:SECOND_COUNT] if second else out
 
 
-def main() -> int:
+def main(args: list[str]) -> int:
     data = json.loads(SPDX.read_text(encoding="utf-8"))
     texts = {licence: str(entry["licenseText"]) for licence, entry in data.items()}
-    for number, (old, new) in enumerate(draw(texts)):
+    for number, (old, new) in enumerate(draw(texts, second="--second" in args)):
         print(number, f"{old}--{new}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
