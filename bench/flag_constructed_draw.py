@@ -8,11 +8,13 @@ in 92 pairs), so the recall of `negation` is measured on variants written by han
 (`bench/flags/constructed-*.constructed.yaml`, split `constructed`). Their source sentences
 are not chosen by hand but drawn here, by a rule fixed before any sentence was looked at:
 
-- five pools, each its texts' clauses in order (`walk`), cut into sentences as the turns set
-  cuts them (`flag_turns_candidates.sentences`): the licences of `../shared/corpora/licenses`
-  (all, sorted by file name), the English plans of `plans/` (sorted by file name) as they were
-  when both draws were made (git commit `PLANS_AT`: later corrections to the plans must not move
-  what was drawn), BGB 2022, StGB 2022 and TKG 2021 (one clause per §);
+- five pools, each its texts' clauses in order (`walk`; not the `after-N` clauses of text
+  between clauses, which the importer of the draws kept in notes), cut into sentences as the
+  turns set cuts them (`flag_turns_candidates.sentences`): the licences of
+  `../shared/corpora/licenses` (all, sorted by file name), the English plans of `plans/`
+  (sorted by file name) as they were when both draws were made (git commit `PLANS_AT`: later
+  corrections to the plans must not move what was drawn), BGB 2022, StGB 2022 and TKG 2021 (one
+  clause per §);
 - a sentence is eligible when it has `MIN_CHARS` to `MAX_CHARS` characters, starts with a
   capital letter or "(", and has a finite verb of a fixed list (`FINITE`: auxiliaries and
   modal verbs, the verbs whose polarity a hand-written variant turns most plainly);
@@ -78,8 +80,18 @@ _START = re.compile(r"[A-ZÄÖÜ(]")
 
 def _sentences(plans: list[Plan]) -> list[str]:
     return [
-        s for plan in plans for clause in plan.walk() if clause.text for s in sentences(clause.text)
+        s
+        for plan in plans
+        for clause in plan.walk()
+        if clause.text and not _between(clause.id)
+        for s in sentences(clause.text)
     ]
+
+
+def _between(clause_id: str) -> bool:
+    """Tell whether a clause is the importer's unnumbered text between clauses (`after-N`):
+    the importer of the draws kept that text in notes, so it was in no pool."""
+    return clause_id.rsplit(".", 1)[-1].startswith("after-")
 
 
 def pool(name: str) -> tuple[str, list[str]]:

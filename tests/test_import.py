@@ -39,8 +39,14 @@ def ids(clauses: tuple[Clause, ...]) -> list[str]:
 
 
 def numbered(plan: Plan) -> tuple[Clause, ...]:
-    """Return the plan's top-level clauses but the `preamble` (the text before the first one)."""
-    return tuple(clause for clause in plan.clauses if clause.id != "preamble")
+    """Return the plan's top-level clauses but the unnumbered ones: the `preamble` (the text
+    before the first one) and `after-N` (text between clauses or after the last one)."""
+    return tuple(c for c in plan.clauses if c.id != "preamble" and not c.id.startswith("after-"))
+
+
+def text_after(plan: Plan) -> list[tuple[str, str | None, str | None]]:
+    """Return the (id, title, text) of the plan's unnumbered clauses of text after a clause."""
+    return [(c.id, c.title, c.text) for c in plan.clauses if c.id.startswith("after-")]
 
 
 def preamble_text(plan: Plan) -> str:
@@ -450,20 +456,76 @@ def test_an_addendum_heading_ends_the_last_clause() -> None:
     )
     plan = imported(text)
     assert plan.clauses[0].text == "New versions may be published."
-    assert plan.notes == (
-        "Text after the last clause:\n\nADDENDUM: How to use this License for your documents"
-        "\n\nTo use this License in a document, include a copy of it."
-    )
+    # Not the clause's, and compared all the same: an unnumbered clause after it.
+    assert text_after(plan) == [
+        (
+            "after-10",
+            "ADDENDUM: How to use this License for your documents",
+            "To use this License in a document, include a copy of it.",
+        )
+    ]
+    assert plan.notes is None
 
 
 def test_an_addendum_heading_in_markdown_ends_the_clause() -> None:
     text = "### § 1 Eins\n\nText eins.\n\n#### Addendum\n\nZusatz.\n\n### § 2 Zwei\n\nText.\n"
     plan = imported(text)
     assert plan.clauses[0].text == "Text eins."
-    assert (
-        plan.clauses[1].notes
-        == "Text before this clause, outside any clause:\n\n**Addendum**\n\nZusatz."
-    )
+    # The text between two clauses is a clause of its own, under its heading, in its place.
+    assert ids(plan.clauses) == ["1", "after-1", "2"]
+    assert text_after(plan) == [("after-1", "Addendum", "Zusatz.")]
+    assert plan.clauses[2].notes is None
+
+
+#: LPPL 1.3's layout: numbered conditions, then sections of prose under headings, then a list
+#: whose numbers restart (the steps to take over maintenance).
+SECTIONS_OF_PROSE = (
+    "CONDITIONS\n\n1. You may distribute the Work.\n\n2. You may modify the Work.\n\n"
+    "3. You may compile the Work.\n\n4. You may run the Work.\n\n"
+    "NO WARRANTY\n\nThere is no warranty for the Work.\n\nNo holder is liable for damages.\n\n"
+    "MAINTENANCE OF THE WORK\n\nA Work is maintained if it has a Current Maintainer.\n\n"
+    "You can become the Current Maintainer by these steps:\n\n"
+    "1. Trace the Current Maintainer.\n\n2. Announce your intention.\n\n"
+    "FURTHER STEPS\n\n3. Take over.\n"
+)
+
+
+def test_text_between_clauses_is_a_clause_of_its_own_under_its_heading() -> None:
+    plan = imported(SECTIONS_OF_PROSE)
+    assert ids(plan.clauses) == [
+        "preamble", "1", "2", "3", "4", "after-4", "after-4~2", "1~2", "2~2", "3~2"
+    ]  # fmt: skip
+    assert text_after(plan) == [
+        (
+            "after-4",
+            "NO WARRANTY",
+            "There is no warranty for the Work.\n\nNo holder is liable for damages.",
+        ),
+        (
+            "after-4~2",
+            "MAINTENANCE OF THE WORK",
+            "A Work is maintained if it has a Current Maintainer.\n\n"
+            "You can become the Current Maintainer by these steps:",
+        ),
+    ]
+    index = plan.clause_index()
+    assert index["after-4"].number is None
+    # Headings with no text of their own before the next clause stay its notes.
+    assert index["1"].notes is None  # "CONDITIONS" is the document's title, its preamble
+    assert index["1~2"].notes is None
+    assert index["3~2"].notes == "Headings before this clause: FURTHER STEPS"
+    assert plan.notes is None
+    round_trips(plan)
+
+
+def test_a_change_in_text_between_clauses_shows_in_a_comparison() -> None:
+    from planlens.compare import compare
+
+    old = imported(SECTIONS_OF_PROSE, plan_id="old")
+    limited = SECTIONS_OF_PROSE.replace("no warranty for", "a limited warranty on")
+    new = imported(limited, plan_id="new")
+    changed = [(c.old, c.new) for c in compare(old, new).changes if c.relation != "unchanged"]
+    assert changed == [(("after-4",), ("after-4",))]
 
 
 def test_a_disclaimer_in_capitals_after_the_last_condition_is_not_part_of_it() -> None:
@@ -479,12 +541,14 @@ def test_a_disclaimer_in_capitals_after_the_last_condition_is_not_part_of_it() -
     assert plan.clause_index()["2"].text == (
         "Products derived from this software may not be called Apache."
     )
-    assert plan.notes is not None
-    assert plan.notes.endswith(
-        "Text after the last clause:\n\nTHIS SOFTWARE IS PROVIDED ``AS IS'' AND ANY EXPRESSED "
-        "OR IMPLIED WARRANTIES ARE DISCLAIMED.\n\n"
-        "This software consists of voluntary contributions."
-    )
+    assert text_after(plan) == [
+        (
+            "after-2",
+            None,
+            "THIS SOFTWARE IS PROVIDED ``AS IS'' AND ANY EXPRESSED OR IMPLIED WARRANTIES ARE "
+            "DISCLAIMED.\n\nThis software consists of voluntary contributions.",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -515,10 +579,10 @@ def test_a_notice_after_the_list_of_a_last_clause_of_only_a_title_is_not_part_of
         "Creative Commons is not a party to its public licenses.\n"
     )
     plan = imported(text)
-    assert all_ids(plan) == ["7", "7.a", "8", "8.a", "8.b"]
-    assert plan.notes == (
-        "Text after the last clause:\n\nCreative Commons is not a party to its public licenses."
-    )
+    assert all_ids(plan) == ["7", "7.a", "8", "8.a", "8.b", "after-8"]
+    assert text_after(plan) == [
+        ("after-8", None, "Creative Commons is not a party to its public licenses.")
+    ]
 
 
 def test_text_after_the_list_of_a_last_clause_with_text_stays_in_it() -> None:
@@ -706,7 +770,8 @@ def test_markdown_law_with_paragraph_headings_at_several_levels() -> None:
     assert stub.text == "(weggefallen)"  # a heading with no body: its title is the text
     assert seven.text == "(weggefallen)"
     assert preamble_text(plan).startswith("Testgesetz (TG)")
-    assert plan.notes == "Text after the last clause:\n\nAnlage (zu § 1)\n\nEin Formular."
+    assert text_after(plan) == [("after-8", "Anlage (zu § 1)", "Ein Formular.")]
+    assert plan.notes is None
     round_trips(plan)
 
 
@@ -734,13 +799,13 @@ def test_setext_numbered_headings_with_dotted_subsections() -> None:
     )
     plan = imported(text, title="")
     assert plan.title == "Example Licence 2.0"
-    assert all_ids(plan) == ["preamble", "1", "1.1", "1.2", "2"]
+    assert all_ids(plan) == ["preamble", "1", "1.1", "1.2", "2", "after-2"]
     assert preamble_text(plan) == "Example Licence 2.0"
     definitions, grants = numbered(plan)
     assert definitions.title == "Definitions"
     assert definitions.text == "Definitions"  # only sub-clauses under it
     assert grants.text == "Each Contributor grants a licence."
-    assert plan.notes == "Text after the last clause:\n\nExhibit A - Notice\n\nA notice."
+    assert text_after(plan) == [("after-2", "Exhibit A - Notice", "A notice.")]
 
 
 def test_markdown_list_under_plain_headings() -> None:
@@ -1094,6 +1159,25 @@ LICENCE_COUNTS = {
     "MPL-1.1.txt": 13,
     "MPL-2.0.txt": 10,
 }
+#: The unnumbered clauses of text between or after the numbered sections, in order (the
+#: licence's appendix, a disclaimer or notice after its terms, the GPL inside the LGPL-3.0 file).
+LICENCE_AFTER = {
+    "Apache-1.1.txt": ["after-5"],
+    "Apache-2.0.txt": ["after-9"],
+    "Artistic-1.0.txt": ["after-9"],
+    "CC-BY-3.0.txt": ["after-8"],
+    "CC-BY-4.0.txt": ["after-8"],
+    "EPL-2.0.txt": ["after-7"],
+    "EUPL-1.1.txt": ["after-15"],
+    "EUPL-1.2.txt": ["after-15"],
+    "GFDL-1.2-only.txt": ["after-10"],
+    "GFDL-1.3-only.txt": ["after-11"],
+    "GPL-1.0-only.txt": ["after-10"],
+    # The appendix, cut in two at the sample signature's last line (a short line alone).
+    "LGPL-2.1-only.txt": ["after-16", "after-16~2"],
+    "LGPL-3.0-only.txt": ["after-6", "after-6~2", "after-17~2"],
+    "MPL-2.0.txt": ["after-10", "after-10~2"],
+}
 #: The first section number of each licence (the GNU texts count from 0).
 LICENCE_FIRST = {"GFDL-1.2-only.txt": 0, "GFDL-1.3-only.txt": 0, "GPL-1.0-only.txt": 0}
 LICENCE_FIRST |= {"LGPL-2.1-only.txt": 0, "LGPL-3.0-only.txt": 0}
@@ -1135,8 +1219,11 @@ def test_licence_corpus(name: str, count: int) -> None:
     else:
         expected = [str(n) for n in range(first, first + count)]
     # `count` counts the numbered sections; every licence has text before them, its preamble.
-    assert ids(plan.clauses) == ["preamble", *expected]
-    assert plan.expected_clauses == count + 1
+    assert ids(numbered(plan)) == expected
+    assert plan.clauses[0].id == "preamble"
+    after = LICENCE_AFTER.get(name, [])
+    assert [clause_id for clause_id, _, _ in text_after(plan)] == after
+    assert plan.expected_clauses == count + 1 + len(after)
     round_trips(plan)
 
 
@@ -1184,7 +1271,7 @@ def test_gpl2_sections_0_to_12() -> None:
     assert ids(numbered(plan)) == [str(n) for n in range(13)]
     assert all_ids(plan) == [
         "preamble", "0", "1", "2", "2.a", "2.b", "2.c", "2.after", "3", "3.a", "3.b", "3.c",
-        "3.after", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        "3.after", "4", "5", "6", "7", "8", "9", "10", "11", "12", "after-12",
     ]  # fmt: skip
     # The paragraphs after the items of sections 2 and 3 follow them, in an unnumbered clause.
     index = plan.clause_index()
@@ -1193,8 +1280,12 @@ def test_gpl2_sections_0_to_12() -> None:
     assert index["2.after"].number is None
     # The preamble's "(1) copyright the software, and (2) offer you" are not clauses.
     assert "(2) offer you this license" in preamble_text(plan)
-    assert plan.notes is not None
-    assert "How to Apply These Terms to Your New Programs" in plan.notes
+    ((after, title, text),) = text_after(plan)
+    assert (after, title) == (
+        "after-12",
+        "END OF TERMS AND CONDITIONS › How to Apply These Terms to Your New Programs",
+    )
+    assert (text or "").startswith("If you develop a new program")
     assert index["11"].notes == "Headings before this clause: NO WARRANTY"
     assert not any("END OF TERMS" in (c.text or "") for c in plan.walk())
     assert index["12"].text is not None
@@ -1215,8 +1306,9 @@ def test_gpl3_sections_0_to_17() -> None:
     assert (five.clauses[-1].text or "").startswith("A compilation of a covered work")
     assert "7.  This requirement modifies" in (five.clauses[1].text or "")
     assert plan.clause_index()["0"].notes == "Headings before this clause: TERMS AND CONDITIONS"
-    assert plan.notes is not None
-    assert "Text after the last clause:\n\nEND OF TERMS AND CONDITIONS" in plan.notes
+    assert [(after, title) for after, title, _ in text_after(plan)] == [
+        ("after-17", "END OF TERMS AND CONDITIONS › How to Apply These Terms to Your New Programs")
+    ]
     assert "(1) assert copyright on the software" in preamble_text(plan)
     assert plan.clause_index()["17"].text is not None
     assert (plan.clause_index()["17"].text or "").endswith("in return for a fee.")

@@ -185,7 +185,7 @@ def test_core_properties_skip_unset_and_placeholder_dates() -> None:
 
 
 def test_a_printed_number_is_a_label_even_before_lower_case() -> None:
-    clauses, _ = outline_of(
+    clauses = outline_of(
         [
             Paragraph("the parties agree.", number="Article 1"),
             Paragraph("they sign.", number="Article 2"),

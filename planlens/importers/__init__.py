@@ -10,9 +10,10 @@ An import runs in four pure steps, the first two per format, the last two shared
    paragraphs, headings of one level, or each paragraph, by which label style forms the best
    run of numbers; nested Markdown lists are read by their indentation first.
 4. The clause tree is built, ids are made unique, and a draft `Plan` is returned; the text
-   before the first clause is the clause `preamble`, text after the last one is kept in notes,
-   never dropped, and text that follows a clause's sub-clauses stays after them, in an
-   unnumbered last sub-clause ("2.after"; see `outline`).
+   before the first clause is the clause `preamble`, text between clauses or after the last
+   one is an unnumbered clause `after-N` (see `trees`), never dropped, and text that follows a
+   clause's sub-clauses stays after them, in an unnumbered last sub-clause ("2.after"; see
+   `outline`).
 
 Legislative XML marks its structure itself: its clause tree is built straight from the
 elements (`legal_xml`), with the same ids and continuations.

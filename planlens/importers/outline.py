@@ -222,11 +222,12 @@ PREAMBLE_ID = "preamble"
 
 def build_outline(
     blocks: Sequence[Block], *, wrapped: bool, whole_text: str = ""
-) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `blocks` and the plan notes (text after every clause).
+) -> tuple[Clause, ...]:
+    """Return the top-level clauses of `blocks`.
 
     Text before the first clause (the title lines, a preamble, recitals) is the first clause,
-    with id `preamble` and no number, so that comparisons include it.
+    with id `preamble` and no number, so that comparisons include it; text between clauses or
+    after the last one is an unnumbered clause `after-N` (see `planlens.importers.trees`).
 
     `wrapped` tells whether the document was hard-wrapped (see `is_hard_wrapped`): it decides
     which short paragraphs are plain-text headings. If no clause is found, `whole_text` (the
@@ -234,12 +235,14 @@ def build_outline(
     read as letters or roman numerals in place.
 
     >>> from planlens.importers.blocks import split_blocks, text_lines
-    >>> clauses, notes = build_outline(split_blocks(text_lines("1. One\\n2. Two\\n")), wrapped=True)
-    >>> [c.id for c in clauses], notes
-    (['1', '2'], None)
-    >>> clauses, _ = build_outline(split_blocks(text_lines("Recital\\n\\n1. One\\n")), wrapped=True)
-    >>> [(c.id, c.number, c.text) for c in clauses]
-    [('preamble', None, 'Recital'), ('1', '1', 'One')]
+    >>> clauses = build_outline(split_blocks(text_lines("1. One\\n2. Two\\n")), wrapped=True)
+    >>> [c.id for c in clauses]
+    ['1', '2']
+    >>> text = "Recital\\n\\n1. One\\n\\nNO WARRANTY\\n\\nNone is given.\\n\\n2. Two\\n"
+    >>> [(c.id, c.number, c.title, c.text) for c in build_outline(split_blocks(text_lines(text)),
+    ...     wrapped=True)]  # doctest: +NORMALIZE_WHITESPACE
+    [('preamble', None, None, 'Recital'), ('1', '1', None, 'One'),
+     ('after-1', None, 'NO WARRANTY', 'None is given.'), ('2', '2', None, 'Two')]
     """
     _resolve_letters(blocks)
     strip_heading_marks(blocks)
@@ -248,16 +251,14 @@ def build_outline(
     if not tree.top and whole_text.strip():
         # Nothing recognisable (an empty heading, front matter alone): one clause of it all.
         tree = Tree(top=[Node(None, "1", 0, 0, body=[whole_text.strip()])])
+    tree.close()
     used: set[str] = {PREAMBLE_ID}
     clauses = tuple(_finish(node, None, used) for node in tree.top)
     # Stripped as every text is, and as the loader reads it back (a code block may begin with
     # spaces: " ```").
     if (preamble := "\n\n".join(tree.preamble).strip()) and clauses:
         clauses = (Clause(id=PREAMBLE_ID, text=preamble, number=None), *clauses)
-    notes: list[str] = []
-    if tree.epilogue():
-        notes.append("Text after the last clause:\n\n" + "\n\n".join(tree.epilogue()))
-    return clauses, "\n\n".join(notes).strip() or None
+    return clauses
 
 
 def unique_id(natural: str, used: set[str]) -> str:

@@ -68,14 +68,14 @@ def to_blocks(paragraphs: Iterable[Paragraph]) -> list[Block]:
     return blocks
 
 
-def outline_of(paragraphs: Iterable[Paragraph]) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `paragraphs` and the notes (text after every clause).
+def outline_of(paragraphs: Iterable[Paragraph]) -> tuple[Clause, ...]:
+    """Return the top-level clauses of `paragraphs`.
 
-    >>> clauses, notes = outline_of(
+    >>> clauses = outline_of(
     ...     [Paragraph("Intro"), Paragraph("One", number="1."), Paragraph("Two", number="2.")]
     ... )
-    >>> [(c.id, c.text) for c in clauses], notes
-    ([('preamble', 'Intro'), ('1', 'One'), ('2', 'Two')], None)
+    >>> [(c.id, c.text) for c in clauses]
+    [('preamble', 'Intro'), ('1', 'One'), ('2', 'Two')]
     """
     with collector_paused():  # many small allocations, no cycles: see planlens.perf
         blocks = to_blocks(paragraphs)

@@ -27,7 +27,7 @@ from planlens.plan.model import Clause, Plan
 
 
 def build_clauses(text: str) -> tuple[tuple[Clause, ...], str | None]:
-    """Return the top-level clauses of `text` and the plan notes (text after every clause).
+    """Return the top-level clauses of `text` and the plan notes (the source's footnotes).
 
     >>> clauses, notes = build_clauses("Intro\\n\\n1. One\\n2. Two\\n   (a) more\\n")
     >>> [c.id for c in clauses], [c.id for c in clauses[2].clauses], notes
@@ -35,11 +35,12 @@ def build_clauses(text: str) -> tuple[tuple[Clause, ...], str | None]:
     """
     lines = text_lines(text)
     blocks = split_blocks(lines)
-    clauses, notes = build_outline(blocks, wrapped=is_hard_wrapped(lines), whole_text=text)
+    clauses = build_outline(blocks, wrapped=is_hard_wrapped(lines), whole_text=text)
     # The source's footnotes are no clause's text (`text_lines` leaves them out): kept here.
+    notes = None
     if found := footnotes_of(text.splitlines()):
         listed = "\n".join(f"- {note}" for note in found)
-        notes = "\n\n".join(filter(None, (notes, f"Footnotes of the source:\n\n{listed}")))
+        notes = f"Footnotes of the source:\n\n{listed}"
     return clauses, notes
 
 
@@ -79,8 +80,8 @@ def import_text(
     `PLACEHOLDER_SOURCE` (`https://example.org/REPLACE-ME`) for the user to replace. An empty
     `title` is taken from the text (front matter, first heading or first line), else the plan
     id. An empty `date` stays empty for the user to fill in. Text before the first clause is the
-    clause `preamble`; text after the last one (appendices) is kept in the plan notes; see
-    `planlens.importers` for the rest.
+    clause `preamble`; text between clauses or after the last one (appendices) is an unnumbered
+    clause `after-N`; see `planlens.importers` for the rest.
 
     Raise `PlanlensError` if `plan_id`, `date` or `source_url` is malformed, or if the text is
     blank.

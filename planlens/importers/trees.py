@@ -5,21 +5,23 @@
 `planlens.importers.outline` chooses which. Each returns a `Tree` of `Node`s, clauses still
 being built.
 
-What is not a numbered clause is kept, never dropped: text before the first clause (title
-lines, preamble, recitals) is gathered in `Tree.preamble`, which the outline builder makes the
-clause `preamble`, so that comparisons include it; text after the last one (appendices such as
-GPL's "How to Apply These Terms") goes to the plan's `notes`. Headings that only structure the
-document (`## Buch 1`, `NO WARRANTY`,
-`TERMS AND CONDITIONS`) and text between them go to the `notes` of the clause they precede, so a
-reviewer still sees where each clause sits.
+What is not a numbered clause is kept, never dropped, and compared: text before the first
+clause (title lines, preamble, recitals) is gathered in `Tree.preamble`, which the outline
+builder makes the clause `preamble`; text between two clauses or after the last one (LPPL's "NO
+WARRANTY" section, Apache 1.1's disclaimer, GPL's "How to Apply These Terms") becomes an
+unnumbered clause `after-N` (N the clause before it), titled by the headings just before it, one
+per heading that opens text (`Tree.open_top`, `Tree.close`). Headings that only structure the
+document (`## Buch 1`, `TERMS AND CONDITIONS`), with no text of their own before the next
+clause, go to the `notes` of the clause they precede, so a reviewer still sees where each clause
+sits.
 
 Where an unlabelled paragraph goes in `marker_tree` (`_paragraph_depth` has the details): after
 a colon, to the clause it ends; by indentation where there is any; otherwise into the open item
 while its list goes on, and after it to the clause that holds the list, in its continuation
 (`Node.add_text`, see `planlens.importers.outline`). Material after the last clause that is not
 part of it, an appendix heading (`ADDENDUM: ...`), a disclaimer in capitals after ordinary
-text, or a notice after a clause made only of a title and a list, ends the clauses and goes to
-the plan's notes with the rest of the text after the last clause.
+text, or a notice after a clause made only of a title and a list, ends the clauses: it is text
+after the last clause.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ class Node:
     from_paragraph: bool = False
     #: True for the unnumbered sub-clause that holds a clause's text after its sub-clauses.
     continuation: bool = False
+    #: True for an unnumbered clause of the text between two clauses or after the last one.
+    between: bool = False
 
     def add_text(self, text: str) -> None:
         """Add a paragraph at the end of the clause, after its sub-clauses if it has any.
@@ -104,25 +108,53 @@ class Tree:
             self.pending.append((heading, text))
 
     def open_top(self, node: Node) -> None:
-        """Start a top-level clause; the headings and text before it become its notes."""
+        """Start a top-level clause: the text before it, since the clause before, becomes
+        unnumbered clauses (`_text_between`); the headings left over become its notes."""
         if not self.top and not self.preamble and self.pending:
             # The first line of a document that opens with headings is its title, not a
             # heading over the first clause ("Draft agreement", then "1. ...").
             self.preamble.append(self.pending.pop(0)[1])
-        if self.pending:
-            node.notes = _structure_notes(self.pending)
-            self.pending.clear()
+        headings = self._text_between()
+        if headings:
+            node.notes = "Headings before this clause: " + " › ".join(headings)
         self.top.append(node)
 
+    def close(self) -> None:
+        """End the tree: the text after the last clause becomes unnumbered clauses, and so do
+        headings there with no text under them (a last "END OF TERMS AND CONDITIONS")."""
+        if not self.top:
+            return
+        if headings := self._text_between():
+            self.top.append(self._unnumbered([], headings))
+
     def epilogue(self) -> list[str]:
+        """Return the text kept since the last clause (a sub-tree's text after its points)."""
         return [text for _, text in self.pending]
 
+    def _text_between(self) -> list[str]:
+        """Make the text kept since the last clause unnumbered top-level clauses, one per run
+        of text with the headings right before it as its title; return the headings after
+        the last run (they structure what follows)."""
+        headings: list[str] = []
+        body: list[str] = []
+        for heading, text in self.pending:
+            if heading and body:
+                self.top.append(self._unnumbered(headings, body))
+                headings, body = [], []
+            (headings if heading else body).append(text)
+        if body:
+            self.top.append(self._unnumbered(headings, body))
+            headings = []
+        self.pending.clear()
+        return headings
 
-def _structure_notes(items: Sequence[tuple[bool, str]]) -> str:
-    if all(heading for heading, _ in items):
-        return "Headings before this clause: " + " › ".join(text for _, text in items)
-    parts = [f"**{text}**" if heading else text for heading, text in items]
-    return "Text before this clause, outside any clause:\n\n" + "\n\n".join(parts)
+    def _unnumbered(self, headings: list[str], body: list[str]) -> Node:
+        """Return an unnumbered clause of `body` after the last numbered top-level clause."""
+        last = next(node for node in reversed(self.top) if not node.between)
+        after = last.key + (f"~{last.part}" if last.part > 1 else "")
+        node = Node(None, f"after-{after}", last.level, 0, body=body, between=True)
+        node.title = " › ".join(headings) or None
+        return node
 
 
 def _clean_title(rest: str) -> str | None:

@@ -110,10 +110,10 @@ def import_webpage(
             f"{path}: the page's main content has no numbered points (numbered lists or"
             " paragraphs starting with 1., (a), ...)"
         )
-    clauses, notes = outline_of(page.paragraphs)
+    clauses = outline_of(page.paragraphs)
     plan = skeleton_plan(
         clauses,
-        notes,
+        None,
         plan_id=plan_id,
         title=title.strip() or page.title or "",
         date=date or page.date or "",

@@ -106,12 +106,12 @@ def import_word(
     """
     check_import_options(plan_id, date, source_url)
     document = read_word(path)
-    clauses, notes = outline_of(document.paragraphs)
+    clauses = outline_of(document.paragraphs)
     if not clauses:
         raise PlanlensError(f"{path}: the Word document has no text to import")
     return skeleton_plan(
         clauses,
-        notes,
+        None,
         plan_id=plan_id,
         title=title.strip() or document.title or "",
         date=date or document.date or "",
