@@ -9,6 +9,7 @@
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-5 # the fifth held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-6 # the sixth held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-7 # the seventh held-out set
+    .venv/bin/python bench/flag_accuracy_candidates.py --held-out-8 # the eighth held-out set
 
 Writes one file per source into `bench/flags/` (format in `bench/flags/README.md`), with both
 texts frozen and `flags: {}` to be filled in by reading. A file that exists is never touched:
@@ -132,6 +133,11 @@ links over 2500, none drawn before: 17 pairs, fewer than aimed at and every such
 so none was thinned and no band could be widened. The order of labelling was fixed before
 reading too, shortest pair (longer text) first, so that if time ran short the set would be the
 first N in that order (`bench/flags/README.md` says how many were labelled).
+
+`--held-out-8` writes the eighth held-out set (`NAME.held-out-8.yaml`, split `held-out-8`): the
+one-to-one links `compare` makes between the SPDX licence pairs 8-21 of `bench/gold/freeze.py`,
+at most three a pair chosen by a hash of their ids. Its rule, counts and order of labelling are
+in the docstring of `bench/flag_held_out_8.py`, which draws it.
 """
 
 from __future__ import annotations
@@ -356,7 +362,7 @@ def write(
     held_out: bool | str,
 ) -> None:
     """Write one file; `held_out` is False, True (the held-out set), "held-out-2", "held-out-3",
-    "held-out-4", "held-out-5", "held-out-6", "held-out-7" or "kinds" (the kind-targeted set:
+    "held-out-4" to "held-out-8" or "kinds" (the kind-targeted set:
     only negation and modality labelled)."""
     if not candidates:
         return
@@ -695,6 +701,12 @@ def main(argv: list[str] | None = None) -> int:
     if "--held-out-7" in args:
         for name, old, new, how, found in held_out_7_files():
             write(name, old, new, how, found, held_out="held-out-7")
+        return 0
+    if "--held-out-8" in args:
+        from flag_held_out_8 import held_out_8_files
+
+        for name, old, new, how, found in held_out_8_files():
+            write(name, old, new, how, found, held_out="held-out-8")
         return 0
     held_out = "--held-out" in args
     low, high = (LICENCE_MAX, HELD_OUT_LICENCE_MAX) if held_out else (0, LICENCE_MAX)

@@ -9,13 +9,15 @@ since its last blind measurement it is released like held-out-3: `--all-errors` 
 errors of both, `--errors` does not. The sixth held-out set (`split: held-out-6`, US bill
 sections and long law §) is labelled blind for every kind, released the same way after its blind
 measurements, and its pairs are those its rule draws. The seventh (`split: held-out-7`, the
-longest law § and TKG links) is labelled blind for every kind and held out: neither `--errors`
-nor `--all-errors` lists its errors, and its pairs are those its rule draws. No rules are run
-here: the flags are made up, every kind on every pair.
+longest law § and TKG links) and the eighth (`split: held-out-8`, links of SPDX licence pairs)
+are labelled blind for every kind and held out: neither `--errors` nor `--all-errors` lists
+their errors, and their pairs are those their rules draw. No rules are run here: the flags are
+made up, every kind on every pair.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +35,7 @@ import flag_accuracy  # noqa: E402
 import flag_accuracy_candidates  # noqa: E402
 import flag_accuracy_report  # noqa: E402
 import flag_constructed_draw  # noqa: E402
+import flag_held_out_8  # noqa: E402
 import flag_turns_candidates  # noqa: E402
 import uslm  # noqa: E402
 from common import BILLS, LAWS  # noqa: E402
@@ -425,6 +428,10 @@ def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> N
     assert seen == set(by_id)
 
 
+#: The files of the eighth held-out set: the SPDX licence pairs 8-21, in name order.
+HELD_OUT_8_NAMES = sorted(f"{old}--{new}" for old, new in flag_held_out_8.HELD_OUT_8_PAIRS)
+
+
 @pytest.mark.parametrize(
     ("split", "names", "languages", "pairs"),
     [
@@ -440,6 +447,7 @@ def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> N
             ["de", "de", "de"],
             17,
         ),
+        ("held-out-8", HELD_OUT_8_NAMES, ["en"] * 14, 41),
     ],
 )
 def test_a_blind_set_loads_labelled_for_every_kind(
@@ -451,7 +459,8 @@ def test_a_blind_set_loads_labelled_for_every_kind(
     assert all(s.kinds == KINDS for s in blind)
     assert flag_accuracy.problems(sources) == []
     assert any(
-        line.startswith(f"{split}: 3 files, {pairs} pairs") for line in flag_accuracy.check(sources)
+        line.startswith(f"{split}: {len(names)} files, {pairs} pairs")
+        for line in flag_accuracy.check(sources)
     )
     assert [s.language for s in blind] == languages
     for s in blind:
@@ -509,6 +518,21 @@ def _draw_held_out_7() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | N
     return flag_accuracy_candidates.held_out_7_files(besides="held-out-7")
 
 
+def _draw_held_out_8() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | None:
+    return flag_held_out_8.held_out_8_files(besides="held-out-8", report=False)
+
+
+def test_the_held_out_8_pairs_are_the_spdx_pairs_8_to_21(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set draws on the SPDX pairs after the alignment set's eight, as `freeze` keeps them."""
+    spec = importlib.util.spec_from_file_location("freeze", BENCH / "gold" / "freeze.py")
+    assert spec is not None and spec.loader is not None
+    freeze = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "freeze", freeze)  # its dataclasses look their module up
+    spec.loader.exec_module(freeze)
+    spdx = [(old.lower(), new.lower()) for old, new in freeze.SPDX_PAIRS]
+    assert list(flag_held_out_8.HELD_OUT_8_PAIRS) == spdx[8:22] and len(spdx) == 22
+
+
 @pytest.mark.parametrize(
     ("split", "draw", "counts"),
     [
@@ -521,6 +545,11 @@ def _draw_held_out_7() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | N
             "held-out-7",
             _draw_held_out_7,
             {"bgb-2012--bgb-2022": 6, "stgb-2012--stgb-2022": 3, "tkg-2004--tkg-2021": 8},
+        ),
+        (
+            "held-out-8",
+            _draw_held_out_8,
+            {name: 2 if name.startswith("ypl-") else 3 for name in HELD_OUT_8_NAMES},
         ),
     ],
 )
@@ -546,19 +575,29 @@ def test_a_blind_sets_pairs_are_those_its_rule_draws(
         assert kept == found
 
 
-def test_the_held_out_7_set_is_kept_apart_and_no_option_lists_its_errors(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("split", "history"),
+    [
+        ("held-out-7", flag_accuracy_report.HELD_OUT_7_HISTORY),
+        ("held-out-8", flag_accuracy_report.HELD_OUT_8_HISTORY),
+    ],
+)
+def test_a_held_out_set_is_kept_apart_and_no_option_lists_its_errors(
+    split: str,
+    history: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     sources = flag_accuracy.load_sources()
     flags = _every_kind_everywhere(sources)
-    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, "held-out-7")
-    assert f"held-out-7 set ({n_pairs} pairs)" in lines[0]
-    assert any(line.startswith(f"| held-out-7 | {n_pairs} | {n_true} | ") for line in lines)
+    blind, n_pairs, n_true, lines = _scored_apart(sources, flags, split)
+    assert f"{split} set ({n_pairs} pairs)" in lines[0]
+    assert any(line.startswith(f"| {split} | {n_pairs} | {n_true} | ") for line in lines)
     # Measured blind, and kept held out: its history is printed, its errors are not.
-    assert flag_accuracy_report.HELD_OUT_7_HISTORY in lines
-    assert "held out" in flag_accuracy_report.HELD_OUT_7_HISTORY
-    assert "held-out-7" in flag_accuracy.APART
-    assert "held-out-7" not in flag_accuracy.RELEASED
+    assert history in lines
+    assert "held out" in history and "blind" in history
+    assert split in flag_accuracy.APART
+    assert split not in flag_accuracy.RELEASED
     names = {s.name for s in blind}
     for released in ((), flag_accuracy.RELEASED):
         listed = flag_accuracy.errors(sources, flags, released)
