@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -73,6 +74,13 @@ class Row:
     #: Share of the words the flag names on the old side that the new text has too (on the new
     #: side where it names none on the old): the value moved or kept rather than changed.
     echoed: float
+    #: difflib's ratio between the words the flag names on the old side and on the new (0 for
+    #: a one-sided flag): near 1, the same phrase reworded.
+    value_ratio: float
+    #: Share of the word trigrams the flag names on one side that a single other clause of the
+    #: other plan has (the paired clauses left out; the higher of the two sides): the value
+    #: moved there from another clause rather than changed. 0 without plans or trigrams.
+    elsewhere: float
     #: Words the flag names, both sides together (a word such as "nur", or a whole sentence).
     value_words: int
     #: The confidence of the link `compare` makes between the pair's clauses (None: no such
@@ -117,9 +125,13 @@ def load_sets(splits: Iterable[str], folder: Path = FLAGS) -> list[Source]:
 
 
 def features(
-    source: Source, flags: Sequence[PairFlags], confidences: Mapping[str, float | None]
+    source: Source,
+    flags: Sequence[PairFlags],
+    confidences: Mapping[str, float | None],
+    elsewhere: Mapping[str, float] | None = None,
 ) -> list[Row]:
-    """Return a row for every flag of `source`, labelled by the pair's true kinds."""
+    """Return a row for every flag of `source`, labelled by the pair's true kinds;
+    `elsewhere` maps `flag_key` to the flag's `Row.elsewhere`."""
     from planlens.compare.similarity import ratio, word_list
 
     rows = []
@@ -140,6 +152,10 @@ def features(
                     kinds_on_pair=len({k for k, _, _ in found}),
                     one_sided=not old or not new,
                     echoed=round(_echoed(old, new_words) if old else _echoed(new, old_words), 4),
+                    value_ratio=round(ratio(word_list(old), word_list(new)), 4)
+                    if old and new
+                    else 0.0,
+                    elsewhere=(elsewhere or {}).get(flag_key(pair.ids, kind), 0.0),
                     value_words=len(word_list(old)) + len(word_list(new)),
                     link_confidence=confidences.get(pair.ids),
                 )
@@ -176,6 +192,72 @@ def link_confidences(name: str) -> dict[str, float | None]:
     }
 
 
+def flag_key(pair: str, kind: str) -> str:
+    """Return the key of a flag (a pair has at most one of each kind)."""
+    return f"{pair}|{kind}"
+
+
+class Trigrams:
+    """An index of the word trigrams of every clause of a plan, by clause id."""
+
+    def __init__(self, clauses: Iterable[tuple[str, str]]) -> None:
+        self.where: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for clause_id, text in clauses:
+            for gram in trigrams(text):
+                self.where[gram].add(clause_id)
+
+    def share(self, value: str, leave_out: Iterable[str]) -> float:
+        """Return the largest share of the trigrams of `value` that one clause has, the
+        clauses `leave_out` aside (0 for a value of fewer than three words)."""
+        grams = trigrams(value)
+        if not grams:
+            return 0.0
+        skip = set(leave_out)
+        counts: Counter[str] = Counter()
+        for gram in grams:
+            counts.update(self.where.get(gram, set()) - skip)
+        return max(counts.values(), default=0) / len(grams)
+
+
+def trigrams(text: str) -> set[tuple[str, ...]]:
+    """Return the word trigrams of `text` (lower-cased words).
+
+    >>> sorted(trigrams("A b c d"))
+    [('a', 'b', 'c'), ('b', 'c', 'd')]
+    """
+    from planlens.compare.similarity import word_list
+
+    words = [w.lower() for w in word_list(text)]
+    return {tuple(words[k : k + 3]) for k in range(len(words) - 2)}
+
+
+_TRIGRAMS: dict[str, Trigrams] = {}
+
+
+def elsewhere_shares(source: Source, flags: Sequence[PairFlags]) -> dict[str, float]:
+    """Return `flag_key` -> how much of what the flag names another clause of the other plan
+    has (`Row.elsewhere`); {} without plans."""
+    from common import plans_of
+    from flag_accuracy import plan_ids
+
+    key = plan_ids(source.name)
+    if not all(k in _TRIGRAMS for k in key):
+        plans = plans_of(key)
+        if plans is None:
+            return {}
+        for plan_id, plan in zip(key, plans, strict=True):
+            _TRIGRAMS[plan_id] = Trigrams((c.id, c.text or "") for c in plan.walk())
+    old_plan, new_plan = (_TRIGRAMS[k] for k in key)
+    out = {}
+    for pair, found in zip(source.pairs, flags, strict=True):
+        old_ids, new_ids = (side.split("+") for side in pair.ids.split(" -> "))
+        for kind, old, new in found:
+            out[flag_key(pair.ids, kind)] = round(
+                max(new_plan.share(old, new_ids), old_plan.share(new, old_ids)), 4
+            )
+    return out
+
+
 def _flags_of(split: str, sources: Sequence[Source], commit: str | None) -> dict[str, Any]:
     """Return the flags of the rules that stand for `split`: those of `commit`, or this
     tree's (None) for the tuned sample."""
@@ -205,7 +287,14 @@ def build(
         for s in sources:
             if f"links:{s.name}" not in stored:
                 stored[f"links:{s.name}"] = link_confidences(s.name)
-            rows += features(s, stored[key][s.name], stored[f"links:{s.name}"])
+            if f"elsewhere:{key}:{s.name}" not in stored:
+                stored[f"elsewhere:{key}:{s.name}"] = elsewhere_shares(s, stored[key][s.name])
+            rows += features(
+                s,
+                stored[key][s.name],
+                stored[f"links:{s.name}"],
+                stored[f"elsewhere:{key}:{s.name}"],
+            )
         labelled[split] = sum(len(p.truth & set(s.kinds)) for s in sources for p in s.pairs)
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(stored), "utf-8")

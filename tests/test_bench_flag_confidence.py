@@ -77,7 +77,9 @@ def test_features_label_each_flag_by_its_pair(folder: Path) -> None:
 
 
 def _row(split: str, words: int, true: bool) -> Row:
-    return Row(split, "s", "1 -> 1", "scope", true, "en", 100, 0.5, 1, False, 0.0, words, None)
+    return Row(
+        split, "s", "1 -> 1", "scope", true, "en", 100, 0.5, 1, False, 0.0, 0.0, 0.0, words, None
+    )
 
 
 def test_leave_one_set_out_fits_on_the_other_sets_only() -> None:
@@ -113,3 +115,16 @@ def test_folds_leave_each_set_out_once() -> None:
         flag_confidence_data.TUNED not in training
         for _, training in flag_confidence.folds(["a", "b"], with_tuned=False)
     )
+
+
+def test_trigrams_find_a_value_in_another_clause_only() -> None:
+    index = flag_confidence_data.Trigrams(
+        [("1", "the licensee shall pay the fee"), ("2", "the licensee shall pay nothing")]
+    )
+    # "the licensee shall pay" has two trigrams, both in either clause.
+    assert index.share("the licensee shall pay", ["1"]) == 1.0
+    assert index.share("shall pay the fee", ["2"]) == 1.0
+    assert index.share("shall pay the fee", ["1"]) == 0.0  # clause 2 has neither trigram
+    # Of "licensee shall pay the fee" clause 2 has one trigram of three.
+    assert index.share("licensee shall pay the fee", ["1"]) == pytest.approx(1 / 3)
+    assert index.share("two words", []) == 0.0
