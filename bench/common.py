@@ -174,3 +174,20 @@ def repeat_timed(
         result, seconds = timed(fn)
         runs.append(seconds)
     return result, Timing(tuple(runs))
+
+
+def plans_of(key: tuple[str, str]) -> tuple[Plan, Plan] | None:
+    """Return the two plans of the ids `key`: the German laws, the US bills and the plans of
+    `bench/gold/` and `plans/`; None where either is none this checkout has (a constructed
+    flag set's)."""
+    from gold_pairs import plan_by_id
+    from uslm import BILL_FILES, load_bill
+
+    try:
+        old, new = (
+            load_law(i) if i in LAW_FILES else load_bill(i) if i in BILL_FILES else plan_by_id(i)
+            for i in key
+        )
+    except (KeyError, OSError):
+        return None
+    return old, new

@@ -148,23 +148,25 @@ class Tally:
 
 
 def load_sources(folder: Path = FLAGS) -> list[Source]:
-    sources = []
-    for path in sorted(folder.glob("*--*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        pairs = tuple(
-            Pair(
-                ids=f"{'+'.join(p['old_ids'])} -> {'+'.join(p['new_ids'])}",
-                old=p["old"],
-                new=p["new"],
-                truth=frozenset(p.get("flags") or {}),
-            )
-            for p in data["pairs"]
+    return [load_source(path) for path in sorted(folder.glob("*--*.yaml"))]
+
+
+def load_source(path: Path) -> Source:
+    """Return the labelled pairs of one flag file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pairs = tuple(
+        Pair(
+            ids=f"{'+'.join(p['old_ids'])} -> {'+'.join(p['new_ids'])}",
+            old=p["old"],
+            new=p["new"],
+            truth=frozenset(p.get("flags") or {}),
         )
-        parties = tuple(data.get("parties") or ())
-        split = str(data.get("split") or "development")
-        kinds = tuple(data.get("labelled_kinds") or KINDS)
-        sources.append(Source(path.stem, data["language"], parties, pairs, split, kinds))
-    return sources
+        for p in data["pairs"]
+    )
+    parties = tuple(data.get("parties") or ())
+    split = str(data.get("split") or "development")
+    kinds = tuple(data.get("labelled_kinds") or KINDS)
+    return Source(path.stem, data["language"], parties, pairs, split, kinds)
 
 
 def problems(sources: Sequence[Source]) -> list[str]:
@@ -243,35 +245,30 @@ def renumbering_of(name: str) -> dict[str, Any] | None:
     plans a source compares, as the keyword arguments of `Renumbering`: None where either plan
     is none this checkout has (a constructed set's): the German laws, the US bills and the
     plans of `bench/gold/` and `plans/`. Worked out once per pair of plans."""
-    from common import LAW_FILES, load_law
-    from gold_pairs import plan_by_id
-    from uslm import BILL_FILES, load_bill
+    from common import plans_of
 
     from planlens.compare import compare
     from planlens.compare.renumbering import of_diff
 
-    data = yaml.safe_load((FLAGS / f"{name}.yaml").read_text(encoding="utf-8"))
-    key = (str(data["old"]), str(data["new"]))
+    key = plan_ids(name)
     if key not in _RENUMBERINGS:
-        try:
-            old, new = (
-                load_law(i)
-                if i in LAW_FILES
-                else load_bill(i)
-                if i in BILL_FILES
-                else plan_by_id(i)
-                for i in key
-            )
-        except (KeyError, OSError):
+        plans = plans_of(key)
+        if plans is None:
             _RENUMBERINGS[key] = None
         else:
-            found = of_diff(compare(old, new))
+            found = of_diff(compare(*plans))
             _RENUMBERINGS[key] = {
                 "targets": {k: frozenset(v) for k, v in found.targets.items()},
                 "old_words": found.old_words,
                 "new_words": found.new_words,
             }
     return _RENUMBERINGS[key]
+
+
+def plan_ids(name: str) -> tuple[str, str]:
+    """Return the ids of the two plans a source compares (its file's `old` and `new`)."""
+    data = yaml.safe_load((FLAGS / f"{name}.yaml").read_text(encoding="utf-8"))
+    return str(data["old"]), str(data["new"])
 
 
 def _context(name: str) -> list[str]:
