@@ -1,0 +1,259 @@
+"""Importing text layouts that readers found cut wrongly in SPDX licence versions.
+
+Each class is shown fixed on a small synthetic text, next to the neighbouring layouts the
+importer reads on purpose the other way, which must stay as they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planlens.importers import import_text
+from planlens.plan.load import parse_plan
+from planlens.plan.model import Plan
+from planlens.plan.serialize import plan_to_yaml
+
+Row = tuple[str, str | None, str | None, str | None]
+
+
+def imported(text: str) -> Plan:
+    return import_text(text, plan_id="doc", title="Doc", date="2026-11-27")
+
+
+def tree(text: str) -> list[Row]:
+    """Return (id, number, title, text) of every clause of `text` imported, depth first."""
+    plan = imported(text)
+    assert parse_plan(plan_to_yaml(plan), "x.yaml") == plan
+    return [(c.id, c.number, c.title, c.text) for c in plan.walk()]
+
+
+# -- a. a numbered sub-heading indented deeper than its text ---------------------------------
+
+#: CeCILL 2.0 article 4, shortened: sub-headings at six spaces, their text at the margin.
+SUB_HEADINGS = """\
+    Article 3 - ACCEPTANCE
+
+The Licensee accepts.
+
+
+    Article 4 - EFFECTIVE DATE AND TERM
+
+
+      4.1 EFFECTIVE DATE
+
+The Agreement shall become effective on acceptance.
+
+
+      4.2 TERM
+
+The Agreement shall remain in force for the legal term.
+
+It ends with the rights.
+
+
+    Article 5 - SCOPE
+
+The Licensor grants rights.
+"""
+
+#: CeCILL 2.0 article 6: a sub-heading whose text introduces a list, and text after the list.
+SUB_HEADING_LIST = """\
+    Article 5 - SCOPE
+
+The Licensor grants rights.
+
+
+    Article 6 - INTELLECTUAL PROPERTY
+
+
+      6.1 OVER THE INITIAL SOFTWARE
+
+The Holder owns the economic rights.
+
+
+      6.2 JOINT PROVISIONS
+
+The Licensee expressly undertakes:
+
+   1. not to remove the notices;
+
+   2. to reproduce said notices.
+
+The Licensee undertakes not to infringe.
+"""
+
+#: MPL-1.0 2, one paragraph a line: the sub-headings' text follows them without a blank line,
+#: at the margin.
+GRANT = "hereby grants You a world-wide, royalty-free, non-exclusive license, subject to third \
+party intellectual property claims"
+SUB_HEADINGS_UNSPACED = f"""\
+1. Definitions.
+
+     1.1. ``Code'' means code.
+
+2. Source Code License.
+
+     2.1. The Initial Developer Grant.
+The Initial Developer {GRANT}:
+
+          (a) to use the Original Code;
+
+     2.2. Contributor Grant.
+Each Contributor {GRANT}.
+
+3. Distribution Obligations.
+"""
+
+LOWERED_TEXT_CASES = [
+    pytest.param(
+        SUB_HEADINGS,
+        [
+            ("3", "Article 3", "ACCEPTANCE", "The Licensee accepts."),
+            ("4", "Article 4", "EFFECTIVE DATE AND TERM", "EFFECTIVE DATE AND TERM"),
+            ("4.1", "4.1", "EFFECTIVE DATE", "The Agreement shall become effective on acceptance."),
+            (
+                "4.2",
+                "4.2",
+                "TERM",
+                "The Agreement shall remain in force for the legal term.\n\n"
+                "It ends with the rights.",
+            ),
+            ("5", "Article 5", "SCOPE", "The Licensor grants rights."),
+        ],
+        id="several-sub-headings-last-with-two-paragraphs",
+    ),
+    pytest.param(
+        SUB_HEADING_LIST,
+        [
+            ("5", "Article 5", "SCOPE", "The Licensor grants rights."),
+            ("6", "Article 6", "INTELLECTUAL PROPERTY", "INTELLECTUAL PROPERTY"),
+            ("6.1", "6.1", "OVER THE INITIAL SOFTWARE", "The Holder owns the economic rights."),
+            ("6.2", "6.2", "JOINT PROVISIONS", "The Licensee expressly undertakes:"),
+            ("6.2.1", "6.2.1", None, "not to remove the notices;"),
+            ("6.2.2", "6.2.2", None, "to reproduce said notices."),
+            ("6.2.after", None, None, "The Licensee undertakes not to infringe."),
+        ],
+        id="sub-heading-with-a-list-then-text-after-it",
+    ),
+    pytest.param(
+        SUB_HEADINGS_UNSPACED,
+        [
+            ("1", "1", "Definitions", "Definitions"),
+            ("1.1", "1.1", None, "``Code'' means code."),
+            ("2", "2", "Source Code License", "Source Code License"),
+            (
+                "2.1",
+                "2.1",
+                "The Initial Developer Grant",
+                f"The Initial Developer {GRANT}:",
+            ),
+            ("2.1.a", "2.1.a", None, "to use the Original Code;"),
+            ("2.2", "2.2", "Contributor Grant", f"Each Contributor {GRANT}."),
+            ("3", "3", None, "Distribution Obligations."),
+        ],
+        id="sub-headings-without-a-blank-line-before-their-text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWERED_TEXT_CASES)
+def test_a_sub_heading_indented_deeper_than_its_text_keeps_it(
+    text: str, expected: list[Row]
+) -> None:
+    assert tree(text) == expected
+
+
+#: GPL-2 section 2: items with text of their own, then the section's text at its indentation.
+ITEMS_THEN_PARENT_TEXT = """\
+  1. You may copy the Program.
+
+  2. You may modify your copy, provided that you also meet these conditions:
+
+    a) You must cause the modified files to carry notices.
+
+    b) You must cause any work that you distribute to be licensed.
+
+These requirements apply to the modified work as a whole.
+
+  3. You may distribute the Program.
+"""
+
+#: A list of bare titles indented under a clause, then the clause's own text at the margin.
+TITLES_THEN_PARENT_TEXT = """\
+    Article 1 - SERVICES
+
+The provider offers:
+
+      1.1 HOSTING
+
+      1.2 SUPPORT
+
+The customer pays for both.
+
+
+    Article 2 - PRICE
+
+The price is fixed.
+"""
+
+#: One bare title under a clause, then text at the margin: nothing tells it is a sub-heading.
+ONE_TITLE_THEN_TEXT = """\
+    Article 1 - SERVICES
+
+      1.1 HOSTING
+
+The customer pays for it.
+
+
+    Article 2 - PRICE
+
+The price is fixed.
+"""
+
+NEIGHBOUR_CASES = [
+    pytest.param(
+        ITEMS_THEN_PARENT_TEXT,
+        [
+            ("1", "1", None, "You may copy the Program."),
+            (
+                "2",
+                "2",
+                None,
+                "You may modify your copy, provided that you also meet these conditions:",
+            ),
+            ("2.a", "2.a", None, "You must cause the modified files to carry notices."),
+            ("2.b", "2.b", None, "You must cause any work that you distribute to be licensed."),
+            ("2.after", None, None, "These requirements apply to the modified work as a whole."),
+            ("3", "3", None, "You may distribute the Program."),
+        ],
+        id="gpl-2-items-with-text-then-the-parent-text",
+    ),
+    pytest.param(
+        TITLES_THEN_PARENT_TEXT,
+        [
+            ("1", "Article 1", "SERVICES", "The provider offers:"),
+            ("1.1", "1.1", None, "HOSTING"),
+            ("1.2", "1.2", None, "SUPPORT"),
+            ("1.after", None, None, "The customer pays for both."),
+            ("2", "Article 2", "PRICE", "The price is fixed."),
+        ],
+        id="a-list-of-bare-titles-then-the-parent-text",
+    ),
+    pytest.param(
+        ONE_TITLE_THEN_TEXT,
+        [
+            ("1", "Article 1", "SERVICES", "SERVICES"),
+            ("1.1", "1.1", None, "HOSTING"),
+            ("1.after", None, None, "The customer pays for it."),
+            ("2", "Article 2", "PRICE", "The price is fixed."),
+        ],
+        id="one-bare-title-then-text",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEIGHBOUR_CASES)
+def test_text_after_items_at_the_parents_indentation_stays_the_parents(
+    text: str, expected: list[Row]
+) -> None:
+    assert tree(text) == expected
