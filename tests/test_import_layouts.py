@@ -257,3 +257,87 @@ def test_text_after_items_at_the_parents_indentation_stays_the_parents(
     text: str, expected: list[Row]
 ) -> None:
     assert tree(text) == expected
+
+
+# -- b. a term alone on its line, its meaning on the next ------------------------------------
+
+#: Words that make a line long: the texts below are one paragraph a line, not hard-wrapped.
+LONG = (
+    "protected by copyright or by database right (for example, literary and artistic works, "
+    "content, data and source code) offered for use under the terms of this licence"
+)
+
+#: OGL-UK-2.0's definitions: the term on one line, what it means on the next.
+TERMS = f"""\
+Definitions
+In this licence, the terms below have the following meanings:
+
+‘Information’
+means information {LONG}.
+
+‘Use’
+means doing any act which is restricted by copyright, {LONG}.
+"""
+
+#: Lines that start in lower case after a line that ends a clause or is no term.
+NOT_TERMS = f"""\
+The Academic Free License
+v.2.1
+Version 2.0, January 2004
+http://www.apache.org/licenses/
+
+You are free to:
+copy, publish, distribute and transmit the Information {LONG};
+adapt the Information;
+exploit the Information commercially and non-commercially {LONG}.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            TERMS,
+            [
+                ("preamble", None, None, "Definitions"),
+                ("1", None, None, "In this licence, the terms below have the following meanings:"),
+                ("2", None, None, f"‘Information’ means information {LONG}."),
+                (
+                    "3",
+                    None,
+                    None,
+                    f"‘Use’ means doing any act which is restricted by copyright, {LONG}.",
+                ),
+            ],
+            id="term-then-its-meaning",
+        ),
+        pytest.param(
+            NOT_TERMS,
+            [
+                ("preamble", None, None, "The Academic Free License"),
+                ("1", None, None, "v.2.1"),
+                ("2", None, None, "Version 2.0, January 2004"),
+                ("3", None, None, "http://www.apache.org/licenses/"),
+                ("4", None, None, "You are free to:"),
+                (
+                    "5",
+                    None,
+                    None,
+                    f"copy, publish, distribute and transmit the Information {LONG};",
+                ),
+                ("6", None, None, "adapt the Information;"),
+                (
+                    "7",
+                    None,
+                    None,
+                    f"exploit the Information commercially and non-commercially {LONG}.",
+                ),
+            ],
+            id="a-version-under-a-title-and-items-after-a-colon",
+        ),
+    ],
+)
+def test_a_term_alone_on_its_line_and_its_meaning_are_one_paragraph(
+    text: str, expected: list[Row]
+) -> None:
+    assert tree(text) == expected
