@@ -341,3 +341,35 @@ def test_a_term_alone_on_its_line_and_its_meaning_are_one_paragraph(
     text: str, expected: list[Row]
 ) -> None:
     assert tree(text) == expected
+
+
+# -- c. a letter glued to a dotted number ----------------------------------------------------
+
+#: SGI-B-1.0 2: "2.1v" numbers the grant (a stray letter in the source; an inserted point is
+#: numbered the same way, "2.1a").
+GLUED_LETTER = """\
+2. License Grant and Restrictions.
+
+     2.1v License Grant. SGI hereby grants Recipient a license.
+
+     2.2 Restriction on Patent License. No patent license is granted.
+
+3. Redistributions.
+
+     1.5m people use the Covered Code, and 2.5 million copies exist.
+"""
+
+
+def test_a_letter_glued_to_a_dotted_number_is_part_of_its_label() -> None:
+    assert tree(GLUED_LETTER) == [
+        ("2", "2", "License Grant and Restrictions", "License Grant and Restrictions"),
+        ("2.1v", "2.1v", None, "License Grant. SGI hereby grants Recipient a license."),
+        ("2.2", "2.2", None, "Restriction on Patent License. No patent license is granted."),
+        # A number and a unit before a word in lower case: no label.
+        (
+            "3",
+            "3",
+            "Redistributions",
+            "1.5m people use the Covered Code, and 2.5 million copies exist.",
+        ),
+    ]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planlens.importers.footnotes import without_footnotes
-from planlens.importers.labels import Label, as_roman, parse_label
+from planlens.importers.labels import Label, as_roman, dotted_numbers, parse_label
 
 BlockKind = Literal["para", "heading", "code"]
 
@@ -199,12 +199,12 @@ class _SplitState:
         if label.style == "bullet":
             return True
         if label.style == "dotted":
-            parts = label.key.split(".")
+            parts = dotted_numbers(label.key)
             if self.last_dotted is not None:
-                before = self.last_dotted.split(".")
-                if before[:-1] == parts[:-1] and int(parts[-1]) == int(before[-1]) + 1:
+                before = dotted_numbers(self.last_dotted)
+                if before[:-1] == parts[:-1] and parts[-1] == before[-1] + 1:
                     return True
-            return parts[-1] in ("0", "1") and int(parts[0]) == self.last_number
+            return parts[-1] in (0, 1) and parts[0] == self.last_number
         readings = [label]
         if "alpha" in label.style.lower() and label.key.lower() in ("i", "v", "x"):
             readings.append(as_roman(label))
