@@ -373,3 +373,75 @@ def test_a_letter_glued_to_a_dotted_number_is_part_of_its_label() -> None:
             "1.5m people use the Covered Code, and 2.5 million copies exist.",
         ),
     ]
+
+
+# -- d. the document's copyright notice after its last clause --------------------------------
+
+#: AFL-2.1's end: the notice and the permission after it close the document.
+NOTICE_AFTER = """\
+14) Definition of "You". You means an individual.
+
+15) Right to Use. You may use the Original Work.
+
+This license is Copyright (C) 2003-2004 Lawrence E. Rosen. All rights reserved.
+
+Permission is hereby granted to copy and distribute this license without modification.
+"""
+
+#: Text about copyright notices inside the clauses, and a notice inside a clause before the last.
+NOTICES_INSIDE = """\
+1) Notices. Keep the notices.
+
+Copyright (C) 2001 The Author, as printed in the source files.
+
+2) Attribution. Give credit.
+
+Copyright notices must be retained in every copy.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            NOTICE_AFTER,
+            [
+                ("14", "14)", None, 'Definition of "You". You means an individual.'),
+                ("15", "15)", None, "Right to Use. You may use the Original Work."),
+                (
+                    "after-15",
+                    None,
+                    None,
+                    "This license is Copyright (C) 2003-2004 Lawrence E. Rosen. All rights "
+                    "reserved.\n\nPermission is hereby granted to copy and distribute this "
+                    "license without modification.",
+                ),
+            ],
+            id="the-notice-after-the-last-clause-closes-the-document",
+        ),
+        pytest.param(
+            NOTICES_INSIDE,
+            [
+                (
+                    "1",
+                    "1)",
+                    None,
+                    "Notices. Keep the notices.\n\n"
+                    "Copyright (C) 2001 The Author, as printed in the source files.",
+                ),
+                (
+                    "2",
+                    "2)",
+                    None,
+                    "Attribution. Give credit.\n\n"
+                    "Copyright notices must be retained in every copy.",
+                ),
+            ],
+            id="a-notice-in-a-clause-before-the-last-and-text-about-notices",
+        ),
+    ],
+)
+def test_the_copyright_notice_after_the_last_clause_is_no_part_of_it(
+    text: str, expected: list[Row]
+) -> None:
+    assert tree(text) == expected

@@ -19,6 +19,7 @@ May import: `planlens.importers.blocks`, `planlens.importers.labels`, and the `N
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,13 @@ from planlens.importers.labels import Label
 
 if TYPE_CHECKING:
     from planlens.importers.trees import Node
+
+#: A copyright notice: "Copyright" then "(C)", "©" or a year, alone or after "This license is".
+_NOTICE = re.compile(
+    r"^(?:This\s+(?:license|licence|document|agreement)\s+is\s+)?"
+    r"(?:Copyright|\(C\)|©)\s*(?:\(C\)|©|\d{4})",
+    re.I,
+)
 
 
 def nests(label: Label | None, top_style: str) -> bool:
@@ -125,9 +133,10 @@ def paragraph_depth(
       lower case finishes the sentence the list's parent began (EPL-2.0 1(b): "where such
       changes..."), one that starts a new sentence is the top clause's again.
     - After the last clause, text that follows the list of a clause made only of a title and
-      a list (CC-BY-4.0 8, then "Creative Commons is not a party..."), or text in capitals
-      after text that is not (Apache-1.1: "THIS SOFTWARE IS PROVIDED ``AS IS''..."), is not
-      part of the clause: it is the document's closing material.
+      a list (CC-BY-4.0 8, then "Creative Commons is not a party..."), text in capitals after
+      text that is not (Apache-1.1: "THIS SOFTWARE IS PROVIDED ``AS IS''..."), or the
+      document's copyright notice (OSL-2.1: "This license is Copyright (C) 2003-2004 ...") is
+      not part of the clause: it is the document's closing material.
     """
     depth = len(stack)
     while depth > 1 and block.indent < _text_indent(stack[depth - 1]):
@@ -150,6 +159,8 @@ def paragraph_depth(
             depth = 1
     if not trailing:
         return depth
+    if _NOTICE.match(block.joined()):
+        return 0
     top, home = stack[0], stack[depth - 1]
     if depth == 1 and top.title and not top.body and top.children and block.indent <= top.indent:
         return 0

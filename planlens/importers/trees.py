@@ -21,7 +21,8 @@ sub-heading indented deeper than its text keeps the text); otherwise into the op
 its list goes on, and after it to the clause that holds the list, in its continuation
 (`Node.add_text`, see `planlens.importers.outline`). Material after the last clause that is not
 part of it, an appendix heading (`ADDENDUM: ...`), a disclaimer in capitals after ordinary
-text, or a notice after a clause made only of a title and a list, ends the clauses: it is text
+text, a notice after a clause made only of a title and a list, or the document's copyright
+notice (OSL-2.1, AFL-2.1: "This license is Copyright (C) ..."), ends the clauses: it is text
 after the last clause.
 """
 
