@@ -279,12 +279,19 @@ means information {LONG}.
 means doing any act which is restricted by copyright, {LONG}.
 """
 
-#: Lines that start in lower case after a line that ends a clause or is no term.
+#: Lines that start in lower case after a line that ends a clause or is no term: a subtitle, a
+#: version, an address, items after a colon.
 NOT_TERMS = f"""\
+Non-Commercial Government Licence
+for public sector information
 The Academic Free License
 v.2.1
 Version 2.0, January 2004
 http://www.apache.org/licenses/
+Glenn Randers-Pehrson
+glennrp at users.sourceforge.net
+This licence is about information {LONG}.
+It is granted for information {LONG}.
 
 You are free to:
 copy, publish, distribute and transmit the Information {LONG};
@@ -313,27 +320,12 @@ exploit the Information commercially and non-commercially {LONG}.
         ),
         pytest.param(
             NOT_TERMS,
+            # Every line a paragraph of its own, the first the title.
             [
-                ("preamble", None, None, "The Academic Free License"),
-                ("1", None, None, "v.2.1"),
-                ("2", None, None, "Version 2.0, January 2004"),
-                ("3", None, None, "http://www.apache.org/licenses/"),
-                ("4", None, None, "You are free to:"),
-                (
-                    "5",
-                    None,
-                    None,
-                    f"copy, publish, distribute and transmit the Information {LONG};",
-                ),
-                ("6", None, None, "adapt the Information;"),
-                (
-                    "7",
-                    None,
-                    None,
-                    f"exploit the Information commercially and non-commercially {LONG}.",
-                ),
+                ("preamble" if n == 0 else str(n), None, None, line)
+                for n, line in enumerate(filter(None, NOT_TERMS.splitlines()))
             ],
-            id="a-version-under-a-title-and-items-after-a-colon",
+            id="a-subtitle-a-version-an-address-and-items-after-a-colon",
         ),
     ],
 )
@@ -381,7 +373,7 @@ def test_a_letter_glued_to_a_dotted_number_is_part_of_its_label() -> None:
 NOTICE_AFTER = """\
 14) Definition of "You". You means an individual.
 
-15) Right to Use. You may use the Original Work.
+15) Right to Use. You may use the Original Work in all ways not restricted.
 
 This license is Copyright (C) 2003-2004 Lawrence E. Rosen. All rights reserved.
 
@@ -400,14 +392,45 @@ Copyright notices must be retained in every copy.
 """
 
 
+#: SCEA 10: the last clause is a title, and the notice under it is its text (a notice to copy).
+NOTICE_UNDER_TITLE = """\
+9) Governing Law. The laws of California apply.
+
+10) Copyright Notice for Redistribution of Source Code
+
+Copyright 2005 Sony Computer Entertainment Inc.
+
+Licensed under the SCEA Shared Source License.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
+            NOTICE_UNDER_TITLE,
+            [
+                ("9", "9)", None, "Governing Law. The laws of California apply."),
+                (
+                    "10",
+                    "10)",
+                    "Copyright Notice for Redistribution of Source Code",
+                    "Copyright 2005 Sony Computer Entertainment Inc.\n\n"
+                    "Licensed under the SCEA Shared Source License.",
+                ),
+            ],
+            id="a-notice-under-a-last-clause-that-is-only-a-title",
+        ),
+        pytest.param(
             NOTICE_AFTER,
             [
                 ("14", "14)", None, 'Definition of "You". You means an individual.'),
-                ("15", "15)", None, "Right to Use. You may use the Original Work."),
+                (
+                    "15",
+                    "15)",
+                    None,
+                    "Right to Use. You may use the Original Work in all ways not restricted.",
+                ),
                 (
                     "after-15",
                     None,

@@ -332,18 +332,24 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+#: How a definition's meaning starts, after its term.
+_MEANING = re.compile(
+    r"^(?:means|includes|shall\s+(?:mean|include)|refers\s+to|has\s+the\s+meaning)\b"
+)
+
+
 def _meaning_of(current: Block | None, text: str) -> bool:
     """Tell whether a line that starts in lower case gives the meaning of a term alone on the
     line before, in text of one paragraph a line (OGL-UK-2.0: "‘Information’", then "means
     information protected by ..."): a line of a few words, unlabelled, with no punctuation
-    at its end (it ends no sentence, clause or list item), and a line that starts with a word
-    in lower case (not a version "v.2.1" or an address "http://" under a title)."""
+    at its end (it ends no sentence, clause or list item), and a line that starts with the
+    verb of a definition ("means", "includes", "shall mean", "refers to"): not a subtitle
+    ("for public sector information" under a title) or an address under a name."""
     if current is None or current.kind != "para" or current.label is not None:
         return False
     term = current.lines[-1].text
     ends_open = bool(term) and term[-1] not in ".,;:!?" and len(term.split()) <= 6
-    word = text.split(maxsplit=1)[0]
-    return len(current.lines) == 1 and ends_open and word.isalpha() and word.islower()
+    return len(current.lines) == 1 and ends_open and bool(_MEANING.match(text))
 
 
 def _closes_parenthesis(current: Block | None, label: Label) -> bool:

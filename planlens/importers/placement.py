@@ -159,8 +159,6 @@ def paragraph_depth(
             depth = 1
     if not trailing:
         return depth
-    if _NOTICE.match(block.joined()):
-        return 0
     top, home = stack[0], stack[depth - 1]
     if depth == 1 and top.title and not top.body and top.children and block.indent <= top.indent:
         return 0
@@ -168,6 +166,10 @@ def paragraph_depth(
         home = home.children[-1]
     last = home.body[-1] if home.body else ""
     if last and is_all_caps(block.joined()) and not is_all_caps(last):
+        return 0
+    # A notice under a clause that is only a title so far is its text (SCEA 10, "Copyright
+    # Notice for Redistribution of Source Code", then the notice to copy).
+    if last and _NOTICE.match(block.joined()):
         return 0
     return depth
 
