@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlens.importers import import_text
+from planlens.importers import import_text, parse_label
 from planlens.plan.load import parse_plan
 from planlens.plan.model import Plan
 from planlens.plan.serialize import plan_to_yaml
@@ -468,3 +468,45 @@ def test_the_copyright_notice_after_the_last_clause_is_no_part_of_it(
     text: str, expected: list[Row]
 ) -> None:
     assert tree(text) == expected
+
+
+#: LPPL-1.3a/c's maintenance steps: "3a." then "b." (3b), between 2 and 4.
+GLUED_LETTER_NUMBER = """\
+If the Work is unmaintained, you can become the Current Maintainer through the following steps:
+
+     1. Make a reasonable attempt to trace the Current Maintainer.
+
+     2. If this search is successful, then enquire whether the Work is still maintained.
+
+          a. If it is being maintained, then ask the Current Maintainer to update.
+
+          b. If the search is unsuccessful, then announce your intention.
+
+     3a. If the Current Maintainer is reachable and agrees, then this takes effect.
+
+     b. If the Current Maintainer is not reachable, then maintenance passes.
+
+     4. If you make an announcement as described in 2b. above, you may become it.
+"""
+
+
+def test_a_letter_glued_to_a_number_is_part_of_its_label() -> None:
+    rows = tree(GLUED_LETTER_NUMBER)
+    assert [(clause_id, number) for clause_id, number, _, _ in rows] == [
+        ("preamble", None),
+        ("1", "1"),
+        ("2", "2"),
+        ("2.a", "2.a"),
+        ("2.b", "2.b"),
+        ("3a", "3a"),
+        ("3a.b", "3a.b"),
+        ("4", "4"),
+    ]
+    assert (
+        rows[5][3] == "If the Current Maintainer is reachable and agrees, then this takes effect."
+    )
+    # "2b. above" inside a sentence, and a number and letter before a word in lower case, are
+    # no labels.
+    assert (rows[-1][3] or "").endswith("as described in 2b. above, you may become it.")
+    assert parse_label("2b. above") is None
+    assert parse_label("3a. If the Current Maintainer") is not None

@@ -24,7 +24,8 @@ _WORD_LABEL = re.compile(
 )
 #: A dotted number, with a letter glued to its end for an inserted point (`2.1a`, `12.3A`).
 _DOTTED = re.compile(r"^(?P<a>\d{1,3}(?:\.\d{1,3})+)(?P<s>[a-zA-Z]?)\.?(?=\s|$)")
-_NUMBER = re.compile(r"^(?P<a>\d{1,3})(?P<p>[.)])(?=\s|$|[A-ZÄÖÜ])")
+#: A number, with a letter glued to it for an inserted point (LPPL-1.3a: "3a. If the ...").
+_NUMBER = re.compile(r"^(?P<a>\d{1,3})(?P<s>[a-z]?)(?P<p>[.)])(?=\s|$|[A-ZÄÖÜ])")
 _PAREN_NUMBER = re.compile(r"^\((?P<a>\d{1,3})\)(?=\s|$)")
 _LETTERS = re.compile(r"^(?P<a>[a-z]{1,4}|[A-Z]{1,4})(?P<p>[.)])(?=\s|$)")
 _PAREN_LETTERS = re.compile(r"^\((?P<a>[a-z]{1,4}|[A-Z]{1,4})\)(?=\s|$)")
@@ -160,10 +161,13 @@ def parse_label(line: str, *, heading: bool = False) -> Label | None:
             return None
         return Label("dotted", a, a, _ordinal(a), _ordinal(a), rest)
     if match := _NUMBER.match(text):
-        a = match["a"]
+        a, suffix, rest = match["a"], match["s"], text[match.end() :]
+        if suffix and not _TITLE_FOLLOWER.match(rest):
+            return None  # "2b. above": a reference, no label
         style = "num" + match["p"]
-        printed = a if match["p"] == "." else a + match["p"]
-        return Label(style, printed, a, (int(a), ""), (int(a), ""), text[match.end() :])
+        key = a + suffix
+        printed = key if match["p"] == "." else key + match["p"]
+        return Label(style, printed, key, (int(a), suffix), (int(a), suffix), rest)
     if match := _PAREN_NUMBER.match(text):
         a = match["a"]
         return Label("(num)", f"({a})", a, (int(a), ""), (int(a), ""), text[match.end() :])
