@@ -104,6 +104,28 @@ Each Contributor {GRANT}.
 3. Distribution Obligations.
 """
 
+#: CeCILL-1.1 5.3.3 and 5.3.4, shortened: sub-headings at the margin like their text, and the
+#: last one's text of two paragraphs, then the next article.
+SUB_HEADINGS_AT_THE_MARGIN = """\
+Article 5 - SCOPE
+
+The Licensor grants rights.
+
+5.1. DISTRIBUTION OF DYNAMIC MODULES
+
+When the Licensee has developed a Dynamic Module, the terms do not apply.
+
+5.2. COMPATIBILITY WITH THE GPL LICENSE
+
+In the event that the Software is included in a GPL code, the Licensee may distribute it.
+
+In the event that the Software includes a GPL code, the Licensee may distribute it too.
+
+Article 6 - INTELLECTUAL PROPERTY
+
+The Holder owns the rights.
+"""
+
 LOWERED_TEXT_CASES = [
     pytest.param(
         SUB_HEADINGS,
@@ -153,13 +175,33 @@ LOWERED_TEXT_CASES = [
         ],
         id="sub-headings-without-a-blank-line-before-their-text",
     ),
+    pytest.param(
+        SUB_HEADINGS_AT_THE_MARGIN,
+        [
+            ("5", "Article 5", "SCOPE", "The Licensor grants rights."),
+            (
+                "5.1",
+                "5.1",
+                "DISTRIBUTION OF DYNAMIC MODULES",
+                "When the Licensee has developed a Dynamic Module, the terms do not apply.",
+            ),
+            (
+                "5.2",
+                "5.2",
+                "COMPATIBILITY WITH THE GPL LICENSE",
+                "In the event that the Software is included in a GPL code, the Licensee may "
+                "distribute it.\n\nIn the event that the Software includes a GPL code, the "
+                "Licensee may distribute it too.",
+            ),
+            ("6", "Article 6", "INTELLECTUAL PROPERTY", "The Holder owns the rights."),
+        ],
+        id="sub-headings-at-the-margin-the-last-with-two-paragraphs",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), LOWERED_TEXT_CASES)
-def test_a_sub_heading_indented_deeper_than_its_text_keeps_it(
-    text: str, expected: list[Row]
-) -> None:
+def test_a_sub_heading_keeps_its_text_however_indented(text: str, expected: list[Row]) -> None:
     assert tree(text) == expected
 
 
@@ -210,6 +252,31 @@ The customer pays for it.
 The price is fixed.
 """
 
+#: OLFL-1.3 2: two bulleted lists, each last item starting a sentence the text after it
+#: finishes, then the section's text after the lists.
+BULLETS_THEN_PARENT_TEXT = """\
+§2 Grant of usage rights
+
+The Licensor grants a
+
+- worldwide and perpetual,
+- Irrevocable And Non-Terminable
+
+right to the Subject Matter. This right includes the right
+
+- to use the Subject Matter in any environment,
+- to allow third parties to use or operate it,
+- to distribute it
+
+in its original or modified form.
+
+The foregoing right of use relates to the Subject Matter of the License.
+
+§3 Obligations
+
+The Licensee must keep the notices.
+"""
+
 NEIGHBOUR_CASES = [
     pytest.param(
         ITEMS_THEN_PARENT_TEXT,
@@ -249,7 +316,42 @@ NEIGHBOUR_CASES = [
         ],
         id="one-bare-title-then-text",
     ),
+    pytest.param(
+        BULLETS_THEN_PARENT_TEXT,
+        [
+            ("2", "§2", "Grant of usage rights", "The Licensor grants a"),
+            ("2.1", "2.1", None, "worldwide and perpetual,"),
+            (
+                "2.2",
+                "2.2",
+                "Irrevocable And Non-Terminable",
+                "right to the Subject Matter. This right includes the right",
+            ),
+            ("2.3", "2.3", None, "to use the Subject Matter in any environment,"),
+            ("2.4", "2.4", None, "to allow third parties to use or operate it,"),
+            ("2.5", "2.5", "to distribute it", "in its original or modified form."),
+            (
+                "2.after",
+                None,
+                None,
+                "The foregoing right of use relates to the Subject Matter of the License.",
+            ),
+            ("3", "§3", "Obligations", "The Licensee must keep the notices."),
+        ],
+        id="olfl-bullets-the-last-finished-by-the-text-after-it",
+    ),
 ]
+
+
+def test_text_after_a_list_of_titles_at_their_indentation_is_not_a_sub_heading_text() -> None:
+    # Titles at the margin, then two paragraphs: the first goes to the last title (an item
+    # that is only a title takes the paragraph after it), the second is the article's again.
+    text = TITLES_THEN_PARENT_TEXT.replace("      1.", "1.").replace(
+        "The customer pays for both.\n", "The customer pays for both.\n\nThe price is monthly.\n"
+    )
+    rows = tree(text)
+    assert [row[0] for row in rows] == ["1", "1.1", "1.2", "1.after", "2"]
+    assert rows[3][3] == "The price is monthly."
 
 
 @pytest.mark.parametrize(("text", "expected"), NEIGHBOUR_CASES)

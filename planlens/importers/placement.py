@@ -6,12 +6,15 @@ the paragraph starts. Two layouts are told apart first:
 
 - Text indented less than the open item usually leaves it (GPL-2 2: "These requirements
   apply..." after items a) to c) is section 2's text after its list).
-- A numbered sub-heading indented deeper than its text (CeCILL: `      4.1 EFFECTIVE DATE`, a
-  blank line, the text at the margin, then `      4.2 TERM`) keeps that text: `is_lowered_text`
-  tells them apart, and the item remembers the indentation of its text (`Node.body_indent`) so
-  that its later paragraphs stay in it too. A list of bare titles followed by its parent's text
-  (`a) Hosting`, `b) Support`, then "The customer pays...") is no such sub-heading: its items
-  never have text of their own.
+- A numbered sub-heading indented deeper than its text (CeCILL 2.0: `      4.1 EFFECTIVE DATE`,
+  a blank line, the text at the margin, then `      4.2 TERM`) keeps that text:
+  `is_sub_heading_text` tells them apart, and the item remembers the indentation of its text
+  (`Node.body_indent`) so that its later paragraphs stay in it too, also when the list is over
+  (the last sub-heading of an article, CeCILL-1.1's `5.3.4.`, whose text has two paragraphs at
+  the sub-heading's own indentation). A list of bare titles followed by its parent's text (`a)
+  Hosting`, `b) Support`, then "The customer pays...") is no such list: its items never have
+  text of their own; nor is a bulleted list whose item starts a sentence ("- to distribute
+  it", then "in its original ... form.").
 
 May import: `planlens.importers.blocks`, `planlens.importers.labels`, and the `Node` type of
 `planlens.importers.trees` (which imports this module).
@@ -23,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from planlens.importers.blocks import Block, is_all_caps, is_plain_heading
+from planlens.importers.blocks import Block, is_all_caps, is_plain_heading, is_title_like
 from planlens.importers.labels import Label
 
 if TYPE_CHECKING:
@@ -81,11 +84,13 @@ def sibling_ahead(
     return False
 
 
-def is_lowered_text(stack: Sequence[Node], block: Block, ahead: bool) -> bool:
-    """Tell whether an unlabelled paragraph indented less than the open item is its text.
+def is_sub_heading_text(stack: Sequence[Node], block: Block, ahead: bool) -> bool:
+    """Tell whether an unlabelled paragraph is the text of the open item as a sub-heading,
+    however it is indented (less than the item: CeCILL 2.0's text at the margin).
 
-    The item must be a sub-heading so far: a labelled title line with no text and no items
-    (`      4.1 EFFECTIVE DATE`). Its list must be one of headings with text: a later item
+    The item must be a sub-heading so far: a numbered title line (Title Case or capitals) with
+    no text and no items (`      4.1 EFFECTIVE DATE`). Its list must be one of headings with
+    text: a later item
     follows this paragraph (`ahead`, from `sibling_ahead`), or an earlier item had its text
     the same way (the last item, `4.2 TERM`). No earlier item may be a bare title: then the
     items are a list of titles, and text after them at the parent's indentation is the
@@ -96,8 +101,10 @@ def is_lowered_text(stack: Sequence[Node], block: Block, ahead: bool) -> bool:
     item, parent = stack[-1], stack[-2]
     label = item.label
     title_only = item.title is not None and not item.body and not item.children
-    if label is None or not item.from_paragraph or not title_only or block.indent >= item.indent:
+    if label is None or label.style == "bullet" or not item.from_paragraph or not title_only:
         return False
+    if not is_title_like(item.title or ""):
+        return False  # "- to distribute it": the start of a sentence, not a heading
     siblings = [c for c in parent.children if c is not item and same_series(c.label, label)]
     if any(c.title is not None and not c.body and not c.children for c in siblings):
         return False
@@ -125,10 +132,12 @@ def paragraph_depth(
 
     - Indented less than the open item's text: back in the clause whose indentation it has
       (GPL-2 2: "These requirements apply..." after items a) to d)); the text goes after the
-      list. A sub-heading whose text sits less indented than its label (`is_lowered_text`)
+      list. A sub-heading whose text sits less indented than its label (`is_sub_heading_text`)
       keeps paragraphs at its text's indentation.
     - Indented deeper than the item, under an item that is only a title so far, before the
-      next item of the same list or before a list of another kind: the item's own text.
+      next item of the same list or before a list of another kind: the item's own text. Under
+      a sub-heading with text (`Node.body_indent`), at its text's indentation or deeper: the
+      sub-heading's text, up to its next item or the next clause.
     - Otherwise, with no indentation to go by and the list over: a paragraph that starts in
       lower case finishes the sentence the list's parent began (EPL-2.0 1(b): "where such
       changes..."), one that starts a new sentence is the top clause's again.

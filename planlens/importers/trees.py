@@ -41,7 +41,7 @@ from planlens.importers.blocks import (
 from planlens.importers.labels import SEPARATORS, Label
 from planlens.importers.placement import (
     depth_of,
-    is_lowered_text,
+    is_sub_heading_text,
     nests,
     paragraph_depth,
     same_series,
@@ -80,8 +80,8 @@ class Node:
     continuation: bool = False
     #: True for an unnumbered clause of the text between two clauses or after the last one.
     between: bool = False
-    #: The indentation of the clause's text where it is less than its label's: a sub-heading
-    #: indented deeper than its text (see `planlens.importers.placement`).
+    #: For a sub-heading with text: the indentation of its text, where it is less than its
+    #: label's (CeCILL 2.0), else its label's (see `planlens.importers.placement`).
     body_indent: int | None = None
 
     def add_text(self, text: str) -> None:
@@ -267,9 +267,10 @@ def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wra
             run_on = stack[depth - 1] if depth else None
             if not depth and stack[-1].label is not None:
                 ahead = sibling_ahead(blocks, index, stack[-1].label, starts, wrapped)
-                if is_lowered_text(stack, block, ahead):
-                    # A sub-heading indented deeper than its text: the text is the item's.
-                    stack[-1].body_indent = block.indent
+                if is_sub_heading_text(stack, block, ahead):
+                    # A sub-heading's text, however indented: it and what follows it are the
+                    # item's, up to the next item or clause.
+                    stack[-1].body_indent = min(block.indent, stack[-1].indent)
                     depth = len(stack)
             if not depth:
                 depth = paragraph_depth(stack, block, upcoming[index], index > last_start)
