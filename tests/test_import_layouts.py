@@ -612,3 +612,20 @@ def test_a_letter_glued_to_a_number_is_part_of_its_label() -> None:
     assert (rows[-1][3] or "").endswith("as described in 2b. above, you may become it.")
     assert parse_label("2b. above") is None
     assert parse_label("3a. If the Current Maintainer") is not None
+
+
+# -- d. a rule of dashes after a title on its line ------------------------------------------
+
+
+def test_a_rule_of_dashes_after_a_title_is_no_part_of_it() -> None:
+    # CeCILL-1.1: "Article 5 - SCOPE OF THE RIGHTS GRANTED -------" on one line.
+    text = (
+        "Article 4 - TERM\n\nThe Agreement remains in force.\n\n"
+        "Article 5 - SCOPE OF THE RIGHTS GRANTED ---------------\n\nThe Licensor grants rights.\n"
+        "\nArticle 6 - PRICE - FREE\n\nNo fee is due.\n"
+    )
+    assert [(clause_id, title) for clause_id, _, title, _ in tree(text)] == [
+        ("4", "TERM"),
+        ("5", "SCOPE OF THE RIGHTS GRANTED"),
+        ("6", "PRICE - FREE"),
+    ]

@@ -170,13 +170,20 @@ class Tree:
         return node
 
 
+#: A rule of dashes, equals signs or underscores at the end of a title line.
+_TRAILING_RULE = re.compile(r"\s+(?:-{3,}|={3,}|_{3,})$")
+
+
 def _clean_title(rest: str) -> str | None:
-    """Return a title from the text after a label: separators and a final full stop removed.
+    """Return a title from the text after a label: separators, a rule of dashes after it
+    (CeCILL-1.1: "Article 5 - SCOPE OF THE RIGHTS GRANTED -----") and a final full stop removed.
 
     >>> _clean_title(" – Definitions."), _clean_title(""), _clean_title("(weggefallen)")
     ('Definitions', None, '(weggefallen)')
+    >>> _clean_title(" - SCOPE OF THE RIGHTS GRANTED ---------")
+    'SCOPE OF THE RIGHTS GRANTED'
     """
-    title = rest.strip().lstrip(SEPARATORS).strip()
+    title = _TRAILING_RULE.sub("", rest.strip().lstrip(SEPARATORS).strip())
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
     return title or None
