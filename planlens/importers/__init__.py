@@ -25,6 +25,7 @@ elements (`legal_xml`), with the same ids and continuations.
 - `lists`: nested Markdown lists that restart at `1.`, read by indentation before step 3.
 - `sections`: headed sections whose points restart at `1.`, each a clause (a layout of step 3).
 - `trees`: the clause trees the outline builder builds, one per layout.
+- `placement`: where an unlabelled paragraph goes among labelled ones (`trees.marker_tree`).
 - `skeleton`: the draft plan around the clauses, `with_follows`, and `PLACEHOLDER_SOURCE`.
 - `text`: the plain text and Markdown reader (`import_text`).
 - `paragraphs`: `Paragraph`, and paragraphs of Word documents and web pages -> blocks -> clauses.

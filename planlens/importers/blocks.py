@@ -13,7 +13,9 @@ These are the first two steps of an import (see `planlens.importers`):
    split there, and in hard-wrapped text an item ends at a short line that ends a sentence when
    the next line starts a new one at the item's own indentation (EUPL-1.2 2: "— sublicense
    rights in the Work or copies thereof." then "Those rights can be exercised ...", which is
-   the text of the article after its list, not of the last item).
+   the text of the article after its list, not of the last item). In text of one paragraph a
+   line, a term alone on its line and its meaning on the next, starting in lower case, are one
+   paragraph (OGL-UK-2.0: "‘Information’", then "means information protected by ...").
 
 Each block keeps the label it starts with, and whether a blank line comes before it (in text
 with one paragraph per line, lines without a blank line between them belong together).
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planlens.importers.footnotes import without_footnotes
-from planlens.importers.labels import Label, as_roman, parse_label
+from planlens.importers.labels import Label, as_roman, dotted_numbers, parse_label
 
 BlockKind = Literal["para", "heading", "code"]
 
@@ -197,12 +199,12 @@ class _SplitState:
         if label.style == "bullet":
             return True
         if label.style == "dotted":
-            parts = label.key.split(".")
+            parts = dotted_numbers(label.key)
             if self.last_dotted is not None:
-                before = self.last_dotted.split(".")
-                if before[:-1] == parts[:-1] and int(parts[-1]) == int(before[-1]) + 1:
+                before = dotted_numbers(self.last_dotted)
+                if before[:-1] == parts[:-1] and parts[-1] == before[-1] + 1:
                     return True
-            return parts[-1] in ("0", "1") and int(parts[0]) == self.last_number
+            return parts[-1] in (0, 1) and parts[0] == self.last_number
         readings = [label]
         if "alpha" in label.style.lower() and label.key.lower() in ("i", "v", "x"):
             readings.append(as_roman(label))
@@ -287,7 +289,9 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
             label = parse_label(text)
             if wrapped and label is not None and _closes_parenthesis(current, label):
                 label = None  # "(Absatz" / "1) dadurch": a wrapped reference, no label
-            new = current is None or current.kind != "para" or not wrapped
+            # A term alone on its line, its meaning on the next (OGL-UK-2.0): one paragraph.
+            meaning = not wrapped and not blank and label is None and _meaning_of(current, text)
+            new = (current is None or current.kind != "para" or not wrapped) and not meaning
             new = new or (label is not None and state.starts_item(label))
             # An item indented less than the item before ends it (the list it nests in goes on).
             new = new or (
@@ -311,7 +315,7 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
                 previous = current.lines[-1]
                 if label is not None or _OWN_LINE.match(ln.text):
                     reason = "own"
-                elif len(previous.text) + previous.indent < short:
+                elif len(previous.text) + previous.indent < short and not meaning:
                     reason = "short"
                 else:
                     reason = ""
@@ -326,6 +330,26 @@ def split_blocks(lines: Sequence[Line]) -> list[Block]:
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "no", "nr", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "cf"]
 )
+
+
+#: How a definition's meaning starts, after its term.
+_MEANING = re.compile(
+    r"^(?:means|includes|shall\s+(?:mean|include)|refers\s+to|has\s+the\s+meaning)\b"
+)
+
+
+def _meaning_of(current: Block | None, text: str) -> bool:
+    """Tell whether a line that starts in lower case gives the meaning of a term alone on the
+    line before, in text of one paragraph a line (OGL-UK-2.0: "‘Information’", then "means
+    information protected by ..."): a line of a few words, unlabelled, with no punctuation
+    at its end (it ends no sentence, clause or list item), and a line that starts with the
+    verb of a definition ("means", "includes", "shall mean", "refers to"): not a subtitle
+    ("for public sector information" under a title) or an address under a name."""
+    if current is None or current.kind != "para" or current.label is not None:
+        return False
+    term = current.lines[-1].text
+    ends_open = bool(term) and term[-1] not in ".,;:!?" and len(term.split()) <= 6
+    return len(current.lines) == 1 and ends_open and bool(_MEANING.match(text))
 
 
 def _closes_parenthesis(current: Block | None, label: Label) -> bool:

@@ -22,8 +22,10 @@ _WORD_LABEL = re.compile(
         |Point|POINT|Punkt|PUNKT)\s*(?P<a>\d+[a-z]?|[IVXLC]+)(?!\w))\.?""",
     re.X,
 )
-_DOTTED = re.compile(r"^(?P<a>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
-_NUMBER = re.compile(r"^(?P<a>\d{1,3})(?P<p>[.)])(?=\s|$|[A-ZÄÖÜ])")
+#: A dotted number, with a letter glued to its end for an inserted point (`2.1a`, `12.3A`).
+_DOTTED = re.compile(r"^(?P<a>\d{1,3}(?:\.\d{1,3})+)(?P<s>[a-zA-Z]?)\.?(?=\s|$)")
+#: A number, with a letter glued to it for an inserted point (LPPL-1.3a: "3a. If the ...").
+_NUMBER = re.compile(r"^(?P<a>\d{1,3})(?P<s>[a-z]?)(?P<p>[.)])(?=\s|$|[A-ZÄÖÜ])")
 _PAREN_NUMBER = re.compile(r"^\((?P<a>\d{1,3})\)(?=\s|$)")
 _LETTERS = re.compile(r"^(?P<a>[a-z]{1,4}|[A-Z]{1,4})(?P<p>[.)])(?=\s|$)")
 _PAREN_LETTERS = re.compile(r"^\((?P<a>[a-z]{1,4}|[A-Z]{1,4})\)(?=\s|$)")
@@ -34,6 +36,7 @@ _ROMAN = re.compile(r"^(?:l|xl|x{0,3})(?:ix|iv|v?i{0,3})$")
 #: `15.1 **"Affiliate"** means`, or not) or a separator; "Section 5 of the Act" at the start of
 #: a line is a cross-reference, not a label.
 _LABEL_FOLLOWER = re.compile(r"^(?:$|\s*[.:)–—-]|\s+(?:\*\*|__)?[A-ZÄÖÜ\"“‘(\[])")
+_TITLE_FOLLOWER = re.compile(r"^\s+(?:\*\*|__)?[A-ZÄÖÜ\"“‘(\[]")
 #: What may stand between a label and its title: `§ 5 – Title`, `Article 1: Title`, `1. Title`.
 SEPARATORS = " \t-–—:."
 
@@ -83,6 +86,15 @@ def _ordinal(key: str) -> tuple[int, str]:
     return (int(digits[0]), key[digits.end() :])
 
 
+def dotted_numbers(key: str) -> list[int]:
+    """Return the numbers of a dotted key, without a letter glued to the last one.
+
+    >>> dotted_numbers("2.1v"), dotted_numbers("10.3")
+    ([2, 1], [10, 3])
+    """
+    return [_ordinal(part)[0] for part in key.split(".")]
+
+
 def roman_value(numeral: str) -> int | None:
     """Return the value of a lower-case roman numeral up to 50, or None if it is not one.
 
@@ -114,6 +126,8 @@ def parse_label(line: str, *, heading: bool = False) -> Label | None:
     True
     >>> parse_label("1.Definitions").key
     '1'
+    >>> parse_label("2.1v License Grant.").key, parse_label("1.5m people")
+    ('2.1v', None)
     """
     text = line.strip()
     if match := _SECTION_SIGN.match(text):
@@ -137,16 +151,23 @@ def parse_label(line: str, *, heading: bool = False) -> Label | None:
         printed = re.sub(r"\s+", " ", match["label"])
         return Label(style, printed, a, value, value, rest)
     if match := _DOTTED.match(text):
-        a, rest = match["a"], text[match.end() :]
-        # "1.1." is a label; "1.5 million" is not, "3.1 If ..." is (EPL-2.0).
-        if not heading and not match[0].endswith(".") and not _LABEL_FOLLOWER.match(rest):
+        a, rest = match["a"] + match["s"], text[match.end() :]
+        # "1.1." is a label; "1.5 million" is not, "3.1 If ..." is (EPL-2.0). A letter glued to
+        # the number ("2.1v License Grant.", SGI-B-1.0) needs a title after it: "1.5m people" is
+        # no label.
+        if match["s"] and not _TITLE_FOLLOWER.match(rest):
+            return None
+        if not (heading or match["s"] or match[0].endswith(".") or _LABEL_FOLLOWER.match(rest)):
             return None
         return Label("dotted", a, a, _ordinal(a), _ordinal(a), rest)
     if match := _NUMBER.match(text):
-        a = match["a"]
+        a, suffix, rest = match["a"], match["s"], text[match.end() :]
+        if suffix and not _TITLE_FOLLOWER.match(rest):
+            return None  # "2b. above": a reference, no label
         style = "num" + match["p"]
-        printed = a if match["p"] == "." else a + match["p"]
-        return Label(style, printed, a, (int(a), ""), (int(a), ""), text[match.end() :])
+        key = a + suffix
+        printed = key if match["p"] == "." else key + match["p"]
+        return Label(style, printed, key, (int(a), suffix), (int(a), suffix), rest)
     if match := _PAREN_NUMBER.match(text):
         a = match["a"]
         return Label("(num)", f"({a})", a, (int(a), ""), (int(a), ""), text[match.end() :])

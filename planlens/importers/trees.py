@@ -15,12 +15,14 @@ document (`## Buch 1`, `TERMS AND CONDITIONS`), with no text of their own before
 clause, go to the `notes` of the clause they precede, so a reviewer still sees where each clause
 sits.
 
-Where an unlabelled paragraph goes in `marker_tree` (`_paragraph_depth` has the details): after
-a colon, to the clause it ends; by indentation where there is any; otherwise into the open item
-while its list goes on, and after it to the clause that holds the list, in its continuation
+Where an unlabelled paragraph goes in `marker_tree` (`planlens.importers.placement` has the
+details): after a colon, to the clause it ends; by indentation where there is any (a numbered
+sub-heading indented deeper than its text keeps the text); otherwise into the open item while
+its list goes on, and after it to the clause that holds the list, in its continuation
 (`Node.add_text`, see `planlens.importers.outline`). Material after the last clause that is not
 part of it, an appendix heading (`ADDENDUM: ...`), a disclaimer in capitals after ordinary
-text, or a notice after a clause made only of a title and a list, ends the clauses: it is text
+text, a notice after a clause made only of a title and a list, or the document's copyright
+notice (OSL-2.1, AFL-2.1: "This license is Copyright (C) ..."), ends the clauses: it is text
 after the last clause.
 """
 
@@ -33,11 +35,19 @@ from dataclasses import dataclass, field
 from planlens.importers.blocks import (
     Block,
     heading_text,
-    is_all_caps,
     is_plain_heading,
     is_title_like,
 )
 from planlens.importers.labels import SEPARATORS, Label
+from planlens.importers.placement import (
+    depth_of,
+    is_sub_heading_text,
+    nests,
+    paragraph_depth,
+    same_series,
+    sibling_ahead,
+    upcoming_items,
+)
 
 #: A heading that starts with one of these words structures the document (`Titel 1`, `Part II`):
 #: in heading mode it closes the open clause, never becomes part of its text.
@@ -70,6 +80,9 @@ class Node:
     continuation: bool = False
     #: True for an unnumbered clause of the text between two clauses or after the last one.
     between: bool = False
+    #: For a sub-heading with text: the indentation of its text, where it is less than its
+    #: label's (CeCILL 2.0), else its label's (see `planlens.importers.placement`).
+    body_indent: int | None = None
 
     def add_text(self, text: str) -> None:
         """Add a paragraph at the end of the clause, after its sub-clauses if it has any.
@@ -157,13 +170,20 @@ class Tree:
         return node
 
 
+#: A rule of dashes, equals signs or underscores at the end of a title line.
+_TRAILING_RULE = re.compile(r"\s+(?:-{3,}|={3,}|_{3,})$")
+
+
 def _clean_title(rest: str) -> str | None:
-    """Return a title from the text after a label: separators and a final full stop removed.
+    """Return a title from the text after a label: separators, a rule of dashes after it
+    (CeCILL-1.1: "Article 5 - SCOPE OF THE RIGHTS GRANTED -----") and a final full stop removed.
 
     >>> _clean_title(" – Definitions."), _clean_title(""), _clean_title("(weggefallen)")
     ('Definitions', None, '(weggefallen)')
+    >>> _clean_title(" - SCOPE OF THE RIGHTS GRANTED ---------")
+    'SCOPE OF THE RIGHTS GRANTED'
     """
-    title = rest.strip().lstrip(SEPARATORS).strip()
+    title = _TRAILING_RULE.sub("", rest.strip().lstrip(SEPARATORS).strip())
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1].rstrip()
     return title or None
@@ -204,7 +224,7 @@ def _labelled_node(label: Label, block: Block, key: str, level: int) -> Node:
 def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wrapped: bool) -> Tree:
     """Build clauses from labelled paragraphs; `run` are the blocks that open top-level ones.
 
-    Where an unlabelled paragraph goes is decided by `_paragraph_depth`.
+    Where an unlabelled paragraph goes is decided by `planlens.importers.placement`.
     """
     starts = set(run)
     # Numbering that restarts (LGPL-3 followed by the whole GPL-3) begins a new part; its ids
@@ -218,7 +238,7 @@ def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wra
             part += 1
         parts[position], previous = part, label
     last_start = max(starts, default=-1)
-    upcoming = _upcoming_items(blocks, starts, top_style, wrapped)
+    upcoming = upcoming_items(blocks, starts, top_style, wrapped)
     tree = Tree()
     stack: list[Node] = []
     # The clause whose text ends with a colon, for the paragraph after it; and the clause the
@@ -241,19 +261,26 @@ def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wra
         elif not stack:
             tree.structure(text, heading=False)
             continue
-        elif _nests(label, top_style):
+        elif nests(label, top_style):
             assert label is not None
             _nest(stack, label, block)
             run_on = None
         else:
             # A paragraph right after a colon is what the colon introduces (MPL-1.1 1.9, "a
             # Modification is:"), and so are the lines that follow it without a blank line.
-            depth = _depth_of(stack, introduced)
+            depth = depth_of(stack, introduced)
             if not depth and not block.gap_before:
-                depth = _depth_of(stack, run_on)
+                depth = depth_of(stack, run_on)
             run_on = stack[depth - 1] if depth else None
+            if not depth and stack[-1].label is not None:
+                ahead = sibling_ahead(blocks, index, stack[-1].label, starts, wrapped)
+                if is_sub_heading_text(stack, block, ahead):
+                    # A sub-heading's text, however indented: it and what follows it are the
+                    # item's, up to the next item or clause.
+                    stack[-1].body_indent = min(block.indent, stack[-1].indent)
+                    depth = len(stack)
             if not depth:
-                depth = _paragraph_depth(stack, block, upcoming[index], index > last_start)
+                depth = paragraph_depth(stack, block, upcoming[index], index > last_start)
             if not depth:
                 # Material after the last clause (a disclaimer, a notice): the plan's notes.
                 stack, introduced, run_on = [], None, None
@@ -265,96 +292,10 @@ def marker_tree(blocks: Sequence[Block], top_style: str, run: Iterable[int], wra
     return tree
 
 
-def _nests(label: Label | None, top_style: str) -> bool:
-    """Tell whether a labelled paragraph is a sub-item (not a stray top-level number)."""
-    return label is not None and label.style != top_style and not label.is_word
-
-
-def _depth_of(stack: Sequence[Node], node: Node | None) -> int:
-    """Return how deep `node` is open in `stack` (1 for the top clause), 0 if it is not."""
-    return next((depth for depth, open_node in enumerate(stack, 1) if open_node is node), 0)
-
-
-def _upcoming_items(
-    blocks: Sequence[Block], starts: set[int], top_style: str, wrapped: bool
-) -> list[Label | None]:
-    """Return, for each block, the label of the next sub-item before any clause or heading."""
-    upcoming: list[Label | None] = [None] * len(blocks)
-    following: Label | None = None
-    for index in range(len(blocks) - 1, -1, -1):
-        upcoming[index] = following
-        block = blocks[index]
-        if block.kind == "heading" or is_plain_heading(block, wrapped) or index in starts:
-            following = None
-        elif _nests(block.label, top_style):
-            following = block.label
-    return upcoming
-
-
-def _continues(open_label: Label | None, label: Label) -> bool:
-    """Tell whether `label` is a later item of the list `open_label` belongs to."""
-    return _same_series(open_label, label) and (
-        label.style == "bullet" or open_label is None or label.first > open_label.last
-    )
-
-
-def _paragraph_depth(
-    stack: Sequence[Node], block: Block, upcoming: Label | None, trailing: bool
-) -> int:
-    """Return how many open clauses of `stack` an unlabelled paragraph stays in (its home is
-    the last of them), or 0 when it is material after the last clause (`trailing`).
-
-    - Indented less than the open item: back in the clause whose indentation it has (GPL-2 2:
-      "These requirements apply..." after items a) to d)); the text goes after the list.
-    - Indented deeper than the item, under an item that is only a title so far, before the
-      next item of the same list or before a list of another kind: the item's own text.
-    - Otherwise, with no indentation to go by and the list over: a paragraph that starts in
-      lower case finishes the sentence the list's parent began (EPL-2.0 1(b): "where such
-      changes..."), one that starts a new sentence is the top clause's again.
-    - After the last clause, text that follows the list of a clause made only of a title and
-      a list (CC-BY-4.0 8, then "Creative Commons is not a party..."), or text in capitals
-      after text that is not (Apache-1.1: "THIS SOFTWARE IS PROVIDED ``AS IS''..."), is not
-      part of the clause: it is the document's closing material.
-    """
-    depth = len(stack)
-    while depth > 1 and block.indent < stack[depth - 1].indent:
-        depth -= 1
-    if depth == len(stack) > 1:
-        item = stack[-1]
-        same = [d for d in range(1, depth) if upcoming and _same_series(stack[d].label, upcoming)]
-        going_on = [d for d in same if upcoming and _continues(stack[d].label, upcoming)]
-        title_only = item.title is not None and not item.body and not item.children
-        new_list = upcoming is not None and not same  # a list of its own follows: under the item
-        if block.indent > item.indent or title_only or new_list or going_on[-1:] == [depth - 1]:
-            pass
-        elif going_on:
-            depth = going_on[-1] + 1
-        elif _starts_lower(block.joined()):
-            depth -= 1
-        else:
-            depth = 1
-    if not trailing:
-        return depth
-    top, home = stack[0], stack[depth - 1]
-    if depth == 1 and top.title and not top.body and top.children and block.indent <= top.indent:
-        return 0
-    while home.children:
-        home = home.children[-1]
-    last = home.body[-1] if home.body else ""
-    if last and is_all_caps(block.joined()) and not is_all_caps(last):
-        return 0
-    return depth
-
-
-def _starts_lower(text: str) -> bool:
-    letter = next((c for c in text if c.isalpha()), "")
-    return letter.islower()
-
-
 def _nest(stack: list[Node], label: Label, block: Block) -> None:
     """Add a labelled sub-item under the right open clause of `stack`."""
     for depth in range(len(stack) - 1, 0, -1):
-        if _same_series(stack[depth].label, label):
+        if same_series(stack[depth].label, label):
             del stack[depth:]
             break
     else:
@@ -375,14 +316,6 @@ def _nest(stack: list[Node], label: Label, block: Block) -> None:
     node = _labelled_node(label, block, key, parent.level + 1)
     parent.children.append(node)
     stack.append(node)
-
-
-def _same_series(open_label: Label | None, label: Label) -> bool:
-    if open_label is None or open_label.style != label.style:
-        return False
-    if label.style == "dotted":
-        return open_label.key.count(".") == label.key.count(".")
-    return True
 
 
 def heading_tree(blocks: Sequence[Block], top_style: str) -> Tree:
