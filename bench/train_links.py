@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/train_links.py [--model lr|tree] [--write] [--write-results]
         [--many off|free|join] [--exact] [--count all|edges] [--held-out]
+        [--train-also DIR ...] [--lopo-all]
 
 For every labelled pair of `bench/gold/` (never `held-out/`), planlens aligns the two plans
 without pins and without its last pass, the learned decision; each pair the rules left that
@@ -25,8 +26,11 @@ the pass could give, were it never wrong: every true candidate added (as far as 
 be), and every gold link the rules miss, whether proposed or not.
 
 `--many`, `--exact`, `--count`: an experiment with links planlens does not make (issue 10;
-`link_shapes.py`). `--held-out` also scores the held-out pairs, pooled only, with the model and
-threshold fitted on all twelve.
+`link_shapes.py`). `--held-out` also scores the held-out pairs, pooled and set by set, with the
+model and threshold fitted on all twelve. `--train-also DIR` (repeatable) adds the labelled pairs
+of DIR to every fit and every choice of threshold (the inner leave-one-out included), the twelve
+still the only pairs scored, and leaves DIR out of `--held-out`; `--lopo-all` scores every pair,
+the extra ones too, pooled over all and set by set. `--write` then fits on them all as well.
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ import argparse
 import dataclasses
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import link_shapes
 from gold_pairs import GOLD, OUR_PLANS, GoldPair, gold_files, load_pair
+from link_fit import FITS as FITS
+from link_fit import Model, Predict
+from link_fit import fit as fit
 from link_shapes import Shape
 from real_pairs import HELD_OUT_SETS, Counts, fmt, has_pins, our_plans, strip_pins
 from results import command_line, write_section
@@ -51,15 +58,11 @@ from planlens.compare.pins import Pins, find_pins
 from planlens.compare.units import LinkState, Unit, Vocabulary, flatten, nfc_plan
 
 PRECISION_FLOOR = 0.97
-L2 = 1.0
-STEPS = 12
 THRESHOLDS = (*(round(0.05 * k, 2) for k in range(2, 19)), 0.92, 0.94, 0.96, 0.98, 0.99)
 LEARNED = Path(__file__).resolve().parents[1] / "planlens" / "compare" / "learned.py"
 BEGIN = "# The constants below are written by bench/train_links.py --write."
 END = "# End of the written constants."
 SECTION = "## A learned link decision, leave-one-pair-out"
-TREE_DEPTH = 2
-TREE_MIN_LEAF = 5
 TOP = (5, 10, 20, 40)
 
 
@@ -98,144 +101,6 @@ def prepare(pair: GoldPair, pinned: bool = False, shape: Shape | None = None) ->
     rows = learned.candidates(old, new, pairs, scorer, state, can_add=shape.addable)
     labels = [int((c.old, c.new) in truth) for c in rows]
     return PairData(pair.name, base, truth, rows, labels, state, old, new, shape)
-
-
-def standardise(rows: Sequence[Sequence[float]]) -> tuple[list[float], list[float]]:
-    n = len(rows)
-    means = [math.fsum(r[k] for r in rows) / n for k in range(len(rows[0]))]
-    scales = []
-    for k, m in enumerate(means):
-        var = math.fsum((r[k] - m) ** 2 for r in rows) / n
-        scales.append(math.sqrt(var) if var > 1e-12 else 1.0)
-    return means, scales
-
-
-Predict = Callable[[Sequence[float]], float]
-
-
-@dataclass(frozen=True)
-class Model:
-    """A fitted logistic regression on standardised features."""
-
-    weights: tuple[float, ...]
-    bias: float
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-
-    def __call__(self, x: Sequence[float]) -> float:
-        z = self.bias + math.fsum(
-            w * (v - m) / s
-            for w, v, m, s in zip(self.weights, x, self.means, self.scales, strict=True)
-        )
-        return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
-
-
-def fit(rows: Sequence[Sequence[float]], labels: Sequence[int]) -> Model:
-    """Logistic regression with an L2 penalty, by Newton's method from zero (deterministic)."""
-    means, scales = standardise(rows)
-    xs = [[1.0, *((v - m) / s for v, m, s in zip(r, means, scales, strict=True))] for r in rows]
-    d = len(xs[0])
-    w = [0.0] * d
-    for _ in range(STEPS):
-        grad = [L2 * w[k] if k else 0.0 for k in range(d)]
-        hess = [[(L2 if k == m and k else 0.0) for m in range(d)] for k in range(d)]
-        for x, y in zip(xs, labels, strict=True):
-            z = math.fsum(wk * xk for wk, xk in zip(w, x, strict=True))
-            p = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
-            e, h = p - y, p * (1.0 - p)
-            for k in range(d):
-                xk = x[k]
-                grad[k] += e * xk
-                row = hess[k]
-                hx = h * xk
-                for m in range(k + 1):
-                    row[m] += hx * x[m]
-        for k in range(d):
-            for m in range(k):
-                hess[m][k] = hess[k][m]
-        step = solve(hess, grad)
-        w = [wk - sk for wk, sk in zip(w, step, strict=True)]
-    return Model(tuple(w[1:]), w[0], tuple(means), tuple(scales))
-
-
-def solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Solve a x = b by Gaussian elimination with partial pivoting.
-
-    >>> solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0])
-    [0.8, 1.4]
-    """
-    n = len(b)
-    m = [[*row, rhs] for row, rhs in zip(a, b, strict=True)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: (abs(m[r][col]), -r))
-        m[col], m[pivot] = m[pivot], m[col]
-        for r in range(col + 1, n):
-            f = m[r][col] / m[col][col]
-            if f:
-                for c in range(col, n + 1):
-                    m[r][c] -= f * m[col][c]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        x[r] = (m[r][n] - math.fsum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
-    return [round(v, 12) for v in x]
-
-
-Tree = float | tuple[int, float, "Tree", "Tree"]
-
-
-def fit_tree(
-    rows: Sequence[Sequence[float]],
-    labels: Sequence[int],
-    depth: int = TREE_DEPTH,
-    min_leaf: int = TREE_MIN_LEAF,
-) -> Predict:
-    """A classification tree (Gini splits); a leaf predicts its smoothed share of true links."""
-
-    def build(ids: list[int], left: int) -> Tree:
-        pos = sum(labels[k] for k in ids)
-        rate = (pos + 0.5) / (len(ids) + 1.0)
-        if not left or pos in (0, len(ids)):
-            return rate
-        best: tuple[tuple[float, int, float], float] | None = None
-        n = len(ids)
-        for f in range(len(rows[0])):
-            order = sorted(ids, key=lambda k: (rows[k][f], k))
-            below = 0
-            for m in range(1, n):
-                below += labels[order[m - 1]]
-                low, high = rows[order[m - 1]][f], rows[order[m]][f]
-                if low == high or m < min_leaf or n - m < min_leaf:
-                    continue
-                lp, rp = below / m, (pos - below) / (n - m)
-                key = (m * lp * (1 - lp) + (n - m) * rp * (1 - rp), f, low)
-                if best is None or key < best[0]:
-                    best = (key, (low + high) / 2)
-        if best is None:
-            return rate
-        f, cut = best[0][1], best[1]
-        return (
-            f,
-            cut,
-            build([k for k in ids if rows[k][f] <= cut], left - 1),
-            build([k for k in ids if rows[k][f] > cut], left - 1),
-        )
-
-    root = build(list(range(len(rows))), depth)
-
-    def predict(x: Sequence[float]) -> float:
-        node = root
-        while isinstance(node, tuple):
-            f, cut, low, high = node
-            node = low if x[f] <= cut else high
-        return node
-
-    return predict
-
-
-FITS: dict[str, Callable[[Sequence[Sequence[float]], Sequence[int]], Predict]] = {
-    "lr": fit,
-    "tree": fit_tree,
-}
 
 
 def fit_on(data: Sequence[PairData], model: str) -> Predict:
@@ -334,13 +199,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Rewrite the model's constants in planlens/compare/learned.py (logistic regression).",
     )
+    parser.add_argument(
+        "--train-also",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="Add the labelled pairs of DIR to every fit and every choice of threshold "
+        "(repeatable); they are scored only with --lopo-all.",
+    )
+    parser.add_argument(
+        "--lopo-all",
+        action="store_true",
+        help="Score leave-one-pair-out over every pair, those of --train-also too.",
+    )
     link_shapes.add_arguments(parser)
     args = parser.parse_args(argv)
     shape = link_shapes.Shape(args.many, args.exact, args.count)
     if shape != link_shapes.Shape() and (args.write or args.write_results):
         parser.error("an experiment (--many, --exact, --count) writes nothing")
     pairs = [load_pair(path) for path in gold_files(GOLD)]
-    data = [prepare(pair, shape=shape) for pair in pairs]
+    main_twelve = len(pairs)
+    sets = [GOLD.name] * main_twelve
+    for folder in args.train_also:
+        found = [load_pair(path) for path in gold_files(folder)]
+        if not found or folder.resolve() == GOLD.resolve():
+            parser.error(f"--train-also {folder}: no labelled pairs there, or the main ones")
+        pairs += found
+        sets += [folder.name] * len(found)
+    everything = [prepare(pair, shape=shape) for pair in pairs]
+    data = everything if args.lopo_all else everything[:main_twelve]
     rows = [
         (link_shapes.kind(d.state, c), y)
         for d in data
@@ -361,8 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "| --- | ---: | --- | --- | ---: | --- |",
     ]
     before, after, pinned_before, pinned_after = Counts(), Counts(), Counts(), Counts()
+    by_set: dict[str, tuple[Counts, Counts]] = {}
     for k, d in enumerate(data):
-        rest = [e for m, e in enumerate(data) if m != k]
+        rest = [e for m, e in enumerate(everything) if m != k]
         predict = fit_on(rest, args.model)
         threshold = choose_threshold(rest, out_of_fold(rest, args.model))
         probs = [predict(c.features) for c in d.rows]
@@ -374,6 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ] += 1
         before += rules
         after += held
+        set_rules, set_held = by_set.setdefault(sets[k], (Counts(), Counts()))
+        set_rules += rules
+        set_held += held
         # With pins (only the peace plans carry them), the same model and threshold.
         pair = pairs[k]
         with_pins = "(no pins)"
@@ -396,6 +288,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"| **pooled** | {links} | **{fmt(before)}** | **{fmt(after)}** | "
         f"| {fmt(pinned_before)} -> {fmt(pinned_after)} |"
     )
+    if len(by_set) > 1:
+        size = {name: 0 for name in by_set}
+        for d, name in zip(data, sets[: len(data)], strict=True):
+            size[name] += len(d.truth)
+        lines += [
+            f"| pooled, {name} | {size[name]} | {fmt(rules)} | {fmt(held)} | | |"
+            for name, (rules, held) in by_set.items()
+        ]
     lines += [
         "",
         "Candidates added, leave-one-pair-out (right / wrong): "
@@ -406,17 +306,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         + "; on every gold link the rules miss, proposed or not, as far as the shape allows: "
         + fmt(perfect(data, every=True))
         + ".",
-        *ranking(data, out_of_fold(data, args.model)),
+        *ranking(data, out_of_fold(everything, args.model)[: len(data)]),
     ]
-    threshold = choose_threshold(data, out_of_fold(data, args.model))
-    also = [held_out(fit_on(data, args.model), threshold, shape)] if args.held_out else []
+    threshold = choose_threshold(everything, out_of_fold(everything, args.model))
+    trained = {folder.resolve() for folder in args.train_also}
+    also: list[str] = []
+    if args.held_out:
+        also = held_out(fit_on(everything, args.model), threshold, shape, trained)
     if args.model == "lr":
-        model = fit([c.features for d in data for c in d.rows], [y for d in data for y in d.labels])
+        model = fit(
+            [c.features for d in everything for c in d.rows],
+            [y for d in everything for y in d.labels],
+        )
         weights = ", ".join(
             f"{name} {w:+.2f}" for name, w in zip(learned.FEATURES, model.weights, strict=True)
         )
         lines.append(
-            f"Fitted on all twelve pairs (standardised features): {weights}; bias "
+            f"Fitted on all {fitted_on(args.train_also, len(everything))} (standardised"
+            f" features): {weights}; bias "
             f"{model.bias:+.2f}; threshold {threshold:.2f} (chosen on their leave-one-out scores)."
         )
         if args.write:
@@ -450,24 +357,48 @@ def perfect(data: Sequence[PairData], every: bool = False) -> Counts:
     return total
 
 
-def held_out(model: Predict, threshold: float, shape: Shape) -> str:
-    """Return the pooled figures of the held-out pairs with this model (never tuned on them)."""
-    bare_rules, bare, pinned = Counts(), Counts(), Counts()
-    for folder in HELD_OUT_SETS.values():
+def fitted_on(extra: Sequence[Path], pairs: int) -> str:
+    """Name the pairs a model was fitted on: 'twelve pairs', or how many and where they are."""
+    if not extra:
+        return "twelve pairs"
+    return f"{pairs} pairs ({', '.join(['bench/gold/', *(str(f) for f in extra)])})"
+
+
+def held_out(
+    model: Predict, threshold: float, shape: Shape, trained: set[Path] | None = None
+) -> list[str]:
+    """Return the figures of the held-out pairs with this model (never tuned on them): pooled,
+    then set by set. A set in `trained` (`--train-also`) was fitted on, so it is left out."""
+    by_set: dict[str, tuple[Counts, Counts, Counts]] = {}
+    for name, folder in HELD_OUT_SETS.items():
+        if folder.resolve() in (trained or set()):
+            continue
         for path in gold_files(folder):
             pair = load_pair(path)
             d = prepare(pair, shape=shape)
             probs = [model(c.features) for c in d.rows]
+            bare_rules, bare, pinned = by_set.setdefault(name, (Counts(), Counts(), Counts()))
             bare_rules += apply(d, probs, math.inf)
             bare += apply(d, probs, threshold)
             if has_pins(pair.old) or has_pins(pair.new):
                 d = prepare(pair, pinned=True, shape=shape)
                 probs = [model(c.features) for c in d.rows]
             pinned += apply(d, probs, threshold)
-    return (
-        f"Held-out pairs, pooled, P / R / F1: rules {fmt(bare_rules)}; + learned {fmt(bare)};"
-        f" with pins {fmt(pinned)}."
-    )
+    pooled = [Counts(), Counts(), Counts()]
+    for figures in by_set.values():
+        for total, part in zip(pooled, figures, strict=True):
+            total += part
+    left_out = [name for name in HELD_OUT_SETS if name not in by_set]
+    lines = [
+        f"Held-out pairs{' (not the ' + ', '.join(left_out) + ', fitted on)' if left_out else ''}"
+        f", pooled, P / R / F1: rules {fmt(pooled[0])}; + learned {fmt(pooled[1])};"
+        f" with pins {fmt(pooled[2])}."
+    ]
+    lines += [
+        f"- {name}: rules {fmt(rules)}; + learned {fmt(bare)}; with pins {fmt(pinned)}."
+        for name, (rules, bare, pinned) in by_set.items()
+    ]
+    return lines
 
 
 def write_constants(model: Model, threshold: float) -> None:

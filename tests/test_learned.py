@@ -7,6 +7,7 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_compare import clause, plan, plans
@@ -24,6 +25,8 @@ if str(BENCH) not in sys.path:
 
 import link_shapes  # noqa: E402
 import train_links  # noqa: E402
+from gold_pairs import load_pair  # noqa: E402
+from real_pairs import Counts, fmt  # noqa: E402
 
 GOLD_PLANS = BENCH / "gold" / "plans"
 
@@ -271,7 +274,7 @@ def test_the_regression_separates_what_can_be_separated_deterministically() -> N
     first = train_links.fit(rows, labels)
     assert first == train_links.fit(rows, labels)
     assert all((first(r) >= 0.5) == bool(y) for r, y in zip(rows, labels, strict=True))
-    tree = train_links.fit_tree(rows, labels)
+    tree = train_links.FITS["tree"](rows, labels)
     assert all((tree(r) >= 0.5) == bool(y) for r, y in zip(rows, labels, strict=True))
 
 
@@ -320,3 +323,92 @@ def test_two_mirrored_pairs_are_decided_whatever_their_order() -> None:
         results.append(snapshot(state))
     assert results[0] == results[1]
     assert Link((0,), (0, 1), "split", 0.9) in results[0]
+
+
+# -- the training script with extra training pairs (--train-also, --lopo-all) ------------------
+
+SMALL_MAIN = ("apache-1.1--apache-2.0", "artistic-1.0--artistic-2.0", "epl-1.0--epl-2.0")
+SMALL_EXTRA = ("lppl-1.1--lppl-1.2", "osl-1.0--osl-1.1")
+
+
+def small_sets(tmp_path: Path) -> tuple[Path, Path]:
+    """Three of the main pairs and two licence pairs, copied into folders of their own."""
+    main, extra = tmp_path / "main", tmp_path / "extra"
+    for folder, source, names in (
+        (main, BENCH / "gold", SMALL_MAIN),
+        (extra, BENCH / "gold" / "held-out-licences", SMALL_EXTRA),
+    ):
+        folder.mkdir()
+        for name in names:
+            (folder / f"{name}.yaml").write_bytes((source / f"{name}.yaml").read_bytes())
+    return main, extra
+
+
+def table_rows(out: str) -> dict[str, str]:
+    rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")]
+    return {row[0][2:]: " | ".join(row[1:]) for row in rows if row[1] != "---:"}
+
+
+def test_train_also_fits_on_the_extra_pairs_but_scores_the_main_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main, extra = small_sets(tmp_path)
+    monkeypatch.setattr(train_links, "GOLD", main)
+    assert train_links.main(["--train-also", str(extra)]) == 0
+    rows = table_rows(capsys.readouterr().out)
+    assert set(rows) == {*SMALL_MAIN, "pair", "**pooled**"}
+    # Each main pair: the model and its threshold from the other main pairs and the extra ones.
+    data = [train_links.prepare(load_pair(main / f"{n}.yaml")) for n in SMALL_MAIN]
+    more = [train_links.prepare(load_pair(extra / f"{n}.yaml")) for n in SMALL_EXTRA]
+    for k, d in enumerate(data):
+        rest = [e for m, e in enumerate(data) if m != k] + more
+        predict = train_links.fit_on(rest, "lr")
+        threshold = train_links.choose_threshold(rest, train_links.out_of_fold(rest, "lr"))
+        held = train_links.apply(d, [predict(c.features) for c in d.rows], threshold)
+        assert rows[d.name].split(" | ")[2:4] == [fmt(held), f"{threshold:.2f}"]
+    # Without the extra pairs, the fits are the main pairs' alone.
+    assert train_links.main([]) == 0
+    out = capsys.readouterr().out
+    assert "Fitted on all twelve pairs" in out  # the words of the default run, whatever the count
+    assert set(table_rows(out)) == {*SMALL_MAIN, "pair", "**pooled**"}
+
+
+def test_lopo_all_scores_the_extra_pairs_too_pooled_by_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main, extra = small_sets(tmp_path)
+    monkeypatch.setattr(train_links, "GOLD", main)
+    assert train_links.main(["--train-also", str(extra), "--lopo-all"]) == 0
+    out = capsys.readouterr().out
+    rows = table_rows(out)
+    assert set(rows) >= {*SMALL_MAIN, *SMALL_EXTRA, "pooled, main", "pooled, extra"}
+    assert f"Fitted on all 5 pairs (bench/gold/, {extra}) (standardised" in out
+    pooled = [Counts() for _ in range(2)]
+    for name in (*SMALL_MAIN, *SMALL_EXTRA):
+        for total, figure in zip(pooled, rows[name].split(" | ")[1:3], strict=True):
+            total += counts_of(figure, int(rows[name].split(" | ")[0]))
+    assert rows["**pooled**"].split(" | ")[1:3] == [f"**{fmt(c)}**" for c in pooled]
+
+
+def counts_of(figure: str, links: int) -> Counts:
+    """Recover the counts of a pair's 'P / R / F1' from its number of gold links."""
+    p, r, _ = (float(v) for v in figure.split(" / "))
+    tp = round(r * links)
+    fp = round(tp / p - tp) if p else 0
+    return Counts(tp, fp, links - tp)
+
+
+def test_held_out_leaves_out_the_sets_it_was_fitted_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main, extra = small_sets(tmp_path)
+    monkeypatch.setattr(train_links, "HELD_OUT_SETS", {"a": main, "b": extra})
+    model = train_links.fit_on(
+        [train_links.prepare(load_pair(p)) for p in sorted(main.glob("*.yaml"))], "lr"
+    )
+    both = train_links.held_out(model, 0.9, link_shapes.Shape())
+    assert [line[:4] for line in both[1:]] == ["- a:", "- b:"]
+    one = train_links.held_out(model, 0.9, link_shapes.Shape(), {extra.resolve()})
+    assert one[0].startswith("Held-out pairs (not the b, fitted on), pooled")
+    assert one[1:] == both[1:2]
+    assert one[0].split("rules ")[1] == one[1].split("rules ")[1]  # pooled over a alone
