@@ -1,0 +1,270 @@
+"""Flag kinds: classes of errors found on held-out-8 (links of SPDX licence pairs) once it was
+released (branch flagfix9, issue 11), one table per class, English and German where the class
+applies, each with rows that must raise their kind (`FLAGGED`) and rows that must not
+(`NOT_FLAGGED`), both ways round. The sentences are written for these tests, not taken from the
+sets.
+
+The classes:
+- notice: the years of a copyright notice ("Copyright (c) 1995-2001 ...", "Copyright (C)
+  <YEAR>" filled in, "© 2019-2021 Muster GmbH") say whose work it is: no `date` and no
+  `number`; a year a rule holds from is still a date.
+- version: the version of a work or licence ("Python 1.6.1", "Python 1.6, beta 1", "Version
+  2.0.1") and a numbered clause cited with its item ("pursuant to 6.3(a)") name a text, no
+  `number`; amounts with a point ("1.500 Euro", "EUR 2.50", "1.5 million") still are figures.
+- doubled: a count written out and in figures ("twelve (12) months", "zwölf (12) Monate",
+  "within thirty (30) days") is one count of a deadline: a `date`, no `number` beside it, and
+  the same deadline as the count written once.
+- heading: a heading run in before a clause's first sentence, a title of a few capitalised
+  words ending with a full stop ("Distribution of Executable Versions.", "Rücktritt vom Vertrag
+  und Minderung des Kaufpreises."), is no `provision`; a sentence with a verb of force written
+  in capitals ("The Licensee Shall Keep All Notices.") still is one.
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+_NOTICE_EN = (
+    'Keep the notice "Copyright (c) 2001 Example Corp." in the code.',
+    'Keep the notice "Copyright (c) 2001, 2002, 2003 Example Corp." in the code.',
+)
+_NOTICE_DE = (
+    'Der Vermerk "Copyright (c) 2019 Muster GmbH" ist beizubehalten.',
+    'Der Vermerk "© 2019-2021 Muster GmbH" ist beizubehalten.',
+)
+_TWELVE_EN = "The source must remain available for at least twelve (12) months after its release."
+_TWELVE_DE = (
+    "Der Quelltext muss mindestens zwölf (12) Monate nach der Veröffentlichung verfügbar bleiben."
+)
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "The licence applies from 2019.",
+            "The licence applies from 2021.",
+            "en",
+            "notice: a year a rule holds from",
+        ),
+        (
+            "Die Regelung gilt ab dem Jahr 2019.",
+            "Die Regelung gilt ab dem Jahr 2021.",
+            "de",
+            "notice: a year a rule holds from",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for as long as you distribute it.",
+            "en",
+            "doubled: a span for another",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for at least six (6) months after its release.",
+            "en",
+            "doubled: a span shortened",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss verfügbar bleiben, solange Sie ihn verbreiten.",
+            "de",
+            "doubled: a span for another",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss mindestens sechs (6) Monate nach der Veröffentlichung"
+            " verfügbar bleiben.",
+            "de",
+            "doubled: a span shortened",
+        ),
+        (
+            "You must cure the breach within thirty (30) days.",
+            "You must cure the breach within sixty (60) days.",
+            "en",
+            "doubled: 'within thirty (30) days'",
+        ),
+        (
+            "Sie müssen den Verstoß innerhalb von dreißig (30) Tagen beheben.",
+            "Sie müssen den Verstoß innerhalb von sechzig (60) Tagen beheben.",
+            "de",
+            "doubled: 'innerhalb von dreißig (30) Tagen'",
+        ),
+    ],
+    "number": [
+        (
+            "Die Gebühr beträgt 1.500 Euro.",
+            "Die Gebühr beträgt 2.000 Euro.",
+            "de",
+            "version: thousands with a point",
+        ),
+        (
+            "Der Betrag von 1.000.000 Euro ist zu zahlen.",
+            "Der Betrag von 2.000.000 Euro ist zu zahlen.",
+            "de",
+            "version: millions with points",
+        ),
+        (
+            "The fee is EUR 2.50.",
+            "The fee is EUR 3.50.",
+            "en",
+            "version: a currency before the amount",
+        ),
+        (
+            "The fee is 1.5 million dollars.",
+            "The fee is 2.5 million dollars.",
+            "en",
+            "version: a scale after the amount",
+        ),
+        (
+            "The licensee shall deliver twelve (12) copies.",
+            "The licensee shall deliver six (6) copies.",
+            "en",
+            "doubled: a count of things stays a figure",
+        ),
+    ],
+    "provision": [
+        (
+            "You may copy the Software.",
+            "You may copy the Software. The Licensee Shall Keep All Notices.",
+            "en",
+            "heading: a rule in capitals",
+        ),
+        (
+            "Der Verkäufer haftet.",
+            "Der Verkäufer haftet. Der Käufer Muss Den Kaufpreis Zahlen.",
+            "de",
+            "heading: a rule in capitals",
+        ),
+        (
+            "You may copy the Software.",
+            "You may copy the Software. You must keep every notice intact.",
+            "en",
+            "heading: a sentence",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (*_NOTICE_EN, "en", "notice: years added to a notice"),
+        (
+            'Keep "Copyright (C) <YEAR>, <ORGANIZATION>" in the code.',
+            'Keep "Copyright (C) 2003, <ORGANIZATION>" in the code.',
+            "en",
+            "notice: the template's year filled in",
+        ),
+        (*_NOTICE_DE, "de", "notice: a range of years"),
+        (
+            'Der Vermerk "Copyright 2019 Muster GmbH" ist beizubehalten.',
+            'Der Vermerk "Copyright 2020 Muster GmbH" ist beizubehalten.',
+            "de",
+            "notice: another year",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for at least twelve months after its release.",
+            "en",
+            "doubled: the figures dropped",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss mindestens zwölf Monate nach der Veröffentlichung verfügbar"
+            " bleiben.",
+            "de",
+            "doubled: the figures dropped",
+        ),
+        (
+            "You must cure the breach within thirty (30) days.",
+            "You must cure the breach within thirty days.",
+            "en",
+            "doubled: 'within thirty days'",
+        ),
+        (
+            "Sie müssen den Verstoß innerhalb von dreißig (30) Tagen beheben.",
+            "Sie müssen den Verstoß innerhalb von dreißig Tagen beheben.",
+            "de",
+            "doubled: 'innerhalb von dreißig Tagen'",
+        ),
+    ],
+    "number": [
+        (*_NOTICE_EN, "en", "notice: years added to a notice"),
+        (*_NOTICE_DE, "de", "notice: a range of years"),
+        (
+            "You may use Python 1.6.1 alone.",
+            "You may use Python 1.6.2 alone.",
+            "en",
+            "version: three parts",
+        ),
+        (
+            'You may use "Python 1.6, beta 1" alone.',
+            'You may use "Python 1.6.1" alone.',
+            "en",
+            "version: a name's version and a pre-release",
+        ),
+        (
+            "Diese Lizenz gilt für die Version 2.0.1 der Software.",
+            "Diese Lizenz gilt für die Version 2.1.0 der Software.",
+            "de",
+            "version: three parts",
+        ),
+        (
+            "Diese Lizenz gilt für Muster 1.6, Beta 2.",
+            "Diese Lizenz gilt für Muster 1.7.",
+            "de",
+            "version: a name's version and a pre-release",
+        ),
+        (
+            "except as disclosed pursuant to 6.3(a) above.",
+            "except as disclosed pursuant to 6.4(b) above.",
+            "en",
+            "version: a clause and its item",
+        ),
+        (
+            "soweit nach 6.3(a) offengelegt.",
+            "soweit nach 7.1(b) offengelegt.",
+            "de",
+            "version: a clause and its item",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for as long as you distribute it.",
+            "en",
+            "doubled: the count is the span's",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss verfügbar bleiben, solange Sie ihn verbreiten.",
+            "de",
+            "doubled: the count is the span's",
+        ),
+    ],
+    "provision": [
+        (
+            "If You Deploy Covered Code, You must give notice.",
+            "Distribution of Executable Versions. In addition, if You Deploy Covered Code,"
+            " You must give notice.",
+            "en",
+            "heading: run in before the first sentence",
+        ),
+        (
+            "You may copy the Software.",
+            "You may copy the Software. Availability of Source Code.",
+            "en",
+            "heading: after a sentence",
+        ),
+        (
+            "Der Verkäufer haftet.",
+            "Rücktritt vom Vertrag und Minderung des Kaufpreises. Der Verkäufer haftet.",
+            "de",
+            "heading: run in before the first sentence",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED, NOT_FLAGGED, ("notice", "version", "doubled", "heading"))
