@@ -18,6 +18,15 @@ The classes:
   words ending with a full stop ("Distribution of Executable Versions.", "Rücktritt vom Vertrag
   und Minderung des Kaufpreises."), is no `provision`; a sentence with a verb of force written
   in capitals ("The Licensee Shall Keep All Notices.") still is one.
+- charge: what a duty or grant costs whom it addresses ("free of charge and without a royalty",
+  "at no charge", "kostenfrei", "unentgeltlich") added or dropped is `scope` (the duty goes
+  further, the readers' call); said otherwise on the other side ("without charge" / "free of
+  charge", "ohne Entgelt" / "unentgeltlich") it is none, nor is it in a clause that gives a
+  reason ("Because the Library is licensed free of charge, there is no warranty").
+- direct: "each direct and indirect recipient", "unmittelbar oder mittelbar" reaches through
+  others too: `scope` when it comes or goes, none when "and" becomes "or".
+- only: "purely" and "bloß" are words of the "only" family, as "solely" and "lediglich":
+  one for another is no `scope`, one added is.
 """
 
 from __future__ import annotations
@@ -121,6 +130,57 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "The licensee shall deliver six (6) copies.",
             "en",
             "doubled: a count of things stays a figure",
+        ),
+    ],
+    "scope": [
+        (
+            "You must make the Source Code of your Modifications available to others.",
+            "You must make the Source Code of your Modifications available to others free of"
+            " charge and without a royalty.",
+            "en",
+            "charge: 'free of charge and without a royalty' added",
+        ),
+        (
+            "You may distribute copies at no charge.",
+            "You may distribute copies for a fee.",
+            "en",
+            "charge: 'at no charge' for 'for a fee'",
+        ),
+        (
+            "Der Anbieter hat die Anzeige zu ermöglichen.",
+            "Der Anbieter hat die Anzeige kostenfrei zu ermöglichen.",
+            "de",
+            "charge: 'kostenfrei' added",
+        ),
+        (
+            "Sie müssen den Quelltext zugänglich machen.",
+            "Sie müssen den Quelltext unentgeltlich zugänglich machen.",
+            "de",
+            "charge: 'unentgeltlich' added",
+        ),
+        (
+            "Each recipient is a beneficiary.",
+            "Each direct and indirect recipient is a beneficiary.",
+            "en",
+            "direct: 'direct and indirect' added",
+        ),
+        (
+            "Wer beteiligt ist, haftet.",
+            "Wer unmittelbar oder mittelbar beteiligt ist, haftet.",
+            "de",
+            "direct: 'unmittelbar oder mittelbar' added",
+        ),
+        (
+            "You may alter Exhibit A for the notice.",
+            "You may alter Exhibit A purely for the notice.",
+            "en",
+            "only: 'purely' added",
+        ),
+        (
+            "Die Daten dürfen zu Forschungszwecken verwendet werden.",
+            "Die Daten dürfen bloß zu Forschungszwecken verwendet werden.",
+            "de",
+            "only: 'bloß' added",
         ),
     ],
     "provision": [
@@ -239,6 +299,56 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "doubled: the count is the span's",
         ),
     ],
+    "scope": [
+        (
+            "You may distribute copies without charge.",
+            "You may distribute copies free of charge.",
+            "en",
+            "charge: said otherwise",
+        ),
+        (
+            "Der Anbieter hat die Anzeige ohne Entgelt zu ermöglichen.",
+            "Der Anbieter hat die Anzeige unentgeltlich zu ermöglichen.",
+            "de",
+            "charge: said otherwise",
+        ),
+        (
+            "Because the Library is licensed free of charge, there is no warranty for it.",
+            "There is no warranty for the Library.",
+            "en",
+            "charge: in a reason",
+        ),
+        (
+            "Da die Software unentgeltlich überlassen wird, ist die Haftung beschränkt.",
+            "Die Haftung ist beschränkt.",
+            "de",
+            "charge: in a reason",
+        ),
+        (
+            "Each direct and indirect recipient is a beneficiary.",
+            "Each direct or indirect recipient is a beneficiary.",
+            "en",
+            "direct: 'and' for 'or'",
+        ),
+        (
+            "Wer unmittelbar oder mittelbar beteiligt ist, haftet.",
+            "Wer unmittelbar und mittelbar beteiligt ist, haftet.",
+            "de",
+            "direct: 'und' for 'oder'",
+        ),
+        (
+            "You may alter Exhibit A solely for the notice.",
+            "You may alter Exhibit A purely for the notice.",
+            "en",
+            "only: 'purely' for 'solely'",
+        ),
+        (
+            "Die Daten dürfen bloß zu Forschungszwecken verwendet werden.",
+            "Die Daten dürfen lediglich zu Forschungszwecken verwendet werden.",
+            "de",
+            "only: 'bloß' for 'lediglich'",
+        ),
+    ],
     "provision": [
         (
             "If You Deploy Covered Code, You must give notice.",
@@ -267,4 +377,6 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_flagged_both_ways_round,
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("notice", "version", "doubled", "heading"))
+) = class_tests(
+    FLAGGED, NOT_FLAGGED, ("notice", "version", "doubled", "heading", "charge", "direct", "only")
+)

@@ -128,7 +128,7 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
         r"unconditional|unconditionally|unlimited|unrestricted|without restriction|absolute|"
         r"for any purpose|bedingungslos|uneingeschränkt|unbeschränkt|unbedingt",
     ),
-    ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
+    ("only", r"only|solely|exclusively|merely|purely|nur|ausschließlich|lediglich|allein|bloß"),
     (
         "in part",
         # "limited by the following restrictions" names what limits, not how far. German
