@@ -27,6 +27,10 @@ The classes:
   others too: `scope` when it comes or goes, none when "and" becomes "or".
 - only: "purely" and "bloß" are words of the "only" family, as "solely" and "lediglich":
   one for another is no `scope`, one added is.
+- organisation: a company or foundation named with its legal form ("Sun Microsystems, Inc.",
+  "Lucent Technologies Inc.", "Muster GmbH", "Beispiel AG") that comes or goes, for another
+  name or the template's placeholder, is a `party`, whether or not the plan lists parties; the
+  same one in a reworded sentence is none.
 """
 
 from __future__ import annotations
@@ -181,6 +185,32 @@ FLAGGED: dict[FlagType, list[Row]] = {
             "Die Daten dürfen bloß zu Forschungszwecken verwendet werden.",
             "de",
             "only: 'bloß' added",
+        ),
+    ],
+    "party": [
+        (
+            "The license steward is Sun Microsystems, Inc., which may publish new versions.",
+            "The license steward is Oracle, which may publish new versions.",
+            "en",
+            "organisation: a steward for another",
+        ),
+        (
+            "Include the notice Copyright (C) <YEAR>, <ORGANIZATION> in the Program.",
+            "Include the notice Copyright (C) 2003, Lucent Technologies Inc. in the Program.",
+            "en",
+            "organisation: the placeholder filled in",
+        ),
+        (
+            "Die Rechte hält die Muster GmbH.",
+            "Die Rechte hält die Beispiel AG.",
+            "de",
+            "organisation: a holder for another",
+        ),
+        (
+            "Die Rechte hält der Urheber.",
+            "Die Rechte hält die Beispiel Software Stiftung.",
+            "de",
+            "organisation: a foundation for a person",
         ),
     ],
     "provision": [
@@ -349,6 +379,32 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
             "only: 'bloß' for 'lediglich'",
         ),
     ],
+    "party": [
+        (
+            "The Apache Software Foundation may publish new versions.",
+            "The Apache Software Foundation may publish revised versions.",
+            "en",
+            "organisation: the same, reworded",
+        ),
+        (
+            "This licence is published by the Free Software Foundation.",
+            "The Free Software Foundation publishes this licence.",
+            "en",
+            "organisation: the same, moved",
+        ),
+        (
+            "Die Rechte hält die Muster GmbH.",
+            "Die Rechte hält die Muster GmbH, die sie übertragen darf.",
+            "de",
+            "organisation: the same, a clause added",
+        ),
+        (
+            "Die Beispiel AG darf neue Fassungen veröffentlichen.",
+            "Neue Fassungen darf die Beispiel AG veröffentlichen.",
+            "de",
+            "organisation: the same, moved",
+        ),
+    ],
     "provision": [
         (
             "If You Deploy Covered Code, You must give notice.",
@@ -378,5 +434,7 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_class_is_not_flagged_both_ways_round,
     test_every_class_has_rows_in_both_languages,
 ) = class_tests(
-    FLAGGED, NOT_FLAGGED, ("notice", "version", "doubled", "heading", "charge", "direct", "only")
+    FLAGGED,
+    NOT_FLAGGED,
+    ("notice", "version", "doubled", "heading", "charge", "direct", "only", "organisation"),
 )
