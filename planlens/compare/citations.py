@@ -58,32 +58,50 @@ _NOTICE_RE = guarded(
 )
 #: The version of a work: a number of three parts or more not read as thousands ("1.6.1",
 #: "0.3.1"; not "1.000.000"), a two-part number just after a name ("Python 1.6", "MPL 2.0";
-#: not one with a unit after it, nor three digits after its point, the German thousands),
-#: a pre-release ("beta 1", "Beta 2", "RC 3"), and a numbered clause with its item ("6.3(a)").
-_VERSION_RE = guarded(
-    rx.compile(
-        r"(?<![\w.,/])\d+(?:\.\d+){2,}(?![\w/]|\.\d)|"
-        r"(?:(?<=[\w,;:] )|(?<=[\"“(]))(?!(?:EUR|USD|GBP|CHF|US|Euro|No|Nr)\b)"
-        r"[A-Z][A-Za-z]*[A-Z0-9a-z]\s\d+\.\d{1,2}(?![\d.,]\d|\w)"
-        r"(?!\s?(?:%|[A-Za-zÄÖÜäöüß]+\b(?<!\bbeta)(?<!\balpha)(?<!\bis)(?<!\bist)))|"
-        r"(?<![\w-])(?:[Bb]eta|[Aa]lpha|RC)\s?\d+\b|"
-        r"(?<![\w.,])\d+(?:\.\d+)+\s?\([a-z]{1,2}\)"
-    )
+#: not one with a word or unit after it, nor three digits after its point, the German
+#: thousands), and a numbered clause with its item ("6.3(a)"); found from their digits.
+_DOTTED_RE = rx.compile(r"(?<![\w.,/])\d+(?:\.\d+)+(?:\s?\([a-z]{1,2}\))?")
+_POINT_RE = rx.compile(r"\d\.\d")  # the cheap test first: few texts have one
+_NAME_BEFORE_RE = rx.compile(
+    r"(?:(?<=[\w,;:] )|(?<=[\"“(]))(?!(?:EUR|USD|GBP|CHF|US|Euro|No|Nr)\b)"
+    r"[A-Z][A-Za-z]*[A-Z0-9a-z]\s\Z"
 )
+_NUMBER_END_RE = rx.compile(r"(?![\w/]|[.,]\d)")
+_NO_WORD_AFTER_RE = rx.compile(
+    r"(?!\s?(?:%|[A-Za-zÄÖÜäöüß]+\b(?<!\bbeta)(?<!\balpha)(?<!\bis)(?<!\bist)))"
+)
+#: A pre-release: "beta 1", "Beta 2", "RC 3".
+_PRERELEASE_RE = rx.compile(r"(?<![\w-])(?:[Bb]eta|[Aa]lpha|RC)\s?\d+\b")
 
 
 @lru_cache(maxsize=4096)
 def identifiers(text: str) -> tuple[Span, ...]:
     """Return the spans of `text` whose numbers name a notice's years or a version (`_NOTICE_RE`,
-    `_VERSION_RE`): neither a figure nor a date.
+    `_DOTTED_RE`, `_PRERELEASE_RE`): neither a figure nor a date.
 
     >>> text = 'Copyright (c) 1995-2001 CNRI; use Python 1.6, beta 1, or Python 1.6.1 under 6.3(a)'
     >>> [text[a:b] for a, b in identifiers(text)]
     ['Copyright (c) 1995-2001', 'Python 1.6', 'beta 1', '1.6.1', '6.3(a)']
     """
-    spans = [m.span() for m in _NOTICE_RE.finditer(text)]
-    if "." in text or "eta" in text or "lpha" in text or "RC" in text:
-        spans += [m.span() for m in _VERSION_RE.finditer(text) if not _thousands(m.group())]
+    # Cheap tests first: a notice needs its word or sign, a pre-release its word, a version
+    # a point between digits.
+    notice = "opyright" in text or "©" in text
+    spans = [m.span() for m in _NOTICE_RE.finditer(text)] if notice else []
+    if "eta" in text or "lpha" in text or "RC" in text:
+        spans += [m.span() for m in _PRERELEASE_RE.finditer(text)]
+    for m in _DOTTED_RE.finditer(text) if _POINT_RE.search(text) else ():
+        number, (start, end) = m.group(), m.span()
+        parts = number.split(".")
+        if number.endswith(")"):
+            spans.append((start, end))  # "6.3(a)": a clause and its item
+        elif not _NUMBER_END_RE.match(text, end):
+            continue
+        elif len(parts) > 2 and not _thousands(number):
+            spans.append((start, end))
+        elif len(parts) == 2 and len(parts[1]) <= 2 and _NO_WORD_AFTER_RE.match(text, end):
+            name = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+            if name is not None:
+                spans.append((name.start(), end))
     return tuple(sorted(spans))
 
 

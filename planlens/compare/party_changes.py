@@ -37,7 +37,7 @@ _ANYONE_RE = rx.compile(
 #: The legal forms that end a company's or foundation's name.
 _LEGAL_FORMS = (
     r"Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|SE|KG|KGaA|"
-    r"S\.A\.|SARL|S\.à\s?r\.l\.|B\.V\.|N\.V\.|plc|PLC|Foundation|Stiftung|e\.\s?V\."
+    r"S\.A\.|SARL|B\.V\.|N\.V\.|plc|PLC|Foundation|Stiftung"
 )
 #: An organisation by its legal form: up to four capitalised words, a comma allowed before the
 #: form ("Sun Microsystems, Inc."); an article before them is not part of the name.

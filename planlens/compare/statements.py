@@ -198,7 +198,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in near_numbers(_YEAR.scan, text, *YEAR_WINDOW) if _YEAR.possible(text) else ():
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
-    if cited := citations(text) + identifiers(text):  # which act or notice, not when
+    if found and (cited := citations(text) + identifiers(text)):  # which act or notice
         found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.split()), span) for t, span in found)
@@ -300,7 +300,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
     """
     # The dates only for a figure no other span skips (a law's numbers: references, markers).
     skip = list(references(text))
-    skip += citations(text) + identifiers(text)
+    skip += citations(text)
     skip += [m.span() for m in _URL.finditer(text)]
     if profile(text).digit:  # every list marker has a digit
         skip += [m.span() for m in near_numbers(_LIST_MARKER_RE, text, *LIST_MARKER_WINDOW)]
@@ -311,7 +311,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if overlaps(span, skip):
             return True
         if not dated:
-            dated.append([s for _, s in dates(text)])
+            dated.append([s for _, s in dates(text)] + list(identifiers(text)))
         return overlaps(span, dated[0])
 
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():
