@@ -7,10 +7,12 @@ The texts are compared phrase by phrase (`phrases`): the phrases that changed ar
 their versions on the other side, and the phrases with no version there were added or removed.
 
 - What a clause states is compared over its changed phrases, wherever it moved to: figures
-  (`number`: amounts, counts, shares, not dates, times or reference numbers), dates and
+  (`number`: amounts, counts, shares, not dates, times, reference numbers, versions or the
+  years of a copyright notice: `citations`), dates and
   deadlines (`date`), conditions, exceptions and triggers (`condition`: one with no version on
   the other side, or one that turns by a negator, "wenn kein Schaden entsteht"), and the parties
-  named (`party`: the plans' own `parties` and a curated list; places, adjectives and bodies
+  named (`party`: the plans' own `parties`, a curated list and organisations named with their
+  legal form, "Sun Microsystems, Inc.", "Muster GmbH"; places, adjectives and bodies
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
 - How it commits is compared inside each group of aligned phrases only (one statement on
