@@ -20,7 +20,8 @@
   dates and deadlines, references, units, parties, places.
 - `phrases`: the phrases of two texts and which of them are versions of each other.
 - `citations`: the citations of other acts (an EU act's adoption, its publication in the
-  Official Journal), whose dates and figures are part of a reference, for `statements`.
+  Official Journal), whose dates and figures are part of a reference, and the numbers that
+  name a text (a version, a copyright notice's years), for `statements`.
 - `statements`: what a text states: figures, dates, references, parties.
 - `conditions`: the conditions of a text: their words (markers, German conditions that open
   with their verb), where each starts and ends, and the content stems of each.

@@ -7,6 +7,12 @@ Parliament and of the Council of 14 June 2006 (OJ L 190, 12.7.2006, p. 1)". That
 which act is meant, not when anything happens (no `date`), and the Official Journal's series,
 issue and page numbers count nothing (no `number`): `statements.dates` and
 `statements.figures` skip the spans `citations` returns, as they skip references.
+
+A notice or a name carries numbers that count nothing either (`identifiers`, branch flagfix9):
+the years of a copyright notice ("Copyright (c) 1995-2001 Corporation ...", "Copyright (C)
+2003, Lucent Technologies Inc.", "© 2019, 2020 X GmbH") say whose work it is, not when anything
+happens; the version of a work or licence ("Python 1.6.1", "Python 1.6, beta 1", "Version
+2.0.1") and a numbered clause cited with its item ("pursuant to 6.3(a)") say which text is meant.
 """
 
 from __future__ import annotations
@@ -38,6 +44,71 @@ _ADOPTED_RE = guarded(
         r"[A-ZÄÖÜ][a-zäöü]+\s+\d{4}"
     )
 )
+
+
+#: A year of a notice, or a range of years ("1995-2001", "2019–20"), or the template's "<YEAR>".
+_NOTICE_YEAR = r"(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:(?:19|20)\d\d|\d\d))?(?!\d)|<YEAR>)"
+#: The years of a copyright notice, after "Copyright", "(c)" or "©", each separated by a
+#: comma or a space: "Copyright (c) 2001, 2002, 2003", "© 2019-2021".
+_NOTICE_RE = guarded(
+    rx.compile(
+        rf"(?:\b[Cc]opyright|©)(?:\s*(?:\([cC]\)|©))?[\s:]*{_NOTICE_YEAR}"
+        rf"(?:\s*,?\s*{_NOTICE_YEAR})*"
+    )
+)
+#: The version of a work: a number of three parts or more not read as thousands ("1.6.1",
+#: "0.3.1"; not "1.000.000"), a two-part number just after a name ("Python 1.6", "MPL 2.0";
+#: not one with a word or unit after it, nor three digits after its point, the German
+#: thousands), and a numbered clause with its item ("6.3(a)"); found from their digits.
+_DOTTED_RE = rx.compile(r"(?<![\w.,/])\d+(?:\.\d+)+(?:\s?\([a-z]{1,2}\))?")
+_POINT_RE = rx.compile(r"\d\.\d")  # the cheap test first: few texts have one
+_NAME_BEFORE_RE = rx.compile(
+    r"(?:(?<=[\w,;:] )|(?<=[\"“(]))(?!(?:EUR|USD|GBP|CHF|US|Euro|No|Nr)\b)"
+    r"[A-Z][A-Za-z]*[A-Z0-9a-z]\s\Z"
+)
+_NUMBER_END_RE = rx.compile(r"(?![\w/]|[.,]\d)")
+_NO_WORD_AFTER_RE = rx.compile(
+    r"(?!\s?(?:%|[A-Za-zÄÖÜäöüß]+\b(?<!\bbeta)(?<!\balpha)(?<!\bis)(?<!\bist)))"
+)
+#: A pre-release: "beta 1", "Beta 2", "RC 3".
+_PRERELEASE_RE = rx.compile(r"(?<![\w-])(?:[Bb]eta|[Aa]lpha|RC)\s?\d+\b")
+
+
+@lru_cache(maxsize=4096)
+def identifiers(text: str) -> tuple[Span, ...]:
+    """Return the spans of `text` whose numbers name a notice's years or a version (`_NOTICE_RE`,
+    `_DOTTED_RE`, `_PRERELEASE_RE`): neither a figure nor a date.
+
+    >>> text = 'Copyright (c) 1995-2001 CNRI; use Python 1.6, beta 1, or Python 1.6.1 under 6.3(a)'
+    >>> [text[a:b] for a, b in identifiers(text)]
+    ['Copyright (c) 1995-2001', 'Python 1.6', 'beta 1', '1.6.1', '6.3(a)']
+    """
+    # Cheap tests first: a notice needs its word or sign, a pre-release its word, a version
+    # a point between digits.
+    notice = "opyright" in text or "©" in text
+    spans = [m.span() for m in _NOTICE_RE.finditer(text)] if notice else []
+    if "eta" in text or "lpha" in text or "RC" in text:
+        spans += [m.span() for m in _PRERELEASE_RE.finditer(text)]
+    for m in _DOTTED_RE.finditer(text) if _POINT_RE.search(text) else ():
+        number, (start, end) = m.group(), m.span()
+        parts = number.split(".")
+        if number.endswith(")"):
+            spans.append((start, end))  # "6.3(a)": a clause and its item
+        elif not _NUMBER_END_RE.match(text, end):
+            continue
+        elif len(parts) > 2 and not _thousands(number):
+            spans.append((start, end))
+        elif len(parts) == 2 and len(parts[1]) <= 2 and _NO_WORD_AFTER_RE.match(text, end):
+            name = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+            if name is not None:
+                spans.append((name.start(), end))
+    return tuple(sorted(spans))
+
+
+def _thousands(number: str) -> bool:
+    """Tell whether a number of three parts or more reads as thousands ("1.000.000")."""
+    parts = number.split(".")
+    return len(parts) > 2 and all(len(x) == 3 for x in parts[1:]) and parts[0].isdigit()
 
 
 @lru_cache(maxsize=4096)

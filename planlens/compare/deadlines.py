@@ -18,6 +18,8 @@ import planlens.compare.patterns as rx
 from planlens.compare.actors import unbound_spans
 from planlens.compare.guards import guarded
 
+#: The figures in brackets after a count written out ("twelve (12) months").
+_DOUBLED_RE = rx.compile(r"(?<=[^\W\d_])\s\(\d+\)(?=\s)")
 _PLURAL_RE = rx.compile(r"(?<=frist)en\b|(?<=deadline)s\b|(?<=time limit)s\b|(?<=period)s\b")
 #: The units a time limit is counted in, as their stems ("tag" of "Tagen", "day" of "days").
 _UNITS = (
@@ -49,7 +51,8 @@ def deadline_key(date: str) -> str:
     >>> deadline_key("Innerhalb von 30 Tagen") == deadline_key("binnen 30 Tagen")
     True
     """
-    date = _PLURAL_RE.sub("", date.casefold())
+    # A count written out and in figures is one count: "twelve (12) months", "zwölf (12) Monate".
+    date = _PLURAL_RE.sub("", _DOUBLED_RE.sub("", date.casefold()))
     m = _LIMIT_RE.fullmatch(date)
     if m is None:
         return date

@@ -62,7 +62,25 @@ _FIRST = (
     ("interim", r"(?:not|nicht)\s+(?:permanent|permanently|dauerhaft|endgültig)"),
     ("permanent", r"(?:not|nicht)\s+(?:temporary|temporarily|vorübergehend)"),
     ("", r"(?:at\s+least|mindestens|wenigstens)\s+(?:one|an?|ein|eine[mnrs]?)"),
+    # What a duty or grant costs whom it addresses: "free of charge", "without a royalty",
+    # "unentgeltlich" added to "make the source available" makes it go further (held-out-8).
+    (
+        "free of charge",
+        r"free\s+of\s+(?:charge|cost|royalt(?:y|ies))|without\s+(?:a\s+|any\s+)?(?:charge|fee|"
+        r"royalty|royalties|cost)|at\s+no\s+(?:charge|cost)|royalty-free|kostenlos|kostenfrei|"
+        r"unentgeltlich|gebührenfrei|lizenzgebührenfrei|ohne\s+(?:Entgelt|Gebühr|Kosten)",
+    ),
+    # Whom or what a provision reaches through others too: "each direct and indirect
+    # recipient", "unmittelbar oder mittelbar".
+    (
+        "direct and indirect",
+        r"direct(?:ly)?\s+(?:and|or)\s+indirect(?:ly)?|"
+        r"unmittelbar(?:e[nmrs]?)?\s+(?:und|oder)\s+mittelbar(?:e[nmrs]?)?",
+    ),
 )
+#: A clause that gives a reason ("Because the Library is licensed free of charge, there is no
+#: warranty", "Da die Software unentgeltlich überlassen wird"): its words set no extent.
+_REASON_BEFORE_RE = rx.compile(r"\b(?:because|since|weil|da)\b[^,;.:]*\Z", re.IGNORECASE)
 _READ_FIRST = tuple((name, guarded(word_pattern(pattern))) for name, pattern in _FIRST)
 _PREPOSITIONS_TEXT = "by to of for with from in on at into zu von mit für aus bei nach durch"
 _PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
@@ -116,7 +134,7 @@ def scope_words(text: str, governed: set[str] | None = None) -> dict[str, list[s
         for m in first.finditer(text):
             if not overlaps(m.span(), taken):
                 taken.append(m.span())
-                if name:
+                if name and not _REASON_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()):
                     out.setdefault(name, []).append(" ".join(m.group().casefold().split()))
     for name, pattern in _SCOPES:
         for m in pattern.finditer(text):

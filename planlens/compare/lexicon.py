@@ -128,7 +128,7 @@ SCOPE_CLASSES: tuple[tuple[str, str], ...] = (
         r"unconditional|unconditionally|unlimited|unrestricted|without restriction|absolute|"
         r"for any purpose|bedingungslos|uneingeschränkt|unbeschränkt|unbedingt",
     ),
-    ("only", r"only|solely|exclusively|merely|nur|ausschließlich|lediglich|allein"),
+    ("only", r"only|solely|exclusively|merely|purely|nur|ausschließlich|lediglich|allein|bloß"),
     (
         "in part",
         # "limited by the following restrictions" names what limits, not how far. German
@@ -242,7 +242,7 @@ _UNIT_TIME = (
     r"(?:(?:business |working )?days?|weeks?|months?|years?|hours?|Wochen?|Monate?n?|Monats|"
     r"(?:Geschäfts|Werk|Arbeits|Kalender)tage?n?|Tage?n?|Jahre?n?|Jahres|Stunden?)"
 )
-_COUNT = r"(?:\d+|a|an|\w+)"
+_COUNT = r"(?:\d+|a|an|\w+(?:\s\(\d+\))?)"  # "thirty (30)": one count, written out and in figures
 #: A deadline counted from an event, found from its unit ("one month after", "zwei Wochen
 #: nach", "drei Monate im Voraus"): the word before the unit must be a number (`COUNT_WORDS`).
 COUNTED_UNITS = (
@@ -297,7 +297,7 @@ DEADLINES = (
     r"for\s+as\s+long\s+as|step\s+by\s+step|gradually|in\s+stages|"
     r"early(?=\s+(?:\w+\s+)?elections?\b)|vorgezogene[nmrs]?(?=\s+(?:\w+)?[Ww]ahl)|"
     r"phased|deadlines?|time\s+limits?|timetable|"
-    r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?"
+    r"binnen\s+\S+(?:\s+\S+)?|innerhalb\s+(?:von\s+|eines\s+|einer\s+|der\s+|des\s+)?(?:\S+\s+)?(?:\(\d+\)\s+)?"
     rf"(?:{_UNIT_TIME}|Frist)|innerhalb\s+(?:eines|des)\s+(?:(?!und\s|oder\s)[^\s,;.]+\s+){{0,8}}?Zeitraums|"
     r"unverzüglich\w*|sofort|sofortige[nmrs]?|spätestens(?:\s+\S+){1,3}|"
     r"frühestens(?:\s+\S+){1,3}|bis\s+(?:zum|zur)\s+(?:Vollendung\s+des\s+\S+\s+Lebensjahres|\S+(?:\s+\S+)?)|"

@@ -8,6 +8,12 @@ Unternehmen", "jedermann"), the same persons are meant in other words, and how m
 rule covers is its `scope`, not who is a party. Nor is a third party in an offence, wherever
 the offence puts it ("das Kind dazu bestimmt, den Beischlaf mit einem Dritten zu vollziehen"):
 whom the punished act involves (as a body inside the act, `actors.UNBOUND`).
+
+A company or foundation named with its legal form ("Sun Microsystems, Inc.", "Lucent
+Technologies Inc.", "Python Software Foundation", "Muster GmbH", "Beispiel AG") is a party
+whether or not a plan lists it (`organisations`, branch flagfix9): licences name their
+licensor or steward so, and one put in place of another, or of the template's placeholder, is
+another party. Named bare ("VMware", "Oracle") it is a word like any capitalised one.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from collections.abc import Sequence
 
 import planlens.compare.patterns as rx
 from planlens.compare.actors import THIRD_PARTIES
+from planlens.compare.guards import guarded
 from planlens.compare.statements import parties_named
 
 #: Persons in general, for whom a third party is another word.
@@ -27,6 +34,20 @@ _ANYONE_RE = rx.compile(
     re.IGNORECASE,
 )
 
+#: The legal forms that end a company's or foundation's name.
+_LEGAL_FORMS = (
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|LLC|L\.L\.C\.|LLP|GmbH|gGmbH|AG|SE|KG|KGaA|"
+    r"S\.A\.|SARL|B\.V\.|N\.V\.|plc|PLC|Foundation|Stiftung"
+)
+#: An organisation by its legal form: up to four capitalised words, a comma allowed before the
+#: form ("Sun Microsystems, Inc."); an article before them is not part of the name.
+_ORGANISATION_RE = guarded(
+    rx.compile(
+        r"(?<![\w-])(?!(?:The|A|An|This|That|Die|Der|Das|Den|Dem|Des|Eine?[mnrs]?)\b)"
+        r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*?),?\s+"
+        rf"(?:{_LEGAL_FORMS})(?![\w-])"
+    )
+)
 #: A clause that punishes: its third parties are whom the act involves.
 _OFFENCE_RE = rx.compile(r"\b(?:bestraft|Freiheitsstrafe|Geldstrafe|punished|imprisonment)\b")
 
@@ -45,6 +66,8 @@ def party_difference(
     """
     a = {k: v for text in old_changed for k, v in parties_named(text, parties).items()}
     b = {k: v for text in new_changed for k, v in parties_named(text, parties).items()}
+    gone_orgs = {k: v for t in old_changed for k, v in organisations(t).items() if k not in new}
+    came_orgs = {k: v for t in new_changed for k, v in organisations(t).items() if k not in old}
     # Most clauses name no third party: the offence is looked for only where one is named.
     if not THIRD_PARTIES.isdisjoint(a) and _OFFENCE_RE.search(old):
         a = {k: v for k, v in a.items() if k not in THIRD_PARTIES}
@@ -64,4 +87,16 @@ def party_difference(
         gone = {k: v for k, v in gone.items() if k not in THIRD_PARTIES}
     if not THIRD_PARTIES.isdisjoint(came) and any(map(_ANYONE_RE.search, old_changed)):
         came = {k: v for k, v in came.items() if k not in THIRD_PARTIES}
+    gone.update({k: v for k, v in gone_orgs.items() if k not in gone})
+    came.update({k: v for k, v in came_orgs.items() if k not in came})
     return list(gone.values()), list(came.values())
+
+
+def organisations(text: str) -> dict[str, str]:
+    """Return the organisations `text` names by their legal form (`_ORGANISATION_RE`): the name
+    without its form (what the other text must name for the same party) -> as written.
+
+    >>> organisations("steward is Sun Microsystems, Inc. and then the Python Software Foundation")
+    {'Sun Microsystems': 'Sun Microsystems, Inc.', 'Python Software': 'Python Software Foundation'}
+    """
+    return {m.group(1): m.group() for m in _ORGANISATION_RE.finditer(text)}

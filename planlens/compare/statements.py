@@ -27,7 +27,7 @@ from planlens.compare.actors import (
     unbound_spans,
 )
 from planlens.compare.blocks import Blocks
-from planlens.compare.citations import citations
+from planlens.compare.citations import citations, identifiers
 from planlens.compare.guards import guarded, lead, profile, quick
 from planlens.compare.windows import before_numbers, from_digits, near_numbers
 
@@ -72,7 +72,7 @@ _RELATIVE_BEFORE_RE = rx.compile(
 _COUNTED_RE = word_pattern(lx.COUNTED_UNITS, 0)  # units as written: "days", "Tage"
 _PERIOD_IS_RE = word_pattern(lx.PERIOD_IS)
 _TIME_UNIT_RE = word_pattern(lx.TIME_UNITS, 0)
-_WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)\s+\Z")
+_WORD_BEFORE_RE = rx.compile(r"(?<![\w-])(\w+)(?:\s+\(\d+\))?\s+\Z")
 _BOUND_BEFORE_RE = rx.compile(
     r"(?<!\w)(?:mindestens|wenigstens|höchstens|at least|at most)\s+\Z", _I
 )
@@ -198,7 +198,7 @@ def dates(text: str) -> tuple[tuple[str, Span], ...]:
     for m in near_numbers(_YEAR.scan, text, *YEAR_WINDOW) if _YEAR.possible(text) else ():
         if not inside(m.span(), taken):
             found.append((m.group(), m.span()))
-    if cited := citations(text):  # "Verordnung ... vom 14. Juni 2006": which act, not when
+    if found and (cited := citations(text) + identifiers(text)):  # which act or notice
         found = [(t, span) for t, span in found if not inside(span, cited)]
     found.sort(key=lambda item: item[1])
     return tuple((" ".join(t.split()), span) for t, span in found)
@@ -311,7 +311,7 @@ def figures(text: str, language: str | None) -> tuple[tuple[str, str], ...]:
         if overlaps(span, skip):
             return True
         if not dated:
-            dated.append([s for _, s in dates(text)])
+            dated.append([s for _, s in dates(text)] + list(identifiers(text)))
         return overlaps(span, dated[0])
 
     for m in _RATIO.finditer(text) if any(c in text for c in _RATIO_MARKS) else ():

@@ -7,10 +7,12 @@ The texts are compared phrase by phrase (`phrases`): the phrases that changed ar
 their versions on the other side, and the phrases with no version there were added or removed.
 
 - What a clause states is compared over its changed phrases, wherever it moved to: figures
-  (`number`: amounts, counts, shares, not dates, times or reference numbers), dates and
+  (`number`: amounts, counts, shares, not dates, times, reference numbers, versions or the
+  years of a copyright notice: `citations`), dates and
   deadlines (`date`), conditions, exceptions and triggers (`condition`: one with no version on
   the other side, or one that turns by a negator, "wenn kein Schaden entsteht"), and the parties
-  named (`party`: the plans' own `parties` and a curated list; places, adjectives and bodies
+  named (`party`: the plans' own `parties`, a curated list and organisations named with their
+  legal form, "Sun Microsystems, Inc.", "Muster GmbH"; places, adjectives and bodies
   only cited as the source of a rule are no parties). These come with an added or removed
   phrase too: a new deadline is news wherever it comes from.
 - How it commits is compared inside each group of aligned phrases only (one statement on
@@ -127,6 +129,8 @@ _FORM_WORD_RE = word_pattern(
 )
 #: A phrase with no counterpart states a provision from this many content stems.
 PROVISION_STEMS = 3
+#: A phrase of this many words or fewer, each long one capitalised and no verb, is a heading.
+HEADING_WORDS = 8
 #: Words added inside a condition change it from this many content stems the other side lacks.
 WIDENED_STEMS = 2
 
@@ -462,7 +466,16 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
     capitals = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(1 for w in words if len(w) > 3)
     heading = not text.endswith((".", ";", ":", ",")) and capitals >= 0.6 * long_words
-    return not heading
+    # A heading run in before its clause's first sentence ("Distribution of Executable
+    # Versions. In addition, ..."): a title of a few words, each long one capitalised, with no
+    # verb of being or of force ("The Buyer Must Pay." is a rule).
+    titled = (
+        capitals == long_words
+        and len(words) <= HEADING_WORDS
+        and not _ITEM_VERB_RE.search(text)
+        and not any(f.search(text) for _, f in FORCES)
+    )
+    return not (heading or titled)
 
 
 def _is_list_item(text: str) -> bool:

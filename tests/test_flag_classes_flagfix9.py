@@ -1,0 +1,440 @@
+"""Flag kinds: classes of errors found on held-out-8 (links of SPDX licence pairs) once it was
+released (branch flagfix9, issue 11), one table per class, English and German where the class
+applies, each with rows that must raise their kind (`FLAGGED`) and rows that must not
+(`NOT_FLAGGED`), both ways round. The sentences are written for these tests, not taken from the
+sets.
+
+The classes:
+- notice: the years of a copyright notice ("Copyright (c) 1995-2001 ...", "Copyright (C)
+  <YEAR>" filled in, "© 2019-2021 Muster GmbH") say whose work it is: no `date` and no
+  `number`; a year a rule holds from is still a date.
+- version: the version of a work or licence ("Python 1.6.1", "Python 1.6, beta 1", "Version
+  2.0.1") and a numbered clause cited with its item ("pursuant to 6.3(a)") name a text, no
+  `number`; amounts with a point ("1.500 Euro", "EUR 2.50", "1.5 million") still are figures.
+- doubled: a count written out and in figures ("twelve (12) months", "zwölf (12) Monate",
+  "within thirty (30) days") is one count of a deadline: a `date`, no `number` beside it, and
+  the same deadline as the count written once.
+- heading: a heading run in before a clause's first sentence, a title of a few capitalised
+  words ending with a full stop ("Distribution of Executable Versions.", "Rücktritt vom Vertrag
+  und Minderung des Kaufpreises."), is no `provision`; a sentence with a verb of force written
+  in capitals ("The Licensee Shall Keep All Notices.") still is one.
+- charge: what a duty or grant costs whom it addresses ("free of charge and without a royalty",
+  "at no charge", "kostenfrei", "unentgeltlich") added or dropped is `scope` (the duty goes
+  further, the readers' call); said otherwise on the other side ("without charge" / "free of
+  charge", "ohne Entgelt" / "unentgeltlich") it is none, nor is it in a clause that gives a
+  reason ("Because the Library is licensed free of charge, there is no warranty").
+- direct: "each direct and indirect recipient", "unmittelbar oder mittelbar" reaches through
+  others too: `scope` when it comes or goes, none when "and" becomes "or".
+- only: "purely" and "bloß" are words of the "only" family, as "solely" and "lediglich":
+  one for another is no `scope`, one added is.
+- organisation: a company or foundation named with its legal form ("Sun Microsystems, Inc.",
+  "Lucent Technologies Inc.", "Muster GmbH", "Beispiel AG") that comes or goes, for another
+  name or the template's placeholder, is a `party`, whether or not the plan lists parties; the
+  same one in a reworded sentence is none.
+"""
+
+from __future__ import annotations
+
+from test_substance import Row, class_tests
+
+from planlens.compare.model import FlagType
+
+_NOTICE_EN = (
+    'Keep the notice "Copyright (c) 2001 Example Corp." in the code.',
+    'Keep the notice "Copyright (c) 2001, 2002, 2003 Example Corp." in the code.',
+)
+_NOTICE_DE = (
+    'Der Vermerk "Copyright (c) 2019 Muster GmbH" ist beizubehalten.',
+    'Der Vermerk "© 2019-2021 Muster GmbH" ist beizubehalten.',
+)
+_TWELVE_EN = "The source must remain available for at least twelve (12) months after its release."
+_TWELVE_DE = (
+    "Der Quelltext muss mindestens zwölf (12) Monate nach der Veröffentlichung verfügbar bleiben."
+)
+
+FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "The licence applies from 2019.",
+            "The licence applies from 2021.",
+            "en",
+            "notice: a year a rule holds from",
+        ),
+        (
+            "Die Regelung gilt ab dem Jahr 2019.",
+            "Die Regelung gilt ab dem Jahr 2021.",
+            "de",
+            "notice: a year a rule holds from",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for as long as you distribute it.",
+            "en",
+            "doubled: a span for another",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for at least six (6) months after its release.",
+            "en",
+            "doubled: a span shortened",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss verfügbar bleiben, solange Sie ihn verbreiten.",
+            "de",
+            "doubled: a span for another",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss mindestens sechs (6) Monate nach der Veröffentlichung"
+            " verfügbar bleiben.",
+            "de",
+            "doubled: a span shortened",
+        ),
+        (
+            "You must cure the breach within thirty (30) days.",
+            "You must cure the breach within sixty (60) days.",
+            "en",
+            "doubled: 'within thirty (30) days'",
+        ),
+        (
+            "Sie müssen den Verstoß innerhalb von dreißig (30) Tagen beheben.",
+            "Sie müssen den Verstoß innerhalb von sechzig (60) Tagen beheben.",
+            "de",
+            "doubled: 'innerhalb von dreißig (30) Tagen'",
+        ),
+    ],
+    "number": [
+        (
+            "Die Gebühr beträgt 1.500 Euro.",
+            "Die Gebühr beträgt 2.000 Euro.",
+            "de",
+            "version: thousands with a point",
+        ),
+        (
+            "Der Betrag von 1.000.000 Euro ist zu zahlen.",
+            "Der Betrag von 2.000.000 Euro ist zu zahlen.",
+            "de",
+            "version: millions with points",
+        ),
+        (
+            "The fee is EUR 2.50.",
+            "The fee is EUR 3.50.",
+            "en",
+            "version: a currency before the amount",
+        ),
+        (
+            "The fee is 1.5 million dollars.",
+            "The fee is 2.5 million dollars.",
+            "en",
+            "version: a scale after the amount",
+        ),
+        (
+            "The licensee shall deliver twelve (12) copies.",
+            "The licensee shall deliver six (6) copies.",
+            "en",
+            "doubled: a count of things stays a figure",
+        ),
+    ],
+    "scope": [
+        (
+            "You must make the Source Code of your Modifications available to others.",
+            "You must make the Source Code of your Modifications available to others free of"
+            " charge and without a royalty.",
+            "en",
+            "charge: 'free of charge and without a royalty' added",
+        ),
+        (
+            "You may distribute copies at no charge.",
+            "You may distribute copies for a fee.",
+            "en",
+            "charge: 'at no charge' for 'for a fee'",
+        ),
+        (
+            "Der Anbieter hat die Anzeige zu ermöglichen.",
+            "Der Anbieter hat die Anzeige kostenfrei zu ermöglichen.",
+            "de",
+            "charge: 'kostenfrei' added",
+        ),
+        (
+            "Sie müssen den Quelltext zugänglich machen.",
+            "Sie müssen den Quelltext unentgeltlich zugänglich machen.",
+            "de",
+            "charge: 'unentgeltlich' added",
+        ),
+        (
+            "Each recipient is a beneficiary.",
+            "Each direct and indirect recipient is a beneficiary.",
+            "en",
+            "direct: 'direct and indirect' added",
+        ),
+        (
+            "Wer beteiligt ist, haftet.",
+            "Wer unmittelbar oder mittelbar beteiligt ist, haftet.",
+            "de",
+            "direct: 'unmittelbar oder mittelbar' added",
+        ),
+        (
+            "You may alter Exhibit A for the notice.",
+            "You may alter Exhibit A purely for the notice.",
+            "en",
+            "only: 'purely' added",
+        ),
+        (
+            "Die Daten dürfen zu Forschungszwecken verwendet werden.",
+            "Die Daten dürfen bloß zu Forschungszwecken verwendet werden.",
+            "de",
+            "only: 'bloß' added",
+        ),
+    ],
+    "party": [
+        (
+            "The license steward is Sun Microsystems, Inc., which may publish new versions.",
+            "The license steward is Oracle, which may publish new versions.",
+            "en",
+            "organisation: a steward for another",
+        ),
+        (
+            "Include the notice Copyright (C) <YEAR>, <ORGANIZATION> in the Program.",
+            "Include the notice Copyright (C) 2003, Lucent Technologies Inc. in the Program.",
+            "en",
+            "organisation: the placeholder filled in",
+        ),
+        (
+            "Die Rechte hält die Muster GmbH.",
+            "Die Rechte hält die Beispiel AG.",
+            "de",
+            "organisation: a holder for another",
+        ),
+        (
+            "Die Rechte hält der Urheber.",
+            "Die Rechte hält die Beispiel Software Stiftung.",
+            "de",
+            "organisation: a foundation for a person",
+        ),
+    ],
+    "provision": [
+        (
+            "You may copy the Software.",
+            "You may copy the Software. The Licensee Shall Keep All Notices.",
+            "en",
+            "heading: a rule in capitals",
+        ),
+        (
+            "Der Verkäufer haftet.",
+            "Der Verkäufer haftet. Der Käufer Muss Den Kaufpreis Zahlen.",
+            "de",
+            "heading: a rule in capitals",
+        ),
+        (
+            "You may copy the Software.",
+            "You may copy the Software. You must keep every notice intact.",
+            "en",
+            "heading: a sentence",
+        ),
+    ],
+}
+
+NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "date": [
+        (*_NOTICE_EN, "en", "notice: years added to a notice"),
+        (
+            'Keep "Copyright (C) <YEAR>, <ORGANIZATION>" in the code.',
+            'Keep "Copyright (C) 2003, <ORGANIZATION>" in the code.',
+            "en",
+            "notice: the template's year filled in",
+        ),
+        (*_NOTICE_DE, "de", "notice: a range of years"),
+        (
+            'Der Vermerk "Copyright 2019 Muster GmbH" ist beizubehalten.',
+            'Der Vermerk "Copyright 2020 Muster GmbH" ist beizubehalten.',
+            "de",
+            "notice: another year",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for at least twelve months after its release.",
+            "en",
+            "doubled: the figures dropped",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss mindestens zwölf Monate nach der Veröffentlichung verfügbar"
+            " bleiben.",
+            "de",
+            "doubled: the figures dropped",
+        ),
+        (
+            "You must cure the breach within thirty (30) days.",
+            "You must cure the breach within thirty days.",
+            "en",
+            "doubled: 'within thirty days'",
+        ),
+        (
+            "Sie müssen den Verstoß innerhalb von dreißig (30) Tagen beheben.",
+            "Sie müssen den Verstoß innerhalb von dreißig Tagen beheben.",
+            "de",
+            "doubled: 'innerhalb von dreißig Tagen'",
+        ),
+    ],
+    "number": [
+        (*_NOTICE_EN, "en", "notice: years added to a notice"),
+        (*_NOTICE_DE, "de", "notice: a range of years"),
+        (
+            "You may use Python 1.6.1 alone.",
+            "You may use Python 1.6.2 alone.",
+            "en",
+            "version: three parts",
+        ),
+        (
+            'You may use "Python 1.6, beta 1" alone.',
+            'You may use "Python 1.6.1" alone.',
+            "en",
+            "version: a name's version and a pre-release",
+        ),
+        (
+            "Diese Lizenz gilt für die Version 2.0.1 der Software.",
+            "Diese Lizenz gilt für die Version 2.1.0 der Software.",
+            "de",
+            "version: three parts",
+        ),
+        (
+            "Diese Lizenz gilt für Muster 1.6, Beta 2.",
+            "Diese Lizenz gilt für Muster 1.7.",
+            "de",
+            "version: a name's version and a pre-release",
+        ),
+        (
+            "except as disclosed pursuant to 6.3(a) above.",
+            "except as disclosed pursuant to 6.4(b) above.",
+            "en",
+            "version: a clause and its item",
+        ),
+        (
+            "soweit nach 6.3(a) offengelegt.",
+            "soweit nach 7.1(b) offengelegt.",
+            "de",
+            "version: a clause and its item",
+        ),
+        (
+            _TWELVE_EN,
+            "The source must remain available for as long as you distribute it.",
+            "en",
+            "doubled: the count is the span's",
+        ),
+        (
+            _TWELVE_DE,
+            "Der Quelltext muss verfügbar bleiben, solange Sie ihn verbreiten.",
+            "de",
+            "doubled: the count is the span's",
+        ),
+    ],
+    "scope": [
+        (
+            "You may distribute copies without charge.",
+            "You may distribute copies free of charge.",
+            "en",
+            "charge: said otherwise",
+        ),
+        (
+            "Der Anbieter hat die Anzeige ohne Entgelt zu ermöglichen.",
+            "Der Anbieter hat die Anzeige unentgeltlich zu ermöglichen.",
+            "de",
+            "charge: said otherwise",
+        ),
+        (
+            "Because the Library is licensed free of charge, there is no warranty for it.",
+            "There is no warranty for the Library.",
+            "en",
+            "charge: in a reason",
+        ),
+        (
+            "Da die Software unentgeltlich überlassen wird, ist die Haftung beschränkt.",
+            "Die Haftung ist beschränkt.",
+            "de",
+            "charge: in a reason",
+        ),
+        (
+            "Each direct and indirect recipient is a beneficiary.",
+            "Each direct or indirect recipient is a beneficiary.",
+            "en",
+            "direct: 'and' for 'or'",
+        ),
+        (
+            "Wer unmittelbar oder mittelbar beteiligt ist, haftet.",
+            "Wer unmittelbar und mittelbar beteiligt ist, haftet.",
+            "de",
+            "direct: 'und' for 'oder'",
+        ),
+        (
+            "You may alter Exhibit A solely for the notice.",
+            "You may alter Exhibit A purely for the notice.",
+            "en",
+            "only: 'purely' for 'solely'",
+        ),
+        (
+            "Die Daten dürfen bloß zu Forschungszwecken verwendet werden.",
+            "Die Daten dürfen lediglich zu Forschungszwecken verwendet werden.",
+            "de",
+            "only: 'bloß' for 'lediglich'",
+        ),
+    ],
+    "party": [
+        (
+            "The Apache Software Foundation may publish new versions.",
+            "The Apache Software Foundation may publish revised versions.",
+            "en",
+            "organisation: the same, reworded",
+        ),
+        (
+            "This licence is published by the Free Software Foundation.",
+            "The Free Software Foundation publishes this licence.",
+            "en",
+            "organisation: the same, moved",
+        ),
+        (
+            "Die Rechte hält die Muster GmbH.",
+            "Die Rechte hält die Muster GmbH, die sie übertragen darf.",
+            "de",
+            "organisation: the same, a clause added",
+        ),
+        (
+            "Die Beispiel AG darf neue Fassungen veröffentlichen.",
+            "Neue Fassungen darf die Beispiel AG veröffentlichen.",
+            "de",
+            "organisation: the same, moved",
+        ),
+    ],
+    "provision": [
+        (
+            "If You Deploy Covered Code, You must give notice.",
+            "Distribution of Executable Versions. In addition, if You Deploy Covered Code,"
+            " You must give notice.",
+            "en",
+            "heading: run in before the first sentence",
+        ),
+        (
+            "You may copy the Software.",
+            "You may copy the Software. Availability of Source Code.",
+            "en",
+            "heading: after a sentence",
+        ),
+        (
+            "Der Verkäufer haftet.",
+            "Rücktritt vom Vertrag und Minderung des Kaufpreises. Der Verkäufer haftet.",
+            "de",
+            "heading: run in before the first sentence",
+        ),
+    ],
+}
+
+
+(
+    test_the_class_is_flagged_both_ways_round,
+    test_the_class_is_not_flagged_both_ways_round,
+    test_every_class_has_rows_in_both_languages,
+) = class_tests(
+    FLAGGED,
+    NOT_FLAGGED,
+    ("notice", "version", "doubled", "heading", "charge", "direct", "only", "organisation"),
+)
