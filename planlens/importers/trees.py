@@ -110,7 +110,8 @@ class Tree:
     pending: list[tuple[bool, str]] = field(default_factory=list)  # (is heading, text)
 
     def structure(self, text: str, *, heading: bool) -> None:
-        """Keep text that sits between clauses, to attach to the next clause."""
+        """Keep text that sits between clauses (before the first: the preamble), until the next
+        clause makes it unnumbered clauses or its notes (`open_top`, `close`)."""
         if not text:
             return
         if not self.top and not heading:
