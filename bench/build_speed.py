@@ -50,7 +50,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from load_speed import WRAPPER, compile_trees, run_process, worktree
+from common import worktree
+from load_speed import WRAPPER, compile_trees, run_process
 from results import ROOT, command_line, seconds, speedup, verdict, write_section
 
 if TYPE_CHECKING:

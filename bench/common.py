@@ -8,11 +8,12 @@ users get.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -191,3 +192,19 @@ def plans_of(key: tuple[str, str]) -> tuple[Plan, Plan] | None:
     except (KeyError, OSError):
         return None
     return old, new
+
+
+@contextlib.contextmanager
+def worktree(ref: str) -> Iterator[Path | None]:
+    """Check out `ref` in a temporary git worktree (None for "none"), removed afterwards."""
+    if ref == "none":
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="planlens-baseline-") as scratch:
+        base = Path(scratch) / "tree"
+        git = ["git", "-C", str(ROOT), "worktree"]
+        subprocess.run([*git, "add", "--detach", "-q", str(base), ref], check=True)
+        try:
+            yield base
+        finally:
+            subprocess.run([*git, "remove", "--force", str(base)], check=True)

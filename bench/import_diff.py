@@ -17,9 +17,10 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+
+from common import worktree
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,18 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--all-spdx", action="store_true", help="every SPDX licence")
     parser.add_argument("--list", action="store_true", help="name the clauses that differ")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        base = Path(scratch) / "baseline"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.baseline],
-            check=True,
-        )
-        try:
-            before = run(base, args.all_spdx)
-        finally:
-            subprocess.run(
-                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=True
-            )
+    with worktree(args.baseline) as base:
+        assert base is not None, "--baseline none: nothing to compare with"
+        before = run(base, args.all_spdx)
     after = run(ROOT, args.all_spdx)
     width = max((len(name) for name in before), default=8)
     print(f"| {'document':<{width}} | before | after | went | came | changed |")

@@ -51,6 +51,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from common import worktree
 from load_cache import (
     Timed,
     bgb_commands,
@@ -324,22 +325,6 @@ def time_startup(baseline: Path | None, rounds: int) -> dict[str, list[tuple[flo
                 if n:
                     runs[name].append((wall, cpu))
     return runs
-
-
-@contextlib.contextmanager
-def worktree(ref: str) -> Iterator[Path | None]:
-    """Check out `ref` in a temporary git worktree (None for "none"), removed afterwards."""
-    if ref == "none":
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix="planlens-baseline-") as scratch:
-        base = Path(scratch) / "tree"
-        git = ["git", "-C", str(ROOT), "worktree"]
-        subprocess.run([*git, "add", "--detach", "-q", str(base), ref], check=True)
-        try:
-            yield base
-        finally:
-            subprocess.run([*git, "remove", "--force", str(base)], check=True)
 
 
 # -- the report ---------------------------------------------------------------------------------
