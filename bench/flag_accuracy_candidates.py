@@ -10,6 +10,7 @@
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-6 # the sixth held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-7 # the seventh held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-8 # the eighth held-out set
+    .venv/bin/python bench/flag_accuracy_candidates.py --held-out-9 # the ninth held-out set
 
 Writes one file per source into `bench/flags/` (format in `bench/flags/README.md`), with both
 texts frozen and `flags: {}` to be filled in by reading. A file that exists is never touched:
@@ -138,6 +139,11 @@ first N in that order (`bench/flags/README.md` says how many were labelled).
 one-to-one links `compare` makes between the SPDX licence pairs 8-21 of `bench/gold/freeze.py`,
 at most three a pair chosen by a hash of their ids. Its rule, counts and order of labelling are
 in the docstring of `bench/flag_held_out_8.py`, which draws it.
+
+`--held-out-9` writes the ninth held-out set (`NAME.held-out-9.yaml`, split `held-out-9`): the
+gold same/moved links whose texts differ of the sixteen SPDX licence pairs of
+`bench/gold/held-out-licences/`, at most two a pair chosen by a hash of their ids. Its rule and
+counts are in the docstring of `bench/flag_held_out_9.py`, which draws it.
 """
 
 from __future__ import annotations
@@ -362,7 +368,7 @@ def write(
     held_out: bool | str,
 ) -> None:
     """Write one file; `held_out` is False, True (the held-out set), "held-out-2", "held-out-3",
-    "held-out-4" to "held-out-8" or "kinds" (the kind-targeted set:
+    "held-out-4" to "held-out-9" or "kinds" (the kind-targeted set:
     only negation and modality labelled)."""
     if not candidates:
         return
@@ -707,6 +713,12 @@ def main(argv: list[str] | None = None) -> int:
 
         for name, old, new, how, found in held_out_8_files():
             write(name, old, new, how, found, held_out="held-out-8")
+        return 0
+    if "--held-out-9" in args:
+        from flag_held_out_9 import held_out_9_files
+
+        for name, old, new, how, found in held_out_9_files():
+            write(name, old, new, how, found, held_out="held-out-9")
         return 0
     held_out = "--held-out" in args
     low, high = (LICENCE_MAX, HELD_OUT_LICENCE_MAX) if held_out else (0, LICENCE_MAX)

@@ -11,7 +11,8 @@ sections and long law §) is labelled blind for every kind, released the same wa
 measurements, and its pairs are those its rule draws; so is the eighth (`split: held-out-8`,
 links of SPDX licence pairs) after its one blind measurement. The seventh (`split: held-out-7`,
 the longest law § and TKG links) is labelled blind for every kind and held out: neither
-`--errors` nor `--all-errors` lists its errors, and its pairs are those its rule draws. No rules
+`--errors` nor `--all-errors` lists its errors, and its pairs are those its rule draws; so is
+the ninth (`split: held-out-9`, gold links of the alignment set's SPDX licence pairs). No rules
 are run here: the flags are made up, every kind on every pair.
 """
 
@@ -36,6 +37,7 @@ import flag_accuracy_candidates  # noqa: E402
 import flag_accuracy_report  # noqa: E402
 import flag_constructed_draw  # noqa: E402
 import flag_held_out_8  # noqa: E402
+import flag_held_out_9  # noqa: E402
 import flag_turns_candidates  # noqa: E402
 import uslm  # noqa: E402
 from common import BILLS, LAWS  # noqa: E402
@@ -435,6 +437,9 @@ def test_the_constructed_2_sets_sentences_are_those_the_second_rule_draws() -> N
 #: The files of the eighth held-out set: the SPDX licence pairs 8-21, in name order.
 HELD_OUT_8_NAMES = sorted(f"{old}--{new}" for old, new in flag_held_out_8.HELD_OUT_8_PAIRS)
 
+#: The files of the ninth held-out set: the sixteen SPDX pairs of the alignment's held-out set.
+HELD_OUT_9_NAMES = list(flag_held_out_9.HELD_OUT_9_PAIRS)
+
 
 @pytest.mark.parametrize(
     ("split", "names", "languages", "pairs"),
@@ -452,6 +457,7 @@ HELD_OUT_8_NAMES = sorted(f"{old}--{new}" for old, new in flag_held_out_8.HELD_O
             17,
         ),
         ("held-out-8", HELD_OUT_8_NAMES, ["en"] * 14, 41),
+        ("held-out-9", HELD_OUT_9_NAMES, ["en"] * 16, 32),
     ],
 )
 def test_a_blind_set_loads_labelled_for_every_kind(
@@ -537,6 +543,24 @@ def test_the_held_out_8_pairs_are_the_spdx_pairs_8_to_21(monkeypatch: pytest.Mon
     assert list(flag_held_out_8.HELD_OUT_8_PAIRS) == spdx[8:22] and len(spdx) == 22
 
 
+def _draw_held_out_9() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | None:
+    return flag_held_out_9.held_out_9_files(besides="held-out-9", report=False)
+
+
+def test_the_held_out_9_pairs_are_the_alignment_sets_licence_pairs() -> None:
+    """The set draws on every pair of bench/gold/held-out-licences, and on gold links only."""
+    gold = flag_held_out_9.HELD_OUT_9_GOLD
+    assert gold.name == "held-out-licences"
+    assert len(flag_held_out_9.HELD_OUT_9_PAIRS) == 16
+    assert set(flag_held_out_9.HELD_OUT_9_PAIRS) == {p.stem for p in gold.glob("*--*.yaml")}
+    for name in flag_held_out_9.HELD_OUT_9_PAIRS:
+        pair = flag_held_out_9.load_pair(gold / f"{name}.yaml")
+        _, _, found = flag_held_out_9.gold_candidates(gold / f"{name}.yaml")
+        for old_ids, new_ids, old_text, new_text in found:
+            assert pair.kinds[(old_ids[0], new_ids[0])] in ("same", "moved")
+            assert old_text.split() != new_text.split()
+
+
 @pytest.mark.parametrize(
     ("split", "draw", "counts"),
     [
@@ -555,6 +579,7 @@ def test_the_held_out_8_pairs_are_the_spdx_pairs_8_to_21(monkeypatch: pytest.Mon
             _draw_held_out_8,
             {name: 2 if name.startswith("ypl-") else 3 for name in HELD_OUT_8_NAMES},
         ),
+        ("held-out-9", _draw_held_out_9, dict.fromkeys(HELD_OUT_9_NAMES, 2)),
     ],
 )
 def test_a_blind_sets_pairs_are_those_its_rule_draws(
@@ -580,7 +605,11 @@ def test_a_blind_sets_pairs_are_those_its_rule_draws(
 
 
 @pytest.mark.parametrize(
-    ("split", "history"), [("held-out-7", flag_accuracy_report.HELD_OUT_7_HISTORY)]
+    ("split", "history"),
+    [
+        ("held-out-7", flag_accuracy_report.HELD_OUT_7_HISTORY),
+        ("held-out-9", flag_accuracy_report.HELD_OUT_9_HISTORY),
+    ],
 )
 def test_a_held_out_set_is_kept_apart_and_no_option_lists_its_errors(
     split: str,
