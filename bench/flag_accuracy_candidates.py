@@ -148,6 +148,7 @@ counts are in the docstring of `bench/flag_held_out_9.py`, which draws it.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections import Counter, defaultdict
@@ -708,18 +709,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, old, new, how, found in held_out_7_files():
             write(name, old, new, how, found, held_out="held-out-7")
         return 0
-    if "--held-out-8" in args:
-        from flag_held_out_8 import held_out_8_files
-
-        for name, old, new, how, found in held_out_8_files():
-            write(name, old, new, how, found, held_out="held-out-8")
-        return 0
-    if "--held-out-9" in args:
-        from flag_held_out_9 import held_out_9_files
-
-        for name, old, new, how, found in held_out_9_files():
-            write(name, old, new, how, found, held_out="held-out-9")
-        return 0
+    for split in ("held-out-8", "held-out-9"):
+        if f"--{split}" in args:
+            stem = split.replace("-", "_")  # flag_held_out_8.held_out_8_files, ...
+            draw = getattr(importlib.import_module(f"flag_{stem}"), f"{stem}_files")
+            for name, old, new, how, found in draw():
+                write(name, old, new, how, found, held_out=split)
+            return 0
     held_out = "--held-out" in args
     low, high = (LICENCE_MAX, HELD_OUT_LICENCE_MAX) if held_out else (0, LICENCE_MAX)
     if not held_out:

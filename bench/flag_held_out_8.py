@@ -81,6 +81,13 @@ def linked_candidates(old: Plan, new: Plan) -> Iterator[Candidate]:
             yield (a.id,), (b.id,), a.text, b.text
 
 
+def capped(name: str, found: list[Candidate], per_pair: int) -> list[Candidate]:
+    """Return the `per_pair` candidates of `found` with the smallest `_rank`, in their order."""
+    ranked = sorted(range(len(found)), key=lambda i: _rank(name, found[i]))
+    chosen = set(ranked[:per_pair])
+    return [c for i, c in enumerate(found) if i in chosen]
+
+
 def _rank(name: str, candidate: Candidate) -> str:
     """The key of the cap and of the order of labelling: a hash of the pair's ids, no text."""
     old_ids, new_ids = candidate[0], candidate[1]
@@ -97,9 +104,7 @@ def held_out_8_files(besides: str | None = None, *, report: bool = True) -> File
         old, new = plan_by_id(old_id), plan_by_id(new_id)
         name = f"{old_id}--{new_id}"
         found = _not_drawn(old, new, list(linked_candidates(old, new)), besides)
-        ranked = sorted(range(len(found)), key=lambda i: _rank(name, found[i]))
-        chosen = set(ranked[:HELD_OUT_8_PER_PAIR])
-        kept = [c for i, c in enumerate(found) if i in chosen]
+        kept = capped(name, found, HELD_OUT_8_PER_PAIR)
         if report:
             print(f"{name}: {len(found)} one-to-one changed links, {len(kept)} kept")
         how = (

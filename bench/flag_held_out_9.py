@@ -37,7 +37,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flag_accuracy_candidates import Candidate, _norm, _not_drawn
-from flag_held_out_8 import Files, _rank
+from flag_held_out_8 import Files, capped
 from gold_pairs import GOLD, load_pair
 
 from planlens.plan.model import Plan
@@ -78,9 +78,7 @@ def held_out_9_files(besides: str | None = None, *, report: bool = True) -> File
     for name in HELD_OUT_9_PAIRS:
         old, new, every = gold_candidates(HELD_OUT_9_GOLD / f"{name}.yaml")
         found = _not_drawn(old, new, every, besides)
-        ranked = sorted(range(len(found)), key=lambda i: _rank(name, found[i]))
-        chosen = set(ranked[:HELD_OUT_9_PER_PAIR])
-        kept = [c for i, c in enumerate(found) if i in chosen]
+        kept = capped(name, found, HELD_OUT_9_PER_PAIR)
         if report:
             lengths = [max(len(c[2]), len(c[3])) for c in found]
             span = f", longer text {min(lengths)}-{max(lengths)} chars" if lengths else ""
