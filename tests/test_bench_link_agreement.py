@@ -47,3 +47,12 @@ def test_readings_pair_the_files_of_both_folders_by_name(tmp_path: Path) -> None
     pairs = link_agreement.readings(tmp_path)
     assert [(a.name, b.name) for a, b in pairs] == [("minsk-1--minsk-2", "minsk-1--minsk-2")]
     assert pairs[0][0].links == pairs[0][1].links
+
+
+def test_the_second_reading_covers_every_labelled_pair_completely() -> None:
+    import gold_pairs
+
+    seconds = gold_pairs.gold_files(link_agreement.SECOND)
+    assert [p.name for p in seconds] == [p.name for p in gold_pairs.gold_files()]
+    for path in seconds:
+        assert gold_pairs.problems(path) == [], path.name
