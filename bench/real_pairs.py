@@ -59,13 +59,15 @@ BASELINE_MIN = 0.5
 MODULES = (align_module, matching_module, residual_module, structure_module)
 SECTION = "## Alignment on real labelled pairs"
 #: The held-out pairs: labelled blind, never used to tune the aligner; German laws
-#: (`bench/gold/held-out/`), the project's peace plans (`bench/gold/held-out-peace/`) and SPDX
-#: licence versions (`bench/gold/held-out-licences/`).
+#: (`bench/gold/held-out/`), the project's peace plans (`bench/gold/held-out-peace/`), SPDX
+#: licence versions (`bench/gold/held-out-licences/`) and redrafts written by hand to test the
+#: aligner, each with the truth recorded as it was written (`bench/gold/held-out-redrafts/`).
 HELD_OUT = GOLD / "held-out"
 HELD_OUT_SETS = {
     "German laws": HELD_OUT,
     "peace plans": GOLD / "held-out-peace",
     "licences": GOLD / "held-out-licences",
+    "constructed redrafts": GOLD / "held-out-redrafts",
 }
 HELD_OUT_SECTION = "## Alignment on held-out labelled pairs"
 HELD_OUT_NOTE = (
