@@ -70,6 +70,10 @@ HELD_OUT_SETS = {
     "constructed redrafts": GOLD / "held-out-redrafts",
 }
 HELD_OUT_SECTION = "## Alignment on held-out labelled pairs"
+#: Redrafts written by hand with their truth, measured blind once and then released: a
+#: development set apart from the real pairs (`--redrafts`).
+REDRAFTS = GOLD / "redrafts"
+REDRAFTS_SECTION = "## Alignment on hand-written redrafts (development)"
 HELD_OUT_NOTE = (
     "The pairs of `bench/gold/held-out/` (German laws), `bench/gold/held-out-peace/` (the "
     "project's peace plans) and `bench/gold/held-out-licences/` (SPDX licence versions drawn by "
@@ -375,13 +379,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         " bench/gold/held-out-licences/) instead (no leave-one-pair-out).",
     )
     parser.add_argument(
+        "--redrafts",
+        action="store_true",
+        help="Score the hand-written redrafts of bench/gold/redrafts/ instead (development).",
+    )
+    parser.add_argument(
         "--write-results", action="store_true", help="Rewrite the section in bench/RESULTS.md."
     )
     args = parser.parse_args(argv)
+    if args.held_out and args.redrafts:
+        parser.error("--held-out and --redrafts are two sets: score one at a time")
     if args.held_out and args.failures:
         # Its misses are not listed: whoever tunes the aligner must not see them.
         parser.error("--failures does not list the held-out pairs' misses")
     folders = [f for f in HELD_OUT_SETS.values() if f.is_dir()] if args.held_out else [GOLD]
+    if args.redrafts:
+        folders = [REDRAFTS]
     pairs = [load_pair(path) for folder in folders for path in gold_files(folder)]
     if not pairs:
         print(f"no labelled pairs in {', '.join(map(str, folders))}")
@@ -399,6 +412,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         section = HELD_OUT_SECTION if args.held_out else SECTION
         about = HELD_OUT_NOTE if args.held_out else __doc__.split("\n\n", 2)[2].strip()
+        if args.redrafts:
+            section = REDRAFTS_SECTION
+            about = (
+                "The redrafts of `bench/gold/redrafts/` (written by hand with their truth; its "
+                "README gives their first, blind figures), scored as the real pairs are."
+            )
         text = "\n".join([section, "", f"`{command}`", "", about, "", *lines])
         write_section(text, section)
         print(f"wrote the section {section!r} of bench/RESULTS.md")
