@@ -654,6 +654,7 @@ def test_a_blind_sets_pairs_are_those_its_rule_draws(
     [
         ("held-out-7", flag_accuracy_report.HELD_OUT_7_HISTORY),
         ("held-out-9", flag_accuracy_report.HELD_OUT_9_HISTORY),
+        ("held-out-10", flag_accuracy_report.HELD_OUT_10_HISTORY),
     ],
 )
 def test_a_held_out_set_is_kept_apart_and_no_option_lists_its_errors(
