@@ -12,8 +12,9 @@ measurements, and its pairs are those its rule draws; so is the eighth (`split: 
 links of SPDX licence pairs) after its one blind measurement. The seventh (`split: held-out-7`,
 the longest law § and TKG links) is labelled blind for every kind and held out: neither
 `--errors` nor `--all-errors` lists its errors, and its pairs are those its rule draws; so is
-the ninth (`split: held-out-9`, gold links of the alignment set's SPDX licence pairs). No rules
-are run here: the flags are made up, every kind on every pair.
+the ninth (`split: held-out-9`, gold links of the alignment set's SPDX licence pairs) and the
+tenth (`split: held-out-10`, links of the third SPDX draw's licence pairs). No rules are run
+here: the flags are made up, every kind on every pair.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import flag_accuracy_report  # noqa: E402
 import flag_constructed_draw  # noqa: E402
 import flag_held_out_8  # noqa: E402
 import flag_held_out_9  # noqa: E402
+import flag_held_out_10  # noqa: E402
 import flag_turns_candidates  # noqa: E402
 import uslm  # noqa: E402
 from common import BILLS, LAWS  # noqa: E402
@@ -440,6 +442,9 @@ HELD_OUT_8_NAMES = sorted(f"{old}--{new}" for old, new in flag_held_out_8.HELD_O
 #: The files of the ninth held-out set: the sixteen SPDX pairs of the alignment's held-out set.
 HELD_OUT_9_NAMES = list(flag_held_out_9.HELD_OUT_9_PAIRS)
 
+#: The files of the tenth held-out set: the eleven SPDX pairs of the third draw, in name order.
+HELD_OUT_10_NAMES = sorted(f"{old}--{new}" for old, new in flag_held_out_10.HELD_OUT_10_PAIRS)
+
 
 @pytest.mark.parametrize(
     ("split", "names", "languages", "pairs"),
@@ -458,6 +463,7 @@ HELD_OUT_9_NAMES = list(flag_held_out_9.HELD_OUT_9_PAIRS)
         ),
         ("held-out-8", HELD_OUT_8_NAMES, ["en"] * 14, 41),
         ("held-out-9", HELD_OUT_9_NAMES, ["en"] * 16, 32),
+        ("held-out-10", HELD_OUT_10_NAMES, ["en"] * 11, 35),
     ],
 )
 def test_a_blind_set_loads_labelled_for_every_kind(
@@ -561,6 +567,33 @@ def test_the_held_out_9_pairs_are_the_alignment_sets_licence_pairs() -> None:
             assert old_text.split() != new_text.split()
 
 
+def _draw_held_out_10() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | None:
+    return flag_held_out_10.held_out_10_files(besides="held-out-10", report=False)
+
+
+def test_the_held_out_10_pairs_are_the_third_spdx_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set draws on every pair of the third SPDX draw, as `freeze` keeps them (ids that
+    clash with a document of ../shared/corpora end in -spdx), and none of it was drawn before."""
+    spec = importlib.util.spec_from_file_location("freeze", BENCH / "gold" / "freeze.py")
+    assert spec is not None and spec.loader is not None
+    freeze = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "freeze", freeze)  # its dataclasses look their module up
+    spec.loader.exec_module(freeze)
+    ids = {doc.file.removeprefix("spdx:"): doc.id for doc in freeze.SPDX_DOCS}
+    third = [(ids[old], ids[new]) for old, new in freeze.SPDX_PAIRS_3]
+    assert list(flag_held_out_10.HELD_OUT_10_PAIRS) == third and len(third) == 11
+    assert ("gfdl-1.1", "gfdl-1.2-spdx") in third and ("eupl-1.0", "eupl-1.1-spdx") in third
+    earlier = set(freeze.SPDX_PAIRS) | set(freeze.SPDX_PAIRS_2)
+    assert not earlier & set(freeze.SPDX_PAIRS_3)
+    for plan_id in {plan_id for pair in third for plan_id in pair}:
+        assert (freeze.OUT / f"{plan_id}.yaml").is_file()
+    # The cap is the smallest that gives at least 35 pairs, and the set has 35-45.
+    lengths = [len(found) for _, found in flag_held_out_10.held_out_10_found("held-out-10")]
+    low, high = flag_held_out_10.HELD_OUT_10_AIM
+    cap = flag_held_out_10.HELD_OUT_10_PER_PAIR
+    assert sum(min(cap - 1, n) for n in lengths) < low <= sum(min(cap, n) for n in lengths) <= high
+
+
 @pytest.mark.parametrize(
     ("split", "draw", "counts"),
     [
@@ -580,6 +613,18 @@ def test_the_held_out_9_pairs_are_the_alignment_sets_licence_pairs() -> None:
             {name: 2 if name.startswith("ypl-") else 3 for name in HELD_OUT_8_NAMES},
         ),
         ("held-out-9", _draw_held_out_9, dict.fromkeys(HELD_OUT_9_NAMES, 2)),
+        (
+            "held-out-10",
+            _draw_held_out_10,
+            {
+                **dict.fromkeys(HELD_OUT_10_NAMES, 4),
+                "afl-1.2--afl-2.0": 3,
+                "lppl-1.2--lppl-1.3a": 3,
+                "oldap-1.1--oldap-1.2": 1,
+                "oldap-1.2--oldap-1.3": 2,
+                "osl-2.0--osl-2.1": 2,
+            },
+        ),
     ],
 )
 def test_a_blind_sets_pairs_are_those_its_rule_draws(
@@ -609,6 +654,7 @@ def test_a_blind_sets_pairs_are_those_its_rule_draws(
     [
         ("held-out-7", flag_accuracy_report.HELD_OUT_7_HISTORY),
         ("held-out-9", flag_accuracy_report.HELD_OUT_9_HISTORY),
+        ("held-out-10", flag_accuracy_report.HELD_OUT_10_HISTORY),
     ],
 )
 def test_a_held_out_set_is_kept_apart_and_no_option_lists_its_errors(

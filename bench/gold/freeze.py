@@ -330,6 +330,18 @@ SPDX_DATES = {
     "LGPL-2.1": ("1999-02", "text"),
     "LPPL-1.1": ("1999-07-10", "text"),
     "LPPL-1.2": ("1999-09-03", "text"),
+    "CECILL-1.0": ("2004-06-21", "text"),
+    "OSL-2.0": ("2003", "copyright"),
+    "OLDAP-1.1": ("1998-08-25", "text"),
+    "OLDAP-1.2": ("1998-09-01", "text"),
+    "APSL-1.0": ("1999-03-16", "text"),
+    "APSL-1.1": ("1999-04-19", "text"),
+    "AFL-1.2": ("2002", "copyright"),
+    "GFDL-1.1": ("2000-03", "text"),
+    "GFDL-1.2": ("2002-11", "text"),
+    "EUPL-1.0": ("2007", "copyright"),
+    # Its copyright line says 2007, as 1.0's: the year of 1.1 is from memory.
+    "EUPL-1.1": ("2009", "unverified"),
 }
 #: The second draw (2026-11-27, `spdx_draw.py --second`), for more alignment pairs: consecutive
 #: versions not in the first draw nor in any labelled alignment set, no Creative Commons licence
@@ -345,6 +357,23 @@ SPDX_PAIRS_2 = (
     ("LGPL-2.0", "LGPL-2.1"),
     ("LPPL-1.1", "LPPL-1.2"),
 )
+#: The third draw (2026-11-27, branch heldout10, `spdx_draw.py --third`), for the flags' tenth
+#: blind set (`held-out-10`): every consecutive pair within the second draw's bounds that no
+#: alignment or flag set has used (not above, not `spdx_draw.LINKED`, not the GNU pairs the
+#: flags' turns set read), no Creative Commons or AGPL; all of them, in the order of SHA-256.
+SPDX_PAIRS_3 = (
+    ("CECILL-1.0", "CECILL-1.1"),
+    ("OSL-1.1", "OSL-2.0"),
+    ("OLDAP-1.2", "OLDAP-1.3"),
+    ("APSL-1.1", "APSL-1.2"),
+    ("OSL-2.0", "OSL-2.1"),
+    ("AFL-1.2", "AFL-2.0"),
+    ("GFDL-1.1", "GFDL-1.2"),
+    ("APSL-1.0", "APSL-1.1"),
+    ("EUPL-1.0", "EUPL-1.1"),
+    ("OLDAP-1.1", "OLDAP-1.2"),
+    ("LPPL-1.2", "LPPL-1.3a"),
+)
 #: The plan id of an SPDX licence: its id in lower case, with `-spdx` where a document above (of
 #: ../shared/corpora) has that id already.
 _TAKEN = {doc.id for doc in DOCS}
@@ -356,7 +385,9 @@ SPDX_DOCS = tuple(
         SPDX_DATES[licence][0],
         "",
     )
-    for licence in dict.fromkeys(name for pair in SPDX_PAIRS + SPDX_PAIRS_2 for name in pair)
+    for licence in dict.fromkeys(
+        name for pair in SPDX_PAIRS + SPDX_PAIRS_2 + SPDX_PAIRS_3 for name in pair
+    )
 )
 
 

@@ -1,6 +1,6 @@
 """Draw the SPDX licence pairs for the labelled sets, by a rule fixed before any pair was read.
 
-    bash bench/gold/fetch_spdx.sh && .venv/bin/python bench/gold/spdx_draw.py [--second]
+    bash bench/gold/fetch_spdx.sh && .venv/bin/python bench/gold/spdx_draw.py [--second | --third]
 
 The rule (2026-11-27): consecutive versions within one family of the SPDX licence list
 (`spdx-license-list` 6.12.0 on npm; an id's family is the id without its version); not the
@@ -17,6 +17,18 @@ set, no Creative Commons licence and no AGPL (its texts are the GPL's with one s
 twins of the GPL pairs), the same bounds; of each family one pair, the lowest SHA-256 of
 `OLD--NEW`; in that order, the first eight (`freeze.SPDX_PAIRS_2`, also in
 `held-out-licences/`).
+
+The third draw (`--third`, 2026-11-27, branch heldout10, committed before it was run and before
+any pair of it was read), for the flags' tenth blind set (`held-out-10`): EVERY consecutive pair
+of a family (not one per family) that meets the second draw's bounds (both texts at least 4,000
+characters and 8 clauses; not the `-only` / `-or-later` aliases) and that no alignment or flag
+set has used: not in `SPDX_PAIRS`, `SPDX_PAIRS_2` or `LINKED`, and not one of the version pairs
+the flags' turns set read from the GNU texts (`FLAGGED`: GPL 1.0 -> 2.0, GPL 2.0 -> 3.0, LGPL
+2.0 -> 2.1). No AGPL (twins of the GPL pairs, as in the second draw) and no Creative Commons
+licence: its variants (BY, BY-SA, BY-ND, BY-NC, ... in versions 1.0 to 4.0) share one text
+with CC-BY 3.0 -> 4.0, which the development set and three earlier held-out flag sets used and
+the rules were tuned on, so their links would repeat edits already labelled, many times over.
+Ordered by the SHA-256 of `OLD--NEW`, as the other draws (`freeze.SPDX_PAIRS_3`).
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ import itertools
 import json
 import re
 
-from freeze import SPDX, SPDX_PAIRS
+from freeze import SPDX, SPDX_PAIRS, SPDX_PAIRS_2
 
 from planlens.importers import import_text
 
@@ -43,6 +55,8 @@ LINKED = {
     ("LGPL-2.1", "LGPL-3.0"),
     ("MPL-1.1", "MPL-2.0"),
 }
+#: The version pairs the flags' turns set read (bench/flag_turns_candidates.py), as SPDX ids.
+FLAGGED = {("GPL-1.0", "GPL-2.0"), ("GPL-2.0", "GPL-3.0"), ("LGPL-2.0", "LGPL-2.1")}
 SECOND_COUNT = 8
 MIN_CHARS = 4000
 MIN_CLAUSES = 8
@@ -56,11 +70,14 @@ def sha(pair: tuple[str, str]) -> str:
     return hashlib.sha256("--".join(pair).encode()).hexdigest()
 
 
-def draw(texts: dict[str, str], *, second: bool = False) -> list[tuple[str, str]]:
+def draw(
+    texts: dict[str, str], *, second: bool = False, third: bool = False
+) -> list[tuple[str, str]]:
     """Return the drawn pairs of licence ids, in the draw's order."""
     families: dict[str, list[str]] = {}
+    used = USED_2 if second or third else USED
     for licence in texts:
-        if licence.endswith(("-only", "-or-later")) or (USED_2 if second else USED).match(licence):
+        if licence.endswith(("-only", "-or-later")) or used.match(licence):
             continue
         match = re.match(r"^(.*?)-(\d+(?:\.\d+)*[a-z]?)$", licence)
         if match:
@@ -81,6 +98,10 @@ def draw(texts: dict[str, str], *, second: bool = False) -> list[tuple[str, str]
     for family, names in sorted(families.items()):
         names.sort(key=lambda name: version_key(name[len(family) + 1 :]))
         pairs = list(itertools.pairwise(names))
+        if third:
+            taken = set(SPDX_PAIRS) | set(SPDX_PAIRS_2) | LINKED | FLAGGED
+            out += [p for p in pairs if p not in taken and enough(*p)]
+            continue
         if second:
             left = [p for p in pairs if p not in SPDX_PAIRS and p not in LINKED and enough(*p)]
             out += sorted(left, key=sha)[:1]
@@ -96,7 +117,8 @@ def draw(texts: dict[str, str], *, second: bool = False) -> list[tuple[str, str]
 def main(args: list[str]) -> int:
     data = json.loads(SPDX.read_text(encoding="utf-8"))
     texts = {licence: str(entry["licenseText"]) for licence, entry in data.items()}
-    for number, (old, new) in enumerate(draw(texts, second="--second" in args)):
+    drawn = draw(texts, second="--second" in args, third="--third" in args)
+    for number, (old, new) in enumerate(drawn):
         print(number, f"{old}--{new}")
     return 0
 
