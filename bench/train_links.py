@@ -8,7 +8,7 @@ For every labelled pair of `bench/gold/` (never `held-out/`), planlens aligns th
 without pins and without its last pass, the learned decision; each pair the rules left that
 could still be linked (`planlens.compare.learned.candidates`: both clauses free, or one free
 and the other the only clause on its side of its link, so an extra part of a split or merge,
-standing next to the part already linked) is a row, with the features of `learned` and the
+wherever it stands) is a row, with the features of `learned` and the
 gold label. The model is a logistic regression (standardised features, L2 penalty, Newton's
 method from zero) or a depth-2 classification tree, both fitted in pure Python and
 deterministic; `--write` puts the regression fitted on all twelve pairs into `learned.py`.

@@ -80,6 +80,26 @@ def test_two_clauses_without_sub_clauses_at_the_top_gain_nothing() -> None:
     assert gain == 0.0
 
 
+def test_the_plain_overlap_given_is_what_a_clause_without_sub_clauses_counts() -> None:
+    # For a clause without sub-clauses, its own subtree's overlap is the scorer's overlap: given
+    # it, the walk up its ancestors starts from it and finds the same best.
+    old, new = mpl()
+    old_units, new_units, scorer = scored(old, new)
+    weights = scorer.index.weights
+    trees_new = Subtrees(new_units, weights)
+    checked = 0
+    every = scorer.index.candidates(list(range(len(old_units))), list(range(len(new_units))))
+    for i, j in sorted(every):
+        mass = scorer.index.old_mass[i]
+        full = best_subtree_overlap(old_units[i], mass, trees_new, j, weights)
+        given = best_subtree_overlap(
+            old_units[i], mass, trees_new, j, weights, scorer.overlap(i, j)
+        )
+        assert given == full
+        checked += not trees_new.children(j)
+    assert checked > 10
+
+
 def mpl() -> tuple[Plan, Plan]:
     return load_plan(GOLD_PLANS / "mpl-1.1.yaml"), load_plan(GOLD_PLANS / "mpl-2.0.yaml")
 

@@ -64,19 +64,30 @@ class Subtrees:
 
 
 def best_subtree_overlap(
-    unit: Unit, unit_mass: float, trees: Subtrees, k: int, weights: Weights
+    unit: Unit,
+    unit_mass: float,
+    trees: Subtrees,
+    k: int,
+    weights: Weights,
+    own: float | None = None,
 ) -> float:
     """Return the best weighted overlap (Dice) of `unit` with a subtree of the other side: that
     of clause `k`, or of one of its ancestors.
 
-    A clause without sub-clauses is its own subtree: its overlap with `unit` is the plain one.
+    A clause without sub-clauses is its own subtree: its overlap with `unit` is the plain one,
+    `own` if given (the scorer's, the same measure), not counted again.
     """
     best = 0.0
     at: int | None = k
     units = trees.units
+    if own is not None and not trees.children(k):
+        best, at = own, units[k].parent
     while at is not None:
-        total = unit_mass + trees.mass(at)
-        if total:
+        tree_mass = trees.mass(at)
+        total = unit_mass + tree_mass
+        # The words shared weigh at most the lighter side: a subtree much heavier than the
+        # clause cannot beat the best so far, and its overlap need not be counted.
+        if total and 2.0 * min(unit_mass, tree_mass) / total > best:
             best = max(best, 2.0 * weights.mass(unit.wordset & trees.words(at)) / total)
         at = units[at].parent
     return best
@@ -96,7 +107,7 @@ def subtree_gain(
     """
     (a, mass_a, trees_a), (b, mass_b, trees_b) = old, new
     best = max(
-        best_subtree_overlap(a, mass_a, trees_b, b.index, weights),
-        best_subtree_overlap(b, mass_b, trees_a, a.index, weights),
+        best_subtree_overlap(a, mass_a, trees_b, b.index, weights, overlap),
+        best_subtree_overlap(b, mass_b, trees_a, a.index, weights, overlap),
     )
     return max(0.0, best - overlap)
