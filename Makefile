@@ -74,6 +74,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/flag_accuracy.py --write-results
 	$(BIN)/python bench/real_pairs.py --write-results
 	$(BIN)/python bench/real_pairs.py --held-out --write-results
+	$(BIN)/python bench/real_pairs.py --redrafts --write-results
 	$(BIN)/python bench/link_agreement.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
