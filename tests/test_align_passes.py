@@ -250,6 +250,31 @@ def test_a_new_point_with_a_recycled_number_is_not_paired() -> None:
     assert ("3", "3") not in pairs(compare(old, new))
 
 
+def test_a_shared_topic_confirms_a_kept_number_only_with_some_shared_wording() -> None:
+    kept = [
+        clause(str(n), f"Point {n} of the agreement stays exactly as it was, word for word.")
+        for n in (1, 2, 4)
+    ]
+
+    def pair(old_text: str, new_text: str) -> set[tuple[str, str]]:
+        old = plan("a", *kept[:2], replace(clause("3", old_text), topics=("sanctions",)), kept[2])
+        new = plan("b", *kept[:2], replace(clause("3", new_text), topics=("sanctions",)), kept[2])
+        return pairs(compare(old, new))
+
+    # Replaced by a new point on the same broad topic, sharing no rare word: not the same point.
+    assert ("3", "3") not in pair(
+        "Russia will be invited back into the G8.",
+        "No relief is granted to persons listed for war crimes.",
+    )
+    # Rewritten, its topic and a little of its wording kept (a rare-word overlap of 0.14, under
+    # `LABEL_MIN` alone): the same point.
+    assert ("3", "3") in pair(
+        "Sanctions will be lifted in stages, case by case.",
+        "Restrictive measures are eased gradually once the ceasefire has held for six months,"
+        " case by case.",
+    )
+
+
 def test_numbers_say_nothing_in_a_renumbered_text() -> None:
     # Every point moved up by one: § 2 is now a different section, so the same number with
     # a little shared wording is no evidence.

@@ -21,8 +21,11 @@ from planlens.compare.units import Link, LinkState, Unit
 
 #: Least rarity-weighted word overlap for the last clause of a number left on both sides under
 #: paired parents: the number and the place are the evidence, the text need only agree a
-#: little. Topics in common count as agreeing.
+#: little. Topics in common count as agreeing, if the texts share some rare wording
+#: (`TOPIC_OVERLAP_MIN`): a point replaced by a new one on the same broad topic ("sanctions")
+#: shares next to none.
 LABEL_MIN = 0.15
+TOPIC_OVERLAP_MIN = 0.05
 #: Between the same two paired points, under paired parents, free points that are each other's
 #: strict best match in that slot are paired down to this similarity: the place is evidence.
 SLOT_MIN = 0.2
@@ -131,9 +134,7 @@ def label_links(
             continue
         # Rarity-weighted overlap, not difflib's ratio: stock words in the same order ("the
         # ... of the ...") must not make a replaced point look like its predecessor.
-        agree = scorer.overlap(i, j)
-        shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
-        if agree >= LABEL_MIN or shared_topic:
+        if _agree(old[i], new[j], scorer.overlap(i, j)):
             links.append(Link((i,), (j,), "order", scorer.sim(i, j)))
     return links
 
@@ -185,10 +186,8 @@ def slot_links(
                 if not old[i].has_text or not new[j].has_text:
                     if a0 < 0 or a1 == len(kids_old):
                         continue  # no text: the place must be between two paired points
-                else:
-                    shared_topic = bool(set(old[i].clause.topics) & set(new[j].clause.topics))
-                    if scorer.overlap(i, j) < LABEL_MIN and not shared_topic:
-                        continue
+                elif not _agree(old[i], new[j], scorer.overlap(i, j)):
+                    continue
                 found.append(Link((i,), (j,), "order", scorer.sim(i, j)))
             elif olds and news and len(olds) * len(news) <= SLOT_CELLS:
                 found.extend(_slot_bests(olds, news, scorer))
@@ -196,6 +195,14 @@ def slot_links(
             taken_new.update(link.new[0] for link in found)
             links.extend(found)
     return links
+
+
+def _agree(a: Unit, b: Unit, overlap: float) -> bool:
+    """Tell whether two clauses in the same place agree enough to be the same point: their
+    rare words (`LABEL_MIN`), or a topic in common and a little rare wording."""
+    if overlap >= LABEL_MIN:
+        return True
+    return overlap >= TOPIC_OVERLAP_MIN and bool(set(a.clause.topics) & set(b.clause.topics))
 
 
 def _slot_bests(olds: Sequence[int], news: Sequence[int], scorer: Scorer) -> list[Link]:
