@@ -438,3 +438,59 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     NOT_FLAGGED,
     ("notice", "version", "doubled", "heading", "charge", "direct", "only", "organisation"),
 )
+
+
+# -- held-out-9 (branch flagfix10) ----------------------------------------------------------
+#
+# Classes of errors found on held-out-9 (gold links of the alignment's sixteen SPDX licence
+# pairs) once it was released, with held-out-8's remaining ones:
+# - edition: a reference to an edition of a text ("Version 1.1", "LPPL Version 1.3a
+#   2004-10-01", "version 2 or any later version", "v. 2.0") names no provision: one that
+#   changes is no `scope` change of the provisions referred to; a provision referred to that
+#   changes beside it still is.
+
+FLAGGED_10: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Sections 3 and 5 apply to version 2 of the Program.",
+            "Sections 3 and 6 apply to version 2 of the Program.",
+            "en",
+            "edition: a section referred to changes beside the version",
+        ),
+        (
+            "Die Abschnitte 3 und 5 gelten für Version 2 des Programms.",
+            "Die Abschnitte 3 und 6 gelten für Version 2 des Programms.",
+            "de",
+            "edition: a section referred to changes beside the version",
+        ),
+    ],
+}
+
+NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "scope": [
+        (
+            "Section 3 applies to the Program under version 2 or any later version.",
+            "Section 3 applies to the Program under version 3 or any later version.",
+            "en",
+            "edition: the version of a licence cited",
+        ),
+        (
+            "LPPL Version 1.1 1999-07-10. Section 2 applies to every file.",
+            "LPPL Version 1.2 1999-09-03. Section 2 applies to every file.",
+            "en",
+            "edition: a title's version and its date",
+        ),
+        (
+            "Abschnitt 3 gilt für das Programm in der Version 1.1 dieser Lizenz.",
+            "Abschnitt 3 gilt für das Programm in der Version 1.2 dieser Lizenz.",
+            "de",
+            "edition: the version of a licence cited",
+        ),
+    ],
+}
+
+(
+    test_the_held_out_9_class_is_flagged_both_ways_round,
+    test_the_held_out_9_class_is_not_flagged_both_ways_round,
+    test_every_held_out_9_class_has_rows_in_both_languages,
+) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition",))

@@ -21,7 +21,7 @@ import re
 
 import planlens.compare.extent as extent
 import planlens.compare.patterns as rx
-from planlens.compare.statements import referenced, references
+from planlens.compare.statements import provisions_in, references
 
 #: A range inside a reference: its two ends ("176 bis 179", "9 to 13").
 _RANGE_RE = rx.compile(
@@ -29,6 +29,27 @@ _RANGE_RE = rx.compile(
     r"(?P<part>\s+(?:Absatz|Abs\.|Satz|Nummer|Nr\.|Buchstabe|paragraph|subsection))?",
     re.IGNORECASE,
 )
+
+
+#: A reference that names an edition of a text, not a provision of it: "Version 1.1",
+#: "LPPL Version 1.3a 2004-10-01", "version 3 or any subsequent version", "v. 2.0". A version
+#: that changes ("Version 1.1" / "Version 1.2" in a licence's title, "version 2" / "version 3"
+#: of a licence cited) is no provision referred to gone or come (`scope`).
+_EDITION_RE = rx.compile(r"(?:Versions?(?!\w)|v\.)", re.IGNORECASE)
+
+
+def referenced(text: str) -> set[str]:
+    """Return the provisions `text` refers to (`statements.referenced`), without those of a
+    reference to an edition of a text (`_EDITION_RE`).
+
+    >>> sorted(referenced("Section 3.2 of this License, version 2 or Version 1.3a 2004-10-01"))
+    ['3.2']
+    """
+    out: set[str] = set()
+    for a, b in references(text):
+        if _EDITION_RE.match(text, a) is None:
+            out.update(provisions_in(text, a, b))
+    return out
 
 
 def ranges(text: str) -> set[tuple[str, str]]:
