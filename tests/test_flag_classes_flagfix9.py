@@ -448,8 +448,48 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   2004-10-01", "version 2 or any later version", "v. 2.0") names no provision: one that
 #   changes is no `scope` change of the provisions referred to; a provision referred to that
 #   changes beside it still is.
+# - naming: numbers and dates that name a text, as flagfix9's versions: the date of an edition
+#   after its version ("Version 1.3, 17 January 1999", "Version 2, June 1991", "Version 2.0
+#   vom 1. März 2020") is no `date`; a section of the US Code cited with its title ("17 U.S.C.
+#   107", "17 U.S.C. § 101", the title alone where a sentence is read to end after it) and a
+#   version before "and" / "or" ("Attribution License 4.0 and the ...", "Lizenz 4.0 und")
+#   are no `number`; a date a rule holds from and a rate before "and" still are.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "The licence applies from 17 January 1999.",
+            "The licence applies from 18 January 1999.",
+            "en",
+            "naming: a date a rule holds from",
+        ),
+        (
+            "Die Lizenz gilt ab dem 17. Januar 1999.",
+            "Die Lizenz gilt ab dem 18. Januar 1999.",
+            "de",
+            "naming: a date a rule holds from",
+        ),
+    ],
+    "number": [
+        (
+            "The interest rate is 1.5 and the fee is 2 dollars.",
+            "The interest rate is 2.5 and the fee is 2 dollars.",
+            "en",
+            "naming: a rate before 'and'",
+        ),
+        (
+            "A fine of 100 dollars applies under 17 U.S.C. 107.",
+            "A fine of 150 dollars applies under 17 U.S.C. 107.",
+            "en",
+            "naming: an amount beside a section of the Code",
+        ),
+        (
+            "Der Zinssatz beträgt 1.5 und die Gebühr 2 Euro.",
+            "Der Zinssatz beträgt 2.5 und die Gebühr 2 Euro.",
+            "de",
+            "naming: a rate before 'und'",
+        ),
+    ],
     "scope": [
         (
             "Sections 3 and 5 apply to version 2 of the Program.",
@@ -467,6 +507,52 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "date": [
+        (
+            "The OpenLDAP Public License, Version 1.3, 17 January 1999. You may copy it.",
+            "The OpenLDAP Public License, Version 1.4, 18 January 1999. You may copy it.",
+            "en",
+            "naming: an edition's date after its version",
+        ),
+        (
+            "GNU General Public License, Version 2, June 1991. You may copy it.",
+            "GNU General Public License, Version 3, 29 June 2007. You may copy it.",
+            "en",
+            "naming: an edition's date after its version",
+        ),
+        (
+            "Muster-Lizenz Version 2.0 vom 1. März 2020. Sie dürfen sie kopieren.",
+            "Muster-Lizenz Version 2.1 vom 3. Mai 2021. Sie dürfen sie kopieren.",
+            "de",
+            "naming: an edition's date after its version",
+        ),
+    ],
+    "number": [
+        (
+            "It is compatible with the Attribution License 4.0 and the Open Data Licence.",
+            "It is compatible with the Attribution License 3.0 and the Open Data Licence.",
+            "en",
+            "naming: a version before 'and'",
+        ),
+        (
+            "Any use is subject to the penalties of 17 U.S.C. 101 et seq.",
+            "Any use is subject to the penalties of 17 U.S.C. 107 et seq.",
+            "en",
+            "naming: a section of the Code cited with its title",
+        ),
+        (
+            "Any use is subject to the penalties of the Copyright Act, 17 U.S.C. § 101 et seq.",
+            "Any use is subject to the penalties of the Copyright Act, 17 U.S.C. Â§ 101 et seq.",
+            "en",
+            "naming: a section of the Code, its sign garbled",
+        ),
+        (
+            "Sie ist vereinbar mit der Attribution Lizenz 4.0 und der Open Data Lizenz.",
+            "Sie ist vereinbar mit der Attribution Lizenz 3.0 und der Open Data Lizenz.",
+            "de",
+            "naming: a version before 'und'",
+        ),
+    ],
     "scope": [
         (
             "Section 3 applies to the Program under version 2 or any later version.",
@@ -493,4 +579,4 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_flagged_both_ways_round,
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition",))
+) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming"))

@@ -37,7 +37,7 @@ REWRITE_MIN = 0.1
 STEMS_MIN = 2
 
 _ABBREVIATIONS_TEXT = """abs art nr no nos st mr mrs ms dr prof vgl bzw ca co inc ltd sect para etc
-    ff gem lit ziff e.g i.e z.b u.a d.h u.s"""
+    ff gem lit ziff e.g i.e z.b u.a d.h u.s u.s.c c.f.r"""
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 #: A sentence's end before its successor; a blank line after "nicht" or "," continues a list.
 #: (`quick`: a test of the first character before the look-behinds, the same matches.)
