@@ -454,8 +454,32 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   107", "17 U.S.C. § 101", the title alone where a sentence is read to end after it) and a
 #   version before "and" / "or" ("Attribution License 4.0 and the ...", "Lizenz 4.0 und")
 #   are no `number`; a date a rule holds from and a rate before "and" still are.
+# - provided: "provided" is the verb, no `condition`, after "as" or a form of "be" ("as
+#   provided herein", "is provided by") or before a preposition ("the warranty provided for in
+#   Article 9.2"); "provided that", "provided you", "provided, however, that" still open one.
+#   English only.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "You may distribute the work, provided that you keep the notice.",
+            "You may distribute the work.",
+            "en",
+            "provided: 'provided that'",
+        ),
+        (
+            "You may distribute the work, provided you keep the notice.",
+            "You may distribute the work.",
+            "en",
+            "provided: 'provided' and its clause",
+        ),
+        (
+            "You may copy it, provided, however, that you keep the notice intact.",
+            "You may copy it.",
+            "en",
+            "provided: 'provided, however, that'",
+        ),
+    ],
     "date": [
         (
             "The licence applies from 17 January 1999.",
@@ -507,6 +531,28 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "condition": [
+        (
+            "There is no warranty other than that provided for in Article 9.2 and none of title.",
+            "There is no warranty other than that provided for in Article 9.2 in good faith and"
+            " none of title.",
+            "en",
+            "provided: before a preposition",
+        ),
+        (
+            "You may make the work available as provided herein, with the notice.",
+            "You may make the work available as provided herein by the original author, with the"
+            " notice.",
+            "en",
+            "provided: after 'as'",
+        ),
+        (
+            "The Software is provided as is and in its source form.",
+            "The Software is provided as is and in good faith in its source form.",
+            "en",
+            "provided: after a form of 'be'",
+        ),
+    ],
     "date": [
         (
             "The OpenLDAP Public License, Version 1.3, 17 January 1999. You may copy it.",

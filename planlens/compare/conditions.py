@@ -58,7 +58,11 @@ CONDITION_MARKERS = (
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
     # "in the case of paragraph 2", "im Fall des Absatzes 2" name the cases of another
     # provision (what it covers), no trigger: `_CITED`.
-    rf"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
+    # "provided" is the verb, no condition, after "as" or a form of "be" ("as provided in",
+    # "is provided by") or before a preposition ("provided for in Article 9.2", "provided to").
+    r"(?<!\bas )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )"
+    r"provided(?! (?:for|by|to|in|under|with|on|at|through|via|herein|hereunder|above|below)\b)"
+    rf"(?: that)?(?=[ ,])|unless|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
     # "is subject to the Original License" describes; "subject to point 11" conditions.
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
     r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
