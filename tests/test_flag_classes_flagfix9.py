@@ -458,6 +458,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   provided herein", "is provided by") or before a preposition ("the warranty provided for in
 #   Article 9.2"); "provided that", "provided you", "provided, however, that" still open one.
 #   English only.
+# - acts: an act added to or dropped from the list of acts a modal verb grants or requires
+#   ("You may use[, sell] or give away", "must copy[, sign] and return", "darf ... nutzen[,
+#   verkaufen] oder weitergeben") changes what the grant or duty covers (`scope`), as an item
+#   of any other list; the same acts in another order do not.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "condition": [
@@ -515,6 +519,24 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "You may use, sell or give away the Licensed Product.",
+            "You may use or give away the Licensed Product.",
+            "en",
+            "acts: an act dropped from a grant's list",
+        ),
+        (
+            "The Licensee must copy, sign and return the form.",
+            "The Licensee must copy and return the form.",
+            "en",
+            "acts: an act dropped from a duty's list",
+        ),
+        (
+            "Der Lizenznehmer darf die Software nutzen, verkaufen oder weitergeben.",
+            "Der Lizenznehmer darf die Software nutzen oder weitergeben.",
+            "de",
+            "acts: an act dropped from a grant's list",
+        ),
         (
             "Sections 3 and 5 apply to version 2 of the Program.",
             "Sections 3 and 6 apply to version 2 of the Program.",
@@ -601,6 +623,18 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "scope": [
         (
+            "You may use, sell or give away the Licensed Product.",
+            "You may sell, use or give away the Licensed Product.",
+            "en",
+            "acts: the same acts in another order",
+        ),
+        (
+            "Der Lizenznehmer darf die Software nutzen, verkaufen oder weitergeben.",
+            "Der Lizenznehmer darf die Software verkaufen, nutzen oder weitergeben.",
+            "de",
+            "acts: the same acts in another order",
+        ),
+        (
             "Section 3 applies to the Program under version 2 or any later version.",
             "Section 3 applies to the Program under version 3 or any later version.",
             "en",
@@ -625,4 +659,4 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_flagged_both_ways_round,
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming"))
+) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts"))

@@ -33,6 +33,7 @@ from planlens.compare.items import (
     example,
     excluded,
     exclusion,
+    granted_act,
     item_run,
     items_of,
     list_goes_on,
@@ -317,7 +318,8 @@ def _list_items(
             span = side[k1:k2]
             before = side[k1 - 1] if k1 else "."
             around = (before, side[k2 : k2 + 6])
-            if span and _alternative_act(side, k1, k2, other) and not moved(span, other_keys):
+            act = _alternative_act(side, k1, k2, other) or granted_act(side, k1, k2, other)
+            if span and act and not moved(span, other_keys):
                 out.append((" ".join(span[1:]), _in_condition(text, k1)))
                 continue
             if not span or not _is_list_item(span, other, around, parties, language != "de"):
