@@ -18,6 +18,7 @@ Termin": `date`'s) is no bound of extent (`scope_words`, read by `substance`), w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import planlens.compare.extent as extent
 import planlens.compare.patterns as rx
@@ -73,11 +74,16 @@ def _order(number: str) -> tuple[int, str]:
     return int(digits), number[len(digits) :]
 
 
-def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
+def referenced_ranges(
+    old: str, new: str, targets: Mapping[str, frozenset[str]] | None = None
+) -> tuple[set[str], set[str]]:
     """Return the provisions `old` and `new` refer to (`statements.referenced`), without the
     ends of a range that lost a provision at one end while its other end stayed: a provision
     repealed or folded elsewhere, no change of what is referred to. Only the new text's range
-    being the shorter: one that grows shows the list grew.
+    being the shorter: one that grows shows the list grew. With the `targets` of a
+    renumbering (`renumbering.Renumbering`), a range that lost a provision the new plan still
+    has, under a number other than the new end's ("the conditions in sections 2 through 5" /
+    "sections 3 through 5" where section 2 stays section 2), refers to less: its ends stay.
 
     >>> a, b = referenced_ranges("nach den §§ 176 bis 179, § 5", "nach den §§ 176 bis 178, § 5")
     >>> sorted(a), sorted(b)
@@ -100,6 +106,9 @@ def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
             else:
                 continue
             # The new range is the shorter: its last end earlier, or its first end later.
+            kept = targets.get(ends[0]) if targets is not None else None
+            if kept and ends[1] not in kept:
+                continue  # the provision it lost is still there
             if (_order(ends[1]) < _order(ends[0])) == (first_a == first_b):
                 moved_a.add(ends[0])
                 moved_b.add(ends[1])
