@@ -35,9 +35,11 @@ The classes:
 
 from __future__ import annotations
 
+import pytest
 from test_substance import Row, class_tests
 
 from planlens.compare.model import FlagType
+from planlens.compare.phrases import split_phrases
 
 _NOTICE_EN = (
     'Keep the notice "Copyright (c) 2001 Example Corp." in the code.',
@@ -462,6 +464,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   ("You may use[, sell] or give away", "must copy[, sign] and return", "darf ... nutzen[,
 #   verkaufen] oder weitergeben") changes what the grant or duty covers (`scope`), as an item
 #   of any other list; the same acts in another order do not.
+# - inline: a sentence is not cut before the last item of an inline list whose label follows
+#   its conjunction ("a) ..., b) ..., or c) to Exhibit B ...", "(i) ..., and (ii) ...", "und
+#   c)"): cut there, its first part read as a provision added (`provision`); two statements
+#   joined by ", and" each with its modal are still cut (`INLINE`).
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "condition": [
@@ -553,6 +559,19 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            "You may not use any trademark of the Licensor. Should Your changes to this License be"
+            " limited to alteration of Exhibit A purely for adjusting the Notice You require of"
+            " users, You may keep calling Your License the Public License.",
+            "You may not use any trademark of the Licensor. Should Your changes to this License be"
+            " limited to alteration of a) Section 9 to modify the Venue for disputes, b) Exhibit A"
+            " to define the Notice text, or c) Exhibit B to define an Attribution Notice, You may"
+            " keep calling Your License the Public License.",
+            "en",
+            "inline: a list's last item after its conjunction is no sentence of its own",
+        ),
+    ],
     "condition": [
         (
             "There is no warranty other than that provided for in Article 9.2 and none of title.",
@@ -660,3 +679,52 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
 ) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts"))
+
+
+#: inline: a text and the pieces the phrases split it into.
+INLINE: list[tuple[str, str, list[str]]] = [
+    (
+        "Should Your changes be limited to a) Section 9 to modify the Venue, b) Exhibit A to"
+        " define the Notice, or c) Exhibit B to define the Attribution, You may keep the name.",
+        "en",
+        [
+            "Should Your changes be limited to a) Section 9 to modify the Venue, b) Exhibit A to"
+            " define the Notice, or c) Exhibit B to define the Attribution, You may keep the"
+            " name."
+        ],
+    ),
+    (
+        "The Licensee must include (i) the source, and (ii) the notice the Licensee may keep.",
+        "en",
+        ["The Licensee must include (i) the source, and (ii) the notice the Licensee may keep."],
+    ),
+    (
+        "Der Lizenznehmer muss a) den Quelltext, b) die Anlage A, und c) die Anlage B beifügen,"
+        " damit jeder Empfänger sie lesen kann.",
+        "de",
+        [
+            "Der Lizenznehmer muss a) den Quelltext, b) die Anlage A, und c) die Anlage B beifügen,"
+            " damit jeder Empfänger sie lesen kann."
+        ],
+    ),
+    (
+        "The Licensor must deliver the Software, and the Licensee must pay the fee.",
+        "en",
+        ["The Licensor must deliver the Software,", "and the Licensee must pay the fee."],
+    ),
+    (
+        "Der Lizenzgeber muss die Software liefern, und der Lizenznehmer muss die Gebühr zahlen.",
+        "de",
+        [
+            "Der Lizenzgeber muss die Software liefern,",
+            "und der Lizenznehmer muss die Gebühr zahlen.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "pieces"), INLINE)
+def test_an_inline_lists_last_item_stays_in_its_sentence(
+    text: str, language: str, pieces: list[str]
+) -> None:
+    assert split_phrases(text) == pieces, language
