@@ -468,8 +468,26 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   its conjunction ("a) ..., b) ..., or c) to Exhibit B ...", "(i) ..., and (ii) ...", "und
 #   c)"): cut there, its first part read as a provision added (`provision`); two statements
 #   joined by ", and" each with its modal are still cut (`INLINE`).
+# - cited: a body named in the title of a text cited ("the European Union Public License") or
+#   as the publisher of one ("as published by the European Commission", "veröffentlicht von
+#   der Bundesregierung") is cited, no `party`, as a body cited as the source of a rule; one
+#   that acts still is.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "The Licensor may publish new versions.",
+            "The Licensor and the European Commission may publish new versions.",
+            "en",
+            "cited: a body that acts",
+        ),
+        (
+            "Der Lizenzgeber darf neue Fassungen veröffentlichen.",
+            "Der Lizenzgeber und die Bundesregierung dürfen neue Fassungen veröffentlichen.",
+            "de",
+            "cited: a body that acts",
+        ),
+    ],
     "condition": [
         (
             "You may distribute the work, provided that you keep the notice.",
@@ -559,6 +577,25 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "party": [
+        (
+            "Licensee: means the user. Parties: mean the Licensee and the Licensor.",
+            "Licensee: means the user. EUPL: means the European Union Public License version 1.1"
+            " or any later version, as published by the European Commission. Parties: mean the"
+            " Licensee and the Licensor.",
+            "en",
+            "cited: a licence named after a body, and its publisher",
+        ),
+        (
+            "Lizenznehmer: bezeichnet den Nutzer. Parteien: bezeichnet den Lizenznehmer und den"
+            " Lizenzgeber.",
+            "Lizenznehmer: bezeichnet den Nutzer. Leitfaden: bezeichnet den Leitfaden zur Lizenz in"
+            " der jeweils geltenden Fassung, veröffentlicht von der Bundesregierung. Parteien:"
+            " bezeichnet den Lizenznehmer und den Lizenzgeber.",
+            "de",
+            "cited: the publisher of a text",
+        ),
+    ],
     "provision": [
         (
             "You may not use any trademark of the Licensor. Should Your changes to this License be"
@@ -678,7 +715,7 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_flagged_both_ways_round,
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts"))
+) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts", "cited"))
 
 
 #: inline: a text and the pieces the phrases split it into.
