@@ -472,6 +472,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   as the publisher of one ("as published by the European Commission", "veröffentlicht von
 #   der Bundesregierung") is cited, no `party`, as a body cited as the source of a rule; one
 #   that acts still is.
+# - restricted: "shall be brought in the courts of" / "may be brought only in the courts of" is
+#   the same exclusive duty: the "only" of a permission read as a restriction (as `modality`
+#   reads it, English) where the other side has an obligation is no `scope`; an "only" added
+#   to a permission still is. English only, as that reading.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -544,6 +548,12 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "scope": [
         (
+            "Any suit relating to this License may be brought in the courts of Berlin.",
+            "Any suit relating to this License may be brought only in the courts of Berlin.",
+            "en",
+            "restricted: a permission restricted",
+        ),
+        (
             "You may use, sell or give away the Licensed Product.",
             "You may use or give away the Licensed Product.",
             "en",
@@ -577,6 +587,14 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
+    "modality": [
+        (
+            "Any suit relating to this License shall be brought in the courts of Berlin.",
+            "Any suit relating to this License may be brought only in the courts of Berlin.",
+            "en",
+            "restricted: an obligation said as a permission with 'only'",
+        ),
+    ],
     "party": [
         (
             "Licensee: means the user. Parties: mean the Licensee and the Licensor.",
@@ -678,6 +696,12 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            "Any suit relating to this License shall be brought in the courts of Berlin.",
+            "Any suit relating to this License may be brought only in the courts of Berlin.",
+            "en",
+            "restricted: an obligation said as a permission with 'only'",
+        ),
         (
             "You may use, sell or give away the Licensed Product.",
             "You may sell, use or give away the Licensed Product.",

@@ -55,7 +55,7 @@ from planlens.compare.extent import enumerations, general_nouns, opened, places
 from planlens.compare.guards import guarded
 from planlens.compare.items import clauses, restated, shown_items
 from planlens.compare.listed_conditions import listed_conditions
-from planlens.compare.modality import FORCES, modality, open_position
+from planlens.compare.modality import FORCES, modality, open_position, restricted_permission
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.necessary import only_if, without_only_if
 from planlens.compare.party_changes import party_difference
@@ -331,6 +331,7 @@ def _scope(
     if ("only" in a) != ("only" in b) and (
         only_for_two_negators(mo, mn, count_old, count_new)
         or except_for_only(mo, mn, count_old, count_new, (old, new))
+        or restricted_permission(mo, mn)  # "shall be brought in" / "may be brought only in"
     ):
         a.pop("only", None)
         b.pop("only", None)
