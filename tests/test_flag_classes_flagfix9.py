@@ -476,6 +476,9 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   the same exclusive duty: the "only" of a permission read as a restriction (as `modality`
 #   reads it, English) where the other side has an obligation is no `scope`; an "only" added
 #   to a permission still is. English only, as that reading.
+# - own count: a count of the text's own provisions it refers to ("the above eight
+#   conditions", "die vorstehenden acht Voraussetzungen") says which are meant, no `number`;
+#   a count of what a rule requires ("must meet nine conditions") still is one.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -527,6 +530,18 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "number": [
+        (
+            "The applicant must meet eight conditions.",
+            "The applicant must meet nine conditions.",
+            "en",
+            "own count: a count of what a rule requires",
+        ),
+        (
+            "Der Antragsteller muss acht Voraussetzungen erfüllen.",
+            "Der Antragsteller muss neun Voraussetzungen erfüllen.",
+            "de",
+            "own count: a count of what a rule requires",
+        ),
         (
             "The interest rate is 1.5 and the fee is 2 dollars.",
             "The interest rate is 2.5 and the fee is 2 dollars.",
@@ -671,6 +686,19 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "number": [
         (
+            "Never modify a file without also meeting the conditions above for distributing it.",
+            "Never modify a file without also meeting the above eight conditions for distributing"
+            " it.",
+            "en",
+            "own count: the text's own conditions counted",
+        ),
+        (
+            "Ändern Sie keine Datei, ohne die vorstehenden Voraussetzungen zu erfüllen.",
+            "Ändern Sie keine Datei, ohne die vorstehenden acht Voraussetzungen zu erfüllen.",
+            "de",
+            "own count: the text's own conditions counted",
+        ),
+        (
             "It is compatible with the Attribution License 4.0 and the Open Data Licence.",
             "It is compatible with the Attribution License 3.0 and the Open Data Licence.",
             "en",
@@ -739,7 +767,7 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_flagged_both_ways_round,
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts", "cited"))
+) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts", "cited", "own count"))
 
 
 #: inline: a text and the pieces the phrases split it into.

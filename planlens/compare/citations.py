@@ -15,11 +15,13 @@ the years of a copyright notice ("Copyright (c) 1995-2001 Corporation ...", "Cop
 happens; the version of a work or licence ("Python 1.6.1", "Python 1.6, beta 1", "Version
 2.0.1", "Attribution License 4.0 and ...") and a numbered clause cited with its item
 ("pursuant to 6.3(a)") say which text is meant, and so does the date of an edition after its
-version ("Version 1.3, 17 January 1999", "Version 2, June 1991"; branch flagfix10).
+version ("Version 1.3, 17 January 1999", "Version 2, June 1991"; branch flagfix10), and a
+count of the text's own provisions it refers to ("the above eight conditions").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import planlens.compare.lexicon as lx
@@ -95,6 +97,20 @@ _CODE_RE = guarded(
         r"\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.)(?:(?:\s*(?:§§?|[Ss]ec\.|\S{1,2}))?\s*\d+[\w.()-]*)?"
     )
 )
+#: A count of the text's own provisions it refers to: "the above eight conditions", "the
+#: following three requirements", "der vorstehenden drei Absätze": which provisions are meant,
+#: no figure (a provision added to them is its own change).
+_OWN_COUNT_RE = guarded(
+    rx.compile(
+        r"\b(?:above|following|foregoing|preceding|aforementioned|vorstehenden|folgenden|"
+        r"vorgenannten|obigen)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2})\s+)"
+        r"(?:conditions|requirements|paragraphs|sections|clauses|items|points|criteria|"
+        r"obligations|restrictions|Voraussetzungen|Bedingungen|Absätze|Nummern|Punkte|"
+        r"Anforderungen|Pflichten)\b",
+        re.IGNORECASE,
+    )
+)
 #: A pre-release: "beta 1", "Beta 2", "RC 3".
 _PRERELEASE_RE = rx.compile(r"(?<![\w-])(?:[Bb]eta|[Aa]lpha|RC)\s?\d+\b")
 
@@ -116,6 +132,7 @@ def identifiers(text: str) -> tuple[Span, ...]:
         spans += [m.span() for m in _PRERELEASE_RE.finditer(text)]
     if "ersion" in text:
         spans += [m.span() for m in _EDITION_DATE_RE.finditer(text)]
+    spans += [m.span() for m in _OWN_COUNT_RE.finditer(text)]
     for m in _DOTTED_RE.finditer(text) if _POINT_RE.search(text) else ():
         number, (start, end) = m.group(), m.span()
         parts = number.split(".")
