@@ -479,6 +479,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 # - own count: a count of the text's own provisions it refers to ("the above eight
 #   conditions", "die vorstehenden acht Voraussetzungen") says which are meant, no `number`;
 #   a count of what a rule requires ("must meet nine conditions") still is one.
+# - announced: words that only announce the conditions listed after a condition's marker
+#   ("provided that in each instance [You also meet all of these conditions]:", "wenn [die
+#   folgenden Voraussetzungen erfüllt sind]:") add no `condition`; requirements of their own
+#   still do.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -496,6 +500,20 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "You may copy the Code, provided that in each instance:",
+            "You may copy the Code, provided that in each instance You also keep the notice and"
+            " pay the fee:",
+            "en",
+            "announced: requirements of its own",
+        ),
+        (
+            "Sie dürfen den Code kopieren, wenn in jedem Fall:",
+            "Sie dürfen den Code kopieren, wenn in jedem Fall der Hinweis erhalten bleibt und die"
+            " Gebühr gezahlt ist:",
+            "de",
+            "announced: requirements of its own",
+        ),
         (
             "You may distribute the work, provided that you keep the notice.",
             "You may distribute the work.",
@@ -644,6 +662,20 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "condition": [
         (
+            "You may copy and modify the Code, provided that in each instance:",
+            "You may copy and modify the Code, provided that in each instance You also meet all"
+            " of these conditions:",
+            "en",
+            "announced: the list of conditions that follows announced",
+        ),
+        (
+            "Sie dürfen den Code kopieren, wenn in jedem Fall:",
+            "Sie dürfen den Code kopieren, wenn in jedem Fall die folgenden Voraussetzungen"
+            " erfüllt sind:",
+            "de",
+            "announced: the list of conditions that follows announced",
+        ),
+        (
             "There is no warranty other than that provided for in Article 9.2 and none of title.",
             "There is no warranty other than that provided for in Article 9.2 in good faith and"
             " none of title.",
@@ -767,7 +799,11 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     test_the_held_out_9_class_is_flagged_both_ways_round,
     test_the_held_out_9_class_is_not_flagged_both_ways_round,
     test_every_held_out_9_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED_10, NOT_FLAGGED_10, ("edition", "naming", "acts", "cited", "own count"))
+) = class_tests(
+    FLAGGED_10,
+    NOT_FLAGGED_10,
+    ("edition", "naming", "acts", "cited", "own count", "announced"),
+)
 
 
 #: inline: a text and the pieces the phrases split it into.

@@ -259,6 +259,8 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
         # no new condition.
         clause = _blanked(text, a, b, refs)
+        if "onditions" in clause or "equirements" in clause or "aussetzungen" in clause:
+            clause = _ANNOUNCED_RE.sub(" ", clause)  # the list announced is not the condition
         shown = " ".join(text[start:stop].split()).rstrip(",;")
         written, opening = text[start:stop], end - start
         # "Should the Licensee not accept" says "if not the Licensee accept": written so, the
@@ -416,6 +418,16 @@ def _clause_end(text: str, at: int) -> int:
 
 
 _TOKEN_RE = rx.compile(r"[\w’'§-]+|[^\w\s]")
+#: Words that only announce the conditions listed after a condition's marker ("provided that
+#: in each instance [You also meet all of these conditions]:", "wenn [die folgenden
+#: Voraussetzungen erfüllt sind]:"): they add no requirement of their own.
+_ANNOUNCED_RE = rx.compile(
+    r"\b(?:(?:(?:you|it|they|he|she)\s+)?(?:also\s+)?(?:meet|satisfy|fulfil+|comply\s+with)\s+)?"
+    r"(?:(?:all\s+(?:of\s+)?)?(?:these|the\s+following)\s+(?:conditions|requirements)|"
+    r"(?:diese|die\s+folgenden)\s+(?:Voraussetzungen|Bedingungen|Anforderungen)"
+    r"(?:\s+erfüllt\s+(?:sind|werden|ist))?)\b",
+    re.IGNORECASE,
+)
 
 
 def added_inside(a: Condition, b: Condition) -> list[str]:
@@ -433,4 +445,5 @@ def added_inside(a: Condition, b: Condition) -> list[str]:
         return []
     x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
     opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
-    return [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    runs = [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    return [run for run in runs if not _ANNOUNCED_RE.search(run)]
