@@ -33,6 +33,7 @@ from planlens.compare.items import (
     example,
     excluded,
     exclusion,
+    following,
     granted_act,
     item_run,
     items_of,
@@ -260,7 +261,7 @@ def enumerations(
     moved = {x.casefold() for x, _ in gone} & {x.casefold() for x, _ in came}
     # A reference to a paragraph the same side adds or drops follows that paragraph, which is
     # a provision of its own: "Die Frist nach Absatz 1 [oder nach Absatz 1a]" with "(1a) ...".
-    moved |= _following(gone, alignment.removed) | _following(came, alignment.added)
+    moved |= following(gone, alignment.removed) | following(came, alignment.added)
     return (
         (
             [x for x, cond in gone if not cond and x.casefold() not in moved],
@@ -271,28 +272,6 @@ def enumerations(
             [x for x, cond in came if cond and x.casefold() not in moved],
         ),
     )
-
-
-def opened(phrases: tuple[Phrase, ...]) -> set[str]:
-    """Return the marks of the paragraphs `phrases` open: "1a" of "(1a) Die ..."."""
-    return {m.group(1) for p in phrases if (m := _MARK_RE.match(p.text))}
-
-
-def _following(items: list[tuple[str, bool]], phrases: tuple[Phrase, ...]) -> set[str]:
-    """Return the items (case-folded) that refer only to paragraphs `phrases` open."""
-    marks = opened(phrases)
-    return {
-        x.casefold()
-        for x, _ in items
-        if (refs := _PARAGRAPH_RE.findall(x)) and all(r in marks for r in refs)
-    }
-
-
-_MARK_RE = rx.compile(r"\W*\((\d+[a-z]?)\)")
-_PARAGRAPH_RE = rx.compile(
-    r"\b(?:Absatz|Absatzes|Abs\.|Absätzen?|paragraphs?|subsections?)\s*\(?(\d+[a-z]?)\b",
-    re.IGNORECASE,
-)
 
 
 def _list_items(

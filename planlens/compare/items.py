@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.statements import CONJUNCTIONS
+
+if TYPE_CHECKING:
+    from planlens.compare.phrases import Phrase
 
 _WORD_RE = rx.compile(r"[\w§-]+")
 #: A finite auxiliary or copula with no relative pronoun before it: an "item" with one is a
@@ -391,3 +395,25 @@ def granted_act(side: list[str], k1: int, k2: int, other: list[str]) -> bool:
         and after[0].casefold() in CONJUNCTIONS | {","}
         and (after[1].islower() and after[1].endswith(("en", "ern", "eln")))
     )
+
+
+def opened(phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the marks of the paragraphs `phrases` open: "1a" of "(1a) Die ..."."""
+    return {m.group(1) for p in phrases if (m := _MARK_RE.match(p.text))}
+
+
+def following(items: list[tuple[str, bool]], phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the items (case-folded) that refer only to paragraphs `phrases` open."""
+    marks = opened(phrases)
+    return {
+        x.casefold()
+        for x, _ in items
+        if (refs := _PARAGRAPH_RE.findall(x)) and all(r in marks for r in refs)
+    }
+
+
+_MARK_RE = rx.compile(r"\W*\((\d+[a-z]?)\)")
+_PARAGRAPH_RE = rx.compile(
+    r"\b(?:Absatz|Absatzes|Abs\.|Absätzen?|paragraphs?|subsections?)\s*\(?(\d+[a-z]?)\b",
+    re.IGNORECASE,
+)

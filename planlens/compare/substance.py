@@ -51,9 +51,9 @@ import planlens.compare.patterns as rx
 from planlens.compare.conditions import Condition, added_inside, conditions
 from planlens.compare.deadlines import at_the_time, deadline_key
 from planlens.compare.extensions import extends, extensions, form_only, narrows
-from planlens.compare.extent import enumerations, general_nouns, opened, places
+from planlens.compare.extent import enumerations, general_nouns, places
 from planlens.compare.guards import guarded
-from planlens.compare.items import clauses, restated, shown_items
+from planlens.compare.items import clauses, opened, restated, shown_items
 from planlens.compare.listed_conditions import listed_conditions
 from planlens.compare.modality import FORCES, modality, open_position, restricted_permission
 from planlens.compare.model import Flag, FlagType, listed
