@@ -483,6 +483,9 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   ("provided that in each instance [You also meet all of these conditions]:", "wenn [die
 #   folgenden Voraussetzungen erfüllt sind]:") add no `condition`; requirements of their own
 #   still do.
+# - parts: a work's parts taken with it ("including portions thereof", "or any part of it",
+#   "einschließlich Teilen davon", "oder Teile davon") are words of extent: one that comes or
+#   goes is `scope`; said otherwise on the other side ("part" / "portion") it is none.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -580,6 +583,19 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "scope": [
+        (
+            '"Covered Code" means the Original Code or Modifications, including portions thereof.',
+            '"Covered Code" means the Original Code or Modifications.',
+            "en",
+            "parts: a work's parts with it dropped",
+        ),
+        (
+            '"Software" bezeichnet den Originalcode oder die Änderungen, jeweils einschließlich'
+            " Teilen davon.",
+            '"Software" bezeichnet den Originalcode oder die Änderungen.',
+            "de",
+            "parts: a work's parts with it dropped",
+        ),
         (
             "Any suit relating to this License may be brought in the courts of Berlin.",
             "Any suit relating to this License may be brought only in the courts of Berlin.",
@@ -757,6 +773,18 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "scope": [
         (
+            "You may copy the Program or any part of it.",
+            "You may copy the Program or any portion of it.",
+            "en",
+            "parts: said otherwise",
+        ),
+        (
+            "Sie dürfen das Programm oder Teile davon kopieren.",
+            "Sie dürfen das Programm oder Teile hiervon kopieren.",
+            "de",
+            "parts: said otherwise",
+        ),
+        (
             "Any suit relating to this License shall be brought in the courts of Berlin.",
             "Any suit relating to this License may be brought only in the courts of Berlin.",
             "en",
@@ -802,7 +830,7 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED_10,
     NOT_FLAGGED_10,
-    ("edition", "naming", "acts", "cited", "own count", "announced"),
+    ("edition", "naming", "acts", "cited", "own count", "announced", "parts"),
 )
 
 

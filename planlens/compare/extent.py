@@ -72,6 +72,13 @@ _FIRST = (
         r"royalty|royalties|cost)|at\s+no\s+(?:charge|cost)|royalty-free|kostenlos|kostenfrei|"
         r"unentgeltlich|gebührenfrei|lizenzgebührenfrei|ohne\s+(?:Entgelt|Gebühr|Kosten)",
     ),
+    # A work's parts with it: "in each case including portions thereof", "or any part of it",
+    # "einschließlich Teilen davon", "oder Teile davon".
+    (
+        "with its parts",
+        r"(?:including|or\s+any|and\s+any)\s+(?:portions?|parts?)\s+(?:thereof|of\s+it)|"
+        r"(?:einschließlich|oder|und)\s+(?:von\s+)?Teile[n]?\s+(?:davon|hiervon|daraus)",
+    ),
     # Whom or what a provision reaches through others too: "each direct and indirect
     # recipient", "unmittelbar oder mittelbar".
     (
