@@ -486,6 +486,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 # - parts: a work's parts taken with it ("including portions thereof", "or any part of it",
 #   "einschließlich Teilen davon", "oder Teile davon") are words of extent: one that comes or
 #   goes is `scope`; said otherwise on the other side ("part" / "portion") it is none.
+# - redirected: a condition that names another thing where its version names this one, the
+#   rest kept ("distributed under this license" / "under a different license", "nach diesem
+#   Vertrag" / "nach einem anderen Vertrag"), covers other cases: `condition`; the same
+#   thing said otherwise ("the present license") is none.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -503,6 +507,20 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "If a Derived Work is distributed under this license, it must document its changes.",
+            "If a Derived Work is distributed under a different license, it must document its"
+            " changes.",
+            "en",
+            "redirected: the condition names another licence",
+        ),
+        (
+            "Wird das Werk nach diesem Vertrag verbreitet, so muss der Urheber genannt werden.",
+            "Wird das Werk nach einem anderen Vertrag verbreitet, so muss der Urheber genannt"
+            " werden.",
+            "de",
+            "redirected: the condition names another contract",
+        ),
         (
             "You may copy the Code, provided that in each instance:",
             "You may copy the Code, provided that in each instance You also keep the notice and"
@@ -678,6 +696,20 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
     ],
     "condition": [
         (
+            "If a Derived Work is distributed under this license, it must document its changes.",
+            "If a Derived Work is distributed under the present license, it must document its"
+            " changes.",
+            "en",
+            "redirected: the same licence said otherwise",
+        ),
+        (
+            "Wird das Werk nach diesem Vertrag verbreitet, so muss der Urheber genannt werden.",
+            "Wird das Werk nach dem vorliegenden Vertrag verbreitet, so muss der Urheber genannt"
+            " werden.",
+            "de",
+            "redirected: the same contract said otherwise",
+        ),
+        (
             "You may copy and modify the Code, provided that in each instance:",
             "You may copy and modify the Code, provided that in each instance You also meet all"
             " of these conditions:",
@@ -830,7 +862,7 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
 ) = class_tests(
     FLAGGED_10,
     NOT_FLAGGED_10,
-    ("edition", "naming", "acts", "cited", "own count", "announced", "parts"),
+    ("edition", "naming", "acts", "cited", "own count", "announced", "parts", "redirected"),
 )
 
 

@@ -447,3 +447,35 @@ def added_inside(a: Condition, b: Condition) -> list[str]:
     opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
     runs = [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
     return [run for run in runs if not _ANNOUNCED_RE.search(run)]
+
+
+#: What a condition names, this one or another: "distributed under this license" / "under a
+#: different license", "nach diesem Vertrag" / "nach einem anderen Vertrag".
+_THIS_RE = rx.compile(r"this|these|the same|dieser|diese|dieses|diesem|diesen", _I)
+_OTHER_RE = rx.compile(
+    r"(?:a|any)\s+(?:different|other)|another|(?:some\s+)?other|different|"
+    r"(?:ein|eine|einer|einem|einen|eines)\s+andere[nmrs]?|andere[nmrs]?",
+    _I,
+)
+
+
+def redirected(a: Condition, b: Condition) -> bool:
+    """Tell whether the condition `b` names another thing where its version `a` names this one,
+    or the reverse, the rest kept: "If a Derived Work is distributed under this license" / "...
+    under a different license" covers other cases.
+
+    >>> [c] = conditions("If the work is distributed under this license, it must say so.")
+    >>> [d] = conditions("If the work is distributed under a different license, it must say so.")
+    >>> redirected(c, d), redirected(c, c)
+    (True, False)
+    """
+    if a.written == b.written:
+        return False
+    x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
+    opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
+    changed = [(" ".join(x[i1:i2]), " ".join(y[j1:j2])) for tag, i1, i2, j1, j2 in opcodes
+               if tag != "equal"]  # fmt: skip
+    return len(changed) == 1 and any(
+        _THIS_RE.fullmatch(p) is not None and _OTHER_RE.fullmatch(q) is not None
+        for p, q in (changed[0], changed[0][::-1])
+    )

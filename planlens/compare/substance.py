@@ -48,7 +48,7 @@ from collections.abc import Callable, Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.conditions import Condition, added_inside, conditions
+from planlens.compare.conditions import Condition, added_inside, conditions, redirected
 from planlens.compare.deadlines import at_the_time, deadline_key
 from planlens.compare.extensions import extends, extensions, form_only, narrows
 from planlens.compare.extent import enumerations, general_nouns, places
@@ -414,7 +414,9 @@ def _kept(c: _Stated, others: list[_Stated], stem: Callable[[str], str], *, old:
     has words added inside it (`_widened`)."""
     versions = [d for d in others if same_condition(c[0], d[0], stem)]
     return any(
-        not (_turned(c, d) if old else _turned(d, c)) and not _widened(c, d, others, stem)
+        not (_turned(c, d) if old else _turned(d, c))
+        and not _widened(c, d, others, stem)
+        and not redirected(c[0], d[0])  # "under this license" / "under a different license"
         for d in versions
     )
 
