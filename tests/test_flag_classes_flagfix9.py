@@ -490,6 +490,10 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
 #   rest kept ("distributed under this license" / "under a different license", "nach diesem
 #   Vertrag" / "nach einem anderen Vertrag"), covers other cases: `condition`; the same
 #   thing said otherwise ("the present license") is none.
+# - then: a condition that says where it ends runs to its "then", however long ("If it is
+#   impossible for You to comply ... due to statute[, judicial order,] or regulation then You
+#   must"): words added inside it before the "then" change it; a "then" after the statement's
+#   modal verb ("may terminate it and then demand") is the statement's. English only.
 
 FLAGGED_10: dict[FlagType, list[Row]] = {
     "party": [
@@ -507,6 +511,16 @@ FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "If it is impossible for You to comply with any of the terms of this License with"
+            " respect to some or all of the Covered Code due to statute or regulation then You"
+            " must describe the limitations.",
+            "If it is impossible for You to comply with any of the terms of this License with"
+            " respect to some or all of the Covered Code due to statute, judicial order, or"
+            " regulation then You must describe the limitations.",
+            "en",
+            "then: a long condition runs to its 'then'",
+        ),
         (
             "If a Derived Work is distributed under this license, it must document its changes.",
             "If a Derived Work is distributed under a different license, it must document its"
@@ -695,6 +709,14 @@ NOT_FLAGGED_10: dict[FlagType, list[Row]] = {
         ),
     ],
     "condition": [
+        (
+            "If the Licensee breaches this License, the Licensor may terminate it and then demand"
+            " the return of every copy.",
+            "If the Licensee breaches this License, the Licensor may terminate it and then demand"
+            " the return of every copy and of all documents.",
+            "en",
+            "then: a 'then' after the statement's modal verb is the statement's",
+        ),
         (
             "If a Derived Work is distributed under this license, it must document its changes.",
             "If a Derived Work is distributed under the present license, it must document its"

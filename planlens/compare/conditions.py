@@ -353,6 +353,12 @@ _VERB_AFTER_COMMA_RE = rx.compile(rf",\s*(?:{CONDITIONED_VERBS}|is|are)\b", _I)
 
 def _condition_end(text: str, m: re.Match[str]) -> int:
     stop = _clause_end(text, m.end())
+    # "If ... then You must": a condition that says where it ends runs to its "then", however
+    # long, where no modal verb comes before it ("If it is impossible for You to comply with
+    # ... due to statute or regulation then You must").
+    then = _THEN_RE.search(text, stop, stop + _THEN_REACH)
+    if then and then.group().endswith("then") and not _MODAL_RE.search(text, m.end(), then.start()):
+        return then.start()
     if _EXCEPTION_RE.match(text, m.start()):
         return _exception_end(text, m.end(), stop)
     modal = (
@@ -380,6 +386,13 @@ def _verb_first_end(text: str, at: int) -> int:
     the main clause, as `_VERB_FIRST_RE` found them."""
     m = _VERB_FIRST_MAIN_RE.search(text, at)
     return m.start() if m else _clause_end(text, at)
+
+
+#: The "then" that ends a condition, within this many characters after where its clause would
+#: end, in the same sentence.
+_THEN_REACH = 300
+_THEN_RE = rx.compile(r",?\s+then\b(?=[^.;:]*\b(?:shall|must|may|will|agrees?|can)\b)|[.;:](?!\d)")
+_MODAL_RE = word_pattern(_MODALS)
 
 
 def _clause_end(text: str, at: int) -> int:
