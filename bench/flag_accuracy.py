@@ -25,14 +25,15 @@ longer held out, and its first figures are the estimate for text nobody tuned th
 Held-out-3 was held out until its last blind measurement (`HELD_OUT_3_HISTORY`, rules of main
 85d71b8); it was then released the same way (branch flagfix7). So was the sixth (`split:
 held-out-6`, US bill sections and BGB and StGB § of 2600-3600 characters, labelled blind), after
-its blind measurements with the rules of 85d71b8 and of flagfix7 (`HELD_OUT_6_HISTORY`), and
+its blind measurements with the rules of 85d71b8 and of flagfix7 (`HELD_OUT_6_HISTORY`),
 the eighth (`split: held-out-8`, links of SPDX licence pairs, labelled blind) after its blind
-measurement with the rules of dadd56f (`HELD_OUT_8_HISTORY`; branch flagfix9). The seventh
-(`split: held-out-7`, BGB and StGB § over 3600 characters and TKG links over 2500), labelled
-blind, is still held out: it is reported apart in the same way, its own row and table, and no
-option lists its errors; its blind measurements are in `HELD_OUT_7_HISTORY`. So is the ninth
+measurement with the rules of dadd56f (`HELD_OUT_8_HISTORY`; branch flagfix9), and the ninth
 (`split: held-out-9`, gold links of the sixteen SPDX licence pairs of
-`bench/gold/held-out-licences/`, labelled blind; `HELD_OUT_9_HISTORY`), and the tenth (`split:
+`bench/gold/held-out-licences/`, labelled blind) after its blind measurement with the rules of
+381988e and dadd56f (`HELD_OUT_9_HISTORY`; branch flagfix10). The seventh (`split:
+held-out-7`, BGB and StGB § over 3600 characters and TKG links over 2500), labelled blind, is
+still held out: it is reported apart in the same way, its own row and table, and no option
+lists its errors; its blind measurements are in `HELD_OUT_7_HISTORY`. So is the tenth (`split:
 held-out-10`, links of the eleven SPDX licence pairs of the third draw, labelled blind;
 `HELD_OUT_10_HISTORY`).
 

@@ -37,8 +37,9 @@ PARTIAL = ("kinds", "turns")
 #: Splits whose errors have been looked at since their first measurement: no longer held out
 #: (the constructed set since branch negfix6, held-out-3 and constructed-2 since branch
 #: flagfix7). `--all-errors` lists their errors, never those of a split still held out
-#: (the kinds set, held-out-7, held-out-9 and held-out-10 are); held-out-6 since its second blind
-#: measurement, held-out-8 since its first (branch flagfix9).
+#: (the kinds set, held-out-7 and held-out-10 are); held-out-6 since its second blind
+#: measurement, held-out-8 since its first (branch flagfix9), held-out-9 since its first (branch
+#: flagfix10).
 RELEASED = (
     "held-out-2",
     "held-out-3",
@@ -46,6 +47,7 @@ RELEASED = (
     "held-out-5",
     "held-out-6",
     "held-out-8",
+    "held-out-9",
     "turns",
     "constructed",
     "constructed-2",
@@ -171,7 +173,7 @@ HELD_OUT_8_HISTORY = (
     " development set for English licence text, so that first figure is the estimate for"
     " licence versions nobody tuned the rules on."
 )
-#: The ninth held-out set: still held out; its blind measurements.
+#: The ninth held-out set: its blind measurement, and its release.
 HELD_OUT_9_HISTORY = (
     "The held-out-9 set (the gold same/moved links whose texts differ of the sixteen SPDX"
     " licence pairs of bench/gold/held-out-licences, never used for flags before, at most 2 a"
@@ -185,8 +187,10 @@ HELD_OUT_9_HISTORY = (
     " 0.80 (4, 0, 1), no negation flag); before it 0.47 / 0.70 (14 true, 16 false, 6 missed;"
     " number 0.00 / - (0, 5, 0), date 0.00 / - (0, 2, 0), the other kinds the same): the"
     " corrections removed three false flags (two number, one date) and found nothing more."
-    " Still held out: no option lists its errors, so that later corrections can be measured on"
-    " it blind."
+    " It was released after that measurement, on 2026-11-27 (branch flagfix10: `--all-errors`"
+    " lists its errors), to be a development set for English licence text with held-out-8, so"
+    " that first figure (0.52 / 0.70, rules of 381988e) is the estimate for licence versions"
+    " nobody tuned the rules on."
 )
 #: The tenth held-out set: still held out; its blind measurement.
 HELD_OUT_10_HISTORY = (
@@ -198,8 +202,12 @@ HELD_OUT_10_HISTORY = (
     " --baseline none`: precision 0.38, recall 0.45 (13 true, 21 false, 16 missed; number 0.00"
     " / - (0, 4, 0), date 0.00 / - (0, 3, 0), negation - / 0.00 (0, 0, 1), modality 0.33 /"
     " 1.00 (1, 2, 0), party 0.33 / 0.17 (1, 2, 5), condition 0.71 / 0.56 (5, 2, 4), scope"
-    " 0.38 / 0.38 (3, 5, 5), provision 0.50 / 0.75 (3, 3, 1)). Still held out: no option lists"
-    " its errors, so that later corrections can be measured on it blind."
+    " 0.38 / 0.38 (3, 5, 5), provision 0.50 / 0.75 (3, 3, 1)). Measured blind a second time"
+    " with the rules of branch flagfix10 (thirteen classes corrected on held-out-8 and"
+    " held-out-9): 0.46 / 0.45 (13 true, 15 false, 16 missed; number 0.00 / - (0, 2, 0), date"
+    " - / - (0, 0, 0), condition 0.83 / 0.56 (5, 1, 4), the other kinds the same): two number,"
+    " three date and one condition flag fewer, all false. Still held out: no option lists its"
+    " errors, so that later corrections can be measured on it blind."
 )
 #: The constructed set: what it is, and its first measurement.
 CONSTRUCTED_NOTE = (
@@ -314,7 +322,7 @@ def report(
         " held-out-7: labelled blind (the longest law § and TKG links), still held out;"
         " held-out-8: labelled blind (links of SPDX licence pairs), measured blind once and then"
         " released; held-out-9: labelled blind (gold links of the alignment's SPDX licence"
-        " pairs), still held out; held-out-10: labelled blind (links of the third SPDX draw's"
+        " pairs), the same; held-out-10: labelled blind (links of the third SPDX draw's"
         " licence pairs), still held out;"
         " constructed: variants written by hand, not real pairs, labelled before any run;"
         " constructed-2: the same, blind, measured and then released; the kinds and turns sets,"

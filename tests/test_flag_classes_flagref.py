@@ -12,7 +12,12 @@ provision ("§ 651a" -> "§ 651b" because § 651a became § 651b). `compare` pas
 - act: a reference to another act's provision ("des Handelsgesetzbuchs", "UWG", "of Directive
   96/9/EC", "of the GNU General Public License"), to another level than the plan's clauses
   ("Artikel 246" in a law of §§), or the end of a range, is not mapped: flagged as without a
-  renumbering (`ACT`).
+  renumbering (`ACT`);
+- range (branch flagfix10, held-out-8): a range of the plan's own provisions that lost one at an
+  end which the new plan still has, under a number other than the new end's ("the conditions
+  in sections 2 through 5" / "sections 3 through 5" where section 2 stays), refers to less:
+  `scope` (`RANGE_KEPT`; without a renumbering it reads as a provision repealed, as before);
+  one whose lost end became the new end, or a range of another act, is none (`RANGE_GONE`).
 
 The sentences are written for these tests, not taken from the sets.
 """
@@ -191,6 +196,53 @@ ACT: list[Row] = [
 ]
 
 
+RANGE_KEPT: list[Row] = [
+    (
+        "The licence is no longer subject to the conditions in sections 2 through 5.",
+        "The licence is no longer subject to the conditions in sections 3 through 5.",
+        "en",
+        {"2": ["2"], "3": ["3"], "5": ["5"]},
+        BARE,
+        "range: section 2 is still there",
+    ),
+    (
+        "Die §§ 176 bis 179 gelten entsprechend.",
+        "Die §§ 177 bis 179 gelten entsprechend.",
+        "de",
+        {"176": ["176"], "177": ["177"], "179": ["179"]},
+        LAW,
+        "range: § 176 is still there",
+    ),
+]
+
+RANGE_GONE: list[Row] = [
+    (
+        "Die §§ 176 bis 179 gelten entsprechend.",
+        "Die §§ 176 bis 178 gelten entsprechend.",
+        "de",
+        {"176": ["176"], "179": ["178"]},
+        LAW,
+        "range: § 179 became § 178",
+    ),
+    (
+        "wenn eine der in Artikel 247 §§ 6 und 9 bis 13 des Einführungsgesetzes genannten Angaben",
+        "wenn eine der in Artikel 247 §§ 6 und 10 bis 13 des Einführungsgesetzes genannten Angaben",
+        "de",
+        {"6": ["6"], "9": ["9"], "10": ["10"], "13": ["13"]},
+        LAW,
+        "range: of another act",
+    ),
+    (
+        "subject to the conditions in sections 2 through 5 of the GNU General Public License",
+        "subject to the conditions in sections 3 through 5 of the GNU General Public License",
+        "en",
+        {"2": ["2"], "3": ["3"], "5": ["5"]},
+        BARE,
+        "range: of another licence",
+    ),
+]
+
+
 def _renumbering(row: Row) -> Renumbering:
     targets = {k: frozenset(v) for k, v in row[3].items()}
     return Renumbering(targets, row[4], row[4])
@@ -231,8 +283,24 @@ def test_a_reference_to_another_act_is_flagged_as_without_a_renumbering(row: Row
     assert _scope(old, new, language, renumbering), why
 
 
+@pytest.mark.parametrize("row", _cases(RANGE_KEPT))
+def test_a_range_that_lost_a_provision_still_there_refers_to_less(row: Row) -> None:
+    old, new, language, _, _, why = row
+    renumbering = _renumbering(row)
+    assert not _scope(old, new, language, None), why  # read as a provision repealed
+    assert _scope(old, new, language, renumbering), why
+    assert _scope(new, old, language, renumbering.reversed()), why  # it grows the other way
+
+
+@pytest.mark.parametrize("row", _cases(RANGE_GONE))
+def test_a_range_whose_lost_end_moved_or_of_another_act_is_no_flag(row: Row) -> None:
+    old, new, language, _, _, why = row
+    assert not _scope(old, new, language, _renumbering(row)), why
+    assert not _scope(old, new, language, None), why
+
+
 def test_every_class_has_rows_in_both_languages() -> None:
-    for rows in (SAME, OTHER, ACT):
+    for rows in (SAME, OTHER, ACT, RANGE_KEPT, RANGE_GONE):
         assert {row[2] for row in rows} == {"de", "en"}
 
 

@@ -175,7 +175,10 @@ def actor(written: str) -> str:
 CITED_BEFORE_RE = rx.compile(
     r"(?:\b(?:Verordnung|Richtlinie|Beschluss|Regulation|Directive|Decision)\s*\(|"
     r"\b(?:zum\s+Nachteil|zu\s+Lasten|to\s+the\s+detriment)\s+(?:des|der|von|of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?)\Z",
+    r"(?:the\s+|a\s+|an\s+)?|"
+    # The publisher of a text cited: "version 1.1, as published by the European Commission",
+    # "herausgegeben von der Europäischen Kommission": no one bound by it.
+    r"\b(?:published\s+by|(?:herausgegeben|veröffentlicht)\s+von)\s+(?:the\s+|der\s+|dem\s+)?)\Z",
     _I,
 )
 

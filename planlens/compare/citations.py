@@ -6,19 +6,25 @@ von Abfällen (ABl. L 190 vom 12.7.2006, S. 1)", "Regulation (EC) No 1013/2006 o
 Parliament and of the Council of 14 June 2006 (OJ L 190, 12.7.2006, p. 1)". That date says
 which act is meant, not when anything happens (no `date`), and the Official Journal's series,
 issue and page numbers count nothing (no `number`): `statements.dates` and
-`statements.figures` skip the spans `citations` returns, as they skip references.
+`statements.figures` skip the spans `citations` returns, as they skip references. So do the
+title and section of the US Code or the CFR ("17 U.S.C. § 101", "15 U.S.C. 78j(b)").
 
 A notice or a name carries numbers that count nothing either (`identifiers`, branch flagfix9):
 the years of a copyright notice ("Copyright (c) 1995-2001 Corporation ...", "Copyright (C)
 2003, Lucent Technologies Inc.", "© 2019, 2020 X GmbH") say whose work it is, not when anything
 happens; the version of a work or licence ("Python 1.6.1", "Python 1.6, beta 1", "Version
-2.0.1") and a numbered clause cited with its item ("pursuant to 6.3(a)") say which text is meant.
+2.0.1", "Attribution License 4.0 and ...") and a numbered clause cited with its item
+("pursuant to 6.3(a)") say which text is meant, and so does the date of an edition after its
+version ("Version 1.3, 17 January 1999", "Version 2, June 1991"; branch flagfix10), and a
+count of the text's own provisions it refers to ("the above eight conditions").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.guards import guarded
 
@@ -58,8 +64,9 @@ _NOTICE_RE = guarded(
 )
 #: The version of a work: a number of three parts or more not read as thousands ("1.6.1",
 #: "0.3.1"; not "1.000.000"), a two-part number just after a name ("Python 1.6", "MPL 2.0";
-#: not one with a word or unit after it, nor three digits after its point, the German
-#: thousands), and a numbered clause with its item ("6.3(a)"); found from their digits.
+#: not one with a word or unit after it but "and" / "or" ("Attribution License 4.0 and the
+#: Open Data Commons ..."), nor three digits after its point, the German thousands), and a
+#: numbered clause with its item ("6.3(a)"); found from their digits.
 _DOTTED_RE = rx.compile(r"(?<![\w.,/])\d+(?:\.\d+)+(?:\s?\([a-z]{1,2}\))?")
 _POINT_RE = rx.compile(r"\d\.\d")  # the cheap test first: few texts have one
 _NAME_BEFORE_RE = rx.compile(
@@ -68,7 +75,41 @@ _NAME_BEFORE_RE = rx.compile(
 )
 _NUMBER_END_RE = rx.compile(r"(?![\w/]|[.,]\d)")
 _NO_WORD_AFTER_RE = rx.compile(
-    r"(?!\s?(?:%|[A-Za-zÄÖÜäöüß]+\b(?<!\bbeta)(?<!\balpha)(?<!\bis)(?<!\bist)))"
+    r"(?!\s?(?:%|[A-Za-zÄÖÜäöüß]+\b(?<!\bbeta)(?<!\balpha)(?<!\bis)(?<!\bist)(?<!\band)"
+    r"(?<!\bor)(?<!\bund)(?<!\boder)))"
+)
+#: The date of an edition, after its version: "Version 1.3, 17 January 1999", "Version 2, June
+#: 1991", "LPPL Version 1.1 1999-07-10", "Version 2.0 vom 1. März 2020": which text is meant,
+#: when it was issued, not when anything happens (no `date`).
+_EDITION_DATE_RE = guarded(
+    rx.compile(
+        rf"\b[Vv]ersion\s+\d+(?:\.\d+)*[a-z]?,?\s+(?:of\s+|dated\s+|vom\s+)?"
+        rf"(?:\d{{1,2}}\.?\s+(?:{lx.MONTHS})\s+\d{{4}}|(?:{lx.MONTHS})\s+(?:\d{{1,2}},\s+)?\d{{4}}|"
+        rf"\d{{4}}-\d\d-\d\d)(?!\d)"
+    )
+)
+#: A section of the United States Code or the Code of Federal Regulations cited with its
+#: title: "17 U.S.C. § 101", "15 U.S.C. 78j(b)", "40 C.F.R. 60.4": title and section count
+#: nothing, whatever stands for the sign ("17 U.S.C. sec. 107"), nor does the title alone
+#: where a sentence is read to end after the code's name ("17 U.S.C.").
+_CODE_RE = guarded(
+    rx.compile(
+        r"\b\d+\s+(?:U\.S\.C\.|C\.F\.R\.)(?:(?:\s*(?:§§?|[Ss]ec\.|\S{1,2}))?\s*\d+[\w.()-]*)?"
+    )
+)
+#: A count of the text's own provisions it refers to: "the above eight conditions", "the
+#: following three requirements", "der vorstehenden drei Absätze": which provisions are meant,
+#: no figure (a provision added to them is its own change).
+_OWN_COUNT_RE = guarded(
+    rx.compile(
+        r"\b(?:above|following|foregoing|preceding|aforementioned|vorstehenden|folgenden|"
+        r"vorgenannten|obigen)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\d{1,2})\s+)"
+        r"(?:conditions|requirements|paragraphs|sections|clauses|items|points|criteria|"
+        r"obligations|restrictions|Voraussetzungen|Bedingungen|Absätze|Nummern|Punkte|"
+        r"Anforderungen|Pflichten)\b",
+        re.IGNORECASE,
+    )
 )
 #: A pre-release: "beta 1", "Beta 2", "RC 3".
 _PRERELEASE_RE = rx.compile(r"(?<![\w-])(?:[Bb]eta|[Aa]lpha|RC)\s?\d+\b")
@@ -89,6 +130,9 @@ def identifiers(text: str) -> tuple[Span, ...]:
     spans = [m.span() for m in _NOTICE_RE.finditer(text)] if notice else []
     if "eta" in text or "lpha" in text or "RC" in text:
         spans += [m.span() for m in _PRERELEASE_RE.finditer(text)]
+    if "ersion" in text:
+        spans += [m.span() for m in _EDITION_DATE_RE.finditer(text)]
+    spans += [m.span() for m in _OWN_COUNT_RE.finditer(text)]
     for m in _DOTTED_RE.finditer(text) if _POINT_RE.search(text) else ():
         number, (start, end) = m.group(), m.span()
         parts = number.split(".")
@@ -121,4 +165,6 @@ def citations(text: str) -> tuple[Span, ...]:
     """
     spans = [m.span() for m in _ADOPTED_RE.finditer(text)]
     spans += [m.span() for m in _PUBLISHED_RE.finditer(text)]
+    if ".S.C." in text or ".F.R." in text:
+        spans += [m.span() for m in _CODE_RE.finditer(text)]
     return tuple(sorted(spans))

@@ -58,7 +58,11 @@ CONDITION_MARKERS = (
     r"(?<!\w )should(?= \w)|only (?:if|when|for|where)|if(?! any\b)(?! so\b)(?! applicable\b)|"
     # "in the case of paragraph 2", "im Fall des Absatzes 2" name the cases of another
     # provision (what it covers), no trigger: `_CITED`.
-    rf"unless|provided(?: that)?(?=[ ,])|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
+    # "provided" is the verb, no condition, after "as" or a form of "be" ("as provided in",
+    # "is provided by") or before a preposition ("provided for in Article 9.2", "provided to").
+    r"(?<!\bas )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bwas )(?<!\bwere )"
+    r"provided(?! (?:for|by|to|in|under|with|on|at|through|via|herein|hereunder|above|below)\b)"
+    rf"(?: that)?(?=[ ,])|unless|in (?:the )?case(?! of\s+{_CITED})(?: of| that)?|"
     # "is subject to the Original License" describes; "subject to point 11" conditions.
     r"(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bmade )(?<!\bbeen )(?<!\bremains )subject to|"
     r"in the event(?: of| that)?|on (?:the )?condition(?: that)?|conditional (?:on|upon)|"
@@ -255,6 +259,8 @@ def conditions(text: str, language: str | None = None) -> tuple[Condition, ...]:
         # The references in a condition are compared by `scope`; "Abs. 3" for "Absatz 3" is
         # no new condition.
         clause = _blanked(text, a, b, refs)
+        if "onditions" in clause or "equirements" in clause or "aussetzungen" in clause:
+            clause = _ANNOUNCED_RE.sub(" ", clause)  # the list announced is not the condition
         shown = " ".join(text[start:stop].split()).rstrip(",;")
         written, opening = text[start:stop], end - start
         # "Should the Licensee not accept" says "if not the Licensee accept": written so, the
@@ -347,6 +353,12 @@ _VERB_AFTER_COMMA_RE = rx.compile(rf",\s*(?:{CONDITIONED_VERBS}|is|are)\b", _I)
 
 def _condition_end(text: str, m: re.Match[str]) -> int:
     stop = _clause_end(text, m.end())
+    # "If ... then You must": a condition that says where it ends runs to its "then", however
+    # long, where no modal verb comes before it ("If it is impossible for You to comply with
+    # ... due to statute or regulation then You must").
+    then = _THEN_RE.search(text, stop, stop + _THEN_REACH)
+    if then and then.group().endswith("then") and not _MODAL_RE.search(text, m.end(), then.start()):
+        return then.start()
     if _EXCEPTION_RE.match(text, m.start()):
         return _exception_end(text, m.end(), stop)
     modal = (
@@ -374,6 +386,13 @@ def _verb_first_end(text: str, at: int) -> int:
     the main clause, as `_VERB_FIRST_RE` found them."""
     m = _VERB_FIRST_MAIN_RE.search(text, at)
     return m.start() if m else _clause_end(text, at)
+
+
+#: The "then" that ends a condition, within this many characters after where its clause would
+#: end, in the same sentence.
+_THEN_REACH = 300
+_THEN_RE = rx.compile(r",?\s+then\b(?=[^.;:]*\b(?:shall|must|may|will|agrees?|can)\b)|[.;:](?!\d)")
+_MODAL_RE = word_pattern(_MODALS)
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -412,6 +431,16 @@ def _clause_end(text: str, at: int) -> int:
 
 
 _TOKEN_RE = rx.compile(r"[\w’'§-]+|[^\w\s]")
+#: Words that only announce the conditions listed after a condition's marker ("provided that
+#: in each instance [You also meet all of these conditions]:", "wenn [die folgenden
+#: Voraussetzungen erfüllt sind]:"): they add no requirement of their own.
+_ANNOUNCED_RE = rx.compile(
+    r"\b(?:(?:(?:you|it|they|he|she)\s+)?(?:also\s+)?(?:meet|satisfy|fulfil+|comply\s+with)\s+)?"
+    r"(?:(?:all\s+(?:of\s+)?)?(?:these|the\s+following)\s+(?:conditions|requirements)|"
+    r"(?:diese|die\s+folgenden)\s+(?:Voraussetzungen|Bedingungen|Anforderungen)"
+    r"(?:\s+erfüllt\s+(?:sind|werden|ist))?)\b",
+    re.IGNORECASE,
+)
 
 
 def added_inside(a: Condition, b: Condition) -> list[str]:
@@ -429,4 +458,37 @@ def added_inside(a: Condition, b: Condition) -> list[str]:
         return []
     x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
     opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
-    return [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    runs = [" ".join(x[i1:i2]) for tag, i1, i2, _, _ in opcodes if tag == "delete"]
+    return [run for run in runs if not _ANNOUNCED_RE.search(run)]
+
+
+#: What a condition names, this one or another: "distributed under this license" / "under a
+#: different license", "nach diesem Vertrag" / "nach einem anderen Vertrag".
+_THIS_RE = rx.compile(r"this|these|the same|dieser|diese|dieses|diesem|diesen", _I)
+_OTHER_RE = rx.compile(
+    r"(?:a|any)\s+(?:different|other)|another|(?:some\s+)?other|different|"
+    r"(?:ein|eine|einer|einem|einen|eines)\s+andere[nmrs]?|andere[nmrs]?",
+    _I,
+)
+
+
+def redirected(a: Condition, b: Condition) -> bool:
+    """Tell whether the condition `b` names another thing where its version `a` names this one,
+    or the reverse, the rest kept: "If a Derived Work is distributed under this license" / "...
+    under a different license" covers other cases.
+
+    >>> [c] = conditions("If the work is distributed under this license, it must say so.")
+    >>> [d] = conditions("If the work is distributed under a different license, it must say so.")
+    >>> redirected(c, d), redirected(c, c)
+    (True, False)
+    """
+    if a.written == b.written:
+        return False
+    x, y = _TOKEN_RE.findall(a.written), _TOKEN_RE.findall(b.written)
+    opcodes = Matcher([t.casefold() for t in x], [t.casefold() for t in y]).get_opcodes()
+    changed = [(" ".join(x[i1:i2]), " ".join(y[j1:j2])) for tag, i1, i2, j1, j2 in opcodes
+               if tag != "equal"]  # fmt: skip
+    return len(changed) == 1 and any(
+        _THIS_RE.fullmatch(p) is not None and _OTHER_RE.fullmatch(q) is not None
+        for p, q in (changed[0], changed[0][::-1])
+    )

@@ -33,6 +33,8 @@ from planlens.compare.items import (
     example,
     excluded,
     exclusion,
+    following,
+    granted_act,
     item_run,
     items_of,
     list_goes_on,
@@ -69,6 +71,13 @@ _FIRST = (
         r"free\s+of\s+(?:charge|cost|royalt(?:y|ies))|without\s+(?:a\s+|any\s+)?(?:charge|fee|"
         r"royalty|royalties|cost)|at\s+no\s+(?:charge|cost)|royalty-free|kostenlos|kostenfrei|"
         r"unentgeltlich|gebührenfrei|lizenzgebührenfrei|ohne\s+(?:Entgelt|Gebühr|Kosten)",
+    ),
+    # A work's parts with it: "in each case including portions thereof", "or any part of it",
+    # "einschließlich Teilen davon", "oder Teile davon".
+    (
+        "with its parts",
+        r"(?:including|or\s+any|and\s+any)\s+(?:portions?|parts?)\s+(?:thereof|of\s+it)|"
+        r"(?:einschließlich|oder|und)\s+(?:von\s+)?Teile[n]?\s+(?:davon|hiervon|daraus)",
     ),
     # Whom or what a provision reaches through others too: "each direct and indirect
     # recipient", "unmittelbar oder mittelbar".
@@ -259,7 +268,7 @@ def enumerations(
     moved = {x.casefold() for x, _ in gone} & {x.casefold() for x, _ in came}
     # A reference to a paragraph the same side adds or drops follows that paragraph, which is
     # a provision of its own: "Die Frist nach Absatz 1 [oder nach Absatz 1a]" with "(1a) ...".
-    moved |= _following(gone, alignment.removed) | _following(came, alignment.added)
+    moved |= following(gone, alignment.removed) | following(came, alignment.added)
     return (
         (
             [x for x, cond in gone if not cond and x.casefold() not in moved],
@@ -270,28 +279,6 @@ def enumerations(
             [x for x, cond in came if cond and x.casefold() not in moved],
         ),
     )
-
-
-def opened(phrases: tuple[Phrase, ...]) -> set[str]:
-    """Return the marks of the paragraphs `phrases` open: "1a" of "(1a) Die ..."."""
-    return {m.group(1) for p in phrases if (m := _MARK_RE.match(p.text))}
-
-
-def _following(items: list[tuple[str, bool]], phrases: tuple[Phrase, ...]) -> set[str]:
-    """Return the items (case-folded) that refer only to paragraphs `phrases` open."""
-    marks = opened(phrases)
-    return {
-        x.casefold()
-        for x, _ in items
-        if (refs := _PARAGRAPH_RE.findall(x)) and all(r in marks for r in refs)
-    }
-
-
-_MARK_RE = rx.compile(r"\W*\((\d+[a-z]?)\)")
-_PARAGRAPH_RE = rx.compile(
-    r"\b(?:Absatz|Absatzes|Abs\.|Absätzen?|paragraphs?|subsections?)\s*\(?(\d+[a-z]?)\b",
-    re.IGNORECASE,
-)
 
 
 def _list_items(
@@ -317,7 +304,8 @@ def _list_items(
             span = side[k1:k2]
             before = side[k1 - 1] if k1 else "."
             around = (before, side[k2 : k2 + 6])
-            if span and _alternative_act(side, k1, k2, other) and not moved(span, other_keys):
+            act = _alternative_act(side, k1, k2, other) or granted_act(side, k1, k2, other)
+            if span and act and not moved(span, other_keys):
                 out.append((" ".join(span[1:]), _in_condition(text, k1)))
                 continue
             if not span or not _is_list_item(span, other, around, parties, language != "de"):

@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.statements import CONJUNCTIONS
+
+if TYPE_CHECKING:
+    from planlens.compare.phrases import Phrase
 
 _WORD_RE = rx.compile(r"[\w§-]+")
 #: A finite auxiliary or copula with no relative pronoun before it: an "item" with one is a
@@ -345,3 +349,71 @@ _EXCLUSION_RE = rx.compile(
     re.IGNORECASE,
 )
 _EXCLUDED_WORDS = 6
+
+
+#: The modal verbs of a grant or duty before its list of acts: "You may use, sell or give away
+#: the Product", "must copy, modify and distribute"; German puts the acts last: "darf die
+#: Software nutzen, verkaufen oder weitergeben".
+_GRANT_MODALS = frozenset(
+    ["may", "can", "must", "shall", "darf", "dürfen", "kann", "können", "muss", "müssen"]
+)
+#: How far back a list of acts may open after its modal, in tokens.
+_ACTS_BACK = 8
+
+
+def granted_act(side: list[str], k1: int, k2: int, other: list[str]) -> bool:
+    """Tell whether `side[k1:k2]`, added or dropped with nothing in its place, is one act of the
+    list of acts a modal verb grants or requires: a verb in lower case with its comma or
+    conjunction, the list before it all verbs in lower case back to the modal ("You may use[,
+    sell] or give away the Licensed Product"), or, in German, a verb in "-en" in a sentence with
+    a modal before it, between two more ("darf ... nutzen[, verkaufen] oder weitergeben"):
+    what the grant or duty covers (`scope`), as an item of any other list."""
+    span = side[k1:k2]
+    if len(span) != 2 or span[0].casefold() not in CONJUNCTIONS | {","}:
+        return False
+    word = span[1]
+    if not (word.isalpha() and word.islower() and len(word) > 2):
+        return False
+    if any(t.isalnum() and t.casefold() not in CONJUNCTIONS for t in other):
+        return False  # a replacement, not an insertion
+    german = word.endswith(("en", "ern", "eln"))
+    for i in range(k1 - 1, max(-1, k1 - 1 - _ACTS_BACK), -1):
+        token = side[i]
+        if token.casefold() in _GRANT_MODALS:
+            return i < k1 - 1  # an act before this one: a list of acts
+        if token == "," or token.casefold() in CONJUNCTIONS:
+            continue
+        if not (token.isalpha() and token.islower()):
+            break
+    if not german or k1 == 0 or not side[k1 - 1].endswith(("en", "ern", "eln")):
+        return False
+    after = side[k2 : k2 + 2]
+    modal = any(t.casefold() in _GRANT_MODALS for t in side[max(0, k1 - 20) : k1])
+    return (
+        modal
+        and len(after) == 2
+        and after[0].casefold() in CONJUNCTIONS | {","}
+        and (after[1].islower() and after[1].endswith(("en", "ern", "eln")))
+    )
+
+
+def opened(phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the marks of the paragraphs `phrases` open: "1a" of "(1a) Die ..."."""
+    return {m.group(1) for p in phrases if (m := _MARK_RE.match(p.text))}
+
+
+def following(items: list[tuple[str, bool]], phrases: tuple[Phrase, ...]) -> set[str]:
+    """Return the items (case-folded) that refer only to paragraphs `phrases` open."""
+    marks = opened(phrases)
+    return {
+        x.casefold()
+        for x, _ in items
+        if (refs := _PARAGRAPH_RE.findall(x)) and all(r in marks for r in refs)
+    }
+
+
+_MARK_RE = rx.compile(r"\W*\((\d+[a-z]?)\)")
+_PARAGRAPH_RE = rx.compile(
+    r"\b(?:Absatz|Absatzes|Abs\.|Absätzen?|paragraphs?|subsections?)\s*\(?(\d+[a-z]?)\b",
+    re.IGNORECASE,
+)

@@ -491,10 +491,10 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Nachlassverwalter", r"Nachlassverwalter[sn]?|Nachlasspfleger[sn]?|Insolvenzverwalter[sn]?"),
     ("Beamter", r"Beamte[nr]?"),
 )
-#: What follows a name only cited as the source of a rule: "OSCE/ODIHR standards",
-#: "NATO's Article 5", "the European Union's rules".
+#: What follows a name only cited: "OSCE/ODIHR standards", "NATO's Article 5", "EU Public License".
 CITED_AFTER = (
     r"(?:['’]s)?(?:/\w+)?\s+(?:standards?|rules?|norms?|law|laws|legislation|principles?|"
     r"criteria|charter|statutes?|Article|Articles|resolutions?|format|guidelines?|requirements?|"
-    r"procedures?|practice|model|acquis|values|regulations?|directives?|treaty|Treaty)\b"
+    r"procedures?|practice|model|acquis|values|regulations?|directives?|treaty|Treaty|"
+    r"(?:Public\s+)?Licen[cs]e)\b"
 )

@@ -276,3 +276,23 @@ def open_position(olds: Sequence[str], news: Sequence[str]) -> tuple[list[str], 
     if ("proposal" in a) == ("proposal" in b):
         return [], []
     return a.get("proposal", []), b.get("proposal", [])
+
+
+def restricted_permission(old: str, new: str) -> bool:
+    """Tell whether one side's "only" is that of a permission read as a restriction ("may be
+    brought only in the courts of", `forces`) where the other side says it as an obligation
+    with no "only" ("shall be maintained in the courts of"): the same exclusive duty, no
+    `scope` (nor `modality`: both read as obligations).
+
+    >>> restricted_permission("Suits shall be filed in Bonn.", "Suits may be filed only in Bonn.")
+    True
+    >>> restricted_permission("Suits may be filed in Berlin.", "Suits may be filed only in Berlin.")
+    False
+    """
+    for a, b in ((old, new), (new, old)):
+        if "only" in b.casefold() and "only" not in a.casefold():
+            restricted = forces(b, bans=False).get("obligation", [])
+            return "obligation" in forces(a, bans=False) and any(
+                w in ("may", "can") for w in restricted
+            )
+    return False

@@ -37,7 +37,7 @@ REWRITE_MIN = 0.1
 STEMS_MIN = 2
 
 _ABBREVIATIONS_TEXT = """abs art nr no nos st mr mrs ms dr prof vgl bzw ca co inc ltd sect para etc
-    ff gem lit ziff e.g i.e z.b u.a d.h u.s"""
+    ff gem lit ziff e.g i.e z.b u.a d.h u.s u.s.c c.f.r"""
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 #: A sentence's end before its successor; a blank line after "nicht" or "," continues a list.
 #: (`quick`: a test of the first character before the look-behinds, the same matches.)
@@ -49,7 +49,12 @@ _END = quick(
 )
 #: What stands before every end: each alternative of `_END` opens with a look-behind for one.
 _BEFORE_END = rx.compile(r"[.!?;:)]")
-_COORDINATION = rx.compile(r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)")
+#: Not before the last item of an inline list, whose label follows the conjunction ("a) ...,
+#: b) ..., or c) to Exhibit B ...", "(i) ..., and (ii) ...", "oder c)"): one list, one clause.
+_COORDINATION = rx.compile(
+    r",\s+(?=(?:and|or|but|while|whereas|und|oder|aber|sowie)\s)"
+    r"(?!\S+\s+(?:[a-z]\)|\((?:[a-z]|[ivx]+|\d+)\)))"
+)
 _MODAL = rx.compile(
     r"\b(?:shall|must|will|may|can|cannot|should|is to|are to|muss|müssen|soll|sollen|"
     r"kann|können|darf|dürfen)\b",

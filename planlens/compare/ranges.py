@@ -18,10 +18,11 @@ Termin": `date`'s) is no bound of extent (`scope_words`, read by `substance`), w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import planlens.compare.extent as extent
 import planlens.compare.patterns as rx
-from planlens.compare.statements import referenced, references
+from planlens.compare.statements import provisions_in, references
 
 #: A range inside a reference: its two ends ("176 bis 179", "9 to 13").
 _RANGE_RE = rx.compile(
@@ -29,6 +30,27 @@ _RANGE_RE = rx.compile(
     r"(?P<part>\s+(?:Absatz|Abs\.|Satz|Nummer|Nr\.|Buchstabe|paragraph|subsection))?",
     re.IGNORECASE,
 )
+
+
+#: A reference that names an edition of a text, not a provision of it: "Version 1.1",
+#: "LPPL Version 1.3a 2004-10-01", "version 3 or any subsequent version", "v. 2.0". A version
+#: that changes ("Version 1.1" / "Version 1.2" in a licence's title, "version 2" / "version 3"
+#: of a licence cited) is no provision referred to gone or come (`scope`).
+_EDITION_RE = rx.compile(r"(?:Versions?(?!\w)|v\.)", re.IGNORECASE)
+
+
+def referenced(text: str) -> set[str]:
+    """Return the provisions `text` refers to (`statements.referenced`), without those of a
+    reference to an edition of a text (`_EDITION_RE`).
+
+    >>> sorted(referenced("Section 3.2 of this License, version 2 or Version 1.3a 2004-10-01"))
+    ['3.2']
+    """
+    out: set[str] = set()
+    for a, b in references(text):
+        if _EDITION_RE.match(text, a) is None:
+            out.update(provisions_in(text, a, b))
+    return out
 
 
 def ranges(text: str) -> set[tuple[str, str]]:
@@ -52,11 +74,16 @@ def _order(number: str) -> tuple[int, str]:
     return int(digits), number[len(digits) :]
 
 
-def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
+def referenced_ranges(
+    old: str, new: str, targets: Mapping[str, frozenset[str]] | None = None
+) -> tuple[set[str], set[str]]:
     """Return the provisions `old` and `new` refer to (`statements.referenced`), without the
     ends of a range that lost a provision at one end while its other end stayed: a provision
     repealed or folded elsewhere, no change of what is referred to. Only the new text's range
-    being the shorter: one that grows shows the list grew.
+    being the shorter: one that grows shows the list grew. With the `targets` of a
+    renumbering (`renumbering.Renumbering`), a range that lost a provision the new plan still
+    has, under a number other than the new end's ("the conditions in sections 2 through 5" /
+    "sections 3 through 5" where section 2 stays section 2), refers to less: its ends stay.
 
     >>> a, b = referenced_ranges("nach den §§ 176 bis 179, § 5", "nach den §§ 176 bis 178, § 5")
     >>> sorted(a), sorted(b)
@@ -79,6 +106,9 @@ def referenced_ranges(old: str, new: str) -> tuple[set[str], set[str]]:
             else:
                 continue
             # The new range is the shorter: its last end earlier, or its first end later.
+            kept = targets.get(ends[0]) if targets is not None else None
+            if kept and ends[1] not in kept:
+                continue  # the provision it lost is still there
             if (_order(ends[1]) < _order(ends[0])) == (first_a == first_b):
                 moved_a.add(ends[0])
                 moved_b.add(ends[1])

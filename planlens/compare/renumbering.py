@@ -184,7 +184,6 @@ def _labels(clauses: Iterable[Clause]) -> tuple[dict[str, str], frozenset[str]]:
     return unique, words or (BARE if found else frozenset())
 
 
-@lru_cache(maxsize=1024)
 def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
     """Return the provisions `text` refers to (as `statements.referenced`) by references that
     name a provision of its own document at the level `words` name (see the module).
@@ -196,7 +195,14 @@ def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
     ...                       BARE))
     ['3.2']
     """
+    return _own(text, words)[0]
+
+
+@lru_cache(maxsize=1024)
+def _own(text: str, words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return `own_references` and the ends of the ranges in those references."""
     out: set[str] = set()
+    own_ends: set[str] = set()
     for a, b in references(text):
         head = _HEAD_RE.match(text, a)
         if head is None or _class(head) not in words:
@@ -215,7 +221,8 @@ def own_references(text: str, words: frozenset[str]) -> frozenset[str]:
                 break
         ends = {n for m in _RANGE_RE.finditer(text, a, end) for n in m.groups()}
         out.update(n for n in provisions_in(text, a, end) if n not in ends)
-    return frozenset(out)
+        own_ends |= ends
+    return frozenset(out), frozenset(own_ends)
 
 
 def kept(
@@ -265,7 +272,12 @@ def referred_change(
     >>> referred_change("nach den §§ 651a und 5", "nach den §§ 651b und 5", moved)
     ([], [])
     """
-    ra, rb = referenced_ranges(old, new)
+    # A range of the plan's own provisions that lost one the new plan still has refers to less.
+    targets = None
+    if renumbering is not None:
+        ends = _own(old, renumbering.old_words)[1]
+        targets = {n: renumbering.targets[n] for n in ends if n in renumbering.targets}
+    ra, rb = referenced_ranges(old, new, targets)
     if ra == rb or not ra & rb:
         return [], []
     sa, sb = kept(old, new, ra, rb, renumbering)

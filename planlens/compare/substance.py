@@ -48,14 +48,14 @@ from collections.abc import Callable, Sequence
 
 import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
-from planlens.compare.conditions import Condition, added_inside, conditions
+from planlens.compare.conditions import Condition, added_inside, conditions, redirected
 from planlens.compare.deadlines import at_the_time, deadline_key
 from planlens.compare.extensions import extends, extensions, form_only, narrows
-from planlens.compare.extent import enumerations, general_nouns, opened, places
+from planlens.compare.extent import enumerations, general_nouns, places
 from planlens.compare.guards import guarded
-from planlens.compare.items import clauses, restated, shown_items
+from planlens.compare.items import clauses, opened, restated, shown_items
 from planlens.compare.listed_conditions import listed_conditions
-from planlens.compare.modality import FORCES, modality, open_position
+from planlens.compare.modality import FORCES, modality, open_position, restricted_permission
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.necessary import only_if, without_only_if
 from planlens.compare.party_changes import party_difference
@@ -331,6 +331,7 @@ def _scope(
     if ("only" in a) != ("only" in b) and (
         only_for_two_negators(mo, mn, count_old, count_new)
         or except_for_only(mo, mn, count_old, count_new, (old, new))
+        or restricted_permission(mo, mn)  # "shall be brought in" / "may be brought only in"
     ):
         a.pop("only", None)
         b.pop("only", None)
@@ -413,7 +414,9 @@ def _kept(c: _Stated, others: list[_Stated], stem: Callable[[str], str], *, old:
     has words added inside it (`_widened`)."""
     versions = [d for d in others if same_condition(c[0], d[0], stem)]
     return any(
-        not (_turned(c, d) if old else _turned(d, c)) and not _widened(c, d, others, stem)
+        not (_turned(c, d) if old else _turned(d, c))
+        and not _widened(c, d, others, stem)
+        and not redirected(c[0], d[0])  # "under this license" / "under a different license"
         for d in versions
     )
 
