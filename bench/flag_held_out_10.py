@@ -38,7 +38,7 @@ was set. A cap of 4 a pair is the smallest that gives at least 35: 35 pairs (a c
 from __future__ import annotations
 
 from flag_accuracy_candidates import _not_drawn
-from flag_held_out_8 import Files, capped, linked_candidates
+from flag_held_out_8 import Files, engine_drawn_files, linked_candidates
 from gold_pairs import plan_by_id
 
 #: The SPDX licence pairs of the set, as plan ids of `bench/gold/plans/`: `freeze.SPDX_PAIRS_3`
@@ -76,22 +76,9 @@ def held_out_10_files(besides: str | None = None, *, report: bool = True) -> Fil
     """Return the files of the tenth held-out set (see the module docstring); no pair drawn
     before by a split but `besides` (`besides="held-out-10"` redoes the draw as it was made).
     `report` prints the counts (of links and lengths only) before the cap."""
-    files: Files = []
-    for old_id, new_id in HELD_OUT_10_PAIRS:
-        old, new = plan_by_id(old_id), plan_by_id(new_id)
-        name = f"{old_id}--{new_id}"
-        found = _not_drawn(old, new, list(linked_candidates(old, new)), besides)
-        kept = capped(name, found, HELD_OUT_10_PER_PAIR)
-        if report:
-            print(f"{name}: {len(found)} one-to-one changed links, {len(kept)} kept")
-        how = (
-            f"every link of compare({old_id}, {new_id}) (bench/gold/plans/) of one old clause to"
-            " one new clause whose texts differ; no pair that a file of bench/flags/ has"
-            f" already; of those, at most {HELD_OUT_10_PER_PAIR}: the smallest SHA-256 of"
-            " 'OLD--NEW:OLD_ID->NEW_ID' (bench/flag_held_out_10.py)"
-        )
-        files.append((name, old, new, how, kept))
-    return files
+    return engine_drawn_files(
+        HELD_OUT_10_PAIRS, HELD_OUT_10_PER_PAIR, "bench/flag_held_out_10.py", besides, report
+    )
 
 
 def main() -> int:

@@ -37,7 +37,7 @@ labelled).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from flag_accuracy_candidates import Candidate, _norm, _not_drawn
 from gold_pairs import plan_by_id
@@ -99,19 +99,34 @@ def held_out_8_files(besides: str | None = None, *, report: bool = True) -> File
     """Return the files of the eighth held-out set (see the module docstring); no pair drawn
     before by a split but `besides` (`besides="held-out-8"` redoes the draw as it was made).
     `report` prints the counts (of links and lengths only) before the cap."""
+    return engine_drawn_files(
+        HELD_OUT_8_PAIRS, HELD_OUT_8_PER_PAIR, "bench/flag_held_out_8.py", besides, report
+    )
+
+
+def engine_drawn_files(
+    pairs: Sequence[tuple[str, str]],
+    per_pair: int,
+    script: str,
+    besides: str | None,
+    report: bool,
+) -> Files:
+    """Return the files of a set drawn from the engine's links of `pairs` (frozen plan ids):
+    each pair's one-to-one changed links no split but `besides` drew, at most `per_pair` of
+    them by `capped`; `script` is named in each file as the draw's rule."""
     files: Files = []
-    for old_id, new_id in HELD_OUT_8_PAIRS:
+    for old_id, new_id in pairs:
         old, new = plan_by_id(old_id), plan_by_id(new_id)
         name = f"{old_id}--{new_id}"
         found = _not_drawn(old, new, list(linked_candidates(old, new)), besides)
-        kept = capped(name, found, HELD_OUT_8_PER_PAIR)
+        kept = capped(name, found, per_pair)
         if report:
             print(f"{name}: {len(found)} one-to-one changed links, {len(kept)} kept")
         how = (
             f"every link of compare({old_id}, {new_id}) (bench/gold/plans/) of one old clause to"
             " one new clause whose texts differ; no pair that a file of bench/flags/ has"
-            f" already; of those, at most {HELD_OUT_8_PER_PAIR}: the smallest SHA-256 of"
-            " 'OLD--NEW:OLD_ID->NEW_ID' (bench/flag_held_out_8.py)"
+            f" already; of those, at most {per_pair}: the smallest SHA-256 of"
+            f" 'OLD--NEW:OLD_ID->NEW_ID' ({script})"
         )
         files.append((name, old, new, how, kept))
     return files

@@ -46,7 +46,7 @@ from real_pairs import (
     strip_pins,
     thresholds,
 )
-from results import command_line, write_section
+from results import write_report
 
 from planlens.compare import compare
 
@@ -300,12 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines += ["", *disagreements(pairs)]
     print("\n".join(lines))
     if args.write_results:
-        command = command_line(
-            "bench/link_agreement.py", list(argv if argv is not None else sys.argv[1:])
-        )
-        about = __doc__.split("\n\n", 2)[2].strip()
-        write_section("\n".join([SECTION, "", f"`{command}`", "", about, "", *lines]), SECTION)
-        print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
+        write_report("bench/link_agreement.py", argv, __doc__, lines, SECTION)
     return 0
 
 

@@ -97,6 +97,17 @@ def command_line(script: str, argv: Sequence[str]) -> str:
     return f"{python} {script}" + "".join(f" {shlex.quote(a)}" for a in argv)
 
 
+def write_report(
+    script: str, argv: Sequence[str] | None, doc: str, lines: Sequence[str], section: str
+) -> None:
+    """Write a benchmark's section of RESULTS: its heading, the command, the part of the
+    script's docstring `doc` after its first two paragraphs, and its report `lines`."""
+    command = command_line(script, list(argv if argv is not None else sys.argv[1:]))
+    about = doc.split("\n\n", 2)[2].strip()
+    write_section("\n".join([section, "", f"`{command}`", "", about, "", *lines]), section)
+    print(f"wrote the section {section!r} of bench/RESULTS.md")
+
+
 def write_section(text: str, section: str, path: Path = RESULTS) -> None:
     """Replace the section starting at the heading `section` in `path` up to the next "## "
     heading (or the end), or append it; keep everything else as it was."""

@@ -50,7 +50,7 @@ from link_fit import Model, Predict
 from link_fit import fit as fit
 from link_shapes import Shape
 from real_pairs import HELD_OUT_SETS, Counts, fmt, has_pins, our_plans, strip_pins
-from results import command_line, write_section
+from results import write_report
 
 from planlens.compare import learned
 from planlens.compare.align import aligned_state
@@ -332,12 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines += also
     print("\n".join(lines))
     if args.write_results:
-        command = command_line(
-            "bench/train_links.py", list(argv if argv is not None else sys.argv[1:])
-        )
-        about = __doc__.split("\n\n", 2)[2].strip()
-        write_section("\n".join([SECTION, "", f"`{command}`", "", about, "", *lines]), SECTION)
-        print(f"wrote the section {SECTION!r} of bench/RESULTS.md")
+        write_report("bench/train_links.py", argv, __doc__, lines, SECTION)
     return 0
 
 
