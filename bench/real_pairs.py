@@ -68,6 +68,7 @@ HELD_OUT_SETS = {
     "peace plans": GOLD / "held-out-peace",
     "licences": GOLD / "held-out-licences",
     "constructed redrafts": GOLD / "held-out-redrafts",
+    "constructed redrafts, third batch": GOLD / "held-out-redrafts-2",
 }
 HELD_OUT_SECTION = "## Alignment on held-out labelled pairs"
 #: Redrafts written by hand with their truth, measured blind once and then released: a
