@@ -35,16 +35,14 @@ from pathlib import Path
 
 from gold_pairs import GOLD, GoldPair, gold_files, load_pair
 from real_pairs import (
-    TARGETS,
     Counts,
     baseline_pairs,
     counts,
-    grid,
     has_pins,
+    lopo_links,
     our_plans,
     reported_pairs,
     strip_pins,
-    thresholds,
 )
 from results import write_report
 
@@ -128,13 +126,6 @@ def empty() -> Scored:
     return Scored(Counts(), Counts(), SurePossible())
 
 
-@dataclass
-class PairReadings:
-    first: GoldPair
-    second: GoldPair
-    answers: dict[str, set[Link]]
-
-
 def readings(second_dir: Path) -> list[tuple[GoldPair, GoldPair]]:
     """Return (first, second) readings of every pair both folders hold, by file name."""
     seconds = {path.name: path for path in gold_files(second_dir)}
@@ -163,30 +154,9 @@ def answers(pair: GoldPair) -> dict[str, set[Link]]:
 
 def leave_one_out(pairs: Sequence[tuple[GoldPair, GoldPair]]) -> dict[str, set[Link]]:
     """Return each pair's links without pins at the thresholds the other pairs' first reading
-    chooses (`real_pairs.leave_one_out`'s rule), by pair name."""
-    settings = grid()
-    table: list[list[set[Link]]] = []
-    for values in settings:
-        with thresholds(values):
-            table.append(
-                [
-                    reported_pairs(compare(strip_pins(first.old), strip_pins(first.new)))
-                    for first, _ in pairs
-                ]
-            )
-    chosen = {}
-    for held, (first, _) in enumerate(pairs):
-
-        def others(k: int, held: int = held) -> tuple[bool, float, float]:
-            total = Counts()
-            for m, (other, _) in enumerate(pairs):
-                if m != held:
-                    total += counts(table[k][m], other.links)
-            return (total.precision >= TARGETS["precision"], total.f1, total.precision)
-
-        best = max(range(len(settings)), key=lambda k: (others(k), -k))
-        chosen[first.name] = table[best][held]
-    return chosen
+    chooses (`real_pairs.lopo_links`), by pair name."""
+    firsts = [first for first, _ in pairs]
+    return {first.name: links for first, (links, _) in zip(firsts, lopo_links(firsts), strict=True)}
 
 
 def fmt(c: Counts | SurePossible) -> str:

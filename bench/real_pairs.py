@@ -255,32 +255,45 @@ def run_pair(pair: GoldPair) -> PairResult:
     )
 
 
-def leave_one_out(pairs: Sequence[GoldPair]) -> tuple[Counts, list[tuple[str, dict[str, float]]]]:
-    """Return the pooled held-out counts, and the thresholds chosen for each held-out pair."""
-    table: dict[int, list[Counts]] = {}
+def lopo_links(
+    pairs: Sequence[GoldPair],
+) -> list[tuple[set[tuple[str, str]], dict[str, float]]]:
+    """Return, for each pair, its links without pins at the thresholds chosen on the other
+    pairs, and those thresholds."""
     settings = grid()
-    for k, values in enumerate(settings):
+    table: list[list[set[tuple[str, str]]]] = []
+    for values in settings:
         with thresholds(values):
-            table[k] = [
-                counts(reported_pairs(compare(strip_pins(p.old), strip_pins(p.new))), p.links)
-                for p in pairs
-            ]
-    pooled = Counts()
-    chosen = []
-    for held, pair in enumerate(pairs):
+            table.append(
+                [reported_pairs(compare(strip_pins(p.old), strip_pins(p.new))) for p in pairs]
+            )
+    scored = [
+        [counts(links, pair.links) for links, pair in zip(row, pairs, strict=True)] for row in table
+    ]
+    out = []
+    for held in range(len(pairs)):
 
         def others_f1(k: int, held: int = held) -> tuple[bool, float, float]:
             # The target is F1 at a precision floor: settings that keep the other pairs'
             # precision above the floor come first, then the best F1 among them.
             total = Counts()
-            for m, c in enumerate(table[k]):
+            for m, c in enumerate(scored[k]):
                 if m != held:
                     total += c
             return (total.precision >= TARGETS["precision"], total.f1, total.precision)
 
         best = max(range(len(settings)), key=lambda k: (others_f1(k), -k))
-        pooled += table[best][held]
-        chosen.append((pair.name, settings[best]))
+        out.append((table[best][held], settings[best]))
+    return out
+
+
+def leave_one_out(pairs: Sequence[GoldPair]) -> tuple[Counts, list[tuple[str, dict[str, float]]]]:
+    """Return the pooled held-out counts, and the thresholds chosen for each held-out pair."""
+    pooled = Counts()
+    chosen = []
+    for pair, (links, values) in zip(pairs, lopo_links(pairs), strict=True):
+        pooled += counts(links, pair.links)
+        chosen.append((pair.name, values))
     return pooled, chosen
 
 
@@ -327,11 +340,11 @@ def report(
     )
     lines.append(f"Thresholds in the code: {current()}.")
     if chosen:
-        picks = {}
+        picks: dict[tuple[tuple[str, float], ...], list[str]] = {}
         for name, values in chosen:
             picks.setdefault(tuple(sorted(values.items())), []).append(name)
-        for values, names in picks.items():
-            lines.append(f"Held out {', '.join(names)}: chose {dict(values)}.")
+        for picked, names in picks.items():
+            lines.append(f"Held out {', '.join(names)}: chose {dict(picked)}.")
     verdict = []
     for label, c in (
         ("without pins", total_bare),
