@@ -32,10 +32,15 @@ report: $(VENV)/.stamp-base
 # The browser tests drive Debian's Chromium; install-browser.sh installs it when it is missing
 # and never downloads a browser of Playwright's own. The Word-redline tests open their documents
 # in Debian's LibreOffice Writer, which install-libreoffice.sh installs the same way.
+# The tests run in one process per core, at most four (pytest-xdist; `make test TEST_JOBS=0`
+# runs them in this process).
+TEST_JOBS ?= auto
+PYTEST_JOBS = -n $(TEST_JOBS) --maxprocesses=4
+
 test: $(VENV)/.stamp-test
 	bash scripts/install-browser.sh
 	bash scripts/install-libreoffice.sh
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q $(PYTEST_JOBS)
 
 # The same tests in a second environment where every dependency is at the lowest version
 # pyproject.toml allows (scripts/lowest-requirements.py), so our lower bounds stay true.
@@ -51,7 +56,7 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 test-lowest: $(LOWEST)/.stamp
 	bash scripts/install-browser.sh
 	bash scripts/install-libreoffice.sh
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q $(PYTEST_JOBS)
 
 LINTED := planlens tests bench scripts
 
