@@ -17,12 +17,14 @@ from test_compare import plans
 from planlens.cli import cli
 from planlens.compare import compare
 from planlens.compare.align import align, align_with_hints
+from planlens.compare.key_changes import key_changes
 from planlens.compare.learned import LINK_MIN
 from planlens.compare.model import PlanDiff
 from planlens.compare.perhaps import PERHAPS_MIN
 from planlens.compare.units import Vocabulary, flatten
 from planlens.plan.load import load_plan
 from planlens.plan.model import Plan
+from planlens.render import redline
 
 GOLD_PLANS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "plans"
 #: Apache 1.1 -> 2.0: the licence rewritten and regrouped; § 3 of 1.1 (the acknowledgment in
@@ -151,3 +153,13 @@ def test_the_report_links_each_hint_to_the_row_of_its_clause(tmp_path: Path) -> 
     assert "#new-4.d" in page.targets and "#old-3" in page.targets
     for target in page.targets:
         assert target.startswith("#") and target[1:] in page.ids
+
+
+def test_key_changes_and_the_word_redline_give_the_hint() -> None:
+    diff = compare(load_plan(OLD), load_plan(NEW))
+    said = {(k.old_ids, k.new_ids): k.text for k in key_changes(diff)}
+    became = r"Perhaps it became 4\.d in other words \(likelihood 0\.\d+: check\)\.$"
+    assert re.search(became, said[("3",), ()])
+    assert re.search(r"Perhaps it came from 3 in other words", said[(), ("4.d",)])
+    labels = {s.heading.split(" → ")[0]: s.labels for s in redline(diff).sections}
+    assert any(label.startswith("perhaps now 4.d? likelihood 0.") for label in labels["3"])
