@@ -81,6 +81,7 @@ bench: $(VENV)/.stamp-test
 	$(BIN)/python bench/real_pairs.py --held-out --write-results
 	$(BIN)/python bench/real_pairs.py --redrafts --write-results
 	$(BIN)/python bench/link_agreement.py --write-results
+	$(BIN)/python bench/perhaps.py --write-results
 	$(BIN)/python bench/redlines_pairs.py --write-results
 	$(BIN)/python bench/align_speed.py --write-results
 	$(BIN)/python bench/compare_scale.py --write-results

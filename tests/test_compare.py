@@ -253,11 +253,12 @@ def test_diff_with_itself_is_all_unchanged(p: Plan) -> None:
 @given(plans("a"), plans("b"))
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 def test_swapping_old_and_new_mirrors_the_diff(old: Plan, new: Plan) -> None:
+    # A removed clause's hint (perhaps now X) is the added clause's (perhaps from X) mirrored.
     forward = {
-        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved)
+        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved, c.perhaps)
         for c in compare(old, new).walk()
     }
-    backward = {(c.new, c.old, c.relation, c.moved) for c in compare(new, old).walk()}
+    backward = {(c.new, c.old, c.relation, c.moved, c.perhaps) for c in compare(new, old).walk()}
     assert forward == backward
 
 
@@ -301,9 +302,10 @@ def test_mirror_holds_when_duplicate_texts_and_silent_clauses_tie() -> None:
         clause("2", sovereignty),
         clause("3", elections),
     )
+    # A removed clause's hint (perhaps now X) is the added clause's (perhaps from X) mirrored.
     forward = {
-        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved)
+        (c.old, c.new, MIRROR.get(c.relation, c.relation), c.moved, c.perhaps)
         for c in compare(old, new).walk()
     }
-    backward = {(c.new, c.old, c.relation, c.moved) for c in compare(new, old).walk()}
+    backward = {(c.new, c.old, c.relation, c.moved, c.perhaps) for c in compare(new, old).walk()}
     assert forward == backward

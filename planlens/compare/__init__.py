@@ -13,6 +13,8 @@
 - `residual`: what those passes leave: paired jointly, by mutual best match, as paraphrased parts.
 - `learned`: the last pass, a logistic regression (fitted by bench/train_links.py) deciding the
   pairs the rules left: rewritten clauses, and extra parts of splits and merges.
+- `perhaps`: for a clause left unlinked, the counterpart that pass found likeliest but not
+  likely enough to link: a hint for the reader ("perhaps now 4.a?"), never a link.
 - `subtrees`: a clause with all its sub-clauses as one bag of words, for that pass: how much better
   a clause matches a whole subtree around the other than the other clause alone.
 - `textdiff`: word-level segments inside one pair of texts.

@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from planlens.compare.learned import learned_links
+from planlens.compare.learned import LINK_MIN, Candidate, learned_links
 from planlens.compare.matching import (
     MOVE_MARGIN,
     MOVE_MIN,
@@ -58,6 +58,7 @@ from planlens.compare.matching import (
     move_links,
     split_merge,
 )
+from planlens.compare.perhaps import PERHAPS_MIN, Hints, counterparts
 from planlens.compare.residual import (
     MUTUAL_MIN,
     absorb_parts,
@@ -88,9 +89,23 @@ def align(
     went through (empty for a direct pin).
     """
     state, _, _ = aligned_state(old, new, pins)
-    return sorted(
-        state.links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1))
-    )
+    return _in_order(state.links)
+
+
+def align_with_hints(
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    pins: Iterable[tuple[int, int]] | Mapping[tuple[int, int], tuple[str, ...]],
+) -> tuple[list[Link], Hints]:
+    """Return the links of `align`, and for the clauses they leave unlinked, the likeliest
+    counterpart the learned pass did not link (`perhaps.counterparts`): a hint, not a link."""
+    state, _, _, judged = _passes(old, new, pins, learn=True, gate=PERHAPS_MIN)
+    return _in_order(state.links), counterparts(old, new, judged, state)
+
+
+def _in_order(links: Iterable[Link]) -> list[Link]:
+    """Return `links` in the new plan's order (then the old one's, for removals)."""
+    return sorted(links, key=lambda link: (min(link.new, default=-1), min(link.old, default=-1)))
 
 
 def aligned_state(
@@ -104,6 +119,20 @@ def aligned_state(
 
     Without `learn`, the last pass (`learned.learned_links`) is left out: what it learns from.
     """
+    state, scorer, candidates, _ = _passes(old, new, pins, learn=learn, gate=LINK_MIN)
+    return state, scorer, candidates
+
+
+def _passes(
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    pins: Iterable[tuple[int, int]] | Mapping[tuple[int, int], tuple[str, ...]],
+    *,
+    learn: bool,
+    gate: float,
+) -> tuple[LinkState, Scorer, dict[tuple[int, int], float], list[Candidate]]:
+    """Run the passes, as `aligned_state` says; also return the pairs the learned pass judged
+    that could reach `gate` (its `LINK_MIN`, or lower to find hints), with their features."""
     scorer = Scorer(old, new)
     state = LinkState(len(old), len(new))
     for link in _pin_links(old, new, pins, scorer):
@@ -138,9 +167,8 @@ def aligned_state(
     for link in slot_links(old, new, state, scorer):
         state.add(link)
     heading_links(old, new, state)
-    if learn:
-        learned_links(old, new, candidates, scorer, state)
-    return state, scorer, candidates
+    judged = learned_links(old, new, candidates, scorer, state, gate=gate) if learn else []
+    return state, scorer, candidates, judged
 
 
 def _pin_links(

@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planlens.compare.align import align, heaviest_increasing
-from planlens.compare.model import Change, Flag, PlanDiff, Relation, Segment
+from planlens.compare.align import align_with_hints, heaviest_increasing
+from planlens.compare.model import Change, Flag, Perhaps, PlanDiff, Relation, Segment
+from planlens.compare.perhaps import Hints
 from planlens.compare.pins import find_pins
 from planlens.compare.renumbering import renumbering
 from planlens.compare.substance import substance_flags
@@ -55,12 +56,12 @@ def _changes(
     # scorer works out every text's) has them.
     missed = [(language, units) for language, units in sides if not _learn(cache, language, units)]
     pins = find_pins(old, new, old_units, new_units, corpus)
-    links = align(old_units, new_units, pins)
+    links, hints = align_with_hints(old_units, new_units, pins)
     for language, units in missed:
         if cache is not None and units:
             texts = _unit_texts(units)
             cache.put(language, texts, vocabulary.features(units[0].stem, texts))
-    return _TreeBuilder(old, new, old_units, new_units, links).build()
+    return _TreeBuilder(old, new, old_units, new_units, links, hints).build()
 
 
 def _unit_texts(units: Sequence[Unit]) -> list[str]:
@@ -103,8 +104,10 @@ class _TreeBuilder:
         old_units: Sequence[Unit],
         new_units: Sequence[Unit],
         links: Sequence[Link],
+        hints: Hints | None = None,
     ) -> None:
         self.old, self.new = old, new
+        self.hints = hints or Hints({}, {})
         self.old_units, self.new_units = old_units, new_units
         # The parties the plans declare; the curated list of `lexicon` is always looked for.
         self.parties = tuple(dict.fromkeys((*old.parties, *new.parties)))
@@ -294,6 +297,9 @@ class _TreeBuilder:
             segments = (Segment("delete", old_text),)
         elif node.new and not node.old and new_text:
             segments = (Segment("insert", new_text),)
+        perhaps: tuple[Perhaps, ...] = ()
+        if node.relation in ("removed", "added"):
+            perhaps = self._perhaps(node)
         renumbered = False
         if len(node.old) == 1 and len(node.new) == 1:
             o, n = self.old_units[node.old[0]].clause, self.new_units[node.new[0]].clause
@@ -312,10 +318,22 @@ class _TreeBuilder:
             matched_by=link.matched_by if link else None,
             confidence=link_confidence(link) if link else None,
             pinned_via=link.via if link else (),
+            perhaps=perhaps,
             flags=flags,
             segments=segments,
             children=self._freeze(node.children),
         )
+
+    def _perhaps(self, node: _Node) -> tuple[Perhaps, ...]:
+        """Return the hint for a removed or added clause: where it likeliest went (came from)."""
+        if node.old:
+            hint, others = self.hints.old.get(node.old[0]), self.new_units
+        else:
+            hint, others = self.hints.new.get(node.new[0]), self.old_units
+        if hint is None:
+            return ()
+        index, likelihood = hint
+        return (Perhaps(others[index].clause.id, round(likelihood, 2)),)
 
 
 def _ids(units: Sequence[Unit], indices: Sequence[int]) -> tuple[str, ...]:

@@ -57,6 +57,7 @@ def _change_data(change: Change) -> dict[str, Any]:
         "matched_by": change.matched_by,
         "confidence": change.confidence,
         "pinned_via": list(change.pinned_via),
+        "perhaps": [{"id": p.id, "likelihood": p.likelihood} for p in change.perhaps],
         "flags": [{"type": f.type, "old": f.old, "new": f.new} for f in change.flags],
         "segments": [[s.op, s.text] for s in change.segments],
         "children": [_change_data(child) for child in change.children],
@@ -115,6 +116,7 @@ def _change_text(
         )
         if on
     ]
+    marks += _perhaps_marks(change)
     lines.append(style(f"{indent}{_SYMBOLS[change.relation]} {ids}  [{', '.join(marks)}]", "head"))
     for flag in change.flags:
         lines.append(
@@ -135,6 +137,22 @@ def _change_text(
         lines.extend(f"{indent}    {line}" for line in body.splitlines())
     for child in change.children:
         _change_text(child, depth + 1, lines, style)
+
+
+def perhaps_mark(change: Change) -> str:
+    """Return the hint of a removed or added clause as words ("" without one): "perhaps now
+    4.a? likelihood 0.45", or "perhaps from 1? ..." for an added clause."""
+    if not change.perhaps:
+        return ""
+    where = "now" if change.relation == "removed" else "from"
+    ids = ", ".join(p.id for p in change.perhaps)
+    likelihood = max(p.likelihood for p in change.perhaps)
+    return f"perhaps {where} {ids}? likelihood {likelihood}"
+
+
+def _perhaps_marks(change: Change) -> list[str]:
+    mark = perhaps_mark(change)
+    return [mark] if mark else []
 
 
 def _segment_text(
@@ -195,6 +213,7 @@ def _change_markdown(change: Change, level: int, lines: list[str]) -> None:
         )
         if on
     ]
+    marks += [_md(mark) for mark in _perhaps_marks(change)]
     lines.extend([f"{'#' * min(level, 6)} {ids} ({', '.join(marks)})", ""])
     for flag in change.flags:
         lines.append(f"- *{flag.type}*: {_md(flag.old) or '(none)'} → {_md(flag.new) or '(none)'}")
@@ -230,6 +249,7 @@ DIFF_CSV_COLUMNS = (
     "flags",
     "old_text",
     "new_text",
+    "perhaps",
 )
 
 #: What makes a spreadsheet read a cell as a formula (or, tab and carriage return, move it).
@@ -243,7 +263,8 @@ def diff_csv(diff: PlanDiff) -> str:
     Ids of several clauses (a split or merge) are joined with ", ", as the text format shows
     them; texts are the clauses' own texts as written in the plans (several joined by a blank
     line; empty for a side with no clause or a text never published); flags read
-    `type: old -> new`, joined with "; ". See `csv_text` for how cells are made safe.
+    `type: old -> new`, joined with "; "; a removed or added clause's hint (`Change.perhaps`)
+    reads `id (likelihood)`. See `csv_text` for how cells are made safe.
     """
     old_index, new_index = diff.old.clause_index(), diff.new.clause_index()
     rows = (
@@ -259,6 +280,7 @@ def diff_csv(diff: PlanDiff) -> str:
             ),
             _texts(change.old, old_index),
             _texts(change.new, new_index),
+            "; ".join(f"{p.id} ({p.likelihood})" for p in change.perhaps),
         )
         for change in diff.walk()
     )

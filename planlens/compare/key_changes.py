@@ -73,6 +73,15 @@ def _walk(
         yield from _walk(change.children, change)
 
 
+def _perhaps(change: Change) -> str:
+    """Return a sentence for a dropped or new point's hint (`Change.perhaps`), or ""."""
+    if not change.perhaps:
+        return ""
+    hint = change.perhaps[0]
+    verb = "became" if change.relation == "removed" else "came from"
+    return f" Perhaps it {verb} {hint.id} in other words (likelihood {hint.likelihood}: check)."
+
+
 def _about(
     change: Change,
     parent: Change | None,
@@ -91,7 +100,7 @@ def _about(
         text = f"{where} is dropped: “{_quote(clause)}”"
         report = reported.get(clause.id)
         if report is None:
-            yield KeyChange("dropped", text + ".", change.old, ())
+            yield KeyChange("dropped", text + "." + _perhaps(change), change.old, ())
             return
         version, entry = report
         source = entry.source
@@ -114,7 +123,8 @@ def _about(
     if change.relation == "added":
         if parent is not None and parent.relation == "added":
             return
-        yield KeyChange("added", f"{where} is new: “{_quote(news[0])}”.", (), change.new)
+        text = f"{where} is new: “{_quote(news[0])}”."
+        yield KeyChange("added", text + _perhaps(change), (), change.new)
         return
     for flag in change.flags:
         sentence = _flag_sentence(flag, where)

@@ -138,12 +138,16 @@ def learned_links(
     pairs: dict[tuple[int, int], float],
     scorer: Scorer,
     state: LinkState,
-) -> int:
-    """Link the pairs the model accepts; return how many were linked."""
+    gate: float = LINK_MIN,
+) -> list[Candidate]:
+    """Link the pairs the model accepts; return the pairs judged that could reach `gate` (at
+    most `LINK_MIN`: a lower gate also gives the pairs `perhaps` hints at), with their features
+    as they were judged."""
     if BIAS <= -100.0:
-        return 0  # no model fitted
-    found = candidates(old, new, pairs, scorer, state, gate=LINK_MIN)
-    return decided_links(old, new, found, state)
+        return []  # no model fitted
+    found = candidates(old, new, pairs, scorer, state, gate=min(gate, LINK_MIN))
+    decided_links(old, new, found, state)
+    return found
 
 
 def probability(features: Sequence[float]) -> float:

@@ -86,6 +86,16 @@ def listed(values: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Perhaps:
+    """Where a removed (or added) clause may have gone (or come from): the clause of the other
+    plan the aligner found likeliest, and how likely (in [0, 1]), without linking them. A hint
+    for a reader to check, not a link."""
+
+    id: str
+    likelihood: float
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """How some clauses of the old plan relate to some clauses of the new one.
 
@@ -94,7 +104,9 @@ class Change:
     `score` is the similarity that made the pairing and `runner_up` the best rejected
     alternative's, so a reader can judge how sure the pairing was; `confidence` sums up the
     evidence in [0, 1] (below `CHECK_BELOW`, a reader should check the pairing). `pinned_via`
-    names the versions a composed analyst pin went through.
+    names the versions a composed analyst pin went through. A removed or added clause may
+    carry `perhaps`: the clause of the other plan it likeliest became (or came from), which
+    the aligner was not sure enough of to link.
     """
 
     relation: Relation
@@ -107,6 +119,7 @@ class Change:
     matched_by: MatchedBy | None = None
     confidence: float | None = None
     pinned_via: tuple[str, ...] = ()
+    perhaps: tuple[Perhaps, ...] = ()
     flags: tuple[Flag, ...] = ()
     segments: tuple[Segment, ...] = ()
     children: tuple[Change, ...] = ()

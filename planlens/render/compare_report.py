@@ -82,6 +82,9 @@ class Row:
     reports: tuple[Reported, ...] = ()
     permalink: str = ""  # "#new-7": the row's clause, for "link to this clause"
     cites: tuple[str, ...] = ()  # a citation of each clause the row shows, old then new
+    #: A removed or added clause's hint (`Change.perhaps`): "now" or "from", the other
+    #: clause's id and the href of its row, and how likely.
+    perhaps: tuple[tuple[str, str, str, float], ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -425,6 +428,15 @@ def _row(
         new_status=news[0].status if news else None,
         permalink="#" + anchors[0] if anchors else "",
         cites=cites,
+        perhaps=tuple(
+            (
+                "now" if change.relation == "removed" else "from",
+                p.id,
+                "#" + anchor_id("new" if change.relation == "removed" else "old", p.id),
+                p.likelihood,
+            )
+            for p in change.perhaps
+        ),
     )
 
 

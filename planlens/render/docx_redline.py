@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planlens._version import __version__
+from planlens.compare.formats import perhaps_mark
 from planlens.compare.model import Change, Flag, PlanDiff, Segment
 from planlens.plan.model import Clause
 from planlens.render.docx_package import docx_package, w_datetime, xml_text
@@ -126,6 +127,8 @@ def _section(change: Change, depth: int, olds: list[Clause], news: list[Clause])
     )
     if change.check:
         labels += (f"check this pairing (confidence {change.confidence or 0:.2f})",)
+    if change.perhaps:
+        labels += (perhaps_mark(change) + " (not linked: check it)",)
     moved = None
     if change.moved:
         moved = (
