@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import random
 import sys
 import tempfile
@@ -201,8 +202,8 @@ def main() -> int:
             (f"PDF, {args.pages} pages, {pdf.stat().st_size / 1e6:.1f} MB", pdf, pdfplumber_alone),
             (f"Word, {word.stat().st_size / 1e6:.1f} MB", word, python_docx_alone),
         ):
-            alone = best_cpu(lambda path=path, baseline=baseline: baseline(path), args.repeat)
-            ours = best_cpu(lambda path=path: planlens_import(path), args.repeat)
+            alone = best_cpu(functools.partial(baseline, path), args.repeat)
+            ours = best_cpu(functools.partial(planlens_import, path), args.repeat)
             clauses = planlens_import(path)
             ratio = ours / alone if alone else float("inf")
             worst = max(worst, ratio)
