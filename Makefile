@@ -63,7 +63,7 @@ LINTED := planlens tests bench scripts
 lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
-	$(BIN)/mypy --strict planlens
+	$(BIN)/mypy --strict planlens bench
 
 format: $(VENV)/.stamp-lint
 	$(BIN)/ruff format $(LINTED)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,7 +348,9 @@ def summarise_trace(phase: str, trace: dict[str, Any] | list[Any]) -> TraceSumma
         if e.get("ph") == "X" and key in main and "dur" in e:
             by_thread[key].append((e["ts"], e["dur"], e["name"]))
     origin = min((s[0] for spans in by_thread.values() for s in spans), default=0.0)
-    self_time: Counter[str] = Counter()
+    # Microseconds, floats: a Counter's counts are typed int (its `most_common` order is kept
+    # below: by time, largest first, ties in first-seen order).
+    self_time: defaultdict[str, float] = defaultdict(float)
     tops: list[tuple[str, float, float]] = []
     for spans in by_thread.values():
         spans.sort(key=lambda s: (s[0], -s[1]))
@@ -369,7 +371,11 @@ def summarise_trace(phase: str, trace: dict[str, Any] | list[Any]) -> TraceSumma
     tops.sort(key=lambda t: -t[2])
     return TraceSummary(
         phase,
-        {name: us / 1000 for name, us in self_time.most_common() if us > 0},
+        {
+            name: us / 1000
+            for name, us in sorted(self_time.items(), key=lambda item: item[1], reverse=True)
+            if us > 0
+        },
         sum(t[2] for t in tops),
         tuple(tops[:5]),
     )

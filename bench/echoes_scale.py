@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -121,9 +122,9 @@ def main() -> None:
         clauses = len(index.docs)
         stems = sum(len(doc) for doc in index.docs)
         postings = sum(len(row) for row in index.postings.values())
-        result, seconds = cpu_best(lambda c=corpus: corpus_echoes(c), repeats)
+        result, seconds = cpu_best(functools.partial(corpus_echoes, corpus), repeats)
         found = sum(r.count for r in result.values())
-        _, one = cpu_best(lambda c=corpus: echoes(us28, c), repeats)
+        _, one = cpu_best(functools.partial(echoes, us28, corpus), repeats)
         growth = "—"
         if previous is not None:
             growth = f"{math.log(seconds / previous[1]) / math.log(stems / previous[0]):.2f}"

@@ -81,7 +81,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import yaml
 from flag_accuracy_report import (
@@ -94,6 +94,9 @@ from flag_accuracy_report import (
     report,
 )
 from results import ROOT, command_line, write_section
+
+if TYPE_CHECKING:
+    from planlens.compare.model import Flag, Segment
 
 FLAGS = Path(__file__).resolve().parent / "flags"
 SECTION = "## Substance flags on labelled real pairs"
@@ -335,6 +338,22 @@ def _as_json(found: dict[str, Any] | None) -> dict[str, Any] | None:
             for k, v in found.items()}  # fmt: skip
 
 
+class _OldSubstance(Protocol):
+    """`planlens.compare.substance` before issue 11, as `worker` calls it."""
+
+    def party_names(self, texts: Iterable[str]) -> frozenset[str]: ...
+
+    def substance_flags(
+        self, old: str, new: str, language: str | None, names: frozenset[str] | None
+    ) -> tuple[Flag, ...]: ...
+
+
+class _OldDiff(Protocol):
+    """`planlens.compare.diff` before issue 11: its flags were taken on these views."""
+
+    def _views(self, segments: Sequence[Segment]) -> tuple[str, str]: ...
+
+
 def worker(tree: Path, job_file: Path) -> dict[str, Any]:
     """Run the rules of `tree` as its `compare` ran them, with `tree` first on `sys.path`:
     main before issue 11 through the word diff's views and `party_names`, later trees (whose
@@ -354,12 +373,13 @@ def worker(tree: Path, job_file: Path) -> dict[str, Any]:
         language = source["language"]
         flags = []
         if old_style:
-            from planlens.compare.diff import _views  # type: ignore[attr-defined]
+            import planlens.compare.diff as diff_module
 
-            names = frozenset() if language == "de" else substance.party_names(source["context"])
+            rules, views = cast(_OldSubstance, substance), cast(_OldDiff, diff_module)._views
+            names = frozenset() if language == "de" else rules.party_names(source["context"])
             for old, new in source["pairs"]:
-                old_view, new_view = _views(diff_words(old, new))
-                found = substance.substance_flags(old_view, new_view, language, names)
+                old_view, new_view = views(diff_words(old, new))
+                found = rules.substance_flags(old_view, new_view, language, names)
                 flags.append([[f.type, f.old, f.new] for f in found])
         else:
             extra = []

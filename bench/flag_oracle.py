@@ -32,6 +32,7 @@ import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from unittest import mock
 
 from common import load_law
 from flag_accuracy import load_sources, renumbering_of
@@ -58,9 +59,9 @@ def recorded_pairs() -> tuple[list[Pair], list[Renumbering | None]]:
     each was asked with (None: none)."""
     import planlens.compare.diff as diff_module
     from planlens.compare import compare
+    from planlens.compare.substance import substance_flags as asked
 
     seen: dict[Pair, Renumbering | None] = {}
-    asked = diff_module.substance_flags
 
     def record(
         old: str,
@@ -72,16 +73,14 @@ def recorded_pairs() -> tuple[list[Pair], list[Renumbering | None]]:
         seen.setdefault((old, new, language, tuple(parties)), renumbering)
         return asked(old, new, language, parties, renumbering)
 
-    diff_module.substance_flags = record
-    try:
+    # `compare` calls the name `diff` imported: recorded there while the laws and pairs run.
+    with mock.patch.object(diff_module, "substance_flags", record):
         for old, new in LAWS:
             compare(load_law(old), load_law(new))
         for folder in (GOLD, GOLD / "held-out", GOLD / "held-out-peace"):
             for path in gold_files(folder):
                 pair = load_pair(path)
                 compare(pair.old, pair.new)
-    finally:
-        diff_module.substance_flags = asked
     for source in load_sources():
         given = renumbering_of(source.name)
         renumbering = None if given is None else Renumbering(**given)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import contextlib
+import functools
 import json
 import os
 import platform
@@ -49,7 +50,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from common import worktree
 from load_cache import (
@@ -62,6 +63,9 @@ from load_cache import (
 )
 from results import ROOT, command_line, ms, seconds, speedup, verdict, write_section
 from workers import HTMLDIFF_TIMEOUT, run_worker, time_htmldiff
+
+if TYPE_CHECKING:
+    import yaml
 
 SCRIPT = Path(__file__).resolve()
 SECTION = "## Loading plans from YAML, and start-up"
@@ -80,11 +84,18 @@ WRAPPER = (
 # -- workers (run in their own process) -------------------------------------------------------
 
 
+@functools.cache
+def no_libyaml() -> type[yaml.CSafeLoader] | None:
+    """Stand in for `planlens.plan.yaml_nodes.libyaml_loader` (cached as it is): no libyaml, so
+    plans are composed by PyYAML's Python composer alone."""
+    return None
+
+
 def diff_python_worker(old: str, new: str) -> None:
     """Run `planlens diff old new` with PyYAML's Python composer alone (no libyaml)."""
     from planlens.plan import yaml_nodes
 
-    yaml_nodes.libyaml_loader = lambda: None
+    yaml_nodes.libyaml_loader = no_libyaml
     from planlens.cli import main
 
     sys.argv = ["planlens", "diff", old, new]
@@ -126,7 +137,7 @@ def composer(side: str) -> Iterator[None]:
 
     real = yaml_nodes.libyaml_loader
     if side == "python":
-        yaml_nodes.libyaml_loader = lambda: None
+        yaml_nodes.libyaml_loader = no_libyaml
     try:
         yield
     finally:

@@ -24,13 +24,16 @@ import compileall
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from load_speed import WRAPPER, run_process, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).resolve()
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def compare_worker(tree: str, old: str, new: str) -> None:
@@ -43,8 +46,8 @@ def compare_worker(tree: str, old: str, new: str) -> None:
     assert diff.__file__ is not None and diff.__file__.startswith(tree), diff.__file__
     spent = {"flags": 0.0, "align": 0.0}
 
-    def timed(name: str, fn: Any) -> Any:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def timed(name: str, fn: Callable[_P, _R]) -> Callable[_P, _R]:
+        def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
             start = time.process_time()
             try:
                 return fn(*args, **kwargs)
@@ -53,8 +56,9 @@ def compare_worker(tree: str, old: str, new: str) -> None:
 
         return wrapper
 
-    diff.substance_flags = timed("flags", diff.substance_flags)
-    diff.align = timed("align", diff.align)
+    # Wrapped where `compare` looks them up: the names this tree's `diff` module imported.
+    for name, attribute in (("flags", "substance_flags"), ("align", "align")):
+        setattr(diff, attribute, timed(name, getattr(diff, attribute)))
     plans = [load_plan(Path(old)), load_plan(Path(new))]
     start = time.process_time()
     compare(plans[0], plans[1])
@@ -102,8 +106,8 @@ def main() -> int:
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker = align_worker if args.worker[0] == "align" else compare_worker
-        worker(*args.worker[1:])
+        task = align_worker if args.worker[0] == "align" else compare_worker
+        task(*args.worker[1:])
         return 0
     old, new = (args.folder / f"bgb-{year}.yaml" for year in (2012, 2022))
     if not old.exists():
@@ -119,7 +123,7 @@ def main() -> int:
     outputs: dict[str, set[bytes]] = {name: set() for name in trees}
     for _ in range(args.repeat):
         for name, tree in trees.items():
-            found = {}
+            found: dict[str, float | str | None] = {}
             for worker in ("compare", "align"):
                 command = [python, str(SCRIPT), "x", "--worker", worker, str(tree), str(old)]
                 found |= json.loads(run_process([*command, str(new)])[2])

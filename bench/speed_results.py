@@ -169,8 +169,13 @@ def fitted_doubling(sweep: Sequence[Result]) -> float:
     >>> round(fitted_doubling(points), 3)
     2.0
     """
-    xs = [math.log(r.workload.sections) for r in sweep]
-    ys = [math.log(r.planlens) for r in sweep]
+    xs: list[float] = []
+    ys: list[float] = []
+    for r in sweep:
+        if r.workload.sections is None or r.planlens is None:
+            raise ValueError(f"sweep point {r.workload.name}: no sections or no planlens time")
+        xs.append(math.log(r.workload.sections))
+        ys.append(math.log(r.planlens))
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
         (x - mean_x) ** 2 for x in xs
