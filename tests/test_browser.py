@@ -430,6 +430,26 @@ def test_moved_clause_links(sites: dict[str, Path], open_page: Callable[..., Vis
     assert visit.problems() == []
 
 
+def test_hint_links_open_the_row_of_the_likely_counterpart(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    # us-28 -> framework-20 has a removed and an added clause with a hint (perhaps now ...?).
+    visit = open_page(sites["plans"] / "compare" / "us-28--framework-20.html")
+    page = visit.page
+    links = page.locator("p.perhaps a")
+    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert len(hrefs) >= 2
+    for k, href in enumerate(hrefs):
+        target = page.locator(f"[id='{href[1:]}']")
+        assert target.count() == 1, href
+        page.locator("h1").scroll_into_view_if_needed()
+        links.nth(k).click()
+        assert page.evaluate("location.hash") == href
+        top = target.evaluate("t => t.getBoundingClientRect().top")
+        assert 0 <= top < DESKTOP["height"], (href, top)
+    assert visit.problems() == []
+
+
 # -- without scripts, in the dark, on a phone ----------------------------------------------
 
 
