@@ -416,9 +416,15 @@ def test_next_and_previous_buttons(sites: dict[str, Path], open_page: Callable[.
 def test_moved_clause_links(sites: dict[str, Path], open_page: Callable[..., Visit]) -> None:
     visit = open_page(sites["report"] / COMPARE_PAGES[0])
     page = visit.page
-    links = page.locator("table.clauses a[href^='#']")
-    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    hrefs = assert_links_open_their_rows(page, page.locator("table.clauses a[href^='#']"))
     assert any(h.startswith("#old-") for h in hrefs) and any(h.startswith("#new-") for h in hrefs)
+    assert visit.problems() == []
+
+
+def assert_links_open_their_rows(page: Page, links: Any) -> list[str]:
+    """Click each of `links` (in-page links) from the top: its target must be the one element
+    of that id, and in view. Return their hrefs."""
+    hrefs: list[str] = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
     for k, href in enumerate(hrefs):
         target = page.locator(f"[id='{href[1:]}']")
         assert target.count() == 1, href
@@ -427,7 +433,7 @@ def test_moved_clause_links(sites: dict[str, Path], open_page: Callable[..., Vis
         assert page.evaluate("location.hash") == href
         top = target.evaluate("t => t.getBoundingClientRect().top")
         assert 0 <= top < DESKTOP["height"], (href, top)
-    assert visit.problems() == []
+    return hrefs
 
 
 def test_hint_links_open_the_row_of_the_likely_counterpart(
@@ -436,17 +442,7 @@ def test_hint_links_open_the_row_of_the_likely_counterpart(
     # us-28 -> framework-20 has a removed and an added clause with a hint (perhaps now ...?).
     visit = open_page(sites["plans"] / "compare" / "us-28--framework-20.html")
     page = visit.page
-    links = page.locator("p.perhaps a")
-    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert len(hrefs) >= 2
-    for k, href in enumerate(hrefs):
-        target = page.locator(f"[id='{href[1:]}']")
-        assert target.count() == 1, href
-        page.locator("h1").scroll_into_view_if_needed()
-        links.nth(k).click()
-        assert page.evaluate("location.hash") == href
-        top = target.evaluate("t => t.getBoundingClientRect().top")
-        assert 0 <= top < DESKTOP["height"], (href, top)
+    assert len(assert_links_open_their_rows(page, page.locator("p.perhaps a"))) >= 2
     assert visit.problems() == []
 
 
