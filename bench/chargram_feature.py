@@ -41,15 +41,16 @@ def grams(text: str, size: int) -> Counter[str]:
     return Counter(padded[k : k + size] for k in range(len(padded) - size + 1))
 
 
-def with_cosine(d: train_links.PairData, size: int) -> train_links.PairData:
-    """Return `d` with each candidate's features extended by its n-gram tf-idf cosine."""
+def with_cosine(d: train_links.PairData, size: int, idf_on: bool = True) -> train_links.PairData:
+    """Return `d` with each candidate's features extended by its n-gram tf-idf cosine (plain
+    counts without `idf_on`)."""
     old = [grams(u.clause.text or "", size) for u in d.old]
     new = [grams(u.clause.text or "", size) for u in d.new]
     df: Counter[str] = Counter()
     for g in old + new:
         df.update(g.keys())
     total = len(old) + len(new)
-    idf = {gram: math.log((total + 1) / (n + 1)) + 1.0 for gram, n in df.items()}
+    idf = {gram: math.log((total + 1) / (n + 1)) + 1.0 if idf_on else 1.0 for gram, n in df.items()}
 
     def vector(g: Counter[str]) -> tuple[dict[str, float], float]:
         v = {gram: count * idf[gram] for gram, count in g.items()}
@@ -83,6 +84,7 @@ def judged(data: Sequence[train_links.PairData]) -> tuple[Counts, Counts]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="3,4,5", help="n-gram sizes, comma-separated")
+    parser.add_argument("--no-idf", action="store_true", help="plain counts, no idf weights")
     args = parser.parse_args(argv)
     pairs = [load_pair(p) for p in gold_files(GOLD)] + [load_pair(p) for p in gold_files(REDRAFTS)]
     base = [train_links.prepare(pair) for pair in pairs]
@@ -91,8 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     every, real = judged(base)
     print(f"| the 15 of planlens | {fmt(every)} | {fmt(real)} |", flush=True)
     for size in (int(s) for s in args.sizes.split(",")):
-        every, real = judged([with_cosine(d, size) for d in base])
-        print(f"| + character {size}-gram cosine | {fmt(every)} | {fmt(real)} |", flush=True)
+        every, real = judged([with_cosine(d, size, not args.no_idf) for d in base])
+        kind = "count" if args.no_idf else "tf-idf"
+        print(f"| + character {size}-gram {kind} cosine | {fmt(every)} | {fmt(real)} |", flush=True)
     return 0
 
 
