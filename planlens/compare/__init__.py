@@ -94,11 +94,13 @@ from planlens.compare.model import (
     Flag,
     FlagType,
     MatchedBy,
+    Perhaps,
     PlanDiff,
     Relation,
     Segment,
     SegmentOp,
 )
+from planlens.compare.perhaps import PERHAPS_MIN
 from planlens.compare.residual import MUTUAL_MIN
 
 __all__ = [
@@ -108,12 +110,14 @@ __all__ = [
     "MOVE_MARGIN",
     "MOVE_MIN",
     "MUTUAL_MIN",
+    "PERHAPS_MIN",
     "RELATIONS",
     "WEAK_MIN",
     "Change",
     "Flag",
     "FlagType",
     "MatchedBy",
+    "Perhaps",
     "PlanDiff",
     "Relation",
     "Segment",
