@@ -446,6 +446,29 @@ def test_hint_links_open_the_row_of_the_likely_counterpart(
     assert visit.problems() == []
 
 
+def test_lineage_hint_links_open_the_family_of_the_likely_counterpart(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    # Minsk Memorandum -> Minsk II: forms dropped or added with a hint (perhaps now ...?), each
+    # inside a family's collapsed history; the counterpart's family is collapsed too.
+    visit = open_page(sites["plans"] / "lineage" / "minsk-memo--minsk-2.html")
+    page = visit.page
+    hints = page.locator("p.perhaps a")
+    assert hints.count() >= 2
+    for k in range(hints.count()):
+        page.locator("#collapse-all").click()
+        link = hints.nth(k)
+        link.locator("xpath=ancestor::details[1]/summary").click()
+        href = link.get_attribute("href") or ""
+        link.click()
+        assert page.evaluate("location.hash") == href
+        target = page.locator(f"[id='{href[1:]}']")
+        assert target.is_visible(), href
+        top = target.evaluate("t => t.getBoundingClientRect().top")
+        assert 0 <= top < DESKTOP["height"], (href, top)
+    assert visit.problems() == []
+
+
 # -- without scripts, in the dark, on a phone ----------------------------------------------
 
 

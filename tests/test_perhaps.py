@@ -22,8 +22,9 @@ from planlens.compare.learned import LINK_MIN
 from planlens.compare.model import PlanDiff
 from planlens.compare.perhaps import PERHAPS_MIN
 from planlens.compare.units import Vocabulary, flatten
+from planlens.lineage import lineage, lineage_to_data
 from planlens.plan.load import load_plan
-from planlens.plan.model import Plan
+from planlens.plan.model import ClauseRef, Plan
 from planlens.render import redline
 
 GOLD_PLANS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "plans"
@@ -33,10 +34,15 @@ GOLD_PLANS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "plans"
 OLD, NEW = GOLD_PLANS / "apache-1.1.yaml", GOLD_PLANS / "apache-2.0.yaml"
 
 
-def hints(diff: PlanDiff) -> dict[tuple[str, ...], tuple[str, str, float]]:
-    """Return each hint by its change's clause: (relation, hinted id, likelihood)."""
+def hints(diff: PlanDiff) -> dict[tuple[str, str], tuple[str, str, float]]:
+    """Return each hint by its change's clause, ("old", id) or ("new", id): (relation, hinted
+    id, likelihood)."""
     return {
-        change.old or change.new: (change.relation, p.id, p.likelihood)
+        ("old", change.old[0]) if change.old else ("new", change.new[0]): (
+            change.relation,
+            p.id,
+            p.likelihood,
+        )
         for change in diff.walk()
         for p in change.perhaps
     }
@@ -49,10 +55,10 @@ def links(diff: PlanDiff) -> set[tuple[str, str]]:
 def test_a_rewritten_clause_left_unlinked_is_hinted_both_ways() -> None:
     diff = compare(load_plan(OLD), load_plan(NEW))
     found = hints(diff)
-    relation, hinted, likelihood = found["3",]
+    relation, hinted, likelihood = found["old", "3"]
     assert (relation, hinted) == ("removed", "4.d")
     assert PERHAPS_MIN <= likelihood < LINK_MIN
-    assert found["4.d",] == ("added", "3", likelihood)
+    assert found["new", "4.d"] == ("added", "3", likelihood)
     # A hint is no link: the pair is not reported, and nothing linked carries a hint.
     assert ("3", "4.d") not in links(diff)
     for change in diff.walk():
@@ -163,3 +169,45 @@ def test_key_changes_and_the_word_redline_give_the_hint() -> None:
     assert re.search(r"Perhaps it came from 3 in other words", said[(), ("4.d",)])
     labels = {s.heading.split(" → ")[0]: s.labels for s in redline(diff).sections}
     assert any(label.startswith("perhaps now 4.d? likelihood 0.") for label in labels["3"])
+
+
+def test_the_lineage_keeps_the_hints_of_its_comparisons() -> None:
+    old, new = load_plan(OLD), load_plan(NEW)
+    lin = lineage([old, new])
+    family = lin.families[lin.members[ClauseRef("apache-1.1", "3")]]
+    step = family.step("apache-2.0")
+    assert step.state == "removed"
+    [(form, other, likelihood)] = step.perhaps
+    assert (form, other) == (ClauseRef("apache-1.1", "3"), ClauseRef("apache-2.0", "4.d"))
+    assert PERHAPS_MIN <= likelihood < LINK_MIN
+    added = lin.families[lin.members[ClauseRef("apache-2.0", "4.d")]].step("apache-2.0")
+    assert added.state == "added"
+    assert added.perhaps == (
+        (ClauseRef("apache-2.0", "4.d"), ClauseRef("apache-1.1", "3"), likelihood),
+    )
+    data = lineage_to_data(lin)
+    steps = [s for f in data["families"] for s in f["steps"] if s["perhaps"]]
+    assert {"form": "apache-1.1#3", "counterpart": "apache-2.0#4.d", "likelihood": likelihood} in [
+        p for s in steps for p in s["perhaps"]
+    ]
+    # Every hint of the lineage is one its comparison gives.
+    given = hints(compare(old, new))
+    for f in lin.families:
+        for s in f.steps:
+            for form, other, p in s.perhaps:
+                side, relation = (
+                    ("old", "removed") if form.plan == "apache-1.1" else ("new", "added")
+                )
+                assert given[side, form.clause] == (relation, other.clause, p)
+
+
+def test_the_lineage_text_and_markdown_give_the_hints() -> None:
+    code, out, err = run("lineage", str(OLD), str(NEW))
+    assert (code, err) == (0, "")
+    assert re.search(
+        r"^      perhaps apache-1\.1#3 is now apache-2\.0#4\.d\? likelihood 0\.\d+$", out, re.M
+    )
+    assert re.search(r"^      perhaps apache-2\.0#4\.d came from apache-1\.1#3\? ", out, re.M)
+    code, out, err = run("lineage", str(OLD), str(NEW), "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert re.search(r"^  - perhaps apache-1\.1\\#3 is now apache-2\.0\\#4\.d\? ", out, re.M)

@@ -71,6 +71,9 @@ class _Builder:
             ClauseRef(v.id, c.id): c.text is not None for v in versions for c in v.plan.walk()
         }
         self.arrivals: dict[ClauseRef, list[Edge]] = defaultdict(list)
+        #: The hint of each form a comparison found removed, or clause it found added: the
+        #: likely counterpart on the comparison's other side, and how likely.
+        self.hints: dict[ClauseRef, tuple[ClauseRef, float]] = {}
         self.corpus = tuple(v.plan for v in versions)
 
     def diff(self, old: str, new: str) -> PlanDiff:
@@ -118,9 +121,11 @@ class _Builder:
                 elif change.old:
                     target = removed if change.relation == "removed" else unknown
                     target.extend(ClauseRef(parent, cid) for cid in change.old)
+                    self.hint(change, parent, vid)
                 else:
                     for cid in change.new:
                         orphans.setdefault(cid, change.relation)
+                    self.hint(change, parent, vid)
         orphans = {cid: rel for cid, rel in orphans.items() if cid not in linked}
         still_open = _unique(r for p in version.parents for r in self.unknown[p])
         closed = _unique(r for p in version.parents for r in self.closed[p])
@@ -174,6 +179,16 @@ class _Builder:
             if (r not in resolved or r in dropped) and self.texts[r]
         )
         self.orphans[vid] = orphans
+
+    def hint(self, change: Change, old: str, new: str) -> None:
+        """Keep the hint of a removed or added clause of the comparison of `old` with `new`
+        (the first comparison that gives one wins: the version's own parents come first)."""
+        for hint in change.perhaps:
+            if change.relation == "removed":
+                form, other = ClauseRef(old, change.old[0]), ClauseRef(new, hint.id)
+            else:
+                form, other = ClauseRef(new, change.new[0]), ClauseRef(old, hint.id)
+            self.hints.setdefault(form, (other, hint.likelihood))
 
     def weak(self, vid: str) -> set[str]:
         """Return the clauses of `vid` with text paired only with forms without text."""
@@ -238,6 +253,7 @@ class _Builder:
                         if ref in open_forms and ref not in resolved and ref not in pair_only:
                             removed.append(ref)
                             resolved.add(ref)
+                            self.hint(change, home, vid)
         return resolved
 
 
@@ -324,6 +340,8 @@ def lineage(plans: Sequence[Plan], *, diffs: Mapping[DiffKey, PlanDiff] | None =
                     + [r.plan for r in gone if r.plan not in version.parents]
                 )
             )
+            added, appeared = _starts(version, present, arrived, builder.orphans[version.id])
+            hinted = [*gone, *(ClauseRef(version.id, cid) for cid in added)]
             steps.append(
                 Step(
                     version.id,
@@ -334,7 +352,9 @@ def lineage(plans: Sequence[Plan], *, diffs: Mapping[DiffKey, PlanDiff] | None =
                     tuple(unknown.get(key, ())),
                     reports,
                     since,
-                    *_starts(version, present, arrived, builder.orphans[version.id]),
+                    added,
+                    appeared,
+                    tuple((r, *builder.hints[r]) for r in hinted if r in builder.hints),
                 )
             )
         topics = tuple(dict.fromkeys(t for r in refs for t in clauses[r].topics))

@@ -88,6 +88,10 @@ def _step_data(step: Step) -> dict[str, Any]:
         "appeared": list(step.appeared),
         "removed": [str(r) for r in step.removed],
         "unknown": [str(r) for r in step.unknown],
+        "perhaps": [
+            {"form": str(form), "counterpart": str(other), "likelihood": likelihood}
+            for form, other, likelihood in step.perhaps
+        ],
     }
 
 
@@ -117,6 +121,16 @@ def step_label(step: Step) -> str:
     if step.moved:
         label += ", moved"
     return label
+
+
+def step_hints(step: Step) -> list[str]:
+    """Return the hints of a step (`Step.perhaps`) as words: "perhaps us-28#3 is now
+    framework-20#4.d? likelihood 0.7", or "... came from ..." for a clause added here."""
+    return [
+        f"perhaps {form} {'is now' if form.plan != step.version else 'came from'} {other}?"
+        f" likelihood {likelihood}"
+        for form, other, likelihood in step.perhaps
+    ]
 
 
 def lineage_text(lin: Lineage) -> str:
@@ -154,6 +168,7 @@ def lineage_text(lin: Lineage) -> str:
             for report in step.reports:
                 if report.note:
                     lines.append(f"      reported: {' '.join(report.note.split())}")
+            lines.extend(f"      {hint}" for hint in step_hints(step))
         for ref in family.latest:
             runs = blames.get(ref, ())
             if len({r.version for r in runs}) > 1 or any(r.uncertain for r in runs):
@@ -234,6 +249,7 @@ def lineage_markdown(lin: Lineage) -> str:
             ids = _md(", ".join(step.clauses))
             where = f"{_md(step.version)}{' ' + ids if ids else ''}"
             lines.append(f"- {where}: {step_label(step)}{': ' + detail if detail else ''}")
+            lines.extend(f"  - {_md(hint)}" for hint in step_hints(step))
         for ref in family.latest:
             runs = blames.get(ref, ())
             if len({r.version for r in runs}) > 1 or any(r.uncertain for r in runs):

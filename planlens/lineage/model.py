@@ -133,7 +133,10 @@ class Step:
     `removed` are earlier forms this version dropped (with the version's `dropped` entries about
     them in `reports`); `unknown` are earlier forms of which nothing says whether this version
     has them. `since` names the versions that edges or removals reach back to past the
-    version(s) just before, which said nothing about the clause.
+    version(s) just before, which said nothing about the clause. `perhaps` holds the hints of
+    the comparisons behind the step (`Change.perhaps`): for a form removed here or a clause
+    added here, the clause on the other side of that comparison it likeliest became or came
+    from, too unsure to link, and how likely: (form, counterpart, likelihood).
     """
 
     version: str
@@ -146,6 +149,7 @@ class Step:
     since: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     appeared: tuple[str, ...] = ()
+    perhaps: tuple[tuple[ClauseRef, ClauseRef, float], ...] = ()
 
     @property
     def present(self) -> bool:

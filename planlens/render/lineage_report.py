@@ -99,6 +99,9 @@ class FormView:
     segments: tuple[Segment, ...]
     came_from: str
     notes: tuple[tuple[str, str | None, str | None], ...]  # (note, source label, source url)
+    #: Hints of a removed or added form (`Step.perhaps`): "now" or "from", the counterpart's
+    #: version and id, the href of its entry, and how likely.
+    perhaps: tuple[tuple[str, str, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,7 @@ def _family_view(
                     (),
                     _came_from(step, labels),
                     notes,
+                    _perhaps(step, step.removed, "now"),
                 )
             )
             continue
@@ -303,6 +307,7 @@ def _family_view(
                     edges[0].segments if edges and edges[0].relation in CHANGE_STATES else (),
                     _came_from(step, labels, edges),
                     (),
+                    _perhaps(step, (ref,), "from"),
                 )
             )
     return FamilyView(
@@ -313,6 +318,17 @@ def _family_view(
         topics=family.topics,
         summary=_summary(family),
         entries=tuple(entries),
+    )
+
+
+def _perhaps(
+    step: Step, forms: Sequence[ClauseRef], where: str
+) -> tuple[tuple[str, str, str, float], ...]:
+    """Return the view of the hints of `forms` in `step`: where, what, its href, how likely."""
+    return tuple(
+        (where, f"{other.plan} {other.clause}", "#" + form_anchor(other), likelihood)
+        for form, other, likelihood in step.perhaps
+        if form in forms
     )
 
 
