@@ -56,8 +56,10 @@ def compare_worker(tree: str, old: str, new: str) -> None:
 
         return wrapper
 
-    # Wrapped where `compare` looks them up: the names this tree's `diff` module imported.
-    for name, attribute in (("flags", "substance_flags"), ("align", "align")):
+    # Wrapped where `compare` looks them up: the names this tree's `diff` module imported
+    # (`align_with_hints` since the hints for unlinked clauses, `align` before).
+    aligner = "align_with_hints" if hasattr(diff, "align_with_hints") else "align"
+    for name, attribute in (("flags", "substance_flags"), ("align", aligner)):
         setattr(diff, attribute, timed(name, getattr(diff, attribute)))
     plans = [load_plan(Path(old)), load_plan(Path(new))]
     start = time.process_time()
