@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -333,7 +334,10 @@ class _TreeBuilder:
         if hint is None:
             return ()
         index, likelihood = hint
-        return (Perhaps(others[index].clause.id, round(likelihood, 2)),)
+        # Two decimals, rounded down: a hint is below the learned pass's threshold (0.9), and
+        # must not read as if it reached it.
+        shown = round(math.floor(likelihood * 100.0 + 1e-9) / 100.0, 2)
+        return (Perhaps(others[index].clause.id, shown),)
 
 
 def _ids(units: Sequence[Unit], indices: Sequence[int]) -> tuple[str, ...]:
