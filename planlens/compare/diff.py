@@ -105,10 +105,10 @@ class _TreeBuilder:
         old_units: Sequence[Unit],
         new_units: Sequence[Unit],
         links: Sequence[Link],
-        hints: Hints | None = None,
+        hints: Hints,
     ) -> None:
         self.old, self.new = old, new
-        self.hints = hints or Hints({}, {})
+        self.hints = hints
         self.old_units, self.new_units = old_units, new_units
         # The parties the plans declare; the curated list of `lexicon` is always looked for.
         self.parties = tuple(dict.fromkeys((*old.parties, *new.parties)))
