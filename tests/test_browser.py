@@ -446,6 +446,23 @@ def test_hint_links_open_the_row_of_the_likely_counterpart(
     assert visit.problems() == []
 
 
+def test_to_check_links_open_the_rows_to_check(
+    sites: dict[str, Path], open_page: Callable[..., Visit]
+) -> None:
+    # us-28 -> framework-20: a link marked "check this" and two clauses with a hint, listed
+    # under "To check by eye"; each opens its row, the row carrying that mark.
+    visit = open_page(sites["plans"] / "compare" / "us-28--framework-20.html")
+    page = visit.page
+    links = page.locator(".to-check a")
+    hrefs = assert_links_open_their_rows(page, links)
+    assert len(hrefs) >= 3
+    for href in hrefs:
+        row = page.locator(f"tr:has([id='{href[1:]}'])")
+        marks = row.locator(".badge.b-check, p.perhaps").count()
+        assert marks >= 1, href
+    assert visit.problems() == []
+
+
 def test_lineage_hint_links_open_the_family_of_the_likely_counterpart(
     sites: dict[str, Path], open_page: Callable[..., Visit]
 ) -> None:

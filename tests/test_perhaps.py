@@ -162,6 +162,91 @@ def test_the_report_links_each_hint_to_the_row_of_its_clause(tmp_path: Path) -> 
         assert target.startswith("#") and target[1:] in page.ids
 
 
+class _ToCheck(HTMLParser):
+    """The ids of a page, and the links of its "To check by eye" list, by item: the first
+    words of the item, and its links (text, href)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.items: list[tuple[str, list[tuple[str, str]]]] = []
+        self._depth = 0
+        self._href = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "div" and a.get("class") == "to-check":
+            self._depth = 1
+        elif tag == "div" and self._depth:
+            self._depth += 1
+        elif tag == "li" and self._depth:
+            self.items.append(("", []))
+        elif tag == "a" and self._depth:
+            self._href = a.get("href") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._href:
+            self.items[-1][1].append((data, self._href))
+            self._href = ""
+        elif self._depth and self.items and not self.items[-1][0]:
+            self.items[-1] = (data, self.items[-1][1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+
+
+def test_the_summaries_say_what_to_check(tmp_path: Path) -> None:
+    diff = compare(load_plan(OLD), load_plan(NEW))
+    counts = diff.to_check()
+    changes = list(diff.walk())
+    assert counts == {
+        "check this": sum(c.check for c in changes),
+        "perhaps": sum(bool(c.perhaps) for c in changes),
+    }
+    hinted = counts["perhaps"]
+    assert hinted >= 2  # 3 -> 4.d both ways at least
+
+    code, out, err = run("diff", str(OLD), str(NEW), "--no-color")
+    assert (code, err) == (0, "")
+    line = out.splitlines()[2]
+    assert line.startswith("to check: ") and f'{hinted} hints ("perhaps")' in line
+    assert out.count("perhaps now") + out.count("perhaps from") == hinted
+
+    code, out, err = run("diff", str(OLD), str(NEW), "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert re.search(rf'^To check: .*{hinted} hints \("perhaps"\)\.$', out, re.M)
+
+    page = tmp_path / "apache.html"
+    assert run("report", str(OLD), str(NEW), "-o", str(page))[0] == 0
+    found = _ToCheck()
+    found.feed(page.read_text("utf-8"))
+    items = dict(found.items)
+    checks = next((v for k, v in items.items() if k.endswith(" marked ")), [])
+    hints = next(v for k, v in items.items() if "left unlinked" in k)
+    assert len(items) == (counts["check this"] > 0) + 1
+    assert len(checks) == min(counts["check this"], 10)
+    assert len(hints) == min(hinted, 10)
+    assert ("3 → 4.d?", "#old-3") in hints and ("3? → 4.d", "#new-4.d") in hints
+    for _, href in checks + hints:
+        assert href.startswith("#") and href[1:] in found.ids
+
+
+def test_a_comparison_with_nothing_to_check_says_nothing_of_it(tmp_path: Path) -> None:
+    old = plan("a", clause("1", "The parties shall meet every month in Geneva."))
+    diff = compare(old, old)
+    assert diff.to_check() == {"check this": 0, "perhaps": 0}
+    path = Path(__file__).parent / "data" / "good" / "base-v1.yaml"
+    code, out, err = run("diff", str(path), str(path))
+    assert (code, err) == (0, "")
+    assert "to check" not in out
+    page = tmp_path / "a.html"
+    assert run("report", str(path), str(path), "-o", str(page))[0] == 0
+    assert 'class="to-check"' not in page.read_text("utf-8")
+
+
 def test_key_changes_and_the_word_redline_give_the_hint() -> None:
     diff = compare(load_plan(OLD), load_plan(NEW))
     said = {(k.old_ids, k.new_ids): k.text for k in key_changes(diff)}
@@ -212,6 +297,26 @@ def test_the_lineage_text_and_markdown_give_the_hints() -> None:
     code, out, err = run("lineage", str(OLD), str(NEW), "--format", "markdown")
     assert (code, err) == (0, "")
     assert re.search(r"^  - perhaps apache-1\.1\\#3 is now apache-2\.0\\#4\.d\? ", out, re.M)
+
+
+def test_the_lineage_csv_gives_the_hints_in_its_last_column() -> None:
+    code, out, err = run("lineage", str(OLD), str(NEW), "--format", "csv")
+    assert (code, err) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert list(rows[0])[-1] == "perhaps"
+    hinted = {row["family"]: row["perhaps"] for row in rows if row["perhaps"]}
+    assert re.fullmatch(
+        r"apache-2\.0: apache-1\.1#3 is now apache-2\.0#4\.d\? likelihood 0\.\d+",
+        hinted["apache-1.1#3"],
+    )
+    assert re.fullmatch(
+        r"apache-2\.0: apache-2\.0#4\.d came from apache-1\.1#3\? likelihood 0\.\d+",
+        hinted["apache-2.0#4.d"],
+    )
+    # One hint per form the lineage gives, none made up.
+    lin = lineage([load_plan(OLD), load_plan(NEW)])
+    count = sum(len(s.perhaps) for f in lin.families for s in f.steps)
+    assert sum(len(cell.split("; ")) for cell in hinted.values()) == count > 0
 
 
 def test_a_hint_shows_its_likelihood_rounded_down() -> None:

@@ -90,11 +90,26 @@ def diff_text(diff: PlanDiff, *, color: bool = False) -> str:
     lines = [
         visible(f"{diff.old.id} ({diff.old.date}) -> {diff.new.id} ({diff.new.date})"),
         "  ".join(f"{relation} {count}" for relation, count in diff.summary().items() if count),
-        "",
     ]
+    if to_check := _to_check_words(diff):
+        lines.append(f"to check: {to_check}")
+    lines.append("")
     for change in diff.changes:
         _change_text(change, 0, lines, style)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _to_check_words(diff: PlanDiff) -> str:
+    """Return what a reader should check, in words ("" if nothing): `3 links marked "check
+    this", 2 hints ("perhaps")`, the marks to look for in the entries below."""
+    counts = diff.to_check()
+    links, hints = counts["check this"], counts["perhaps"]
+    words = []
+    if links:
+        words.append(f'{links} link{"s" if links > 1 else ""} marked "check this"')
+    if hints:
+        words.append(f'{hints} hint{"s" if hints > 1 else ""} ("perhaps")')
+    return ", ".join(words)
 
 
 def _ansi(text: str, kind: str) -> str:
@@ -197,6 +212,8 @@ def diff_markdown(diff: PlanDiff) -> str:
     lines.append("| --- | ---: |")
     lines.extend(f"| {relation} | {count} |" for relation, count in diff.summary().items())
     lines.append("")
+    if to_check := _to_check_words(diff):
+        lines += [f"To check: {to_check}.", ""]
     for change in diff.changes:
         _change_markdown(change, 2, lines)
     return visible("\n".join(lines).rstrip("\n") + "\n")

@@ -169,3 +169,13 @@ class PlanDiff:
         """Count the changes per relation, every relation present (zero if none)."""
         counts = Counter(change.relation for change in self.walk())
         return {relation: counts.get(relation, 0) for relation in RELATIONS}
+
+    def to_check(self) -> dict[str, int]:
+        """Count what a reader should check by eye: the links marked "check this" (their
+        confidence is below `CHECK_BELOW`) and the removed or added clauses with a hint of where
+        they went or came from ("perhaps")."""
+        changes = list(self.walk())
+        return {
+            "check this": sum(change.check for change in changes),
+            "perhaps": sum(bool(change.perhaps) for change in changes),
+        }

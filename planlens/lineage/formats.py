@@ -272,6 +272,8 @@ LINEAGE_CSV_COLUMNS = (
 )
 #: The columns of each version, after its id: `us-28 clauses`, `us-28 state`, ...
 LINEAGE_CSV_VERSION_COLUMNS = ("clauses", "state", "flags", "text")
+#: The last column, after every version's: the family's hints (`Step.perhaps`), all versions.
+LINEAGE_CSV_LAST_COLUMNS = ("perhaps",)
 
 
 def lineage_csv(lin: Lineage) -> str:
@@ -282,12 +284,16 @@ def lineage_csv(lin: Lineage) -> str:
     moved or dropped it; then, for each version in lineage order, four columns: the family's clause
     ids there (", " between several), its state there (`modified`, `unknown`, `absent`, ...),
     the changes of substance that version made (`type: old -> new`, "; " between them) and the
-    clauses' texts as written (a blank line between several). Cells are made safe as in
-    `planlens.compare.formats.csv_text`.
+    clauses' texts as written (a blank line between several). Last, `perhaps`: the hints of
+    every step, in lineage order, "; " between them (`step_hints`' words without "perhaps",
+    each after its version: `e3-28: us-28#3 is now e3-28#5? likelihood 0.7`); a column
+    added after the first release, so it comes after every version's, where no reader counting
+    columns meets it. Cells are made safe as in `planlens.compare.formats.csv_text`.
     """
     header = [*LINEAGE_CSV_COLUMNS]
     for version in lin.versions:
         header += [f"{version.id} {column}" for column in LINEAGE_CSV_VERSION_COLUMNS]
+    header += LINEAGE_CSV_LAST_COLUMNS
     indexes = {version.id: version.plan.clause_index() for version in lin.versions}
     rows = []
     for family in lin.families:
@@ -312,5 +318,11 @@ def lineage_csv(lin: Lineage) -> str:
                 ),
                 "\n\n".join(text for text in texts if text),
             ]
+        hints = (
+            f"{step.version}: {hint.removeprefix('perhaps ')}"
+            for step in family.steps
+            for hint in step_hints(step)
+        )
+        row.append("; ".join(hints))
         rows.append(row)
     return csv_text(header, rows)

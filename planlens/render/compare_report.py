@@ -142,6 +142,11 @@ class ComparePage:
     citation: str
     index_href: str = ""
     key_changes: tuple[KeyGroup, ...] = ()
+    #: What a reader should check by eye, each as (label, href of its row): the links marked
+    #: "check this", and the removed or added clauses with a hint ("perhaps").
+    checks: tuple[tuple[str, str], ...] = ()
+    hinted: tuple[tuple[str, str], ...] = ()
+    checks_shown: int = 10  # of each, the page names this many and counts the rest
     reported: tuple[Reported, ...] = ()
     between: tuple[tuple[str, str], ...] = ()
     lang: str = "en"
@@ -242,10 +247,26 @@ def compare_page(
         citation=citation,
         index_href=index_href,
         key_changes=_key_groups(key_changes(diff, corpus)),
+        checks=tuple(_to_check(row) for row in change_rows if "check" in row.badges),
+        hinted=tuple(_hinted(row) for row in change_rows if row.perhaps),
         reported=reported,
         between=tuple((p.id, plan_href(p.id) if plan_href else "") for p in middle),
         lang=new.language or "en",
     )
+
+
+def _to_check(row: Row) -> tuple[str, str]:
+    """Return a row to check as "old → new" (a dash for no clause) and the href of the row."""
+    return f"{row.old_label or '—'} → {row.new_label or '—'}", "#" + row.anchor
+
+
+def _hinted(row: Row) -> tuple[str, str]:
+    """Return a row with a hint as "old → new?" (or "old? → new": the hinted clause with a
+    question mark) and the href of the row."""
+    where, other, _, _ = row.perhaps[0]
+    if where == "now":
+        return f"{row.old_label} → {other}?", "#" + row.anchor
+    return f"{other}? → {row.new_label}", "#" + row.anchor
 
 
 def _key_groups(changes: Sequence[KeyChange]) -> tuple[KeyGroup, ...]:
