@@ -12,6 +12,7 @@
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-8 # the eighth held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-9 # the ninth held-out set
     .venv/bin/python bench/flag_accuracy_candidates.py --held-out-10 # the tenth held-out set
+    .venv/bin/python bench/flag_accuracy_candidates.py --held-out-11 # the eleventh held-out set
 
 Writes one file per source into `bench/flags/` (format in `bench/flags/README.md`), with both
 texts frozen and `flags: {}` to be filled in by reading. A file that exists is never touched:
@@ -150,6 +151,11 @@ counts are in the docstring of `bench/flag_held_out_9.py`, which draws it.
 one-to-one links `compare` makes between the eleven SPDX licence pairs of the third draw
 (`bench/gold/freeze.py` `SPDX_PAIRS_3`), at most four a pair chosen by the hash of held-out-8.
 Its rule and counts are in the docstring of `bench/flag_held_out_10.py`, which draws it.
+
+`--held-out-11` writes the eleventh held-out set (`NAME.held-out-11.yaml`, split `held-out-11`):
+the one-to-one links `compare` makes between the 29 short SPDX licence pairs of the fourth draw
+(`bench/gold/freeze.py` `SPDX_PAIRS_4`), at most two a pair chosen by the hash of held-out-8.
+Its rule and counts are in the docstring of `bench/flag_held_out_11.py`, which draws it.
 """
 
 from __future__ import annotations
@@ -375,7 +381,7 @@ def write(
     held_out: bool | str,
 ) -> None:
     """Write one file; `held_out` is False, True (the held-out set), "held-out-2", "held-out-3",
-    "held-out-4" to "held-out-10" or "kinds" (the kind-targeted set:
+    "held-out-4" to "held-out-11" or "kinds" (the kind-targeted set:
     only negation and modality labelled)."""
     if not candidates:
         return
@@ -715,7 +721,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, old, new, how, found in held_out_7_files():
             write(name, old, new, how, found, held_out="held-out-7")
         return 0
-    for split in ("held-out-8", "held-out-9", "held-out-10"):
+    for split in ("held-out-8", "held-out-9", "held-out-10", "held-out-11"):
         if f"--{split}" in args:
             stem = split.replace("-", "_")  # flag_held_out_8.held_out_8_files, ...
             draw = getattr(importlib.import_module(f"flag_{stem}"), f"{stem}_files")

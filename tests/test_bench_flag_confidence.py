@@ -37,7 +37,7 @@ def _pair(old: str, new: str, flags: dict[str, str]) -> dict[str, object]:
 def folder(tmp_path: Path) -> Path:
     _write(tmp_path, "x-1.0--y-2.0.yaml", None, [_pair("a b", "a c", {"scope": "b -> c"})])
     _write(tmp_path, "x-1.0--y-2.0.held-out.yaml", "held-out", [_pair("p", "q", {})])
-    for withheld in ("held-out-7", "held-out-8", "held-out-9", "held-out-10", "kinds"):
+    for withheld in flag_confidence_data.WITHHELD:
         (tmp_path / f"x-1.0--y-2.0.{withheld}.yaml").write_text("{not: [yaml", encoding="utf-8")
     return tmp_path
 
@@ -50,6 +50,7 @@ def test_loader_skips_withheld_sets_unread(folder: Path) -> None:
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
         "kinds",
     ]
     sources = flag_confidence_data.load_sets(wanted, folder)

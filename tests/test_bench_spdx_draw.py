@@ -1,4 +1,5 @@
-"""The third SPDX draw (`bench/gold/spdx_draw.py --third`) takes every eligible pair but the used.
+"""The third and fourth SPDX draws (`bench/gold/spdx_draw.py --third`, `--fourth`) take every
+eligible pair but the used.
 
 Synthetic licence texts only: the SPDX list itself is not needed (nor read) here.
 """
@@ -77,3 +78,39 @@ def test_the_frozen_third_draw_is_disjoint_from_every_pair_used_before(
     assert len(third) == len(freeze.SPDX_PAIRS_3) == 11 and not third & used
     assert not any(spdx_draw.USED_2.match(old) for old, _ in third)
     assert all(licence in freeze.SPDX_DATES for pair in third for licence in pair)
+
+
+def test_the_fourth_draw_takes_every_unused_short_pair(spdx_draw: ModuleType) -> None:
+    texts = {
+        # A family whose texts fail the bounds (3 clauses of some 450 characters, 1,300 or so
+        # in all): both its consecutive pairs, but not the one whose texts differ in spaces only.
+        "FOO-1.0": _licence("copy", clauses=3),
+        "FOO-1.1": _licence("copy and share", clauses=3),
+        "FOO-2.0": _licence("copy,  share and adapt", clauses=3),
+        "FOO-2.1": _licence("copy, share  and adapt", clauses=3),
+        "FOO-2.0-only": _licence("copy", clauses=3),  # an alias, never a version
+        # Within the bounds: the third draw's, not this one's.
+        "BAR-1.0": _licence("copy"),
+        "BAR-1.1": _licence("share"),
+        # Seven clauses (some 3,200 characters): fails the bounds, drawn.
+        "BAZ-1.0": _licence("copy", clauses=7),
+        "BAZ-1.1": _licence("share", clauses=7),
+        # One text a paragraph (under 1,000 characters): out.
+        "QUX-1.0": _licence("copy", clauses=2),
+        "QUX-1.1": _licence("share", clauses=1),
+        # Used by the third draw, and a Creative Commons and an AGPL pair: out.
+        "OLDAP-1.1": _licence("copy", clauses=3),
+        "OLDAP-1.2": _licence("share", clauses=3),
+        "CC-BY-SA-1.0": _licence("copy", clauses=3),
+        "CC-BY-SA-2.0": _licence("share", clauses=3),
+        "AGPL-1.0": _licence("copy", clauses=3),
+        "AGPL-3.0": _licence("share", clauses=3),
+    }
+    drawn = spdx_draw.draw(texts, fourth=True)
+    assert sorted(drawn) == [
+        ("BAZ-1.0", "BAZ-1.1"),
+        ("FOO-1.0", "FOO-1.1"),
+        ("FOO-1.1", "FOO-2.0"),
+    ]
+    assert drawn == sorted(drawn, key=spdx_draw.sha)
+    assert ("BAR-1.0", "BAR-1.1") in spdx_draw.draw(texts, third=True)

@@ -270,8 +270,9 @@ SPDX_PAIRS = (
     ("Python-2.0", "Python-2.0.1"),
 )
 #: The date of each SPDX licence version, and where it comes from: `text` (the version date the
-#: licence states), `copyright` (the last year of its copyright line), or `unverified` (the text
-#: states none and no source was at hand: a year from memory, only to order the versions).
+#: licence states), `copyright` (the last year of its copyright line), `id` (the date its SPDX id
+#: is named by, W3C's), or `unverified` (the text states none and no source was at hand: a year
+#: from memory, only to order the versions).
 SPDX_DATES = {
     "CECILL-2.0": ("2006-09-05", "text"),
     "CECILL-2.1": ("2013-06-21", "text"),
@@ -342,6 +343,49 @@ SPDX_DATES = {
     "EUPL-1.0": ("2007", "copyright"),
     # Its copyright line says 2007, as 1.0's: the year of 1.1 is from memory.
     "EUPL-1.1": ("2009", "unverified"),
+    # The fourth draw's (SPDX_PAIRS_4) not dated above.
+    "AFL-1.1": ("2002", "copyright"),
+    "OLDAP-2.0": ("1999-06-07", "text"),
+    "OLDAP-2.0.1": ("1999-12-21", "text"),
+    "OLDAP-2.1": ("2000-02-29", "text"),
+    "OLDAP-2.2": ("2000-03-01", "text"),
+    "OLDAP-2.2.1": ("2000-03-01", "text"),
+    "OLDAP-2.2.2": ("2000-07-28", "text"),
+    "OLDAP-2.3": ("2000-07-28", "text"),
+    "OLDAP-2.4": ("2000-12-08", "text"),
+    "OLDAP-2.5": ("2001-05-11", "text"),
+    "OLDAP-2.6": ("2001-06-14", "text"),
+    "OLDAP-2.7": ("2001-09-07", "text"),
+    "OLDAP-2.8": ("2003-08-17", "text"),
+    "ZPL-1.1": ("2000", "unverified"),
+    "ZPL-2.0": ("2001", "unverified"),
+    "ZPL-2.1": ("2004", "unverified"),
+    "OFL-1.0": ("2005-11-22", "text"),
+    "OFL-1.1": ("2007-02-26", "text"),
+    "ASWF-Digital-Assets-1.0": ("2021", "unverified"),
+    "ASWF-Digital-Assets-1.1": ("2022", "unverified"),
+    "W3C-19980720": ("1998-07-20", "id"),
+    "W3C-20150513": ("2015-05-13", "id"),
+    "libpng-1.6.35": ("2018-07-15", "text"),
+    "libpng-2.0": ("2018", "copyright"),
+    "DRL-1.0": ("2021", "unverified"),
+    "DRL-1.1": ("2022", "unverified"),
+    "PHP-3.0": ("2006", "copyright"),
+    "PHP-3.01": ("2012", "copyright"),
+    "ECL-1.0": ("2004", "unverified"),
+    "ECL-2.0": ("2007-04", "text"),
+    "Unicode-DFS-2015": ("2015", "copyright"),
+    "Unicode-DFS-2016": ("2016", "copyright"),
+    "SGI-B-2.0": ("2008-09-18", "text"),
+    "bzip2-1.0.5": ("2007-12-10", "text"),
+    "bzip2-1.0.6": ("2010-09-06", "text"),
+    "Parity-6.0.0": ("2018", "unverified"),
+    "Parity-7.0.0": ("2019", "unverified"),
+    "LPPL-1.0": ("1999-03-01", "text"),
+    "Apache-1.0": ("1999", "copyright"),
+    "Apache-1.1": ("2000", "copyright"),
+    "CDLA-Permissive-1.0": ("2017", "unverified"),
+    "CDLA-Permissive-2.0": ("2021", "unverified"),
 }
 #: The second draw (2026-11-27, `spdx_draw.py --second`), for more alignment pairs: consecutive
 #: versions not in the first draw nor in any labelled alignment set, no Creative Commons licence
@@ -374,6 +418,42 @@ SPDX_PAIRS_3 = (
     ("OLDAP-1.1", "OLDAP-1.2"),
     ("LPPL-1.2", "LPPL-1.3a"),
 )
+#: The fourth draw (2026-11-28, branch heldout11, `spdx_draw.py --fourth`), for the flags'
+#: eleventh blind set (`held-out-11`): every consecutive pair no draw or set above has used, no
+#: Creative Commons or AGPL, whose texts differ and that fails the bounds above (a text under
+#: 4,000 characters or 8 clauses) with both texts at least 1,000 characters: the short licences;
+#: all of them, in the order of SHA-256.
+SPDX_PAIRS_4 = (
+    ("AFL-1.1", "AFL-1.2"),
+    ("OLDAP-2.5", "OLDAP-2.6"),
+    ("ZPL-2.0", "ZPL-2.1"),
+    ("OFL-1.0", "OFL-1.1"),
+    ("OLDAP-2.0.1", "OLDAP-2.1"),
+    ("OLDAP-2.0", "OLDAP-2.0.1"),
+    ("OLDAP-2.1", "OLDAP-2.2"),
+    ("ASWF-Digital-Assets-1.0", "ASWF-Digital-Assets-1.1"),
+    ("W3C-19980720", "W3C-20150513"),
+    ("libpng-1.6.35", "libpng-2.0"),
+    ("OLDAP-2.6", "OLDAP-2.7"),
+    ("OLDAP-2.2.1", "OLDAP-2.2.2"),
+    ("DRL-1.0", "DRL-1.1"),
+    ("OLDAP-2.4", "OLDAP-2.5"),
+    ("OLDAP-2.3", "OLDAP-2.4"),
+    ("OLDAP-2.2", "OLDAP-2.2.1"),
+    ("PHP-3.0", "PHP-3.01"),
+    ("ECL-1.0", "ECL-2.0"),
+    ("OLDAP-2.2.2", "OLDAP-2.3"),
+    ("ZPL-1.1", "ZPL-2.0"),
+    ("Unicode-DFS-2015", "Unicode-DFS-2016"),
+    ("OLDAP-1.4", "OLDAP-2.0"),
+    ("SGI-B-1.1", "SGI-B-2.0"),
+    ("bzip2-1.0.5", "bzip2-1.0.6"),
+    ("Parity-6.0.0", "Parity-7.0.0"),
+    ("LPPL-1.0", "LPPL-1.1"),
+    ("OLDAP-2.7", "OLDAP-2.8"),
+    ("Apache-1.0", "Apache-1.1"),
+    ("CDLA-Permissive-1.0", "CDLA-Permissive-2.0"),
+)
 #: The plan id of an SPDX licence: its id in lower case, with `-spdx` where a document above (of
 #: ../shared/corpora) has that id already.
 _TAKEN = {doc.id for doc in DOCS}
@@ -386,7 +466,7 @@ SPDX_DOCS = tuple(
         "",
     )
     for licence in dict.fromkeys(
-        name for pair in SPDX_PAIRS + SPDX_PAIRS_2 + SPDX_PAIRS_3 for name in pair
+        name for pair in SPDX_PAIRS + SPDX_PAIRS_2 + SPDX_PAIRS_3 + SPDX_PAIRS_4 for name in pair
     )
 )
 
@@ -415,6 +495,7 @@ def freeze(doc: Doc) -> str:
             + {
                 "text": "the version date the text states",
                 "copyright": "the last year of the text's copyright line",
+                "id": "the date its SPDX id is named by",
                 "unverified": "memory (the text states none): unverified",
             }[SPDX_DATES[doc.file.removeprefix("spdx:")][1]]
         )
