@@ -22,6 +22,11 @@ The classes:
   License ... As differences may exist, the complete license should be read.", "Hinweis: ...")
   is a remark to the reader, editorial: its "may" and "complete" are no `modality` or `scope`;
   "Note that ..." in a clause's own sentence still states a rule.
+- non: a word negated by its prefix that the other side says bare ("non-sublicenseable" ->
+  "sublicenseable", "nicht-kommerziell" -> "kommerziell") turns the grant: it loses or gains an
+  exclusion (`negation`, the readers' call on osl 2); the same word negated on both sides,
+  written otherwise ("non- exclusive", its hyphen cut by the import; "nonexclusive"), or the
+  word dropped whole, is none.
 """
 
 from __future__ import annotations
@@ -42,6 +47,20 @@ _HINWEIS = (
 )
 
 FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Licensor grants You a world-wide, non-sublicenseable license to use the Work.",
+            "Licensor grants You a world-wide, sublicenseable license to use the Work.",
+            "en",
+            "non: the grant loses its exclusion of sublicensing",
+        ),
+        (
+            "Der Lizenzgeber gewährt eine weltweite, nicht-kommerzielle Lizenz für das Werk.",
+            "Der Lizenzgeber gewährt eine weltweite, kommerzielle Lizenz für das Werk.",
+            "de",
+            "non: die Lizenz verliert ihren Ausschluss",
+        ),
+    ],
     "number": [
         (
             "The fee is 2.5 percent under the Licence v. 2.0.",
@@ -116,6 +135,32 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "negation": [
+        (
+            "Apple grants You a world-wide, royalty-free, non-exclusive license to the Code.",
+            "Apple grants You a world-wide, royalty-free, non- exclusive license to the Code.",
+            "en",
+            "non: the hyphen cut from its word by the import",
+        ),
+        (
+            "Apple grants You a world-wide, nonexclusive license to the Code.",
+            "Apple grants You a world-wide, non-exclusive license to the Code.",
+            "en",
+            "non: written with and without its hyphen",
+        ),
+        (
+            "Apple grants You a world-wide, non-exclusive license to the Code.",
+            "Apple grants You a world-wide license to the Code.",
+            "en",
+            "non: the word dropped whole",
+        ),
+        (
+            "Der Lizenzgeber gewährt eine nicht-kommerzielle Lizenz für das Werk.",
+            "Der Lizenzgeber gewährt eine nicht- kommerzielle Lizenz für das Werk.",
+            "de",
+            "non: der Bindestrich vom Wort getrennt",
+        ),
+    ],
     "number": [
         (_LICENCE.format("2.0"), _LICENCE.format("2.1"), "en", "glued: a version in a title"),
         (_LIZENZ.format("2.0"), _LIZENZ.format("2.1"), "de", "glued: eine Version im Titel"),
@@ -196,4 +241,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_held_out_10_class_is_flagged_both_ways_round,
     test_the_held_out_10_class_is_not_flagged_both_ways_round,
     test_every_held_out_10_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("further", "glued", "note"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("further", "glued", "note", "non"))
