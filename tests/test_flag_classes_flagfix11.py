@@ -27,6 +27,10 @@ The classes:
   exclusion (`negation`, the readers' call on osl 2); the same word negated on both sides,
   written otherwise ("non- exclusive", its hyphen cut by the import; "nonexclusive"), or the
   word dropped whole, is none.
+- as may: a modal verb in a comparative clause after "as" ("(other than as may be required by
+  applicable law)") says what the law may require, no force of the statement: no `modality`
+  (English; German says it with "soweit", a condition); the statement's own verb turned still
+  is one.
 """
 
 from __future__ import annotations
@@ -76,6 +80,14 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "modality": [
+        (
+            "The Licensee shall pay the fee (other than as may be required by applicable law)"
+            " to the Licensor.",
+            "The Licensee may pay the fee (other than as may be required by applicable law) to"
+            " the Licensor.",
+            "en",
+            "as may: the statement's own verb turned",
+        ),
         (
             "Note that you may keep a copy of the Package.",
             "Note that you must keep a copy of the Package.",
@@ -166,6 +178,15 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         (_LIZENZ.format("2.0"), _LIZENZ.format("2.1"), "de", "glued: eine Version im Titel"),
     ],
     "modality": [
+        (
+            "In no event shall Apple's total liability to You for all damages under this"
+            " License exceed the amount of fifty dollars.",
+            "In no event shall Apple's total liability to You for all damages (other than as"
+            " may be required by applicable law) under this License exceed the amount of fifty"
+            " dollars.",
+            "en",
+            "as may: what the law may require",
+        ),
         (
             _NOTE.format("As differences may exist, the complete license should be read."),
             _NOTE.format("As significant differences exist, the complete license should be read."),
