@@ -10,6 +10,9 @@ The classes:
   those who grant, warrant, are shielded or hold marks are a `party` (English: German licences
   name no such class); a particular one ("such Contributor", "the initial Contributor", "as a
   Contributor") is the grantor of a licence that calls its grantor so, or a role: none.
+- maintainer: who maintains a work under the licence ("the Current Maintainer", "the
+  maintainers") is a party by role, as the initial developer: one who comes or goes is a
+  `party` (English: the German laws name a Betreuer, listed before); named on both sides, none.
 - further: a further requirement of a proviso, its "that" repeated after a comma ("provided that
   you include ..., unmodified, and list them ..., and that you preserve all their Warranty
   Disclaimers", "vorausgesetzt, dass ..., und dass ..."), is a condition of its own: one added
@@ -102,6 +105,13 @@ FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "party": [
+        (
+            "The conditions above do not apply to updating a file to the latest version of it.",
+            "The conditions above do not apply to updating a component to a version of it"
+            " distributed by the Current Maintainer.",
+            "en",
+            "maintainer: whose distribution the exception rests on",
+        ),
         (
             "IN NO EVENT SHALL APPLE BE LIABLE FOR ANY DAMAGES.",
             "IN NO EVENT SHALL APPLE OR ANY CONTRIBUTOR BE LIABLE FOR ANY DAMAGES.",
@@ -209,6 +219,12 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
         ),
     ],
     "party": [
+        (
+            "The Current Maintainer may update the Work.",
+            "The Current Maintainer may update the whole Work.",
+            "en",
+            "maintainer: named on both sides",
+        ),
         (
             "Patent Claims means any patent claim in any patent Licensable by grantor.",
             "Patent Claims means any patent claim in any patent Licensable by such Contributor.",

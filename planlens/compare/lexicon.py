@@ -473,6 +473,9 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Licensor", r"(?i:licensors?)"),
     ("Contributor", r"(?i:(?:any|all)\s+(?:other\s+)?contributors?\b|contributor\(s\))"),
     ("Initial Developer", r"(?i:initial developer)"),
+    # Who maintains a work and may change it under the licence (the LPPL's "Current
+    # Maintainer"): a party by role, as the initial developer (branch flagfix11).
+    ("Maintainer", r"(?i:(?:current\s+)?maintainers?)"),
     ("Copyright Holder", r"(?i:copyright holders?)"),
     ("Original Author", r"(?i:original authors?)"),
     ("Free Software Foundation", r"(?i:free software foundation)|FSF"),
