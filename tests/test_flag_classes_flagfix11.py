@@ -25,6 +25,10 @@ The classes:
   License ... As differences may exist, the complete license should be read.", "Hinweis: ...")
   is a remark to the reader, editorial: its "may" and "complete" are no `modality` or `scope`;
   "Note that ..." in a clause's own sentence still states a rule.
+- law note: a sentence that tells what some jurisdictions' laws allow, so that a term may not
+  apply ("Some jurisdictions do not allow the limitation of incidental damages, so this
+  limitation may not apply to you", "Einige Rechtsordnungen lassen ... nicht zu"), is a remark
+  on the law, no `provision`; a sentence added that states a term is one.
 - non: a word negated by its prefix that the other side says bare ("non-sublicenseable" ->
   "sublicenseable", "nicht-kommerziell" -> "kommerziell") turns the grant: it loses or gains an
   exclusion (`negation`, the readers' call on osl 2); the same word negated on both sides,
@@ -53,7 +57,24 @@ _HINWEIS = (
     "Sie dürfen das Paket kopieren."
 )
 
+_LIABLE = "The Licensor shall not be liable for any incidental or consequential damages."
+_HAFTUNG = "Der Lizenzgeber haftet nicht für mittelbare Schäden oder Folgeschäden."
+
 FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            _LIABLE,
+            f"{_LIABLE} The Licensee shall indemnify the Licensor against claims of third parties.",
+            "en",
+            "law note: a term added after the limitation",
+        ),
+        (
+            _HAFTUNG,
+            f"{_HAFTUNG} Der Lizenznehmer stellt den Lizenzgeber von Ansprüchen Dritter frei.",
+            "de",
+            "law note: eine Bestimmung nach dem Ausschluss",
+        ),
+    ],
     "negation": [
         (
             "Licensor grants You a world-wide, non-sublicenseable license to use the Work.",
@@ -157,6 +178,22 @@ FLAGGED: dict[FlagType, list[Row]] = {
 }
 
 NOT_FLAGGED: dict[FlagType, list[Row]] = {
+    "provision": [
+        (
+            _LIABLE,
+            f"{_LIABLE} Some jurisdictions do not allow the limitation of incidental or"
+            " consequential damages, so this limitation may not apply to you.",
+            "en",
+            "law note: what some laws allow",
+        ),
+        (
+            _HAFTUNG,
+            f"{_HAFTUNG} Einige Rechtsordnungen lassen den Ausschluss der Haftung für Folgeschäden"
+            " nicht zu, so dass dieser Ausschluss für Sie nicht gelten kann.",
+            "de",
+            "law note: was manche Rechtsordnungen zulassen",
+        ),
+    ],
     "negation": [
         (
             "Apple grants You a world-wide, royalty-free, non-exclusive license to the Code.",
@@ -278,4 +315,4 @@ NOT_FLAGGED: dict[FlagType, list[Row]] = {
     test_the_held_out_10_class_is_flagged_both_ways_round,
     test_the_held_out_10_class_is_not_flagged_both_ways_round,
     test_every_held_out_10_class_has_rows_in_both_languages,
-) = class_tests(FLAGGED, NOT_FLAGGED, ("further", "glued", "note", "non"))
+) = class_tests(FLAGGED, NOT_FLAGGED, ("further", "glued", "note", "law note", "non"))

@@ -92,6 +92,15 @@ _PURPOSE_RE = rx.compile(
     r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
     _I,
 )
+#: A sentence that tells what some jurisdictions' laws allow, so that a term may not apply
+#: ("SOME JURISDICTIONS DO NOT ALLOW THE LIMITATION OF ... DAMAGES, SO THIS LIMITATION MAY NOT
+#: APPLY TO YOU", "Einige Rechtsordnungen lassen ... nicht zu"): a remark on the law, no term of
+#: the text (branch flagfix11).
+_LAW_NOTE_RE = rx.compile(
+    r"\W*(?:some|certain)\s+(?:jurisdictions|states|countries)\s+do\s+not\s+allow\b|"
+    r"\W*(?:einige|manche)\s+(?:Rechtsordnungen|Staaten|Länder)\s+lassen\b",
+    _I,
+)
 #: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
 #: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
 #: force makes it a rule ("and a security zone is to be created").
@@ -474,6 +483,8 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
         return False
     if _PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
+    if _LAW_NOTE_RE.match(text):
+        return False  # what some laws allow ("Some jurisdictions do not allow ..."), no term
     if _is_list_item(text):
         return False  # an item of a list: "a dramatic or dramatico-musical work;"
     words = WORD_RE.findall(text)
