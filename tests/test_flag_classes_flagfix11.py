@@ -12,7 +12,7 @@ The classes:
   Contributor") is the grantor of a licence that calls its grantor so, or a role: none.
 - maintainer: who maintains a work under the licence ("the Current Maintainer", "the
   maintainers") is a party by role, as the initial developer: one who comes or goes is a
-  `party` (English: the German laws name a Betreuer, listed before); named on both sides, none.
+  `party` (English only); named on both sides, none.
 - further: a further requirement of a proviso, its "that" repeated after a comma ("provided that
   you include ..., unmodified, and list them ..., and that you preserve all their Warranty
   Disclaimers", "vorausgesetzt, dass ..., und dass ..."), is a condition of its own: one added
