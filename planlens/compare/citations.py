@@ -63,15 +63,19 @@ _NOTICE_RE = guarded(
     )
 )
 #: The version of a work: a number of three parts or more not read as thousands ("1.6.1",
-#: "0.3.1"; not "1.000.000"), a two-part number just after a name ("Python 1.6", "MPL 2.0";
-#: not one with a word or unit after it but "and" / "or" ("Attribution License 4.0 and the
-#: Open Data Commons ..."), nor three digits after its point, the German thousands), and a
-#: numbered clause with its item ("6.3(a)"); found from their digits.
+#: "0.3.1"; not "1.000.000"), a two-part number just after a name ("Python 1.6", "MPL 2.0") or
+#: the version sign ("v. 2.0", and "Licensev. 2.1", a space lost by the import; not one with a
+#: word or unit after it but "and" / "or" ("Attribution License 4.0 and the Open Data Commons
+#: ..."), nor three digits after its point, the German thousands), and a numbered clause with
+#: its item ("6.3(a)"); found from their digits.
 _DOTTED_RE = rx.compile(r"(?<![\w.,/])\d+(?:\.\d+)+(?:\s?\([a-z]{1,2}\))?")
 _POINT_RE = rx.compile(r"\d\.\d")  # the cheap test first: few texts have one
 _NAME_BEFORE_RE = rx.compile(
     r"(?:(?<=[\w,;:] )|(?<=[\"“(]))(?!(?:EUR|USD|GBP|CHF|US|Euro|No|Nr)\b)"
-    r"[A-Z][A-Za-z]*[A-Z0-9a-z]\s\Z"
+    r"[A-Z][A-Za-z]*[A-Z0-9a-z]\s\Z|"
+    # The version sign, alone or glued to the name by a space the import lost: "License v.
+    # 2.0", "The Open Software Licensev. 2.1" (branch flagfix11).
+    r"(?<![^\W\d_])(?:[A-Z][A-Za-z]*)?v\.\s?\Z"
 )
 _NUMBER_END_RE = rx.compile(r"(?![\w/]|[.,]\d)")
 _NO_WORD_AFTER_RE = rx.compile(

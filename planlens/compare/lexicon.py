@@ -464,9 +464,18 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("LPR", r"LPR"),
     # Licences and contracts: the parties of the grant, whatever the case of the text.
     # The licensee (You, Recipient) and the contributors are named throughout a licence under
-    # changing terms; only the grantor's side is listed.
+    # changing terms; only the grantor's side is listed, and the contributors as a class
+    # ("any Contributor", "APPLE OR ANY CONTRIBUTOR", "all other Contributors", "the
+    # contributor(s) of those copyrights"), who join the licensor as grantors, warrantors or
+    # holders of marks (branch flagfix11, held-out-10). A particular one ("such Contributor",
+    # "the initial Contributor", "as a Contributor", "Each Contributor grants") is the grantor
+    # of a licence that calls its grantor so, or a role: no party by this name.
     ("Licensor", r"(?i:licensors?)"),
+    ("Contributor", r"(?i:(?:any|all)\s+(?:other\s+)?contributors?\b|contributor\(s\))"),
     ("Initial Developer", r"(?i:initial developer)"),
+    # Who maintains a work and may change it under the licence (the LPPL's "Current
+    # Maintainer"): a party by role, as the initial developer (branch flagfix11).
+    ("Maintainer", r"(?i:(?:current\s+)?maintainers?)"),
     ("Copyright Holder", r"(?i:copyright holders?)"),
     ("Original Author", r"(?i:original authors?)"),
     ("Free Software Foundation", r"(?i:free software foundation)|FSF"),

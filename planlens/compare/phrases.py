@@ -47,6 +47,9 @@ _END = quick(
         r"|(?<=[;:])\s+|(?<=[.!?)])\s*\n\s*\n"
     )
 )
+#: A version that ends its line, after the version sign "v." glued to a title's last word by
+#: a space the import lost ("The Open Software Licensev. 2.1"): no sentence ends before it.
+_TITLE_VERSION = rx.compile(r"\d+(?:\.\d+)+[ \t]*(?:\n|\Z)")
 #: What stands before every end: each alternative of `_END` opens with a look-behind for one.
 _BEFORE_END = rx.compile(r"[.!?;:)]")
 #: Not before the last item of an inline list, whose label follows the conjunction ("a) ...,
@@ -124,6 +127,8 @@ def _sentences(text: str) -> list[str]:
             continue
         if before.endswith(".") and word.isdigit() and len(word) <= 3:
             continue  # "nicht 1. Ansprüche ..., 2. Ansprüche": an enumeration, or "am 1. Mai"
+        if word.endswith("v") and before.endswith(".") and _TITLE_VERSION.match(text, match.end()):
+            continue  # "The Open Software Licensev. 2.1": the sign "v.", its space lost
         out.append(text[start : match.end()])
         start = match.end()
     out.append(text[start:])

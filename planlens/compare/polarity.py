@@ -229,6 +229,8 @@ def _polarity(text: str) -> int:
 
 def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the negators that turned the polarity of one statement (two aligned phrases)."""
+    if (prefixed := _non_prefixed(old, new)) != ([], []):
+        return prefixed
     mo, mn = unrelated(old), unrelated(new)
     a, b = _polarity(mo), _polarity(mn)
     if a == b or except_for_only(mo, mn, a, b, (old, new)):
@@ -262,6 +264,34 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     ):
         return [], []
     return _difference(gone, came)
+
+
+#: A word negated by its prefix: "non-sublicenseable", "nonexclusive", "nicht-kommerziell",
+#: and "non- exclusive", its hyphen cut from the word by the import.
+_NON_RE = rx.compile(
+    r"(?<![\w-])(?:non(?:-[ \t]?)?|nicht-[ \t]?)(?P<word>[^\W\d_]{4,})", re.IGNORECASE
+)
+
+
+def _non_prefixed(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return the words negated by their prefix (`_NON_RE`) on one side that the other says
+    bare and never negated: a grant "non-sublicenseable" that becomes "sublicenseable" loses
+    its exclusion (branch flagfix11, held-out-10), "exclusive" that becomes "non-exclusive"
+    gains one; the same word negated on both sides is no turn."""
+    if "on" not in old and "on" not in new and "icht-" not in old and "icht-" not in new:
+        return [], []
+    a = {m["word"].casefold(): m.group() for m in _NON_RE.finditer(old)}
+    b = {m["word"].casefold(): m.group() for m in _NON_RE.finditer(new)}
+    if a.keys() == b.keys():
+        return [], []
+    gone = [n for w, n in a.items() if w not in b and _bare(w, new)]
+    came = [n for w, n in b.items() if w not in a and _bare(w, old)]
+    return gone, came
+
+
+def _bare(word: str, text: str) -> bool:
+    """Tell whether `text` says `word` without a negating prefix."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 def turned_condition(

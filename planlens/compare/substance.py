@@ -36,6 +36,9 @@ their versions on the other side, and the phrases with no version there were add
 - `provision`: a phrase stating a rule of its own (four content words or more, not a heading,
   an editorial note or an item of a list: "; a dramatic work;") added or removed.
 
+A paragraph set off as a note ("Note: This license is derived from ...", "Hinweis: ...") is a
+remark to the reader, editorial: it is left out of both texts before they are compared.
+
 The word lists are in `lexicon`; they cover English and German, the languages of the shipped
 plans and corpora. `bench/flag_accuracy.py` measures all of this on labelled real pairs.
 """
@@ -89,6 +92,15 @@ _PURPOSE_RE = rx.compile(
     r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
     _I,
 )
+#: A sentence that tells what some jurisdictions' laws allow, so that a term may not apply
+#: ("SOME JURISDICTIONS DO NOT ALLOW THE LIMITATION OF ... DAMAGES, SO THIS LIMITATION MAY NOT
+#: APPLY TO YOU", "Einige Rechtsordnungen lassen ... nicht zu"): a remark on the law, no term of
+#: the text (branch flagfix11).
+_LAW_NOTE_RE = rx.compile(
+    r"\W*(?:some|certain)\s+(?:jurisdictions|states|countries)\s+do\s+not\s+allow\b|"
+    r"\W*(?:einige|manche)\s+(?:Rechtsordnungen|Staaten|Länder)\s+lassen\b",
+    _I,
+)
 #: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
 #: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
 #: force makes it a rule ("and a security zone is to be created").
@@ -109,6 +121,13 @@ _ITEM_VERB_RE = rx.compile(
     _I,
 )
 _EDITORIAL_RE = rx.compile(lx.EDITORIAL, _I)
+#: A paragraph set off as a note ("Note: This license is derived from the Artistic License ...
+#: As differences may exist, the complete license should be read.", "Hinweis: ..."): a remark
+#: to the reader, editorial as a footnote, whatever its sentences say (branch flagfix11).
+_NOTE_RE = rx.compile(
+    r"(?:\A|(?<=\n)[ \t]*\n)[ \t]*(?:Note|NOTE|Hinweis|HINWEIS|Anmerkung|ANMERKUNG)[ \t]*:"
+    r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*"
+)
 #: Two persons paired ("von zwei Personen", "by two persons"): who a provision covers, no
 #: amount. A pairing that comes or goes where the other side has none is `scope`, not a
 #: `number`: "Die Ehe wird geschlossen" / "Die Ehe wird von zwei Personen ... geschlossen".
@@ -167,6 +186,7 @@ def substance_flags(
     """
     if " ".join(old.split()) == " ".join(new.split()):
         return ()
+    old, new = _without_notes(old), _without_notes(new)
     alignment = align(old, new, language)
     # The phrases both texts share cancel out: what they state is looked for in the others.
     old_changed = [p.text for p in _changed(alignment, old=True)]
@@ -463,6 +483,8 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
         return False
     if _PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
+    if _LAW_NOTE_RE.match(text):
+        return False  # what some laws allow ("Some jurisdictions do not allow ..."), no term
     if _is_list_item(text):
         return False  # an item of a list: "a dramatic or dramatico-musical work;"
     words = WORD_RE.findall(text)
@@ -479,6 +501,17 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
         and not any(f.search(text) for _, f in FORCES)
     )
     return not (heading or titled)
+
+
+def _without_notes(text: str) -> str:
+    """Return `text` without its paragraphs set off as notes (`_NOTE_RE`): each a blank line.
+
+    >>> _without_notes("Title\\n\\nNote: As differences may exist, read it all.\\n\\nYou may copy.")
+    'Title\\n\\n\\n\\nYou may copy.'
+    """
+    if "ote" not in text and "OTE" not in text and "inweis" not in text and "erkung" not in text:
+        return text  # the cheap test first: few texts have a note
+    return _NOTE_RE.sub("\n", text)
 
 
 def _is_list_item(text: str) -> bool:
