@@ -1,6 +1,6 @@
 """Rounds for the learned pass: judge the candidates again once its links are made (experiment).
 
-    .venv/bin/python bench/learned_rounds.py [--rounds N] [--held-out]
+    .venv/bin/python bench/learned_rounds.py [--rounds N] [--held-out] [--gold-only]
     .venv/bin/python bench/learned_rounds.py --moves
 
 planlens's learned last pass (`planlens.compare.learned`) computes the features of the
@@ -21,7 +21,8 @@ rounds with the first model and threshold of the fold). `--held-out` also scores
 pairs with the models fitted on all development pairs (a one-time check, never for tuning).
 `--moves` only tells, with planlens's own constants (`learned.probability`, `LINK_MIN`), how
 the probabilities of the candidates left after the first round move once their features are
-computed again, pair by pair, and what a second round links.
+computed again, pair by pair, and what a second round links. `--gold-only`: the twelve real
+pairs alone, fitted and scored as `train_links.py` without options does.
 """
 
 from __future__ import annotations
@@ -203,9 +204,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="Only show how planlens's own model judges the candidates in a second round.",
     )
+    parser.add_argument(
+        "--gold-only",
+        action="store_true",
+        help="Fit and score on the twelve real pairs alone, without the redrafts.",
+    )
     args = parser.parse_args(argv)
     sets = [(GOLD.name, path) for path in gold_files(GOLD)]
-    sets += [(REDRAFTS.name, path) for path in gold_files(REDRAFTS)]
+    if not args.gold_only:
+        sets += [(REDRAFTS.name, path) for path in gold_files(REDRAFTS)]
     everything = [prepare(load_pair(path)) for _, path in sets]
     if args.moves:
         moves(everything)
