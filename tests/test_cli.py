@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -492,10 +493,10 @@ def test_a_wrong_example_would_be_caught(line: str) -> None:
 
 
 def test_diff_of_shipped_plans_is_fast() -> None:
-    # Start-up included: a fresh interpreter, as a user would run it.
-    import time
-
-    start = time.perf_counter()
+    # Start-up included: a fresh interpreter, as a user would run it. The CPU time the child
+    # used, not the wall time, which a busy machine stretches (2.1 s wall at a load of 7, for
+    # a run of about 0.13 s CPU): a guard against a gross regression; bench/ measures speed.
+    before = os.times()
     done = subprocess.run(
         [
             sys.executable,
@@ -510,9 +511,13 @@ def test_diff_of_shipped_plans_is_fast() -> None:
         capture_output=True,
         check=False,
     )
-    elapsed = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
     assert done.returncode == 0
-    assert elapsed < 2.0  # the target is 0.5 s; CI machines are noisy, bench/ measures it
+    assert done.stdout.startswith(b"us-28 (2025-11-20) -> framework-20 (2025-12-23)")
+    assert cpu < 2.0  # the target is 0.5 s wall
 
 
 def test_validate_warns_on_undated_sources_and_exits_0(tmp_path: Path) -> None:
