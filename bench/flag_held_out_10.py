@@ -37,9 +37,7 @@ was set. A cap of 4 a pair is the smallest that gives at least 35: 35 pairs (a c
 
 from __future__ import annotations
 
-from flag_accuracy_candidates import _not_drawn
-from flag_held_out_8 import Files, engine_drawn_files, linked_candidates
-from gold_pairs import plan_by_id
+from flag_held_out_8 import Files, engine_drawn_files, engine_found, print_counts
 
 #: The SPDX licence pairs of the set, as plan ids of `bench/gold/plans/`: `freeze.SPDX_PAIRS_3`
 #: (ids that clash with a document of ../shared/corpora end in `-spdx`).
@@ -68,12 +66,7 @@ HELD_OUT_10_AIM = (35, 45)
 
 def held_out_10_found(besides: str | None = None) -> list[tuple[str, list[tuple[int, int]]]]:
     """Return, for each licence pair, its name and the eligible links' text lengths only."""
-    out = []
-    for old_id, new_id in HELD_OUT_10_PAIRS:
-        old, new = plan_by_id(old_id), plan_by_id(new_id)
-        found = _not_drawn(old, new, list(linked_candidates(old, new)), besides)
-        out.append((f"{old_id}--{new_id}", [(len(c[2]), len(c[3])) for c in found]))
-    return out
+    return engine_found(HELD_OUT_10_PAIRS, besides)
 
 
 def held_out_10_files(besides: str | None = None, *, report: bool = True) -> Files:
@@ -87,14 +80,7 @@ def held_out_10_files(besides: str | None = None, *, report: bool = True) -> Fil
 
 def main() -> int:
     """Print the counts the cap is fixed from: links and lengths per pair, the total per cap."""
-    found = held_out_10_found()
-    for name, lengths in found:
-        longer = [max(pair) for pair in lengths]
-        span = f", longer text {min(longer)}-{max(longer)} chars" if longer else ""
-        print(f"{name}: {len(lengths)} one-to-one changed links{span}")
-    print(f"in all {sum(len(lengths) for _, lengths in found)}")
-    for cap in range(1, max(len(lengths) for _, lengths in found) + 1):
-        print(f"cap {cap}: {sum(min(cap, len(lengths)) for _, lengths in found)} pairs")
+    print_counts(held_out_10_found())
     return 0
 
 

@@ -132,6 +132,31 @@ def engine_drawn_files(
     return files
 
 
+def engine_found(
+    pairs: Sequence[tuple[str, str]], besides: str | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Return, for each pair of `pairs` (frozen plan ids), its name and the lengths only of the
+    links `engine_drawn_files` could draw (no text): what a cap is fixed from."""
+    out = []
+    for old_id, new_id in pairs:
+        old, new = plan_by_id(old_id), plan_by_id(new_id)
+        found = _not_drawn(old, new, list(linked_candidates(old, new)), besides)
+        out.append((f"{old_id}--{new_id}", [(len(c[2]), len(c[3])) for c in found]))
+    return out
+
+
+def print_counts(found: Sequence[tuple[str, list[tuple[int, int]]]]) -> None:
+    """Print the counts a cap is fixed from (`engine_found`): links and the longer texts'
+    lengths per pair, then the set's size under each cap."""
+    for name, lengths in found:
+        longer = [max(pair) for pair in lengths]
+        span = f", longer text {min(longer)}-{max(longer)} chars" if longer else ""
+        print(f"{name}: {len(lengths)} one-to-one changed links{span}")
+    print(f"in all {sum(len(lengths) for _, lengths in found)}")
+    for cap in range(1, max(len(lengths) for _, lengths in found) + 1):
+        print(f"cap {cap}: {sum(min(cap, len(lengths)) for _, lengths in found)} pairs")
+
+
 def labelling_order(files: Files) -> list[tuple[str, Candidate]]:
     """Return every pair of the set in the order fixed for labelling (`_rank`, smallest first)."""
     pairs = [(name, c) for name, _, _, _, found in files for c in found]

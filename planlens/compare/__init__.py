@@ -29,6 +29,8 @@
   with their verb), where each starts and ends, and the content stems of each.
 - `listed_conditions`: a clause added to or dropped from an item of a condition that lists its
   cases as numbered items ("wenn der Täter 1. ..., 2. ..."), for `condition`.
+- `provisos`: a further requirement of a proviso ("provided that ..., and that ..."), a
+  condition of its own, for `conditions`.
 - `guards`: a cheap test before a costly regex: the words any of its matches must contain.
 - `reading`: what any match of a pattern needs (whole words, a word's first or last letters,
   letters anywhere, a digit), read off the parsed pattern for `guards`.
@@ -62,10 +64,14 @@
   (cited, in a definition, in the act of an offence): for `party`.
 - `party_changes`: the parties one side's changed phrases name and the other text does not
   (`party`), a third party for persons in general and one in an offence none.
+- `negation_forms`: negations said in other forms: a word negated by its prefix
+  ("non-sublicenseable"), and "only" for negators ("außer ... nicht" / "nur").
 - `polarity`: the polarity of a statement, compared within aligned phrases (`negation`), and
   the statement masked of its conditions, dates and describing clauses.
 - `modality`: the force of a statement's modal verbs, compared within aligned phrases
   (`modality`), and a turn between an arrangement and an open position.
+- `remarks`: what a text says to its reader rather than as a term: a purpose, what some laws
+  allow, a note set off as one; no provision.
 - `substance`: changes of substance between two aligned texts, one flag per kind.
 - `diff`: `compare(old, new)`, which runs the above and builds the tree of changes.
 - `key_changes`: the key changes of a diff as short sentences for readers (figures, deadlines,

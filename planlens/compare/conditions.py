@@ -26,6 +26,7 @@ from planlens.compare.blocks import Blocks
 from planlens.compare.guards import guarded
 from planlens.compare.matcher import Matcher
 from planlens.compare.phrases import phrase
+from planlens.compare.provisos import further_requirements
 from planlens.compare.statements import (
     CONJUNCTIONS,
     Span,
@@ -315,7 +316,7 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     ]
     markers += [(m.start(), m.end(), m.end("condition")) for m in _after_semicolons(text)]
     markers += [(m.start(), m.end(), m.end()) for m in _FIXED_CONDITION.finditer(text)]
-    markers += _further_requirements(text, markers)
+    markers += further_requirements(text, markers, _clause_end)
     found = []
     taken: list[Span] = []
     for start, end, stop in sorted(markers):
@@ -324,43 +325,6 @@ def condition_spans(text: str) -> tuple[tuple[int, int, int], ...]:
         taken.append((start, end))
         found.append((start, end, stop))
     return tuple(found)
-
-
-#: A further requirement of a proviso, its "that" repeated after a comma: "provided that you
-#: include ... all of the Invariant Sections ..., unmodified, and list them ..., and that you
-#: preserve all their Warranty Disclaimers", "vorausgesetzt, dass ..., und dass ...".
-_FURTHER_RE = rx.compile(r",\s+(?P<marker>(?:and|or|und|oder)\s+(?:that|dass))\s+(?=\w)", _I)
-#: The markers of a proviso, whose "that" / "dass" a further requirement repeats.
-_PROVISO_RE = rx.compile(
-    r"(?:provided|on (?:the )?condition|vorausgesetzt|unter der Voraussetzung),?\s+"
-    r"(?:that|dass)\b",
-    _I,
-)
-_SENTENCE_END_RE = rx.compile(r"[.;:](?!\d)")
-
-
-def _further_requirements(
-    text: str, markers: Sequence[tuple[int, int, int]]
-) -> list[tuple[int, int, int]]:
-    """Return each further requirement of a proviso (`_FURTHER_RE`) as a condition of its own
-    (start, end of its marker, end of its clause): where the proviso's clause ends at a comma
-    before it, the requirement added or dropped after that comma is a change of the proviso,
-    which its first clause alone would not show. Only after a proviso of the same sentence: "You
-    agree that ..., and that ..." states, it conditions nothing."""
-    if "that" not in text and "dass" not in text:
-        return []
-    found = []
-    for m in _FURTHER_RE.finditer(text):
-        opened = [
-            start
-            for start, _, _ in markers
-            if start < m.start()
-            and _PROVISO_RE.match(text, start)
-            and not _SENTENCE_END_RE.search(text, start, m.start())
-        ]
-        if opened:
-            found.append((m.start("marker"), m.end("marker"), _clause_end(text, m.end())))
-    return found
 
 
 def _after_semicolons(text: str) -> Iterator[re.Match[str]]:

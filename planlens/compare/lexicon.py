@@ -3,9 +3,8 @@
 Small lists, read by `substance`: the forces of modal verbs, negators and the fixed phrases that
 negate nothing, the words of scope, dates and deadlines, references (whose numbers are no
 figures), and the parties that plans and laws name besides their own `parties`. Places are
-listed too: they are never parties, and where a commitment applies is its scope. Every pattern
-is matched case-insensitively unless it says otherwise. The words of conditions are with the
-code that finds them, in `conditions`.
+listed too: they are never parties, and where a commitment applies is its scope. Patterns match
+in any case unless they say otherwise; the words of conditions are in `conditions`.
 """
 
 from __future__ import annotations
@@ -249,10 +248,9 @@ COUNTED_UNITS = (
     rf"(?:days?|weeks?|months?|years?|hours?|{_UNIT_TIME})\s+"
     r"(?:(?:after|before|following|from|nach|vor|seit|ab)(?=\s)|im\s+Voraus\b|in\s+advance\b)"
 )
-#: A sentence stating how long a time limit is: every length of time in it is a deadline's
-#: (no figure): "Die Fristen betragen ... sechs Monate, ... ein Jahr", "the notice period is 30
-#: days", "eine Frist von bis zu drei Geschäftstagen", "... von weniger als einem Jahr"; the
-#: German verb before its time limit too: "..., beträgt die Widerrufsfrist einen Monat".
+#: A sentence stating how long a time limit is: every length of time in it is a deadline's, no
+#: figure ("Die Fristen betragen ... sechs Monate", "the notice period is 30 days", "eine Frist
+#: von bis zu drei Geschäftstagen"; the verb first too: "beträgt die Widerrufsfrist einen Monat").
 PERIOD_IS = (
     r"(?:(?:\w*[Ff]rist(?:en)?|time limits?|(?:limitation|notice|grace|cure|review|waiting)\s+"
     r"periods?)\s+(?:betr(?:ägt|agen|ug)|is|are|(?:shall|will)\s+be|(?:\S+\s+){0,8}?(?:von|of))|"
@@ -462,19 +460,12 @@ PARTIES: tuple[tuple[str, str], ...] = (
     ("Peace Council", r"Peace Council|Board of Peace"),
     ("DPR", r"DPR"),
     ("LPR", r"LPR"),
-    # Licences and contracts: the parties of the grant, whatever the case of the text.
-    # The licensee (You, Recipient) and the contributors are named throughout a licence under
-    # changing terms; only the grantor's side is listed, and the contributors as a class
-    # ("any Contributor", "APPLE OR ANY CONTRIBUTOR", "all other Contributors", "the
-    # contributor(s) of those copyrights"), who join the licensor as grantors, warrantors or
-    # holders of marks (branch flagfix11, held-out-10). A particular one ("such Contributor",
-    # "the initial Contributor", "as a Contributor", "Each Contributor grants") is the grantor
-    # of a licence that calls its grantor so, or a role: no party by this name.
+    # Licences: the grant's parties, in any case. The licensee (You, Recipient) and each
+    # contributor are named under changing terms: only the grantor's side is listed, with the
+    # contributors as a class ("any Contributor"; "such Contributor" is none) and a maintainer.
     ("Licensor", r"(?i:licensors?)"),
     ("Contributor", r"(?i:(?:any|all)\s+(?:other\s+)?contributors?\b|contributor\(s\))"),
     ("Initial Developer", r"(?i:initial developer)"),
-    # Who maintains a work and may change it under the licence (the LPPL's "Current
-    # Maintainer"): a party by role, as the initial developer (branch flagfix11).
     ("Maintainer", r"(?i:(?:current\s+)?maintainers?)"),
     ("Copyright Holder", r"(?i:copyright holders?)"),
     ("Original Author", r"(?i:original authors?)"),

@@ -34,8 +34,14 @@ import planlens.compare.lexicon as lx
 import planlens.compare.patterns as rx
 from planlens.compare.blocks import Blocks
 from planlens.compare.conditions import Condition, blanked, condition_spans
-from planlens.compare.extent import changed_spans, scope_words
+from planlens.compare.extent import changed_spans
 from planlens.compare.guards import guarded
+from planlens.compare.negation_forms import (
+    EXCEPT_RE,
+    except_for_only,
+    non_prefixed,
+    only_for_two_negators,
+)
 from planlens.compare.phrases import phrase, similarity
 from planlens.compare.statements import Span, dates, inside, word_pattern
 from planlens.compare.stemming import stemmer
@@ -86,17 +92,6 @@ _TO_AFTER_RE = rx.compile(r"\s+to\b", _I)
 #: Prepositions that negate by what they add ("without cause", "ohne Angabe von Gründen"): a
 #: condition or manner, compared by `condition`, no polarity.
 _PREPOSITIONS = frozenset(["without", "ohne"])
-#: "except ... not" says with one negator more what "only" says: "außer durch Vertragsablauf
-#: nicht verändert werden darf" / "nur durch Vertragsablauf verändert werden darf"; so does
-#: "not ..., unless": "nur, wenn" / "nicht, es sei denn", "only if" / "not ... unless".
-_EXCEPT_RE = rx.compile(
-    r"\b(?:außer|ausgenommen|except|other than|unless|es sei denn|sofern nicht|soweit nicht|"
-    r"wenn nicht|if not)\b",
-    _I,
-)
-_ONLY_RE = rx.compile(r"\b(?:nur|only|solely|ausschließlich)\b", _I)
-#: "Ohne Antrag wird die Tat nicht verfolgt", "not ... without consent": "nur auf Antrag".
-_WITHOUT_RE = rx.compile(r"\b(?:ohne|without)\b", _I)
 #: A marker or "that" that opens the clause after a marker that says "not": "außer wenn",
 #: "es sei denn, dass", "except where".
 _LEADING_MARKER_RE = rx.compile(
@@ -229,7 +224,7 @@ def _polarity(text: str) -> int:
 
 def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     """Return the negators that turned the polarity of one statement (two aligned phrases)."""
-    if (prefixed := _non_prefixed(old, new)) != ([], []):
+    if (prefixed := non_prefixed(old, new)) != ([], []):
         return prefixed
     mo, mn = unrelated(old), unrelated(new)
     a, b = _polarity(mo), _polarity(mn)
@@ -266,34 +261,6 @@ def negation(old: str, new: str) -> tuple[list[str], list[str]]:
     return _difference(gone, came)
 
 
-#: A word negated by its prefix: "non-sublicenseable", "nonexclusive", "nicht-kommerziell",
-#: and "non- exclusive", its hyphen cut from the word by the import.
-_NON_RE = rx.compile(
-    r"(?<![\w-])(?:non(?:-[ \t]?)?|nicht-[ \t]?)(?P<word>[^\W\d_]{4,})", re.IGNORECASE
-)
-
-
-def _non_prefixed(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return the words negated by their prefix (`_NON_RE`) on one side that the other says
-    bare and never negated: a grant "non-sublicenseable" that becomes "sublicenseable" loses
-    its exclusion (branch flagfix11, held-out-10), "exclusive" that becomes "non-exclusive"
-    gains one; the same word negated on both sides is no turn."""
-    if "on" not in old and "on" not in new and "icht-" not in old and "icht-" not in new:
-        return [], []
-    a = {m["word"].casefold(): m.group() for m in _NON_RE.finditer(old)}
-    b = {m["word"].casefold(): m.group() for m in _NON_RE.finditer(new)}
-    if a.keys() == b.keys():
-        return [], []
-    gone = [n for w, n in a.items() if w not in b and _bare(w, new)]
-    came = [n for w, n in b.items() if w not in a and _bare(w, old)]
-    return gone, came
-
-
-def _bare(word: str, text: str) -> bool:
-    """Tell whether `text` says `word` without a negating prefix."""
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) is not None
-
-
 def turned_condition(
     old: str, old_opening: int, new: str, new_opening: int, statements: tuple[str, str] = ("", "")
 ) -> bool:
@@ -303,7 +270,7 @@ def turned_condition(
     a negation reworded is no turn ("kann nicht ... werden" / "kann kein ... werden"); a word
     with a negative prefix or an antonym turns it, unless a negator stands by its other word
     (`opposites`: "lawful" / "unlawful" turns, "not lawful" / "unlawful" does not). Where one
-    marker says "not" and the other does not (`_EXCEPT_RE`: "unless", "es sei denn"), the
+    marker says "not" and the other does not (`EXCEPT_RE`: "unless", "es sei denn"), the
     negation moved into or out of the marker: "unless X" / "if not X" is none; "unless X" / "if
     X" turns, read only where the clauses after the markers have the same words (`_same_words`:
     `negation` cannot tell a negator it does not see from one that is not there, "unless he
@@ -437,7 +404,7 @@ def _same_words(old: str, new: str) -> bool:
 def _after_opening(written: str, opening: int) -> tuple[str, bool]:
     """Return a condition's clause after its marker, and whether the marker says "not"; a
     negator right after it is the marker's ("if not", "sofern nicht")."""
-    negated = _EXCEPT_RE.match(written)
+    negated = EXCEPT_RE.match(written)
     return written[max(opening, negated.end() if negated else 0) :], negated is not None
 
 
@@ -496,34 +463,3 @@ def _antonym(text: str, m: re.Match[str], other: str) -> bool:
 def _difference(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
     gone, came = Counter(before) - Counter(after), Counter(after) - Counter(before)
     return list(gone.elements()), list(came.elements())
-
-
-def only_for_two_negators(old: str, new: str, negators_old: int, negators_new: int) -> bool:
-    """Tell whether one text says with "only" what the other says with two more negators:
-    "nicht auf Sachen, die der Pfändung nicht unterworfen sind" / "nur auf Sachen, die der
-    Pfändung unterliegen", "does not extend to goods that are not" / "extends only to goods
-    that are" (the texts masked, with the counts of their negators)."""
-    more = negators_old - negators_new
-    if abs(more) != 2:
-        return False
-    only_old, only_new = "only" in scope_words(old), "only" in scope_words(new)
-    return only_new and not only_old if more > 0 else only_old and not only_new
-
-
-def except_for_only(
-    old: str, new: str, polarity_old: int, polarity_new: int, unmasked: tuple[str, str]
-) -> bool:
-    """Tell whether one text says with "except ... not", "not ..., unless" or "ohne ... nicht"
-    what the other says with "only" (the texts masked, with their polarities, and as written:
-    a condition such as "es sei denn, ..." is masked, its marker is read where it is written)."""
-    if abs(polarity_old - polarity_new) != 1:
-        return False
-    turned = polarity_old > polarity_new
-    more = old if turned else new
-    written, written_fewer = unmasked if turned else (unmasked[1], unmasked[0])
-    # The "only" of "only if" is masked with its condition: read where it is written.
-    return (
-        bool(_EXCEPT_RE.search(written) or _WITHOUT_RE.search(written))
-        and bool(_ONLY_RE.search(written_fewer))
-        and not bool(_ONLY_RE.search(more))
-    )

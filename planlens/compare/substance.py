@@ -61,19 +61,19 @@ from planlens.compare.listed_conditions import listed_conditions
 from planlens.compare.modality import FORCES, modality, open_position, restricted_permission
 from planlens.compare.model import Flag, FlagType, listed
 from planlens.compare.necessary import only_if, without_only_if
+from planlens.compare.negation_forms import except_for_only, only_for_two_negators
 from planlens.compare.party_changes import party_difference
 from planlens.compare.phrases import Alignment, Phrase, align, folded, phrase
 from planlens.compare.polarity import (
-    except_for_only,
     masked,
     negation,
     negators,
-    only_for_two_negators,
     same_condition,
     turned_condition,
 )
 from planlens.compare.qualifiers import qualifiers
 from planlens.compare.ranges import scope_words
+from planlens.compare.remarks import LAW_NOTE_RE, PURPOSE_RE, without_notes
 from planlens.compare.renumbering import Renumbering, referred_change
 from planlens.compare.statements import (
     URL_RE,
@@ -86,21 +86,6 @@ from planlens.compare.stemming import stemmer
 
 _I = re.IGNORECASE
 _BOTH_RE = guarded(word_pattern(lx.BOTH))
-#: A sentence that states the purpose of the rules before it, not a rule of its own.
-_PURPOSE_RE = rx.compile(
-    r"\W*(?:(?:Damit|Hierdurch|Dadurch)\s+soll(?:en)?\b|Dies(?:e Regelung)?\s+dient\b|"
-    r"(?:The|Its)\s+purpose\s+(?:of\s+\w+\s+)?is\b|This\s+is\s+(?:intended|meant)\s+to\b)",
-    _I,
-)
-#: A sentence that tells what some jurisdictions' laws allow, so that a term may not apply
-#: ("SOME JURISDICTIONS DO NOT ALLOW THE LIMITATION OF ... DAMAGES, SO THIS LIMITATION MAY NOT
-#: APPLY TO YOU", "Einige Rechtsordnungen lassen ... nicht zu"): a remark on the law, no term of
-#: the text (branch flagfix11).
-_LAW_NOTE_RE = rx.compile(
-    r"\W*(?:some|certain)\s+(?:jurisdictions|states|countries)\s+do\s+not\s+allow\b|"
-    r"\W*(?:einige|manche)\s+(?:Rechtsordnungen|Staaten|Länder)\s+lassen\b",
-    _I,
-)
 #: A phrase that goes on a list in lower case with an indefinite article ("...; a dramatic or
 #: dramatico-musical work;", "; oder eine bewegliche Sache;"): an item, a noun, unless a verb of
 #: force makes it a rule ("and a security zone is to be created").
@@ -121,13 +106,6 @@ _ITEM_VERB_RE = rx.compile(
     _I,
 )
 _EDITORIAL_RE = rx.compile(lx.EDITORIAL, _I)
-#: A paragraph set off as a note ("Note: This license is derived from the Artistic License ...
-#: As differences may exist, the complete license should be read.", "Hinweis: ..."): a remark
-#: to the reader, editorial as a footnote, whatever its sentences say (branch flagfix11).
-_NOTE_RE = rx.compile(
-    r"(?:\A|(?<=\n)[ \t]*\n)[ \t]*(?:Note|NOTE|Hinweis|HINWEIS|Anmerkung|ANMERKUNG)[ \t]*:"
-    r"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*"
-)
 #: Two persons paired ("von zwei Personen", "by two persons"): who a provision covers, no
 #: amount. A pairing that comes or goes where the other side has none is `scope`, not a
 #: `number`: "Die Ehe wird geschlossen" / "Die Ehe wird von zwei Personen ... geschlossen".
@@ -186,7 +164,7 @@ def substance_flags(
     """
     if " ".join(old.split()) == " ".join(new.split()):
         return ()
-    old, new = _without_notes(old), _without_notes(new)
+    old, new = without_notes(old), without_notes(new)
     alignment = align(old, new, language)
     # The phrases both texts share cancel out: what they state is looked for in the others.
     old_changed = [p.text for p in _changed(alignment, old=True)]
@@ -481,9 +459,9 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
     text = p.text.strip()
     if len(p.stems) < PROVISION_STEMS or _EDITORIAL_RE.search(text) or URL_RE.fullmatch(text):
         return False
-    if _PURPOSE_RE.match(text):
+    if PURPOSE_RE.match(text):
         return False  # why a rule is there ("Damit sollen ... verhindert werden"), no rule
-    if _LAW_NOTE_RE.match(text):
+    if LAW_NOTE_RE.match(text):
         return False  # what some laws allow ("Some jurisdictions do not allow ..."), no term
     if _is_list_item(text):
         return False  # an item of a list: "a dramatic or dramatico-musical work;"
@@ -501,17 +479,6 @@ def _is_provision(p: Phrase, merged: set[int]) -> bool:
         and not any(f.search(text) for _, f in FORCES)
     )
     return not (heading or titled)
-
-
-def _without_notes(text: str) -> str:
-    """Return `text` without its paragraphs set off as notes (`_NOTE_RE`): each a blank line.
-
-    >>> _without_notes("Title\\n\\nNote: As differences may exist, read it all.\\n\\nYou may copy.")
-    'Title\\n\\n\\n\\nYou may copy.'
-    """
-    if "ote" not in text and "OTE" not in text and "inweis" not in text and "erkung" not in text:
-        return text  # the cheap test first: few texts have a note
-    return _NOTE_RE.sub("\n", text)
 
 
 def _is_list_item(text: str) -> bool:
