@@ -24,6 +24,7 @@ import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -563,11 +564,7 @@ def _draw_held_out_7() -> list[tuple[str, Plan, Plan, str, list[Candidate]]] | N
 
 def test_the_held_out_8_pairs_are_the_spdx_pairs_8_to_21(monkeypatch: pytest.MonkeyPatch) -> None:
     """The set draws on the SPDX pairs after the alignment set's eight, as `freeze` keeps them."""
-    spec = importlib.util.spec_from_file_location("freeze", BENCH / "gold" / "freeze.py")
-    assert spec is not None and spec.loader is not None
-    freeze = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "freeze", freeze)  # its dataclasses look their module up
-    spec.loader.exec_module(freeze)
+    freeze, _ = _freeze(monkeypatch)
     spdx = [(old.lower(), new.lower()) for old, new in freeze.SPDX_PAIRS]
     assert list(flag_held_out_8.HELD_OUT_8_PAIRS) == spdx[8:22] and len(spdx) == 22
 
@@ -590,15 +587,20 @@ def test_the_held_out_9_pairs_are_the_alignment_sets_licence_pairs() -> None:
             assert old_text.split() != new_text.split()
 
 
-def test_the_held_out_10_pairs_are_the_third_spdx_draw(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The set draws on every pair of the third SPDX draw, as `freeze` keeps them (ids that
-    clash with a document of ../shared/corpora end in -spdx), and none of it was drawn before."""
+def _freeze(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, dict[str, str]]:
+    """Return bench/gold/freeze.py loaded as a module, and its plan id of each SPDX licence."""
     spec = importlib.util.spec_from_file_location("freeze", BENCH / "gold" / "freeze.py")
     assert spec is not None and spec.loader is not None
     freeze = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "freeze", freeze)  # its dataclasses look their module up
     spec.loader.exec_module(freeze)
-    ids = {doc.file.removeprefix("spdx:"): doc.id for doc in freeze.SPDX_DOCS}
+    return freeze, {doc.file.removeprefix("spdx:"): doc.id for doc in freeze.SPDX_DOCS}
+
+
+def test_the_held_out_10_pairs_are_the_third_spdx_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The set draws on every pair of the third SPDX draw, as `freeze` keeps them (ids that
+    clash with a document of ../shared/corpora end in -spdx), and none of it was drawn before."""
+    freeze, ids = _freeze(monkeypatch)
     third = [(ids[old], ids[new]) for old, new in freeze.SPDX_PAIRS_3]
     assert list(flag_held_out_10.HELD_OUT_10_PAIRS) == third and len(third) == 11
     assert ("gfdl-1.1", "gfdl-1.2-spdx") in third and ("eupl-1.0", "eupl-1.1-spdx") in third
@@ -617,12 +619,7 @@ def test_the_held_out_10_pairs_are_the_third_spdx_draw(monkeypatch: pytest.Monke
 def test_the_held_out_11_pairs_are_the_fourth_spdx_draw(monkeypatch: pytest.MonkeyPatch) -> None:
     """The set draws on every pair of the fourth SPDX draw, as `freeze` keeps them, none of
     them drawn before; its cap is the smallest giving at least 35 pairs."""
-    spec = importlib.util.spec_from_file_location("freeze", BENCH / "gold" / "freeze.py")
-    assert spec is not None and spec.loader is not None
-    freeze = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "freeze", freeze)  # its dataclasses look their module up
-    spec.loader.exec_module(freeze)
-    ids = {doc.file.removeprefix("spdx:"): doc.id for doc in freeze.SPDX_DOCS}
+    freeze, ids = _freeze(monkeypatch)
     fourth = [(ids[old], ids[new]) for old, new in freeze.SPDX_PAIRS_4]
     assert list(flag_held_out_11.HELD_OUT_11_PAIRS) == fourth and len(fourth) == 29
     assert ("apache-1.0", "apache-1.1-spdx") in fourth  # apache-1.1 is a corpus document's id
