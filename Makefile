@@ -33,13 +33,16 @@ report: $(VENV)/.stamp-base
 # and never downloads a browser of Playwright's own. The Word-redline tests open their documents
 # in Debian's LibreOffice Writer, which install-libreoffice.sh installs the same way.
 # The tests run in one process per core, at most four (pytest-xdist; `make test TEST_JOBS=0`
-# runs them in this process).
+# runs them in this process). Many tests start `planlens` in a fresh process: planlens is
+# compiled to bytecode first, so that no process compiles it again when the environment
+# forbids writing bytecode (PYTHONDONTWRITEBYTECODE).
 TEST_JOBS ?= auto
 PYTEST_JOBS = -n $(TEST_JOBS) --maxprocesses=4
 
 test: $(VENV)/.stamp-test
 	bash scripts/install-browser.sh
 	bash scripts/install-libreoffice.sh
+	$(BIN)/python -m compileall -q planlens
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -q $(PYTEST_JOBS)
 
 # The same tests in a second environment where every dependency is at the lowest version
@@ -56,6 +59,7 @@ $(LOWEST)/.stamp: pyproject.toml scripts/lowest-requirements.py
 test-lowest: $(LOWEST)/.stamp
 	bash scripts/install-browser.sh
 	bash scripts/install-libreoffice.sh
+	$(LOWEST)/bin/python -m compileall -q planlens
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(LOWEST)/bin/python -m pytest -q $(PYTEST_JOBS)
 
 LINTED := planlens tests bench scripts
