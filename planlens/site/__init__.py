@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 from planlens.perf import names_on_first_use
 
 if TYPE_CHECKING:
-    from planlens.site.build import BuildResult, build_site, code_fingerprint, site_jobs
+    from planlens.site.build import BuildResult, build_site, site_jobs
     from planlens.site.folder import build_folder
     from planlens.site.lock import LOCK, BuildLockedError
-    from planlens.site.manifest import MANIFEST, MANIFEST_FORMAT, read_manifest
+    from planlens.site.manifest import MANIFEST, MANIFEST_FORMAT, code_fingerprint, read_manifest
     from planlens.site.pages import Page, Site
     from planlens.site.pool import default_jobs
 
@@ -45,7 +45,7 @@ _HOMES = {
     "Site": "planlens.site.pages",
     "build_folder": "planlens.site.folder",
     "build_site": "planlens.site.build",
-    "code_fingerprint": "planlens.site.build",
+    "code_fingerprint": "planlens.site.manifest",
     "default_jobs": "planlens.site.pool",
     "read_manifest": "planlens.site.manifest",
     "site_jobs": "planlens.site.build",

@@ -21,12 +21,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from planlens._version import __version__
 from planlens.errors import PlanlensError
 from planlens.lineage import Echoes
 from planlens.plan.model import Plan
 from planlens.site.lock import build_lock
-from planlens.site.manifest import MANIFEST, PENDING, read_manifest, write_manifest
+from planlens.site.manifest import (
+    MANIFEST,
+    PENDING,
+    code_fingerprint,
+    read_manifest,
+    write_manifest,
+)
 from planlens.site.pages import Page, Site
 from planlens.site.pool import default_jobs
 from planlens.site.schedule import made_pages
@@ -45,17 +50,6 @@ class BuildResult:
 
 
 @cache
-def code_fingerprint() -> str:
-    """Return a digest of planlens's own code and templates: new code, new pages."""
-    digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parents[1]  # the whole planlens package
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js"):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def site_jobs(plans: Sequence[Plan]) -> list[Page]:
     """Return every page of the site for `plans`, each with the digests of what it is made from.
 
@@ -76,6 +70,7 @@ def build_site(
     notice: Callable[[str], None] | None = None,
     jobs: int | None = 1,
     echoes: Mapping[str, Echoes] | None = None,
+    fingerprint: str | None = None,
 ) -> BuildResult:
     """Write the site for `plans` into `out_dir`, rewriting only pages whose inputs changed.
 
@@ -92,7 +87,9 @@ def build_site(
     Comparisons and pages are made by up to `jobs` processes (None: one per core,
     `default_jobs()`); the site is the same byte for byte whatever their number, and so is an
     error: the one the build would raise in one process. `echoes`, the plans' echoes if they
-    were found already (`corpus_echoes(plans)`, in another process), saves finding them.
+    were found already (`corpus_echoes(plans)`, in another process), saves finding them;
+    `fingerprint`, planlens's own digest if it was computed already (`code_fingerprint()`),
+    saves computing it.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -105,7 +102,7 @@ def build_site(
     except OSError as err:
         raise PlanlensError(f"{out}: cannot make the folder: {reason(err)}") from None
     with build_lock(out, wait=wait, waiting=notice):
-        return _build(plans, out, force, progress, notice, jobs, echoes)
+        return _build(plans, out, force, progress, notice, jobs, echoes, fingerprint)
 
 
 def _build(
@@ -116,6 +113,7 @@ def _build(
     notice: Callable[[str], None] | None,
     jobs: int,
     echoes: Mapping[str, Echoes] | None,
+    fingerprint: str | None,
 ) -> BuildResult:
     site = Site(plans)
     # The echoes first: plan pages show them (so they are inputs of those pages), and finding
@@ -126,7 +124,7 @@ def _build(
     pages = site.pages()
     _remove_temporaries(out, {out / page.path for page in pages})
     made, previous = read_manifest(out / MANIFEST, warn=notice)
-    fingerprint = code_fingerprint()
+    fingerprint = fingerprint or code_fingerprint()
     keys = {
         page.path: hashlib.sha256("\n".join((fingerprint, *page.inputs)).encode()).hexdigest()
         for page in pages

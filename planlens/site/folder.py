@@ -1,10 +1,11 @@
 """`build_folder`: read a folder of plans and build its site, the `planlens build` command.
 
-A build with more than one job reads the plans, and finds their echoes, in a helper process
-(`pool.aside`) while this one imports what making comparisons and pages needs: all three are
-paid before any worker can start, and on two cores the first two now overlap the third. They
-come back pickled, which takes a small part of the time making them takes. One job does all
-of it here, one step after the other.
+A build with more than one job reads the plans, finds their echoes and digests planlens's own
+code (`code_fingerprint`) in a helper process (`pool.aside`), while this one imports what making
+comparisons and pages needs and compiles the templates: all of it is paid before any worker can
+start, and on two cores the helper's part now overlaps this one's. What the helper found comes
+back pickled, which takes a small part of the time finding it takes. One job does all of it
+here, one step after the other.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
     from planlens.plan.model import Plan
     from planlens.site.build import BuildResult
 
-#: What the helper hands over: the plans, and their echoes (None if finding them failed: the
-#: build finds them again, to raise the error where one process would).
-Read = tuple[tuple["Plan", ...], "Mapping[str, Echoes] | None"]
+#: What the helper hands over: the plans, their echoes (None if finding them failed: the
+#: build finds them again, to raise the error where one process would) and planlens's digest.
+Read = tuple[tuple["Plan", ...], "Mapping[str, Echoes] | None", str]
 
 
 def build_folder(
@@ -47,13 +48,16 @@ def build_folder(
     count = default_jobs() if jobs is None else jobs
     if count > 1 and START_METHOD == "fork":
         read = aside(_read_and_find, tuple(folders), cache)
-        from planlens.site.build import build_site  # meanwhile: the comparison, the templates
+        # Meanwhile: the comparison and the templates, which the workers are forked with.
+        from planlens.render import load_templates
+        from planlens.site.build import build_site
 
-        plans, echoes = read()
+        load_templates()
+        plans, echoes, fingerprint = read()
     else:
         from planlens.site.build import build_site
 
-        plans, echoes = _read(tuple(folders), cache), None
+        plans, echoes, fingerprint = _read(tuple(folders), cache), None, None
     return build_site(
         plans,
         out_dir,
@@ -63,6 +67,7 @@ def build_folder(
         wait=wait,
         notice=notice,
         jobs=jobs,
+        fingerprint=fingerprint,
     )
 
 
@@ -73,11 +78,14 @@ def _read(folders: tuple[str | Path, ...], cache: PlanCache | None) -> tuple[Pla
 
 
 def _read_and_find(folders: tuple[str | Path, ...], cache: PlanCache | None) -> Read:
-    """In the helper: read the plans (an error is the build's), then find their echoes."""
+    """In the helper: read the plans (an error is the build's), find their echoes, and digest
+    planlens's code."""
     plans = _read(folders, cache)
     from planlens.lineage.echoes import corpus_echoes
+    from planlens.site.manifest import code_fingerprint
 
     try:
-        return plans, corpus_echoes(plans)
+        echoes: Mapping[str, Echoes] | None = corpus_echoes(plans)
     except Exception:  # raised again by the build, after it takes the folder's lock
-        return plans, None
+        echoes = None
+    return plans, echoes, code_fingerprint()

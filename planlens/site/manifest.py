@@ -1,8 +1,9 @@
 """The build manifest: which files of a site folder planlens made, and from what.
 
-`.planlens-build.json` maps each page to a digest of its inputs and of planlens itself. A page
-whose digest is unchanged is not rebuilt; a file not in the manifest is not planlens's, and a
-build refuses to overwrite it without `--force`.
+`.planlens-build.json` maps each page to a digest of its inputs and of planlens itself
+(`code_fingerprint`: its code and templates). A page whose digest is unchanged is not rebuilt;
+a file not in the manifest is not planlens's, and a build refuses to overwrite it without
+`--force`.
 
 The manifest is also the build's journal. Before the first page of a build is renamed into
 place, the manifest is rewritten to list every page the build is about to write, with an empty
@@ -16,6 +17,7 @@ JSON, another shape, a page path that leaves the folder) counts as absent, with 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -33,6 +35,17 @@ MANIFEST_FORMAT = 3
 PENDING = ""
 #: No manifest planlens writes comes near this; a larger file is not read.
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
+def code_fingerprint() -> str:
+    """Return a digest of planlens's own code and templates: new code, new pages."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parents[1]  # the whole planlens package
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".js"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_manifest(
