@@ -148,3 +148,13 @@ def test_engine_flags_cover_the_pairs_of_a_split_and_the_option_needs_one(
     with pytest.raises(SystemExit):
         flag_agreement.main([str(flag_accuracy.FLAGS), str(SECOND), "--engine"])
     assert "--engine needs --split" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("split", "count"), [("held-out-10", 35), ("held-out-11", 52)])
+def test_a_second_reading_of_a_licence_set_covers_its_pairs_blind(split: str, count: int) -> None:
+    path = BENCH / "flags" / "second-reading" / f"{split}.yaml"
+    first = load_labels(flag_accuracy.FLAGS, split)
+    second = load_labels(path, split)
+    assert len(first) == count and set(first) == set(second)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "before the first reader's labels were read" in data["labelled"]
