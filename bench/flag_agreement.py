@@ -1,6 +1,7 @@
 """Agreement of two readers' labels of the same flag set, per kind and overall.
 
     .venv/bin/python bench/flag_agreement.py FIRST SECOND [--split SPLIT] [--disagreements]
+        [--engine]
 
 e.g. `bench/flag_agreement.py bench/flags bench/flags/second-reading/held-out-6.yaml
 --split held-out-6`. Each label source is either a folder of flag files (`OLD--NEW.*.yaml`,
@@ -15,7 +16,13 @@ calls true, and those neither does; the share of pairs on which they agree and C
 chance from each reader's own rate of true calls. Kappa is undefined (printed "-") where p_e is
 1, that is where both readers call the kind the same way on every pair (say, no pair true). The
 last row pools every (pair, kind). `--disagreements` lists each (pair, kind) the readers differ
-on. Nothing is run but the reading of the labels: no rules, no scoring.
+on. Without `--engine`, nothing is run but the reading of the labels: no rules, no scoring.
+
+`--engine` (with `--split`) also scores this tree's flags (`bench/flag_accuracy.py`'s
+`current_flags`, on the texts of the split's flag files in `bench/flags/`) against each reading
+in turn: true, false and missed flags, precision and recall per kind and pooled. Only those
+totals are printed, never a pair, so that a set still held out can be scored against a second
+reading without anyone seeing where the rules fail on it.
 """
 
 from __future__ import annotations
@@ -25,9 +32,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from flag_accuracy import Tally
 
 KINDS = ("number", "date", "negation", "modality", "party", "condition", "scope", "provision")
 
@@ -143,13 +153,69 @@ def disagreements(first: Labels, second: Labels) -> list[str]:
     ]
 
 
+def engine_flags(split: str) -> Labels:
+    """Return the kinds this tree's rules flag on every pair of the flag files of `split` in
+    `bench/flags/`, as `bench/flag_accuracy.py` runs them."""
+    import flag_accuracy
+
+    sources = [s for s in flag_accuracy.load_sources() if s.split == split]
+    found = flag_accuracy.current_flags(sources)
+    return {
+        (s.name, pair.ids): frozenset(kind for kind, _, _ in flags)
+        for s in sources
+        for pair, flags in zip(s.pairs, found[s.name], strict=True)
+    }
+
+
+def engine_score(truth: Labels, flagged: Labels) -> dict[str, Tally]:
+    """Tally the flags `flagged` against the labels `truth`, per kind and over every kind
+    (the key "every kind")."""
+    from flag_accuracy import Tally
+
+    if set(truth) != set(flagged):
+        only = sorted(set(truth) ^ set(flagged))
+        raise ValueError(f"the flags and the labels cover different pairs, e.g. {only[:3]}")
+    tallies = {kind: Tally() for kind in (*KINDS, "every kind")}
+    for key, kinds in truth.items():
+        for kind in KINDS:
+            tallies[kind].add(kinds, flagged[key], [kind])
+        tallies["every kind"].add(kinds, flagged[key], KINDS)
+    return tallies
+
+
+def engine_table(first: Labels, second: Labels, flagged: Labels) -> list[str]:
+    """Return the engine's true / false / missed flags and precision / recall against each
+    reading, per kind and over every kind, as a Markdown table."""
+
+    def cell(t: Tally) -> str:
+        p = "-" if t.precision is None else f"{t.precision:.2f}"
+        r = "-" if t.recall is None else f"{t.recall:.2f}"
+        return f"{t.hits} / {t.false} / {t.missed} | {p} | {r}"
+
+    by_first, by_second = engine_score(first, flagged), engine_score(second, flagged)
+    lines = [
+        "| kind | first: true / false / missed | P | R | second: true / false / missed | P | R |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind in (*KINDS, "every kind"):
+        lines.append(f"| {kind} | {cell(by_first[kind])} | {cell(by_second[kind])} |")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("first", type=Path, help="a folder of flag files or a second reading")
     parser.add_argument("second", type=Path, help="a folder of flag files or a second reading")
     parser.add_argument("--split", help="only the files of this split")
     parser.add_argument("--disagreements", action="store_true", help="list each difference")
+    parser.add_argument(
+        "--engine",
+        action="store_true",
+        help="also score this tree's flags against each reading (totals only; needs --split)",
+    )
     args = parser.parse_args(argv)
+    if args.engine and args.split is None:
+        parser.error("--engine needs --split")
     try:
         first = load_labels(args.first, args.split)
         second = load_labels(args.second, args.split)
@@ -161,6 +227,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n".join(lines))
     if args.disagreements:
         print("\n" + "\n".join(disagreements(first, second)))
+    if args.engine:
+        try:
+            lines = engine_table(first, second, engine_flags(args.split))
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print("\nthis tree's flags against each reading (totals only)")
+        print("\n".join(lines))
     return 0
 
 

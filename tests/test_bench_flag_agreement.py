@@ -113,3 +113,48 @@ def test_the_second_reading_of_held_out_6_covers_its_pairs_and_is_no_set_of_its_
     listed = [line for line in out.splitlines() if " only: " in line]
     assert len(listed) == every.first + every.second
     assert flag_agreement.main([str(flag_accuracy.FLAGS), str(SECOND), "--split", "kinds"]) == 1
+
+
+def test_engine_score_tallies_true_false_and_missed_per_kind_against_either_reading() -> None:
+    first = _labels([{"party", "scope"}, {"scope"}, set()])
+    second = _labels([{"party"}, {"scope", "provision"}, set()])
+    flagged = _labels([{"party", "number"}, set(), {"scope", "date"}])
+    by_first = flag_agreement.engine_score(first, flagged)
+    assert (by_first["party"].hits, by_first["party"].false, by_first["party"].missed) == (1, 0, 0)
+    assert (by_first["scope"].hits, by_first["scope"].false, by_first["scope"].missed) == (0, 1, 2)
+    assert by_first["number"].precision == 0 and by_first["number"].recall is None
+    every = by_first["every kind"]
+    assert (every.hits, every.false, every.missed) == (1, 3, 2)
+    by_second = flag_agreement.engine_score(second, flagged)
+    assert (by_second["provision"].missed, by_second["every kind"].missed) == (1, 2)
+    lines = flag_agreement.engine_table(first, second, flagged)
+    assert "| party | 1 / 0 / 0 | 1.00 | 1.00 | 1 / 0 / 0 | 1.00 | 1.00 |" in lines
+    assert "| every kind | 1 / 3 / 2 | 0.25 | 0.33 | 1 / 3 / 2 | 0.25 | 0.33 |" in lines
+    assert "| date | 0 / 1 / 0 | 0.00 | - | 0 / 1 / 0 | 0.00 | - |" in lines
+    assert "| scope | 0 / 1 / 2 | 0.00 | 0.00 | 0 / 1 / 1 | 0.00 | 0.00 |" in lines
+    assert "| negation | 0 / 0 / 0 | - | - | 0 / 0 / 0 | - | - |" in lines
+    with pytest.raises(ValueError, match="different pairs"):
+        flag_agreement.engine_score(first, _labels([set()]))
+
+
+def test_engine_flags_cover_the_pairs_of_a_split_and_the_option_needs_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    flagged = flag_agreement.engine_flags("held-out-9")
+    first = load_labels(flag_accuracy.FLAGS, "held-out-9")
+    assert len(flagged) == 32 and set(flagged) == set(first)
+    assert all(kinds <= set(flag_agreement.KINDS) for kinds in flagged.values())
+    assert any(flagged.values())
+    with pytest.raises(SystemExit):
+        flag_agreement.main([str(flag_accuracy.FLAGS), str(SECOND), "--engine"])
+    assert "--engine needs --split" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("split", "count"), [("held-out-10", 35), ("held-out-11", 52)])
+def test_a_second_reading_of_a_licence_set_covers_its_pairs_blind(split: str, count: int) -> None:
+    path = BENCH / "flags" / "second-reading" / f"{split}.yaml"
+    first = load_labels(flag_accuracy.FLAGS, split)
+    second = load_labels(path, split)
+    assert len(first) == count and set(first) == set(second)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "before the first reader's labels were read" in data["labelled"]
