@@ -32,7 +32,8 @@ its manifest, whose digests cover the code) are compared with `--jobs 1`'s.
 What every build pays in one process whatever the number of jobs (start-up, imports, loading,
 the echoes, the manifest) bounds the gain (Amdahl's law): it is measured as the build of a
 folder already up to date, with `--jobs 1` and with `--jobs N` (whose helper process reads the
-plans while the build imports), and the report says how fast `--jobs N` could be at best.
+plans while the build imports and compiles the templates), and the report says how fast
+`--jobs N` could be at best.
 
 `--write-results` replaces the section "## Site build" of `bench/RESULTS.md`.
 """
@@ -292,8 +293,9 @@ def report(results: dict[str, dict[str, object]], args: argparse.Namespace) -> l
         f"`{UP_TO_DATE}` builds a folder that is already up to date: it writes nothing, so its "
         "time is what every build pays in one process whatever the number of jobs (start-up, "
         f"imports, loading, the echoes, the manifest); `{up_to_date(args.jobs)}` is what a build "
-        f"with {args.jobs} jobs pays before its workers start (the plans read and their echoes "
-        "found by a helper process while the build imports).",
+        f"with {args.jobs} jobs pays before its workers start (the plans read, their echoes "
+        "found and planlens's code digested by a helper process while the build imports and "
+        "compiles the templates).",
         "",
         f"Before each round the script waited (up to {args.idle_wait:.0f} s) for an idle machine "
         f"(1-minute load average below {IDLE_LOAD}, or less than {IDLE_BUSY} of a core busy over "
