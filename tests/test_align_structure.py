@@ -3,7 +3,11 @@ parents with one paired point whose lead-ins agree, headings whose words the cla
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_align_passes import mirrored, pairs
 from test_compare import clause, plan
 
@@ -108,6 +112,10 @@ PAPER_NEW = [
     "Every party to the conflict will be granted a full amnesty for what it did in the war.",
     "The agreement will be legally binding, and a Peace Council will watch its implementation.",
 ]
+DROPPED = "Russia will be invited back into the G8 once the agreement is signed."
+ADDED = "No limit will be placed on Ukraine's defence industry or on the weapons it makes."
+#: Each old point's version in the new paper.
+PAPER_VERSIONS = {"1": "1", "2": "3", "3": "4", "4": "5", "5": "2", "6": "6"}
 OBSERVERS_OLD = (
     "Observers will watch the elections in Ukraine, to be held within 100 days, and report."
 )
@@ -175,6 +183,32 @@ def test_a_point_with_a_better_match_elsewhere_is_paired_in_its_slot_without_the
     )
     monkeypatch.setattr(structure, "SLOT_MOVED_MARGIN", 10.0)
     assert ("3", "4") in pairs(compare(a, b))
+
+
+@given(
+    st.permutations(range(len(PAPER_NEW) + 1)),
+    st.sampled_from(
+        [
+            "Ukraine will elect a president and a parliament once martial law ends, within months.",
+            "Presidential and parliamentary elections will be held in Ukraine after martial law.",
+            "Ukraine is to vote for its president and parliament when martial law has ended.",
+        ]
+    ),
+)
+@settings(max_examples=60, deadline=None)
+def test_in_a_reordered_paper_place_pairs_no_point_with_another_points_version(
+    order: list[int], elections: str
+) -> None:
+    # However the new points are reordered, an old point is paired with its own version only:
+    # the slots between the anchors kept in order never pair a point with another's version.
+    a, b = paper(elections)
+    # A point dropped and a point added, which may share a slot: the place alone pairs neither.
+    a = replace(a, clauses=(*a.clauses, clause("7", DROPPED)))
+    points = (*b.clauses, clause("7", ADDED))
+    b = replace(b, clauses=tuple(points[k] for k in order))
+    for o, n in pairs(compare(a, b)):
+        assert PAPER_VERSIONS[o] == n
+    assert mirrored(a, b)
 
 
 # -- parents with one paired point ----------------------------------------------------------
