@@ -20,8 +20,10 @@ The passes, surest first, each working only on what the earlier ones left:
    words contained in one linked clause), then a point that kept its number and place where
    numbering was kept, if its text agrees a little; then the points left between the same two
    paired points under paired parents (a slot): the only one on each side, or each other's
-   best there; last, a free heading joins the clause that at least two of its points came
-   from (half of them, unless the clause holds the heading's words);
+   best there (where some points moved, between the pairs of the heaviest chain in order, and
+   only a point with no clearly better match elsewhere); last, a free heading joins the clause
+   that at least two of its points came from (half of them, unless the clause holds the
+   heading's words);
 9. last, a learned decision (`learned`): a logistic regression fitted on labelled pairs
    (bench/train_links.py) over measures of words, sentences and place, for the candidate pairs
    left with one clause free at least (a rewritten clause, or an extra part of a split or
@@ -164,7 +166,13 @@ def _passes(
     absorb_parts(old, new, candidates, scorer, state)
     for link in label_links(old, new, state, scorer):
         state.add(link)
-    for link in slot_links(old, new, state, scorer):
+    key = content_key(old, new)
+    span = len(old) + len(new)
+
+    def in_order(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return heaviest_increasing([(i, j, 1.0) for i, j in pairs], span, key)
+
+    for link in slot_links(old, new, state, options, in_order):
         state.add(link)
     heading_links(old, new, state)
     judged = learned_links(old, new, candidates, scorer, state, gate=gate) if learn else []

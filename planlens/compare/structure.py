@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from planlens.compare.matching import Scorer
+from planlens.compare.matching import Options, Scorer
 from planlens.compare.units import Link, LinkState, Unit
 
 #: Least rarity-weighted word overlap for the last clause of a number left on both sides under
@@ -31,6 +31,10 @@ TOPIC_OVERLAP_MIN = 0.05
 SLOT_MIN = 0.2
 #: A slot larger than this (old × new free points) is left to the passes before.
 SLOT_CELLS = 36
+#: Where some points moved (the anchors cross), a slot lies between two anchors of the longest
+#: chain that keeps its order, and a point paired there must have no match elsewhere better
+#: than this one by more than this: a point with a better match elsewhere may have moved too.
+SLOT_MOVED_MARGIN = 0.03
 #: A heading joins the clause its sub-points came from when at least this many of them (and
 #: at least half) lead there.
 HEADING_MIN_PARTS = 2
@@ -140,7 +144,11 @@ def label_links(
 
 
 def slot_links(
-    old: Sequence[Unit], new: Sequence[Unit], state: LinkState, scorer: Scorer
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    state: LinkState,
+    options: Options,
+    in_order: Callable[[list[tuple[int, int]]], list[tuple[int, int]]],
 ) -> list[Link]:
     """Link the one free point left between two paired points, under paired parents.
 
@@ -152,8 +160,16 @@ def slot_links(
     slot is all the evidence there is, so it must lie between two anchors; when both have
     text, it must agree a little, as for `label_links` (the labels may differ: "c" became
     "3"). A larger slot pairs the points that are each other's strict best match in it, at
-    `SLOT_MIN` or more. The anchors must keep their order, or the slot means nothing.
+    `SLOT_MIN` or more.
+
+    The anchors must keep their order, or the slot means nothing. Where some cross (a short
+    paper whose points were reordered as they were rewritten), the anchors kept are those of
+    `in_order`, the heaviest chain of (old, new) anchor pairs that keeps its order (the moved
+    points left out), and a pair is linked only if neither of its points has a match elsewhere
+    better by more than `SLOT_MOVED_MARGIN` (`Options.best_other`), which a point that moved
+    with the others would have.
     """
+    scorer = options.scorer
     children_old, children_new = _children(old), _children(new)
     children_old[TOP] = [u.index for u in old if u.parent is None]
     children_new[TOP] = [u.index for u in new if u.parent is None]
@@ -173,8 +189,12 @@ def slot_links(
                 continue
             if link.new[0] in place:
                 anchors.append((k, place[link.new[0]]))
-        if any(b[1] <= a[1] for a, b in itertools.pairwise(anchors)):
-            continue  # the anchors cross: no slot is between the same neighbours
+        moved = any(b[1] <= a[1] for a, b in itertools.pairwise(anchors))
+        if moved:
+            # The anchors cross: the slots lie between the anchors of the chain kept in order.
+            pairs = in_order([(kids_old[a], kids_new[b]) for a, b in anchors])
+            place_old = {i: k for k, i in enumerate(kids_old)}
+            anchors = [(place_old[i], place[j]) for i, j in pairs]
         bounds = [(-1, -1), *anchors, (len(kids_old), len(kids_new))]
         for (a0, b0), (a1, b1) in itertools.pairwise(bounds):
             # A parent split in two is paired with both halves: a point goes to one slot only.
@@ -191,10 +211,21 @@ def slot_links(
                 found.append(Link((i,), (j,), "order", scorer.sim(i, j)))
             elif olds and news and len(olds) * len(news) <= SLOT_CELLS:
                 found.extend(_slot_bests(olds, news, scorer))
+            if moved:
+                found = [link for link in found if _stays(link, options)]
             taken_old.update(link.old[0] for link in found)
             taken_new.update(link.new[0] for link in found)
             links.extend(found)
     return links
+
+
+def _stays(link: Link, options: Options) -> bool:
+    """Tell whether neither point of a one-to-one link has a match elsewhere better by more
+    than `SLOT_MOVED_MARGIN`: else it may be one of the points that moved."""
+    i, j = link.old[0], link.new[0]
+    need = options.sim(i, j) + SLOT_MOVED_MARGIN
+    elsewhere = options.best_other(i, j, at_least=need)
+    return elsewhere is None or elsewhere < need
 
 
 def _agree(a: Unit, b: Unit, overlap: float) -> bool:
