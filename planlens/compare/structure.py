@@ -167,7 +167,7 @@ def slot_links(
     `in_order`, the heaviest chain of (old, new) anchor pairs that keeps its order (the moved
     points left out), and a pair is linked only if neither of its points has a match elsewhere
     better by more than `SLOT_MOVED_MARGIN` (`Options.best_other`), which a point that moved
-    with the others would have.
+    with the others would have, and, where both have topics, they share one.
     """
     scorer = options.scorer
     children_old, children_new = _children(old), _children(new)
@@ -212,17 +212,22 @@ def slot_links(
             elif olds and news and len(olds) * len(news) <= SLOT_CELLS:
                 found.extend(_slot_bests(olds, news, scorer))
             if moved:
-                found = [link for link in found if _stays(link, options)]
+                found = [link for link in found if _stays(link, old, new, options)]
             taken_old.update(link.old[0] for link in found)
             taken_new.update(link.new[0] for link in found)
             links.extend(found)
     return links
 
 
-def _stays(link: Link, options: Options) -> bool:
+def _stays(link: Link, old: Sequence[Unit], new: Sequence[Unit], options: Options) -> bool:
     """Tell whether neither point of a one-to-one link has a match elsewhere better by more
-    than `SLOT_MOVED_MARGIN`: else it may be one of the points that moved."""
+    than `SLOT_MOVED_MARGIN` (else it may be one of the points that moved), and whether the
+    two are on a subject in common where both have topics: where points moved, a place
+    between two anchors is weak evidence, and topics that differ outweigh it."""
     i, j = link.old[0], link.new[0]
+    topics_old, topics_new = set(old[i].clause.topics), set(new[j].clause.topics)
+    if topics_old and topics_new and not topics_old & topics_new:
+        return False
     need = options.sim(i, j) + SLOT_MOVED_MARGIN
     elsewhere = options.best_other(i, j, at_least=need)
     return elsewhere is None or elsewhere < need
