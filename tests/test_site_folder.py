@@ -168,6 +168,36 @@ def test_aside_gives_the_result_or_raises_the_error_here() -> None:
     assert ended()
 
 
+def wait_for(path: str) -> str:
+    """Wait until `path` exists, then give its name."""
+    while not os.path.exists(path):
+        time.sleep(0.01)
+    return path
+
+
+@pytest.mark.skipif(planlens.site.pool.START_METHOD != "fork", reason="forks")
+def test_aside_tells_whether_its_result_has_come(tmp_path: Path) -> None:
+    # A build compiles its templates while the helper is not done, and not after.
+    go = tmp_path / "go"
+    helper = aside(wait_for, str(go))
+    time.sleep(0.2)
+    assert not helper.ready()  # the helper waits for `go`
+    go.touch()
+    deadline = time.monotonic() + 30
+    while not helper.ready():
+        assert time.monotonic() < deadline, "the result never came"
+        time.sleep(0.01)
+    assert helper() == str(go)
+    assert helper.ready()  # handed over: calling again would not wait
+    dead = aside(dying)
+    deadline = time.monotonic() + 30
+    while not dead.ready():  # a helper that died is ready too: calling says so at once
+        assert time.monotonic() < deadline, "the helper's end never showed"
+        time.sleep(0.01)
+    with pytest.raises(PlanlensError, match="helper process ended unexpectedly"):
+        dead()
+
+
 @pytest.mark.skipif(planlens.site.pool.START_METHOD != "fork", reason="forks")
 def test_an_aside_not_waited_for_ends_with_its_process(tmp_path: Path) -> None:
     # A helper whose build stopped (an error, Ctrl-C) before it asked for the result: gone with

@@ -2,10 +2,10 @@
 
 A build with more than one job reads the plans, finds their echoes and digests planlens's own
 code (`code_fingerprint`) in a helper process (`pool.aside`), while this one imports what making
-comparisons and pages needs and compiles the templates: all of it is paid before any worker can
-start, and on two cores the helper's part now overlaps this one's. What the helper found comes
-back pickled, which takes a small part of the time finding it takes. One job does all of it
-here, one step after the other.
+comparisons and pages needs, and compiles the templates if the helper is not done by then: all
+of it is paid before any worker can start, and on two cores the helper's part now overlaps this
+one's. What the helper found comes back pickled, which takes a small part of the time finding
+it takes. One job does all of it here, one step after the other.
 """
 
 from __future__ import annotations
@@ -48,11 +48,15 @@ def build_folder(
     count = default_jobs() if jobs is None else jobs
     if count > 1 and START_METHOD == "fork":
         read = aside(_read_and_find, tuple(folders), cache)
-        # Meanwhile: the comparison and the templates, which the workers are forked with.
-        from planlens.render import load_templates
+        # Meanwhile: the comparison, which the workers are forked with; and the templates, if
+        # the helper is not done (else they wait until a page is to be made: a build of a
+        # folder up to date makes none).
         from planlens.site.build import build_site
 
-        load_templates()
+        if not read.ready():
+            from planlens.render import load_templates
+
+            load_templates()
         plans, echoes, fingerprint = read()
     else:
         from planlens.site.build import build_site

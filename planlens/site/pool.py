@@ -9,9 +9,9 @@ stops the build, which stops its workers at once; a worker whose build is gone (
 too.
 
 `aside(work, *args)` starts `work(*args)` in one helper process, forked now, and gives what
-returns its result later (or raises its error here): a build with more than one job reads its
-plans so while this process imports what building needs. Forked only (Linux): a helper started
-otherwise would import all that again.
+returns its result later (or raises its error here) and tells whether it has come yet: a build
+with more than one job reads its plans so while this process imports what building needs.
+Forked only (Linux): a helper started otherwise would import all that again.
 
 `default_jobs()` is the number of workers a build uses unless told: the cores it may run on.
 """
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import wait
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from planlens.errors import PlanlensError
 
@@ -102,35 +102,49 @@ def workers(state: object, jobs: int) -> Iterator[Workers]:
             gc.unfreeze()
 
 
-def aside(work: Callable[..., _R], *args: Any) -> Callable[[], _R]:
-    """Start `work(*args)` in a process forked now; return what gives its result (its error
-    raised here, as `portable` makes it). The process ignores Ctrl-C, as workers do, and ends
-    with this one (it is a daemon) or when it has handed over its result."""
+class Aside(Generic[_R]):
+    """What `aside` gives: call it for the helper's result (its error raised here, as
+    `portable` makes it); `ready()` tells, without waiting, whether calling it would wait."""
+
+    def __init__(self, reader: Any, helper: Any) -> None:
+        self._reader, self._helper = reader, helper
+
+    def ready(self) -> bool:
+        """Tell whether the result (or the helper's end) has come: calling would not wait."""
+        try:
+            return bool(self._reader.poll())
+        except OSError:  # already handed over: the pipe is closed
+            return True
+
+    def __call__(self) -> _R:
+        try:
+            done, value = self._reader.recv()
+        except EOFError:
+            raise PlanlensError(
+                "a build helper process ended unexpectedly (out of memory?); try --jobs 1"
+            ) from None
+        finally:
+            self._reader.close()
+            # Not waited for: it ends by itself once it has handed over (it is reaped then, or
+            # when the next process starts, or at exit); on a busy machine its last steps can
+            # wait their turn for a while.
+            self._helper.join(timeout=0)
+        if not done:
+            raise value
+        return cast("_R", value)
+
+
+def aside(work: Callable[..., _R], *args: Any) -> Aside[_R]:
+    """Start `work(*args)` in a process forked now; return what gives its result (`Aside`).
+    The process ignores Ctrl-C, as workers do, and ends with this one (it is a daemon) or when
+    it has handed over its result."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     with _interrupts_held():
         helper = context.Process(target=_aside, args=(reader, writer, work, args), daemon=True)
         helper.start()
     writer.close()
-
-    def handed() -> _R:
-        try:
-            done, value = reader.recv()
-        except EOFError:
-            raise PlanlensError(
-                "a build helper process ended unexpectedly (out of memory?); try --jobs 1"
-            ) from None
-        finally:
-            reader.close()
-            # Not waited for: it ends by itself once it has handed over (it is reaped then, or
-            # when the next process starts, or at exit); on a busy machine its last steps can
-            # wait their turn for a while.
-            helper.join(timeout=0)
-        if not done:
-            raise value
-        return cast("_R", value)
-
-    return handed
+    return Aside(reader, helper)
 
 
 def _aside(reader: Any, writer: Any, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
