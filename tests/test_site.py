@@ -21,7 +21,14 @@ from test_report import parse_html
 from planlens.cli import cli
 from planlens.errors import PlanlensError
 from planlens.plan.load import load_plans
-from planlens.site import MANIFEST, MANIFEST_FORMAT, BuildResult, build_site, read_manifest
+from planlens.site import (
+    MANIFEST,
+    MANIFEST_FORMAT,
+    BuildResult,
+    build_site,
+    read_manifest,
+    site_jobs,
+)
 
 REPORTS = ROOT / "reports"
 MAX_PAGE_BYTES = 1024 * 1024
@@ -120,6 +127,14 @@ def test_second_build_writes_nothing(plans_copy: Path, tmp_path: Path) -> None:
     for plan in plans_copy.iterdir():
         os.utime(plan, (time.time() + 60, time.time() + 60))
     assert build(plans_copy, out).written == ()
+
+
+def test_site_jobs_are_the_pages_a_build_writes(tmp_path: Path) -> None:
+    plans = load_plans([PLANS], closed=True)
+    pages = site_jobs(list(plans))  # any sequence of plans, a list too
+    written = build_site(plans, tmp_path / "out").written
+    assert sorted(page.path for page in pages) == sorted(written)
+    assert all(page.inputs for page in pages)
 
 
 def test_changed_plan_rebuilds_only_its_pages(plans_copy: Path, tmp_path: Path) -> None:

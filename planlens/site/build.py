@@ -18,7 +18,6 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from planlens.errors import PlanlensError
@@ -49,7 +48,6 @@ class BuildResult:
     removed: tuple[str, ...]
 
 
-@cache
 def site_jobs(plans: Sequence[Plan]) -> list[Page]:
     """Return every page of the site for `plans`, each with the digests of what it is made from.
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 from planlens._version import __version__
@@ -37,6 +38,7 @@ PENDING = ""
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
+@cache
 def code_fingerprint() -> str:
     """Return a digest of planlens's own code and templates: new code, new pages."""
     digest = hashlib.sha256(__version__.encode())
