@@ -955,11 +955,16 @@ def test_any_text_gives_a_valid_plan_or_a_clear_error(text: str) -> None:
 
 
 def zipped(*names: str) -> bytes:
-    """Return a zip archive holding an empty file of each name (a .docx is such an archive)."""
+    """Return a zip archive holding an empty file of each name (a .docx is such an archive).
+
+    Its bytes are the same at every run: they are in the tests' ids, which every worker of a
+    parallel run (pytest-xdist) must collect alike, so no entry has the time it was made.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
-            archive.writestr(name, "<x/>")
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(entry, "<x/>", compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
